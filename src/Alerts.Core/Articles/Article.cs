@@ -1,0 +1,34 @@
+namespace Alerts.Core.Articles;
+
+/// <summary>
+/// A news item as Alerts stores it once it has been ingested: plain-text title and summary,
+/// sanitised HTML content, and the key that makes it unique across sources.
+/// </summary>
+/// <param name="Key">Stable dedupe key (derived from canonical URL, then guid, then content hash).</param>
+/// <param name="SourceId">The registered source it came from, or <c>push</c> for the HTTP endpoint.</param>
+/// <param name="Title">Plain text, entities decoded.</param>
+/// <param name="Link">Canonical link to the article, when it has one.</param>
+/// <param name="Summary">Plain-text summary or teaser.</param>
+/// <param name="Content">Sanitised HTML body, when the feed or a full-text fetch gave one.</param>
+/// <param name="Published">Publication time, or the time first seen when the feed gave none.</param>
+public sealed record Article(
+    string Key,
+    string SourceId,
+    string Title,
+    string? Link,
+    string? Summary,
+    string? Content,
+    DateTimeOffset Published)
+{
+    /// <summary>The feed's own id for the item (guid / atom:id), kept for diagnostics.</summary>
+    public string? Guid { get; init; }
+
+    /// <summary>Display name of the source, shown in alerts.</summary>
+    public string? SourceName { get; init; }
+
+    /// <summary>Authors as the feed named them.</summary>
+    public IReadOnlyList<string> Authors { get; init; } = [];
+
+    /// <summary>When Alerts first saw the article.</summary>
+    public DateTimeOffset FirstSeen { get; init; }
+}

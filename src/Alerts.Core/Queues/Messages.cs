@@ -1,0 +1,27 @@
+using Alerts.Core.Scoring;
+
+namespace Alerts.Core.Queues;
+
+/// <summary>On <c>feeds-to-fetch</c>: one source to fetch.</summary>
+public sealed record FetchFeedMessage(string SourceId);
+
+/// <summary>
+/// On <c>articles</c>: one ingested article to score. Only the key travels: the article itself is in the
+/// articles table, because bodies can exceed the 64 KiB queue message limit.
+/// </summary>
+public sealed record ScoreArticleMessage(string ArticleKey);
+
+/// <summary>On <c>deliveries</c>: one (subscriber, alert) to deliver.</summary>
+/// <param name="AlertId">Stable id of (article, topic, subscriber).</param>
+/// <param name="ArticleKey">The article.</param>
+/// <param name="SubscriberId">The subscriber.</param>
+/// <param name="Match">The match to explain.</param>
+public sealed record DeliveryMessage(string AlertId, string ArticleKey, string SubscriberId, TopicMatch Match);
+
+/// <summary>Sends messages of one type to its queue.</summary>
+/// <typeparam name="TMessage">The message type; each has exactly one queue.</typeparam>
+public interface IMessageQueue<in TMessage>
+{
+    /// <summary>Adds a message, optionally invisible for <paramref name="delay"/>.</summary>
+    Task EnqueueAsync(TMessage message, TimeSpan? delay, CancellationToken cancellationToken);
+}

@@ -1,0 +1,20 @@
+namespace Alerts.Core.Topics;
+
+/// <summary>
+/// Entity constraints of a topic: where it happens and who acts.
+/// Values are entity names or ids known to the recogniser (countries, cities, organisations, nationalities).
+/// </summary>
+public sealed record TopicConstraints
+{
+    /// <summary>The article must mention one of these places (a city implies its country).</summary>
+    public IReadOnlyList<string> Places { get; init; } = [];
+
+    /// <summary>The article must mention one of these organisations.</summary>
+    public IReadOnlyList<string> Organisations { get; init; } = [];
+
+    /// <summary>At least one actor must have one of these nationalities (empty: any).</summary>
+    public IReadOnlyList<string> ActorNationalities { get; init; } = [];
+
+    /// <summary>At least one actor must have a nationality other than these.</summary>
+    public IReadOnlyList<string> ExcludeActorNationalities { get; init; } = [];
+}
