@@ -11,14 +11,17 @@ namespace Alerts.Infrastructure.Storage;
 /// a connection string (Azurite, or a key in Azure), or identity-based settings
 /// (<c>AzureWebJobsStorage__queueServiceUri</c>, <c>__tableServiceUri</c>, <c>__credential</c>, <c>__clientId</c>).
 /// </summary>
-internal static class StorageClients
+public static class StorageClients
 {
+    /// <summary>The app setting (or setting prefix) that names the storage account.</summary>
     public const string ConnectionSetting = "AzureWebJobsStorage";
 
-    public static QueueServiceClient CreateQueueServiceClient(IConfiguration configuration)
+    /// <summary>A queue service client writing and reading Base64, as queue triggers expect.</summary>
+    public static QueueServiceClient CreateQueueServiceClient(IConfiguration configuration, Action<QueueClientOptions>? configure = null)
     {
         // Queue triggers read Base64 by default: every producer must write Base64 or messages go straight to poison.
         var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        configure?.Invoke(options);
         var connectionString = configuration[ConnectionSetting];
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
@@ -28,6 +31,7 @@ internal static class StorageClients
         return new QueueServiceClient(ServiceUri(configuration, "queueServiceUri"), Credential(configuration), options);
     }
 
+    /// <summary>A table service client for the same account.</summary>
     public static TableServiceClient CreateTableServiceClient(IConfiguration configuration)
     {
         var connectionString = configuration[ConnectionSetting];
