@@ -20,6 +20,13 @@ public sealed class ArticleEntities
         "border", "frontier", "neighbor", "neighbour", "neighbour", "cross-bord", "bordersid",
     };
 
+    private static readonly HashSet<string> PlaceNouns = new(StringComparer.Ordinal)
+    {
+        "capit", "capital", "provinc", "provinci", "citi", "town", "villag", "soil", "territori", "countrysid", "mountain",
+        "district", "region", "valley", "highway", "airport", "airfield", "base", "hill", "desert", "south", "north", "east",
+        "west", "interior", "land",
+    };
+
     /// <summary>Recognises entities with the offline gazetteer.</summary>
     public ArticleEntities(AnalyzedDocument document, Gazetteer gazetteer)
     {
@@ -64,6 +71,12 @@ public sealed class ArticleEntities
                 return true;
             }
 
+            // A list of places shares its preposition: "in Pakistan, Iran and India".
+            if (MentionEndingAt(i) is { } previous && previous.Entry.Kind is EntityKind.Country or EntityKind.City)
+            {
+                return IsLocative(previous);
+            }
+
             if (!token.IsStopWord && token.Surface is not ("the" or "southern" or "northern" or "eastern" or "western" or "central"))
             {
                 break;
@@ -71,6 +84,19 @@ public sealed class ArticleEntities
         }
 
         return false;
+    }
+
+    private EntityMention? MentionEndingAt(int tokenIndex)
+    {
+        foreach (var mention in Mentions)
+        {
+            if (mention.LastToken == tokenIndex)
+            {
+                return mention;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether the mention names a border area ("the Afghan border", "frontier with Afghanistan").</summary>
@@ -94,6 +120,35 @@ public sealed class ArticleEntities
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether a mention locates the article in its country: a country or city name, or a nationality word that
+    /// qualifies a place ("the Afghan capital", "Afghan soil"). A bare nationality ("Afghan refugees in Pakistan")
+    /// says who, not where.
+    /// </summary>
+    public bool IsPlaceMention(EntityMention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        if (IsBorderContext(mention))
+        {
+            return false;
+        }
+
+        if (mention.Entry.Kind != EntityKind.Nationality)
+        {
+            return mention.Entry.Kind is EntityKind.Country or EntityKind.City or EntityKind.Other;
+        }
+
+        var next = mention.LastToken + 1;
+        if (next < Document.Tokens.Count && PlaceNouns.Contains(Document.Tokens[next].Stem))
+        {
+            return true;
+        }
+
+        // With no other place named, "Afghan and US-led troops" is the only clue to where the story happens.
+        return !Mentions.Any(m => m.Entry.CountryCode != mention.Entry.CountryCode
+            && (m.Entry.Kind == EntityKind.City || (m.Entry.Kind == EntityKind.Country && IsLocative(m))));
     }
 
     /// <summary>Display text of a mention as written.</summary>

@@ -124,9 +124,18 @@ public static class TopicEvaluator
         var hold = true;
         if (constraints.HasPlaces)
         {
-            var places = entities.Mentions.Where(m => IsRequiredPlace(constraints, m) && !entities.IsBorderContext(m)).ToList();
+            var places = entities.Mentions.Where(m => IsRequiredPlace(constraints, m) && entities.IsPlaceMention(m)).ToList();
+            var elsewhere = HeadlineElsewhere(constraints, document, entities);
             var otherPlace = constraints.OtherPlaces.FirstOrDefault(p => ResolvedConstraints.NameOccurs(document, p));
-            if (places.Count > 0)
+            if (elsewhere is not null)
+            {
+                hold = false;
+                evidence.Add(new MatchEvidence(
+                    "constraint",
+                    "the headline places the story elsewhere: " + entities.TextOf(elsewhere),
+                    document.Snippet(entities.PositionOf(elsewhere), document.Tokens[elsewhere.LastToken].Position)));
+            }
+            else if (places.Count > 0)
             {
                 groups.Add(places.Select(entities.PositionOf).ToList());
                 var first = places[0];
@@ -142,7 +151,9 @@ public static class TopicEvaluator
                 var border = entities.Mentions.FirstOrDefault(m => IsRequiredPlace(constraints, m));
                 evidence.Add(new MatchEvidence(
                     "constraint",
-                    border is null ? "no required place mentioned" : "required place only mentioned as a border area",
+                    border is null ? "no required place mentioned"
+                        : entities.IsBorderContext(border) ? "required place only mentioned as a border area"
+                        : "required place only named as a nationality (who, not where)",
                     border is null ? null : document.Snippet(entities.PositionOf(border), document.Tokens[border.LastToken].Position)));
             }
         }
@@ -188,6 +199,32 @@ public static class TopicEvaluator
         }
 
         return hold;
+    }
+
+    // A headline that sends the story to another place ("... troops to Iraq") and names none of the required places
+    // is about that other place, whatever the body mentions in passing.
+    private static EntityMention? HeadlineElsewhere(ResolvedConstraints constraints, AnalyzedDocument document, ArticleEntities entities)
+    {
+        EntityMention? elsewhere = null;
+        foreach (var mention in entities.Mentions)
+        {
+            if (mention.FirstToken >= document.TitleTokenCount)
+            {
+                break;
+            }
+
+            if (IsRequiredPlace(constraints, mention) && entities.IsPlaceMention(mention))
+            {
+                return null;
+            }
+
+            if (mention.Entry.Kind is EntityKind.Country or EntityKind.City && entities.IsLocative(mention) && !entities.IsBorderContext(mention))
+            {
+                elsewhere ??= mention;
+            }
+        }
+
+        return elsewhere;
     }
 
     private static bool IsRequiredPlace(ResolvedConstraints constraints, EntityMention mention) =>
@@ -237,7 +274,9 @@ public static class TopicEvaluator
                 continue;
             }
 
-            var window = entry.Role == "modifier" ? ModifierWindow : ActorWindow;
+            // Bodies that are not armed forces (the UN, the EU) and generic words ("foreign") act only when attached to
+            // the matched words: "U.N. peacekeepers", "foreign troops"; not "ransacked U.N. compounds and clashed with police".
+            var window = entry.Role is "modifier" or "international" ? ModifierWindow : ActorWindow;
             var first = entities.PositionOf(mention);
             var last = entities.Document.Tokens[mention.LastToken].Position;
             var near = clauseHits.Any(hits => hits.Any(h =>
