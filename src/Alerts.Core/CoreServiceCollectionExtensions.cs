@@ -1,4 +1,5 @@
 using Alerts.Core.Pipeline;
+using Alerts.Core.Scoring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,7 @@ public static class CoreServiceCollectionExtensions
         services.AddTransient<ScoreArticleHandler>();
         services.AddTransient<DeliverAlertHandler>();
         services.AddTransient<PushArticlesHandler>();
+        services.AddAlertsScoring(configuration);
         return services;
     }
 }

@@ -2,24 +2,9 @@ using Alerts.Core.Topics;
 
 namespace Alerts.Functions.Http;
 
-/// <summary>What the admin API checks on a topic before storing it.</summary>
+/// <summary>What the admin API checks on a topic before storing it: the topic language's own validation.</summary>
 internal static class TopicRules
 {
-    public static IEnumerable<(string Field, string Message)> Errors(WatchTopic topic)
-    {
-        if (string.IsNullOrWhiteSpace(topic.Name))
-        {
-            yield return ("name", "The name is required.");
-        }
-
-        if (string.IsNullOrWhiteSpace(topic.Query))
-        {
-            yield return ("query", "The query is required.");
-        }
-
-        if (topic.Threshold is < 0 or > 1)
-        {
-            yield return ("threshold", "The threshold must be between 0 and 1.");
-        }
-    }
+    public static IEnumerable<(string Field, string Message)> Errors(WatchTopic topic) =>
+        TopicValidation.Validate(topic).Select(error => (error.Field, error.Message));
 }
