@@ -23,18 +23,19 @@ internal sealed class AtomReader(Uri? documentBase, FeedParserOptions options) :
 
     private FeedEntry ReadEntry(XElement entry)
     {
-        var title = Child(entry, "title", _ns) is { } t ? TextConstruct(t)?.ToPlain() : null;
-        var summaryText = Child(entry, "summary", _ns) is { } s ? TextConstruct(s) : null;
+        var title = (Child(entry, "title", _ns) ?? MediaElement(entry, "title")) is { } t ? TextConstruct(t)?.ToPlain() : null;
+        var summaryText = Child(entry, "summary", _ns) is { } s ? TextConstruct(s)
+            : MediaElement(entry, "description") is { } media ? new FeedText(media.Value, media.Attribute("type")?.Value == "html") : null;
         var contentElement = Child(entry, "content", _ns);
         var contentText = contentElement is null ? null : TextConstruct(contentElement);
         var summary = (summaryText ?? contentText)?.ToPlain();
         var contentBase = contentElement is null ? BaseOf(entry) : BaseOf(contentElement);
-        return new FeedEntry(NonEmpty(Child(entry, "id", _ns)?.Value.Trim()), string.IsNullOrEmpty(title) ? null : title, AlternateLink(entry))
+        return new FeedEntry(IdOf(entry), string.IsNullOrEmpty(title) ? null : title, AlternateLink(entry))
         {
             Summary = string.IsNullOrEmpty(summary) ? null : summary,
             Content = FeedTextCleaner.Sanitize((contentText ?? summaryText)?.ToHtml(), contentBase),
             Published = DateOf(entry, ("published", _ns), ("issued", _ns), ("created", _ns), ("date", [Dc]), ("pubDate", [""]), ("updated", _ns), ("modified", _ns)),
-            Updated = DateOf(entry, ("updated", _ns), ("modified", _ns), ("date", [Dc])),
+            Updated = LastDateOf(entry, "updated") ?? LastDateOf(entry, "modified") ?? DateOf(entry, ("date", [Dc])),
             Authors = Children(entry, "author", _ns)
                 .Select(a => Child(a, "name", _ns)?.Value ?? a.Value)
                 .Concat(Children(entry, "creator", [Dc]).Select(c => c.Value))
@@ -43,6 +44,23 @@ internal sealed class AtomReader(Uri? documentBase, FeedParserOptions options) :
                 .Distinct(StringComparer.Ordinal)
                 .ToList(),
         };
+    }
+
+    // Repeated dates: the last one wins, as later values override earlier ones in feed readers.
+    private DateTimeOffset? LastDateOf(XElement entry, string name) =>
+        Children(entry, name, _ns).Select(e => FeedDateParser.Parse(e.Value)).LastOrDefault(d => d is not null);
+
+    // Atom ids are IRIs; a relative one is resolved against xml:base like any other reference.
+    private string? IdOf(XElement entry)
+    {
+        var idElement = Child(entry, "id", _ns);
+        var id = NonEmpty(idElement?.Value.Trim());
+        if (id is null || idElement is null || Uri.TryCreate(id, UriKind.Absolute, out var absolute) && !absolute.IsFile)
+        {
+            return id;
+        }
+
+        return id.StartsWith('/') || id.StartsWith('.') ? ResolveLink(idElement, id) ?? id : id;
     }
 
     private string? AlternateLink(XElement parent)
@@ -80,6 +98,20 @@ internal sealed class AtomReader(Uri? documentBase, FeedParserOptions options) :
         {
             var div = element.Elements().FirstOrDefault(e => e.Name.LocalName == "div");
             return new FeedText(div is not null && element.Elements().Count() == 1 ? InnerXml(div) : InnerXml(element), true);
+        }
+
+        if (type is "html" or "text/html" && element.Elements().Count() == 1 && !element.Nodes().OfType<XText>().Any(t => !string.IsNullOrWhiteSpace(t.Value))
+            && element.Elements().First() is { Name.LocalName: "div" } wrapper && !HasElementChildren(wrapper))
+        {
+            // Escaped HTML wrapped in an XHTML div: the div's text is the markup.
+            return new FeedText(wrapper.Value, true);
+        }
+
+        if (mode is null && type.Contains('/', StringComparison.Ordinal) && !type.StartsWith("text/", StringComparison.Ordinal)
+            && !type.EndsWith("xml", StringComparison.Ordinal) && !HasElementChildren(element))
+        {
+            // Atom 1.0: any other media type is Base64-encoded.
+            return DecodeBase64(element.Value, "html");
         }
 
         if (mode == "xml" || (HasElementChildren(element) && type is not ("text" or "text/plain")))

@@ -54,7 +54,7 @@ internal static partial class FeedTextDecoder
             var payload = bomEncoding is not null && SameFamily(name, bomEncoding) ? bytes[bomLength..] : bytes;
             try
             {
-                return new DecodedText(encoding.GetString(payload), encoding.WebName);
+                return new DecodedText(MapC1Controls(encoding.GetString(payload)), encoding.WebName);
             }
             catch (DecoderFallbackException)
             {
@@ -64,6 +64,31 @@ internal static partial class FeedTextDecoder
 
         // windows-1252 maps five bytes to nothing; Latin-1 maps every byte, so this always succeeds.
         return new DecodedText(Encoding.Latin1.GetString(bytes), Encoding.Latin1.WebName);
+    }
+
+    // C1 control characters never appear in real text: they are windows-1252 punctuation (curly quotes,
+    // dashes) that went through a Latin-1 or UTF-8 conversion, so they are mapped back to what was meant.
+    private static string MapC1Controls(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\u0080', '\u009F'))
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] is >= '\u0080' and <= '\u009F')
+            {
+                var mapped = FeedTextDecoderEncodings.Windows1252.GetString([(byte)chars[i]]);
+                if (mapped.Length == 1 && mapped[0] != '\uFFFD')
+                {
+                    chars[i] = mapped[0];
+                }
+            }
+        }
+
+        return new string(chars);
     }
 
     /// <summary>The charset parameter of a Content-Type header value, tolerating spaces and quotes.</summary>

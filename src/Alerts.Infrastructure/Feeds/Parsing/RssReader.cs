@@ -56,8 +56,10 @@ internal sealed class RssReader(Uri? documentBase, FeedParserOptions options) : 
         }
 
         var id = guid ?? NonEmpty(item.Attribute(XName.Get("about", Rdf))?.Value.Trim());
-        var description = DescriptionOf(item);
-        var content = ContentOf(item);
+        // RSS has two names for the teaser; the first one present is the summary, a second one counts as content.
+        var teasers = item.Elements().Where(e => e.Name.LocalName is "description" or "summary" && Core.Contains(e.Name.NamespaceName)).ToList();
+        var description = teasers.Count > 0 ? HtmlOf(teasers[0]) : DescriptionOf(item);
+        var content = ContentOf(item) ?? (teasers.Count > 1 ? HtmlOf(teasers[1]) : null);
         var summary = (description ?? content)?.ToPlain();
         var itemBase = BaseOf(item);
         return new FeedEntry(id, string.IsNullOrEmpty(title) ? null : title, link)
@@ -65,15 +67,16 @@ internal sealed class RssReader(Uri? documentBase, FeedParserOptions options) : 
             Summary = string.IsNullOrEmpty(summary) ? null : summary,
             Content = FeedTextCleaner.Sanitize((content ?? description)?.ToHtml(), itemBase),
             Published = DateOf(item, ("pubDate", Core), ("date", [Dc]), ("issued", [DcTerms]), ("created", [DcTerms]),
-                ("published", AtomNamespaces), ("issued", AtomNamespaces), ("LASTMOD", []), ("updated", AtomNamespaces), ("modified", [DcTerms])),
-            Updated = DateOf(item, ("updated", AtomNamespaces), ("modified", [DcTerms]), ("modified", AtomNamespaces), ("date", [Dc]), ("lastBuildDate", Core)),
+                ("published", AtomNamespaces), ("issued", AtomNamespaces), ("updated", AtomNamespaces), ("modified", [DcTerms])),
+            Updated = FeedDateParser.Parse(item.Attribute("LASTMOD")?.Value) ?? DateOf(item, ("updated", AtomNamespaces), ("modified", [DcTerms]), ("modified", AtomNamespaces), ("date", [Dc]), ("lastBuildDate", Core)),
             Authors = AuthorsOf(item),
         };
     }
 
     private FeedText? TitleOf(XElement parent)
     {
-        var title = Child(parent, "title", Core) ?? Child(parent, "title", [Dc]) ?? Child(parent, "title", AtomNamespaces);
+        var title = Child(parent, "title", Core) ?? Child(parent, "title", [Dc]) ?? Child(parent, "title", AtomNamespaces)
+            ?? MediaElement(parent, "title");
         return title is null ? null : TextOf(title);
     }
 
@@ -131,10 +134,13 @@ internal sealed class RssReader(Uri? documentBase, FeedParserOptions options) : 
 
     private static FeedText? DescriptionOf(XElement item)
     {
-        var element = Child(item, "description", Core) ?? Child(item, "ABSTRACT", []) ?? Child(item, "description", [Dc])
-            ?? Child(item, "summary", [Itunes]) ?? Child(item, "summary", AtomNamespaces);
-        return element is null ? null : new FeedText(HasElementChildren(element) ? InnerXml(element) : element.Value, true);
+        var element = Child(item, "ABSTRACT", []) ?? Child(item, "description", [Dc])
+            ?? Child(item, "summary", [Itunes]) ?? Child(item, "summary", AtomNamespaces) ?? MediaElement(item, "description");
+        return element is null ? null : HtmlOf(element);
     }
+
+    private static FeedText HtmlOf(XElement element) =>
+        new(HasElementChildren(element) ? InnerXml(element) : element.Value, true);
 
     private static FeedText? ContentOf(XElement item)
     {
@@ -146,6 +152,12 @@ internal sealed class RssReader(Uri? documentBase, FeedParserOptions options) : 
         if (Child(item, "body", [Xhtml]) is { } body)
         {
             return new FeedText(InnerXml(body), true);
+        }
+
+        // Older feeds carry the full item in <body> or <fullitem>, escaped or as markup.
+        if ((Child(item, "body", Core) ?? Child(item, "fullitem", Core)) is { } fullItem)
+        {
+            return HtmlOf(fullItem);
         }
 
         return Child(item, "content", AtomNamespaces) is { } atomContent

@@ -29,6 +29,37 @@ internal static class UrlRules
         return Uri.TryCreate(href, UriKind.Relative, out var relative) ? relative : null;
     }
 
+    /// <summary>
+    /// The absolute form of a link as text: an absolute link is kept as written (no case or escaping changes),
+    /// a relative one is resolved; unsafe schemes give null; an unresolvable relative link is kept as is.
+    /// </summary>
+    public static string? ResolveToString(Uri? baseUri, string? href)
+    {
+        if (string.IsNullOrWhiteSpace(href))
+        {
+            return null;
+        }
+
+        var trimmed = href.Trim();
+        var resolved = Resolve(baseUri, trimmed);
+        if (resolved is null)
+        {
+            return trimmed;
+        }
+
+        if (!IsSafeScheme(resolved))
+        {
+            return null;
+        }
+
+        if (!resolved.IsAbsoluteUri)
+        {
+            return resolved.OriginalString;
+        }
+
+        return Uri.TryCreate(trimmed, UriKind.Absolute, out var asWritten) && !asWritten.IsFile ? trimmed : resolved.AbsoluteUri;
+    }
+
     /// <summary>Relative references and links with an ordinary scheme; javascript:, data: and the like are refused.</summary>
     public static bool IsSafeScheme(Uri uri) => !uri.IsAbsoluteUri || SafeSchemes.Contains(uri.Scheme);
 

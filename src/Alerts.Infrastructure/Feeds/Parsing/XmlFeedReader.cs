@@ -41,27 +41,98 @@ internal static class XmlFeedReader
             CloseInput = true,
         };
 
+        // The tree is built here rather than by XDocument.Load so that depth is checked while reading, and so
+        // that a document cut short (a truncated download, a missing end tag) still yields what it holds.
+        using var reader = XmlReader.Create(new StringReader(text), settings);
+        XElement? root = null;
+        var open = new Stack<XElement>();
         try
         {
-            // First pass: refuse absurd nesting before building a tree that the readers walk recursively.
-            using (var probe = XmlReader.Create(new StringReader(text), settings))
+            while (reader.Read())
             {
-                while (probe.Read())
+                switch (reader.NodeType)
                 {
-                    if (probe.Depth > options.MaxDepth)
-                    {
-                        throw new FeedFormatException($"elements are nested deeper than {options.MaxDepth} levels");
-                    }
+                    case XmlNodeType.Element:
+                        if (open.Count >= options.MaxDepth)
+                        {
+                            throw new FeedFormatException($"elements are nested deeper than {options.MaxDepth} levels");
+                        }
+
+                        var element = ReadElement(reader);
+                        if (open.Count == 0)
+                        {
+                            if (root is not null)
+                            {
+                                return new XDocument(root); // Content after the root element is ignored.
+                            }
+
+                            root = element;
+                        }
+                        else
+                        {
+                            open.Peek().Add(element);
+                        }
+
+                        if (!reader.IsEmptyElement)
+                        {
+                            open.Push(element);
+                        }
+
+                        break;
+                    case XmlNodeType.EndElement:
+                        open.Pop();
+                        break;
+                    case XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                        if (open.Count > 0)
+                        {
+                            open.Peek().Add(new XText(reader.Value));
+                        }
+
+                        break;
+                    case XmlNodeType.CDATA:
+                        if (open.Count > 0)
+                        {
+                            open.Peek().Add(new XCData(reader.Value));
+                        }
+
+                        break;
                 }
             }
-
-            using var reader = XmlReader.Create(new StringReader(text), settings);
-            return XDocument.Load(reader, LoadOptions.None);
         }
         catch (XmlException e)
         {
-            throw new FeedFormatException($"not well-formed XML at line {e.LineNumber}, position {e.LinePosition}: {FirstSentence(e.Message)}");
+            var reason = $"not well-formed XML at line {e.LineNumber}, position {e.LinePosition}: {FirstSentence(e.Message)}";
+            if (root is null || !root.HasElements)
+            {
+                throw new FeedFormatException(reason);
+            }
+
+            // Keep what was read before the error: every complete element is intact.
         }
+
+        return root is null ? throw new FeedFormatException("the document has no root element") : new XDocument(root);
+    }
+
+    private static XElement ReadElement(XmlReader reader)
+    {
+        var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
+        if (reader.MoveToFirstAttribute())
+        {
+            do
+            {
+                if (reader.NamespaceURI == "http://www.w3.org/2000/xmlns/")
+                {
+                    continue;
+                }
+
+                element.SetAttributeValue(XName.Get(reader.LocalName, reader.NamespaceURI), reader.Value);
+            }
+            while (reader.MoveToNextAttribute());
+
+            reader.MoveToElement();
+        }
+
+        return element;
     }
 
     private static string FirstSentence(string message)
@@ -85,6 +156,7 @@ internal abstract class XmlFormatReader(Uri? documentBase, FeedParserOptions opt
     protected const string Xhtml = "http://www.w3.org/1999/xhtml";
     protected const string Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     protected const string Itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd";
+    protected const string Media = "http://search.yahoo.com/mrss/";
 
     protected FeedParserOptions Options { get; } = options;
 
@@ -117,18 +189,12 @@ internal abstract class XmlFormatReader(Uri? documentBase, FeedParserOptions opt
             return null;
         }
 
-        var resolved = UrlRules.Resolve(BaseOf(context), href.Trim());
-        if (resolved is null)
-        {
-            return href.Trim();
-        }
-
-        return UrlRules.IsSafeScheme(resolved) ? resolved.IsAbsoluteUri ? resolved.AbsoluteUri : resolved.OriginalString : null;
+        return UrlRules.ResolveToString(BaseOf(context), href);
     }
 
     protected static IEnumerable<XElement> Children(XElement parent, string localName, params string[] namespaces) =>
         parent.Elements().Where(e => string.Equals(e.Name.LocalName, localName, StringComparison.OrdinalIgnoreCase)
-            && (namespaces.Length == 0 || namespaces.Contains(e.Name.NamespaceName)));
+            && (namespaces.Length == 0 || namespaces.Contains(e.Name.NamespaceName, StringComparer.OrdinalIgnoreCase)));
 
     protected static XElement? Child(XElement parent, string localName, params string[] namespaces) =>
         Children(parent, localName, namespaces).FirstOrDefault();
@@ -178,6 +244,11 @@ internal abstract class XmlFormatReader(Uri? documentBase, FeedParserOptions opt
 
         return null;
     }
+
+    /// <summary>Media RSS title or description, directly on the item or inside media:group / media:content.</summary>
+    protected static XElement? MediaElement(XElement item, string localName) =>
+        Child(item, localName, Media)
+        ?? Children(item, "group", Media).Concat(Children(item, "content", Media)).Select(g => Child(g, localName, Media)).FirstOrDefault(e => e is not null);
 
     private static string? CdfBase(XElement e) =>
         e.Name.LocalName == "CHANNEL" ? e.Attribute("BASE")?.Value : null;

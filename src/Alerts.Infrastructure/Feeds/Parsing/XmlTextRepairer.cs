@@ -17,6 +17,13 @@ internal static partial class XmlTextRepairer
 {
     private static readonly HashSet<string> XmlPredefined = ["lt", "gt", "amp", "quot", "apos"];
 
+    // Feeds were written against HTML 4, where these two angle brackets differ from HTML5's table.
+    private static readonly Dictionary<string, string> Html4Differences = new(StringComparer.Ordinal)
+    {
+        ["lang"] = "\u2329",
+        ["rang"] = "\u232A",
+    };
+
     public static string Repair(string text, long maxCharacters)
     {
         var output = new StringBuilder(text.Length + 64);
@@ -243,6 +250,10 @@ internal static partial class XmlTextRepairer
         {
             throw new FeedFormatException(
                 $"entity '{name}' is declared in the document's DTD with nested or external references; DTDs are prohibited and such entities are refused");
+        }
+        else if (Html4Differences.TryGetValue(name, out var html4))
+        {
+            AppendNumeric(html4, output);
         }
         else if (HtmlEntityProvider.Resolver.GetSymbol(name) is { Length: > 0 } symbol)
         {

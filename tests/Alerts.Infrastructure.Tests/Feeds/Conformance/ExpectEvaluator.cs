@@ -98,7 +98,9 @@ internal static class ExpectEvaluator
             return (expected is null && actual is null, actual);
         }
 
-        return (Fold(HtmlText.ToPlainText(actual)) == Fold(HtmlText.ToPlainText(text)), actual);
+        // Plain-text content (type text/plain) is expected as the literal text it shows.
+        var shown = Fold(HtmlText.ToPlainText(actual));
+        return (shown == Fold(HtmlText.ToPlainText(text)) || shown == Fold(text), actual);
     }
 
     private static (bool, object?) ExactEquals(string? actual, object? expected) =>
