@@ -13,7 +13,7 @@ namespace Alerts.Infrastructure.Tests.Feeds;
 public sealed class FeedConformanceTests
 {
     // Honest floor: the rate measured when this was written (see docs/feeds.md). Raise it, never lower it.
-    private const double PassRateFloor = 0.0;
+    private const double PassRateFloor = 0.9899;
 
     [Fact]
     public void Parse_ConformanceCorpus_MatchesEveryModelledExpectation()
@@ -54,6 +54,7 @@ public sealed class FeedConformanceTests
     private sealed class ConformanceReport
     {
         private readonly List<string> _failures = [];
+        private readonly List<string> _outOfScope = [];
         private readonly Dictionary<string, (int Concerned, int Passed)> _byFolder = new(StringComparer.Ordinal);
         private readonly Dictionary<ConformanceField, (int Clauses, int Passed)> _byField = [];
         private int _files;
@@ -93,6 +94,7 @@ public sealed class FeedConformanceTests
 
             var clauses = ExpectEvaluator.Parse(testCase.Expect);
             _outOfScopeClauses += clauses.Count(c => c.Field is null);
+            _outOfScope.AddRange(clauses.Where(c => c.Field is null).Select(c => $"{testCase.RelativePath}: {c.Text}"));
             var concerned = clauses.Where(c => c.Field is not null).ToList();
             if (concerned.Count == 0)
             {
@@ -148,6 +150,11 @@ public sealed class FeedConformanceTests
             foreach (var failure in _failures)
             {
                 builder.AppendLine(failure);
+            }
+
+            foreach (var clause in _outOfScope)
+            {
+                builder.AppendLine(invariant, $"OUT-OF-SCOPE {clause}");
             }
 
             return builder.ToString();

@@ -69,14 +69,16 @@ internal sealed class AtomReader(Uri? documentBase, FeedParserOptions options) :
         foreach (var link in Children(parent, "link", _ns))
         {
             var rel = NonEmpty(link.Attribute("rel")?.Value?.Trim()) ?? "alternate";
-            if (rel is "alternate" or "http://www.iana.org/assignments/relation/alternate" && link.Attribute("href") is not null)
+            if (rel is "alternate" or "http://www.iana.org/assignments/relation/alternate"
+                && (link.Attribute("href") is not null || NonEmpty(link.Value) is not null))
             {
                 chosen = link;
                 break;
             }
         }
 
-        return chosen is null ? null : ResolveLink(chosen, chosen.Attribute("href")!.Value);
+        // A link element without href but with the URL as text is a common mistake.
+        return chosen is null ? null : ResolveLink(chosen, chosen.Attribute("href")?.Value ?? chosen.Value);
     }
 
     /// <summary>Reads an Atom text construct; null for out-of-line content (src=...).</summary>

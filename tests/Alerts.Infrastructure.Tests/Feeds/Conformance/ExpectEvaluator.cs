@@ -168,9 +168,22 @@ internal static class ExpectEvaluator
         }
 
         var operators = tokens.Select((t, i) => (t, i)).Where(p => p.t.Kind == ExpectTokenKind.Symbol && p.t.Text is "==" or "!=").ToList();
+        if (operators.Count > 1 && operators.All(o => o.t.Text == "=="))
+        {
+            return ClassifyChain(text, tokens, operators.Select(o => o.i).ToList());
+        }
+
         if (operators.Count != 1)
         {
             return new ExpectClause(text, null, null, false);
+        }
+
+        // ord(path) == N states that the field is that single character.
+        if (tokens is [{ Text: "ord" }, { Text: "(" }, ..] && tokens[operators[0].i - 1].Text == ")"
+            && FieldOf(tokens[2..(operators[0].i - 1)]) is { } ordField && ordField is not (ConformanceField.EntryPublished or ConformanceField.EntryUpdated)
+            && tokens[(operators[0].i + 1)..] is [{ Kind: ExpectTokenKind.Number } code])
+        {
+            return new ExpectClause(text, ordField, char.ConvertFromUtf32(int.Parse(code.Text, CultureInfo.InvariantCulture)), false);
         }
 
         var at = operators[0].i;
@@ -190,6 +203,26 @@ internal static class ExpectEvaluator
         }
 
         return new ExpectClause(text, field, value, operators[0].t.Text == "!=");
+    }
+
+    // a == b == 'literal': the first modelled path among the chain must equal the literal.
+    private static ExpectClause ClassifyChain(string text, List<ExpectToken> tokens, List<int> operatorIndexes)
+    {
+        var segments = new List<List<ExpectToken>>();
+        var start = 0;
+        foreach (var index in operatorIndexes)
+        {
+            segments.Add(tokens[start..index]);
+            start = index + 1;
+        }
+
+        segments.Add(tokens[start..]);
+        object? value = null;
+        var literal = segments.FirstOrDefault(segment => TryValue(segment, out value));
+        var field = segments.Select(FieldOf).FirstOrDefault(f => f is not null);
+        return literal is null || field is null || !Compatible(field.Value, value)
+            ? new ExpectClause(text, null, null, false)
+            : new ExpectClause(text, field, value, false);
     }
 
     private static bool WrapsWhole(List<ExpectToken> tokens)
