@@ -55,6 +55,7 @@ public sealed class FeedConformanceTests
     {
         private readonly List<string> _failures = [];
         private readonly List<string> _outOfScope = [];
+        private readonly List<string> _refusals = [];
         private readonly Dictionary<string, (int Concerned, int Passed)> _byFolder = new(StringComparer.Ordinal);
         private readonly Dictionary<ConformanceField, (int Clauses, int Passed)> _byField = [];
         private int _files;
@@ -77,6 +78,7 @@ public sealed class FeedConformanceTests
             if (result.Feed is null)
             {
                 _refused++;
+                _refusals.Add($"REFUSED {testCase.RelativePath}: {result.Error}");
                 if (string.IsNullOrWhiteSpace(result.Error))
                 {
                     UnclearErrors.Add(testCase.RelativePath);
@@ -145,6 +147,11 @@ public sealed class FeedConformanceTests
             foreach (var defect in Defects)
             {
                 builder.AppendLine(invariant, $"DEFECT {defect}");
+            }
+
+            foreach (var refusal in _refusals)
+            {
+                builder.AppendLine(refusal);
             }
 
             foreach (var failure in _failures)
