@@ -14,7 +14,7 @@ public sealed class EmailChannelTests
         // Arrange
         var ct = TestContext.Current.CancellationToken;
         await using var sink = await SmtpSink.StartAsync(cancellationToken: ct);
-        await using var services = TestAlerts.Services(sink.Port);
+        await using var services = TestAlerts.Services(sink);
         var alert = TestAlerts.Kabul(TestAlerts.EmailSubscriber());
 
         // Act
@@ -53,7 +53,7 @@ public sealed class EmailChannelTests
         // Arrange
         var ct = TestContext.Current.CancellationToken;
         await using var sink = await SmtpSink.StartAsync(cancellationToken: ct);
-        await using var services = TestAlerts.Services(sink.Port);
+        await using var services = TestAlerts.Services(sink);
         var alert = TestAlerts.Kabul(TestAlerts.EmailSubscriber()) with
         {
             UnsubscribeUrl = new Uri("https://alerts.example.test/api/unsubscribe?token=abc123"),
@@ -79,7 +79,7 @@ public sealed class EmailChannelTests
         // Arrange
         var ct = TestContext.Current.CancellationToken;
         await using var sink = await SmtpSink.StartAsync(cancellationToken: ct);
-        await using var services = TestAlerts.Services(sink.Port);
+        await using var services = TestAlerts.Services(sink);
         var channel = services.Channel(ChannelKind.Email);
         var subscriber = TestAlerts.EmailSubscriber();
 

@@ -3,6 +3,7 @@ using Alerts.Core.Delivery;
 using Alerts.Core.Scoring;
 using Alerts.Core.Subscriptions;
 using Alerts.Infrastructure.Channels;
+using Alerts.LocalDev.Smtp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -48,19 +49,24 @@ internal static class TestAlerts
     public static Subscriber WebhookSubscriber(Uri url, string? secret = "s3cret-for-tests")
         => new("sub-hook", "Ops hook", ChannelKind.Webhook, url.AbsoluteUri) { Secret = secret };
 
-    public static ServiceProvider Services(int smtpPort = 25, TimeProvider? timeProvider = null)
+    public static ServiceProvider Services(SmtpSink sink, TimeProvider? timeProvider = null)
+        => Services(sink.ChannelSettings("alerts@alerts.example.test"), timeProvider);
+
+    public static ServiceProvider Services(int smtpPort = 25, TimeProvider? timeProvider = null) => Services(
+        new Dictionary<string, string?>
+        {
+            ["Alerts:Smtp:Host"] = "127.0.0.1",
+            ["Alerts:Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Alerts:Smtp:Security"] = "None",
+            ["Alerts:Smtp:FromAddress"] = "alerts@alerts.example.test",
+            ["Alerts:Smtp:FromName"] = "Alerts",
+            ["Alerts:Smtp:TimeoutSeconds"] = "10",
+        },
+        timeProvider);
+
+    private static ServiceProvider Services(IReadOnlyDictionary<string, string?> settings, TimeProvider? timeProvider)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Alerts:Smtp:Host"] = "127.0.0.1",
-                ["Alerts:Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Alerts:Smtp:Security"] = "None",
-                ["Alerts:Smtp:FromAddress"] = "alerts@alerts.example.test",
-                ["Alerts:Smtp:FromName"] = "Alerts",
-                ["Alerts:Smtp:TimeoutSeconds"] = "10",
-            })
-            .Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
         var services = new ServiceCollection().AddLogging();
         if (timeProvider is not null)
