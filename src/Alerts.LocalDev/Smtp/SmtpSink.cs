@@ -55,6 +55,19 @@ public sealed class SmtpSink : IAsyncDisposable
         set => _rejectRecipient = value;
     }
 
+    /// <summary>
+    /// Configuration values (keys of <c>Alerts:Smtp</c>) that point Alerts' e-mail channel at this sink,
+    /// ready for <c>AddInMemoryCollection</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> ChannelSettings(string fromAddress = "alerts@localhost") => new Dictionary<string, string?>
+    {
+        ["Alerts:Smtp:Host"] = Host,
+        ["Alerts:Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Alerts:Smtp:Security"] = "None",
+        ["Alerts:Smtp:FromAddress"] = fromAddress,
+        ["Alerts:Smtp:FromName"] = "Alerts (local)",
+    };
+
     /// <summary>Starts a sink and returns once it accepts connections.</summary>
     public static async Task<SmtpSink> StartAsync(SmtpSinkOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -68,6 +68,33 @@ public sealed class SmtpSinkTests
     }
 
     [Fact]
+    public async Task SendAsync_HostileSubject_IsSavedInsideTheOutputFolder()
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        await using var sink = await SmtpSink.StartAsync(cancellationToken: ct);
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse("sender@example.test"));
+        message.To.Add(MailboxAddress.Parse("reader@example.test"));
+        message.Subject = "../../../etc/passwd\\..\\evil:*?<>|";
+        message.Body = new TextPart("html") { Text = "<p>x</p>" };
+
+        // Act
+        using (var client = new SmtpClient())
+        {
+            await client.ConnectAsync(sink.Host, sink.Port, SecureSocketOptions.None, ct);
+            await client.SendAsync(message, ct);
+        }
+
+        var received = await sink.WaitForMessageAsync(_ => true, Wait, ct);
+
+        // Assert
+        Assert.Equal(sink.OutputDirectory, Path.GetDirectoryName(received.EmlPath));
+        Assert.Equal(sink.OutputDirectory, Path.GetDirectoryName(received.HtmlPath));
+        Assert.Matches("^[0-9]{8}T[0-9]{6}-0001-etc-passwd-evil\\.eml$", Path.GetFileName(received.EmlPath));
+    }
+
+    [Fact]
     public async Task WaitForMessageAsync_NothingArrives_ThrowsTimeout()
     {
         // Arrange
