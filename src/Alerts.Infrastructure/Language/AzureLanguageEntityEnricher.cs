@@ -48,7 +48,19 @@ public sealed class AzureLanguageEntityEnricher : IEntityEnricher
     public AzureLanguageEntityEnricher(
         IOptions<AzureLanguageOptions> options,
         ILogger<AzureLanguageEntityEnricher> logger,
-        TokenCredential? credential = null)
+        TokenCredential? credential = null,
+        TimeProvider? timeProvider = null)
+        : this(options, logger, credential, timeProvider, transport: null)
+    {
+    }
+
+    // The transport is replaceable so that tests can trust a local TLS certificate.
+    internal AzureLanguageEntityEnricher(
+        IOptions<AzureLanguageOptions> options,
+        ILogger<AzureLanguageEntityEnricher> logger,
+        TokenCredential? credential,
+        TimeProvider? timeProvider,
+        HttpPipelineTransport? transport)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
@@ -62,7 +74,13 @@ public sealed class AzureLanguageEntityEnricher : IEntityEnricher
         }
 
         _endpoint = new Uri(_options.Endpoint!.TrimEnd('/'), UriKind.Absolute);
-        _pipeline = BuildPipeline(_options, credential);
+        var clientOptions = LanguageClientOptions.From(_options, timeProvider ?? TimeProvider.System);
+        if (transport is not null)
+        {
+            clientOptions.Transport = transport;
+        }
+
+        _pipeline = BuildPipeline(_options, clientOptions, credential);
     }
 
     /// <inheritdoc />
@@ -106,7 +124,7 @@ public sealed class AzureLanguageEntityEnricher : IEntityEnricher
         return results;
     }
 
-    private static HttpPipeline BuildPipeline(AzureLanguageOptions options, TokenCredential? credential)
+    private static HttpPipeline BuildPipeline(AzureLanguageOptions options, LanguageClientOptions clientOptions, TokenCredential? credential)
     {
         HttpPipelinePolicy authentication = string.IsNullOrEmpty(options.ApiKey)
             ? new BearerTokenAuthenticationPolicy(credential ?? new DefaultAzureCredential(), TokenScope)
@@ -114,7 +132,7 @@ public sealed class AzureLanguageEntityEnricher : IEntityEnricher
 
         // Authentication runs per retry so that a refreshed token is used on the next attempt.
         return HttpPipelineBuilder.Build(
-            LanguageClientOptions.From(options),
+            clientOptions,
             perCallPolicies: [],
             perRetryPolicies: [authentication],
             new ResponseClassifier());

@@ -54,9 +54,16 @@ public sealed class AzureLanguageOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "Alerts:Language:RetryDelay must be between 00:00:00 and 00:01:00.")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(0.8);
 
-    /// <summary>Longest single wait between retries, whatever Retry-After says.</summary>
+    /// <summary>Longest wait of the client's own exponential back-off (a service Retry-After is honoured even when longer).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00", ErrorMessage = "Alerts:Language:MaxRetryDelay must be between 00:00:00 and 00:05:00.")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// When a throttled answer asks to wait longer than this, the client gives up at once instead of
+    /// holding the article; the caller then scores with the offline recogniser.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Alerts:Language:MaxRetryAfter must be between 00:00:00 and 00:10:00.")]
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Time allowed for one HTTP attempt.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Alerts:Language:NetworkTimeout must be between 00:00:01 and 00:05:00.")]

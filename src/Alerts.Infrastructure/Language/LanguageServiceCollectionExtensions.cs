@@ -36,7 +36,8 @@ public static class LanguageServiceCollectionExtensions
                 ? new AzureLanguageEntityEnricher(
                     options,
                     provider.GetRequiredService<ILogger<AzureLanguageEntityEnricher>>(),
-                    provider.GetService<TokenCredential>())
+                    provider.GetService<TokenCredential>(),
+                    provider.GetService<TimeProvider>())
                 : new DisabledEntityEnricher();
         });
         return services;

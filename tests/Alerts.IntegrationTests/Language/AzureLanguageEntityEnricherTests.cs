@@ -211,6 +211,23 @@ public sealed class AzureLanguageEntityEnricherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecognizeAsync_ThrottledForLongerThanMaxRetryAfter_GivesUpWithoutWaiting()
+    {
+        // Arrange: the service asks for two minutes; the default MaxRetryAfter is 30 s.
+        var enricher = CreateEnricher();
+        _server.EnqueueFault(new ScriptedFault(429, RetryAfter: "120"));
+
+        // Act
+        var exception = await Assert.ThrowsAsync<LanguageServiceException>(
+            () => enricher.RecognizeAsync([new EntityRequestDocument("t", "Kabul")], Token));
+
+        // Assert
+        Assert.Single(_server.Requests);
+        Assert.Equal(429, exception.Status);
+        Assert.True(exception.IsTransient);
+    }
+
+    [Fact]
     public async Task RecognizeAsync_ServerErrorOnce_RetriesAndSucceeds()
     {
         // Arrange

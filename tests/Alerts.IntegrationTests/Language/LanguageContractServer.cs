@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -46,13 +47,27 @@ internal sealed class LanguageContractServer : IAsyncDisposable
     /// <summary>When set, every request is throttled with this Retry-After header.</summary>
     public ScriptedFault? PersistentFault { get; set; }
 
-    public static async Task<LanguageContractServer> StartAsync(CancellationToken cancellationToken)
+    /// <summary>The bearer token accepted in place of the key, when set.</summary>
+    public string? BearerToken { get; init; }
+
+    /// <summary>Starts on a free loopback port; with a certificate it speaks https only.</summary>
+    public static async Task<LanguageContractServer> StartAsync(
+        CancellationToken cancellationToken,
+        X509Certificate2? certificate = null,
+        string? bearerToken = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var server = new LanguageContractServer(app);
+        var server = new LanguageContractServer(app) { BearerToken = bearerToken };
         app.Run(server.HandleAsync);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
@@ -99,7 +114,9 @@ internal sealed class LanguageContractServer : IAsyncDisposable
             return;
         }
 
-        if (request.Headers["Ocp-Apim-Subscription-Key"].ToString() != Key)
+        var keyAccepted = request.Headers["Ocp-Apim-Subscription-Key"].ToString() == Key;
+        var tokenAccepted = BearerToken is not null && request.Headers.Authorization.ToString() == "Bearer " + BearerToken;
+        if (!keyAccepted && !tokenAccepted)
         {
             await ErrorAsync(context, 401, "401", "Access denied: the subscription key is missing or invalid, or the endpoint is wrong.", null, null);
             return;
