@@ -40,6 +40,11 @@ param smtpUserName string = ''
 @description('SMTP password, stored in Key Vault and given to the app as a Key Vault reference.')
 param smtpPassword string = ''
 
+@secure()
+@minLength(16)
+@description('Key that signs unsubscribe links; azd generates it once and keeps it in Key Vault (secretOrRandomPassword).')
+param unsubscribeSigningKey string
+
 @description('Deploy an Azure AI Language account and turn on entity enrichment.')
 param enableLanguage bool = false
 
@@ -82,6 +87,7 @@ var tableNames = [
 ]
 
 var smtpPasswordSecretName = 'smtp-password'
+var unsubscribeSigningKeySecretName = 'unsubscribe-signing-key'
 
 var functionAppName = 'func-alerts-${resourceToken}'
 
@@ -129,6 +135,8 @@ module keyVault 'modules/keyvault.bicep' = {
     tags: tags
     smtpPassword: smtpPassword
     smtpPasswordSecretName: smtpPasswordSecretName
+    unsubscribeSigningKey: unsubscribeSigningKey
+    unsubscribeSigningKeySecretName: unsubscribeSigningKeySecretName
   }
 }
 
@@ -167,6 +175,7 @@ module functionApp 'modules/functionapp.bicep' = {
     smtpUserName: smtpUserName
     // Versionless secret URI, so a rotated password is picked up without a redeployment.
     smtpPasswordSecretUri: empty(smtpPassword) ? '' : '${keyVault.outputs.uri}secrets/${smtpPasswordSecretName}'
+    unsubscribeSigningKeySecretUri: '${keyVault.outputs.uri}secrets/${unsubscribeSigningKeySecretName}'
     languageEnabled: enableLanguage
     languageEndpoint: enableLanguage ? language!.outputs.endpoint : ''
     publicBaseUrl: publicBaseUrl

@@ -33,6 +33,9 @@ param smtpUserName string
 @description('Versionless Key Vault secret URI of the SMTP password; empty leaves the setting out.')
 param smtpPasswordSecretUri string
 
+@description('Versionless Key Vault secret URI of the unsubscribe signing key.')
+param unsubscribeSigningKeySecretUri string
+
 param languageEnabled bool
 param languageEndpoint string
 
@@ -122,6 +125,7 @@ var baseSettings = {
   Alerts__Smtp__UserName: smtpUserName
   Alerts__Language__Enabled: languageEnabled ? 'true' : 'false'
   Alerts__Language__Endpoint: languageEndpoint
+  Alerts__UnsubscribeSigningKey: '@Microsoft.KeyVault(SecretUri=${unsubscribeSigningKeySecretUri})'
   Alerts__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${app.properties.defaultHostName}' : publicBaseUrl
 }
 

@@ -11,6 +11,14 @@ param smtpPassword string = ''
 @description('Name of the secret that holds the SMTP password.')
 param smtpPasswordSecretName string = 'smtp-password'
 
+@secure()
+@minLength(16)
+@description('Key that signs unsubscribe links (Alerts:UnsubscribeSigningKey).')
+param unsubscribeSigningKey string
+
+@description('Name of the secret that holds the unsubscribe signing key; azd reads it back on later runs.')
+param unsubscribeSigningKeySecretName string = 'unsubscribe-signing-key'
+
 resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: name
   location: location
@@ -33,6 +41,15 @@ resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if 
   name: smtpPasswordSecretName
   properties: {
     value: smtpPassword
+    contentType: 'text/plain'
+  }
+}
+
+resource unsubscribeSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
+  parent: vault
+  name: unsubscribeSigningKeySecretName
+  properties: {
+    value: unsubscribeSigningKey
     contentType: 'text/plain'
   }
 }

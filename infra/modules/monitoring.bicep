@@ -10,6 +10,9 @@ param tags object
 @maxValue(730)
 param retentionInDays int = 30
 
+@description('Reject telemetry not authenticated with Entra ID.')
+param disableLocalAuth bool = false
+
 resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   name: logAnalyticsName
   location: location
@@ -30,8 +33,10 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
   properties: {
     Application_Type: 'web'
     WorkspaceResourceId: workspace.id
-    // Telemetry is sent with the app's managed identity (Monitoring Metrics Publisher), not the key.
-    DisableLocalAuth: true
+    // The host sends with the app's managed identity (APPLICATIONINSIGHTS_AUTHENTICATION_STRING);
+    // local auth stays on so that the isolated worker's own telemetry, which uses the connection
+    // string, is not rejected. Set to true once the worker is configured with a TokenCredential.
+    DisableLocalAuth: disableLocalAuth
   }
 }
 

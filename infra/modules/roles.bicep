@@ -27,6 +27,7 @@ var roles = {
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
   cognitiveServicesUser: 'a97b65f3-24c7-4388-baec-2e87135dc908'
 }
@@ -93,7 +94,8 @@ resource appLanguageRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   }
 }
 
-// The operator reads and replays poison queues, inspects tables, and reads secrets they set.
+// The operator reads and replays poison queues, inspects tables, and sets or rotates secrets
+// (azd also reads the unsubscribe signing key back on every provision).
 var operatorStorageRoles = [
   roles.storageQueueDataContributor
   roles.storageTableDataContributor
@@ -108,3 +110,13 @@ resource operatorStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
   }
 }]
+
+resource operatorSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorPrincipalId)) {
+  name: guid(vault.id, operatorPrincipalId, roles.keyVaultSecretsOfficer)
+  scope: vault
+  properties: {
+    principalId: operatorPrincipalId
+    principalType: operatorPrincipalType
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsOfficer)
+  }
+}
