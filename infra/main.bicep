@@ -57,6 +57,9 @@ param languageSku string = 'S'
 @description('Public base URL for links in alerts; empty means the Function App\'s own address.')
 param publicBaseUrl string = ''
 
+@description('Comma-separated function names to keep disabled, e.g. "DeliverAlert" while an SMTP outage lasts.')
+param disabledFunctions string = ''
+
 @minValue(40)
 @maxValue(1000)
 @description('Upper bound of Flex Consumption instances.')
@@ -180,6 +183,7 @@ module functionApp 'modules/functionapp.bicep' = {
     languageEndpoint: enableLanguage ? language!.outputs.endpoint : ''
     publicBaseUrl: publicBaseUrl
     maximumInstanceCount: maximumInstanceCount
+    disabledFunctions: disabledFunctions
   }
 }
 

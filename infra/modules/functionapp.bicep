@@ -42,6 +42,9 @@ param languageEndpoint string
 @description('Public base URL used in links (unsubscribe, admin); empty means the app\'s own https address.')
 param publicBaseUrl string
 
+@description('Comma-separated function names to keep disabled (AzureWebJobs.<name>.Disabled=true) across provisions.')
+param disabledFunctions string = ''
+
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 100
@@ -133,10 +136,15 @@ var secretSettings = empty(smtpPasswordSecretUri) ? {} : {
   Alerts__Smtp__Password: '@Microsoft.KeyVault(SecretUri=${smtpPasswordSecretUri})'
 }
 
+// This resource replaces the whole settings list on every provision, so a function disabled in the
+// portal comes back on the next `azd provision` unless it is listed here too.
+var disabledFunctionNames = filter(map(split(disabledFunctions, ','), f => trim(f)), f => !empty(f))
+var disabledSettings = toObject(disabledFunctionNames, f => 'AzureWebJobs.${f}.Disabled', f => 'true')
+
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
-  properties: union(baseSettings, secretSettings)
+  properties: union(baseSettings, secretSettings, disabledSettings)
 }
 
 output name string = app.name
