@@ -37,7 +37,7 @@ param smtpFromAddress string = ''
 param smtpUserName string = ''
 
 @secure()
-@description('SMTP password, stored in Key Vault and given to the app as a Key Vault reference.')
+@description('SMTP password, stored in Key Vault (secret smtp-password) and given to the app as a Key Vault reference. May be left empty and set in Key Vault directly.')
 param smtpPassword string = ''
 
 @secure()
@@ -177,7 +177,8 @@ module functionApp 'modules/functionapp.bicep' = {
     smtpFromAddress: smtpFromAddress
     smtpUserName: smtpUserName
     // Versionless secret URI, so a rotated password is picked up without a redeployment.
-    smtpPasswordSecretUri: empty(smtpPassword) ? '' : '${keyVault.outputs.uri}secrets/${smtpPasswordSecretName}'
+    // An SMTP user name means a password is expected in Key Vault, given now or set there later.
+    smtpPasswordSecretUri: empty(smtpUserName) ? '' : '${keyVault.outputs.uri}secrets/${smtpPasswordSecretName}'
     unsubscribeSigningKeySecretUri: '${keyVault.outputs.uri}secrets/${unsubscribeSigningKeySecretName}'
     languageEnabled: enableLanguage
     languageEndpoint: enableLanguage ? language!.outputs.endpoint : ''

@@ -30,7 +30,7 @@ param smtpPort int
 param smtpFromAddress string
 param smtpUserName string
 
-@description('Versionless Key Vault secret URI of the SMTP password; empty leaves the setting out.')
+@description('Versionless Key Vault secret URI of the SMTP password; empty (no SMTP user) leaves the setting out.')
 param smtpPasswordSecretUri string
 
 @description('Versionless Key Vault secret URI of the unsubscribe signing key.')

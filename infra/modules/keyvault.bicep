@@ -5,7 +5,7 @@ param location string
 param tags object
 
 @secure()
-@description('SMTP password; when empty no secret is created and the app setting is left out.')
+@description('SMTP password; when empty no secret is created (the operator can set it in the vault).')
 param smtpPassword string = ''
 
 @description('Name of the secret that holds the SMTP password.')
