@@ -7,14 +7,20 @@ namespace Alerts.Core.Ingestion;
 public sealed class InMemoryNearDuplicateIndex(NearDuplicateOptions options, TimeProvider timeProvider) : INearDuplicateIndex, IStoryClusterStore
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<(int Band, ulong Value), List<Entry>> buckets = [];
+    private readonly Dictionary<string, List<Entry>> buckets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> clusterOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<StoryClusterMember>> members = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public Task<string?> FindOrAddAsync(string articleKey, ulong fingerprint, CancellationToken cancellationToken)
+    public Task<string?> FindOrAddAsync(string articleKey, StoryFingerprint fingerprint, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(articleKey);
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        if (fingerprint.IsEmpty)
+        {
+            return Task.FromResult<string?>(null);
+        }
+
         var now = timeProvider.GetUtcNow();
         lock (gate)
         {
@@ -23,7 +29,7 @@ public sealed class InMemoryNearDuplicateIndex(NearDuplicateOptions options, Tim
                 return Task.FromResult(known == articleKey ? null : known);
             }
 
-            var bands = SimHash.Bands(fingerprint, options.BandCount);
+            var bands = fingerprint.BandKeys();
             Entry? best = null;
             foreach (var band in bands)
             {
@@ -35,7 +41,7 @@ public sealed class InMemoryNearDuplicateIndex(NearDuplicateOptions options, Tim
                 foreach (var entry in bucket)
                 {
                     if (now - entry.Seen <= options.Window
-                        && SimHash.Distance(entry.Fingerprint, fingerprint) <= options.MaxDistance
+                        && entry.Fingerprint.Similarity(fingerprint) >= options.MinSimilarity
                         && (best is null || entry.Seen < best.Seen))
                     {
                         best = entry;
@@ -91,5 +97,5 @@ public sealed class InMemoryNearDuplicateIndex(NearDuplicateOptions options, Tim
         }
     }
 
-    private sealed record Entry(string ArticleKey, ulong Fingerprint, DateTimeOffset Seen);
+    private sealed record Entry(string ArticleKey, StoryFingerprint Fingerprint, DateTimeOffset Seen);
 }

@@ -3,19 +3,16 @@ namespace Alerts.Core.Ingestion;
 /// <summary>How close two fingerprints must be to count as the same story, and for how long stories stay open.</summary>
 public sealed record NearDuplicateOptions
 {
-    /// <summary>Largest Hamming distance between SimHash fingerprints of the same story.</summary>
-    public int MaxDistance { get; init; } = 3;
+    /// <summary>Smallest estimated Jaccard similarity (of word-pair shingles) between copies of one story.</summary>
+    public double MinSimilarity { get; init; } = 0.4;
 
     /// <summary>How long a story collects near-duplicates; older fingerprints are ignored.</summary>
     public TimeSpan Window { get; init; } = TimeSpan.FromDays(3);
-
-    /// <summary>Bands stored per fingerprint: one more than <see cref="MaxDistance"/>, so that any match shares a band.</summary>
-    public int BandCount => MaxDistance + 1;
 }
 
 /// <summary>
 /// Finds the story an article belongs to by content similarity, across sources. Implementations store each
-/// fingerprint under its bands and compare only the fingerprints sharing a band.
+/// fingerprint under its band keys and compare only the fingerprints sharing a band.
 /// </summary>
 public interface INearDuplicateIndex
 {
@@ -24,7 +21,8 @@ public interface INearDuplicateIndex
     /// null when it starts a new story. The cluster key is the key of the story's first article, which is the
     /// one that is alerted on.
     /// </summary>
-    Task<string?> FindOrAddAsync(string articleKey, ulong fingerprint, CancellationToken cancellationToken);
+    /// <remarks>Calling it again for the same article returns the same answer. Empty fingerprints are never clustered.</remarks>
+    Task<string?> FindOrAddAsync(string articleKey, StoryFingerprint fingerprint, CancellationToken cancellationToken);
 }
 
 /// <summary>One outlet's copy of a story.</summary>

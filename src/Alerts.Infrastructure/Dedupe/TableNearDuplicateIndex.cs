@@ -7,8 +7,9 @@ namespace Alerts.Infrastructure.Dedupe;
 /// <summary>
 /// Near-duplicate index and story cluster store in one Azure table, shared by every instance.
 /// <list type="bullet">
-/// <item>Band rows: PartitionKey <c>b{band}-{bits}</c>, RowKey the article key; they hold the full fingerprint, when it
-/// was seen and the story it joined. A lookup reads only the k+1 partitions of the article's own bands.</item>
+/// <item>Band rows: PartitionKey the band key (<c>b{band}-{hash}</c>), RowKey the article key; they hold the whole
+/// MinHash signature, when it was seen and the story it joined. A lookup reads only the partitions of the article's
+/// own bands, which hold only articles that share a band with it.</item>
 /// <item>Member rows: PartitionKey <c>m-{clusterKey}</c>, RowKey the article key; they hold the copy's source and link.</item>
 /// </list>
 /// Concurrency: an article inserts its band rows first (insert-if-absent, no batch: Azurite has no batch
@@ -25,14 +26,21 @@ public sealed class TableNearDuplicateIndex(TableClient table, NearDuplicateOpti
     private volatile bool created;
 
     /// <inheritdoc />
-    public async Task<string?> FindOrAddAsync(string articleKey, ulong fingerprint, CancellationToken cancellationToken)
+    public async Task<string?> FindOrAddAsync(string articleKey, StoryFingerprint fingerprint, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(articleKey);
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        if (fingerprint.IsEmpty)
+        {
+            return null;
+        }
+
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
-        var bands = SimHash.Bands(fingerprint, options.BandCount);
+        var bands = fingerprint.BandKeys();
+        var signature = fingerprint.ToBytes();
 
         // A redelivered message must get the same answer as the first time.
-        var existing = await table.GetEntityIfExistsAsync<TableEntity>(BandPartition(bands[0]), articleKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(bands[0], articleKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (existing.HasValue && existing.Value is { } known)
         {
             var knownCluster = known.GetString(ClusterColumn);
@@ -42,9 +50,9 @@ public sealed class TableNearDuplicateIndex(TableClient table, NearDuplicateOpti
         var seen = timeProvider.GetUtcNow();
         foreach (var band in bands)
         {
-            var row = new TableEntity(BandPartition(band), articleKey)
+            var row = new TableEntity(band, articleKey)
             {
-                [FingerprintColumn] = unchecked((long)fingerprint),
+                [FingerprintColumn] = signature,
                 [SeenColumn] = seen,
                 [ClusterColumn] = articleKey,
             };
@@ -61,14 +69,14 @@ public sealed class TableNearDuplicateIndex(TableClient table, NearDuplicateOpti
         var earliest = (Key: articleKey, Seen: seen, Cluster: articleKey);
         foreach (var band in bands)
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {BandPartition(band)}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {band}");
             await foreach (var candidate in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (candidate.RowKey == articleKey
-                    || candidate.GetInt64(FingerprintColumn) is not long other
+                    || candidate.GetBinary(FingerprintColumn) is not { Length: StoryFingerprint.Length * sizeof(uint) } other
                     || candidate.GetDateTimeOffset(SeenColumn) is not DateTimeOffset otherSeen
                     || seen - otherSeen > options.Window
-                    || SimHash.Distance(unchecked((ulong)other), fingerprint) > options.MaxDistance)
+                    || StoryFingerprint.FromBytes(other).Similarity(fingerprint) < options.MinSimilarity)
                 {
                     continue;
                 }
@@ -87,7 +95,7 @@ public sealed class TableNearDuplicateIndex(TableClient table, NearDuplicateOpti
 
         foreach (var band in bands)
         {
-            var update = new TableEntity(BandPartition(band), articleKey) { [ClusterColumn] = earliest.Cluster };
+            var update = new TableEntity(band, articleKey) { [ClusterColumn] = earliest.Cluster };
             await table.UpdateEntityAsync(update, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         }
 
@@ -130,8 +138,6 @@ public sealed class TableNearDuplicateIndex(TableClient table, NearDuplicateOpti
 
         return members.OrderBy(m => m.Seen).ThenBy(m => m.Member.ArticleKey, StringComparer.Ordinal).Select(m => m.Member).ToList();
     }
-
-    private static string BandPartition((int Band, ulong Value) band) => $"b{band.Band}-{band.Value:x}";
 
     private static string MemberPartition(string clusterKey) => "m-" + clusterKey;
 

@@ -8,9 +8,9 @@ public sealed class IngestionOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Alerts:Ingestion";
 
-    /// <summary>Largest SimHash distance (bits of 64) between copies of one story. Higher catches more edits but risks merging different stories.</summary>
-    [Range(0, 12)]
-    public int NearDuplicateMaxDistance { get; set; } = 3;
+    /// <summary>Smallest estimated similarity (Jaccard of word pairs) between copies of one story. Lower catches heavier rewrites but risks merging different stories.</summary>
+    [Range(0.1, 1.0)]
+    public double NearDuplicateMinSimilarity { get; set; } = 0.4;
 
     /// <summary>How long a story keeps collecting copies.</summary>
     [Range(typeof(TimeSpan), "00:10:00", "30.00:00:00")]

@@ -51,7 +51,7 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var settings = sp.GetRequiredService<IOptions<IngestionOptions>>().Value;
-            return new NearDuplicateOptions { MaxDistance = settings.NearDuplicateMaxDistance, Window = settings.NearDuplicateWindow };
+            return new NearDuplicateOptions { MinSimilarity = settings.NearDuplicateMinSimilarity, Window = settings.NearDuplicateWindow };
         });
         services.TryAddSingleton(sp => new TableNearDuplicateIndex(
             sp.GetRequiredService<TableServiceClient>().GetTableClient(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.StoryTableName),
