@@ -35,12 +35,17 @@ public sealed class SafeHttpHandlerFactory(IOptions<OutboundHttpOptions> options
     /// <summary>Opens a connection to the first allowed address of the endpoint's host.</summary>
     internal async ValueTask<Stream> ConnectAsync(DnsEndPoint endpoint, CancellationToken cancellationToken)
     {
-        var allowPrivate = options.Value.AllowPrivateNetworks;
+        var settings = options.Value;
+        var exceptions = settings.ParsedAllowedNetworks();
+        bool IsAllowed(IPAddress address) =>
+            AddressPolicy.IsAllowed(address, settings.AllowPrivateNetworks)
+            || exceptions.Any(n => n.Contains(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address));
+
         var addresses = IPAddress.TryParse(endpoint.Host.Trim('[', ']'), out var literal)
             ? [literal]
             : await resolver.ResolveAsync(endpoint.Host, cancellationToken).ConfigureAwait(false);
 
-        var allowed = addresses.Where(a => AddressPolicy.IsAllowed(a, allowPrivate)).ToArray();
+        var allowed = addresses.Where(IsAllowed).ToArray();
         if (allowed.Length == 0)
         {
             throw new DestinationNotAllowedException(endpoint.Host, addresses);
@@ -55,7 +60,7 @@ public sealed class SafeHttpHandlerFactory(IOptions<OutboundHttpOptions> options
                 await socket.ConnectAsync(new IPEndPoint(address, endpoint.Port), cancellationToken).ConfigureAwait(false);
 
                 // Belt and braces: judge the peer the kernel actually connected us to.
-                if (socket.RemoteEndPoint is IPEndPoint remote && !AddressPolicy.IsAllowed(remote.Address, allowPrivate))
+                if (socket.RemoteEndPoint is IPEndPoint remote && !IsAllowed(remote.Address))
                 {
                     throw new DestinationNotAllowedException(endpoint.Host, [remote.Address]);
                 }
