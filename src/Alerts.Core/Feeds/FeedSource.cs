@@ -11,6 +11,9 @@ public sealed record FeedSource(string Id, Uri Url)
     /// <summary>Fetch each article page and extract its main text when the feed only carries teasers.</summary>
     public bool FetchFullText { get; init; }
 
+    /// <summary>Whole-fetch time budget for this source; null uses the configured default.</summary>
+    public TimeSpan? FetchTimeout { get; init; }
+
     /// <summary>Validators of the last successful response, sent back independently on the next fetch.</summary>
     public FeedValidators Validators { get; init; } = FeedValidators.None;
 

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Alerts.Infrastructure.Feeds;
+
+/// <summary>Ingestion settings, bound from <c>Alerts:Ingestion</c>.</summary>
+public sealed class IngestionOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Alerts:Ingestion";
+
+    /// <summary>Smallest estimated similarity (Jaccard of word pairs) between copies of one story. Lower catches heavier rewrites but risks merging different stories.</summary>
+    [Range(0.1, 1.0)]
+    public double NearDuplicateMinSimilarity { get; set; } = 0.4;
+
+    /// <summary>How long a story keeps collecting copies.</summary>
+    [Range(typeof(TimeSpan), "00:10:00", "30.00:00:00")]
+    public TimeSpan NearDuplicateWindow { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>Azure table holding fingerprints and story clusters.</summary>
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Table names are 3-63 letters or digits, starting with a letter.")]
+    public string StoryTableName { get; set; } = "storyclusters";
+
+    /// <summary>Wait after a source's first failure; doubled per further failure.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan BackoffBaseDelay { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Longest back-off.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan BackoffMaxDelay { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>Longest Retry-After honoured.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromHours(24);
+}
