@@ -215,7 +215,6 @@ public static class QueryParser
 
         public QueryNode? ParseOr(FieldScope scope)
         {
-            var first = Current.Position;
             var alternatives = new List<QueryNode>();
             var sawOperand = false;
             var operand = ParseAnd(scope, out var any);
@@ -239,7 +238,6 @@ public static class QueryParser
                 Add(alternatives, operand);
             }
 
-            _ = first;
             return alternatives.Count switch
             {
                 0 => null,
@@ -338,9 +336,7 @@ public static class QueryParser
                     var inner = ParseOr(scope);
                     if (Current.Kind != LexKind.RParen)
                     {
-                        throw new QueryParseException(
-                            Current.Kind == LexKind.End ? $"')' to close the '(' at position {lexeme.Position}" : "')'",
-                            Current.Kind == LexKind.End ? length + 1 : Current.Position);
+                        throw new QueryParseException("')'", Current.Kind == LexKind.End ? length + 1 : Current.Position);
                     }
 
                     index++;
