@@ -67,7 +67,7 @@ internal static class ScoreBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine("| topics | index build | index bytes/topic | indexed articles/s (wall / per CPU-s) | allocated/article | candidates/article | every-topic articles/s (sample) | MemoryIndex articles/s (sample) | vs every-topic | vs MemoryIndex |");
+        Console.WriteLine("| topics | index build | index bytes/topic | indexed articles/s (wall / per CPU-s) | allocated/article | candidates/article | every-topic articles/s (sample) | MemoryIndex articles/s (sample) | speed-up vs every-topic (CPU) | speed-up vs MemoryIndex (CPU) |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
         {
@@ -187,6 +187,6 @@ internal static class ScoreBenchmark
         GC.KeepAlive(index);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"| {n:N0} | {build.TotalSeconds:0.0} s | {bytesPerTopic:N0} | {indexedRate:N0} / {indexedCpuRate:N0} | {allocatedPerArticle:N0} B | {candidates / (double)Math.Min(1_000, articles.Count):0.0} | {everyRate:N1} / {everyCpuRate:N1} ({everySample.Count}) | {luceneRate:N1} / {luceneCpuRate:N1} ({luceneSample.Count}) | {indexedRate / everyRate:N0}x | {indexedRate / luceneRate:N0}x |");
+            $"| {n:N0} | {build.TotalSeconds:0.0} s | {bytesPerTopic:N0} | {indexedRate:N0} / {indexedCpuRate:N0} | {allocatedPerArticle:N0} B | {candidates / (double)Math.Min(1_000, articles.Count):0.0} | {everyRate:N1} / {everyCpuRate:N1} ({everySample.Count}) | {luceneRate:N1} / {luceneCpuRate:N1} ({luceneSample.Count}) | {indexedCpuRate / everyCpuRate:N0}x | {indexedCpuRate / luceneCpuRate:N0}x |");
     }
 }
