@@ -40,6 +40,23 @@ public sealed class TopicIndexScorerTests
     }
 
     [Fact]
+    public void Candidates_ArticleMeetingOnlyOneRequirement_IsNotACandidate()
+    {
+        // Arrange
+        var index = TopicIndex.Build([new WatchTopic("oil", "Oil", "oil pipeline*"), new WatchTopic("phrase", "Phrase", "\"central bank\"")], Gazetteer.Default, "v1");
+
+        // Act
+        var oilOnly = index.Candidates(new AnalyzedDocument("Oil prices rise", "Crude climbed."));
+        var bankOnly = index.Candidates(new AnalyzedDocument("Bank profits rise", "A central heating firm too."));
+        var both = index.Candidates(new AnalyzedDocument("Central bank and oil pipelines", string.Empty));
+
+        // Assert
+        Assert.Empty(oilOnly);
+        Assert.Equal(["phrase"], bankOnly.Select(c => c.Topic.Id));
+        Assert.Equal(["oil", "phrase"], both.Select(c => c.Topic.Id).Order());
+    }
+
+    [Fact]
     public void Build_InvalidTopic_IsRejectedOthersIndexed()
     {
         // Act

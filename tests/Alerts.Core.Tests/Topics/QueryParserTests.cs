@@ -31,6 +31,22 @@ public sealed class QueryParserTests
     }
 
     [Fact]
+    public void Parse_HostileNesting_IsRejectedNotStackOverflow()
+    {
+        // Arrange
+        var query = new string('(', 5_000) + "x" + new string(')', 5_000);
+        var nots = string.Concat(Enumerable.Repeat("NOT ", 5_000)) + "x";
+
+        // Act
+        var nested = Assert.Throws<QueryParseException>(() => QueryParser.Parse(query));
+        var negated = Assert.Throws<QueryParseException>(() => QueryParser.Parse(nots));
+
+        // Assert
+        Assert.Equal(33, nested.Position);
+        Assert.Equal("at most 32 nested parentheses or NOTs", negated.Expected);
+    }
+
+    [Fact]
     public void Validate_BadQuery_ReturnsQueryErrorWithPosition()
     {
         // Arrange
