@@ -128,7 +128,7 @@ internal static class FeedTextCleaner
         var pendingSpace = false;
         foreach (var c in text)
         {
-            if (char.IsWhiteSpace(c) && c != '\u00A0')
+            if (char.IsWhiteSpace(c))
             {
                 pendingSpace = builder.Length > 0;
                 continue;
