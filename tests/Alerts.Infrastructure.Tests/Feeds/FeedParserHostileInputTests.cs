@@ -103,6 +103,34 @@ public sealed class FeedParserHostileInputTests
     }
 
     [Fact]
+    public void Parse_HugeInternalSubset_FailsWithDtdReason()
+    {
+        // Arrange: many unterminated declarations, the worst case for scanning a subset.
+        var subset = string.Concat(Enumerable.Repeat("<!ENTITY x ", 20_000));
+        var xml = $"<!DOCTYPE rss [{subset}]><rss><channel><title>t</title></channel></rss>";
+
+        // Act
+        var error = ParseError(Encoding.UTF8.GetBytes(xml));
+
+        // Assert
+        Assert.Contains("internal subset", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_UnclosedTagsInEscapedHtml_CompletesWithSummary()
+    {
+        // Arrange: escaped HTML with thousands of unterminated tags and long whitespace runs.
+        var html = string.Concat(Enumerable.Repeat("&lt;iframe " + new string(' ', 200), 5_000)) + "tail";
+        var xml = $"<rss><channel><item><description>head {html}</description></item></channel></rss>";
+
+        // Act
+        var feed = ParseOk(Encoding.UTF8.GetBytes(xml));
+
+        // Assert
+        Assert.StartsWith("head", feed.Entries[0].Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_DeepNesting_FailsWithDepthReason()
     {
         // Arrange
@@ -144,10 +172,24 @@ public sealed class FeedParserHostileInputTests
     }
 
     [Fact]
-    public void Parse_ManyAttributesOnOneElement_CompletesWithFeed()
+    public void Parse_ManyAttributesOnOneElement_FailsOnAttributeLimit()
     {
         // Arrange: the quadratic attribute-uniqueness check of naive parsers.
         var attributes = string.Concat(Enumerable.Range(0, 50_000).Select(i => $" a{i}=\"v\""));
+        var xml = $"<rss><channel{attributes}><title>ok</title></channel></rss>";
+
+        // Act
+        var error = ParseError(Encoding.UTF8.GetBytes(xml));
+
+        // Assert
+        Assert.Contains("50000 attributes", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_AttributesWithinLimit_AreRead()
+    {
+        // Arrange
+        var attributes = string.Concat(Enumerable.Range(0, 200).Select(i => $" a{i}=\"v\""));
         var xml = $"<rss><channel{attributes}><title>ok</title></channel></rss>";
 
         // Act

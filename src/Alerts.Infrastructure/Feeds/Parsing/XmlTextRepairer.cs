@@ -15,6 +15,9 @@ namespace Alerts.Infrastructure.Feeds;
 /// </summary>
 internal static partial class XmlTextRepairer
 {
+    // Real feeds declare at most a few entities; a larger subset is an attack or not a feed.
+    private const int MaxInternalSubset = 64 * 1024;
+
     private static readonly HashSet<string> XmlPredefined = ["lt", "gt", "amp", "quot", "apos"];
 
     // Feeds were written against HTML 4, where these two angle brackets differ from HTML5's table.
@@ -136,6 +139,11 @@ internal static partial class XmlTextRepairer
         }
 
         var subsetEnd = FindSubsetEnd(text, subsetStart);
+        if (subsetEnd - subsetStart > MaxInternalSubset)
+        {
+            throw new FeedFormatException($"the DTD internal subset is larger than {MaxInternalSubset / 1024} KB; DTDs are prohibited");
+        }
+
         var subset = text[subsetStart..subsetEnd];
         foreach (Match declaration in EntityDeclaration().Matches(subset))
         {
