@@ -118,6 +118,33 @@ public sealed class FeedEncodingTests
     }
 
     [Fact]
+    public void Parse_Utf16BigEndianWithoutBomDeclaredUtf16_UsesByteOrderOfFirstCharacters()
+    {
+        // Arrange
+        var document = Encoding.BigEndianUnicode.GetBytes(Rss("utf-16"));
+
+        // Act
+        var feed = ParseOk(document);
+
+        // Assert
+        Assert.Equal(Title, feed.Title);
+    }
+
+    [Fact]
+    public void Parse_Utf8BomWithInvalidBytes_FallsBackWithoutBomGarbage()
+    {
+        // Arrange
+        var body = Encoding.UTF8.GetBytes("<rss><channel><title>Caf").Concat(new byte[] { 0xE9 }).Concat(Encoding.UTF8.GetBytes("</title></channel></rss>"));
+        var document = Encoding.UTF8.GetPreamble().Concat(body).ToArray();
+
+        // Act
+        var feed = ParseOk(document);
+
+        // Assert
+        Assert.Equal("Café", feed.Title);
+    }
+
+    [Fact]
     public void Parse_DoubleEncodedUtf8_IsRepaired()
     {
         // Arrange: UTF-8 bytes of an ellipsis written out as three character references.

@@ -93,6 +93,13 @@ internal static partial class XmlTextRepairer
             return CopyThrough(text, i, "]]>", output);
         }
 
+        if (StartsAt(text, i, "<?xml") && i + 5 < text.Length && (char.IsWhiteSpace(text[i + 5]) || text[i + 5] == '?'))
+        {
+            // A misplaced XML declaration (after a comment) carries nothing the decoded text still needs.
+            var end = text.IndexOf("?>", i, StringComparison.Ordinal);
+            return end < 0 ? text.Length : end + 2;
+        }
+
         if (StartsAt(text, i, "<?"))
         {
             return CopyThrough(text, i, "?>", output);
