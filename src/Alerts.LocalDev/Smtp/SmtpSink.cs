@@ -4,7 +4,6 @@ using MimeKit;
 using SmtpServer;
 using SmtpServer.ComponentModel;
 using SmtpServer.Mail;
-using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
@@ -130,14 +129,8 @@ public sealed class SmtpSink : IAsyncDisposable
     private async Task ListenAsync(SmtpSinkOptions options, CancellationToken cancellationToken)
     {
         var bound = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var listenerFactory = new EndpointListenerFactory();
-        listenerFactory.EndpointStarted += (_, e) =>
-        {
-            if (e.LocalEndPoint is IPEndPoint local)
-            {
-                bound.TrySetResult(local.Port);
-            }
-        };
+        var listenerFactory = new NoDelayEndpointListenerFactory();
+        listenerFactory.Started += (_, local) => bound.TrySetResult(local.Port);
 
         var serverOptions = new SmtpServerOptionsBuilder()
             .ServerName("alerts-smtp-sink")
