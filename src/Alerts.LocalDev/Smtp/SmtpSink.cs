@@ -167,23 +167,18 @@ public sealed class SmtpSink : IAsyncDisposable
 
     private async Task<SmtpResponse> SaveAsync(IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
     {
+        // The .eml is the bytes as received, so what a person opens is exactly what the client sent.
+        var raw = new byte[buffer.Length];
+        buffer.CopyTo(raw);
         MimeMessage message;
-        using (var raw = new MemoryStream(checked((int)buffer.Length)))
+        try
         {
-            foreach (var segment in buffer)
-            {
-                raw.Write(segment.Span);
-            }
-
-            raw.Position = 0;
-            try
-            {
-                message = await MimeMessage.LoadAsync(raw, cancellationToken);
-            }
-            catch (FormatException)
-            {
-                return new SmtpResponse(SmtpReplyCode.SyntaxError, "message could not be parsed as MIME");
-            }
+            using var stream = new MemoryStream(raw, writable: false);
+            message = await MimeMessage.LoadAsync(stream, cancellationToken);
+        }
+        catch (FormatException)
+        {
+            return new SmtpResponse(SmtpReplyCode.SyntaxError, "message could not be parsed as MIME");
         }
 
         var sequence = Interlocked.Increment(ref _sequence);
@@ -191,7 +186,7 @@ public sealed class SmtpSink : IAsyncDisposable
         var baseName = Path.Combine(OutputDirectory, FileNames.ForArrival(receivedAt, sequence, message.Subject));
 
         var emlPath = baseName + ".eml";
-        await message.WriteToAsync(emlPath, cancellationToken);
+        await File.WriteAllBytesAsync(emlPath, raw, cancellationToken);
 
         string? htmlPath = null;
         if (message.HtmlBody is { } html)
