@@ -1,16 +1,31 @@
+using Alerts.Core.Pipeline;
+using Alerts.Core.Scoring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Alerts.Core;
 
-/// <summary>Registers the Core services: scoring, pipeline handlers.</summary>
+/// <summary>Registers the Core services: options, pipeline handlers, scoring.</summary>
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>Adds Alerts' domain services.</summary>
     public static IServiceCollection AddAlertsCore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<AlertsOptions>()
+            .BindConfiguration(AlertsOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<UnsubscribeLinks>();
+        services.AddSingleton<PipelineObservers>();
+        services.AddTransient<IngestFeedsHandler>();
+        services.AddTransient<FetchFeedHandler>();
+        services.AddTransient<ScoreArticleHandler>();
+        services.AddTransient<DeliverAlertHandler>();
+        services.AddTransient<PushArticlesHandler>();
+        services.AddAlertsScoring(configuration);
         return services;
     }
 }

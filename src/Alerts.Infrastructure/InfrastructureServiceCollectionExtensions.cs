@@ -1,3 +1,4 @@
+using Alerts.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +10,7 @@ public static class InfrastructureServiceCollectionExtensions
     /// <summary>Adds Alerts' adapters.</summary>
     public static IServiceCollection AddAlertsInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddAlertsStorage(configuration);
         return services;
     }
 }

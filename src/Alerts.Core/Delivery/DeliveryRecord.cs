@@ -24,6 +24,9 @@ public sealed record DeliveryRecord(string SubscriberId, string AlertId, Channel
     /// <summary>Topic that matched.</summary>
     public string? TopicId { get; init; }
 
+    /// <summary>Score of the match that caused the alert.</summary>
+    public double Score { get; init; }
+
     /// <summary>Attempts so far.</summary>
     public int Attempts { get; init; }
 

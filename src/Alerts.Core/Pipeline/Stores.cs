@@ -66,11 +66,30 @@ public interface ISubscriberStore
 /// <summary>Ingested articles, keyed by their dedupe key.</summary>
 public interface IArticleStore
 {
-    /// <summary>Inserts the article if no article with its key exists. Atomic: of concurrent callers, exactly one gets true.</summary>
-    Task<bool> TryAddAsync(Article article, CancellationToken cancellationToken);
+    /// <summary>
+    /// Inserts the article if no article with its key exists (atomic: of concurrent callers exactly one gets
+    /// <see cref="ArticleAdmission.New"/>), otherwise tells whether the existing one already reached the scoring queue.
+    /// </summary>
+    Task<ArticleAdmission> AdmitAsync(Article article, CancellationToken cancellationToken);
+
+    /// <summary>Notes that the article's scoring message is on the queue, so a re-fetch does not enqueue it again.</summary>
+    Task MarkQueuedAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>One article, or null.</summary>
     Task<Article?> GetAsync(string key, CancellationToken cancellationToken);
+}
+
+/// <summary>What <see cref="IArticleStore.AdmitAsync"/> found.</summary>
+public enum ArticleAdmission
+{
+    /// <summary>First time seen: stored now.</summary>
+    New,
+
+    /// <summary>Seen before, but its scoring message may never have been sent (an instance died in between).</summary>
+    SeenNotQueued,
+
+    /// <summary>Seen before and already sent to scoring.</summary>
+    Seen,
 }
 
 /// <summary>Delivery outcomes, keyed by (subscriber, alert).</summary>

@@ -27,16 +27,6 @@ public sealed record Subscriber(string Id, string Name, ChannelKind Channel, str
     public bool Active { get; init; } = true;
 }
 
-/// <summary>When a subscriber gets alerts of a topic.</summary>
-public enum DeliveryMode
-{
-    /// <summary>As soon as an article matches.</summary>
-    Immediate,
-
-    /// <summary>Collected and sent together on the digest schedule.</summary>
-    Digest,
-}
-
 /// <summary>A subscriber's interest in one topic.</summary>
 /// <param name="TopicId">The topic.</param>
 /// <param name="SubscriberId">The subscriber.</param>
@@ -44,7 +34,4 @@ public sealed record Subscription(string TopicId, string SubscriberId)
 {
     /// <summary>Overrides the topic's threshold for this subscriber.</summary>
     public double? Threshold { get; init; }
-
-    /// <summary>Immediate or digest.</summary>
-    public DeliveryMode Mode { get; init; } = DeliveryMode.Immediate;
 }

@@ -1,0 +1,201 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Alerts.Cli.Scoring;
+using Alerts.Core.Articles;
+using Alerts.Core.Feeds;
+using Alerts.Core.Scoring;
+using Alerts.Core.Topics;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Cli.Commands;
+
+/// <summary><c>alerts score</c>: scores articles from a file against topics, offline, without storage.</summary>
+public static class ScoreCommand
+{
+    /// <summary>The command, without RSS/Atom support (no feed parser).</summary>
+    public static Command Create() => Create(null);
+
+    /// <summary>The command; RSS/Atom input is parsed with <paramref name="feedParser"/>.</summary>
+    public static Command Create(IFeedParser? feedParser)
+    {
+        var topicsOption = new Option<FileInfo?>("--topics")
+        {
+            Description = "JSON file with an array of topics (see docs/scoring.md); default: the built-in sample topics",
+        };
+        var inputOption = new Option<FileInfo>("--input")
+        {
+            Description = "Articles: RSS/Atom file, JSON lines, or CSV with a header row",
+            Required = true,
+        };
+        var formatOption = new Option<string>("--format")
+        {
+            Description = "Output: jsonl (one JSON object per article) or text",
+            DefaultValueFactory = _ => "text",
+        };
+        formatOption.AcceptOnlyFromAmong("jsonl", "text");
+        var explainOption = new Option<bool>("--explain")
+        {
+            Description = "Print the evidence of each match in readable form",
+        };
+        var command = new Command("score", "Score articles against watch topics offline and print matches")
+        {
+            topicsOption,
+            inputOption,
+            formatOption,
+            explainOption,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var request = new ScoreRequest(
+                parseResult.GetValue(topicsOption),
+                parseResult.GetValue(inputOption)!,
+                parseResult.GetValue(formatOption) ?? "text",
+                parseResult.GetValue(explainOption));
+            return await RunAsync(request, feedParser, Console.Out, Console.Error, cancellationToken);
+        });
+        return command;
+    }
+
+    internal sealed record ScoreRequest(FileInfo? Topics, FileInfo Input, string Format, bool Explain);
+
+    internal static async Task<int> RunAsync(ScoreRequest request, IFeedParser? feedParser, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<WatchTopic> topics;
+        try
+        {
+            topics = request.Topics is null ? SampleTopics.All : TopicFile.Load(request.Topics.FullName);
+        }
+        catch (TopicFileException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return 2;
+        }
+
+        if (!request.Input.Exists)
+        {
+            await error.WriteLineAsync($"Input file '{request.Input.FullName}' does not exist.");
+            return 2;
+        }
+
+        var scorer = new TopicIndexScorer(
+            new InMemoryTopicStore(topics),
+            Options.Create(new ScoringOptions { RefreshIntervalSeconds = 86_400 }),
+            TimeProvider.System);
+        var problems = new List<InputProblem>();
+        var count = 0;
+        try
+        {
+            using var reader = new StreamReader(request.Input.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var articles = ArticleInputReader.Detect(request.Input.FullName) switch
+            {
+                ArticleInputReader.InputFormat.Csv => ArticleInputReader.ReadCsv(reader, problems),
+                ArticleInputReader.InputFormat.JsonLines => ArticleInputReader.ReadJsonLines(reader, problems),
+                _ => ArticleInputReader.ReadFeed(request.Input.FullName, feedParser),
+            };
+            foreach (var article in articles)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var matches = await scorer.ScoreAsync(article, cancellationToken);
+                if (request.Format == "jsonl")
+                {
+                    await output.WriteLineAsync(ToJsonLine(article, matches, request.Explain));
+                }
+                else
+                {
+                    await WriteTextAsync(output, article, matches, request.Explain);
+                }
+
+                count++;
+            }
+        }
+        catch (FormatException e)
+        {
+            await error.WriteLineAsync($"Cannot read '{request.Input.Name}': {e.Message}");
+            return 2;
+        }
+
+        foreach (var problem in problems)
+        {
+            await error.WriteLineAsync($"{request.Input.Name}: {problem.Where}: {problem.Message}");
+        }
+
+        await error.WriteLineAsync($"Scored {count} article(s) against {scorer.CurrentIndex?.Count ?? 0} topic(s); {problems.Count} input problem(s).");
+        return problems.Count == 0 ? 0 : 1;
+    }
+
+    internal static string ToJsonLine(Article article, IReadOnlyList<TopicMatch> matches, bool explain)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", article.Key);
+            json.WriteString("title", article.Title);
+            json.WriteStartArray("matches");
+            foreach (var match in matches)
+            {
+                json.WriteStartObject();
+                json.WriteString("topic", match.TopicId);
+                json.WriteNumber("score", match.Score);
+                json.WriteBoolean("alert", match.Alert);
+                json.WriteStartArray("evidence");
+                foreach (var evidence in match.Evidence)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("kind", evidence.Kind);
+                    json.WriteString("description", evidence.Description);
+                    if (evidence.Snippet is not null)
+                    {
+                        json.WriteString("snippet", evidence.Snippet);
+                    }
+
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        _ = explain;
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static async Task WriteTextAsync(TextWriter output, Article article, IReadOnlyList<TopicMatch> matches, bool explain)
+    {
+        if (matches.Count == 0 && !explain)
+        {
+            return;
+        }
+
+        await output.WriteLineAsync($"[{article.Key}] {article.Title}");
+        if (matches.Count == 0)
+        {
+            await output.WriteLineAsync("    no topic matched");
+        }
+
+        foreach (var match in matches)
+        {
+            await output.WriteLineAsync(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"    {(match.Alert ? "ALERT" : "below")} {match.Score:0.000}  {match.TopicId} ({match.TopicName})"));
+            if (!explain)
+            {
+                continue;
+            }
+
+            foreach (var evidence in match.Evidence)
+            {
+                await output.WriteLineAsync($"        {evidence.Kind,-10} {evidence.Description}");
+                if (evidence.Snippet is not null)
+                {
+                    await output.WriteLineAsync($"                   {evidence.Snippet}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Azure.Storage.Queues.Specialized;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.Cli.Hosting;
+
+/// <summary>
+/// Runs one queue-triggered function as the Functions host does: polls with backoff up to
+/// <c>maxPollingInterval</c>, processes up to <c>batchSize</c> messages in parallel, deletes on success, makes a
+/// failed message visible again after <c>visibilityTimeout</c>, and after <c>maxDequeueCount</c> attempts moves it
+/// to <c>&lt;queue&gt;-poison</c>. Messages that are not Base64 go straight to poison, as in Azure.
+/// </summary>
+public sealed class QueueTriggerListener : BackgroundService
+{
+    private static readonly TimeSpan MinimumPollingInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    private readonly FunctionRegistration _function;
+    private readonly QueueClient _queue;
+    private readonly QueueClient _poison;
+    private readonly QueueHostSettings _settings;
+    private readonly FunctionInvoker _invoker;
+    private readonly FunctionActivity _activity;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a listener for <paramref name="function"/> on the resolved queue name.</summary>
+    /// <param name="function">The queue-triggered function.</param>
+    /// <param name="queueName">The queue name with app settings resolved.</param>
+    /// <param name="triggerQueues">A client built with <see cref="UndecodableMessages.MoveToPoisonAsync"/> as its decoding-failure handler.</param>
+    /// <param name="settings">host.json queue settings.</param>
+    /// <param name="invoker">Calls the function.</param>
+    /// <param name="activity">Tracks in-flight work.</param>
+    /// <param name="logger">Logger.</param>
+    public QueueTriggerListener(
+        FunctionRegistration function,
+        string queueName,
+        QueueServiceClient triggerQueues,
+        QueueHostSettings settings,
+        FunctionInvoker invoker,
+        FunctionActivity activity,
+        ILogger<QueueTriggerListener> logger)
+    {
+        _function = function;
+        _settings = settings;
+        _invoker = invoker;
+        _activity = activity;
+        _logger = logger;
+        _queue = triggerQueues.GetQueueClient(queueName);
+        _poison = triggerQueues.GetQueueClient(queueName + "-poison");
+        QueueName = queueName;
+    }
+
+    /// <summary>The queue this listener drains.</summary>
+    public string QueueName { get; }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await _queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+        await _poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+        var delay = MinimumPollingInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            QueueMessage[] messages;
+            try
+            {
+                messages = await _queue.ReceiveMessagesAsync(Math.Clamp(_settings.BatchSize, 1, 32), Lease, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Azure.RequestFailedException e)
+            {
+                _logger.LogWarning(e, "Polling queue {Queue} failed; retrying", QueueName);
+                messages = [];
+            }
+
+            if (messages.Length == 0)
+            {
+                await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _settings.MaxPollingInterval.Ticks));
+                continue;
+            }
+
+            delay = MinimumPollingInterval;
+            await Task.WhenAll(messages.Select(message => ProcessAsync(message, stoppingToken)));
+        }
+    }
+
+    private async Task ProcessAsync(QueueMessage message, CancellationToken stoppingToken)
+    {
+        using var _ = _activity.Begin();
+        try
+        {
+            await _invoker.InvokeAsync(_function, message.Body.ToString(), new Dictionary<string, string?>(), stoppingToken);
+            await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            await HandleFailureAsync(message, e);
+        }
+    }
+
+    private async Task HandleFailureAsync(QueueMessage message, Exception error)
+    {
+        try
+        {
+            if (message.DequeueCount >= _settings.MaxDequeueCount)
+            {
+                _logger.LogError(error, "Function {Function} failed on message {MessageId} {Attempts} times; moving it to {PoisonQueue}",
+                    _function.Name, message.MessageId, message.DequeueCount, _poison.Name);
+                await _poison.SendMessageAsync(message.Body, cancellationToken: CancellationToken.None);
+                await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+                return;
+            }
+
+            _logger.LogWarning(error, "Function {Function} failed on message {MessageId} (attempt {Attempt} of {Max}); retrying in {Delay}",
+                _function.Name, message.MessageId, message.DequeueCount, _settings.MaxDequeueCount, _settings.VisibilityTimeout);
+            await _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: _settings.VisibilityTimeout, cancellationToken: CancellationToken.None);
+        }
+        catch (Azure.RequestFailedException e)
+        {
+            // The lease was lost (e.g. it expired): the message reappears by itself and counts another attempt.
+            _logger.LogWarning(e, "Could not settle message {MessageId} on {Queue}", message.MessageId, QueueName);
+        }
+    }
+}
+
+/// <summary>
+/// Handles messages the Base64 decoder rejects: like the Functions host, they go straight to the poison queue
+/// (their raw text preserved) instead of being retried.
+/// </summary>
+public static class UndecodableMessages
+{
+    /// <summary>Decoding-failure handler for <see cref="QueueClientOptions.MessageDecodingFailed"/>.</summary>
+    public static async Task MoveToPoisonAsync(QueueMessageDecodingFailedEventArgs args)
+    {
+        if (args.ReceivedMessage is not { } message)
+        {
+            return;
+        }
+
+        var poison = args.Queue.GetParentQueueServiceClient().GetQueueClient(args.Queue.Name + "-poison");
+        await poison.SendMessageAsync(message.Body, cancellationToken: args.CancellationToken);
+        await args.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, args.CancellationToken);
+    }
+}

@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text.Json;
+using Alerts.Core.Articles;
+using Alerts.Core.Feeds;
+
+namespace Alerts.Cli.Scoring;
+
+/// <summary>An input item that could not be read, with where and why.</summary>
+internal sealed record InputProblem(string Where, string Message);
+
+/// <summary>
+/// Reads articles for <c>alerts score</c> from an RSS/Atom document (through an <see cref="IFeedParser"/>),
+/// JSON lines, or CSV with a header row. Recognised columns/properties (case-insensitive): <c>id</c>,
+/// <c>title</c>, <c>link</c> or <c>url</c>, <c>published</c>, and the first present of <c>summary</c>,
+/// <c>description</c>, <c>article</c>, <c>text</c>, <c>body</c>, <c>content</c>. An item without an id gets its
+/// 0-based index as id.
+/// </summary>
+internal static class ArticleInputReader
+{
+    private static readonly string[] BodyNames = ["summary", "description", "article", "text", "body", "content"];
+
+    public enum InputFormat
+    {
+        Csv,
+        JsonLines,
+        Feed,
+    }
+
+    public static InputFormat Detect(string path)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        switch (extension)
+        {
+            case ".csv":
+                return InputFormat.Csv;
+            case ".jsonl" or ".ndjson" or ".json":
+                return InputFormat.JsonLines;
+            case ".xml" or ".rss" or ".atom" or ".rdf":
+                return InputFormat.Feed;
+        }
+
+        using var reader = new StreamReader(path);
+        int c;
+        while ((c = reader.Read()) >= 0 && char.IsWhiteSpace((char)c))
+        {
+        }
+
+        return c switch
+        {
+            '<' => InputFormat.Feed,
+            '{' => InputFormat.JsonLines,
+            _ => InputFormat.Csv,
+        };
+    }
+
+    public static IEnumerable<Article> ReadCsv(TextReader text, List<InputProblem> problems)
+    {
+        var csv = new CsvReader(text);
+        var header = csv.ReadRecord() ?? throw new FormatException("the CSV file is empty (a header row is required)");
+        var columns = header.Select((name, index) => (Name: name.Trim().TrimStart('\uFEFF').ToLowerInvariant(), index))
+            .GroupBy(c => c.Name)
+            .ToDictionary(g => g.Key, g => g.First().index);
+        int? Column(params string[] names) => names.Where(columns.ContainsKey).Select(n => (int?)columns[n]).FirstOrDefault();
+        var id = Column("id");
+        var title = Column("title");
+        var link = Column("link", "url");
+        var published = Column("published");
+        var body = Column(BodyNames);
+        if (title is null && body is null)
+        {
+            throw new FormatException($"the CSV header has neither a 'title' nor a body column ({string.Join(", ", BodyNames)}); found: {string.Join(", ", header)}");
+        }
+
+        var row = 0;
+        while (true)
+        {
+            List<string>? record;
+            try
+            {
+                record = csv.ReadRecord();
+            }
+            catch (FormatException e)
+            {
+                problems.Add(new InputProblem($"row {row}", e.Message));
+                yield break;
+            }
+
+            if (record is null)
+            {
+                yield break;
+            }
+
+            if (record.Count == 1 && record[0].Length == 0)
+            {
+                continue;
+            }
+
+            if (record.Count != header.Count)
+            {
+                problems.Add(new InputProblem($"row {row} (line {csv.RecordLine})", $"has {record.Count} fields, the header has {header.Count}"));
+            }
+
+            string? Get(int? column) => column is { } i && i < record.Count ? record[i] : null;
+            yield return Create(Get(id), row, Get(title), Get(link), Get(body), Get(published));
+            row++;
+        }
+    }
+
+    public static IEnumerable<Article> ReadJsonLines(TextReader text, List<InputProblem> problems)
+    {
+        var index = 0;
+        var lineNumber = 0;
+        while (text.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            Article? article = null;
+            try
+            {
+                using var document = JsonDocument.Parse(line);
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    problems.Add(new InputProblem($"line {lineNumber}", "is not a JSON object"));
+                }
+                else
+                {
+                    var properties = document.RootElement.EnumerateObject()
+                        .GroupBy(p => p.Name.ToLowerInvariant())
+                        .ToDictionary(g => g.Key, g => g.First().Value);
+                    string? Get(params string[] names) => names
+                        .Where(properties.ContainsKey)
+                        .Select(n => properties[n])
+                        .Where(v => v.ValueKind is not JsonValueKind.Null)
+                        .Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())
+                        .FirstOrDefault();
+                    article = Create(Get("id"), index, Get("title"), Get("link", "url"), Get(BodyNames), Get("published"));
+                }
+            }
+            catch (JsonException e)
+            {
+                problems.Add(new InputProblem($"line {lineNumber}", "is not valid JSON: " + e.Message));
+            }
+
+            index++;
+            if (article is not null)
+            {
+                yield return article;
+            }
+        }
+    }
+
+    public static IEnumerable<Article> ReadFeed(string path, IFeedParser? parser)
+    {
+        if (parser is null)
+        {
+            throw new FormatException("RSS/Atom input needs the feed parser, which this build of 'alerts score' was not given; convert the feed to JSON lines or CSV");
+        }
+
+        var result = parser.Parse(File.ReadAllBytes(path), new FeedDocumentContext(new Uri(Path.GetFullPath(path))));
+        if (result.Feed is null)
+        {
+            throw new FormatException("the feed could not be read: " + result.Error);
+        }
+
+        return result.Feed.Entries.Select((entry, index) => new Article(
+            entry.Id ?? entry.Link ?? index.ToString(CultureInfo.InvariantCulture),
+            "input",
+            entry.Title ?? string.Empty,
+            entry.Link,
+            entry.Summary,
+            entry.Content,
+            entry.Published ?? DateTimeOffset.UnixEpoch) { Guid = entry.Id, Authors = entry.Authors });
+    }
+
+    private static Article Create(string? id, int index, string? title, string? link, string? body, string? published) =>
+        new(
+            string.IsNullOrWhiteSpace(id) ? index.ToString(CultureInfo.InvariantCulture) : id.Trim(),
+            "input",
+            title?.Trim() ?? string.Empty,
+            string.IsNullOrWhiteSpace(link) ? null : link.Trim(),
+            body,
+            null,
+            DateTimeOffset.TryParse(published, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when) ? when : DateTimeOffset.UnixEpoch);
+}

@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Alerts.Core;
+
+/// <summary>Application-wide settings, section <c>Alerts</c>.</summary>
+public sealed class AlertsOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Alerts";
+
+    /// <summary>Public https base URL of the app, used for unsubscribe links. Unset: alerts carry no unsubscribe link.</summary>
+    public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>Key that signs unsubscribe links. Set a long random value in production.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Alerts:UnsubscribeSigningKey must be set (a long random string).")]
+    [MinLength(16, ErrorMessage = "Alerts:UnsubscribeSigningKey must be at least 16 characters.")]
+    public string UnsubscribeSigningKey { get; set; } = "local-development-signing-key";
+}

@@ -1,0 +1,138 @@
+using Alerts.Core.Articles;
+using Alerts.Core.Ingestion;
+using Alerts.Core.Text;
+
+namespace Alerts.Core.Pipeline;
+
+/// <summary>An article pushed to <c>POST /api/articles</c>.</summary>
+public sealed record ArticleSubmission
+{
+    /// <summary>The publisher's own id (used for dedupe when there is no link).</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Headline (required).</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Absolute http(s) link.</summary>
+    public string? Link { get; init; }
+
+    /// <summary>Plain text or HTML summary.</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>Full text or HTML body.</summary>
+    public string? Content { get; init; }
+
+    /// <summary>Publication time (ISO 8601); defaults to the time received.</summary>
+    public DateTimeOffset? Published { get; init; }
+
+    /// <summary>Name of the outlet, shown in alerts.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Author names.</summary>
+    public IReadOnlyList<string>? Authors { get; init; }
+}
+
+/// <summary>Validation and conversion of pushed articles.</summary>
+public static class ArticleSubmissions
+{
+    /// <summary>Most articles one request may carry.</summary>
+    public const int MaxBatchSize = 100;
+
+    private const int MaxTitleLength = 1_000;
+    private const int MaxSummaryLength = 20_000;
+    private const int MaxContentLength = 200_000;
+    private const int MaxFieldLength = 2_000;
+
+    /// <summary>Field errors, keyed by JSON path (e.g. <c>[2].link</c>); empty when valid.</summary>
+    public static Dictionary<string, string[]> Validate(IReadOnlyList<ArticleSubmission?> submissions, bool isBatch)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (submissions.Count == 0)
+        {
+            errors[""] = ["The request carries no article."];
+        }
+
+        if (submissions.Count > MaxBatchSize)
+        {
+            errors[""] = [$"A batch may carry at most {MaxBatchSize} articles; this one has {submissions.Count}."];
+            return errors;
+        }
+
+        for (var i = 0; i < submissions.Count; i++)
+        {
+            var prefix = isBatch ? $"[{i}]." : "";
+            var submission = submissions[i];
+            if (submission is null)
+            {
+                errors[isBatch ? $"[{i}]" : ""] = ["An article must be a JSON object."];
+                continue;
+            }
+
+            foreach (var (field, message) in FieldErrors(submission))
+            {
+                errors[prefix + field] = [message];
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>The article to store for a valid submission.</summary>
+    public static Article ToArticle(ArticleSubmission submission, DateTimeOffset now)
+    {
+        var title = HtmlText.ToPlainText(submission.Title);
+        var summary = submission.Summary is null ? null : HtmlText.ToPlainText(submission.Summary);
+        return new Article(
+            ArticleIdentity.KeyFor(submission.Link, submission.Id, title, summary),
+            "push",
+            title,
+            submission.Link,
+            summary,
+            submission.Content,
+            submission.Published ?? now)
+        {
+            Guid = submission.Id,
+            SourceName = string.IsNullOrWhiteSpace(submission.Source) ? "pushed" : submission.Source.Trim(),
+            Authors = submission.Authors ?? [],
+            FirstSeen = now,
+        };
+    }
+
+    private static IEnumerable<(string Field, string Message)> FieldErrors(ArticleSubmission submission)
+    {
+        if (string.IsNullOrWhiteSpace(submission.Title))
+        {
+            yield return ("title", "The title is required.");
+        }
+        else if (submission.Title.Length > MaxTitleLength)
+        {
+            yield return ("title", $"The title must be at most {MaxTitleLength} characters.");
+        }
+
+        if (submission.Link is not null &&
+            (!Uri.TryCreate(submission.Link, UriKind.Absolute, out var link) || link.Scheme is not ("http" or "https")))
+        {
+            yield return ("link", "The link must be an absolute http or https URL.");
+        }
+
+        if (submission.Summary?.Length > MaxSummaryLength)
+        {
+            yield return ("summary", $"The summary must be at most {MaxSummaryLength} characters.");
+        }
+
+        if (submission.Content?.Length > MaxContentLength)
+        {
+            yield return ("content", $"The content must be at most {MaxContentLength} characters.");
+        }
+
+        if (submission.Id?.Length > MaxFieldLength)
+        {
+            yield return ("id", $"The id must be at most {MaxFieldLength} characters.");
+        }
+
+        if (submission.Source?.Length > MaxFieldLength)
+        {
+            yield return ("source", $"The source must be at most {MaxFieldLength} characters.");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using Alerts.Core.Delivery;
+using Alerts.Core.Queues;
+using Alerts.Core.Subscriptions;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.Core.Pipeline;
+
+/// <summary>
+/// Queue step: sends one alert on the subscriber's channel and records the outcome. A redelivered message whose
+/// alert was already sent does nothing; a failed send is recorded and then thrown, so the queue retries it and
+/// finally moves it to the poison queue.
+/// </summary>
+public sealed class DeliverAlertHandler(
+    IArticleStore articles,
+    ISubscriberStore subscribers,
+    IDeliveryStore deliveries,
+    IEnumerable<IAlertChannel> channels,
+    UnsubscribeLinks unsubscribeLinks,
+    PipelineObservers observer,
+    TimeProvider time,
+    ILogger<DeliverAlertHandler> logger)
+{
+    private readonly Dictionary<ChannelKind, IAlertChannel> _channels = channels.ToDictionary(c => c.Kind);
+
+    /// <summary>Handles one <see cref="DeliveryMessage"/>.</summary>
+    public async Task HandleAsync(DeliveryMessage message, CancellationToken cancellationToken)
+    {
+        var previous = await deliveries.GetAsync(message.SubscriberId, message.AlertId, cancellationToken);
+        if (previous is { Status: DeliveryStatus.Sent or DeliveryStatus.Skipped })
+        {
+            logger.LogInformation("Alert {AlertId} already handled ({Status}); not sending again", message.AlertId, previous.Status);
+            observer.DeliveryRecorded(previous, alreadyDelivered: true);
+            return;
+        }
+
+        var article = await articles.GetAsync(message.ArticleKey, cancellationToken)
+            ?? throw new InvalidOperationException($"Article {message.ArticleKey} is not in the articles table.");
+        var subscriber = await subscribers.GetAsync(message.SubscriberId, cancellationToken);
+        var attempts = (previous?.Attempts ?? 0) + 1;
+        if (subscriber is not { Active: true })
+        {
+            await RecordAsync(message, subscriber?.Channel ?? ChannelKind.Email, DeliveryStatus.Skipped, "subscriber inactive or removed", attempts, cancellationToken);
+            return;
+        }
+
+        if (!_channels.TryGetValue(subscriber.Channel, out var channel))
+        {
+            throw new InvalidOperationException($"No channel is configured for {subscriber.Channel}.");
+        }
+
+        var notification = new AlertNotification(message.AlertId, article, message.Match, subscriber)
+        {
+            UnsubscribeUrl = unsubscribeLinks.For(subscriber.Id),
+        };
+        var result = await channel.SendAsync(notification, cancellationToken);
+        var status = result.Succeeded ? DeliveryStatus.Sent : DeliveryStatus.Failed;
+        await RecordAsync(message, subscriber.Channel, status, result.Detail, attempts, cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new DeliveryFailedException(subscriber.Channel, result.Detail, result.RetryAfter);
+        }
+
+        logger.LogInformation("Alert {AlertId} sent via {Channel} to subscriber {SubscriberId}", message.AlertId, subscriber.Channel, subscriber.Id);
+    }
+
+    private async Task RecordAsync(
+        DeliveryMessage message, ChannelKind channel, DeliveryStatus status, string detail, int attempts, CancellationToken cancellationToken)
+    {
+        var record = new DeliveryRecord(message.SubscriberId, message.AlertId, channel, status, detail)
+        {
+            ArticleKey = message.ArticleKey,
+            TopicId = message.Match.TopicId,
+            Score = message.Match.Score,
+            Attempts = attempts,
+            RecordedAt = time.GetUtcNow(),
+        };
+        await deliveries.RecordAsync(record, cancellationToken);
+        observer.DeliveryRecorded(record, alreadyDelivered: false);
+    }
+}
+
+/// <summary>A channel refused an alert; thrown so the queue retries the delivery.</summary>
+public sealed class DeliveryFailedException(ChannelKind channel, string detail, TimeSpan? retryAfter)
+    : Exception($"Delivery via {channel} failed: {detail}")
+{
+    /// <summary>The channel that failed.</summary>
+    public ChannelKind Channel { get; } = channel;
+
+    /// <summary>Server-requested delay, when it gave one.</summary>
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+}

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+using Alerts.Core.Queues;
+using Alerts.Core.Scoring;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.Core.Pipeline;
+
+/// <summary>
+/// Queue step: scores one article against every topic and enqueues one delivery per (subscriber, alert).
+/// Safe to run twice: the delivery ids are derived, and delivery skips what was already sent.
+/// </summary>
+public sealed class ScoreArticleHandler(
+    IArticleStore articles,
+    IArticleScorer scorer,
+    ISubscriberStore subscribers,
+    IMessageQueue<DeliveryMessage> deliveryQueue,
+    PipelineObservers observer,
+    ILogger<ScoreArticleHandler> logger)
+{
+    /// <summary>Handles one <see cref="ScoreArticleMessage"/>; returns the number of deliveries enqueued.</summary>
+    public async Task<int> HandleAsync(ScoreArticleMessage message, CancellationToken cancellationToken)
+    {
+        // A missing article means the message outlived its data: fail so it ends in the poison queue for inspection.
+        var article = await articles.GetAsync(message.ArticleKey, cancellationToken)
+            ?? throw new InvalidOperationException($"Article {message.ArticleKey} is not in the articles table.");
+
+        var matches = await scorer.ScoreAsync(article, cancellationToken);
+        observer.ArticleScored(article, matches);
+
+        var enqueued = 0;
+        foreach (var match in matches)
+        {
+            await foreach (var subscription in subscribers.ListSubscriptionsAsync(match.TopicId, cancellationToken))
+            {
+                var alerts = subscription.Threshold is { } threshold ? match.Score >= threshold : match.Alert;
+                if (!alerts)
+                {
+                    continue;
+                }
+
+                var alertId = AlertIdFor(article.Key, match.TopicId, subscription.SubscriberId);
+                await deliveryQueue.EnqueueAsync(
+                    new DeliveryMessage(alertId, article.Key, subscription.SubscriberId, match), null, cancellationToken);
+                enqueued++;
+            }
+        }
+
+        logger.LogInformation(
+            "Scored article {ArticleKey}: {Candidates} candidate topics, {Alerting} alerting, {Deliveries} deliveries",
+            article.Key, matches.Count, matches.Count(m => m.Alert), enqueued);
+        return enqueued;
+    }
+
+    /// <summary>The idempotency key of one alert: the same article, topic and subscriber always give the same id.</summary>
+    public static string AlertIdFor(string articleKey, string topicId, string subscriberId) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{articleKey}|{topicId}|{subscriberId}")).AsSpan(0, 16));
+}

@@ -1,0 +1,174 @@
+using Alerts.Core.Entities;
+using Alerts.Core.Text;
+using Alerts.Core.Topics;
+using Alerts.Core.Topics.Query;
+
+namespace Alerts.Core.Scoring;
+
+/// <summary>A watch topic with its query parsed and its constraints resolved against the gazetteer.</summary>
+public sealed class CompiledTopic
+{
+    private CompiledTopic(WatchTopic topic, QueryNode query, RequiredKeys? keys, ResolvedConstraints constraints)
+    {
+        Topic = topic;
+        Query = query;
+        Keys = keys;
+        Constraints = constraints;
+        var clauses = query is AndNode and ? and.Children : [query];
+        Clauses = clauses.Where(c => c is not NotNode).ToArray();
+        Exclusions = clauses.OfType<NotNode>().ToArray();
+    }
+
+    /// <summary>The topic as written.</summary>
+    public WatchTopic Topic { get; }
+
+    /// <summary>The parsed query.</summary>
+    public QueryNode Query { get; }
+
+    /// <summary>The words one of which an article must contain (null: verify every article).</summary>
+    public RequiredKeys? Keys { get; }
+
+    /// <summary>Positive top-level clauses (the parts of an implicit AND).</summary>
+    public IReadOnlyList<QueryNode> Clauses { get; }
+
+    /// <summary>Top-level NOT clauses.</summary>
+    public IReadOnlyList<NotNode> Exclusions { get; }
+
+    /// <summary>Resolved entity constraints.</summary>
+    public ResolvedConstraints Constraints { get; }
+
+    /// <summary>Compiles a topic; throws <see cref="QueryParseException"/> for a bad query.</summary>
+    public static CompiledTopic Compile(WatchTopic topic, Gazetteer gazetteer)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        var query = QueryParser.Parse(topic.Query);
+        return new CompiledTopic(topic, query, query.GetRequiredKeys(), ResolvedConstraints.Resolve(topic.Constraints, gazetteer));
+    }
+}
+
+/// <summary>Topic constraints with names resolved to gazetteer ids and country codes.</summary>
+public sealed class ResolvedConstraints
+{
+    private ResolvedConstraints()
+    {
+    }
+
+    /// <summary>Countries the article must be about (a city implies its country).</summary>
+    public HashSet<string> PlaceCountries { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Specific cities/provinces required (their gazetteer ids).</summary>
+    public HashSet<string> PlaceCities { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Places unknown to the gazetteer, matched as phrases and by external entity names.</summary>
+    public List<string> OtherPlaces { get; } = [];
+
+    /// <summary>Organisation ids required.</summary>
+    public HashSet<string> Organisations { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Organisations unknown to the gazetteer.</summary>
+    public List<string> OtherOrganisations { get; } = [];
+
+    /// <summary>Nationalities (country codes) at least one actor must have.</summary>
+    public HashSet<string> ActorNationalities { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Nationalities (country codes) that do not count as actors.</summary>
+    public HashSet<string> ExcludeActorNationalities { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether any place constraint exists.</summary>
+    public bool HasPlaces => PlaceCountries.Count + PlaceCities.Count + OtherPlaces.Count > 0;
+
+    /// <summary>Whether any organisation constraint exists.</summary>
+    public bool HasOrganisations => Organisations.Count + OtherOrganisations.Count > 0;
+
+    /// <summary>Whether an actor rule exists.</summary>
+    public bool HasActors => ActorNationalities.Count + ExcludeActorNationalities.Count > 0;
+
+    /// <summary>Whether the topic has any constraint (entities are then needed).</summary>
+    public bool Any => HasPlaces || HasOrganisations || HasActors;
+
+    internal static ResolvedConstraints Resolve(TopicConstraints? constraints, Gazetteer gazetteer)
+    {
+        var resolved = new ResolvedConstraints();
+        if (constraints is null)
+        {
+            return resolved;
+        }
+
+        foreach (var place in constraints.Places)
+        {
+            var entry = gazetteer.Resolve(place);
+            switch (entry?.Kind)
+            {
+                case EntityKind.Country or EntityKind.Nationality:
+                    resolved.PlaceCountries.Add(entry.CountryCode!);
+                    break;
+                case EntityKind.City:
+                    resolved.PlaceCities.Add(entry.Id);
+                    break;
+                default:
+                    resolved.OtherPlaces.Add(place);
+                    break;
+            }
+        }
+
+        foreach (var organisation in constraints.Organisations)
+        {
+            var entry = gazetteer.Resolve(organisation);
+            if (entry?.Kind == EntityKind.Organisation)
+            {
+                resolved.Organisations.Add(entry.Id);
+            }
+            else
+            {
+                resolved.OtherOrganisations.Add(organisation);
+            }
+        }
+
+        foreach (var nationality in constraints.ActorNationalities)
+        {
+            resolved.ActorNationalities.Add(NationalityCode(nationality, gazetteer)
+                ?? throw new ArgumentException($"unknown nationality '{nationality}'", nameof(constraints)));
+        }
+
+        foreach (var nationality in constraints.ExcludeActorNationalities)
+        {
+            resolved.ExcludeActorNationalities.Add(NationalityCode(nationality, gazetteer)
+                ?? throw new ArgumentException($"unknown nationality '{nationality}'", nameof(constraints)));
+        }
+
+        return resolved;
+    }
+
+    /// <summary>The country code a nationality or country name stands for, or null.</summary>
+    internal static string? NationalityCode(string name, Gazetteer gazetteer)
+    {
+        var entry = gazetteer.Resolve(name);
+        return entry?.Kind is EntityKind.Country or EntityKind.Nationality ? entry.CountryCode : null;
+    }
+
+    /// <summary>Whether words of an unknown place or organisation name occur in the document.</summary>
+    internal static bool NameOccurs(AnalyzedDocument document, string name)
+    {
+        var stems = TextAnalyzer.Analyze(name).Where(t => !t.IsStopWord).Select(t => t.Stem).ToArray();
+        if (stems.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var start in document.PositionsOf(stems[0]))
+        {
+            var ok = true;
+            for (var k = 1; k < stems.Length && ok; k++)
+            {
+                ok = document.PositionsOf(stems[k]).Any(p => p > start && p <= start + (2 * k) + 1);
+            }
+
+            if (ok)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

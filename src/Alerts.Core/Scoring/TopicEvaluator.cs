@@ -1,0 +1,346 @@
+using System.Globalization;
+using Alerts.Core.Entities;
+using Alerts.Core.Text;
+using Alerts.Core.Topics.Query;
+
+namespace Alerts.Core.Scoring;
+
+/// <summary>
+/// Verifies one topic against one article and scores it. The score in [0, 1] adds up four signals, each the
+/// same for every topic so one threshold (0.5 by default) means the same everywhere:
+/// a base for the query matching (0.30), how many clauses the title carries (up to 0.25), how close together the
+/// clauses, the actor and the place are (up to 0.30), and how often the clauses occur (up to 0.15). A topic whose
+/// entity constraints fail keeps at most 40% of its score, below any sensible threshold, with the failure as
+/// evidence.
+/// </summary>
+public static class TopicEvaluator
+{
+    /// <summary>Weight of the query matching at all.</summary>
+    public const double BaseWeight = 0.30;
+
+    /// <summary>Weight of clauses found in the title.</summary>
+    public const double TitleWeight = 0.25;
+
+    /// <summary>Weight of proximity of clauses, actor and place.</summary>
+    public const double ProximityWeight = 0.30;
+
+    /// <summary>Weight of repeated mentions.</summary>
+    public const double FrequencyWeight = 0.15;
+
+    /// <summary>Multiplier when an entity constraint fails.</summary>
+    public const double ConstraintFailurePenalty = 0.4;
+
+    /// <summary>Span (in words) at or under which proximity is perfect.</summary>
+    public const int CloseSpan = 12;
+
+    /// <summary>Span (in words) from which proximity counts for nothing.</summary>
+    public const int FarSpan = 60;
+
+    /// <summary>Words between an actor (nationality, country, alliance) and a matched clause.</summary>
+    public const int ActorWindow = 6;
+
+    /// <summary>Words between a generic actor word ("foreign", "international") and a matched clause.</summary>
+    public const int ModifierWindow = 2;
+
+    /// <summary>Whether the topic's query matches, without scoring (cheap pre-check).</summary>
+    public static bool QueryMatches(CompiledTopic topic, AnalyzedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        return topic.Query.Evaluate(document, []);
+    }
+
+    /// <summary>
+    /// Scores a topic against an article, or returns null when the query does not match.
+    /// <paramref name="entities"/> is called only when the topic has constraints.
+    /// </summary>
+    public static TopicMatch? Evaluate(CompiledTopic topic, AnalyzedDocument document, Func<ArticleEntities> entities)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(entities);
+        foreach (var exclusion in topic.Exclusions)
+        {
+            if (!exclusion.Evaluate(document, []))
+            {
+                return null;
+            }
+        }
+
+        var clauseHits = new List<QueryHit>[topic.Clauses.Count];
+        for (var i = 0; i < clauseHits.Length; i++)
+        {
+            clauseHits[i] = [];
+            if (!topic.Clauses[i].Evaluate(document, clauseHits[i]))
+            {
+                return null;
+            }
+        }
+
+        var evidence = new List<MatchEvidence>();
+        for (var i = 0; i < clauseHits.Length; i++)
+        {
+            var best = clauseHits[i].OrderBy(h => document.IsTitle(h.From) ? 0 : 1).ThenBy(h => h.From).First();
+            evidence.Add(new MatchEvidence(
+                topic.Clauses[i].Kind,
+                (document.IsTitle(best.From) ? "title: " : "body: ") + topic.Clauses[i],
+                document.Snippet(best.From, best.To)));
+        }
+
+        var groups = clauseHits.Select(h => h.Select(x => x.From).ToList()).ToList();
+        var constraintsHold = true;
+        if (topic.Constraints.Any)
+        {
+            constraintsHold = CheckConstraints(topic.Constraints, document, entities(), clauseHits, groups, evidence);
+        }
+
+        var titleShare = clauseHits.Count(h => h.Any(x => document.IsTitle(x.From))) / (double)clauseHits.Length;
+        var span = MinimalSpan(groups);
+        var proximity = span <= CloseSpan ? 1.0 : span >= FarSpan ? 0.0 : (FarSpan - span) / (double)(FarSpan - CloseSpan);
+        var hitCount = clauseHits.Sum(h => h.Count);
+        var frequency = Math.Min(1.0, hitCount / (2.0 * clauseHits.Length + 1));
+        var score = BaseWeight + (TitleWeight * titleShare) + (ProximityWeight * proximity) + (FrequencyWeight * frequency);
+        if (!constraintsHold)
+        {
+            score *= ConstraintFailurePenalty;
+        }
+
+        score = Math.Round(Math.Clamp(score, 0, 1), 3);
+        evidence.Add(new MatchEvidence(
+            "score",
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"title {titleShare:0.##} of clauses, span {(span == int.MaxValue ? "title/body" : span.ToString(CultureInfo.InvariantCulture))} words, {hitCount} hits{(constraintsHold ? string.Empty : ", constraint failed")}")));
+        return new TopicMatch(topic.Topic.Id, topic.Topic.Name, score, constraintsHold && score >= topic.Topic.Threshold, evidence);
+    }
+
+    private static bool CheckConstraints(
+        ResolvedConstraints constraints,
+        AnalyzedDocument document,
+        ArticleEntities entities,
+        List<QueryHit>[] clauseHits,
+        List<List<int>> groups,
+        List<MatchEvidence> evidence)
+    {
+        var hold = true;
+        if (constraints.HasPlaces)
+        {
+            var places = entities.Mentions.Where(m => IsRequiredPlace(constraints, m) && entities.IsPlaceMention(m)).ToList();
+            var elsewhere = HeadlineElsewhere(constraints, document, entities);
+            var otherPlace = constraints.OtherPlaces.FirstOrDefault(p => ResolvedConstraints.NameOccurs(document, p));
+            if (elsewhere is not null)
+            {
+                hold = false;
+                evidence.Add(new MatchEvidence(
+                    "constraint",
+                    "the headline places the story elsewhere: " + entities.TextOf(elsewhere),
+                    document.Snippet(entities.PositionOf(elsewhere), document.Tokens[elsewhere.LastToken].Position)));
+            }
+            else if (places.Count > 0)
+            {
+                groups.Add(places.Select(entities.PositionOf).ToList());
+                var first = places[0];
+                evidence.Add(EntityEvidence("place", first, entities, first.Entry.Kind == EntityKind.City ? $" → {first.Entry.CountryCode}" : string.Empty));
+            }
+            else if (otherPlace is not null)
+            {
+                evidence.Add(new MatchEvidence("entity", "place: " + otherPlace));
+            }
+            else
+            {
+                hold = false;
+                var border = entities.Mentions.FirstOrDefault(m => IsRequiredPlace(constraints, m));
+                evidence.Add(new MatchEvidence(
+                    "constraint",
+                    border is null ? "no required place mentioned"
+                        : entities.IsBorderContext(border) ? "required place only mentioned as a border area"
+                        : "required place only named as a nationality (who, not where)",
+                    border is null ? null : document.Snippet(entities.PositionOf(border), document.Tokens[border.LastToken].Position)));
+            }
+        }
+
+        if (constraints.HasOrganisations)
+        {
+            var organisation = entities.Mentions.FirstOrDefault(m => constraints.Organisations.Contains(m.Entry.Id)
+                || constraints.OtherOrganisations.Any(o => string.Equals(o, m.Entry.Name, StringComparison.OrdinalIgnoreCase)));
+            if (organisation is not null)
+            {
+                evidence.Add(EntityEvidence("organisation", organisation, entities, string.Empty));
+            }
+            else if (constraints.OtherOrganisations.FirstOrDefault(o => ResolvedConstraints.NameOccurs(document, o)) is { } name)
+            {
+                evidence.Add(new MatchEvidence("entity", "organisation: " + name));
+            }
+            else
+            {
+                hold = false;
+                evidence.Add(new MatchEvidence("constraint", "no required organisation mentioned"));
+            }
+        }
+
+        if (constraints.HasActors)
+        {
+            var actors = FindActors(entities, clauseHits);
+            var qualifying = actors.Where(a => QualifiesAsActor(constraints, a)).ToList();
+            if (qualifying.Count > 0)
+            {
+                groups.Add(qualifying.Select(entities.PositionOf).ToList());
+                var best = qualifying[0];
+                evidence.Add(EntityEvidence("actor", best, entities, best.Entry.CountryCode == "*" ? " (multinational/foreign)" : $" ({best.Entry.CountryCode})"));
+            }
+            else
+            {
+                hold = false;
+                evidence.Add(new MatchEvidence(
+                    "constraint",
+                    actors.Count == 0
+                        ? "no actor (nationality, country or alliance) next to the matched words"
+                        : "actors are only " + string.Join(", ", actors.Select(a => entities.TextOf(a)).Distinct(StringComparer.OrdinalIgnoreCase))));
+            }
+        }
+
+        return hold;
+    }
+
+    // A headline that sends the story to another place ("... troops to Iraq") and names none of the required places
+    // is about that other place, whatever the body mentions in passing.
+    private static EntityMention? HeadlineElsewhere(ResolvedConstraints constraints, AnalyzedDocument document, ArticleEntities entities)
+    {
+        EntityMention? elsewhere = null;
+        foreach (var mention in entities.Mentions)
+        {
+            if (mention.FirstToken >= document.TitleTokenCount)
+            {
+                break;
+            }
+
+            if (IsRequiredPlace(constraints, mention) && entities.IsPlaceMention(mention))
+            {
+                return null;
+            }
+
+            if (mention.Entry.Kind is EntityKind.Country or EntityKind.City && entities.IsLocative(mention) && !entities.IsBorderContext(mention))
+            {
+                elsewhere ??= mention;
+            }
+        }
+
+        return elsewhere;
+    }
+
+    private static bool IsRequiredPlace(ResolvedConstraints constraints, EntityMention mention) =>
+        mention.Entry.Kind switch
+        {
+            EntityKind.Country or EntityKind.Nationality => constraints.PlaceCountries.Contains(mention.Entry.CountryCode!),
+            EntityKind.City => constraints.PlaceCountries.Contains(mention.Entry.CountryCode!) || constraints.PlaceCities.Contains(mention.Entry.Id),
+            EntityKind.Other => constraints.OtherPlaces.Any(p => string.Equals(p, mention.Entry.Name, StringComparison.OrdinalIgnoreCase))
+                || (mention.Entry.CountryCode is { } code && constraints.PlaceCountries.Contains(code)),
+            _ => false,
+        };
+
+    private static bool QualifiesAsActor(ResolvedConstraints constraints, EntityMention actor)
+    {
+        var code = actor.Entry.CountryCode!;
+        if (constraints.ActorNationalities.Count > 0 && !constraints.ActorNationalities.Contains(code))
+        {
+            return false;
+        }
+
+        return !constraints.ExcludeActorNationalities.Contains(code);
+    }
+
+    /// <summary>
+    /// Actors are nationality-bearing mentions (demonyms, countries not named as a destination, alliances,
+    /// "foreign"/"international") within a few words of what the query matched: "Turkish troops", "NATO forces",
+    /// "Turkey says it will send troops".
+    /// </summary>
+    internal static List<EntityMention> FindActors(ArticleEntities entities, List<QueryHit>[] clauseHits)
+    {
+        var actors = new List<EntityMention>();
+        foreach (var mention in entities.Mentions)
+        {
+            var entry = mention.Entry;
+            if (entry.CountryCode is null || entry.Kind is EntityKind.City or EntityKind.Other)
+            {
+                continue;
+            }
+
+            if (entry.Kind == EntityKind.Country && entities.IsLocative(mention))
+            {
+                continue;
+            }
+
+            if (entry.Kind == EntityKind.Organisation && entry.Role == "civilian")
+            {
+                continue;
+            }
+
+            // Bodies that are not armed forces (the UN, the EU) and generic words ("foreign") act only when attached to
+            // the matched words: "U.N. peacekeepers", "foreign troops"; not "ransacked U.N. compounds and clashed with police".
+            var window = entry.Role is "modifier" or "international" ? ModifierWindow : ActorWindow;
+            var first = entities.PositionOf(mention);
+            var last = entities.Document.Tokens[mention.LastToken].Position;
+            var near = clauseHits.Any(hits => hits.Any(h =>
+                (h.From > last && h.From - last <= window) || (h.To < first && first - h.To <= window)));
+            if (near)
+            {
+                actors.Add(mention);
+            }
+        }
+
+        return actors;
+    }
+
+    private static MatchEvidence EntityEvidence(string role, EntityMention mention, ArticleEntities entities, string suffix)
+    {
+        var first = entities.PositionOf(mention);
+        var last = entities.Document.Tokens[mention.LastToken].Position;
+        return new MatchEvidence(
+            "entity",
+            $"{role}: {entities.TextOf(mention)}{suffix} [{mention.Entry.Kind.ToString().ToLowerInvariant()}, {mention.Source}]",
+            entities.Document.Snippet(first, last));
+    }
+
+    /// <summary>The smallest window of positions that holds one position of every group.</summary>
+    internal static int MinimalSpan(List<List<int>> groups)
+    {
+        if (groups.Count <= 1)
+        {
+            return 0;
+        }
+
+        var merged = new List<(int Position, int Group)>();
+        for (var g = 0; g < groups.Count; g++)
+        {
+            foreach (var p in groups[g])
+            {
+                merged.Add((p, g));
+            }
+        }
+
+        merged.Sort();
+        var counts = new int[groups.Count];
+        var covered = 0;
+        var best = int.MaxValue;
+        var left = 0;
+        for (var right = 0; right < merged.Count; right++)
+        {
+            if (counts[merged[right].Group]++ == 0)
+            {
+                covered++;
+            }
+
+            while (covered == groups.Count)
+            {
+                best = Math.Min(best, merged[right].Position - merged[left].Position);
+                if (--counts[merged[left].Group] == 0)
+                {
+                    covered--;
+                }
+
+                left++;
+            }
+        }
+
+        return best;
+    }
+}

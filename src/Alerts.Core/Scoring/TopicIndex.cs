@@ -1,0 +1,210 @@
+using Alerts.Core.Entities;
+using Alerts.Core.Text;
+using Alerts.Core.Topics;
+
+namespace Alerts.Core.Scoring;
+
+/// <summary>A topic that could not be indexed, with the reason.</summary>
+/// <param name="TopicId">The topic.</param>
+/// <param name="Error">Why.</param>
+public sealed record RejectedTopic(string TopicId, string Error);
+
+/// <summary>
+/// An immutable presearcher over all topics, in the manner of Lucene's Monitor or the Elasticsearch percolator:
+/// each topic is filed under the few words one of which any matching article must contain (its cheapest
+/// required clause). An article looks up only its own distinct words, and only the topics found that way are
+/// verified. The cost per article follows the article's length and the number of real candidates, not the
+/// number of topics. Thread-safe.
+/// </summary>
+public sealed class TopicIndex
+{
+    [ThreadStatic]
+    private static CandidateMarks? marks;
+
+    private readonly CompiledTopic[] topics;
+    private readonly Dictionary<string, int[]> byTerm;
+    private readonly Dictionary<string, int[]> byPrefix;
+    private readonly int[] unindexed;
+    private readonly int maxPrefixLength;
+
+    private TopicIndex(
+        CompiledTopic[] topics,
+        Dictionary<string, int[]> byTerm,
+        Dictionary<string, int[]> byPrefix,
+        int[] unindexed,
+        IReadOnlyList<RejectedTopic> rejected,
+        string version)
+    {
+        this.topics = topics;
+        this.byTerm = byTerm;
+        this.byPrefix = byPrefix;
+        this.unindexed = unindexed;
+        maxPrefixLength = byPrefix.Count == 0 ? 0 : byPrefix.Keys.Max(k => k.Length);
+        Rejected = rejected;
+        Version = version;
+    }
+
+    /// <summary>An index with no topics.</summary>
+    public static TopicIndex Empty { get; } = Build([], Gazetteer.Default, string.Empty);
+
+    /// <summary>Number of indexed topics.</summary>
+    public int Count => topics.Length;
+
+    /// <summary>Topics that could not be compiled.</summary>
+    public IReadOnlyList<RejectedTopic> Rejected { get; }
+
+    /// <summary>The topic-store version this index was built from.</summary>
+    public string Version { get; }
+
+    /// <summary>Number of distinct index keys (terms and prefixes).</summary>
+    public int KeyCount => byTerm.Count + byPrefix.Count;
+
+    /// <summary>Number of topics every article must be verified against (no required word found).</summary>
+    public int UnindexedCount => unindexed.Length;
+
+    /// <summary>Compiles and indexes topics; topics that do not compile are listed in <see cref="Rejected"/>.</summary>
+    public static TopicIndex Build(IEnumerable<WatchTopic> source, Gazetteer gazetteer, string version)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var compiled = new List<CompiledTopic>();
+        var rejected = new List<RejectedTopic>();
+        foreach (var topic in source)
+        {
+            var errors = TopicValidation.Validate(topic);
+            if (errors.Count > 0)
+            {
+                rejected.Add(new RejectedTopic(topic.Id, string.Join("; ", errors)));
+                continue;
+            }
+
+            compiled.Add(CompiledTopic.Compile(topic, gazetteer));
+        }
+
+        var terms = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var prefixes = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var unindexed = new List<int>();
+        for (var i = 0; i < compiled.Count; i++)
+        {
+            var keys = compiled[i].Keys;
+            if (keys is null)
+            {
+                unindexed.Add(i);
+                continue;
+            }
+
+            foreach (var term in keys.Terms)
+            {
+                Post(terms, term, i);
+            }
+
+            foreach (var prefix in keys.Prefixes)
+            {
+                Post(prefixes, prefix, i);
+            }
+        }
+
+        return new TopicIndex(
+            [.. compiled],
+            terms.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
+            prefixes.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
+            [.. unindexed],
+            rejected,
+            version);
+    }
+
+    private static void Post(Dictionary<string, List<int>> postings, string key, int topic)
+    {
+        if (!postings.TryGetValue(key, out var list))
+        {
+            postings[key] = list = new List<int>(1);
+        }
+
+        list.Add(topic);
+    }
+
+    /// <summary>The topics an article could match (presearch only, no verification).</summary>
+    public List<CompiledTopic> Candidates(AnalyzedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var result = new List<CompiledTopic>();
+        var seen = marks ??= new CandidateMarks();
+        seen.Begin(topics.Length);
+        foreach (var stem in document.Stems)
+        {
+            if (byTerm.TryGetValue(stem, out var posting))
+            {
+                AddAll(posting, seen, result);
+            }
+        }
+
+        if (maxPrefixLength > 0)
+        {
+            foreach (var token in document.Tokens)
+            {
+                if (token.IsStopWord)
+                {
+                    continue;
+                }
+
+                var limit = Math.Min(token.Surface.Length, maxPrefixLength);
+                for (var length = 2; length <= limit; length++)
+                {
+                    if (byPrefix.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token.Surface.AsSpan(0, length), out var posting))
+                    {
+                        AddAll(posting, seen, result);
+                    }
+                }
+            }
+        }
+
+        AddAll(unindexed, seen, result);
+        return result;
+    }
+
+    private void AddAll(int[] posting, CandidateMarks seen, List<CompiledTopic> result)
+    {
+        foreach (var index in posting)
+        {
+            if (seen.TryMark(index))
+            {
+                result.Add(topics[index]);
+            }
+        }
+    }
+
+    /// <summary>Every indexed topic (for the evaluate-everything baseline and diagnostics).</summary>
+    public IReadOnlyList<CompiledTopic> All => topics;
+
+    // A per-thread generation-stamped array: marking a candidate is one store, resetting is one increment.
+    private sealed class CandidateMarks
+    {
+        private int[] stamps = [];
+        private int generation;
+
+        public void Begin(int size)
+        {
+            if (stamps.Length < size)
+            {
+                stamps = new int[Math.Max(size, stamps.Length * 2)];
+                generation = 0;
+            }
+
+            if (++generation == int.MaxValue)
+            {
+                Array.Clear(stamps);
+                generation = 1;
+            }
+        }
+
+        public bool TryMark(int index)
+        {
+            if (stamps[index] == generation)
+            {
+                return false;
+            }
+
+            stamps[index] = generation;
+            return true;
+        }
+    }
+}

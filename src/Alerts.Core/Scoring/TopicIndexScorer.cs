@@ -1,0 +1,270 @@
+using Alerts.Core.Articles;
+using Alerts.Core.Entities;
+using Alerts.Core.Pipeline;
+using Alerts.Core.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Core.Scoring;
+
+/// <summary>
+/// The production scorer: keeps a <see cref="TopicIndex"/> of every topic in the store, rebuilt in the background
+/// of a call when the store's version changes (checked at most every
+/// <see cref="ScoringOptions.RefreshIntervalSeconds"/>), so topic edits apply without a restart. Per article it
+/// analyses the text once, looks up candidate topics in the index, verifies only those, and asks the optional
+/// external entity recogniser only about articles that verified against a topic with entity constraints.
+/// </summary>
+public sealed class TopicIndexScorer : IArticleScorer
+{
+    private readonly ITopicStore store;
+    private readonly IEntityEnricher? enricher;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private readonly TimeSpan refreshInterval;
+    private readonly SemaphoreSlim refreshLock = new(1, 1);
+    private volatile TopicIndex? index;
+    private long lastCheckTicks = long.MinValue;
+
+    /// <summary>Creates the scorer.</summary>
+    public TopicIndexScorer(
+        ITopicStore store,
+        IOptions<ScoringOptions> options,
+        TimeProvider time,
+        ILogger<TopicIndexScorer>? logger = null,
+        IEntityEnricher? enricher = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.store = store ?? throw new ArgumentNullException(nameof(store));
+        this.time = time ?? throw new ArgumentNullException(nameof(time));
+        this.logger = (ILogger?)logger ?? NullLogger.Instance;
+        this.enricher = enricher;
+        refreshInterval = TimeSpan.FromSeconds(options.Value.RefreshIntervalSeconds);
+    }
+
+    /// <summary>The index in use (null before the first call).</summary>
+    public TopicIndex? CurrentIndex => index;
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyList<TopicMatch>> ScoreAsync(Article article, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var current = await GetIndexAsync(cancellationToken);
+        var document = ArticleText.Analyze(article);
+        return await ScoreAsync(current, document, article.Key, enricher, logger, cancellationToken);
+    }
+
+    /// <summary>Scores an analysed document against an index, enriching entities when an enricher is enabled.</summary>
+    public static async ValueTask<IReadOnlyList<TopicMatch>> ScoreAsync(
+        TopicIndex index,
+        AnalyzedDocument document,
+        string documentId,
+        IEntityEnricher? enricher,
+        ILogger? logger,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(document);
+        var candidates = index.Candidates(document);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        ArticleEntities? entities = null;
+        if (enricher is { IsEnabled: true } && candidates.Any(c => c.Constraints.Any && TopicEvaluator.QueryMatches(c, document)))
+        {
+            entities = new ArticleEntities(document, Gazetteer.Default);
+            await EnrichAsync(entities, documentId, enricher, logger ?? NullLogger.Instance, cancellationToken);
+        }
+
+        return Verify(candidates, document, entities);
+    }
+
+    /// <summary>Scores synchronously with the offline recogniser only (benchmarks, evaluation).</summary>
+    public static IReadOnlyList<TopicMatch> Score(TopicIndex index, AnalyzedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        return Verify(index.Candidates(document), document, null);
+    }
+
+    private static List<TopicMatch> Verify(List<CompiledTopic> candidates, AnalyzedDocument document, ArticleEntities? entities)
+    {
+        var matches = new List<TopicMatch>();
+        ArticleEntities Entities() => entities ??= new ArticleEntities(document, Gazetteer.Default);
+        foreach (var candidate in candidates)
+        {
+            if (TopicEvaluator.Evaluate(candidate, document, Entities) is { } match)
+            {
+                matches.Add(match);
+            }
+        }
+
+        matches.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return matches;
+    }
+
+    private static async Task EnrichAsync(
+        ArticleEntities entities,
+        string documentId,
+        IEntityEnricher enricher,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        var document = entities.Document;
+        var separator = "\n\n";
+        var text = document.Title + separator + document.Body;
+        IReadOnlyDictionary<string, IReadOnlyList<RecognizedEntity>> result;
+        try
+        {
+            result = await enricher.RecognizeAsync([new EntityRequestDocument(documentId, text)], cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Enrichment is an optional refinement: the offline recogniser's entities still decide.
+            logger.LogWarning(e, "Entity enrichment failed for article {ArticleKey}; using offline entities only", documentId);
+            return;
+        }
+
+        if (result.TryGetValue(documentId, out var recognized))
+        {
+            entities.Merge(ExternalEntities.ToMentions(document, recognized, document.Title.Length + separator.Length));
+        }
+    }
+
+    private async ValueTask<TopicIndex> GetIndexAsync(CancellationToken cancellationToken)
+    {
+        var current = index;
+        var now = time.GetTimestamp();
+        if (current is not null && time.GetElapsedTime(Interlocked.Read(ref lastCheckTicks), now) < refreshInterval)
+        {
+            return current;
+        }
+
+        await refreshLock.WaitAsync(cancellationToken);
+        try
+        {
+            current = index;
+            if (current is not null && time.GetElapsedTime(Interlocked.Read(ref lastCheckTicks), time.GetTimestamp()) < refreshInterval)
+            {
+                return current;
+            }
+
+            var version = await store.GetVersionAsync(cancellationToken);
+            if (current is null || !string.Equals(version, current.Version, StringComparison.Ordinal))
+            {
+                current = await RebuildAsync(version, cancellationToken);
+                index = current;
+            }
+
+            Interlocked.Exchange(ref lastCheckTicks, time.GetTimestamp());
+            return current;
+        }
+        finally
+        {
+            refreshLock.Release();
+        }
+    }
+
+    private async Task<TopicIndex> RebuildAsync(string version, CancellationToken cancellationToken)
+    {
+        var topics = new List<Topics.WatchTopic>();
+        await foreach (var topic in store.ListAsync(cancellationToken))
+        {
+            topics.Add(topic);
+        }
+
+        var built = TopicIndex.Build(topics, Gazetteer.Default, version);
+        foreach (var rejected in built.Rejected)
+        {
+            logger.LogWarning("Topic {TopicId} is not indexed: {Error}", rejected.TopicId, rejected.Error);
+        }
+
+        logger.LogInformation(
+            "Topic index built from version {Version}: {TopicCount} topics, {KeyCount} keys, {UnindexedCount} unindexed",
+            version,
+            built.Count,
+            built.KeyCount,
+            built.UnindexedCount);
+        return built;
+    }
+}
+
+/// <summary>How an article's fields become the text that is scored.</summary>
+public static class ArticleText
+{
+    /// <summary>The body text: summary, then the content as plain text unless it repeats the summary.</summary>
+    public static string Body(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var summary = article.Summary?.Trim() ?? string.Empty;
+        var content = HtmlText.ToPlainText(article.Content);
+        if (content.Length == 0)
+        {
+            return summary;
+        }
+
+        return summary.Length == 0 || content.StartsWith(summary, StringComparison.Ordinal) ? content : summary + "\n" + content;
+    }
+
+    /// <summary>Analyses an article's title and body.</summary>
+    public static AnalyzedDocument Analyze(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return new AnalyzedDocument(article.Title, Body(article));
+    }
+}
+
+/// <summary>Turns entities from an external recogniser into mentions on the analysed document.</summary>
+public static class ExternalEntities
+{
+    /// <summary>
+    /// Maps recognised entities (offsets into title + separator + body) to token ranges, resolving names
+    /// through the gazetteer so "Kabul" found by the service still implies Afghanistan.
+    /// </summary>
+    public static IEnumerable<EntityMention> ToMentions(AnalyzedDocument document, IEnumerable<RecognizedEntity> entities, int bodyOffset)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(entities);
+        foreach (var entity in entities)
+        {
+            var inTitle = entity.Offset < document.Title.Length;
+            var start = inTitle ? entity.Offset : entity.Offset - bodyOffset;
+            var end = start + entity.Length;
+            int first = -1, last = -1;
+            var from = inTitle ? 0 : document.TitleTokenCount;
+            var to = inTitle ? document.TitleTokenCount : document.Tokens.Count;
+            for (var i = from; i < to; i++)
+            {
+                var token = document.Tokens[i];
+                if (token.End > start && token.Start < end)
+                {
+                    if (first < 0)
+                    {
+                        first = i;
+                    }
+
+                    last = i;
+                }
+            }
+
+            if (first < 0)
+            {
+                continue;
+            }
+
+            var entry = Gazetteer.Default.Resolve(entity.Text) ?? Unknown(entity);
+            if (entry is not null)
+            {
+                yield return new EntityMention(entry, first, last, entity.Source);
+            }
+        }
+    }
+
+    private static GazetteerEntry? Unknown(RecognizedEntity entity) => entity.Category switch
+    {
+        "Location" => new GazetteerEntry(entity.Text.ToLowerInvariant(), entity.Text, EntityKind.Other, null),
+        "Organization" => new GazetteerEntry(entity.Text.ToLowerInvariant(), entity.Text, EntityKind.Organisation, null),
+        _ => null,
+    };
+}

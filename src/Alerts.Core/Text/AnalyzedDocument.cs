@@ -1,0 +1,158 @@
+namespace Alerts.Core.Text;
+
+/// <summary>Which part of an article a token came from.</summary>
+public enum DocumentField
+{
+    /// <summary>The headline.</summary>
+    Title,
+
+    /// <summary>Summary and content.</summary>
+    Body,
+}
+
+/// <summary>
+/// An article's title and body analysed once, with a position index of stems, so every topic can be verified
+/// against it without re-reading the text. Title positions come first; body positions start far enough after
+/// them that phrases and proximity never bridge the two.
+/// </summary>
+public sealed class AnalyzedDocument
+{
+    private const int FieldGap = 1_000;
+
+    private readonly Dictionary<string, List<int>> positionsByStem = new(StringComparer.Ordinal);
+
+    /// <summary>Analyses a title and a plain-text body.</summary>
+    public AnalyzedDocument(string? title, string? body)
+    {
+        Title = TextAnalyzer.Normalize(title ?? string.Empty);
+        Body = TextAnalyzer.Normalize(body ?? string.Empty);
+        var tokens = new List<AnalyzedToken>(64);
+        var next = TextAnalyzer.Analyze(Title, 0, tokens);
+        TitleTokenCount = tokens.Count;
+        BodyStartPosition = next + FieldGap;
+        TextAnalyzer.Analyze(Body, BodyStartPosition, tokens);
+        Tokens = tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.IsStopWord)
+            {
+                continue;
+            }
+
+            if (!positionsByStem.TryGetValue(token.Stem, out var list))
+            {
+                positionsByStem[token.Stem] = list = new List<int>(2);
+            }
+
+            list.Add(token.Position);
+        }
+    }
+
+    /// <summary>The normalised title text (token offsets of title tokens refer to it).</summary>
+    public string Title { get; }
+
+    /// <summary>The normalised body text (token offsets of body tokens refer to it).</summary>
+    public string Body { get; }
+
+    /// <summary>All tokens, title first.</summary>
+    public IReadOnlyList<AnalyzedToken> Tokens { get; }
+
+    /// <summary>Number of title tokens at the start of <see cref="Tokens"/>.</summary>
+    public int TitleTokenCount { get; }
+
+    /// <summary>First position of the body.</summary>
+    public int BodyStartPosition { get; }
+
+    /// <summary>Distinct indexed stems (no stop words).</summary>
+    public IEnumerable<string> Stems => positionsByStem.Keys;
+
+    /// <summary>Positions of a stem, ascending; empty when absent.</summary>
+    public IReadOnlyList<int> PositionsOf(string stem) =>
+        positionsByStem.TryGetValue(stem, out var list) ? list : [];
+
+    /// <summary>Whether a position lies in the title.</summary>
+    public bool IsTitle(int position) => position < BodyStartPosition;
+
+    /// <summary>The field of a position.</summary>
+    public DocumentField FieldOf(int position) => IsTitle(position) ? DocumentField.Title : DocumentField.Body;
+
+    /// <summary>The token at a position, if any.</summary>
+    public AnalyzedToken? TokenAt(int position)
+    {
+        var index = TokenIndexAt(position);
+        return index < 0 ? null : Tokens[index];
+    }
+
+    /// <summary>Index in <see cref="Tokens"/> of the token at a position, or -1.</summary>
+    public int TokenIndexAt(int position)
+    {
+        // Positions ascend with the token list, so a binary search replaces a per-document map.
+        int low = 0, high = Tokens.Count - 1;
+        while (low <= high)
+        {
+            var mid = (low + high) >>> 1;
+            var p = Tokens[mid].Position;
+            if (p == position)
+            {
+                return mid;
+            }
+
+            if (p < position)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// A short excerpt around positions <paramref name="from"/>..<paramref name="to"/> (same field) with the
+    /// matched words in «guillemets».
+    /// </summary>
+    public string Snippet(int from, int to, int contextChars = 60)
+    {
+        var first = TokenAt(from);
+        var last = TokenAt(to);
+        if (first is null || last is null)
+        {
+            return string.Empty;
+        }
+
+        var text = IsTitle(from) ? Title : Body;
+        var start = first.Value.Start;
+        var end = Math.Max(start, last.Value.End);
+        var left = Math.Max(0, start - contextChars);
+        var right = Math.Min(text.Length, end + contextChars);
+        while (left > 0 && !char.IsWhiteSpace(text[left - 1]))
+        {
+            left++;
+            if (left >= start)
+            {
+                left = start;
+                break;
+            }
+        }
+
+        while (right < text.Length && right > end && !char.IsWhiteSpace(text[right - 1]) && !char.IsWhiteSpace(text[right]))
+        {
+            right--;
+        }
+
+        var builder = new System.Text.StringBuilder(right - left + 8);
+        builder.Append(left > 0 ? "…" : string.Empty)
+            .Append(text.AsSpan(left, start - left))
+            .Append('«')
+            .Append(text.AsSpan(start, end - start))
+            .Append('»')
+            .Append(text.AsSpan(end, right - end))
+            .Append(right < text.Length ? "…" : string.Empty)
+            .Replace('\n', ' ');
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Tartarus.Snowball.Ext;
+using Lucene.Net.Util;
+
+namespace Alerts.Core.Text;
+
+/// <summary>One token of analysed text.</summary>
+/// <param name="Surface">Lower-cased, accent-folded form as written (used by prefix queries and gazetteers).</param>
+/// <param name="Stem">English stem of <paramref name="Surface"/> (used by terms and phrases).</param>
+/// <param name="Position">Token position; stop words occupy positions too, so phrases keep their shape.</param>
+/// <param name="Start">Start character offset in the analysed text.</param>
+/// <param name="End">End character offset (exclusive).</param>
+/// <param name="IsStopWord">Whether the token is an English stop word (not indexed, not a query term).</param>
+public readonly record struct AnalyzedToken(string Surface, string Stem, int Position, int Start, int End, bool IsStopWord);
+
+/// <summary>
+/// The one analysis chain of Alerts, used for article text, topic queries and gazetteer names alike, so they
+/// always agree: Unicode NFKC normalisation, UAX#29 tokenisation (Lucene's StandardTokenizer), English
+/// possessive removal, lower-casing, accent folding and Snowball (Porter2) English stemming.
+/// Thread-safe.
+/// </summary>
+public static class TextAnalyzer
+{
+    private static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    // Lucene's own analyzer reuse keeps one token stream per thread.
+    private static readonly Analyzer Chain = Analyzer.NewAnonymous((_, reader) =>
+    {
+        var tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = 64 };
+        TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
+        stream = new LowerCaseFilter(Version, stream);
+        stream = new ASCIIFoldingFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    });
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no",
+        "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this",
+        "to", "was", "will", "with",
+    };
+
+    [ThreadStatic]
+    private static EnglishStemmer? stemmer;
+
+    [ThreadStatic]
+    private static Dictionary<string, string>? stemCache;
+
+    /// <summary>Whether a lower-case word is an English stop word.</summary>
+    public static bool IsStopWord(string word) => StopWords.Contains(word);
+
+    /// <summary>Analyses text into tokens. Positions start at <paramref name="firstPosition"/>.</summary>
+    public static List<AnalyzedToken> Analyze(string? text, int firstPosition = 0)
+    {
+        var tokens = new List<AnalyzedToken>();
+        Analyze(text, firstPosition, tokens);
+        return tokens;
+    }
+
+    /// <summary>Analyses text, appending tokens to <paramref name="tokens"/>; returns the next free position.</summary>
+    public static int Analyze(string? text, int firstPosition, List<AnalyzedToken> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        if (string.IsNullOrEmpty(text))
+        {
+            return firstPosition;
+        }
+
+        // NFKC folds ligatures, full-width letters and compatibility forms; offsets then refer to the normalised text,
+        // which callers get back from Normalize when they need snippets.
+        text = Normalize(text);
+        var stream = Chain.GetTokenStream("text", text);
+        try
+        {
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            var offset = stream.AddAttribute<IOffsetAttribute>();
+            var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+            stream.Reset();
+            var position = firstPosition - 1;
+            while (stream.IncrementToken())
+            {
+                position += Math.Max(1, increment.PositionIncrement);
+                var surface = term.ToString();
+                var isStop = StopWords.Contains(surface);
+                tokens.Add(new AnalyzedToken(surface, isStop ? surface : Stem(surface), position, offset.StartOffset, offset.EndOffset, isStop));
+            }
+
+            stream.End();
+            return position + 1;
+        }
+        finally
+        {
+            stream.Dispose();
+        }
+    }
+
+    /// <summary>Unicode NFKC normalisation (the form token offsets refer to).</summary>
+    public static string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+    }
+
+    /// <summary>The English stem of one lower-case, folded word.</summary>
+    public static string Stem(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var cache = stemCache ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (cache.TryGetValue(word, out var cached))
+        {
+            return cached;
+        }
+
+        var s = stemmer ??= new EnglishStemmer();
+        s.SetCurrent(word);
+        s.Stem();
+        var stem = s.Current;
+        if (cache.Count > 50_000)
+        {
+            cache.Clear();
+        }
+
+        cache[word] = stem;
+        return stem;
+    }
+}

@@ -1,0 +1,372 @@
+using Alerts.Core.Text;
+
+namespace Alerts.Core.Topics.Query;
+
+/// <summary>Where a query clause may match.</summary>
+public enum FieldScope
+{
+    /// <summary>Title or body.</summary>
+    Any,
+
+    /// <summary>Title only (<c>title:</c>).</summary>
+    Title,
+}
+
+/// <summary>A matched span of positions in an analysed document.</summary>
+/// <param name="From">First position.</param>
+/// <param name="To">Last position (inclusive).</param>
+public readonly record struct QueryHit(int From, int To);
+
+/// <summary>
+/// The words an article must contain for a query to possibly match: any one of <see cref="Terms"/> (stems) or a
+/// word starting with any of <see cref="Prefixes"/>. Used by the presearcher index.
+/// </summary>
+/// <param name="Terms">Stems.</param>
+/// <param name="Prefixes">Lower-case folded prefixes.</param>
+public sealed record RequiredKeys(IReadOnlyList<string> Terms, IReadOnlyList<string> Prefixes)
+{
+    /// <summary>Rough cost of looking these up: more and shorter keys make more candidates.</summary>
+    public double Cost => Terms.Sum(TermCost) + Prefixes.Sum(p => 3 * TermCost(p));
+
+    private static double TermCost(string term) =>
+        CommonStems.Contains(term) ? 20 : 1 + (8.0 / Math.Max(1, term.Length));
+
+    // Words so frequent in news that a topic keyed on them would be verified against most articles.
+    private static readonly HashSet<string> CommonStems = new(StringComparer.Ordinal)
+    {
+        "said", "say", "year", "new", "report", "state", "govern", "offici", "peopl", "time", "week", "first",
+        "two", "one", "would", "could", "after", "over", "percent", "compani", "market", "world", "reuter", "ap",
+        "last", "presid", "unit", "day", "month", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday", "group", "countri", "nation", "million", "billion", "plan", "three", "make", "take", "may", "u.",
+    };
+}
+
+/// <summary>A parsed topic query. Nodes are immutable and thread-safe.</summary>
+public abstract class QueryNode
+{
+    private protected QueryNode(FieldScope scope) => Scope = scope;
+
+    /// <summary>Field scope of this clause.</summary>
+    public FieldScope Scope { get; }
+
+    /// <summary>Kind label used in evidence: term, phrase, prefix, near, or, and, not.</summary>
+    public abstract string Kind { get; }
+
+    /// <summary>Whether the clause matches; adds the spans it matched to <paramref name="hits"/>.</summary>
+    public abstract bool Evaluate(AnalyzedDocument document, List<QueryHit> hits);
+
+    /// <summary>Words one of which any matching article must contain; null when none can be required.</summary>
+    public abstract RequiredKeys? GetRequiredKeys();
+
+    /// <summary>The clause in canonical query syntax.</summary>
+    public abstract override string ToString();
+
+    private protected bool InScope(AnalyzedDocument document, int position) =>
+        Scope == FieldScope.Any || document.IsTitle(position);
+
+    private protected string ScopePrefix => Scope == FieldScope.Title ? "title:" : string.Empty;
+}
+
+/// <summary>One word, matched by its stem.</summary>
+public sealed class TermNode(string stem, string written, FieldScope scope) : QueryNode(scope)
+{
+    /// <summary>The stem matched.</summary>
+    public string Stem { get; } = stem;
+
+    /// <inheritdoc/>
+    public override string Kind => "term";
+
+    /// <inheritdoc/>
+    public override bool Evaluate(AnalyzedDocument document, List<QueryHit> hits)
+    {
+        var found = false;
+        foreach (var position in document.PositionsOf(Stem))
+        {
+            if (InScope(document, position))
+            {
+                hits.Add(new QueryHit(position, position));
+                found = true;
+            }
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc/>
+    public override RequiredKeys GetRequiredKeys() => new([Stem], []);
+
+    /// <inheritdoc/>
+    public override string ToString() => ScopePrefix + written;
+}
+
+/// <summary>Words starting with a prefix (<c>deploy*</c>), compared on the unstemmed folded word.</summary>
+public sealed class PrefixNode(string prefix, FieldScope scope) : QueryNode(scope)
+{
+    /// <summary>The folded prefix.</summary>
+    public string Prefix { get; } = prefix;
+
+    /// <inheritdoc/>
+    public override string Kind => "prefix";
+
+    /// <inheritdoc/>
+    public override bool Evaluate(AnalyzedDocument document, List<QueryHit> hits)
+    {
+        var found = false;
+        foreach (var token in document.Tokens)
+        {
+            if (!token.IsStopWord && token.Surface.StartsWith(Prefix, StringComparison.Ordinal) && InScope(document, token.Position))
+            {
+                hits.Add(new QueryHit(token.Position, token.Position));
+                found = true;
+            }
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc/>
+    public override RequiredKeys GetRequiredKeys() => new([], [Prefix]);
+
+    /// <inheritdoc/>
+    public override string ToString() => ScopePrefix + Prefix + "*";
+}
+
+/// <summary>
+/// Words in order (<c>"secure the airport"</c>); with a slop (<c>"..."~n</c>) each word may sit up to n positions
+/// away from where the exact phrase would put it.
+/// </summary>
+public sealed class PhraseNode : QueryNode
+{
+    private readonly string written;
+
+    /// <summary>Creates a phrase from analysed words; stop words keep their positions as gaps.</summary>
+    public PhraseNode(IReadOnlyList<string> stems, IReadOnlyList<int> offsets, int slop, string written, FieldScope scope)
+        : base(scope)
+    {
+        Stems = stems;
+        Offsets = offsets;
+        Slop = slop;
+        this.written = written;
+    }
+
+    /// <summary>Stems of the non-stop words.</summary>
+    public IReadOnlyList<string> Stems { get; }
+
+    /// <summary>Position of each stem relative to the first.</summary>
+    public IReadOnlyList<int> Offsets { get; }
+
+    /// <summary>Allowed displacement of each word.</summary>
+    public int Slop { get; }
+
+    /// <inheritdoc/>
+    public override string Kind => "phrase";
+
+    /// <inheritdoc/>
+    public override bool Evaluate(AnalyzedDocument document, List<QueryHit> hits)
+    {
+        var found = false;
+        foreach (var start in document.PositionsOf(Stems[0]))
+        {
+            if (!InScope(document, start))
+            {
+                continue;
+            }
+
+            var last = start;
+            var ok = true;
+            for (var k = 1; k < Stems.Count && ok; k++)
+            {
+                ok = FindNear(document.PositionsOf(Stems[k]), start + Offsets[k], start, out var at);
+                last = Math.Max(last, at);
+            }
+
+            if (ok && document.IsTitle(start) == document.IsTitle(last))
+            {
+                hits.Add(new QueryHit(start, last));
+                found = true;
+            }
+        }
+
+        return found;
+    }
+
+    private bool FindNear(IReadOnlyList<int> positions, int expected, int start, out int at)
+    {
+        foreach (var p in positions)
+        {
+            if (p != start && Math.Abs(p - expected) <= Slop)
+            {
+                at = p;
+                return true;
+            }
+        }
+
+        at = -1;
+        return false;
+    }
+
+    /// <inheritdoc/>
+    public override RequiredKeys GetRequiredKeys() =>
+        new([Stems.OrderByDescending(s => s.Length).First()], []);
+
+    /// <inheritdoc/>
+    public override string ToString() => ScopePrefix + "\"" + written + "\"" + (Slop > 0 ? "~" + Slop : string.Empty);
+}
+
+/// <summary>Two clauses within n words of each other (<c>a NEAR/5 b</c>).</summary>
+public sealed class NearNode(QueryNode left, QueryNode right, int distance) : QueryNode(FieldScope.Any)
+{
+    /// <summary>Left clause.</summary>
+    public QueryNode Left { get; } = left;
+
+    /// <summary>Right clause.</summary>
+    public QueryNode Right { get; } = right;
+
+    /// <summary>Maximum number of words between the two.</summary>
+    public int Distance { get; } = distance;
+
+    /// <inheritdoc/>
+    public override string Kind => "near";
+
+    /// <inheritdoc/>
+    public override bool Evaluate(AnalyzedDocument document, List<QueryHit> hits)
+    {
+        var leftHits = new List<QueryHit>();
+        var rightHits = new List<QueryHit>();
+        if (!Left.Evaluate(document, leftHits) || !Right.Evaluate(document, rightHits))
+        {
+            return false;
+        }
+
+        var found = false;
+        foreach (var l in leftHits)
+        {
+            foreach (var r in rightHits)
+            {
+                var gap = Math.Max(r.From - l.To, l.From - r.To) - 1;
+                if (gap <= Distance)
+                {
+                    hits.Add(new QueryHit(Math.Min(l.From, r.From), Math.Max(l.To, r.To)));
+                    found = true;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc/>
+    public override RequiredKeys? GetRequiredKeys() => Cheaper(Left.GetRequiredKeys(), Right.GetRequiredKeys());
+
+    internal static RequiredKeys? Cheaper(RequiredKeys? a, RequiredKeys? b) =>
+        a is null ? b : b is null ? a : a.Cost <= b.Cost ? a : b;
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Left} NEAR/{Distance} {Right}";
+}
+
+/// <summary>All clauses must match (implicit AND).</summary>
+public sealed class AndNode(IReadOnlyList<QueryNode> children) : QueryNode(FieldScope.Any)
+{
+    /// <summary>The clauses.</summary>
+    public IReadOnlyList<QueryNode> Children { get; } = children;
+
+    /// <inheritdoc/>
+    public override string Kind => "and";
+
+    /// <inheritdoc/>
+    public override bool Evaluate(AnalyzedDocument document, List<QueryHit> hits)
+    {
+        var mark = hits.Count;
+        foreach (var child in Children)
+        {
+            if (!child.Evaluate(document, hits))
+            {
+                hits.RemoveRange(mark, hits.Count - mark);
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public override RequiredKeys? GetRequiredKeys()
+    {
+        RequiredKeys? best = null;
+        foreach (var child in Children)
+        {
+            best = NearNode.Cheaper(best, child.GetRequiredKeys());
+        }
+
+        return best;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Join(" ", Children.Select(c => c is OrNode ? "(" + c + ")" : c.ToString()));
+}
+
+/// <summary>Any clause may match.</summary>
+public sealed class OrNode(IReadOnlyList<QueryNode> children) : QueryNode(FieldScope.Any)
+{
+    /// <summary>The alternatives.</summary>
+    public IReadOnlyList<QueryNode> Children { get; } = children;
+
+    /// <inheritdoc/>
+    public override string Kind => "or";
+
+    /// <inheritdoc/>
+    public override bool Evaluate(AnalyzedDocument document, List<QueryHit> hits)
+    {
+        var found = false;
+        foreach (var child in Children)
+        {
+            // Every alternative is evaluated so evidence and proximity see all matches.
+            found |= child.Evaluate(document, hits);
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc/>
+    public override RequiredKeys? GetRequiredKeys()
+    {
+        var terms = new List<string>();
+        var prefixes = new List<string>();
+        foreach (var child in Children)
+        {
+            var keys = child.GetRequiredKeys();
+            if (keys is null)
+            {
+                return null;
+            }
+
+            terms.AddRange(keys.Terms);
+            prefixes.AddRange(keys.Prefixes);
+        }
+
+        return new RequiredKeys(terms.Distinct().ToList(), prefixes.Distinct().ToList());
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Join(" OR ", Children.Select(c => c is AndNode ? "(" + c + ")" : c.ToString()));
+}
+
+/// <summary>The clause must not match (<c>NOT x</c>, <c>-x</c>).</summary>
+public sealed class NotNode(QueryNode child) : QueryNode(FieldScope.Any)
+{
+    /// <summary>The excluded clause.</summary>
+    public QueryNode Child { get; } = child;
+
+    /// <inheritdoc/>
+    public override string Kind => "not";
+
+    /// <inheritdoc/>
+    public override bool Evaluate(AnalyzedDocument document, List<QueryHit> hits) => !Child.Evaluate(document, []);
+
+    /// <inheritdoc/>
+    public override RequiredKeys? GetRequiredKeys() => null;
+
+    /// <inheritdoc/>
+    public override string ToString() => "-" + (Child is AndNode or OrNode ? "(" + Child + ")" : Child.ToString());
+}

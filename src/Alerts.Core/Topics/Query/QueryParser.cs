@@ -1,0 +1,417 @@
+using System.Globalization;
+using Alerts.Core.Text;
+
+namespace Alerts.Core.Topics.Query;
+
+/// <summary>A query that does not parse: where (1-based character position) and what was expected there.</summary>
+public sealed class QueryParseException : FormatException
+{
+    /// <summary>Creates the error.</summary>
+    public QueryParseException(string expected, int position)
+        : base($"expected {expected} at position {position}")
+    {
+        Expected = expected;
+        Position = position;
+    }
+
+    /// <summary>What the parser expected.</summary>
+    public string Expected { get; }
+
+    /// <summary>1-based character position in the query.</summary>
+    public int Position { get; }
+}
+
+/// <summary>
+/// Parses the topic language: implicit AND, <c>OR</c>, <c>AND</c>, <c>NOT</c> and <c>-term</c>, <c>"exact phrases"</c>,
+/// <c>"phrase"~n</c>, <c>prefix*</c>, parentheses, <c>a NEAR/n b</c> and <c>title:</c> scoping. Words go through the
+/// same analysis as articles, so matching ignores case, accents and inflection. Precedence, loosest first:
+/// OR, AND (implicit), NOT, NEAR.
+/// </summary>
+public static class QueryParser
+{
+    /// <summary>Largest distance accepted by NEAR/n and ~n.</summary>
+    public const int MaxDistance = 50;
+
+    /// <summary>Parses a query or throws <see cref="QueryParseException"/>.</summary>
+    public static QueryNode Parse(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var lexemes = Lex(query);
+        var parser = new Parser(lexemes, query.Length);
+        var node = parser.ParseOr(FieldScope.Any);
+        if (!parser.AtEnd)
+        {
+            throw new QueryParseException("an operator, a term or the end of the query (unmatched ')'?)", parser.Current.Position);
+        }
+
+        return node ?? throw new QueryParseException("at least one searchable word (stop words such as 'the' are ignored)", 1);
+    }
+
+    private enum LexKind
+    {
+        Word,
+        Phrase,
+        LParen,
+        RParen,
+        Or,
+        And,
+        Not,
+        Near,
+        Field,
+        End,
+    }
+
+    private readonly record struct Lexeme(LexKind Kind, string Text, int Position, int Number = 0);
+
+    private static List<Lexeme> Lex(string query)
+    {
+        var result = new List<Lexeme>();
+        var i = 0;
+        while (i < query.Length)
+        {
+            var c = query[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
+
+            var position = i + 1;
+            switch (c)
+            {
+                case '(':
+                    result.Add(new Lexeme(LexKind.LParen, "(", position));
+                    i++;
+                    continue;
+                case ')':
+                    result.Add(new Lexeme(LexKind.RParen, ")", position));
+                    i++;
+                    continue;
+                case '"' or '“' or '”':
+                    i = LexPhrase(query, i, result);
+                    continue;
+            }
+
+            var start = i;
+            while (i < query.Length && !char.IsWhiteSpace(query[i]) && query[i] is not ('(' or ')' or '"' or '“' or '”'))
+            {
+                i++;
+            }
+
+            LexWord(query[start..i], position, result);
+        }
+
+        result.Add(new Lexeme(LexKind.End, string.Empty, query.Length + 1));
+        return result;
+    }
+
+    private static int LexPhrase(string query, int open, List<Lexeme> result)
+    {
+        var close = query.IndexOfAny(['"', '“', '”'], open + 1);
+        if (close < 0)
+        {
+            throw new QueryParseException($"a closing '\"' for the phrase opened at position {open + 1}", query.Length + 1);
+        }
+
+        var i = close + 1;
+        var slop = 0;
+        if (i < query.Length && query[i] == '~')
+        {
+            var digits = i + 1;
+            while (digits < query.Length && char.IsAsciiDigit(query[digits]))
+            {
+                digits++;
+            }
+
+            slop = ParseDistance(query[(i + 1)..digits], i + 2);
+            i = digits;
+        }
+
+        result.Add(new Lexeme(LexKind.Phrase, query[(open + 1)..close], open + 1, slop));
+        return i;
+    }
+
+    private static int ParseDistance(string digits, int position)
+    {
+        if (digits.Length == 0 || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            throw new QueryParseException("a number of words", position);
+        }
+
+        if (n > MaxDistance)
+        {
+            throw new QueryParseException($"a distance of at most {MaxDistance} words", position);
+        }
+
+        return n;
+    }
+
+    private static void LexWord(string word, int position, List<Lexeme> result)
+    {
+        // Operators are recognised in any case: as English stop words they could never be searched for anyway.
+        switch (word.ToUpperInvariant())
+        {
+            case "OR" or "|" or "||":
+                result.Add(new Lexeme(LexKind.Or, word, position));
+                return;
+            case "AND" or "&" or "&&":
+                result.Add(new Lexeme(LexKind.And, word, position));
+                return;
+            case "NOT":
+                result.Add(new Lexeme(LexKind.Not, word, position));
+                return;
+            case "NEAR":
+                throw new QueryParseException("'/' and a number after NEAR (NEAR/5)", position + 4);
+        }
+
+        if (word.StartsWith("NEAR/", StringComparison.OrdinalIgnoreCase))
+        {
+            result.Add(new Lexeme(LexKind.Near, word, position, ParseDistance(word[5..], position + 5)));
+            return;
+        }
+
+        if (word[0] is '-' or '+')
+        {
+            if (word.Length == 1)
+            {
+                // "-" directly before "(" or a phrase applies to it; a lone "-" is an error the parser reports.
+                result.Add(new Lexeme(word[0] == '-' ? LexKind.Not : LexKind.And, word, position));
+                return;
+            }
+
+            result.Add(new Lexeme(word[0] == '-' ? LexKind.Not : LexKind.And, word[..1], position));
+            LexWord(word[1..], position + 1, result);
+            return;
+        }
+
+        var colon = word.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && word[..colon].All(char.IsAsciiLetter))
+        {
+            var field = word[..colon];
+            if (!field.Equals("title", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new QueryParseException($"the field 'title:' (unknown field '{field}:')", position);
+            }
+
+            result.Add(new Lexeme(LexKind.Field, field, position));
+            if (colon + 1 < word.Length)
+            {
+                LexWord(word[(colon + 1)..], position + colon + 1, result);
+            }
+
+            return;
+        }
+
+        result.Add(new Lexeme(LexKind.Word, word, position));
+    }
+
+    private sealed class Parser(List<Lexeme> lexemes, int length)
+    {
+        private int index;
+
+        public Lexeme Current => lexemes[index];
+
+        public bool AtEnd => Current.Kind == LexKind.End;
+
+        public QueryNode? ParseOr(FieldScope scope)
+        {
+            var first = Current.Position;
+            var alternatives = new List<QueryNode>();
+            var sawOperand = false;
+            var operand = ParseAnd(scope, out var any);
+            sawOperand |= any;
+            Add(alternatives, operand);
+            while (Current.Kind == LexKind.Or)
+            {
+                var orPosition = Current.Position;
+                index++;
+                operand = ParseAnd(scope, out any);
+                if (!any)
+                {
+                    throw new QueryParseException("a term, phrase or '(' after OR", Current.Position);
+                }
+
+                if (!sawOperand)
+                {
+                    throw new QueryParseException("a term, phrase or '(' before OR", orPosition);
+                }
+
+                Add(alternatives, operand);
+            }
+
+            _ = first;
+            return alternatives.Count switch
+            {
+                0 => null,
+                1 => alternatives[0],
+                _ => new OrNode(alternatives),
+            };
+        }
+
+        private static void Add(List<QueryNode> list, QueryNode? node)
+        {
+            if (node is not null)
+            {
+                list.Add(node);
+            }
+        }
+
+        private QueryNode? ParseAnd(FieldScope scope, out bool any)
+        {
+            var clauses = new List<QueryNode>();
+            any = false;
+            while (Current.Kind is not (LexKind.End or LexKind.RParen or LexKind.Or))
+            {
+                if (Current.Kind == LexKind.And)
+                {
+                    index++;
+                    if (Current.Kind is LexKind.End or LexKind.RParen or LexKind.Or or LexKind.And)
+                    {
+                        throw new QueryParseException("a term, phrase or '(' after AND", Current.Position);
+                    }
+                }
+
+                Add(clauses, ParseUnary(scope));
+                any = true;
+            }
+
+            return clauses.Count switch
+            {
+                0 => null,
+                1 => clauses[0],
+                _ => new AndNode(clauses),
+            };
+        }
+
+        private QueryNode? ParseUnary(FieldScope scope)
+        {
+            if (Current.Kind != LexKind.Not)
+            {
+                return ParseNear(scope);
+            }
+
+            index++;
+            if (Current.Kind is LexKind.End or LexKind.RParen or LexKind.Or or LexKind.And or LexKind.Near)
+            {
+                throw new QueryParseException("a term, phrase or '(' after NOT or '-'", Current.Position);
+            }
+
+            var inner = ParseUnary(scope);
+            return inner is null ? null : new NotNode(inner);
+        }
+
+        private QueryNode? ParseNear(FieldScope scope)
+        {
+            var left = ParsePrimary(scope);
+            while (Current.Kind == LexKind.Near)
+            {
+                var distance = Current.Number;
+                index++;
+                var rightPosition = Current.Position;
+                var right = ParsePrimary(scope);
+                if (left is null || right is null)
+                {
+                    throw new QueryParseException("searchable words on both sides of NEAR (not only stop words)", rightPosition);
+                }
+
+                left = new NearNode(left, right, distance);
+            }
+
+            return left;
+        }
+
+        private QueryNode? ParsePrimary(FieldScope scope)
+        {
+            var lexeme = Current;
+            switch (lexeme.Kind)
+            {
+                case LexKind.Field:
+                    index++;
+                    if (Current.Kind is not (LexKind.Word or LexKind.Phrase or LexKind.LParen))
+                    {
+                        throw new QueryParseException("a term, phrase or '(' after 'title:'", Current.Position);
+                    }
+
+                    return ParsePrimary(FieldScope.Title);
+                case LexKind.LParen:
+                    index++;
+                    var inner = ParseOr(scope);
+                    if (Current.Kind != LexKind.RParen)
+                    {
+                        throw new QueryParseException(
+                            Current.Kind == LexKind.End ? $"')' to close the '(' at position {lexeme.Position}" : "')'",
+                            Current.Kind == LexKind.End ? length + 1 : Current.Position);
+                    }
+
+                    index++;
+                    return inner;
+                case LexKind.Phrase:
+                    index++;
+                    return Phrase(lexeme.Text, lexeme.Number, lexeme.Position, scope);
+                case LexKind.Word:
+                    index++;
+                    return Word(lexeme.Text, lexeme.Position, scope);
+                default:
+                    throw new QueryParseException("a term, phrase or '('", lexeme.Position);
+            }
+        }
+
+        private static QueryNode? Phrase(string text, int slop, int position, FieldScope scope)
+        {
+            var tokens = TextAnalyzer.Analyze(text).Where(t => !t.IsStopWord).ToList();
+            if (tokens.Count == 0)
+            {
+                throw new QueryParseException("searchable words inside the phrase", position);
+            }
+
+            if (tokens.Count == 1 && slop == 0)
+            {
+                return new TermNode(tokens[0].Stem, "\"" + text + "\"", scope);
+            }
+
+            return new PhraseNode(
+                tokens.Select(t => t.Stem).ToArray(),
+                tokens.Select(t => t.Position - tokens[0].Position).ToArray(),
+                slop,
+                text,
+                scope);
+        }
+
+        private static QueryNode? Word(string text, int position, FieldScope scope)
+        {
+            if (text.EndsWith('*'))
+            {
+                var stem = text.TrimEnd('*');
+                var tokens = TextAnalyzer.Analyze(stem);
+                if (tokens.Count != 1 || tokens[0].Surface.Length < 2)
+                {
+                    throw new QueryParseException("a single word of at least 2 letters before '*'", position);
+                }
+
+                return new PrefixNode(tokens[0].Surface, scope);
+            }
+
+            if (text.Contains('*', StringComparison.Ordinal))
+            {
+                throw new QueryParseException("'*' only at the end of a word", position + text.IndexOf('*', StringComparison.Ordinal));
+            }
+
+            var analyzed = TextAnalyzer.Analyze(text);
+            var words = analyzed.Where(t => !t.IsStopWord).ToList();
+            return words.Count switch
+            {
+                // A bare stop word ("the") can never be required: it is dropped, like search engines do.
+                0 => null,
+                1 => new TermNode(words[0].Stem, text, scope),
+
+                // "al-Qaeda", "U.N.-backed": one written word, several tokens, matched as a phrase.
+                _ => new PhraseNode(
+                    words.Select(t => t.Stem).ToArray(),
+                    words.Select(t => t.Position - words[0].Position).ToArray(),
+                    0,
+                    text,
+                    scope),
+            };
+        }
+    }
+}

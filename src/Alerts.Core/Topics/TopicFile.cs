@@ -1,0 +1,121 @@
+using System.Text.Json;
+
+namespace Alerts.Core.Topics;
+
+/// <summary>A topic file that cannot be used, with every problem found.</summary>
+public sealed class TopicFileException : Exception
+{
+    /// <summary>Creates the error.</summary>
+    public TopicFileException(string message, IReadOnlyList<string> problems, Exception? inner = null)
+        : base(problems.Count == 0 ? message : message + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)), inner)
+    {
+        Problems = problems;
+    }
+
+    /// <summary>Each problem as "topics[i].field: message".</summary>
+    public IReadOnlyList<string> Problems { get; }
+}
+
+/// <summary>
+/// Reads topics from JSON: an array of objects with <c>id</c>, <c>name</c>, <c>query</c>, and optionally
+/// <c>description</c>, <c>threshold</c> and <c>constraints</c> (<c>places</c>, <c>organisations</c>,
+/// <c>actorNationalities</c>, <c>excludeActorNationalities</c>). Property names are case-insensitive; comments
+/// and trailing commas are allowed. Every topic is validated; nothing is returned unless all are valid.
+/// </summary>
+public static class TopicFile
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        MaxDepth = 16,
+    };
+
+    /// <summary>Largest topic file read, in bytes.</summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
+    /// <summary>Loads and validates a topic file.</summary>
+    public static IReadOnlyList<WatchTopic> Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new TopicFileException($"Topic file '{path}' does not exist.", []);
+        }
+
+        if (info.Length > MaxFileBytes)
+        {
+            throw new TopicFileException($"Topic file '{path}' is larger than {MaxFileBytes} bytes.", []);
+        }
+
+        return Parse(File.ReadAllText(path));
+    }
+
+    /// <summary>Parses and validates topics from JSON text.</summary>
+    public static IReadOnlyList<WatchTopic> Parse(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        List<WatchTopic?>? topics;
+        try
+        {
+            topics = JsonSerializer.Deserialize<List<WatchTopic?>>(json, Options);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" at line {line + 1}, byte {e.BytePositionInLine + 1}" : string.Empty;
+            throw new TopicFileException($"Topic file is not a JSON array of topics{where}: {e.Message}", [], e);
+        }
+
+        if (topics is null)
+        {
+            throw new TopicFileException("Topic file is not a JSON array of topics: it is null.", []);
+        }
+
+        var problems = new List<string>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < topics.Count; i++)
+        {
+            var topic = topics[i];
+            if (topic is null)
+            {
+                problems.Add($"topics[{i}]: is null");
+                continue;
+            }
+
+            topic = Normalise(topic);
+            topics[i] = topic;
+            foreach (var error in TopicValidation.Validate(topic))
+            {
+                problems.Add($"topics[{i}].{error}");
+            }
+
+            if (topic.Id is not null && !ids.Add(topic.Id))
+            {
+                problems.Add($"topics[{i}].id: duplicate id '{topic.Id}'");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new TopicFileException($"Topic file has {problems.Count} problem(s):", problems);
+        }
+
+        return topics!;
+    }
+
+    // JSON null for a list means "none"; the records' contracts promise non-null lists.
+    private static WatchTopic Normalise(WatchTopic topic) =>
+        topic.Constraints is not { } c
+            ? topic
+            : topic with
+            {
+                Constraints = c with
+                {
+                    Places = c.Places ?? [],
+                    Organisations = c.Organisations ?? [],
+                    ActorNationalities = c.ActorNationalities ?? [],
+                    ExcludeActorNationalities = c.ExcludeActorNationalities ?? [],
+                },
+            };
+}

@@ -1,0 +1,118 @@
+using System.Text.RegularExpressions;
+using Alerts.Core.Entities;
+using Alerts.Core.Scoring;
+using Alerts.Core.Topics.Query;
+
+namespace Alerts.Core.Topics;
+
+/// <summary>One problem with a topic.</summary>
+/// <param name="Field">The field at fault, e.g. <c>query</c>, <c>id</c>, <c>constraints.places[1]</c>.</param>
+/// <param name="Message">What is wrong, readable by the topic's author.</param>
+/// <param name="Position">For query errors, the 1-based character position.</param>
+/// <param name="Expected">For query errors, what the parser expected there.</param>
+public sealed record TopicValidationError(string Field, string Message, int? Position = null, string? Expected = null)
+{
+    /// <summary>"field: message", e.g. <c>query: expected ')' at position 17</c>.</summary>
+    public override string ToString() => $"{Field}: {Message}";
+}
+
+/// <summary>Checks a topic before it is stored or indexed.</summary>
+public static partial class TopicValidation
+{
+    /// <summary>Longest accepted query, in characters.</summary>
+    public const int MaxQueryLength = 4_000;
+
+    /// <summary>Returns every problem found; empty when the topic is valid.</summary>
+    public static IReadOnlyList<TopicValidationError> Validate(WatchTopic topic)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        var errors = new List<TopicValidationError>();
+        if (string.IsNullOrWhiteSpace(topic.Id) || topic.Id.Length > 100 || !IdPattern().IsMatch(topic.Id))
+        {
+            errors.Add(new("id", "must be 1-100 lower-case letters, digits and dashes, starting with a letter or digit"));
+        }
+
+        if (string.IsNullOrWhiteSpace(topic.Name) || topic.Name.Length > 200)
+        {
+            errors.Add(new("name", "must be 1-200 characters"));
+        }
+
+        if (topic.Threshold is < 0 or > 1 || double.IsNaN(topic.Threshold))
+        {
+            errors.Add(new("threshold", "must be between 0 and 1"));
+        }
+
+        ValidateQuery(topic.Query, errors);
+        ValidateConstraints(topic.Constraints, errors);
+        return errors;
+    }
+
+    private static void ValidateQuery(string? query, List<TopicValidationError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            errors.Add(new("query", "must not be empty"));
+            return;
+        }
+
+        if (query.Length > MaxQueryLength)
+        {
+            errors.Add(new("query", $"must be at most {MaxQueryLength} characters"));
+            return;
+        }
+
+        try
+        {
+            var node = QueryParser.Parse(query);
+            if (node.GetRequiredKeys() is null)
+            {
+                errors.Add(new("query", "needs at least one word or phrase that must appear (a query of only NOT clauses matches almost everything)"));
+            }
+        }
+        catch (QueryParseException e)
+        {
+            errors.Add(new("query", e.Message, e.Position, e.Expected));
+        }
+    }
+
+    private static void ValidateConstraints(TopicConstraints? constraints, List<TopicValidationError> errors)
+    {
+        if (constraints is null)
+        {
+            return;
+        }
+
+        CheckNames("constraints.places", constraints.Places, errors, _ => null);
+        CheckNames("constraints.organisations", constraints.Organisations, errors, _ => null);
+        CheckNames("constraints.actorNationalities", constraints.ActorNationalities, errors, UnknownNationality);
+        CheckNames("constraints.excludeActorNationalities", constraints.ExcludeActorNationalities, errors, UnknownNationality);
+    }
+
+    private static string? UnknownNationality(string name) =>
+        ResolvedConstraints.NationalityCode(name, Gazetteer.Default) is null
+            ? $"unknown nationality '{name}': use a country or nationality the recogniser knows, such as 'Turkey' or 'Turkish'"
+            : null;
+
+    private static void CheckNames(string field, IReadOnlyList<string>? names, List<TopicValidationError> errors, Func<string, string?> check)
+    {
+        if (names is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(names[i]))
+            {
+                errors.Add(new($"{field}[{i}]", "must not be empty"));
+            }
+            else if (check(names[i]) is { } message)
+            {
+                errors.Add(new($"{field}[{i}]", message));
+            }
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdPattern();
+}

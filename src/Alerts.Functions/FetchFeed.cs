@@ -1,0 +1,14 @@
+using Alerts.Core.Pipeline;
+using Alerts.Core.Serialization;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Alerts.Functions;
+
+/// <summary>Fetches one source and sends its new articles to scoring.</summary>
+public sealed class FetchFeed(FetchFeedHandler handler)
+{
+    /// <summary>Queue entry point.</summary>
+    [Function(nameof(FetchFeed))]
+    public Task Run([QueueTrigger("%FeedsToFetchQueueName%")] string message, CancellationToken cancellationToken) =>
+        handler.HandleAsync(QueueMessages.Parse(message, AlertsJsonContext.Default.FetchFeedMessage), cancellationToken);
+}

@@ -1,0 +1,201 @@
+using System.Text.RegularExpressions;
+using Alerts.Core.Feeds;
+using Alerts.Core.Pipeline;
+using Alerts.Core.Serialization;
+using Alerts.Core.Subscriptions;
+using Alerts.Core.Topics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Alerts.Functions.Http;
+
+/// <summary>
+/// The admin API: topics, sources, subscribers and subscriptions, and delivery outcomes for ops.
+/// Function-key protected; ids are lower-case letters, digits and dashes.
+/// </summary>
+public sealed partial class AdminApi(ITopicStore topics, ISourceStore sources, ISubscriberStore subscribers, IDeliveryStore deliveries)
+{
+    /// <summary>GET /api/topics.</summary>
+    [Function("ListTopics")]
+    public async Task<IActionResult> ListTopics(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "topics")] HttpRequest request, CancellationToken cancellationToken) =>
+        new OkObjectResult(await topics.ListAsync(cancellationToken).ToListAsync(cancellationToken));
+
+    /// <summary>PUT /api/topics/{id}: creates or replaces a topic after validating its query.</summary>
+    [Function("PutTopic")]
+    public async Task<IActionResult> PutTopic(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "topics/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var (topic, problem) = await JsonBody.ReadAsync(request, AlertsJsonContext.Default.WatchTopic, cancellationToken);
+        if (topic is null)
+        {
+            return problem!;
+        }
+
+        topic = topic with { Id = id };
+        var errors = TopicErrors(topic);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        await topics.UpsertAsync(topic, cancellationToken);
+        return new OkObjectResult(topic);
+    }
+
+    /// <summary>DELETE /api/topics/{id}.</summary>
+    [Function("DeleteTopic")]
+    public async Task<IActionResult> DeleteTopic(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "topics/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        await topics.DeleteAsync(id, cancellationToken) ? new NoContentResult() : Problems.NotFound($"Topic '{id}'");
+
+    /// <summary>GET /api/sources: every source with its health.</summary>
+    [Function("ListSources")]
+    public async Task<IActionResult> ListSources(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sources")] HttpRequest request, CancellationToken cancellationToken) =>
+        new OkObjectResult(await sources.ListAsync(cancellationToken).ToListAsync(cancellationToken));
+
+    /// <summary>PUT /api/sources/{id}: registers a feed, body <c>{"url": "...", "name": "...", "fetchFullText": false}</c>.</summary>
+    [Function("PutSource")]
+    public async Task<IActionResult> PutSource(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "sources/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var (source, problem) = await JsonBody.ReadAsync(request, AlertsJsonContext.Default.FeedSource, cancellationToken);
+        if (source is null)
+        {
+            return problem!;
+        }
+
+        var errors = IdErrors(id);
+        if (source.Url is not { IsAbsoluteUri: true, Scheme: "http" or "https" })
+        {
+            errors["url"] = ["The url must be an absolute http or https URL."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        // Validators and health belong to the fetcher, not to the caller.
+        var existing = await sources.GetAsync(id, cancellationToken);
+        source = source with
+        {
+            Id = id,
+            Validators = existing?.Url == source.Url ? existing.Validators : FeedValidators.None,
+            Health = existing?.Health ?? SourceHealth.Unknown,
+        };
+        await sources.UpsertAsync(source, cancellationToken);
+        return new OkObjectResult(source);
+    }
+
+    /// <summary>DELETE /api/sources/{id}.</summary>
+    [Function("DeleteSource")]
+    public async Task<IActionResult> DeleteSource(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "sources/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        await sources.DeleteAsync(id, cancellationToken) ? new NoContentResult() : Problems.NotFound($"Source '{id}'");
+
+    /// <summary>PUT /api/subscribers/{id}: body <c>{"name": "...", "channel": "email|teams|webhook", "address": "...", "secret": "..."}</c>.</summary>
+    [Function("PutSubscriber")]
+    public async Task<IActionResult> PutSubscriber(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "subscribers/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var (subscriber, problem) = await JsonBody.ReadAsync(request, AlertsJsonContext.Default.Subscriber, cancellationToken);
+        if (subscriber is null)
+        {
+            return problem!;
+        }
+
+        subscriber = subscriber with { Id = id };
+        var errors = IdErrors(id);
+        foreach (var (field, message) in SubscriberRules.Errors(subscriber))
+        {
+            errors[field] = [message];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        await subscribers.UpsertAsync(subscriber, cancellationToken);
+        return new OkObjectResult(SubscriberRules.Redacted(subscriber));
+    }
+
+    /// <summary>PUT /api/topics/{topicId}/subscriptions/{subscriberId}: body <c>{"threshold": 0.6}</c> or empty.</summary>
+    [Function("PutSubscription")]
+    public async Task<IActionResult> PutSubscription(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "topics/{topicId}/subscriptions/{subscriberId}")] HttpRequest request,
+        string topicId,
+        string subscriberId,
+        CancellationToken cancellationToken)
+    {
+        if (await topics.GetAsync(topicId, cancellationToken) is null)
+        {
+            return Problems.NotFound($"Topic '{topicId}'");
+        }
+
+        if (await subscribers.GetAsync(subscriberId, cancellationToken) is null)
+        {
+            return Problems.NotFound($"Subscriber '{subscriberId}'");
+        }
+
+        double? threshold = null;
+        if (request.ContentLength > 0)
+        {
+            var (body, problem) = await JsonBody.ReadAsync(request, AlertsJsonContext.Default.Subscription, cancellationToken);
+            if (body is null)
+            {
+                return problem!;
+            }
+
+            threshold = body.Threshold;
+            if (threshold is < 0 or > 1)
+            {
+                return Problems.Validation(new() { ["threshold"] = ["The threshold must be between 0 and 1."] });
+            }
+        }
+
+        var subscription = new Subscription(topicId, subscriberId) { Threshold = threshold };
+        await subscribers.UpsertSubscriptionAsync(subscription, cancellationToken);
+        return new OkObjectResult(subscription);
+    }
+
+    /// <summary>DELETE /api/topics/{topicId}/subscriptions/{subscriberId}.</summary>
+    [Function("DeleteSubscription")]
+    public async Task<IActionResult> DeleteSubscription(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "topics/{topicId}/subscriptions/{subscriberId}")] HttpRequest request,
+        string topicId,
+        string subscriberId,
+        CancellationToken cancellationToken) =>
+        await subscribers.DeleteSubscriptionAsync(topicId, subscriberId, cancellationToken)
+            ? new NoContentResult()
+            : Problems.NotFound($"Subscription of '{subscriberId}' to '{topicId}'");
+
+    /// <summary>GET /api/deliveries?max=100: the latest delivery outcomes, newest first.</summary>
+    [Function("ListDeliveries")]
+    public async Task<IActionResult> ListDeliveries(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "deliveries")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var max = int.TryParse(request.Query["max"], out var requested) ? Math.Clamp(requested, 1, 1000) : 100;
+        return new OkObjectResult(await deliveries.ListRecentAsync(max, cancellationToken).ToListAsync(cancellationToken));
+    }
+
+    private static Dictionary<string, string[]> TopicErrors(WatchTopic topic)
+    {
+        var errors = IdErrors(topic.Id);
+        foreach (var error in TopicRules.Errors(topic))
+        {
+            errors[error.Field] = [error.Message];
+        }
+
+        return errors;
+    }
+
+    private static Dictionary<string, string[]> IdErrors(string id) =>
+        IdPattern().IsMatch(id) ? [] : new() { ["id"] = ["Ids are 1-64 lower-case letters, digits and dashes."] };
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,88 @@
+using System.Text.Json.Serialization;
+using Alerts.Core.Delivery;
+
+namespace Alerts.Infrastructure.Channels;
+
+/// <summary>The JSON body of a generic webhook alert (camelCase). Version 1 of the contract documented in docs/channels.md.</summary>
+/// <param name="Type">Always <c>alert</c>.</param>
+/// <param name="Version">Contract version, 1.</param>
+/// <param name="AlertId">Stable id of (article, topic, subscriber); also sent as <c>Idempotency-Key</c>.</param>
+/// <param name="SubscriberId">The receiving subscriber.</param>
+/// <param name="SentAt">When this attempt was signed.</param>
+/// <param name="Topic">The topic that matched.</param>
+/// <param name="Score">Relevance in [0, 1].</param>
+/// <param name="Evidence">Why it matched.</param>
+/// <param name="Article">The article.</param>
+/// <param name="AlsoReportedBy">Other outlets carrying the same story.</param>
+/// <param name="UnsubscribeUrl">One-click unsubscribe link, when configured.</param>
+public sealed record WebhookAlertPayload(
+    string Type,
+    int Version,
+    string AlertId,
+    string SubscriberId,
+    DateTimeOffset SentAt,
+    WebhookTopic Topic,
+    double Score,
+    IReadOnlyList<WebhookEvidence> Evidence,
+    WebhookArticle Article,
+    IReadOnlyList<WebhookRelatedSource> AlsoReportedBy,
+    string? UnsubscribeUrl)
+{
+    /// <summary>Evidence items beyond this are dropped to bound the payload.</summary>
+    public const int MaxEvidence = 50;
+
+    /// <summary>Builds the payload for one alert.</summary>
+    public static WebhookAlertPayload From(AlertNotification notification, DateTimeOffset sentAt)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var article = notification.Article;
+        var match = notification.Match;
+        return new WebhookAlertPayload(
+            "alert",
+            1,
+            notification.AlertId,
+            notification.Subscriber.Id,
+            sentAt,
+            new WebhookTopic(match.TopicId, match.TopicName),
+            match.Score,
+            [.. match.Evidence.Take(MaxEvidence).Select(e => new WebhookEvidence(e.Kind, e.Description, e.Snippet))],
+            new WebhookArticle(
+                article.Key,
+                article.SourceId,
+                article.SourceName,
+                article.Title,
+                article.Link,
+                article.Summary,
+                article.Published,
+                article.Authors),
+            [.. notification.AlsoReportedBy.Select(r => new WebhookRelatedSource(r.Name, r.Link))],
+            notification.UnsubscribeUrl?.AbsoluteUri);
+    }
+}
+
+/// <summary>The topic of a webhook alert.</summary>
+public sealed record WebhookTopic(string Id, string Name);
+
+/// <summary>One reason for the match; <c>Snippet</c> marks matched words with «guillemets».</summary>
+public sealed record WebhookEvidence(string Kind, string Description, string? Snippet);
+
+/// <summary>The article of a webhook alert.</summary>
+public sealed record WebhookArticle(
+    string Key,
+    string SourceId,
+    string? SourceName,
+    string Title,
+    string? Link,
+    string? Summary,
+    DateTimeOffset Published,
+    IReadOnlyList<string> Authors);
+
+/// <summary>Another outlet with the same story.</summary>
+public sealed record WebhookRelatedSource(string Name, string? Link);
+
+/// <summary>Source-generated serialisation of the webhook contract.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(WebhookAlertPayload))]
+public sealed partial class WebhookJsonContext : JsonSerializerContext;

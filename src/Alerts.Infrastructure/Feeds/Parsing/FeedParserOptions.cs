@@ -1,0 +1,20 @@
+namespace Alerts.Infrastructure.Feeds;
+
+/// <summary>Limits that keep a hostile or broken document from costing more than a normal feed.</summary>
+public sealed class FeedParserOptions
+{
+    /// <summary>Configuration section the options bind from.</summary>
+    public const string SectionName = "Feeds:Parsing";
+
+    /// <summary>Documents larger than this are refused before any parsing (the fetcher caps bodies at 10 MB).</summary>
+    public int MaxDocumentBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>Upper bound of characters after decoding and entity expansion.</summary>
+    public long MaxCharacters { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>Deepest element (or JSON value) nesting accepted; real feeds stay below 30.</summary>
+    public int MaxDepth { get; set; } = 128;
+
+    /// <summary>Entries beyond this count are ignored, keeping the first ones in document order.</summary>
+    public int MaxEntries { get; set; } = 5000;
+}

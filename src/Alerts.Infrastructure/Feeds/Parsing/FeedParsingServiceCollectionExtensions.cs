@@ -1,0 +1,19 @@
+using Alerts.Core.Feeds;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alerts.Infrastructure.Feeds;
+
+/// <summary>Registers the feed parser.</summary>
+public static class FeedParsingServiceCollectionExtensions
+{
+    /// <summary>Adds <see cref="IFeedParser"/> as a singleton, with limits from the <c>Feeds:Parsing</c> section.</summary>
+    public static IServiceCollection AddAlertsFeedParsing(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new FeedParserOptions();
+        configuration.GetSection(FeedParserOptions.SectionName).Bind(options);
+        services.AddSingleton<IFeedParser>(new FeedParser(options));
+        return services;
+    }
+}

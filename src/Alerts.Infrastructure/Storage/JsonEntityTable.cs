@@ -1,0 +1,101 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Alerts.Core.Serialization;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Alerts.Infrastructure.Storage;
+
+/// <summary>
+/// A table whose rows hold one JSON document each. A string property is limited to 64 KiB, so long documents
+/// (article bodies) are split over <c>Json</c>, <c>Json1</c>, <c>Json2</c>... within the 1 MiB entity limit.
+/// </summary>
+internal sealed class JsonEntityTable<T>(TableClient table)
+    where T : class
+{
+    private const string JsonProperty = "Json";
+    private const int ChunkLength = 30_000;
+    private const int MaxChunks = 15;
+
+    private static readonly JsonTypeInfo<T> TypeInfo = (JsonTypeInfo<T>)AlertsJsonContext.Default.GetTypeInfo(typeof(T))!;
+
+    public TableClient Client => table;
+
+    public Task UpsertAsync(string partitionKey, string rowKey, T value, CancellationToken cancellationToken) =>
+        table.UpsertEntityAsync(ToEntity(partitionKey, rowKey, value), TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>Inserts if absent; false when a row with these keys exists. Atomic in the storage service.</summary>
+    public async Task<bool> TryAddAsync(TableEntity entity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task<TableEntity?> GetEntityAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    public async Task<T?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        var entity = await GetEntityAsync(partitionKey, rowKey, cancellationToken);
+        return entity is null ? null : FromEntity(entity);
+    }
+
+    public async IAsyncEnumerable<T> QueryAsync(string? partitionKey, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = partitionKey is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return FromEntity(entity);
+        }
+    }
+
+    public async Task<bool> DeleteAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        var response = await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+        return response.Status != 404;
+    }
+
+    public static TableEntity ToEntity(string partitionKey, string rowKey, T value)
+    {
+        var json = JsonSerializer.Serialize(value, TypeInfo);
+        var chunks = (json.Length + ChunkLength - 1) / ChunkLength;
+        if (chunks > MaxChunks)
+        {
+            throw new InvalidOperationException(
+                $"A {typeof(T).Name} of {json.Length} characters exceeds what one table row can hold ({ChunkLength * MaxChunks}).");
+        }
+
+        var entity = new TableEntity(partitionKey, rowKey);
+        for (var i = 0; i < Math.Max(chunks, 1); i++)
+        {
+            var chunk = json.Substring(i * ChunkLength, Math.Min(ChunkLength, json.Length - (i * ChunkLength)));
+            entity[i == 0 ? JsonProperty : JsonProperty + i] = chunk;
+        }
+
+        return entity;
+    }
+
+    public static T FromEntity(TableEntity entity)
+    {
+        var json = new StringBuilder(entity.GetString(JsonProperty));
+        for (var i = 1; entity.GetString(JsonProperty + i) is { } chunk; i++)
+        {
+            json.Append(chunk);
+        }
+
+        return JsonSerializer.Deserialize(json.ToString(), TypeInfo)
+            ?? throw new InvalidOperationException($"Row {entity.PartitionKey}/{entity.RowKey} holds no {typeof(T).Name}.");
+    }
+}

@@ -1,0 +1,146 @@
+using System.Runtime.CompilerServices;
+using Alerts.Core.Articles;
+using Alerts.Core.Delivery;
+using Alerts.Core.Feeds;
+using Alerts.Core.Pipeline;
+using Alerts.Core.Subscriptions;
+using Alerts.Core.Topics;
+using Azure.Data.Tables;
+
+namespace Alerts.Infrastructure.Storage;
+
+/// <summary>Sources in one partition: there are few, and the timer lists them all.</summary>
+internal sealed class TableSourceStore(JsonEntityTable<FeedSource> table) : ISourceStore
+{
+    private const string Partition = "source";
+
+    public IAsyncEnumerable<FeedSource> ListAsync(CancellationToken cancellationToken) => table.QueryAsync(Partition, cancellationToken);
+
+    public Task<FeedSource?> GetAsync(string id, CancellationToken cancellationToken) => table.GetAsync(Partition, id, cancellationToken);
+
+    public Task UpsertAsync(FeedSource source, CancellationToken cancellationToken) => table.UpsertAsync(Partition, source.Id, source, cancellationToken);
+
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => table.DeleteAsync(Partition, id, cancellationToken);
+}
+
+/// <summary>
+/// Topics in one partition, plus a version row rewritten on every change so scorers can refresh their
+/// index by reading one row instead of the whole table.
+/// </summary>
+internal sealed class TableTopicStore(JsonEntityTable<WatchTopic> table) : ITopicStore
+{
+    private const string Partition = "topic";
+    private const string MetaPartition = "meta";
+    private const string VersionRow = "version";
+
+    public IAsyncEnumerable<WatchTopic> ListAsync(CancellationToken cancellationToken) => table.QueryAsync(Partition, cancellationToken);
+
+    public Task<WatchTopic?> GetAsync(string id, CancellationToken cancellationToken) => table.GetAsync(Partition, id, cancellationToken);
+
+    public async Task UpsertAsync(WatchTopic topic, CancellationToken cancellationToken)
+    {
+        await table.UpsertAsync(Partition, topic.Id, topic, cancellationToken);
+        await BumpVersionAsync(cancellationToken);
+    }
+
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        var deleted = await table.DeleteAsync(Partition, id, cancellationToken);
+        await BumpVersionAsync(cancellationToken);
+        return deleted;
+    }
+
+    public async Task<string> GetVersionAsync(CancellationToken cancellationToken)
+    {
+        var entity = await table.GetEntityAsync(MetaPartition, VersionRow, cancellationToken);
+        return entity?.GetString("Value") ?? "none";
+    }
+
+    private Task BumpVersionAsync(CancellationToken cancellationToken) =>
+        table.Client.UpsertEntityAsync(
+            new TableEntity(MetaPartition, VersionRow) { ["Value"] = Guid.NewGuid().ToString("N") },
+            TableUpdateMode.Replace,
+            cancellationToken);
+}
+
+/// <summary>Subscribers in one partition; subscriptions partitioned by topic, which is how scoring reads them.</summary>
+internal sealed class TableSubscriberStore(JsonEntityTable<Subscriber> subscribers, JsonEntityTable<Subscription> subscriptions) : ISubscriberStore
+{
+    private const string Partition = "subscriber";
+
+    public Task<Subscriber?> GetAsync(string id, CancellationToken cancellationToken) => subscribers.GetAsync(Partition, id, cancellationToken);
+
+    public IAsyncEnumerable<Subscriber> ListAsync(CancellationToken cancellationToken) => subscribers.QueryAsync(Partition, cancellationToken);
+
+    public Task UpsertAsync(Subscriber subscriber, CancellationToken cancellationToken) =>
+        subscribers.UpsertAsync(Partition, subscriber.Id, subscriber, cancellationToken);
+
+    public IAsyncEnumerable<Subscription> ListSubscriptionsAsync(string topicId, CancellationToken cancellationToken) =>
+        subscriptions.QueryAsync(topicId, cancellationToken);
+
+    public Task UpsertSubscriptionAsync(Subscription subscription, CancellationToken cancellationToken) =>
+        subscriptions.UpsertAsync(subscription.TopicId, subscription.SubscriberId, subscription, cancellationToken);
+
+    public Task<bool> DeleteSubscriptionAsync(string topicId, string subscriberId, CancellationToken cancellationToken) =>
+        subscriptions.DeleteAsync(topicId, subscriberId, cancellationToken);
+}
+
+/// <summary>
+/// Articles partitioned by the first two characters of their key (spreads load), inserted only if absent.
+/// The <c>Queued</c> flag closes the gap between "stored" and "sent to scoring" if an instance dies in between.
+/// </summary>
+internal sealed class TableArticleStore(JsonEntityTable<Article> table) : IArticleStore
+{
+    private const string QueuedProperty = "Queued";
+
+    public async Task<ArticleAdmission> AdmitAsync(Article article, CancellationToken cancellationToken)
+    {
+        var entity = JsonEntityTable<Article>.ToEntity(PartitionOf(article.Key), article.Key, article);
+        entity[QueuedProperty] = false;
+        if (await table.TryAddAsync(entity, cancellationToken))
+        {
+            return ArticleAdmission.New;
+        }
+
+        var existing = await table.GetEntityAsync(PartitionOf(article.Key), article.Key, cancellationToken);
+        return existing?.GetBoolean(QueuedProperty) == true ? ArticleAdmission.Seen : ArticleAdmission.SeenNotQueued;
+    }
+
+    public Task MarkQueuedAsync(string key, CancellationToken cancellationToken) =>
+        table.Client.UpdateEntityAsync(
+            new TableEntity(PartitionOf(key), key) { [QueuedProperty] = true },
+            Azure.ETag.All,
+            TableUpdateMode.Merge,
+            cancellationToken);
+
+    public Task<Article?> GetAsync(string key, CancellationToken cancellationToken) =>
+        table.GetAsync(PartitionOf(key), key, cancellationToken);
+
+    private static string PartitionOf(string key) => key.Length >= 3 ? key[..3] : key;
+}
+
+/// <summary>Delivery outcomes partitioned by subscriber, keyed by alert id.</summary>
+internal sealed class TableDeliveryStore(JsonEntityTable<DeliveryRecord> table) : IDeliveryStore
+{
+    public Task<DeliveryRecord?> GetAsync(string subscriberId, string alertId, CancellationToken cancellationToken) =>
+        table.GetAsync(subscriberId, alertId, cancellationToken);
+
+    public Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken) =>
+        table.UpsertAsync(record.SubscriberId, record.AlertId, record, cancellationToken);
+
+    public async IAsyncEnumerable<DeliveryRecord> ListRecentAsync(int max, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Ops listing over the whole table: fine for the volumes one deployment holds; sorted client-side
+        // because Azure Tables only orders by key.
+        var all = new List<DeliveryRecord>();
+        await foreach (var record in table.QueryAsync(null, cancellationToken))
+        {
+            all.Add(record);
+        }
+
+        foreach (var record in all.OrderByDescending(r => r.RecordedAt).Take(max))
+        {
+            yield return record;
+        }
+    }
+}

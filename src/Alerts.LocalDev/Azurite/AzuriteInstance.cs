@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Alerts.LocalDev.Azurite;
+
+/// <summary>
+/// A running Azurite storage emulator: either one this process started (and stops on dispose) or one that was
+/// already listening on the default ports.
+/// </summary>
+public sealed class AzuriteInstance : IAsyncDisposable
+{
+    /// <summary>Azurite's well-known development account key (public, documented, local only).</summary>
+    private const string DevelopmentAccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly Process? _process;
+
+    private AzuriteInstance(Process? process, int blobPort, int queuePort, int tablePort)
+    {
+        _process = process;
+        BlobPort = blobPort;
+        QueuePort = queuePort;
+        TablePort = tablePort;
+    }
+
+    /// <summary>Blob endpoint port.</summary>
+    public int BlobPort { get; }
+
+    /// <summary>Queue endpoint port.</summary>
+    public int QueuePort { get; }
+
+    /// <summary>Table endpoint port.</summary>
+    public int TablePort { get; }
+
+    /// <summary>True when this process started Azurite (and will stop it).</summary>
+    public bool StartedHere => _process is not null;
+
+    /// <summary>A connection string for the Azure SDK clients and the Functions host.</summary>
+    public string ConnectionString =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        $"AccountKey={DevelopmentAccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
+
+    /// <summary>Uses an Azurite already listening on the default ports (10000-10002), or starts one there.</summary>
+    /// <param name="dataFolder">Where a started Azurite keeps its data, so state survives between runs.</param>
+    /// <param name="log">Receives progress lines.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<AzuriteInstance> UseDefaultOrStartAsync(string dataFolder, Action<string> log, CancellationToken cancellationToken)
+    {
+        if (await IsListeningAsync(10001, cancellationToken) && await IsListeningAsync(10002, cancellationToken))
+        {
+            log("Using the Azurite already listening on 127.0.0.1:10000-10002.");
+            return new AzuriteInstance(null, 10000, 10001, 10002);
+        }
+
+        return await StartAsync(new AzuriteLaunch(10000, 10001, 10002, dataFolder), log, cancellationToken);
+    }
+
+    /// <summary>Starts a private, in-memory Azurite on free ports (tests).</summary>
+    public static Task<AzuriteInstance> StartInMemoryAsync(Action<string> log, CancellationToken cancellationToken) =>
+        StartAsync(new AzuriteLaunch(FreePort(), FreePort(), FreePort(), DataFolder: null), log, cancellationToken);
+
+    private static async Task<AzuriteInstance> StartAsync(AzuriteLaunch launch, Action<string> log, CancellationToken cancellationToken)
+    {
+        var executable = await AzuritePackage.EnsureInstalledAsync(log, cancellationToken);
+        var arguments = new List<string>
+        {
+            "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+            "--blobHost", "127.0.0.1", "--blobPort", launch.BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--queueHost", "127.0.0.1", "--queuePort", launch.QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--tableHost", "127.0.0.1", "--tablePort", launch.TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (launch.DataFolder is null)
+        {
+            arguments.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            Directory.CreateDirectory(launch.DataFolder);
+            arguments.AddRange(["--location", launch.DataFolder]);
+        }
+
+        var startInfo = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        arguments.ForEach(startInfo.ArgumentList.Add);
+        var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {executable}.");
+        var errors = new System.Text.StringBuilder();
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (errors) { errors.AppendLine(e.Data); } } };
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+
+        var instance = new AzuriteInstance(process, launch.BlobPort, launch.QueuePort, launch.TablePort);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!(await IsListeningAsync(launch.QueuePort, cancellationToken) && await IsListeningAsync(launch.TablePort, cancellationToken)))
+        {
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                await instance.DisposeAsync();
+                string detail;
+                lock (errors)
+                {
+                    detail = errors.ToString();
+                }
+
+                throw new InvalidOperationException($"Azurite did not start (queue port {launch.QueuePort}, table port {launch.TablePort}). {detail}");
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        log($"Started Azurite on 127.0.0.1 (queues :{launch.QueuePort}, tables :{launch.TablePort}){(launch.DataFolder is null ? ", in memory" : $", data in {launch.DataFolder}")}.");
+        return instance;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
+        _process.Dispose();
+    }
+
+    private static async Task<bool> IsListeningAsync(int port, CancellationToken cancellationToken)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromMilliseconds(500));
+            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed record AzuriteLaunch(int BlobPort, int QueuePort, int TablePort, string? DataFolder);
+}
