@@ -5,7 +5,7 @@ namespace Alerts.Core.Ingestion;
 
 /// <summary>The main text of an article page.</summary>
 /// <param name="Text">Plain text of the article body.</param>
-/// <param name="Html">The extracted article HTML (not yet sanitised: sanitise before storing or sending).</param>
+/// <param name="Html">The extracted article HTML, sanitised like feed content.</param>
 /// <param name="FinalUrl">Where the page was finally served from, after redirects.</param>
 public sealed record ExtractedArticle(string Text, string? Html, Uri FinalUrl)
 {

@@ -40,6 +40,27 @@ public sealed class StoryFingerprint
     /// <summary>True when the text had no words: such articles are never clustered.</summary>
     public bool IsEmpty => Array.TrueForAll(values, v => v == uint.MaxValue);
 
+    /// <summary>Words of the body taken when an article has no summary: about what a feed summary holds.</summary>
+    public const int BodyWordsWithoutSummary = 80;
+
+    /// <summary>
+    /// The signature of a stored article: its title and summary, or the start of its body when it has no summary.
+    /// Full text fetched for teaser feeds is deliberately left out, so a copy with full text still matches a copy without.
+    /// </summary>
+    public static StoryFingerprint ForArticle(Articles.Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var summary = article.Summary;
+        if (string.IsNullOrWhiteSpace(summary) && !string.IsNullOrWhiteSpace(article.Content))
+        {
+            summary = string.Join(' ', Text.HtmlText.ToPlainText(article.Content)
+                .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+                .Take(BodyWordsWithoutSummary));
+        }
+
+        return Compute(article.Title, summary);
+    }
+
     /// <summary>The signature of an article's title and summary.</summary>
     public static StoryFingerprint Compute(string? title, string? summary)
     {

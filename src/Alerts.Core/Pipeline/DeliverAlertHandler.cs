@@ -1,4 +1,5 @@
 using Alerts.Core.Delivery;
+using Alerts.Core.Ingestion;
 using Alerts.Core.Queues;
 using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,7 @@ public sealed class DeliverAlertHandler(
     ISubscriberStore subscribers,
     IDeliveryStore deliveries,
     IEnumerable<IAlertChannel> channels,
+    IStoryClusterStore storyClusters,
     UnsubscribeLinks unsubscribeLinks,
     PipelineObservers observer,
     TimeProvider time,
@@ -48,9 +50,12 @@ public sealed class DeliverAlertHandler(
             throw new InvalidOperationException($"No channel is configured for {subscriber.Channel}.");
         }
 
+        // The alerted article is the first copy of its story; copies ingested since are the other outlets.
+        var copies = await storyClusters.ListMembersAsync(article.Key, cancellationToken);
         var notification = new AlertNotification(message.AlertId, article, message.Match, subscriber)
         {
             UnsubscribeUrl = unsubscribeLinks.For(subscriber.Id),
+            AlsoReportedBy = StoryClusters.AlsoReportedBy(article, copies),
         };
         var result = await channel.SendAsync(notification, cancellationToken);
         var status = result.Succeeded ? DeliveryStatus.Sent : DeliveryStatus.Failed;

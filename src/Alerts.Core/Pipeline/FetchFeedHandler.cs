@@ -10,6 +10,10 @@ namespace Alerts.Core.Pipeline;
 /// Queue step: fetches one source, records its new articles and sends each to scoring.
 /// Fetch failures are recorded on the source's health (the timer tries again after backoff) rather than
 /// thrown, so one broken feed never fills the poison queue; storage failures propagate and the message is retried.
+/// A new article that is another copy of a story already ingested (another outlet's version of a wire story, a
+/// re-published item with an edited headline) joins that story's cluster instead of being scored again, so
+/// subscribers get one alert, which lists the other outlets. Teaser-only entries of sources that ask for it get
+/// their page's main text before they are stored.
 /// </summary>
 public sealed class FetchFeedHandler(
     ISourceStore sources,
@@ -17,6 +21,10 @@ public sealed class FetchFeedHandler(
     IFeedParser parser,
     IArticleStore articles,
     IMessageQueue<ScoreArticleMessage> scoreQueue,
+    SourceHealthPolicy healthPolicy,
+    INearDuplicateIndex nearDuplicates,
+    IStoryClusterStore storyClusters,
+    IFullTextExtractor fullText,
     PipelineObservers observer,
     TimeProvider time,
     ILogger<FetchFeedHandler> logger)
@@ -35,11 +43,12 @@ public sealed class FetchFeedHandler(
         switch (result)
         {
             case FeedFetchResult.NotModified:
-                await RecordSuccessAsync(source, "304 not modified", cancellationToken);
+                await RecordAsync(source, result, "304 not modified", cancellationToken);
                 observer.FeedFetched(source, "304 not modified", [], 0);
                 break;
             case FeedFetchResult.Failed failed:
-                await RecordFailureAsync(source, failed.Error, failed.RetryAfter, cancellationToken);
+                logger.LogWarning("Source {SourceId} failed ({Failures} in a row): {Error}", source.Id, source.Health.ConsecutiveFailures + 1, failed.Error);
+                await RecordAsync(source, result, null, cancellationToken);
                 observer.FeedFetched(source, failed.Error, [], 0);
                 break;
             case FeedFetchResult.Fetched fetched:
@@ -53,14 +62,18 @@ public sealed class FetchFeedHandler(
         var parsed = parser.Parse(fetched.Body, new FeedDocumentContext(fetched.FinalUrl, fetched.ContentType));
         if (parsed.Feed is null)
         {
-            await RecordFailureAsync(source, $"unreadable feed: {parsed.Error}", null, cancellationToken);
-            observer.FeedFetched(source, $"unreadable feed: {parsed.Error}", [], 0);
+            var error = $"unreadable feed: {parsed.Error}";
+            logger.LogWarning("Source {SourceId} failed ({Failures} in a row): {Error}", source.Id, source.Health.ConsecutiveFailures + 1, error);
+            var health = healthPolicy.Unusable(source.Health, error, time.GetUtcNow());
+            await sources.UpsertAsync(source with { Health = health }, cancellationToken);
+            observer.FeedFetched(source, error, [], 0);
             return;
         }
 
         var now = time.GetUtcNow();
         var newArticles = new List<Article>();
         var seenBefore = 0;
+        var sameStory = 0;
         foreach (var entry in parsed.Feed.Entries)
         {
             var article = ToArticle(source, parsed.Feed, entry, now);
@@ -69,10 +82,27 @@ public sealed class FetchFeedHandler(
                 continue;
             }
 
+            // Only pages of articles not stored yet are fetched: a re-fetch of the feed costs no page downloads.
+            if (TeaserPolicy.NeedsFullText(source, entry) && await articles.GetAsync(article.Key, cancellationToken) is null)
+            {
+                article = await WithFullTextAsync(article, cancellationToken);
+            }
+
             var admission = await articles.AdmitAsync(article, cancellationToken);
             if (admission == ArticleAdmission.Seen)
             {
                 seenBefore++;
+                continue;
+            }
+
+            // Asked again after a crash (SeenNotQueued), the index gives the same answer as the first time.
+            var story = await nearDuplicates.FindOrAddAsync(article.Key, StoryFingerprint.ForArticle(article), cancellationToken);
+            if (story is not null)
+            {
+                await storyClusters.AddMemberAsync(story, new StoryClusterMember(article.Key, source.Id, article.SourceName, article.Link), cancellationToken);
+                await articles.MarkQueuedAsync(article.Key, cancellationToken);
+                logger.LogInformation("Article {ArticleKey} from source {SourceId} is another copy of story {StoryKey}; not alerting again", article.Key, source.Id, story);
+                sameStory++;
                 continue;
             }
 
@@ -84,17 +114,23 @@ public sealed class FetchFeedHandler(
             }
         }
 
-        var outcome = $"{parsed.Feed.Entries.Count} items, {newArticles.Count} new";
+        var outcome = sameStory == 0
+            ? $"{parsed.Feed.Entries.Count} items, {newArticles.Count} new"
+            : $"{parsed.Feed.Entries.Count} items, {newArticles.Count} new, {sameStory} copies of known stories";
         var updated = source with
         {
             Url = fetched.MovedPermanentlyTo ?? source.Url,
             Validators = fetched.Validators,
             Name = source.Name ?? parsed.Feed.Title,
         };
-        await RecordSuccessAsync(updated, outcome, cancellationToken);
+        await RecordAsync(updated, fetched, outcome, cancellationToken);
         logger.LogInformation(
-            "Fetched source {SourceId}: {Entries} entries, {New} new, {Seen} seen before",
-            source.Id, parsed.Feed.Entries.Count, newArticles.Count, seenBefore);
+            "Fetched source {SourceId}: {Entries} entries, {New} new, {SameStory} copies of known stories, {Seen} seen before",
+            source.Id, parsed.Feed.Entries.Count, newArticles.Count, sameStory, seenBefore);
+        if (fetched.MovedPermanentlyTo is not null)
+        {
+            logger.LogInformation("Source {SourceId} moved permanently to {Url}", source.Id, fetched.MovedPermanentlyTo);
+        }
         observer.FeedFetched(updated, outcome, newArticles, seenBefore);
     }
 
@@ -107,7 +143,7 @@ public sealed class FetchFeedHandler(
 
         var title = string.IsNullOrWhiteSpace(entry.Title) ? "(untitled)" : entry.Title.Trim();
         return new Article(
-            ArticleIdentity.KeyFor(entry.Link, entry.Id, title, entry.Summary),
+            ArticleIdentity.KeyFor(entry.Link, entry.Id, title, entry.Summary, source.Id),
             source.Id,
             title,
             entry.Link,
@@ -122,35 +158,20 @@ public sealed class FetchFeedHandler(
         };
     }
 
-    private Task RecordSuccessAsync(FeedSource source, string outcome, CancellationToken cancellationToken)
+    private async Task<Article> WithFullTextAsync(Article article, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var health = source.Health with
+        var extracted = await fullText.ExtractAsync(new Uri(article.Link!), cancellationToken);
+        if (extracted is null)
         {
-            LastAttempt = now,
-            LastSuccess = now,
-            LastResult = outcome,
-            LastError = null,
-            ConsecutiveFailures = 0,
-            NotBefore = null,
-        };
-        return sources.UpsertAsync(source with { Health = health }, cancellationToken);
+            return article; // the teaser is still worth scoring; the extractor logged why
+        }
+
+        return article with { Content = extracted.Html ?? System.Net.WebUtility.HtmlEncode(extracted.Text) };
     }
 
-    private Task RecordFailureAsync(FeedSource source, string error, TimeSpan? retryAfter, CancellationToken cancellationToken)
+    private Task RecordAsync(FeedSource source, FeedFetchResult result, string? outcome, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var failures = source.Health.ConsecutiveFailures + 1;
-        var backoff = retryAfter ?? TimeSpan.FromMinutes(Math.Min(Math.Pow(2, failures - 1), 360));
-        logger.LogWarning("Source {SourceId} failed ({Failures} in a row): {Error}", source.Id, failures, error);
-        var health = source.Health with
-        {
-            LastAttempt = now,
-            LastResult = "failed",
-            LastError = error,
-            ConsecutiveFailures = failures,
-            NotBefore = now + backoff,
-        };
+        var health = healthPolicy.Next(source.Health, result, time.GetUtcNow(), outcome);
         return sources.UpsertAsync(source with { Health = health }, cancellationToken);
     }
 }

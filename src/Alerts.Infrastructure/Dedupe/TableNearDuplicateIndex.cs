@@ -12,9 +12,11 @@ namespace Alerts.Infrastructure.Dedupe;
 /// own bands, which hold only articles that share a band with it.</item>
 /// <item>Member rows: PartitionKey <c>m-{clusterKey}</c>, RowKey the article key; they hold the copy's source and link.</item>
 /// </list>
-/// Concurrency: an article inserts its band rows first (insert-if-absent, no batch: Azurite has no batch
-/// transactions) and only then looks for neighbours, choosing the earliest (seen time, then key) of itself and every
-/// neighbour as the story. Two copies arriving together therefore both see each other and agree on one story.
+/// Concurrency: an article inserts its band rows first, undecided (insert-if-absent, no batch: Azurite has no batch
+/// transactions), and only then looks for neighbours, so of two copies arriving together at least one sees the
+/// other. It joins the earliest decided neighbour's story, else the earliest undecided neighbour ordered before it
+/// by (seen time, key), which every instance computes alike; only undecided neighbours ordered after it are
+/// waited for, briefly, in case they looked before it was written.
 /// </summary>
 public sealed class TableNearDuplicateIndex(TableClient table, NearDuplicateOptions options, TimeProvider timeProvider)
     : INearDuplicateIndex, IStoryClusterStore
@@ -22,6 +24,9 @@ public sealed class TableNearDuplicateIndex(TableClient table, NearDuplicateOpti
     private const string FingerprintColumn = "Fingerprint";
     private const string SeenColumn = "Seen";
     private const string ClusterColumn = "Cluster";
+    private const string Undecided = "";
+    private const int UndecidedRetries = 10;
+    private static readonly TimeSpan UndecidedPause = TimeSpan.FromMilliseconds(50);
     private readonly SemaphoreSlim createGate = new(1, 1);
     private volatile bool created;
 
@@ -37,24 +42,30 @@ public sealed class TableNearDuplicateIndex(TableClient table, NearDuplicateOpti
 
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
         var bands = fingerprint.BandKeys();
-        var signature = fingerprint.ToBytes();
 
-        // A redelivered message must get the same answer as the first time.
+        // A redelivered message gets the answer decided the first time; an attempt that died before deciding decides now.
         var existing = await table.GetEntityIfExistsAsync<TableEntity>(bands[0], articleKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var seen = timeProvider.GetUtcNow();
         if (existing.HasValue && existing.Value is { } known)
         {
-            var knownCluster = known.GetString(ClusterColumn);
-            return knownCluster is null || knownCluster == articleKey ? null : knownCluster;
+            var decided = known.GetString(ClusterColumn);
+            if (!string.IsNullOrEmpty(decided))
+            {
+                return decided == articleKey ? null : decided;
+            }
+
+            seen = known.GetDateTimeOffset(SeenColumn) ?? seen;
         }
 
-        var seen = timeProvider.GetUtcNow();
+        // Publish first (undecided), look second: of two copies arriving together, at least one sees the other.
+        var signature = fingerprint.ToBytes();
         foreach (var band in bands)
         {
             var row = new TableEntity(band, articleKey)
             {
                 [FingerprintColumn] = signature,
                 [SeenColumn] = seen,
-                [ClusterColumn] = articleKey,
+                [ClusterColumn] = Undecided,
             };
             try
             {
@@ -66,40 +77,74 @@ public sealed class TableNearDuplicateIndex(TableClient table, NearDuplicateOpti
             }
         }
 
-        var earliest = (Key: articleKey, Seen: seen, Cluster: articleKey);
+        var story = await DecideAsync(articleKey, fingerprint, seen, bands, cancellationToken).ConfigureAwait(false);
+        foreach (var band in bands)
+        {
+            var update = new TableEntity(band, articleKey) { [ClusterColumn] = story };
+            await table.UpdateEntityAsync(update, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        }
+
+        return story == articleKey ? null : story;
+    }
+
+    /// <summary>
+    /// The story the article belongs to. A decided neighbour settles it: join the earliest decided story. Otherwise
+    /// order undecided copies by (seen time, key), which every instance computes alike: an undecided neighbour
+    /// ordered before this article will itself become (or join) the story, so join it. Neighbours ordered after this
+    /// article may have looked before this article was written and be about to declare themselves a story, so wait
+    /// briefly for them to decide before declaring this one.
+    /// </summary>
+    private async Task<string> DecideAsync(string articleKey, StoryFingerprint fingerprint, DateTimeOffset seen, IReadOnlyList<string> bands, CancellationToken cancellationToken)
+    {
+        var self = new Neighbour(articleKey, seen, Undecided);
+        for (var attempt = 0; ; attempt++)
+        {
+            var neighbours = await NeighboursAsync(articleKey, fingerprint, seen, bands, cancellationToken).ConfigureAwait(false);
+            var decided = neighbours.Where(n => n.Cluster.Length > 0).OrderBy(n => n, Order).FirstOrDefault();
+            if (decided is not null)
+            {
+                return decided.Cluster;
+            }
+
+            var earlier = neighbours.Where(n => Order.Compare(n, self) < 0).OrderBy(n => n, Order).FirstOrDefault();
+            if (earlier is not null)
+            {
+                return earlier.Key;
+            }
+
+            if (neighbours.Count == 0 || attempt >= UndecidedRetries)
+            {
+                return articleKey;
+            }
+
+            // Real time on purpose: this waits for another instance's write, not for business time to pass.
+            await Task.Delay(UndecidedPause, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<List<Neighbour>> NeighboursAsync(string articleKey, StoryFingerprint fingerprint, DateTimeOffset seen, IReadOnlyList<string> bands, CancellationToken cancellationToken)
+    {
+        var neighbours = new Dictionary<string, Neighbour>(StringComparer.Ordinal);
         foreach (var band in bands)
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {band}");
             await foreach (var candidate in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (candidate.RowKey == articleKey
+                    || neighbours.ContainsKey(candidate.RowKey)
                     || candidate.GetBinary(FingerprintColumn) is not { Length: StoryFingerprint.Length * sizeof(uint) } other
                     || candidate.GetDateTimeOffset(SeenColumn) is not DateTimeOffset otherSeen
-                    || seen - otherSeen > options.Window
+                    || (seen - otherSeen).Duration() > options.Window
                     || StoryFingerprint.FromBytes(other).Similarity(fingerprint) < options.MinSimilarity)
                 {
                     continue;
                 }
 
-                if (otherSeen < earliest.Seen || (otherSeen == earliest.Seen && string.CompareOrdinal(candidate.RowKey, earliest.Key) < 0))
-                {
-                    earliest = (candidate.RowKey, otherSeen, candidate.GetString(ClusterColumn) ?? candidate.RowKey);
-                }
+                neighbours[candidate.RowKey] = new Neighbour(candidate.RowKey, otherSeen, candidate.GetString(ClusterColumn) ?? Undecided);
             }
         }
 
-        if (earliest.Key == articleKey)
-        {
-            return null;
-        }
-
-        foreach (var band in bands)
-        {
-            var update = new TableEntity(band, articleKey) { [ClusterColumn] = earliest.Cluster };
-            await table.UpdateEntityAsync(update, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-        }
-
-        return earliest.Cluster;
+        return [.. neighbours.Values];
     }
 
     /// <inheritdoc />
@@ -138,6 +183,14 @@ public sealed class TableNearDuplicateIndex(TableClient table, NearDuplicateOpti
 
         return members.OrderBy(m => m.Seen).ThenBy(m => m.Member.ArticleKey, StringComparer.Ordinal).Select(m => m.Member).ToList();
     }
+
+    private static readonly Comparer<Neighbour> Order = Comparer<Neighbour>.Create((a, b) =>
+    {
+        var bySeen = a.Seen.CompareTo(b.Seen);
+        return bySeen != 0 ? bySeen : string.CompareOrdinal(a.Key, b.Key);
+    });
+
+    private sealed record Neighbour(string Key, DateTimeOffset Seen, string Cluster);
 
     private static string MemberPartition(string clusterKey) => "m-" + clusterKey;
 

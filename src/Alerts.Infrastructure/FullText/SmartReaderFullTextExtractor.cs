@@ -1,5 +1,6 @@
 using System.Text;
 using Alerts.Core.Ingestion;
+using Alerts.Infrastructure.Feeds;
 using Alerts.Infrastructure.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -44,7 +45,9 @@ public sealed partial class SmartReaderFullTextExtractor(
                 return null;
             }
 
-            return new ExtractedArticle(text, article.Content, page.Url) { Title = article.Title };
+            // Page HTML is hostile input like feed HTML: the same sanitiser, with links resolved against the page.
+            var html = FeedTextCleaner.Sanitize(article.Content, page.Url);
+            return new ExtractedArticle(text, html, page.Url) { Title = article.Title };
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

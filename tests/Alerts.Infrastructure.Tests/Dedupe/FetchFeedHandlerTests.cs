@@ -1,0 +1,231 @@
+using System.Net;
+using System.Text;
+using Alerts.Core.Articles;
+using Alerts.Core.Feeds;
+using Alerts.Core.Ingestion;
+using Alerts.Core.Pipeline;
+using Alerts.Core.Queues;
+using Alerts.Infrastructure.Feeds;
+using Alerts.Infrastructure.Storage;
+using Alerts.Infrastructure.Tests.Fetching;
+using Azure.Storage.Queues;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Alerts.Infrastructure.Tests.Dedupe;
+
+/// <summary>The FetchFeed step end to end: Kestrel feeds, the real fetcher and parser, Azurite tables and queues.</summary>
+public sealed class FetchFeedHandlerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task HandleAsync_FeedRegeneratesAllGuids_SecondFetchQueuesNothing()
+    {
+        // Arrange
+        await using var server = await TestWebServer.StartAsync(app => app.MapGet("/rss", () => Rss(
+            Item(Guid.NewGuid().ToString(), "Troops leave base", "https://desk.example/1?utm_source=rss", "First story text about a base."),
+            Item(Guid.NewGuid().ToString(), "Oil prices jump", "https://desk.example/2", "Second story text about markets."))));
+        await using var services = await ServicesAsync();
+        await AddSourceAsync(services, new FeedSource("desk", server.Url("/rss")));
+        var handler = services.GetRequiredService<FetchFeedHandler>();
+
+        // Act
+        await handler.HandleAsync(new FetchFeedMessage("desk"), Ct);
+        var afterFirst = await QueuedAsync(services);
+        await handler.HandleAsync(new FetchFeedMessage("desk"), Ct);
+        var afterSecond = await QueuedAsync(services);
+
+        // Assert
+        Assert.Equal(2, afterFirst);
+        Assert.Equal(2, afterSecond);
+    }
+
+    [Fact]
+    public async Task HandleAsync_SameStoryFromTwoOutlets_ScoredOnceAndOtherOutletListed()
+    {
+        // Arrange
+        await using var server = await TestWebServer.StartAsync(app =>
+        {
+            app.MapGet("/wire", () => Rss(Item("w1", WireStory.Title, "https://wire.example/kabul", WireStory.Summary)));
+            app.MapGet("/daily", () => Rss(Item("d1", WireStory.SecondOutletTitle, "https://daily.example/world/kabul-airport", WireStory.SecondOutletSummary)));
+        });
+        await using var services = await ServicesAsync();
+        await AddSourceAsync(services, new FeedSource("wire", server.Url("/wire")) { Name = "Wire" });
+        await AddSourceAsync(services, new FeedSource("daily", server.Url("/daily")) { Name = "The Daily" });
+        var handler = services.GetRequiredService<FetchFeedHandler>();
+
+        // Act
+        await handler.HandleAsync(new FetchFeedMessage("wire"), Ct);
+        time.Advance(TimeSpan.FromMinutes(3));
+        await handler.HandleAsync(new FetchFeedMessage("daily"), Ct);
+
+        // Assert
+        Assert.Equal(1, await QueuedAsync(services));
+        var wireKey = ArticleIdentity.KeyFor("https://wire.example/kabul", null, null, null);
+        var wireArticle = await services.GetRequiredService<IArticleStore>().GetAsync(wireKey, Ct);
+        Assert.NotNull(wireArticle);
+        var copies = await services.GetRequiredService<IStoryClusterStore>().ListMembersAsync(wireKey, Ct);
+        var related = Assert.Single(StoryClusters.AlsoReportedBy(wireArticle, copies));
+        Assert.Equal("The Daily", related.Name);
+        Assert.Equal("https://daily.example/world/kabul-airport", related.Link);
+        var daily = await services.GetRequiredService<ISourceStore>().GetAsync("daily", Ct);
+        Assert.Contains("1 copies of known stories", daily!.Health.LastResult, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_NotModified_NoWorkAndValidatorsKept()
+    {
+        // Arrange
+        await using var server = await TestWebServer.StartAsync(app => app.MapGet("/rss", (HttpContext context) =>
+        {
+            if (context.Request.Headers.IfNoneMatch == "\"v1\"")
+            {
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            }
+
+            context.Response.Headers.ETag = "\"v1\"";
+            return Rss(Item("1", "Only story", "https://desk.example/only", "Text."));
+        }));
+        await using var services = await ServicesAsync();
+        await AddSourceAsync(services, new FeedSource("desk", server.Url("/rss")));
+        var handler = services.GetRequiredService<FetchFeedHandler>();
+        await handler.HandleAsync(new FetchFeedMessage("desk"), Ct);
+
+        // Act
+        time.Advance(TimeSpan.FromMinutes(5));
+        await handler.HandleAsync(new FetchFeedMessage("desk"), Ct);
+
+        // Assert
+        var source = await services.GetRequiredService<ISourceStore>().GetAsync("desk", Ct);
+        Assert.Equal("\"v1\"", source!.Validators.ETag);
+        Assert.Equal("304 not modified", source.Health.LastResult);
+        Assert.Equal(time.GetUtcNow(), source.Health.LastSuccess);
+        Assert.Equal(1, await QueuedAsync(services));
+    }
+
+    [Fact]
+    public async Task HandleAsync_MovedPermanently_StoredUrlUpdated()
+    {
+        // Arrange
+        await using var server = await TestWebServer.StartAsync(app =>
+        {
+            app.MapGet("/old", () => Results.Redirect("/new", permanent: true));
+            app.MapGet("/new", () => Rss(Item("1", "Story", "https://desk.example/s", "Text.")));
+        });
+        await using var services = await ServicesAsync();
+        await AddSourceAsync(services, new FeedSource("desk", server.Url("/old")));
+
+        // Act
+        await services.GetRequiredService<FetchFeedHandler>().HandleAsync(new FetchFeedMessage("desk"), Ct);
+
+        // Assert
+        var source = await services.GetRequiredService<ISourceStore>().GetAsync("desk", Ct);
+        Assert.Equal(server.Url("/new"), source!.Url);
+    }
+
+    [Fact]
+    public async Task HandleAsync_TooManyRequests_SourceBacksOffUntilRetryAfter()
+    {
+        // Arrange
+        await using var server = await TestWebServer.StartAsync(app => app.MapGet("/rss", (HttpContext context) =>
+        {
+            context.Response.Headers.RetryAfter = "600";
+            return Results.StatusCode(StatusCodes.Status429TooManyRequests);
+        }));
+        await using var services = await ServicesAsync();
+        await AddSourceAsync(services, new FeedSource("desk", server.Url("/rss")));
+
+        // Act
+        await services.GetRequiredService<FetchFeedHandler>().HandleAsync(new FetchFeedMessage("desk"), Ct);
+
+        // Assert
+        var source = await services.GetRequiredService<ISourceStore>().GetAsync("desk", Ct);
+        Assert.Equal(1, source!.Health.ConsecutiveFailures);
+        Assert.Equal(time.GetUtcNow().AddMinutes(10), source.Health.NotBefore);
+        Assert.Contains("429", source.Health.LastError, StringComparison.Ordinal);
+        Assert.Equal(0, await QueuedAsync(services));
+    }
+
+    [Fact]
+    public async Task HandleAsync_TeaserSource_StoresTheArticlePageText()
+    {
+        // Arrange
+        var page = ArticlePage.Html("Ankara keeps its troops home", ArticlePage.Paragraphs);
+        var pageRequests = 0;
+        await using var server = await TestWebServer.StartAsync(app =>
+        {
+            app.MapGet("/rss", (HttpContext context) => Rss(Item("1", "Ankara keeps its troops home", $"http://127.0.0.1:{context.Connection.LocalPort}/story", "Read more on our site.")));
+            app.MapGet("/story", () =>
+            {
+                Interlocked.Increment(ref pageRequests);
+                return Results.Content(page, "text/html; charset=utf-8");
+            });
+        });
+        await using var services = await ServicesAsync();
+        await AddSourceAsync(services, new FeedSource("desk", server.Url("/rss")) { FetchFullText = true });
+        var handler = services.GetRequiredService<FetchFeedHandler>();
+
+        // Act
+        await handler.HandleAsync(new FetchFeedMessage("desk"), Ct);
+        await handler.HandleAsync(new FetchFeedMessage("desk"), Ct);
+
+        // Assert
+        var key = ArticleIdentity.KeyFor(server.Url("/story").AbsoluteUri, null, null, null);
+        var article = await services.GetRequiredService<IArticleStore>().GetAsync(key, Ct);
+        Assert.Contains("rotation of engineers", article!.Content, StringComparison.Ordinal);
+        Assert.DoesNotContain("Subscribe to our newsletter", article.Content, StringComparison.Ordinal);
+        Assert.Equal("Read more on our site.", article.Summary);
+        Assert.Equal(1, pageRequests);
+    }
+
+    private static IResult Rss(params string[] items) => Results.Text(
+        $"<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Desk</title><link>https://desk.example/</link>{string.Concat(items)}</channel></rss>",
+        "application/rss+xml; charset=utf-8");
+
+    private static string Item(string guid, string title, string link, string description) =>
+        $"<item><guid isPermaLink=\"false\">{WebUtility.HtmlEncode(guid)}</guid><title>{WebUtility.HtmlEncode(title)}</title>" +
+        $"<link>{WebUtility.HtmlEncode(link)}</link><description>{WebUtility.HtmlEncode(description)}</description></item>";
+
+    private async Task<ServiceProvider> ServicesAsync()
+    {
+        var unique = Guid.NewGuid().ToString("N")[..10];
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            [StorageNames.TablePrefixSetting] = "t" + unique,
+            [StorageNames.FeedsToFetchQueueSetting] = "fetch-" + unique,
+            [StorageNames.ArticlesQueueSetting] = "articles-" + unique,
+            [StorageNames.DeliveriesQueueSetting] = "deliveries-" + unique,
+            ["Alerts:Http:AllowPrivateNetworks"] = "true",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddAlertsStorage(configuration);
+        services.AddAlertsFeedParsing(configuration);
+        services.AddAlertsIngestion(configuration);
+        services.AddSingleton<PipelineObservers>();
+        services.AddTransient<FetchFeedHandler>();
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(Ct);
+        return provider;
+    }
+
+    private static Task AddSourceAsync(IServiceProvider services, FeedSource source) =>
+        services.GetRequiredService<ISourceStore>().UpsertAsync(source, Ct);
+
+    private static async Task<int> QueuedAsync(IServiceProvider services)
+    {
+        var names = services.GetRequiredService<StorageNames>();
+        var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(names.ArticlesQueue);
+        var properties = await queue.GetPropertiesAsync(Ct);
+        return properties.Value.ApproximateMessagesCount;
+    }
+}

@@ -1,0 +1,134 @@
+using Alerts.Core.Ingestion;
+using Alerts.Infrastructure.Dedupe;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Alerts.Infrastructure.Tests.Dedupe;
+
+public sealed class TableNearDuplicateIndexTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private static readonly StoryFingerprint Wire = StoryFingerprint.Compute(WireStory.Title, WireStory.Summary);
+    private static readonly StoryFingerprint SecondOutlet = StoryFingerprint.Compute(WireStory.SecondOutletTitle, WireStory.SecondOutletSummary);
+    private static readonly StoryFingerprint Other = StoryFingerprint.Compute(WireStory.OtherTitle, WireStory.OtherSummary);
+
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task FindOrAddAsync_CopyFromSecondOutlet_JoinsFirstStory()
+    {
+        // Arrange
+        var index = NewIndex(NewTable());
+        var first = await index.FindOrAddAsync("ka", Wire, Ct);
+        time.Advance(TimeSpan.FromMinutes(5));
+
+        // Act
+        var copy = await index.FindOrAddAsync("kb", SecondOutlet, Ct);
+        var unrelated = await index.FindOrAddAsync("kc", Other, Ct);
+
+        // Assert
+        Assert.Null(first);
+        Assert.Equal("ka", copy);
+        Assert.Null(unrelated);
+    }
+
+    [Fact]
+    public async Task FindOrAddAsync_Redelivered_SameAnswer()
+    {
+        // Arrange
+        var table = NewTable();
+        await NewIndex(table).FindOrAddAsync("ka", Wire, Ct);
+        time.Advance(TimeSpan.FromMinutes(1));
+        await NewIndex(table).FindOrAddAsync("kb", SecondOutlet, Ct);
+
+        // Act: another instance handles the same messages again later.
+        time.Advance(TimeSpan.FromMinutes(1));
+        var rootAgain = await NewIndex(table).FindOrAddAsync("ka", Wire, Ct);
+        var copyAgain = await NewIndex(table).FindOrAddAsync("kb", SecondOutlet, Ct);
+
+        // Assert
+        Assert.Null(rootAgain);
+        Assert.Equal("ka", copyAgain);
+    }
+
+    [Fact]
+    public async Task FindOrAddAsync_TwoInstancesAtOnce_ExactlyOneStoryPerRound()
+    {
+        // Arrange: each round, two instances (own index objects, one table) ingest two copies of one story concurrently.
+        var table = NewTable();
+        const int rounds = 6;
+
+        for (var round = 0; round < rounds; round++)
+        {
+            var (first, second) = TwoCopiesOfANewStory(round);
+            var instanceA = NewIndex(table);
+            var instanceB = NewIndex(table);
+            using var start = new ManualResetEventSlim();
+
+            // Act
+            var a = Task.Run(() => { start.Wait(Ct); return instanceA.FindOrAddAsync($"a{round}", first, Ct); }, Ct);
+            var b = Task.Run(() => { start.Wait(Ct); return instanceB.FindOrAddAsync($"b{round}", second, Ct); }, Ct);
+            start.Set();
+            var answers = await Task.WhenAll(a, b);
+
+            // Assert: one article starts the story and the other joins it.
+            Assert.Single(answers, x => x is null);
+            var joined = Assert.Single(answers, x => x is not null);
+            Assert.Contains(joined, new[] { $"a{round}", $"b{round}" });
+        }
+    }
+
+    [Fact]
+    public async Task FindOrAddAsync_CopyAfterWindow_StartsNewStory()
+    {
+        // Arrange
+        var index = new TableNearDuplicateIndex(NewTable(), new NearDuplicateOptions { Window = TimeSpan.FromHours(1) }, time);
+        await index.FindOrAddAsync("ka", Wire, Ct);
+        time.Advance(TimeSpan.FromHours(2));
+
+        // Act
+        var late = await index.FindOrAddAsync("kb", SecondOutlet, Ct);
+
+        // Assert
+        Assert.Null(late);
+    }
+
+    [Fact]
+    public async Task ListMembersAsync_CopiesRecorded_InArrivalOrderWithoutDuplicates()
+    {
+        // Arrange
+        var index = NewIndex(NewTable());
+        await index.AddMemberAsync("ka", new StoryClusterMember("kb", "daily", "The Daily", "https://daily.example/b"), Ct);
+        time.Advance(TimeSpan.FromMinutes(1));
+        await index.AddMemberAsync("ka", new StoryClusterMember("kc", "herald", null, "https://herald.example/c"), Ct);
+        await index.AddMemberAsync("ka", new StoryClusterMember("kb", "daily", "The Daily", "https://daily.example/b"), Ct);
+        await index.AddMemberAsync("ka", new StoryClusterMember("ka", "wire", "Wire", "https://wire.example/a"), Ct);
+
+        // Act
+        var members = await index.ListMembersAsync("ka", Ct);
+        var none = await index.ListMembersAsync("kz", Ct);
+
+        // Assert
+        Assert.Equal(["kb", "kc"], members.Select(m => m.ArticleKey));
+        Assert.Equal("The Daily", members[0].SourceName);
+        Assert.Null(members[1].SourceName);
+        Assert.Empty(none);
+    }
+
+    // A story of its own per round (random words), and a copy with two words changed.
+    private static (StoryFingerprint First, StoryFingerprint Second) TwoCopiesOfANewStory(int seed)
+    {
+        var random = new Random(seed);
+        var words = Enumerable.Range(0, 40).Select(_ => "w" + random.Next(100_000)).ToArray();
+        var copy = (string[])words.Clone();
+        copy[10] = "changed";
+        copy[30] = "edited";
+        return (StoryFingerprint.Compute(string.Join(' ', words[..8]), string.Join(' ', words[8..])),
+                StoryFingerprint.Compute(string.Join(' ', copy[..8]), string.Join(' ', copy[8..])));
+    }
+
+    private TableNearDuplicateIndex NewIndex(TableClient table) => new(table, new NearDuplicateOptions(), time);
+
+    private TableClient NewTable() => new(azurite.ConnectionString, AzuriteFixture.UniqueName("stories"));
+}
