@@ -95,6 +95,36 @@ public sealed class SmtpSinkTests
     }
 
     [Fact]
+    public async Task SendAsync_ConcurrentClients_AllMessagesAreKeptWithDistinctFiles()
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        await using var sink = await SmtpSink.StartAsync(cancellationToken: ct);
+
+        // Act
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
+        {
+            var message = new MimeMessage();
+            message.From.Add(MailboxAddress.Parse("sender@example.test"));
+            message.To.Add(MailboxAddress.Parse($"reader{i}@example.test"));
+            message.Subject = "same subject";
+            message.Body = new TextPart("plain") { Text = $"body {i}" };
+            using var client = new SmtpClient();
+            await client.ConnectAsync(sink.Host, sink.Port, SecureSocketOptions.None, ct);
+            await client.SendAsync(message, ct);
+            await client.DisconnectAsync(true, ct);
+        }));
+        var received = await sink.WaitForMessagesAsync(6, Wait, ct);
+
+        // Assert
+        Assert.Equal(6, received.Select(m => m.EmlPath).Distinct().Count());
+        Assert.Equal(Enumerable.Range(1, 6), received.Select(m => m.Sequence).Order());
+        Assert.Equal(
+            Enumerable.Range(0, 6).Select(i => $"reader{i}@example.test"),
+            received.SelectMany(m => m.Recipients).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task WaitForMessageAsync_NothingArrives_ThrowsTimeout()
     {
         // Arrange

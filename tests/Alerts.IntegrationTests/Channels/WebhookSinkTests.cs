@@ -56,6 +56,23 @@ public sealed class WebhookSinkTests
     }
 
     [Fact]
+    public async Task Post_BodyOverLimit_Is413AndNotRecorded()
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        await using var sink = await WebhookSink.StartAsync(new WebhookSinkOptions { MaxBodySize = 1024 }, ct);
+        using var http = new HttpClient();
+
+        // Act
+        using var response = await http.PostAsync(sink.Url("hook"), new StringContent(new string('x', 4096)), ct);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(sink.Requests);
+        Assert.Empty(Directory.EnumerateFiles(sink.OutputDirectory));
+    }
+
+    [Fact]
     public async Task Get_AnyPath_Is405AndNotRecorded()
     {
         // Arrange
