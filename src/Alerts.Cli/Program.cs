@@ -6,6 +6,7 @@ var root = new RootCommand("Alerts: news alerts on watch topics, delivered by e-
 {
     DemoCommand.Create(),
     HostCommand.Create(),
+    InboxCommand.Create(),
     OpsCommand.Create(),
     ScoreCommand.Create(new FeedParser()),
     FeedParseCommand.Create(),
