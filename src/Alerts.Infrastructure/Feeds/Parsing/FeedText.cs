@@ -46,7 +46,7 @@ internal sealed partial record FeedText(string Raw, bool IsHtml)
     /// </summary>
     internal static bool MarkupIsPathological(string html)
     {
-        const int MaxDepth = 256;
+        const int MaxDepth = 128;
         const int MaxTags = 50_000;
         var depth = 0;
         var tags = 0;
