@@ -33,7 +33,8 @@ internal static class XmlFeedReader
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
-            MaxCharactersInDocument = options.MaxCharacters,
+            // The repairer already bounds the text; this second bound only guards against a defect there.
+            MaxCharactersInDocument = options.MaxCharacters * 2,
             MaxCharactersFromEntities = 1024,
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
