@@ -11,8 +11,6 @@ namespace Alerts.Infrastructure.Feeds;
 /// </summary>
 internal static class XmlFeedReader
 {
-    private static readonly XNamespace Xml = XNamespace.Xml;
-
     public static ParsedFeed Read(string text, FeedDocumentContext context, FeedParserOptions options)
     {
         var repaired = XmlTextRepairer.Repair(text, options.MaxCharacters);
