@@ -268,3 +268,33 @@ public sealed class FeedParserFormatTests
         Assert.Contains("limit of 10 bytes", result.Error, StringComparison.Ordinal);
     }
 }
+
+public sealed class FeedParserConcurrencyTests
+{
+    [Fact]
+    public void Parse_SameParserOnManyThreads_GivesSameResultsAsSequential()
+    {
+        // Arrange: the parser is a singleton shared by every queue trigger.
+        var parser = new FeedParser();
+        var names = new[] { "rss20.xml", "rss10.rdf", "atom10.xml", "atom03.xml", "jsonfeed11.json", "cdf.xml" };
+        var documents = names.Select(FeedFixtures.Bytes).ToArray();
+        var context = new FeedDocumentContext(new Uri("https://shared.example/feed"));
+        var expected = documents.Select(d => Render(parser.Parse(d, context))).ToArray();
+
+        // Act
+        var results = new string[documents.Length * 50];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            i => results[i] = Render(parser.Parse(documents[i % documents.Length], context)));
+
+        // Assert
+        for (var i = 0; i < results.Length; i++)
+        {
+            Assert.Equal(expected[i % documents.Length], results[i]);
+        }
+    }
+
+    private static string Render(FeedParseResult result) =>
+        result.Feed is null
+            ? "error:" + result.Error
+            : string.Join('\n', result.Feed.Entries.Select(e => $"{e.Id}|{e.Title}|{e.Link}|{e.Summary}|{e.Content}|{e.Published:O}|{string.Join(',', e.Authors)}"));
+}

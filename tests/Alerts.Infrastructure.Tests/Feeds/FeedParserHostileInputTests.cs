@@ -130,6 +130,22 @@ public sealed class FeedParserHostileInputTests
         Assert.StartsWith("head", feed.Entries[0].Summary, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("div")]
+    [InlineData("b")]
+    public void Parse_DeeplyNestedEscapedHtml_KeepsTextWithoutHtmlTreeBuilding(string tag)
+    {
+        // Arrange: 200,000 unclosed tags inside a description, which costs an HTML tree builder minutes.
+        var xml = $"<rss><channel><item><description>{string.Concat(Enumerable.Repeat($"&lt;{tag}&gt;", 200_000))}deep text</description></item></channel></rss>";
+
+        // Act
+        var entry = ParseOk(Encoding.UTF8.GetBytes(xml)).Entries[0];
+
+        // Assert
+        Assert.Equal("deep text", entry.Summary);
+        Assert.Equal("deep text", entry.Content);
+    }
+
     [Fact]
     public void Parse_DeepNesting_FailsWithDepthReason()
     {

@@ -27,12 +27,63 @@ internal sealed partial record FeedText(string Raw, bool IsHtml)
     /// <summary>Readable plain text: markup removed, entities decoded, whitespace collapsed.</summary>
     public string ToPlain()
     {
-        var text = IsHtml ? HtmlText.ToPlainText(Markup) : FeedTextCleaner.CollapseWhitespace(Raw);
+        var text = !IsHtml ? FeedTextCleaner.CollapseWhitespace(Raw)
+            : MarkupIsPathological(Raw) ? StripTagsLinearly(Raw)
+            : HtmlText.ToPlainText(Markup);
         return FeedTextCleaner.RepairDoubleEncoding(FeedTextCleaner.RemoveControlCharacters(text));
     }
 
     /// <summary>HTML for the content field: literal text is encoded, markup is kept for sanitising.</summary>
-    public string ToHtml() => IsHtml ? Markup : WebUtility.HtmlEncode(Raw);
+    public string ToHtml() =>
+        !IsHtml ? WebUtility.HtmlEncode(Raw)
+        : MarkupIsPathological(Raw) ? WebUtility.HtmlEncode(StripTagsLinearly(Raw))
+        : Markup;
+
+    /// <summary>
+    /// HTML tree building costs time proportional to nesting depth for every tag, so thousands of
+    /// unclosed tags (a hostile or broken description) would cost minutes. Such markup is not given to
+    /// an HTML parser: its tags are stripped by a linear scan and only its text is kept.
+    /// </summary>
+    internal static bool MarkupIsPathological(string html)
+    {
+        const int MaxDepth = 128;
+        const int MaxTags = 50_000;
+        var depth = 0;
+        var tags = 0;
+        foreach (Match tag in AnyTag().Matches(html))
+        {
+            if (++tags > MaxTags)
+            {
+                return true;
+            }
+
+            var name = tag.Groups[2].Value;
+            if (tag.Groups[1].Length > 0)
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (tag.Groups[3].Length == 0 && !VoidElements.Contains(name))
+            {
+                if (++depth > MaxDepth)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static string StripTagsLinearly(string html) =>
+        FeedTextCleaner.CollapseWhitespace(WebUtility.HtmlDecode(AnyTag().Replace(html, " ")));
+
+    private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th",
+    };
+
+    [GeneratedRegex(@"<(/?)([A-Za-z][A-Za-z0-9:\-]*)[^<>]*?(/?)>", RegexOptions.CultureInvariant)]
+    private static partial Regex AnyTag();
 
     [GeneratedRegex(@"<(?!(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)\b)([A-Za-z][\w:\-]*)(\s[^<>]*)?/>", RegexOptions.CultureInvariant)]
     private static partial Regex SelfClosingTag();

@@ -72,7 +72,7 @@ internal static class JsonFeedReader
             link)
         {
             Summary = NullIfEmpty(summary),
-            Content = FeedTextCleaner.Sanitize(html ?? (plain is null ? null : new FeedText(plain, false).ToHtml()), baseUri),
+            Content = FeedTextCleaner.Sanitize((html is not null ? new FeedText(html, true) : plain is null ? null : new FeedText(plain, false))?.ToHtml(), baseUri),
             Published = FeedDateParser.Parse(String(item, "date_published")),
             Updated = FeedDateParser.Parse(String(item, "date_modified")),
             Authors = Authors(item),

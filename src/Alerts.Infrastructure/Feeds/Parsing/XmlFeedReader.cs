@@ -11,8 +11,6 @@ namespace Alerts.Infrastructure.Feeds;
 /// </summary>
 internal static class XmlFeedReader
 {
-    private static readonly XNamespace Xml = XNamespace.Xml;
-
     public static ParsedFeed Read(string text, FeedDocumentContext context, FeedParserOptions options)
     {
         var repaired = XmlTextRepairer.Repair(text, options.MaxCharacters);
@@ -33,7 +31,8 @@ internal static class XmlFeedReader
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
-            MaxCharactersInDocument = options.MaxCharacters,
+            // The repairer already bounds the text; this second bound only guards against a defect there.
+            MaxCharactersInDocument = options.MaxCharacters * 2,
             MaxCharactersFromEntities = 1024,
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,

@@ -331,7 +331,7 @@ internal static partial class XmlTextRepairer
     private static bool StartsAt(string text, int i, string value) =>
         string.CompareOrdinal(text, i, value, 0, value.Length) == 0;
 
-    [GeneratedRegex("""<!ENTITY\s+(?<percent>%\s+)?(?<name>[^\s"'>]+)\s+(?<body>"[^"]*"|'[^']*'|[^>]*)\s*>""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""<!ENTITY\s+(?<percent>%\s+)?(?<name>[^\s"'>]+)\s+(?<body>"[^"]*"|'[^']*'|[^>]*)\s*>""", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex EntityDeclaration();
 }
 
