@@ -4,7 +4,7 @@ namespace Alerts.Infrastructure.Feeds;
 public sealed class FeedParserOptions
 {
     /// <summary>Configuration section the options bind from.</summary>
-    public const string SectionName = "Feeds:Parsing";
+    public const string SectionName = "Alerts:Feeds";
 
     /// <summary>Documents larger than this are refused before any parsing (the fetcher caps bodies at 10 MB).</summary>
     public int MaxDocumentBytes { get; set; } = 16 * 1024 * 1024;

@@ -7,7 +7,7 @@ namespace Alerts.Infrastructure.Feeds;
 /// <summary>Registers the feed parser.</summary>
 public static class FeedParsingServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="IFeedParser"/> as a singleton, with limits from the <c>Feeds:Parsing</c> section.</summary>
+    /// <summary>Adds <see cref="IFeedParser"/> as a singleton, with limits from the <c>Alerts:Feeds</c> section.</summary>
     public static IServiceCollection AddAlertsFeedParsing(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
