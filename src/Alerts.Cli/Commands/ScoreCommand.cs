@@ -99,7 +99,7 @@ public static class ScoreCommand
                 var matches = await scorer.ScoreAsync(article, cancellationToken);
                 if (request.Format == "jsonl")
                 {
-                    await output.WriteLineAsync(ToJsonLine(article, matches, request.Explain));
+                    await output.WriteLineAsync(ToJsonLine(article, matches));
                 }
                 else
                 {
@@ -124,7 +124,7 @@ public static class ScoreCommand
         return problems.Count == 0 ? 0 : 1;
     }
 
-    internal static string ToJsonLine(Article article, IReadOnlyList<TopicMatch> matches, bool explain)
+    internal static string ToJsonLine(Article article, IReadOnlyList<TopicMatch> matches)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -161,7 +161,6 @@ public static class ScoreCommand
             json.WriteEndObject();
         }
 
-        _ = explain;
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
