@@ -27,6 +27,9 @@ public sealed class AfghanistanTopicTests
     [InlineData(
         "French troops to stay in Afghanistan",
         "France will keep its troops in Afghanistan until next year, the defence ministry in Paris said.")]
+    [InlineData(
+        "Norway to bring home half of its remaining soldiers from Afghanistan",
+        "The government said the reduction would be completed by the end of the year.")]
     public void Score_ForeignForcesInAfghanistan_Alert(string title, string body)
     {
         // Act
