@@ -179,21 +179,15 @@ public static class ScoreCommand
 
         foreach (var match in matches)
         {
-            await output.WriteLineAsync(string.Create(
-                System.Globalization.CultureInfo.InvariantCulture,
-                $"    {(match.Alert ? "ALERT" : "below")} {match.Score:0.000}  {match.TopicId} ({match.TopicName})"));
-            if (!explain)
+            if (explain)
             {
-                continue;
+                await output.WriteAsync(MatchExplanation.ToText(match, "    "));
             }
-
-            foreach (var evidence in match.Evidence)
+            else
             {
-                await output.WriteLineAsync($"        {evidence.Kind,-10} {evidence.Description}");
-                if (evidence.Snippet is not null)
-                {
-                    await output.WriteLineAsync($"                   {evidence.Snippet}");
-                }
+                await output.WriteLineAsync(string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"    {(match.Alert ? "ALERT" : "below")} {match.Score:0.000}  {match.TopicId} ({match.TopicName})"));
             }
         }
     }

@@ -83,6 +83,22 @@ public sealed class AfghanistanTopicTests
     }
 
     [Fact]
+    public void Explanation_ReadsAsVerdictThenEvidence()
+    {
+        // Arrange
+        var match = Match(Topic, "Turkish troops to stay in Kabul", "They will guard the airport.")!;
+
+        // Act
+        var lines = Alerts.Core.Scoring.MatchExplanation.ToText(match).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        // Assert
+        Assert.StartsWith("ALERT ", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("afghanistan-foreign-troops (Foreign troop deployments in Afghanistan)", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Trim() == "«Turkish» troops to stay in Kabul");
+        Assert.Contains(lines, l => l.TrimStart().StartsWith("entity     actor: Turkish (TR)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Evidence_FailedConstraint_IsExplained()
     {
         // Act
