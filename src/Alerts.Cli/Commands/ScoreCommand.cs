@@ -99,7 +99,7 @@ public static class ScoreCommand
                 var matches = await scorer.ScoreAsync(article, cancellationToken);
                 if (request.Format == "jsonl")
                 {
-                    await output.WriteLineAsync(ToJsonLine(article, matches, request.Explain));
+                    await output.WriteLineAsync(ToJsonLine(article, matches));
                 }
                 else
                 {
@@ -124,7 +124,7 @@ public static class ScoreCommand
         return problems.Count == 0 ? 0 : 1;
     }
 
-    internal static string ToJsonLine(Article article, IReadOnlyList<TopicMatch> matches, bool explain)
+    internal static string ToJsonLine(Article article, IReadOnlyList<TopicMatch> matches)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -161,7 +161,6 @@ public static class ScoreCommand
             json.WriteEndObject();
         }
 
-        _ = explain;
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
@@ -180,21 +179,15 @@ public static class ScoreCommand
 
         foreach (var match in matches)
         {
-            await output.WriteLineAsync(string.Create(
-                System.Globalization.CultureInfo.InvariantCulture,
-                $"    {(match.Alert ? "ALERT" : "below")} {match.Score:0.000}  {match.TopicId} ({match.TopicName})"));
-            if (!explain)
+            if (explain)
             {
-                continue;
+                await output.WriteAsync(MatchExplanation.ToText(match, "    "));
             }
-
-            foreach (var evidence in match.Evidence)
+            else
             {
-                await output.WriteLineAsync($"        {evidence.Kind,-10} {evidence.Description}");
-                if (evidence.Snippet is not null)
-                {
-                    await output.WriteLineAsync($"                   {evidence.Snippet}");
-                }
+                await output.WriteLineAsync(string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"    {(match.Alert ? "ALERT" : "below")} {match.Score:0.000}  {match.TopicId} ({match.TopicName})"));
             }
         }
     }

@@ -14,8 +14,4 @@ public sealed class ScoringOptions
     /// </summary>
     [Range(0, 86_400)]
     public int RefreshIntervalSeconds { get; set; } = 30;
-
-    /// <summary>Most candidate articles sent to the external entity recogniser per call (its batch limit is 5).</summary>
-    [Range(1, 5)]
-    public int EnrichmentBatchSize { get; set; } = 5;
 }

@@ -26,7 +26,6 @@ public static class ScoringServiceCollectionExtensions
             .Configure(options =>
             {
                 options.RefreshIntervalSeconds = ReadInt(section, nameof(ScoringOptions.RefreshIntervalSeconds), options.RefreshIntervalSeconds);
-                options.EnrichmentBatchSize = ReadInt(section, nameof(ScoringOptions.EnrichmentBatchSize), options.EnrichmentBatchSize);
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();

@@ -280,8 +280,12 @@ public static class TopicEvaluator
             var window = entry.Role is "modifier" or "international" ? ModifierWindow : ActorWindow;
             var first = entities.PositionOf(mention);
             var last = entities.Document.Tokens[mention.LastToken].Position;
+            // A headline is one sentence: its subject ("Poland to cut one-third of its troops in Iraq") acts on
+            // whatever the headline says, however many words sit between them.
+            var inTitle = entities.Document.IsTitle(first) && entry.Role is not ("modifier" or "international");
             var near = clauseHits.Any(hits => hits.Any(h =>
-                (h.From > last && h.From - last <= window) || (h.To < first && first - h.To <= window)));
+                (inTitle && entities.Document.IsTitle(h.From) && (h.From > last || h.To < first))
+                || (h.From > last && h.From - last <= window) || (h.To < first && first - h.To <= window)));
             if (near)
             {
                 actors.Add(mention);

@@ -141,7 +141,20 @@ public sealed class TopicIndexScorer : IArticleScorer
             return current;
         }
 
-        await refreshLock.WaitAsync(cancellationToken);
+        // While one caller refreshes, the others keep scoring with the index they have instead of queueing
+        // behind a rebuild that may take seconds at 100,000 topics. Only the very first build is waited for.
+        if (current is not null)
+        {
+            if (!await refreshLock.WaitAsync(0, cancellationToken))
+            {
+                return current;
+            }
+        }
+        else
+        {
+            await refreshLock.WaitAsync(cancellationToken);
+        }
+
         try
         {
             current = index;

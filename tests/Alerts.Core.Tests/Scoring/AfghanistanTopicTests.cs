@@ -27,6 +27,9 @@ public sealed class AfghanistanTopicTests
     [InlineData(
         "French troops to stay in Afghanistan",
         "France will keep its troops in Afghanistan until next year, the defence ministry in Paris said.")]
+    [InlineData(
+        "Norway to bring home half of its remaining soldiers from Afghanistan",
+        "The government said the reduction would be completed by the end of the year.")]
     public void Score_ForeignForcesInAfghanistan_Alert(string title, string body)
     {
         // Act
@@ -77,6 +80,22 @@ public sealed class AfghanistanTopicTests
         // Assert
         Assert.Contains(match.Evidence, e => e.Description.StartsWith("actor: Turkish (TR)", StringComparison.Ordinal));
         Assert.Contains(match.Evidence, e => e.Description.StartsWith("place: Kabul → AF", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Explanation_ReadsAsVerdictThenEvidence()
+    {
+        // Arrange
+        var match = Match(Topic, "Turkish troops to stay in Kabul", "They will guard the airport.")!;
+
+        // Act
+        var lines = Alerts.Core.Scoring.MatchExplanation.ToText(match).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        // Assert
+        Assert.StartsWith("ALERT ", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("afghanistan-foreign-troops (Foreign troop deployments in Afghanistan)", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Trim() == "«Turkish» troops to stay in Kabul");
+        Assert.Contains(lines, l => l.TrimStart().StartsWith("entity     actor: Turkish (TR)", StringComparison.Ordinal));
     }
 
     [Fact]

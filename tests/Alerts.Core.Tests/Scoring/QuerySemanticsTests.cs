@@ -22,6 +22,12 @@ public sealed class QuerySemanticsTests
     [InlineData("Kābul", "KABUL bombing", true)]
     [InlineData("al-Qaeda", "Al Qaeda leaders", true)]
     [InlineData("(troops OR soldiers) (Kabul OR Herat)", "Soldiers patrol Herat", true)]
+    // The worked examples of docs/scoring.md.
+    [InlineData("(oil OR crude OR OPEC) (supply OR output OR exports OR pipeline*) (disrupt* OR cut OR outage* OR sabotage* OR strike* OR hurricane*)", "Sabotage halts Iraq oil exports from the north", true)]
+    [InlineData("(oil OR crude OR OPEC) (supply OR output OR exports OR pipeline*) (disrupt* OR cut OR outage* OR sabotage* OR strike* OR hurricane*)", "Oil company opens new headquarters", false)]
+    [InlineData("title:(Airbus OR Boeing) (order* OR delivery OR deliveries)", "Boeing wins order for 30 jets", true)]
+    [InlineData("\"central bank\" NEAR/8 (rate* OR hike OR cut)", "The central bank unexpectedly raised rates", true)]
+    [InlineData("(virus OR worm OR malware) (computer* OR software OR internet) -flu -HIV", "Flu virus spreads as computer models predicted", false)]
     public void Query_Semantics_MatchAsDocumented(string query, string title, bool expected)
     {
         // Act

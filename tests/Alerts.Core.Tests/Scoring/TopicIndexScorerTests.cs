@@ -90,6 +90,29 @@ public sealed class TopicIndexScorerTests
     }
 
     [Fact]
+    public async Task ScoreAsync_DuringSlowRebuild_OtherCallersUseCurrentIndex()
+    {
+        // Arrange
+        var store = new GatedTopicStore([new WatchTopic("quake", "Quakes", "earthquake")]);
+        var scorer = Scorer(store, new FakeTimeProvider(), refreshSeconds: 0);
+        var article = Article("Earthquake and volcano", "Ash and tremors.");
+        await scorer.ScoreAsync(article, TestContext.Current.CancellationToken);
+        await store.UpsertAsync(new WatchTopic("volcano", "Volcanoes", "volcano"), TestContext.Current.CancellationToken);
+        store.Close();
+
+        // Act
+        var rebuilding = scorer.ScoreAsync(article, TestContext.Current.CancellationToken).AsTask();
+        await store.ListingStarted;
+        var meanwhile = await scorer.ScoreAsync(article, TestContext.Current.CancellationToken);
+        store.Open();
+        var rebuilt = await rebuilding;
+
+        // Assert
+        Assert.Equal(["quake"], meanwhile.Select(m => m.TopicId));
+        Assert.Equal(["quake", "volcano"], rebuilt.Select(m => m.TopicId).Order());
+    }
+
+    [Fact]
     public async Task ScoreAsync_ZeroInterval_SeesDeletionImmediately()
     {
         // Arrange
@@ -194,6 +217,48 @@ public sealed class TopicIndexScorerTests
 
         // Assert
         Assert.Contains("RefreshIntervalSeconds", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class GatedTopicStore(IEnumerable<WatchTopic> topics) : ITopicStore
+    {
+        private readonly InMemoryTopicStore inner = new(topics);
+        private readonly TaskCompletionSource listingStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource gate = CreateOpen();
+
+        public Task ListingStarted => listingStarted.Task;
+
+        public void Close() => gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Open() => gate.TrySetResult();
+
+        public async IAsyncEnumerable<WatchTopic> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            if (!gate.Task.IsCompleted)
+            {
+                listingStarted.TrySetResult();
+            }
+
+            await gate.Task.WaitAsync(cancellationToken);
+            await foreach (var topic in inner.ListAsync(cancellationToken))
+            {
+                yield return topic;
+            }
+        }
+
+        public Task<WatchTopic?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
+
+        public Task UpsertAsync(WatchTopic topic, CancellationToken cancellationToken) => inner.UpsertAsync(topic, cancellationToken);
+
+        public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => inner.DeleteAsync(id, cancellationToken);
+
+        public Task<string> GetVersionAsync(CancellationToken cancellationToken) => inner.GetVersionAsync(cancellationToken);
+
+        private static TaskCompletionSource CreateOpen()
+        {
+            var open = new TaskCompletionSource();
+            open.SetResult();
+            return open;
+        }
     }
 
     private sealed class FakeEnricher(params RecognizedEntity[] entities) : IEntityEnricher

@@ -53,6 +53,29 @@ public sealed class TopicFileTests
     }
 
     [Fact]
+    public void Parse_HostileDeepJson_IsRejectedWithClearError()
+    {
+        // Arrange
+        var json = "[" + new string('[', 10_000) + new string(']', 10_000) + "]";
+
+        // Act
+        var error = Assert.Throws<TopicFileException>(() => TopicFile.Parse(json));
+
+        // Assert
+        Assert.StartsWith("Topic file is not a JSON array of topics", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MissingFile_SaysSo()
+    {
+        // Act
+        var error = Assert.Throws<TopicFileException>(() => TopicFile.Load(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".json")));
+
+        // Assert
+        Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SampleTopics_AreValid()
     {
         // Act / Assert
