@@ -108,10 +108,60 @@ public sealed class AdminApiTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, (await client.PutAsync("api/topics/ransomware/subscriptions/it-desk", null, ct)).StatusCode);
         Assert.Equal("accepted", Assert.Single(await (await client.PushAsync(Api.Article(Stories.SecondRansomwareStory), ct)).OutcomesAsync(ct)).Status);
         await app.WaitIdleAsync(ct);
-
         var email = Assert.Single(app.Smtp.Messages);
         Assert.Contains(Stories.SecondRansomwareStory.Title, email.Subject, StringComparison.Ordinal);
         Assert.Contains("it-desk@example.org", email.Recipients);
+    }
+
+    [Fact]
+    public async Task PutTopic_ThresholdAndConstraintListsOmitted_StoresDefaults()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        using var client = app.CreateApiClient();
+
+        var put = await client.PutAsJsonAsync("api/topics/ransomware", new { name = "Ransomware", query = RansomwareQuery, constraints = new { places = new[] { "Britain" } } }, ct);
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var stored = Assert.Single(await app.Services.GetRequiredService<ITopicStore>().ListAsync(ct).ToListAsync(ct));
+        Assert.Equal(new WatchTopic("x", "x", "x").Threshold, stored.Threshold);
+        Assert.Equal(["Britain"], stored.Constraints!.Places);
+        Assert.NotNull(stored.Constraints.Organisations);
+        Assert.NotNull(stored.Constraints.ActorNationalities);
+        Assert.NotNull(stored.Constraints.ExcludeActorNationalities);
+    }
+
+    [Fact]
+    public async Task PutSubscriber_NewWithoutActiveField_IsActive()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        using var client = app.CreateApiClient();
+
+        var put = await client.PutAsJsonAsync("api/subscribers/reader", new { name = "Reader", channel = "email", address = "reader@example.org" }, ct);
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.True((await app.Services.GetRequiredService<ISubscriberStore>().GetAsync("reader", ct))!.Active);
+    }
+
+    [Fact]
+    public async Task PutSubscriber_EditAfterUnsubscribe_StaysInactiveUnlessActiveGiven()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        var store = app.Services.GetRequiredService<ISubscriberStore>();
+        await store.UpsertAsync(new Subscriber("reader", "Reader", ChannelKind.Email, "reader@example.org") { Active = false }, ct);
+        using var client = app.CreateApiClient();
+
+        var rename = await client.PutAsJsonAsync("api/subscribers/reader", new { name = "Renamed reader", channel = "email", address = "reader@example.org" }, ct);
+
+        Assert.Equal(HttpStatusCode.OK, rename.StatusCode);
+        var renamed = await store.GetAsync("reader", ct);
+        Assert.Equal("Renamed reader", renamed!.Name);
+        Assert.False(renamed.Active);
+        var reactivate = await client.PutAsJsonAsync("api/subscribers/reader", new { name = "Renamed reader", channel = "email", address = "reader@example.org", active = true }, ct);
+        Assert.Equal(HttpStatusCode.OK, reactivate.StatusCode);
+        Assert.True((await store.GetAsync("reader", ct))!.Active);
     }
 
     [Fact]
