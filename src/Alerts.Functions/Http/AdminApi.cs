@@ -27,7 +27,7 @@ public sealed partial class AdminApi(ITopicStore topics, ISourceStore sources, I
     public async Task<IActionResult> PutTopic(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "topics/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var (topic, problem) = await JsonBody.ReadAsync(request, AlertsJsonContext.Default.WatchTopic, cancellationToken);
+        var (topic, problem) = await JsonBody.ReadAsync(request, AlertsJsonContext.Default.WatchTopic, cancellationToken, CompleteTopic);
         if (topic is null)
         {
             return problem!;
@@ -101,13 +101,25 @@ public sealed partial class AdminApi(ITopicStore topics, ISourceStore sources, I
     public async Task<IActionResult> PutSubscriber(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "subscribers/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var (subscriber, problem) = await JsonBody.ReadAsync(request, AlertsJsonContext.Default.Subscriber, cancellationToken);
+        var activeGiven = false;
+        var (subscriber, problem) = await JsonBody.ReadAsync(
+            request,
+            AlertsJsonContext.Default.Subscriber,
+            cancellationToken,
+            (value, json) =>
+            {
+                activeGiven = JsonBody.Has(json, "active");
+                return value;
+            });
         if (subscriber is null)
         {
             return problem!;
         }
 
-        subscriber = subscriber with { Id = id };
+        // Without "active" in the body the deserializer yields false. A new subscriber starts active; an existing one
+        // keeps its state, so editing a subscriber who unsubscribed does not silently subscribe them again.
+        var existing = activeGiven || IdErrors(id).Count > 0 ? null : await subscribers.GetAsync(id, cancellationToken);
+        subscriber = subscriber with { Id = id, Active = activeGiven ? subscriber.Active : existing?.Active ?? true };
         var errors = IdErrors(id);
         foreach (var (field, message) in SubscriberRules.Errors(subscriber))
         {
@@ -142,7 +154,8 @@ public sealed partial class AdminApi(ITopicStore topics, ISourceStore sources, I
         }
 
         double? threshold = null;
-        if (request.ContentLength > 0)
+        // JSON clients often send the body chunked, without a Content-Length.
+        if (JsonBody.HasBody(request))
         {
             var (body, problem) = await JsonBody.ReadAsync(request, AlertsJsonContext.Default.Subscription, cancellationToken);
             if (body is null)
@@ -180,6 +193,26 @@ public sealed partial class AdminApi(ITopicStore topics, ISourceStore sources, I
     {
         var max = int.TryParse(request.Query["max"], out var requested) ? Math.Clamp(requested, 1, 1000) : 100;
         return new OkObjectResult(await deliveries.ListRecentAsync(max, cancellationToken).ToListAsync(cancellationToken));
+    }
+
+    /// <summary>Restores the defaults the deserializer drops when the body omits them (threshold 0.5, empty lists).</summary>
+    private static WatchTopic CompleteTopic(WatchTopic topic, System.Text.Json.JsonElement json)
+    {
+        if (!JsonBody.Has(json, "threshold"))
+        {
+            topic = topic with { Threshold = new WatchTopic(topic.Id, topic.Name, topic.Query).Threshold };
+        }
+
+        return topic.Constraints is not { } constraints ? topic : topic with
+        {
+            Constraints = constraints with
+            {
+                Places = constraints.Places ?? [],
+                Organisations = constraints.Organisations ?? [],
+                ActorNationalities = constraints.ActorNationalities ?? [],
+                ExcludeActorNationalities = constraints.ExcludeActorNationalities ?? [],
+            },
+        };
     }
 
     private static Dictionary<string, string[]> TopicErrors(WatchTopic topic)

@@ -45,9 +45,13 @@ internal static class JsonBody
         }
     }
 
-    /// <summary>Reads one JSON object of type <typeparamref name="T"/>.</summary>
+    /// <summary>
+    /// Reads one JSON object of type <typeparamref name="T"/>. <paramref name="complete"/> sees the value with the JSON
+    /// it came from: the source-generated serializer leaves an init property with a default (e.g. a topic's threshold)
+    /// at default(T) when the body omits it, so callers restore such defaults there.
+    /// </summary>
     public static async Task<(T? Value, IActionResult? Problem)> ReadAsync<T>(
-        HttpRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        HttpRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken, Func<T, JsonElement, T>? complete = null)
         where T : class
     {
         var (document, problem) = await ReadDocumentAsync(request, 256 * 1024, cancellationToken);
@@ -58,9 +62,20 @@ internal static class JsonBody
 
         using (document)
         {
-            return Deserialize(document.RootElement, typeInfo, "");
+            var (value, invalid) = Deserialize(document.RootElement, typeInfo, "");
+            return value is not null && complete is not null ? (complete(value, document.RootElement), null) : (value, invalid);
         }
     }
+
+    /// <summary>Whether the object has the property, matched case-insensitively as the deserializer does.</summary>
+    public static bool Has(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object &&
+        element.EnumerateObject().Any(property => string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether the request carries a body (with a Content-Length or chunked), not only a non-zero Content-Length.</summary>
+    public static bool HasBody(HttpRequest request) =>
+        request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody
+            ?? request.ContentLength > 0;
 
     /// <summary>Deserialises an element, naming the offending path on failure.</summary>
     public static (T? Value, IActionResult? Problem) Deserialize<T>(JsonElement element, JsonTypeInfo<T> typeInfo, string path)
@@ -77,7 +92,9 @@ internal static class JsonBody
         }
         catch (JsonException e)
         {
-            var field = path + (e.Path is { Length: > 1 } p ? p.TrimStart('$') : "");
+            // "$.title" names "title" on its own and "[1].title" inside a batch, like the validation errors do.
+            var member = e.Path is { Length: > 1 } p ? p.TrimStart('$') : "";
+            var field = path.Length == 0 ? member.TrimStart('.') : path + member;
             return (null, Problems.Validation(new() { [field] = [e.Message] }));
         }
     }
