@@ -1,10 +1,13 @@
 using System.CommandLine;
 using Alerts.Cli.Commands;
+using Alerts.Infrastructure.Feeds;
 
 var root = new RootCommand("Alerts: news alerts on watch topics, delivered by e-mail, Teams or webhook.")
 {
     DemoCommand.Create(),
     HostCommand.Create(),
     OpsCommand.Create(),
+    ScoreCommand.Create(new FeedParser()),
+    FeedParseCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

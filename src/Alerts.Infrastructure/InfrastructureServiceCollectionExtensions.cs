@@ -1,3 +1,7 @@
+using Alerts.Infrastructure.Channels;
+using Alerts.Infrastructure.Feeds;
+using Alerts.Infrastructure.Http;
+using Alerts.Infrastructure.Language;
 using Alerts.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +15,13 @@ public static class InfrastructureServiceCollectionExtensions
     public static IServiceCollection AddAlertsInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAlertsStorage(configuration);
+        services.AddAlertsFeedParsing(configuration);
+        services.AddAlertsIngestion(configuration);
+        services.AddAlertsChannels(configuration);
+        services.AddAlertsLanguage(configuration);
+
+        // Outgoing webhooks (Teams, generic) obey the same address rules as feed fetches: no SSRF through a subscriber URL.
+        services.AddSafeHttpClient(ChannelsServiceCollectionExtensions.HttpClientName);
         return services;
     }
 }

@@ -1,1 +1,11 @@
-return 0;
+using Alerts.Benchmarks;
+
+return args.Length > 0 && args[0] == "score"
+    ? ScoreBenchmark.Run(args[1..])
+    : Usage();
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Alerts.Benchmarks -- score [--topics 1000,10000,100000] [--articles N]");
+    return 2;
+}

@@ -79,6 +79,8 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
         builder.Logging.AddFilter("Azure", LogLevel.Warning);
+        // Azure.Core logs expected 409s (insert-if-absent dedupe) as warnings.
+        builder.Logging.AddFilter("Azure.Core", LogLevel.Error);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Alerts.Core.Articles;
 using Alerts.Core.Feeds;
+using Alerts.Core.Text;
 
 namespace Alerts.Cli.Scoring;
 

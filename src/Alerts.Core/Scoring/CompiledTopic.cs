@@ -17,7 +17,18 @@ public sealed class CompiledTopic
         var clauses = query is AndNode and ? and.Children : [query];
         Clauses = clauses.Where(c => c is not NotNode).ToArray();
         Exclusions = clauses.OfType<NotNode>().ToArray();
+
+        // Two independent requirements prune far better than one: an article must then contain a word of each.
+        PresearchKeys = query.GetRequiredKeySets()
+            .GroupBy(k => string.Join('\u0001', k.Terms) + '\u0002' + string.Join('\u0001', k.Prefixes))
+            .Select(g => g.First())
+            .OrderBy(k => k.Cost)
+            .Take(2)
+            .ToArray();
     }
+
+    /// <summary>Up to two requirements (each "one of these words") the presearcher checks before verification.</summary>
+    public IReadOnlyList<RequiredKeys> PresearchKeys { get; }
 
     /// <summary>The topic as written.</summary>
     public WatchTopic Topic { get; }

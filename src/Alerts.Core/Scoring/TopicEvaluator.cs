@@ -94,7 +94,8 @@ public static class TopicEvaluator
         }
 
         var titleShare = clauseHits.Count(h => h.Any(x => document.IsTitle(x.From))) / (double)clauseHits.Length;
-        var span = MinimalSpan(groups);
+        // A headline is about the whole article: a clause it carries is close to everything in the body.
+        var span = MinimalSpan(groups.Where(g => !g.Any(document.IsTitle)).ToList());
         var proximity = span <= CloseSpan ? 1.0 : span >= FarSpan ? 0.0 : (FarSpan - span) / (double)(FarSpan - CloseSpan);
         var hitCount = clauseHits.Sum(h => h.Count);
         var frequency = Math.Min(1.0, hitCount / (2.0 * clauseHits.Length + 1));
@@ -109,7 +110,7 @@ public static class TopicEvaluator
             "score",
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"title {titleShare:0.##} of clauses, span {(span == int.MaxValue ? "title/body" : span.ToString(CultureInfo.InvariantCulture))} words, {hitCount} hits{(constraintsHold ? string.Empty : ", constraint failed")}")));
+                $"title {titleShare:0.##} of clauses, span {(span == int.MaxValue ? "none" : span.ToString(CultureInfo.InvariantCulture))} words, {hitCount} hits{(constraintsHold ? string.Empty : ", constraint failed")}")));
         return new TopicMatch(topic.Topic.Id, topic.Topic.Name, score, constraintsHold && score >= topic.Topic.Threshold, evidence);
     }
 

@@ -25,6 +25,7 @@ public sealed class TopicIndex
     private readonly Dictionary<string, int[]> byTerm;
     private readonly Dictionary<string, int[]> byPrefix;
     private readonly int[] unindexed;
+    private readonly byte[] required;
     private readonly int maxPrefixLength;
 
     private TopicIndex(
@@ -32,9 +33,11 @@ public sealed class TopicIndex
         Dictionary<string, int[]> byTerm,
         Dictionary<string, int[]> byPrefix,
         int[] unindexed,
+        byte[] required,
         IReadOnlyList<RejectedTopic> rejected,
         string version)
     {
+        this.required = required;
         this.topics = topics;
         this.byTerm = byTerm;
         this.byPrefix = byPrefix;
@@ -45,7 +48,7 @@ public sealed class TopicIndex
     }
 
     /// <summary>An index with no topics.</summary>
-    public static TopicIndex Empty { get; } = Build([], Gazetteer.Default, string.Empty);
+    public static TopicIndex Empty => Build([], Gazetteer.Default, string.Empty);
 
     /// <summary>Number of indexed topics.</summary>
     public int Count => topics.Length;
@@ -80,26 +83,32 @@ public sealed class TopicIndex
             compiled.Add(CompiledTopic.Compile(topic, gazetteer));
         }
 
+        // A posting is topic * 2 + slot: the slot says which of the topic's (up to two) requirements the word meets.
         var terms = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var prefixes = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var unindexed = new List<int>();
+        var required = new byte[compiled.Count];
         for (var i = 0; i < compiled.Count; i++)
         {
-            var keys = compiled[i].Keys;
-            if (keys is null)
+            var keySets = compiled[i].PresearchKeys;
+            if (keySets.Count == 0)
             {
                 unindexed.Add(i);
                 continue;
             }
 
-            foreach (var term in keys.Terms)
+            for (var slot = 0; slot < keySets.Count; slot++)
             {
-                Post(terms, term, i);
-            }
+                required[i] |= (byte)(1 << slot);
+                foreach (var term in keySets[slot].Terms)
+                {
+                    Post(terms, term, (i * 2) + slot);
+                }
 
-            foreach (var prefix in keys.Prefixes)
-            {
-                Post(prefixes, prefix, i);
+                foreach (var prefix in keySets[slot].Prefixes)
+                {
+                    Post(prefixes, prefix, (i * 2) + slot);
+                }
             }
         }
 
@@ -108,6 +117,7 @@ public sealed class TopicIndex
             terms.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
             prefixes.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
             [.. unindexed],
+            required,
             rejected,
             version);
     }
@@ -157,17 +167,29 @@ public sealed class TopicIndex
             }
         }
 
-        AddAll(unindexed, seen, result);
+        AddUnindexed(seen, result);
         return result;
     }
 
     private void AddAll(int[] posting, CandidateMarks seen, List<CompiledTopic> result)
     {
-        foreach (var index in posting)
+        foreach (var entry in posting)
         {
-            if (seen.TryMark(index))
+            var topic = entry >> 1;
+            if (seen.Satisfy(topic, (byte)(1 << (entry & 1)), required[topic]))
             {
-                result.Add(topics[index]);
+                result.Add(topics[topic]);
+            }
+        }
+    }
+
+    private void AddUnindexed(CandidateMarks seen, List<CompiledTopic> result)
+    {
+        foreach (var topic in unindexed)
+        {
+            if (seen.Satisfy(topic, 0, 0))
+            {
+                result.Add(topics[topic]);
             }
         }
     }
@@ -175,10 +197,12 @@ public sealed class TopicIndex
     /// <summary>Every indexed topic (for the evaluate-everything baseline and diagnostics).</summary>
     public IReadOnlyList<CompiledTopic> All => topics;
 
-    // A per-thread generation-stamped array: marking a candidate is one store, resetting is one increment.
+    // Per-thread generation-stamped arrays: touching a topic is a couple of stores, resetting is one increment.
     private sealed class CandidateMarks
     {
+        private const byte Reported = 0x80;
         private int[] stamps = [];
+        private byte[] masks = [];
         private int generation;
 
         public void Begin(int size)
@@ -186,6 +210,7 @@ public sealed class TopicIndex
             if (stamps.Length < size)
             {
                 stamps = new int[Math.Max(size, stamps.Length * 2)];
+                masks = new byte[stamps.Length];
                 generation = 0;
             }
 
@@ -196,15 +221,30 @@ public sealed class TopicIndex
             }
         }
 
-        public bool TryMark(int index)
+        // Records that the article meets requirement `bit` of a topic; true once, when all required bits are met.
+        public bool Satisfy(int topic, byte bit, byte required)
         {
-            if (stamps[index] == generation)
+            if (stamps[topic] != generation)
+            {
+                stamps[topic] = generation;
+                masks[topic] = 0;
+            }
+
+            var mask = masks[topic];
+            if ((mask & Reported) != 0)
             {
                 return false;
             }
 
-            stamps[index] = generation;
-            return true;
+            mask |= bit;
+            if ((mask & required) == required)
+            {
+                masks[topic] = Reported;
+                return true;
+            }
+
+            masks[topic] = mask;
+            return false;
         }
     }
 }

@@ -263,6 +263,9 @@ public static class ExternalEntities
 
     private static GazetteerEntry? Unknown(RecognizedEntity entity) => entity.Category switch
     {
+        // A country the gazetteer lacks is still a country: it can be an actor, and it is not any other country.
+        "Location" when entity.Subcategory is "GPE" or "CountryRegion" =>
+            new GazetteerEntry(entity.Text.ToUpperInvariant(), entity.Text, EntityKind.Country, entity.Text.ToUpperInvariant()),
         "Location" => new GazetteerEntry(entity.Text.ToLowerInvariant(), entity.Text, EntityKind.Other, null),
         "Organization" => new GazetteerEntry(entity.Text.ToLowerInvariant(), entity.Text, EntityKind.Organisation, null),
         _ => null,

@@ -104,7 +104,8 @@ public static class TextAnalyzer
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        // Pure ASCII is already NFKC; most English news is, so skip the normalisation check for it.
+        return System.Text.Ascii.IsValid(text) || text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
     }
 
     /// <summary>The English stem of one lower-case, folded word.</summary>

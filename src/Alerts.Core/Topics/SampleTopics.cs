@@ -7,7 +7,8 @@ public static class SampleTopics
     public static WatchTopic AfghanistanForeignTroops { get; } = new(
         "afghanistan-foreign-troops",
         "Foreign troop deployments in Afghanistan",
-        "(troop* OR soldier* OR forces OR army OR military OR marines OR paratroop* OR peacekeep* OR garrison*) "
+        "(troop* OR soldier* OR forces OR army OR military OR marines OR paratroop* OR peacekeep* OR garrison* "
+        + "OR battalion* OR brigade* OR contingent* OR NATO OR ISAF OR coalition) "
         + "(Afghanistan OR Afghan OR Afghans OR Kabul OR Kandahar OR Helmand OR Bagram OR Taliban)")
     {
         Description = "Foreign forces (US, NATO, coalition, or any other non-Afghan country) deployed, reinforced, "

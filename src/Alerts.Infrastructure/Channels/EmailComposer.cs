@@ -187,7 +187,7 @@ internal sealed class EmailComposer(SmtpOptions options, TimeProvider timeProvid
         if (view.Link is not null)
         {
             html.Append("<p style=\"margin:20px 0\"><a href=\"").Append(Encode(view.Link.AbsoluteUri))
-                .Append("\" style=\"background:#5c2d91;color:#ffffff;padding:8px 14px;border-radius:4px;text-decoration:none\">Read the article</a></p>");
+                .Append("\" style=\"display:inline-block;background:#5c2d91;color:#ffffff;padding:8px 14px;border-radius:4px;text-decoration:none\">Read the article</a></p>");
         }
 
         html.Append("<hr style=\"border:none;border-top:1px solid #e0e0e0;margin:20px 0 8px\">")

@@ -5,6 +5,7 @@ using Alerts.Core.Pipeline;
 using Alerts.Core.Queues;
 using Alerts.Core.Subscriptions;
 using Alerts.Core.Topics;
+using Alerts.Infrastructure.Feeds;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Azure;
@@ -43,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISubscriberStore, TableSubscriberStore>();
         services.AddSingleton<IArticleStore, TableArticleStore>();
         services.AddSingleton<IDeliveryStore, TableDeliveryStore>();
+        services.PostConfigure<IngestionOptions>(options => options.StoryTableName = names.StoryClustersTable);
         services.AddSingleton<PoisonQueues>();
         services.AddSingleton<StorageProvisioner>();
         services.AddHostedService(provider => provider.GetRequiredService<StorageProvisioner>());

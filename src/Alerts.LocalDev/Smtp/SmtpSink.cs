@@ -4,7 +4,6 @@ using MimeKit;
 using SmtpServer;
 using SmtpServer.ComponentModel;
 using SmtpServer.Mail;
-using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
@@ -130,14 +129,8 @@ public sealed class SmtpSink : IAsyncDisposable
     private async Task ListenAsync(SmtpSinkOptions options, CancellationToken cancellationToken)
     {
         var bound = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var listenerFactory = new EndpointListenerFactory();
-        listenerFactory.EndpointStarted += (_, e) =>
-        {
-            if (e.LocalEndPoint is IPEndPoint local)
-            {
-                bound.TrySetResult(local.Port);
-            }
-        };
+        var listenerFactory = new NoDelayEndpointListenerFactory();
+        listenerFactory.Started += (_, local) => bound.TrySetResult(local.Port);
 
         var serverOptions = new SmtpServerOptionsBuilder()
             .ServerName("alerts-smtp-sink")
@@ -174,23 +167,18 @@ public sealed class SmtpSink : IAsyncDisposable
 
     private async Task<SmtpResponse> SaveAsync(IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
     {
+        // The .eml is the bytes as received, so what a person opens is exactly what the client sent.
+        var raw = new byte[buffer.Length];
+        buffer.CopyTo(raw);
         MimeMessage message;
-        using (var raw = new MemoryStream(checked((int)buffer.Length)))
+        try
         {
-            foreach (var segment in buffer)
-            {
-                raw.Write(segment.Span);
-            }
-
-            raw.Position = 0;
-            try
-            {
-                message = await MimeMessage.LoadAsync(raw, cancellationToken);
-            }
-            catch (FormatException)
-            {
-                return new SmtpResponse(SmtpReplyCode.SyntaxError, "message could not be parsed as MIME");
-            }
+            using var stream = new MemoryStream(raw, writable: false);
+            message = await MimeMessage.LoadAsync(stream, cancellationToken);
+        }
+        catch (FormatException)
+        {
+            return new SmtpResponse(SmtpReplyCode.SyntaxError, "message could not be parsed as MIME");
         }
 
         var sequence = Interlocked.Increment(ref _sequence);
@@ -198,7 +186,7 @@ public sealed class SmtpSink : IAsyncDisposable
         var baseName = Path.Combine(OutputDirectory, FileNames.ForArrival(receivedAt, sequence, message.Subject));
 
         var emlPath = baseName + ".eml";
-        await message.WriteToAsync(emlPath, cancellationToken);
+        await File.WriteAllBytesAsync(emlPath, raw, cancellationToken);
 
         string? htmlPath = null;
         if (message.HtmlBody is { } html)

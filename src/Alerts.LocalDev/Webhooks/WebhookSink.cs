@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Alerts.LocalDev.Webhooks;
 
@@ -111,15 +110,20 @@ public sealed class WebhookSink : IAsyncDisposable
 
     private async Task ListenAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(WebhookSink).Assembly.GetName().Name });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel =>
+        // The empty builder reads no appsettings, environment or command line and watches no files: a sink is
+        // configured only by its options, and many sinks in one test run cost no file watchers.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(WebhookSink).Assembly.GetName().Name,
+            ContentRootPath = OutputDirectory,
+        });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, _options.Port);
             kestrel.Limits.MaxRequestBodySize = _options.MaxBodySize;
             kestrel.AddServerHeader = false;
         });
-        
+
         _app = builder.Build();
         _app.Run(HandleAsync);
         await _app.StartAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Alerts.Core.Entities;
 using Alerts.Infrastructure.Language;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Alerts.IntegrationTests.Language;
 
@@ -228,6 +229,23 @@ public sealed class AzureLanguageEntityEnricherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecognizeAsync_RetryAfterHttpDateBeyondMaxRetryAfter_GivesUpWithoutWaiting()
+    {
+        // Arrange: Retry-After may be an HTTP date; it is read against the injected clock.
+        var now = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+        var enricher = CreateEnricher(timeProvider: new FakeTimeProvider(now));
+        _server.EnqueueFault(new ScriptedFault(429, RetryAfter: now.AddMinutes(5).ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+
+        // Act
+        var exception = await Assert.ThrowsAsync<LanguageServiceException>(
+            () => enricher.RecognizeAsync([new EntityRequestDocument("t", "Kabul")], Token));
+
+        // Assert
+        Assert.Single(_server.Requests);
+        Assert.Equal(429, exception.Status);
+    }
+
+    [Fact]
     public async Task RecognizeAsync_ServerErrorOnce_RetriesAndSucceeds()
     {
         // Arrange
@@ -336,7 +354,7 @@ public sealed class AzureLanguageEntityEnricherTests : IAsyncLifetime
         Assert.True(exception.IsTransient);
     }
 
-    private AzureLanguageEntityEnricher CreateEnricher(Action<AzureLanguageOptions>? configure = null)
+    private AzureLanguageEntityEnricher CreateEnricher(Action<AzureLanguageOptions>? configure = null, TimeProvider? timeProvider = null)
     {
         var options = new AzureLanguageOptions
         {
@@ -347,6 +365,6 @@ public sealed class AzureLanguageEntityEnricherTests : IAsyncLifetime
             MaxRetryDelay = TimeSpan.FromSeconds(2),
         };
         configure?.Invoke(options);
-        return new AzureLanguageEntityEnricher(Options.Create(options), _logger);
+        return new AzureLanguageEntityEnricher(Options.Create(options), _logger, credential: null, timeProvider);
     }
 }

@@ -56,7 +56,22 @@ public abstract class QueryNode
     public abstract bool Evaluate(AnalyzedDocument document, List<QueryHit> hits);
 
     /// <summary>Words one of which any matching article must contain; null when none can be required.</summary>
-    public abstract RequiredKeys? GetRequiredKeys();
+    public RequiredKeys? GetRequiredKeys()
+    {
+        RequiredKeys? best = null;
+        foreach (var keys in GetRequiredKeySets())
+        {
+            best = best is null || keys.Cost < best.Cost ? keys : best;
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Every requirement a matching article must meet, each as "one of these words": a phrase requires each of its
+    /// words, an AND each of its clauses. The presearcher uses the two cheapest. Empty when nothing is required.
+    /// </summary>
+    public abstract IReadOnlyList<RequiredKeys> GetRequiredKeySets();
 
     /// <summary>The clause in canonical query syntax.</summary>
     public abstract override string ToString();
@@ -93,7 +108,7 @@ public sealed class TermNode(string stem, string written, FieldScope scope) : Qu
     }
 
     /// <inheritdoc/>
-    public override RequiredKeys GetRequiredKeys() => new([Stem], []);
+    public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() => [new([Stem], [])];
 
     /// <inheritdoc/>
     public override string ToString() => ScopePrefix + written;
@@ -125,7 +140,7 @@ public sealed class PrefixNode(string prefix, FieldScope scope) : QueryNode(scop
     }
 
     /// <inheritdoc/>
-    public override RequiredKeys GetRequiredKeys() => new([], [Prefix]);
+    public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() => [new([], [Prefix])];
 
     /// <inheritdoc/>
     public override string ToString() => ScopePrefix + Prefix + "*";
@@ -206,8 +221,8 @@ public sealed class PhraseNode : QueryNode
     }
 
     /// <inheritdoc/>
-    public override RequiredKeys GetRequiredKeys() =>
-        new([Stems.OrderByDescending(s => s.Length).First()], []);
+    public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() =>
+        Stems.Distinct().Select(s => new RequiredKeys([s], [])).ToArray();
 
     /// <inheritdoc/>
     public override string ToString() => ScopePrefix + "\"" + written + "\"" + (Slop > 0 ? "~" + Slop : string.Empty);
@@ -256,10 +271,7 @@ public sealed class NearNode(QueryNode left, QueryNode right, int distance) : Qu
     }
 
     /// <inheritdoc/>
-    public override RequiredKeys? GetRequiredKeys() => Cheaper(Left.GetRequiredKeys(), Right.GetRequiredKeys());
-
-    internal static RequiredKeys? Cheaper(RequiredKeys? a, RequiredKeys? b) =>
-        a is null ? b : b is null ? a : a.Cost <= b.Cost ? a : b;
+    public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() => [.. Left.GetRequiredKeySets(), .. Right.GetRequiredKeySets()];
 
     /// <inheritdoc/>
     public override string ToString() => $"{Left} NEAR/{Distance} {Right}";
@@ -291,16 +303,7 @@ public sealed class AndNode(IReadOnlyList<QueryNode> children) : QueryNode(Field
     }
 
     /// <inheritdoc/>
-    public override RequiredKeys? GetRequiredKeys()
-    {
-        RequiredKeys? best = null;
-        foreach (var child in Children)
-        {
-            best = NearNode.Cheaper(best, child.GetRequiredKeys());
-        }
-
-        return best;
-    }
+    public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() => Children.SelectMany(c => c.GetRequiredKeySets()).ToArray();
 
     /// <inheritdoc/>
     public override string ToString() => string.Join(" ", Children.Select(c => c is OrNode ? "(" + c + ")" : c.ToString()));
@@ -329,7 +332,7 @@ public sealed class OrNode(IReadOnlyList<QueryNode> children) : QueryNode(FieldS
     }
 
     /// <inheritdoc/>
-    public override RequiredKeys? GetRequiredKeys()
+    public override IReadOnlyList<RequiredKeys> GetRequiredKeySets()
     {
         var terms = new List<string>();
         var prefixes = new List<string>();
@@ -338,14 +341,14 @@ public sealed class OrNode(IReadOnlyList<QueryNode> children) : QueryNode(FieldS
             var keys = child.GetRequiredKeys();
             if (keys is null)
             {
-                return null;
+                return [];
             }
 
             terms.AddRange(keys.Terms);
             prefixes.AddRange(keys.Prefixes);
         }
 
-        return new RequiredKeys(terms.Distinct().ToList(), prefixes.Distinct().ToList());
+        return [new RequiredKeys(terms.Distinct().ToList(), prefixes.Distinct().ToList())];
     }
 
     /// <inheritdoc/>
@@ -365,7 +368,7 @@ public sealed class NotNode(QueryNode child) : QueryNode(FieldScope.Any)
     public override bool Evaluate(AnalyzedDocument document, List<QueryHit> hits) => !Child.Evaluate(document, []);
 
     /// <inheritdoc/>
-    public override RequiredKeys? GetRequiredKeys() => null;
+    public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() => [];
 
     /// <inheritdoc/>
     public override string ToString() => "-" + (Child is AndNode or OrNode ? "(" + Child + ")" : Child.ToString());

@@ -32,6 +32,9 @@ public static class QueryParser
     /// <summary>Largest distance accepted by NEAR/n and ~n.</summary>
     public const int MaxDistance = 50;
 
+    /// <summary>Deepest nesting of parentheses and NOTs accepted (keeps hostile queries from exhausting the stack).</summary>
+    public const int MaxDepth = 32;
+
     /// <summary>Parses a query or throws <see cref="QueryParseException"/>.</summary>
     public static QueryNode Parse(string query)
     {
@@ -208,6 +211,15 @@ public static class QueryParser
     private sealed class Parser(List<Lexeme> lexemes, int length)
     {
         private int index;
+        private int depth;
+
+        private void Enter(int position)
+        {
+            if (++depth > MaxDepth)
+            {
+                throw new QueryParseException($"at most {MaxDepth} nested parentheses or NOTs", position);
+            }
+        }
 
         public Lexeme Current => lexemes[index];
 
@@ -215,7 +227,6 @@ public static class QueryParser
 
         public QueryNode? ParseOr(FieldScope scope)
         {
-            var first = Current.Position;
             var alternatives = new List<QueryNode>();
             var sawOperand = false;
             var operand = ParseAnd(scope, out var any);
@@ -239,7 +250,6 @@ public static class QueryParser
                 Add(alternatives, operand);
             }
 
-            _ = first;
             return alternatives.Count switch
             {
                 0 => null,
@@ -290,6 +300,7 @@ public static class QueryParser
                 return ParseNear(scope);
             }
 
+            Enter(Current.Position);
             index++;
             if (Current.Kind is LexKind.End or LexKind.RParen or LexKind.Or or LexKind.And or LexKind.Near)
             {
@@ -297,6 +308,7 @@ public static class QueryParser
             }
 
             var inner = ParseUnary(scope);
+            depth--;
             return inner is null ? null : new NotNode(inner);
         }
 
@@ -334,13 +346,13 @@ public static class QueryParser
 
                     return ParsePrimary(FieldScope.Title);
                 case LexKind.LParen:
+                    Enter(lexeme.Position);
                     index++;
                     var inner = ParseOr(scope);
+                    depth--;
                     if (Current.Kind != LexKind.RParen)
                     {
-                        throw new QueryParseException(
-                            Current.Kind == LexKind.End ? $"')' to close the '(' at position {lexeme.Position}" : "')'",
-                            Current.Kind == LexKind.End ? length + 1 : Current.Position);
+                        throw new QueryParseException("')'", Current.Kind == LexKind.End ? length + 1 : Current.Position);
                     }
 
                     index++;

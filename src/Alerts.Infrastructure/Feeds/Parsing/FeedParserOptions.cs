@@ -15,6 +15,12 @@ public sealed class FeedParserOptions
     /// <summary>Deepest element (or JSON value) nesting accepted; real feeds stay below 30.</summary>
     public int MaxDepth { get; set; } = 128;
 
+    /// <summary>
+    /// Most attributes accepted on one element; real feeds use a handful. Bounding it keeps attribute
+    /// bookkeeping linear (the quadratic-blow-up attack sends tens of thousands on one tag).
+    /// </summary>
+    public int MaxAttributesPerElement { get; set; } = 256;
+
     /// <summary>Entries beyond this count are ignored, keeping the first ones in document order.</summary>
     public int MaxEntries { get; set; } = 5000;
 }

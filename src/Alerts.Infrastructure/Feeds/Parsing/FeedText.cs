@@ -34,7 +34,7 @@ internal sealed partial record FeedText(string Raw, bool IsHtml)
     /// <summary>HTML for the content field: literal text is encoded, markup is kept for sanitising.</summary>
     public string ToHtml() => IsHtml ? Markup : WebUtility.HtmlEncode(Raw);
 
-    [GeneratedRegex(@"<(?!(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)\b)([A-Za-z][\w:\-]*)(\s[^<>]*?)?\s*/>", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<(?!(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)\b)([A-Za-z][\w:\-]*)(\s[^<>]*)?/>", RegexOptions.CultureInvariant)]
     private static partial Regex SelfClosingTag();
 
     [GeneratedRegex(@"</?(?:iframe|object|applet|embed|frame|frameset|noframes)\b[^<>]*>", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -128,7 +128,7 @@ internal static class FeedTextCleaner
         var pendingSpace = false;
         foreach (var c in text)
         {
-            if (char.IsWhiteSpace(c) && c != '\u00A0')
+            if (char.IsWhiteSpace(c))
             {
                 pendingSpace = builder.Length > 0;
                 continue;

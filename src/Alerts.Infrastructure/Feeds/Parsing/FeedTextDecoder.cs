@@ -30,7 +30,10 @@ internal static partial class FeedTextDecoder
         }
 
         var declared = DeclaredEncoding(bytes[bomLength..], sniffed ?? bomEncoding);
-        if (declared is not null)
+
+        // Without a BOM, the byte pattern of "<?" fixes the width and byte order; a declaration of
+        // plain "UTF-16" cannot say which order, and a single-byte label cannot be right.
+        if (declared is not null && sniffed is null)
         {
             candidates.Add(declared);
         }
@@ -51,7 +54,7 @@ internal static partial class FeedTextDecoder
                 continue;
             }
 
-            var payload = bomEncoding is not null && SameFamily(name, bomEncoding) ? bytes[bomLength..] : bytes;
+            var payload = bytes[bomLength..];
             try
             {
                 return new DecodedText(MapC1Controls(encoding.GetString(payload)), encoding.WebName);
@@ -63,7 +66,7 @@ internal static partial class FeedTextDecoder
         }
 
         // windows-1252 maps five bytes to nothing; Latin-1 maps every byte, so this always succeeds.
-        return new DecodedText(Encoding.Latin1.GetString(bytes), Encoding.Latin1.WebName);
+        return new DecodedText(Encoding.Latin1.GetString(bytes[bomLength..]), Encoding.Latin1.WebName);
     }
 
     // C1 control characters never appear in real text: they are windows-1252 punctuation (curly quotes,
@@ -203,9 +206,6 @@ internal static partial class FeedTextDecoder
             return null;
         }
     }
-
-    private static bool SameFamily(string name, string bomEncoding) =>
-        Resolve(name)?.WebName == Resolve(bomEncoding)?.WebName;
 
     [GeneratedRegex("""charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CharsetParameter();

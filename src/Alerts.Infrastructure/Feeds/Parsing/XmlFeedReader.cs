@@ -58,6 +58,12 @@ internal static class XmlFeedReader
                             throw new FeedFormatException($"elements are nested deeper than {options.MaxDepth} levels");
                         }
 
+                        if (reader.AttributeCount > options.MaxAttributesPerElement)
+                        {
+                            throw new FeedFormatException(
+                                $"element <{reader.Name}> has {reader.AttributeCount} attributes, more than the limit of {options.MaxAttributesPerElement}");
+                        }
+
                         var element = ReadElement(reader);
                         if (open.Count == 0)
                         {

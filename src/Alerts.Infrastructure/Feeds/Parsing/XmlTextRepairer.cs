@@ -15,6 +15,9 @@ namespace Alerts.Infrastructure.Feeds;
 /// </summary>
 internal static partial class XmlTextRepairer
 {
+    // Real feeds declare at most a few entities; a larger subset is an attack or not a feed.
+    private const int MaxInternalSubset = 64 * 1024;
+
     private static readonly HashSet<string> XmlPredefined = ["lt", "gt", "amp", "quot", "apos"];
 
     // Feeds were written against HTML 4, where these two angle brackets differ from HTML5's table.
@@ -90,6 +93,13 @@ internal static partial class XmlTextRepairer
             return CopyThrough(text, i, "]]>", output);
         }
 
+        if (StartsAt(text, i, "<?xml") && i + 5 < text.Length && (char.IsWhiteSpace(text[i + 5]) || text[i + 5] == '?'))
+        {
+            // A misplaced XML declaration (after a comment) carries nothing the decoded text still needs.
+            var end = text.IndexOf("?>", i, StringComparison.Ordinal);
+            return end < 0 ? text.Length : end + 2;
+        }
+
         if (StartsAt(text, i, "<?"))
         {
             return CopyThrough(text, i, "?>", output);
@@ -136,6 +146,11 @@ internal static partial class XmlTextRepairer
         }
 
         var subsetEnd = FindSubsetEnd(text, subsetStart);
+        if (subsetEnd - subsetStart > MaxInternalSubset)
+        {
+            throw new FeedFormatException($"the DTD internal subset is larger than {MaxInternalSubset / 1024} KB; DTDs are prohibited");
+        }
+
         var subset = text[subsetStart..subsetEnd];
         foreach (Match declaration in EntityDeclaration().Matches(subset))
         {

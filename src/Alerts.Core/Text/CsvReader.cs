@@ -1,19 +1,19 @@
 using System.Text;
 
-namespace Alerts.Cli.Scoring;
+namespace Alerts.Core.Text;
 
 /// <summary>
 /// An RFC 4180 CSV reader: fields separated by commas, optionally quoted with '"', quotes doubled inside quoted
 /// fields, line breaks allowed inside quotes, CRLF or LF record ends. Backslashes are ordinary characters.
 /// </summary>
-internal sealed class CsvReader(TextReader reader)
+public sealed class CsvReader(TextReader reader)
 {
     private readonly StringBuilder field = new();
+    private int line = 1;
 
     /// <summary>1-based line where the last returned record started.</summary>
     public int RecordLine { get; private set; }
 
-    private int line = 1;
 
     /// <summary>Reads the next record, or null at the end. Throws <see cref="FormatException"/> for broken quoting.</summary>
     public List<string>? ReadRecord()

@@ -1,0 +1,37 @@
+using Alerts.Core.Scoring;
+using Alerts.Core.Entities;
+using Alerts.Core.Text;
+using Alerts.Core.Topics;
+
+namespace Alerts.Core.Tests;
+
+internal static class TestSupport
+{
+    /// <summary>../shared next to the repository root, or null when absent.</summary>
+    public static string? SharedFolder()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Alerts.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        if (directory?.Parent is null)
+        {
+            return null;
+        }
+
+        var shared = Path.Combine(directory.Parent.FullName, "shared");
+        return Directory.Exists(shared) ? shared : null;
+    }
+
+    public static TopicIndex Index(params WatchTopic[] topics) => TopicIndex.Build(topics, Gazetteer.Default, "test");
+
+    public static TopicMatch? Match(WatchTopic topic, string title, string body) =>
+        TopicIndexScorer.Score(Index(topic), new AnalyzedDocument(title, body)).SingleOrDefault(m => m.TopicId == topic.Id);
+
+    public static bool Alerts(WatchTopic topic, string title, string body) => Match(topic, title, body)?.Alert == true;
+
+    public static WatchTopic Topic(string query, TopicConstraints? constraints = null) =>
+        new("t", "Test topic", query) { Constraints = constraints };
+}

@@ -1,0 +1,109 @@
+using Alerts.Core.Topics;
+using Alerts.Core.Topics.Query;
+
+namespace Alerts.Core.Tests.Topics;
+
+public sealed class QueryParserTests
+{
+    [Theory]
+    [InlineData("(troops OR forces", "')'", 18)]
+    [InlineData("troops OR", "a term, phrase or '(' after OR", 10)]
+    [InlineData("troops \"secure the airport", "a closing '\"' for the phrase opened at position 8", 27)]
+    [InlineData("troops NEAR/x Kabul", "a number of words", 13)]
+    [InlineData("troops NEAR Kabul", "'/' and a number after NEAR (NEAR/5)", 12)]
+    [InlineData("body:troops", "the field 'title:' (unknown field 'body:')", 1)]
+    [InlineData("title: OR x", "a term, phrase or '(' after 'title:'", 8)]
+    [InlineData("troops)", "an operator, a term or the end of the query (unmatched ')'?)", 7)]
+    [InlineData("tr*ops", "'*' only at the end of a word", 3)]
+    [InlineData("a*", "a single word of at least 2 letters before '*'", 1)]
+    [InlineData("troops -", "a term, phrase or '(' after NOT or '-'", 9)]
+    [InlineData("\"the\"", "searchable words inside the phrase", 1)]
+    [InlineData("troops \"x y\"~99", "a distance of at most 50 words", 14)]
+    public void Parse_InvalidQuery_ReportsPositionAndExpectation(string query, string expected, int position)
+    {
+        // Act
+        var error = Assert.Throws<QueryParseException>(() => QueryParser.Parse(query));
+
+        // Assert
+        Assert.Equal(expected, error.Expected);
+        Assert.Equal(position, error.Position);
+        Assert.Equal($"expected {expected} at position {position}", error.Message);
+    }
+
+    [Fact]
+    public void Parse_HostileNesting_IsRejectedNotStackOverflow()
+    {
+        // Arrange
+        var query = new string('(', 5_000) + "x" + new string(')', 5_000);
+        var nots = string.Concat(Enumerable.Repeat("NOT ", 5_000)) + "x";
+
+        // Act
+        var nested = Assert.Throws<QueryParseException>(() => QueryParser.Parse(query));
+        var negated = Assert.Throws<QueryParseException>(() => QueryParser.Parse(nots));
+
+        // Assert
+        Assert.Equal(33, nested.Position);
+        Assert.Equal("at most 32 nested parentheses or NOTs", negated.Expected);
+    }
+
+    [Fact]
+    public void Validate_BadQuery_ReturnsQueryErrorWithPosition()
+    {
+        // Arrange
+        var topic = new WatchTopic("bad", "Bad", "troops (Kabul OR Kandahar");
+
+        // Act
+        var errors = TopicValidation.Validate(topic);
+
+        // Assert
+        var error = Assert.Single(errors);
+        Assert.Equal("query", error.Field);
+        Assert.Equal(26, error.Position);
+        Assert.Equal("query: expected ')' at position 26", error.ToString());
+    }
+
+    [Fact]
+    public void Validate_OnlyNegativeQuery_IsRejected()
+    {
+        // Act
+        var errors = TopicValidation.Validate(new WatchTopic("neg", "Neg", "-sport -weather"));
+
+        // Assert
+        Assert.Contains(errors, e => e.Field == "query" && e.Message.Contains("must appear", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_BadIdThresholdAndNationality_AllReported()
+    {
+        // Arrange
+        var topic = new WatchTopic("Bad Id", "", "troops")
+        {
+            Threshold = 1.5,
+            Constraints = new TopicConstraints { ExcludeActorNationalities = ["Martian"] },
+        };
+
+        // Act
+        var fields = TopicValidation.Validate(topic).Select(e => e.Field).ToList();
+
+        // Assert
+        Assert.Equal(["id", "name", "threshold", "constraints.excludeActorNationalities[0]"], fields);
+    }
+
+    [Theory]
+    [InlineData("troops OR forces", "troops OR forces")]
+    [InlineData("troops forces", "troops forces")]
+    [InlineData("troops AND -Iraq", "troops -Iraq")]
+    [InlineData("title:(Kabul OR Kandahar) troops", "(title:Kabul OR title:Kandahar) troops")]
+    [InlineData("\"secure the airport\"~2 deploy*", "\"secure the airport\"~2 deploy*")]
+    [InlineData("troops NEAR/3 Kabul", "troops NEAR/3 Kabul")]
+    [InlineData("troops or forces", "troops OR forces")]
+    [InlineData("the troops", "troops")]
+    public void Parse_ValidQuery_HasExpectedShape(string query, string canonical)
+    {
+        // Act
+        var node = QueryParser.Parse(query);
+
+        // Assert
+        Assert.Equal(canonical, node.ToString());
+    }
+}

@@ -1,0 +1,62 @@
+using Alerts.Core.Topics;
+
+namespace Alerts.Core.Tests.Topics;
+
+public sealed class TopicFileTests
+{
+    [Fact]
+    public void Parse_ValidFile_ReadsTopicsAndConstraints()
+    {
+        // Arrange
+        var json = """
+            [
+              // comments are allowed
+              { "id": "quakes", "name": "Earthquakes", "query": "earthquake* OR tsunami", "threshold": 0.6 },
+              { "id": "kabul-troops", "name": "Troops in Kabul", "query": "troops",
+                "constraints": { "places": ["Kabul"], "excludeActorNationalities": ["Afghan"] } },
+            ]
+            """;
+
+        // Act
+        var topics = TopicFile.Parse(json);
+
+        // Assert
+        Assert.Equal(["quakes", "kabul-troops"], topics.Select(t => t.Id));
+        Assert.Equal(0.6, topics[0].Threshold);
+        Assert.Equal(["Kabul"], topics[1].Constraints!.Places);
+        Assert.Empty(topics[1].Constraints!.Organisations);
+    }
+
+    [Fact]
+    public void Parse_InvalidTopics_ListsEveryProblemWithIndex()
+    {
+        // Arrange
+        var json = """[{ "id": "a", "name": "A", "query": "troops (Kabul" }, { "id": "a", "name": "B", "query": "x" }, null]""";
+
+        // Act
+        var error = Assert.Throws<TopicFileException>(() => TopicFile.Parse(json));
+
+        // Assert
+        Assert.Equal(
+            ["topics[0].query: expected ')' at position 14", "topics[1].id: duplicate id 'a'", "topics[2]: is null"],
+            error.Problems);
+    }
+
+    [Fact]
+    public void Parse_NotJson_ReportsLine()
+    {
+        // Act
+        var error = Assert.Throws<TopicFileException>(() => TopicFile.Parse("[\n{ \"id\": }\n]"));
+
+        // Assert
+        Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SampleTopics_AreValid()
+    {
+        // Act / Assert
+        Assert.All(SampleTopics.All, t => Assert.Empty(TopicValidation.Validate(t)));
+        Assert.Contains(SampleTopics.All, t => t.Id == "afghanistan-foreign-troops" && t.Name == "Foreign troop deployments in Afghanistan");
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Alerts.Cli.Hosting;
+
+namespace Alerts.IntegrationTests.Hosting;
+
+/// <summary>
+/// Holds the local host to what the Worker SDK declares to Azure: the <c>functions.metadata</c> generated when the
+/// Functions project builds (this project references it, so every test run builds it first).
+/// </summary>
+public sealed class FunctionsMetadataTests
+{
+    [Fact]
+    public void LocalHost_Functions_MatchSdkGeneratedMetadataExactly()
+    {
+        var declared = ReadMetadata().OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+        var local = FunctionCatalog.Discover().Select(Describe).OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+
+        Assert.NotEmpty(declared);
+        Assert.Equal(declared, local);
+    }
+
+    [Fact]
+    public void Metadata_BackboneTriggers_AreTheDocumentedOnes()
+    {
+        var declared = ReadMetadata().ToDictionary(f => f.Name);
+
+        Assert.Equal(new FunctionShape("IngestFeeds", "timerTrigger", "%IngestSchedule%"), declared["IngestFeeds"]);
+        Assert.Equal(new FunctionShape("FetchFeed", "queueTrigger", "%FeedsToFetchQueueName%"), declared["FetchFeed"]);
+        Assert.Equal(new FunctionShape("ScoreArticle", "queueTrigger", "%ArticlesQueueName%"), declared["ScoreArticle"]);
+        Assert.Equal(new FunctionShape("DeliverAlert", "queueTrigger", "%DeliveriesQueueName%"), declared["DeliverAlert"]);
+        Assert.Equal(new FunctionShape("PushArticle", "httpTrigger", "POST articles function"), declared["PushArticle"]);
+    }
+
+    [Fact]
+    public void HostJson_QueueSettings_AreExplicitAndLowLatency()
+    {
+        var settings = QueueHostSettings.Load(QueueHostSettings.DefaultPath);
+
+        Assert.Equal(5, settings.MaxDequeueCount);
+        Assert.Equal(16, settings.BatchSize);
+        Assert.True(settings.MaxPollingInterval <= TimeSpan.FromSeconds(5), "Alert latency needs polling well under the 1-minute default.");
+        Assert.True(settings.VisibilityTimeout > TimeSpan.Zero, "Failed messages should wait before their retry.");
+    }
+
+    private static IEnumerable<FunctionShape> ReadMetadata()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "functions.metadata");
+        Assert.True(File.Exists(path), $"functions.metadata was not generated at {path}.");
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        foreach (var function in document.RootElement.EnumerateArray())
+        {
+            var trigger = function.GetProperty("bindings").EnumerateArray()
+                .Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+            var type = trigger.GetProperty("type").GetString()!;
+            var binding = type switch
+            {
+                "queueTrigger" => trigger.GetProperty("queueName").GetString()!,
+                "timerTrigger" => trigger.GetProperty("schedule").GetString()!,
+                "httpTrigger" => string.Join(',', trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()))
+                    + " " + trigger.GetProperty("route").GetString() + " " + trigger.GetProperty("authLevel").GetString()!.ToLowerInvariant(),
+                _ => throw new InvalidOperationException($"Unexpected trigger {type}."),
+            };
+            yield return new FunctionShape(function.GetProperty("name").GetString()!, type, binding);
+        }
+    }
+
+    private static FunctionShape Describe(FunctionRegistration function) => function.Trigger switch
+    {
+        FunctionTrigger.Queue queue => new FunctionShape(function.Name, "queueTrigger", queue.QueueName),
+        FunctionTrigger.Timer timer => new FunctionShape(function.Name, "timerTrigger", timer.Schedule),
+        FunctionTrigger.Http http => new FunctionShape(
+            function.Name,
+            "httpTrigger",
+            string.Join(',', http.Methods.Select(m => m.ToUpperInvariant())) + " " + http.Route + " " + http.AuthLevel.ToString().ToLowerInvariant()),
+        _ => throw new InvalidOperationException("Unknown trigger."),
+    };
+
+    private sealed record FunctionShape(string Name, string Trigger, string Binding);
+}

@@ -1,0 +1,173 @@
+using System.Text.Json;
+using Alerts.Core.Delivery;
+using Alerts.Core.Feeds;
+using Alerts.Core.Pipeline;
+using Alerts.Core.Queues;
+using Alerts.Core.Serialization;
+using Alerts.Core.Topics;
+using Alerts.Infrastructure.Storage;
+using Alerts.IntegrationTests.Support;
+using Alerts.LocalDev.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alerts.IntegrationTests.Pipeline;
+
+/// <summary>The Functions classes end to end through Azurite queues, a real SMTP server and a real webhook listener.</summary>
+public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
+{
+    private static readonly WatchTopic Topic = SampleTopics.AfghanistanForeignTroops;
+
+    [Fact]
+    public async Task IngestFeeds_FeedWithMatchingStory_ReachesEmailAndTeamsOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        await using var feed = await FeedServer.StartAsync(Feeds.Rss(Feeds.KabulStory, Feeds.MarketsStory));
+        await app.SeedSubscribersAsync(Topic, ct);
+        await app.AddSourceAsync(new FeedSource("wire", feed.Url), ct);
+
+        await app.IngestAndWaitAsync(ct);
+
+        var email = Assert.Single(app.Smtp.Messages);
+        Assert.Contains(Feeds.KabulStory.Title, email.Subject);
+        Assert.Contains("reader@example.org", email.Recipients);
+        Assert.Contains(Feeds.KabulStory.Link, email.HtmlBody);
+        Assert.False(string.IsNullOrWhiteSpace(email.TextBody));
+        var post = Assert.Single(app.Webhooks.Requests);
+        using var payload = post.Json();
+        Assert.Equal("message", payload.RootElement.GetProperty("type").GetString());
+        Assert.Contains(Feeds.KabulStory.Title, post.Body);
+
+        // A second timer run finds the same items: nothing new is sent.
+        await app.IngestAndWaitAsync(ct);
+        Assert.Single(app.Smtp.Messages);
+        Assert.Single(app.Webhooks.Requests);
+    }
+
+    [Fact]
+    public async Task DeliverAlert_RedeliveredMessage_SendsNothingNew()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        await using var feed = await FeedServer.StartAsync(Feeds.Rss(Feeds.KabulStory));
+        await app.SeedSubscribersAsync(Topic, ct);
+        await app.AddSourceAsync(new FeedSource("wire", feed.Url), ct);
+        await app.IngestAndWaitAsync(ct);
+        var sent = await app.Services.GetRequiredService<IDeliveryStore>().ListRecentAsync(10, ct).ToListAsync(ct);
+        var emailRecord = Assert.Single(sent, r => r.SubscriberId == "mail-reader");
+        var article = await app.Services.GetRequiredService<IArticleStore>().GetAsync(emailRecord.ArticleKey!, ct);
+        var match = (await app.Services.GetRequiredService<Alerts.Core.Scoring.IArticleScorer>().ScoreAsync(article!, ct)).Single(m => m.TopicId == Topic.Id);
+
+        // The queue is at-least-once: the same delivery message arrives again, twice.
+        var duplicate = new DeliveryMessage(emailRecord.AlertId, emailRecord.ArticleKey!, "mail-reader", match);
+        var deliveries = app.Services.GetRequiredService<IMessageQueue<DeliveryMessage>>();
+        await deliveries.EnqueueAsync(duplicate, null, ct);
+        await deliveries.EnqueueAsync(duplicate, null, ct);
+        await app.WaitIdleAsync(ct);
+
+        Assert.Single(app.Smtp.Messages);
+        var record = await app.Services.GetRequiredService<IDeliveryStore>().GetAsync("mail-reader", emailRecord.AlertId, ct);
+        Assert.Equal(DeliveryStatus.Sent, record!.Status);
+    }
+
+    [Fact]
+    public async Task ScoreArticle_MalformedMessage_LandsInPoisonQueueAfterConfiguredAttempts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite, maxDequeueCount: 3);
+        var articles = app.Queue(app.Names.ArticlesQueue);
+
+        await articles.SendMessageAsync("{ this is not an article message", ct);
+        await app.WaitIdleAsync(ct);
+
+        var poison = app.Queue(app.Names.ArticlesQueue + StorageNames.PoisonSuffix);
+        var parked = (await poison.ReceiveMessagesAsync(32, cancellationToken: ct)).Value;
+        var message = Assert.Single(parked);
+        Assert.Equal("{ this is not an article message", message.Body.ToString());
+        Assert.Equal(0, (await articles.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount);
+    }
+
+    [Fact]
+    public async Task ScoreArticle_MessageForMissingArticle_IsRetriedThenParkedAndReplayable()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite, maxDequeueCount: 2);
+        var body = JsonSerializer.Serialize(new ScoreArticleMessage("u-no-such-article"), AlertsJsonContext.Default.ScoreArticleMessage);
+        await app.Services.GetRequiredService<IMessageQueue<ScoreArticleMessage>>().EnqueueAsync(new ScoreArticleMessage("u-no-such-article"), null, ct);
+        await app.WaitIdleAsync(ct);
+
+        var poisonQueues = app.Services.GetRequiredService<PoisonQueues>();
+        var parked = Assert.Single(await poisonQueues.PeekAsync(app.Names.ArticlesQueue, ct));
+        Assert.Equal(body, parked.Body);
+
+        // Ops replays it: it fails again (the article is still missing) and returns to the poison queue, not lost.
+        Assert.Equal(1, await poisonQueues.ReplayAsync(app.Names.ArticlesQueue, ct));
+        await app.WaitIdleAsync(ct);
+        Assert.Single(await poisonQueues.PeekAsync(app.Names.ArticlesQueue, ct));
+    }
+
+    [Fact]
+    public async Task QueueTrigger_MessageNotBase64_GoesStraightToPoison()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        var raw = new Azure.Storage.Queues.QueueClient(azurite.ConnectionString, app.Names.FeedsToFetchQueue);
+
+        await raw.SendMessageAsync("plain text, not base64 {", ct);
+        await app.WaitIdleAsync(ct);
+
+        var parked = Assert.Single(await app.Services.GetRequiredService<PoisonQueues>().PeekAsync(app.Names.FeedsToFetchQueue, ct));
+        Assert.Equal("plain text, not base64 {", parked.Body);
+        Assert.Equal(0, (await raw.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount);
+    }
+
+    [Fact]
+    public async Task FetchFeed_FeedAnswers304_ProducesNoWork()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        await using var feed = await FeedServer.StartAsync(Feeds.Rss(Feeds.KabulStory));
+        await app.SeedSubscribersAsync(Topic, ct);
+        await app.AddSourceAsync(new FeedSource("wire", feed.Url) { Validators = new FeedValidators(feed.ETag, null) }, ct);
+        var articlesQueue = app.Queue(app.Names.ArticlesQueue);
+
+        await app.IngestAndWaitAsync(ct);
+
+        Assert.Equal(1, feed.NotModifiedAnswers);
+        Assert.Equal(0, (await articlesQueue.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount);
+        Assert.Empty(app.Smtp.Messages);
+        Assert.Empty(app.Webhooks.Requests);
+        Assert.Empty(await app.Services.GetRequiredService<IDeliveryStore>().ListRecentAsync(10, ct).ToListAsync(ct));
+        var source = await app.Services.GetRequiredService<ISourceStore>().GetAsync("wire", ct);
+        Assert.Contains("304", source!.Health.LastResult);
+    }
+
+    [Fact]
+    public async Task DeliverAlert_TeamsWebhookFailing_EmailStillDeliveredAndTeamsParkedWithRecordedOutcome()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite, maxDequeueCount: 2);
+        app.Webhooks.Enqueue(SinkResponse.Status(500), SinkResponse.Status(500));
+        await using var feed = await FeedServer.StartAsync(Feeds.Rss(Feeds.KabulStory));
+        await app.SeedSubscribersAsync(Topic, ct);
+        await app.AddSourceAsync(new FeedSource("wire", feed.Url), ct);
+
+        await app.IngestAndWaitAsync(ct);
+
+        Assert.Single(app.Smtp.Messages);
+        Assert.Equal(2, app.Webhooks.Requests.Count);
+        var records = await app.Services.GetRequiredService<IDeliveryStore>().ListRecentAsync(10, ct).ToListAsync(ct);
+        var teams = Assert.Single(records, r => r.SubscriberId == "teams-room");
+        Assert.Equal(DeliveryStatus.Failed, teams.Status);
+        Assert.Equal(2, teams.Attempts);
+        Assert.Contains("500", teams.Detail);
+        Assert.Single(await app.Services.GetRequiredService<PoisonQueues>().PeekAsync(app.Names.DeliveriesQueue, ct));
+
+        // The webhook recovers; ops replays the parked delivery and it goes through.
+        Assert.Equal(1, await app.Services.GetRequiredService<PoisonQueues>().ReplayAsync(app.Names.DeliveriesQueue, ct));
+        await app.WaitIdleAsync(ct);
+        Assert.Equal(3, app.Webhooks.Requests.Count);
+        var recovered = await app.Services.GetRequiredService<IDeliveryStore>().GetAsync("teams-room", teams.AlertId, ct);
+        Assert.Equal(DeliveryStatus.Sent, recovered!.Status);
+    }
+}

@@ -1,0 +1,136 @@
+using Alerts.Cli.Hosting;
+using Alerts.Core.Feeds;
+using Alerts.Core.Pipeline;
+using Alerts.Core.Subscriptions;
+using Alerts.Core.Topics;
+using Alerts.Infrastructure.Storage;
+using Alerts.LocalDev.Smtp;
+using Alerts.LocalDev.Webhooks;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.IntegrationTests.Support;
+
+/// <summary>
+/// The real app for one test: the local Functions host on Azurite with names of its own, a real SMTP inbox and a real
+/// Teams/webhook listener. Retries are immediate (visibility timeout 0) so poison tests do not wait.
+/// </summary>
+public sealed class PipelineHarness : IAsyncDisposable
+{
+    private PipelineHarness(LocalFunctionsHost host, SmtpSink smtp, WebhookSink webhooks, string folder)
+    {
+        Host = host;
+        Smtp = smtp;
+        Webhooks = webhooks;
+        Folder = folder;
+    }
+
+    /// <summary>The local Functions host.</summary>
+    public LocalFunctionsHost Host { get; }
+
+    /// <summary>The SMTP inbox.</summary>
+    public SmtpSink Smtp { get; }
+
+    /// <summary>The Teams / webhook listener.</summary>
+    public WebhookSink Webhooks { get; }
+
+    /// <summary>Scratch folder for saved messages.</summary>
+    public string Folder { get; }
+
+    /// <summary>The app's services.</summary>
+    public IServiceProvider Services => Host.Services;
+
+    /// <summary>Names of this test's queues and tables.</summary>
+    public StorageNames Names => Services.GetRequiredService<StorageNames>();
+
+    /// <summary>An HTTP client on the host's <c>/api</c>.</summary>
+    public HttpClient CreateApiClient() => new() { BaseAddress = Host.BaseAddress };
+
+    /// <summary>Starts everything with unique storage names.</summary>
+    public static async Task<PipelineHarness> StartAsync(
+        AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null, int maxDequeueCount = 5)
+    {
+        var id = Guid.NewGuid().ToString("N")[..10];
+        var folder = Path.Combine(Path.GetTempPath(), "alerts-tests", id);
+        var smtp = await SmtpSink.StartAsync(new SmtpSinkOptions { OutputDirectory = Path.Combine(folder, "mail") });
+        var webhooks = await WebhookSink.StartAsync(new WebhookSinkOptions { OutputDirectory = Path.Combine(folder, "hooks") });
+        var all = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["FeedsToFetchQueueName"] = $"f{id}",
+            ["ArticlesQueueName"] = $"a{id}",
+            ["DeliveriesQueueName"] = $"d{id}",
+            ["Alerts:Storage:TablePrefix"] = $"t{id}",
+            ["Alerts:PublicBaseUrl"] = "https://alerts.example.org",
+            ["Alerts:Smtp:Host"] = smtp.Host,
+            ["Alerts:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Alerts:Smtp:Security"] = "None",
+            ["Alerts:Smtp:FromAddress"] = "alerts@tests.localhost",
+            ["Alerts:Http:AllowPrivateNetworks"] = "true",
+            ["Alerts:Scoring:RefreshIntervalSeconds"] = "0",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var host = LocalFunctionsHost.Create(new LocalHostOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            RunTimers = false,
+            ReadLocalSettings = false,
+            Settings = all,
+            MinimumLogLevel = LogLevel.Warning,
+            QueueSettings = QueueHostSettings.Load(QueueHostSettings.DefaultPath) with
+            {
+                VisibilityTimeout = TimeSpan.Zero,
+                MaxPollingInterval = TimeSpan.FromMilliseconds(500),
+                MaxDequeueCount = maxDequeueCount,
+            },
+        });
+        await host.StartAsync(CancellationToken.None);
+        return new PipelineHarness(host, smtp, webhooks, folder);
+    }
+
+    /// <summary>Seeds a topic with an e-mail and a Teams subscriber.</summary>
+    public async Task SeedSubscribersAsync(WatchTopic topic, CancellationToken cancellationToken)
+    {
+        await Services.GetRequiredService<ITopicStore>().UpsertAsync(topic, cancellationToken);
+        var subscribers = Services.GetRequiredService<ISubscriberStore>();
+        await subscribers.UpsertAsync(new Subscriber("mail-reader", "Mail reader", ChannelKind.Email, "reader@example.org"), cancellationToken);
+        await subscribers.UpsertAsync(new Subscriber("teams-room", "Teams room", ChannelKind.Teams, Webhooks.Url("workflows/room").AbsoluteUri), cancellationToken);
+        await subscribers.UpsertSubscriptionAsync(new Subscription(topic.Id, "mail-reader"), cancellationToken);
+        await subscribers.UpsertSubscriptionAsync(new Subscription(topic.Id, "teams-room"), cancellationToken);
+    }
+
+    /// <summary>Registers a feed source.</summary>
+    public Task AddSourceAsync(FeedSource source, CancellationToken cancellationToken) =>
+        Services.GetRequiredService<ISourceStore>().UpsertAsync(source, cancellationToken);
+
+    /// <summary>A queue client (Base64, as triggers expect) on one of this test's queues.</summary>
+    public QueueClient Queue(string name) => Services.GetRequiredService<QueueServiceClient>().GetQueueClient(name);
+
+    /// <summary>Fires the ingestion timer and waits until the pipeline is idle.</summary>
+    public async Task IngestAndWaitAsync(CancellationToken cancellationToken)
+    {
+        await Host.RunNowAsync("IngestFeeds", cancellationToken);
+        await WaitIdleAsync(cancellationToken);
+    }
+
+    /// <summary>Waits until no function runs and the queues are empty.</summary>
+    public async Task WaitIdleAsync(CancellationToken cancellationToken)
+    {
+        var idle = await Host.WaitForIdleAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(90), cancellationToken);
+        Assert.True(idle, "The pipeline did not become idle within 90 seconds.");
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync(CancellationToken.None);
+        await Host.DisposeAsync();
+        await Smtp.DisposeAsync();
+        await Webhooks.DisposeAsync();
+    }
+}
