@@ -41,7 +41,7 @@ public sealed class InMemoryNearDuplicateIndex(NearDuplicateOptions options, Tim
                 foreach (var entry in bucket)
                 {
                     if (now - entry.Seen <= options.Window
-                        && entry.Fingerprint.Similarity(fingerprint) >= options.MinSimilarity
+                        && entry.Fingerprint.IsSameStory(fingerprint, options.MinSimilarity, options.MinTitleOverlap)
                         && (best is null || entry.Seen < best.Seen))
                     {
                         best = entry;

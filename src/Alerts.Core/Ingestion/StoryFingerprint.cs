@@ -33,9 +33,17 @@ public sealed class StoryFingerprint
         "of", "on", "or", "said", "says", "she", "that", "the", "their", "they", "this", "to", "was", "were", "will", "with",
     };
 
-    private readonly uint[] values;
+    /// <summary>Distinct title words kept for the title check.</summary>
+    public const int MaxTitleWords = 32;
 
-    private StoryFingerprint(uint[] values) => this.values = values;
+    private readonly uint[] values;
+    private readonly uint[] titleWords;
+
+    private StoryFingerprint(uint[] values, uint[] titleWords)
+    {
+        this.values = values;
+        this.titleWords = titleWords;
+    }
 
     /// <summary>True when the text had no words: such articles are never clustered.</summary>
     public bool IsEmpty => Array.TrueForAll(values, v => v == uint.MaxValue);
@@ -64,7 +72,8 @@ public sealed class StoryFingerprint
     /// <summary>The signature of an article's title and summary.</summary>
     public static StoryFingerprint Compute(string? title, string? summary)
     {
-        var words = Words(title).Concat(Words(summary)).ToList();
+        var titleList = Words(title).ToList();
+        var words = titleList.Concat(Words(summary)).ToList();
         var signature = new uint[Length];
         Array.Fill(signature, uint.MaxValue);
         foreach (var shingle in Shingles(words))
@@ -81,7 +90,32 @@ public sealed class StoryFingerprint
             }
         }
 
-        return new StoryFingerprint(signature);
+        var titleHashes = titleList.Select(w => (uint)(Hash(w) >> 32)).Distinct().Order().Take(MaxTitleWords).ToArray();
+        return new StoryFingerprint(signature, titleHashes);
+    }
+
+    /// <summary>
+    /// Whether two articles are copies of one story: similar enough overall, and, when both have titles, sharing at
+    /// least <paramref name="minTitleOverlap"/> of the shorter title's words. The title check keeps feeds that put
+    /// the same boilerplate summary on every item (seen in real feeds) from merging their different stories.
+    /// </summary>
+    public bool IsSameStory(StoryFingerprint other, double minSimilarity, double minTitleOverlap)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Similarity(other) >= minSimilarity && TitleOverlap(other) >= minTitleOverlap;
+    }
+
+    /// <summary>Shared title words over the shorter title's word count, in [0, 1]; 1 when either title is empty.</summary>
+    public double TitleOverlap(StoryFingerprint other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (titleWords.Length == 0 || other.titleWords.Length == 0)
+        {
+            return 1;
+        }
+
+        var shared = titleWords.Intersect(other.titleWords).Count();
+        return (double)shared / Math.Min(titleWords.Length, other.titleWords.Length);
     }
 
     /// <summary>Estimated Jaccard similarity of the two texts' shingle sets, in [0, 1].</summary>
@@ -123,25 +157,45 @@ public sealed class StoryFingerprint
         return keys;
     }
 
-    /// <summary>The signature as bytes, for storage.</summary>
+    /// <summary>The signature followed by the title word hashes, as bytes, for storage.</summary>
     public byte[] ToBytes()
     {
-        var bytes = new byte[Length * sizeof(uint)];
+        var bytes = new byte[(Length + titleWords.Length) * sizeof(uint)];
         for (var i = 0; i < Length; i++)
         {
             BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i * sizeof(uint)), values[i]);
+        }
+
+        for (var i = 0; i < titleWords.Length; i++)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan((Length + i) * sizeof(uint)), titleWords[i]);
         }
 
         return bytes;
     }
 
     /// <summary>Reads a signature written by <see cref="ToBytes"/>.</summary>
-    /// <exception cref="ArgumentException">The bytes are not a signature of this length.</exception>
+    /// <exception cref="ArgumentException">The bytes are not a fingerprint.</exception>
     public static StoryFingerprint FromBytes(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length != Length * sizeof(uint))
+        if (!TryFromBytes(bytes, out var fingerprint))
         {
-            throw new ArgumentException($"A story fingerprint is {Length * sizeof(uint)} bytes, not {bytes.Length}.", nameof(bytes));
+            throw new ArgumentException(
+                $"A story fingerprint is {Length * sizeof(uint)} bytes plus at most {MaxTitleWords} four-byte title words, not {bytes.Length} bytes.",
+                nameof(bytes));
+        }
+
+        return fingerprint!;
+    }
+
+    /// <summary>Reads a fingerprint written by <see cref="ToBytes"/>; false for bytes of the wrong shape.</summary>
+    public static bool TryFromBytes(ReadOnlySpan<byte> bytes, out StoryFingerprint? fingerprint)
+    {
+        fingerprint = null;
+        var extra = bytes.Length - (Length * sizeof(uint));
+        if (extra < 0 || extra % sizeof(uint) != 0 || extra / sizeof(uint) > MaxTitleWords)
+        {
+            return false;
         }
 
         var values = new uint[Length];
@@ -150,7 +204,14 @@ public sealed class StoryFingerprint
             values[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes[(i * sizeof(uint))..]);
         }
 
-        return new StoryFingerprint(values);
+        var titleWords = new uint[extra / sizeof(uint)];
+        for (var i = 0; i < titleWords.Length; i++)
+        {
+            titleWords[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes[((Length + i) * sizeof(uint))..]);
+        }
+
+        fingerprint = new StoryFingerprint(values, titleWords);
+        return true;
     }
 
     /// <summary>Lower-case, accent-free words of a text, without stop words.</summary>

@@ -8,7 +8,7 @@ namespace Alerts.Infrastructure.Dedupe;
 /// Near-duplicate index and story cluster store in one Azure table, shared by every instance.
 /// <list type="bullet">
 /// <item>Band rows: PartitionKey the band key (<c>b{band}-{hash}</c>), RowKey the article key; they hold the whole
-/// MinHash signature, when it was seen and the story it joined. A lookup reads only the partitions of the article's
+/// MinHash signature and title words, when it was seen and the story it joined. A lookup reads only the partitions of the article's
 /// own bands, which hold only articles that share a band with it.</item>
 /// <item>Member rows: PartitionKey <c>m-{clusterKey}</c>, RowKey the article key; they hold the copy's source and link.</item>
 /// </list>
@@ -132,10 +132,11 @@ public sealed class TableNearDuplicateIndex(TableClient table, NearDuplicateOpti
             {
                 if (candidate.RowKey == articleKey
                     || neighbours.ContainsKey(candidate.RowKey)
-                    || candidate.GetBinary(FingerprintColumn) is not { Length: StoryFingerprint.Length * sizeof(uint) } other
+                    || candidate.GetBinary(FingerprintColumn) is not { } bytes
+                    || !StoryFingerprint.TryFromBytes(bytes, out var other)
                     || candidate.GetDateTimeOffset(SeenColumn) is not DateTimeOffset otherSeen
                     || (seen - otherSeen).Duration() > options.Window
-                    || StoryFingerprint.FromBytes(other).Similarity(fingerprint) < options.MinSimilarity)
+                    || !other!.IsSameStory(fingerprint, options.MinSimilarity, options.MinTitleOverlap))
                 {
                     continue;
                 }

@@ -26,6 +26,21 @@ public sealed class InMemoryNearDuplicateIndexTests
     }
 
     [Fact]
+    public async Task FindOrAddAsync_BoilerplateSummaryDifferentTitles_SeparateStories()
+    {
+        // Arrange
+        const string Blurb = "Our technology desk covers the companies, products and people shaping the industry, with analysis every weekday morning.";
+        var index = new InMemoryNearDuplicateIndex(new NearDuplicateOptions(), time);
+        await index.FindOrAddAsync("t1", StoryFingerprint.Compute("Chip maker cancels its next processor", Blurb), TestContext.Current.CancellationToken);
+
+        // Act
+        var second = await index.FindOrAddAsync("t2", StoryFingerprint.Compute("Search company opens office in Dublin", Blurb), TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Null(second);
+    }
+
+    [Fact]
     public async Task FindOrAddAsync_SameArticleTwice_SameAnswer()
     {
         // Arrange

@@ -52,6 +52,36 @@ public sealed class StoryFingerprintTests
     }
 
     [Fact]
+    public void IsSameStory_EditedHeadlineAndSecondOutlet_True()
+    {
+        // Arrange
+        var original = StoryFingerprint.Compute(StoryTexts.WireTitle, StoryTexts.WireSummary);
+        var edited = StoryFingerprint.Compute(StoryTexts.EditedTitle, StoryTexts.WireSummary);
+        var second = StoryFingerprint.Compute(StoryTexts.SecondOutletTitle, StoryTexts.SecondOutletSummary);
+
+        // Act + Assert
+        Assert.True(original.IsSameStory(edited, Options.MinSimilarity, Options.MinTitleOverlap));
+        Assert.True(original.IsSameStory(second, Options.MinSimilarity, Options.MinTitleOverlap));
+    }
+
+    [Fact]
+    public void IsSameStory_DifferentTitlesSharingBoilerplateSummary_False()
+    {
+        // Arrange: a publisher that puts the same blurb on every item.
+        const string Blurb = "Our technology desk covers the companies, products and people shaping the industry, with analysis every weekday morning.";
+        var first = StoryFingerprint.Compute("Chip maker cancels its next processor", Blurb);
+        var second = StoryFingerprint.Compute("Search company opens office in Dublin", Blurb);
+
+        // Act
+        var same = first.IsSameStory(second, Options.MinSimilarity, Options.MinTitleOverlap);
+
+        // Assert
+        Assert.True(first.Similarity(second) >= Options.MinSimilarity);
+        Assert.Equal(0, first.TitleOverlap(second));
+        Assert.False(same);
+    }
+
+    [Fact]
     public void BandKeys_CopiesOfOneStory_ShareABand()
     {
         // Arrange
@@ -88,7 +118,9 @@ public sealed class StoryFingerprintTests
 
         // Assert
         Assert.Equal(1.0, original.Similarity(copy));
+        Assert.Equal(1.0, original.TitleOverlap(copy));
         Assert.Equal(original.BandKeys(), copy.BandKeys());
+        Assert.Equal(original.ToBytes(), copy.ToBytes());
     }
 
     [Fact]
@@ -96,6 +128,7 @@ public sealed class StoryFingerprintTests
     {
         // Act + Assert
         Assert.Throws<ArgumentException>(() => StoryFingerprint.FromBytes(new byte[7]));
+        Assert.Throws<ArgumentException>(() => StoryFingerprint.FromBytes(new byte[(StoryFingerprint.Length + StoryFingerprint.MaxTitleWords + 1) * 4]));
     }
 
     [Fact]

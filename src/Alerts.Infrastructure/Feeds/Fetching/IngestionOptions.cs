@@ -12,6 +12,10 @@ public sealed class IngestionOptions
     [Range(0.1, 1.0)]
     public double NearDuplicateMinSimilarity { get; set; } = 0.4;
 
+    /// <summary>Smallest share of the shorter title's words that copies of one story have in common (guards against boilerplate summaries).</summary>
+    [Range(0.0, 1.0)]
+    public double NearDuplicateMinTitleOverlap { get; set; } = 0.25;
+
     /// <summary>How long a story keeps collecting copies.</summary>
     [Range(typeof(TimeSpan), "00:10:00", "30.00:00:00")]
     public TimeSpan NearDuplicateWindow { get; set; } = TimeSpan.FromDays(3);

@@ -53,7 +53,7 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var settings = sp.GetRequiredService<IOptions<IngestionOptions>>().Value;
-            return new NearDuplicateOptions { MinSimilarity = settings.NearDuplicateMinSimilarity, Window = settings.NearDuplicateWindow };
+            return new NearDuplicateOptions { MinSimilarity = settings.NearDuplicateMinSimilarity, MinTitleOverlap = settings.NearDuplicateMinTitleOverlap, Window = settings.NearDuplicateWindow };
         });
         services.TryAddSingleton(sp => new TableNearDuplicateIndex(
             sp.GetRequiredService<TableServiceClient>().GetTableClient(
