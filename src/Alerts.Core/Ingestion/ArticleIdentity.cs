@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Alerts.Core.Text;
 
 namespace Alerts.Core.Ingestion;
 
@@ -69,26 +70,7 @@ public static class ArticleIdentity
         }
 
         var normalized = text.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture);
-        var builder = new StringBuilder(normalized.Length);
-        var pendingSpace = false;
-        foreach (var c in normalized)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
+        return Whitespace.Collapse(normalized, controlCharactersAreSpace: true);
     }
 
     private static string Hash(string value)

@@ -255,7 +255,7 @@ public sealed class FeedParserFormatTests
     {
         // Arrange
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Feeds:Parsing:MaxDocumentBytes"] = "10" })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Alerts:Feeds:MaxDocumentBytes"] = "10" })
             .Build();
         var services = new ServiceCollection().AddAlertsFeedParsing(configuration).BuildServiceProvider();
 

@@ -173,29 +173,7 @@ internal static class FeedTextCleaner
         }
     }
 
-    public static string CollapseWhitespace(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
-    }
+    public static string CollapseWhitespace(string text) => Whitespace.Collapse(text);
 
     public static string RemoveControlCharacters(string text)
     {
