@@ -27,6 +27,27 @@ public sealed class ArticleEntities
         "west", "interior", "land",
     };
 
+    // Words that put a place next to a border rather than on it: "provinces near the frontier", "districts along the border".
+    private static readonly HashSet<string> BesideWords = new(StringComparer.Ordinal)
+    {
+        "near", "along", "alongsid", "close", "adjac", "adjoin", "next", "by", "on",
+    };
+
+    // Words that qualify a border without changing what it is: "the rugged eastern frontier", "its own border".
+    private static readonly HashSet<string> BorderQualifiers = new(StringComparer.Ordinal)
+    {
+        "the", "its", "their", "own", "to", "rug", "rugged", "porous", "mountain", "mountainous", "long", "common",
+        "shared", "share", "southern", "northern", "eastern", "western", "southeastern", "southwestern", "northeastern",
+        "northwestern", "south", "north", "east", "west",
+    };
+
+    // What a nationality or country can name as an area: "Afghan provinces", "Pakistan's tribal districts".
+    private static readonly HashSet<string> AreaNouns = new(StringComparer.Ordinal)
+    {
+        "provinc", "provinci", "region", "area", "district", "part", "zone", "territori", "town", "villag", "citi",
+        "valley", "mountain", "hill", "countrysid", "land",
+    };
+
     /// <summary>Recognises entities with the offline gazetteer.</summary>
     public ArticleEntities(AnalyzedDocument document, Gazetteer gazetteer)
     {
@@ -99,8 +120,93 @@ public sealed class ArticleEntities
         return null;
     }
 
-    /// <summary>Whether the mention names a border area ("the Afghan border", "frontier with Afghanistan").</summary>
-    public bool IsBorderContext(EntityMention mention)
+    /// <summary>
+    /// Whether the mention names a border area: "the Afghan border", "frontier with Afghanistan", or a place named as
+    /// lying near the border ("Afghan provinces near the frontier").
+    /// </summary>
+    public bool IsBorderContext(EntityMention mention) => IsNextToBorderWord(mention) || IsNamedNearBorder(mention);
+
+    /// <summary>
+    /// Whether the mention is a place qualified, in the same sentence, as lying near a border: "Afghan provinces near
+    /// the frontier", "Afghanistan's districts along the border". Such a place may be where something happens, or
+    /// only the far side of a border the story is about; the scorer decides from what the matched words are
+    /// attached to.
+    /// </summary>
+    public bool IsNamedNearBorder(EntityMention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        var tokens = Document.Tokens;
+        var i = mention.LastToken + 1;
+        if (i < tokens.Count && AreaNouns.Contains(tokens[i].Stem))
+        {
+            i++;
+        }
+
+        if (i >= tokens.Count || !BesideWords.Contains(tokens[i].Stem) || !SameSentence(mention.LastToken, i))
+        {
+            return false;
+        }
+
+        for (var k = i + 1; k < tokens.Count && k <= i + 4; k++)
+        {
+            if (IsBorderWord(tokens[k]))
+            {
+                return SameSentence(i, k);
+            }
+
+            // "near the Pakistani border": the neighbour's name qualifies the border too.
+            var named = Mentions.Any(m => m.FirstToken <= k && k <= m.LastToken && m.Entry.Kind is EntityKind.Country or EntityKind.Nationality);
+            if (!named && !BorderQualifiers.Contains(tokens[k].Stem) && !BorderQualifiers.Contains(tokens[k].Surface))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a mention has the shape of a place, whatever border wording surrounds it: a country or city name, or a
+    /// nationality that qualifies a place noun ("the Afghan capital") or is the only geographic clue.
+    /// </summary>
+    public bool HasPlaceShape(EntityMention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        if (mention.Entry.Kind != EntityKind.Nationality)
+        {
+            return mention.Entry.Kind is EntityKind.Country or EntityKind.City or EntityKind.Other;
+        }
+
+        var next = mention.LastToken + 1;
+        if (next < Document.Tokens.Count && PlaceNouns.Contains(Document.Tokens[next].Stem))
+        {
+            return true;
+        }
+
+        // With no other place named, "Afghan and US-led troops" is the only clue to where the story happens.
+        return !Mentions.Any(m => m.Entry.CountryCode != mention.Entry.CountryCode
+            && (m.Entry.Kind == EntityKind.City || (m.Entry.Kind == EntityKind.Country && IsLocative(m))));
+    }
+
+    private static bool IsBorderWord(AnalyzedToken token) =>
+        BorderStems.Contains(token.Stem) || token.Surface.Contains("border", StringComparison.Ordinal);
+
+    // No sentence end between two tokens: the text between them holds no full stop, question mark or semicolon.
+    private bool SameSentence(int firstToken, int secondToken)
+    {
+        var a = Document.Tokens[firstToken];
+        var b = Document.Tokens[secondToken];
+        if (Document.IsTitle(a.Position) != Document.IsTitle(b.Position))
+        {
+            return false;
+        }
+
+        var text = Document.IsTitle(a.Position) ? Document.Title : Document.Body;
+        return text.AsSpan(a.End, Math.Max(0, b.Start - a.End)).IndexOfAny(".?!;") < 0;
+    }
+
+    /// <summary>Whether a border word stands right next to the mention ("the Afghan border", "frontier with Afghanistan").</summary>
+    public bool IsNextToBorderWord(EntityMention mention)
     {
         ArgumentNullException.ThrowIfNull(mention);
         var tokens = Document.Tokens;
@@ -113,7 +219,7 @@ public sealed class ArticleEntities
                 continue;
             }
 
-            if (BorderStems.Contains(tokens[i].Stem) || tokens[i].Surface.Contains("border", StringComparison.Ordinal))
+            if (IsBorderWord(tokens[i]))
             {
                 return true;
             }
@@ -130,25 +236,7 @@ public sealed class ArticleEntities
     public bool IsPlaceMention(EntityMention mention)
     {
         ArgumentNullException.ThrowIfNull(mention);
-        if (IsBorderContext(mention))
-        {
-            return false;
-        }
-
-        if (mention.Entry.Kind != EntityKind.Nationality)
-        {
-            return mention.Entry.Kind is EntityKind.Country or EntityKind.City or EntityKind.Other;
-        }
-
-        var next = mention.LastToken + 1;
-        if (next < Document.Tokens.Count && PlaceNouns.Contains(Document.Tokens[next].Stem))
-        {
-            return true;
-        }
-
-        // With no other place named, "Afghan and US-led troops" is the only clue to where the story happens.
-        return !Mentions.Any(m => m.Entry.CountryCode != mention.Entry.CountryCode
-            && (m.Entry.Kind == EntityKind.City || (m.Entry.Kind == EntityKind.Country && IsLocative(m))));
+        return !IsBorderContext(mention) && HasPlaceShape(mention);
     }
 
     /// <summary>Display text of a mention as written.</summary>

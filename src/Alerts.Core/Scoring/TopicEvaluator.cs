@@ -42,6 +42,12 @@ public static class TopicEvaluator
     /// <summary>Words between a generic actor word ("foreign", "international") and a matched clause.</summary>
     public const int ModifierWindow = 2;
 
+    // Prepositions that send forces to a border: "to its western frontier", "along their border".
+    private static readonly HashSet<string> OwnBorderPrepositions = new(StringComparer.Ordinal)
+    {
+        "to", "along", "on", "at", "toward", "towards", "near",
+    };
+
     /// <summary>Whether the topic's query matches, without scoring (cheap pre-check).</summary>
     public static bool QueryMatches(CompiledTopic topic, AnalyzedDocument document)
     {
@@ -125,9 +131,11 @@ public static class TopicEvaluator
         var hold = true;
         if (constraints.HasPlaces)
         {
-            var places = entities.Mentions.Where(m => IsRequiredPlace(constraints, m) && entities.IsPlaceMention(m)).ToList();
+            var places = entities.Mentions.Where(m => IsRequiredPlace(constraints, m)
+                && (entities.IsPlaceMention(m) || IsOccupiedBorderArea(constraints, entities, m, clauseHits))).ToList();
             var elsewhere = HeadlineElsewhere(constraints, document, entities);
             var otherPlace = constraints.OtherPlaces.FirstOrDefault(p => ResolvedConstraints.NameOccurs(document, p));
+            var ownBorder = elsewhere is null ? HeadlineOwnBorder(constraints, document, entities) : null;
             if (elsewhere is not null)
             {
                 hold = false;
@@ -135,6 +143,14 @@ public static class TopicEvaluator
                     "constraint",
                     "the headline places the story elsewhere: " + entities.TextOf(elsewhere),
                     document.Snippet(entities.PositionOf(elsewhere), document.Tokens[elsewhere.LastToken].Position)));
+            }
+            else if (ownBorder is { } phrase)
+            {
+                hold = false;
+                evidence.Add(new MatchEvidence(
+                    "constraint",
+                    "the headline keeps the forces on their own side of a border: " + document.Title[document.Tokens[phrase.First].Start..document.Tokens[phrase.Last].End],
+                    document.Snippet(document.Tokens[phrase.First].Position, document.Tokens[phrase.Last].Position)));
             }
             else if (places.Count > 0)
             {
@@ -226,6 +242,62 @@ public static class TopicEvaluator
         }
 
         return elsewhere;
+    }
+
+    // A place named as lying near the border ("Afghan provinces near the frontier") is where the story happens only
+    // when the matched words are attached to it, as an actor is: "US troops moved into Afghan provinces near the
+    // border". Mentioned further off ("... sent troops to its border, as fighting spreads in Afghan provinces near the
+    // frontier") it is only the far side of a border the story is about. Matches on the place's own names and people
+    // do not count as attached.
+    private static bool IsOccupiedBorderArea(
+        ResolvedConstraints constraints, ArticleEntities entities, EntityMention mention, List<QueryHit>[] clauseHits)
+    {
+        if (!entities.IsNamedNearBorder(mention) || entities.IsNextToBorderWord(mention) || !entities.HasPlaceShape(mention))
+        {
+            return false;
+        }
+
+        var first = entities.PositionOf(mention);
+        var last = entities.Document.Tokens[mention.LastToken].Position;
+        // Words naming the place or its own people ("Afghan", "Taliban") say nothing about who is there.
+        var placeWords = entities.Mentions
+            .Where(m => IsRequiredPlace(constraints, m) || (m.Entry.CountryCode is { } code && constraints.PlaceCountries.Contains(code)))
+            .Select(m => (From: entities.PositionOf(m), To: entities.Document.Tokens[m.LastToken].Position))
+            .ToList();
+        return clauseHits.Any(hits => hits.Any(h =>
+            !placeWords.Any(p => h.From <= p.To && p.From <= h.To)
+            && ((h.From > last && h.From - last <= ActorWindow) || (h.To < first && first - h.To <= ActorWindow))));
+    }
+
+    // A headline that moves forces to their own border ("Pakistan moves extra soldiers to its western frontier",
+    // "Turkey masses troops along its border") and names none of the required places as a place keeps the story on
+    // the actor's side of that border, whatever the body says about the country next door.
+    private static (int First, int Last)? HeadlineOwnBorder(ResolvedConstraints constraints, AnalyzedDocument document, ArticleEntities entities)
+    {
+        if (entities.Mentions.Any(m => m.FirstToken < document.TitleTokenCount && IsRequiredPlace(constraints, m) && entities.IsPlaceMention(m)))
+        {
+            return null;
+        }
+
+        var tokens = document.Tokens;
+        for (var i = 0; i + 1 < document.TitleTokenCount; i++)
+        {
+            if (!OwnBorderPrepositions.Contains(tokens[i].Surface) || tokens[i + 1].Surface is not ("its" or "their"))
+            {
+                continue;
+            }
+
+            // "to its western frontier", "along their own mountain border": at most two words before the border word.
+            for (var k = i + 2; k < document.TitleTokenCount && k <= i + 4; k++)
+            {
+                if (tokens[k].Stem is "border" or "frontier")
+                {
+                    return (i, k);
+                }
+            }
+        }
+
+        return null;
     }
 
     private static bool IsRequiredPlace(ResolvedConstraints constraints, EntityMention mention) =>

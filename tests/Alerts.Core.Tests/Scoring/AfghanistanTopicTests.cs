@@ -71,6 +71,77 @@ public sealed class AfghanistanTopicTests
         Assert.False(match?.Alert ?? false, $"score {match?.Score}: {string.Join(" | ", match?.Evidence.Select(e => e.Description) ?? [])}");
     }
 
+    [Theory]
+    [InlineData(
+        "Islamabad shifts more soldiers to its western frontier",
+        "The Pakistani army said additional troops had gone to border posts facing Afghanistan, fearing a flood of refugees as fighting spreads in Afghan provinces near the frontier.")]
+    [InlineData(
+        "Pakistani army reinforces border posts",
+        "Pakistan has sent two more brigades to guard crossings, officials said, while Taliban fighters took Afghan districts along the Pakistani border last week.")]
+    [InlineData(
+        "Uzbekistan seals southern frontier",
+        "Uzbek troops were deployed along the bridge at Termez as the Taliban overran Afghan towns close to the border; no soldiers will cross, Tashkent said.")]
+    [InlineData(
+        "Iran masses troops along its eastern border",
+        "Tehran said the deployment was defensive after clashes in Afghanistan drove thousands of families towards the crossing points.")]
+    public void Score_NeighbourTroopsOnOwnSideOfBorder_DoNotAlert(string title, string body)
+    {
+        // Act
+        var match = Match(Topic, title, body);
+
+        // Assert
+        Assert.NotNull(match);
+        Assert.False(match.Alert, $"score {match.Score}: {string.Join(" | ", match.Evidence.Select(e => e.Description))}");
+        Assert.True(match.Score < 0.5, $"score {match.Score}");
+        Assert.Contains(match.Evidence, e => e.Kind == "constraint");
+    }
+
+    [Fact]
+    public void Score_PlaceOnlyNamedNearFrontier_ExplainsBorderArea()
+    {
+        // Act
+        var match = Match(
+            Topic,
+            "Pakistan moves extra soldiers to the frontier",
+            "Pakistan's army said it has sent more troops to posts on the border, as fighting spreads in Afghan provinces near the frontier.")!;
+
+        // Assert
+        Assert.False(match.Alert);
+        Assert.Contains(match.Evidence, e => e.Kind == "constraint" && e.Description == "required place only mentioned as a border area");
+    }
+
+    [Fact]
+    public void Score_HeadlineSendsTroopsToOwnFrontier_ExplainsOwnSide()
+    {
+        // Act
+        var match = Match(
+            Topic,
+            "Pakistan moves extra soldiers to its western frontier",
+            "The army said the troops would watch the border with Afghanistan.")!;
+
+        // Assert
+        Assert.False(match.Alert);
+        Assert.Contains(match.Evidence, e => e.Kind == "constraint"
+            && e.Description == "the headline keeps the forces on their own side of a border: to its western frontier");
+    }
+
+    [Theory]
+    [InlineData(
+        "US troops push into Afghan provinces near the Pakistani border",
+        "American soldiers moved into the area to hunt militants who fled across the frontier, the military said.")]
+    [InlineData(
+        "NATO reinforcements arrive",
+        "The alliance sent two battalions to Afghan districts along the border with Pakistan after a surge in attacks, a spokesman said.")]
+    public void Score_ForeignTroopsInsideBorderProvinces_Alert(string title, string body)
+    {
+        // Act
+        var match = Match(Topic, title, body);
+
+        // Assert
+        Assert.NotNull(match);
+        Assert.True(match.Alert, $"score {match.Score}: {string.Join(" | ", match.Evidence.Select(e => e.Description))}");
+    }
+
     [Fact]
     public void Evidence_NamesActorAndPlace()
     {
