@@ -86,7 +86,7 @@ var tableNames = [
   'subscriptions'
   'articles'
   'deliveries'
-  'clusters'
+  'storyclusters'
 ]
 
 var smtpPasswordSecretName = 'smtp-password'

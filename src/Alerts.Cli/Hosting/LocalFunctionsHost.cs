@@ -97,7 +97,11 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         builder.Services.AddKeyedSingleton("triggers", (_, _) =>
             StorageClients.CreateQueueServiceClient(configuration, queueOptions => queueOptions.MessageDecodingFailed += UndecodableMessages.MoveToPoisonAsync));
 
-        var functions = FunctionCatalog.Discover().Select(function => ResolvedFunction.Resolve(function, configuration)).ToList();
+        // AzureWebJobs.<Name>.Disabled=true switches a function off, as on the Functions host.
+        var functions = FunctionCatalog.Discover()
+            .Where(function => !string.Equals(configuration[$"AzureWebJobs.{function.Name}.Disabled"], "true", StringComparison.OrdinalIgnoreCase))
+            .Select(function => ResolvedFunction.Resolve(function, configuration))
+            .ToList();
         foreach (var function in functions)
         {
             switch (function.Registration.Trigger)

@@ -5,6 +5,9 @@ namespace Alerts.Core.Delivery;
 /// <summary>State of one delivery.</summary>
 public enum DeliveryStatus
 {
+    /// <summary>Claimed by one instance that is sending it now; others wait instead of sending a second copy.</summary>
+    Sending,
+
     /// <summary>Attempted and failed; will be retried by the queue until it lands in the poison queue.</summary>
     Failed,
 
@@ -33,3 +36,19 @@ public sealed record DeliveryRecord(string SubscriberId, string AlertId, Channel
     /// <summary>When the outcome was recorded.</summary>
     public DateTimeOffset RecordedAt { get; init; }
 }
+
+/// <summary>What <c>IDeliveryStore.TryClaimAsync</c> found.</summary>
+public enum DeliveryClaimOutcome
+{
+    /// <summary>This caller owns the delivery and sends it.</summary>
+    Claimed,
+
+    /// <summary>Already sent or skipped: nothing to do.</summary>
+    AlreadyHandled,
+
+    /// <summary>Another instance claimed it moments ago and is sending it.</summary>
+    InProgress,
+}
+
+/// <summary>The result of claiming a delivery, with the record that was there before.</summary>
+public sealed record DeliveryClaim(DeliveryClaimOutcome Outcome, DeliveryRecord? Previous);

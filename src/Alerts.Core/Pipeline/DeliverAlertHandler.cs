@@ -22,6 +22,9 @@ public sealed class DeliverAlertHandler(
     TimeProvider time,
     ILogger<DeliverAlertHandler> logger)
 {
+    /// <summary>How long a claim protects a delivery in progress; longer than any channel's send timeout.</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(45);
+
     private readonly Dictionary<ChannelKind, IAlertChannel> _channels = channels.ToDictionary(c => c.Kind);
 
     /// <summary>Handles one <see cref="DeliveryMessage"/>.</summary>
@@ -49,6 +52,32 @@ public sealed class DeliverAlertHandler(
         {
             throw new InvalidOperationException($"No channel is configured for {subscriber.Channel}.");
         }
+
+        // Claim before sending: two copies of this message running at once (queues are at-least-once) must not
+        // both notify. A claim whose instance died is taken over once it is older than the lease.
+        var now = time.GetUtcNow();
+        var claim = await deliveries.TryClaimAsync(
+            new DeliveryRecord(message.SubscriberId, message.AlertId, subscriber.Channel, DeliveryStatus.Sending, "sending")
+            {
+                ArticleKey = message.ArticleKey,
+                TopicId = message.Match.TopicId,
+                Score = message.Match.Score,
+                Attempts = attempts,
+                RecordedAt = now,
+            },
+            now - ClaimLease,
+            cancellationToken);
+        switch (claim.Outcome)
+        {
+            case DeliveryClaimOutcome.AlreadyHandled:
+                logger.LogInformation("Alert {AlertId} already handled ({Status}); not sending again", message.AlertId, claim.Previous!.Status);
+                observer.DeliveryRecorded(claim.Previous, alreadyDelivered: true);
+                return;
+            case DeliveryClaimOutcome.InProgress:
+                throw new DeliveryInProgressException(message.AlertId);
+        }
+
+        attempts = (claim.Previous?.Attempts ?? previous?.Attempts ?? 0) + 1;
 
         // The alerted article is the first copy of its story; copies ingested since are the other outlets.
         var copies = await storyClusters.ListMembersAsync(article.Key, cancellationToken);
@@ -94,3 +123,7 @@ public sealed class DeliveryFailedException(ChannelKind channel, string detail, 
     /// <summary>Server-requested delay, when it gave one.</summary>
     public TimeSpan? RetryAfter { get; } = retryAfter;
 }
+
+/// <summary>Another instance is sending this alert right now; thrown so the queue looks again after its retry delay.</summary>
+public sealed class DeliveryInProgressException(string alertId)
+    : Exception($"Alert {alertId} is being delivered by another instance; checking again later.");

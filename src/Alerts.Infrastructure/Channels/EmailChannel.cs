@@ -25,6 +25,11 @@ public sealed class EmailChannel(IOptions<SmtpOptions> options, TimeProvider tim
     public async Task<ChannelResult> SendAsync(AlertNotification notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
+        if (string.IsNullOrWhiteSpace(_options.Host))
+        {
+            return Fail(notification, "e-mail is not configured: set Alerts:Smtp:Host and Alerts:Smtp:FromAddress");
+        }
+
         if (!TryParseRecipient(notification.Subscriber, out var recipient))
         {
             return Fail(notification, "the subscriber's address is not a single valid e-mail address");

@@ -24,8 +24,10 @@ public sealed class SmtpOptions : IValidatableObject
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Alerts:Smtp";
 
-    /// <summary>SMTP server host name, e.g. <c>smtp.azurecomm.net</c> or <c>127.0.0.1</c> for the local sink.</summary>
-    [Required(ErrorMessage = "Alerts:Smtp:Host is required: the SMTP server that e-mail alerts go through.")]
+    /// <summary>
+    /// SMTP server host name, e.g. <c>smtp.azurecomm.net</c> or <c>127.0.0.1</c> for the local sink. Empty: e-mail is
+    /// not configured (a Teams- or webhook-only deployment), and e-mail deliveries fail with that reason.
+    /// </summary>
     public string Host { get; set; } = string.Empty;
 
     /// <summary>SMTP port: 587 (STARTTLS) by default, 465 for TLS on connect, 25 or the sink's port locally.</summary>
@@ -43,8 +45,6 @@ public sealed class SmtpOptions : IValidatableObject
     public string? Password { get; set; }
 
     /// <summary>The From address of alerts, e.g. <c>alerts@example.com</c>.</summary>
-    [Required(ErrorMessage = "Alerts:Smtp:FromAddress is required: the sender address of alert e-mails.")]
-    [EmailAddress(ErrorMessage = "Alerts:Smtp:FromAddress must be an e-mail address.")]
     public string FromAddress { get; set; } = string.Empty;
 
     /// <summary>Display name of the sender.</summary>
@@ -57,6 +57,17 @@ public sealed class SmtpOptions : IValidatableObject
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (!string.IsNullOrWhiteSpace(Host) && string.IsNullOrWhiteSpace(FromAddress))
+        {
+            yield return new ValidationResult(
+                "Alerts:Smtp:FromAddress is required when Alerts:Smtp:Host is set: the sender address of alert e-mails.",
+                [nameof(FromAddress)]);
+        }
+        else if (!string.IsNullOrWhiteSpace(FromAddress) && !System.Net.Mail.MailAddress.TryCreate(FromAddress, out _))
+        {
+            yield return new ValidationResult("Alerts:Smtp:FromAddress must be an e-mail address.", [nameof(FromAddress)]);
+        }
+
         if (!string.IsNullOrEmpty(UserName) && string.IsNullOrEmpty(Password))
         {
             yield return new ValidationResult(

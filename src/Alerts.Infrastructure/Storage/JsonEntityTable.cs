@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Alerts.Core.Serialization;
@@ -19,7 +20,11 @@ internal sealed class JsonEntityTable<T>(TableClient table)
     private const int ChunkLength = 30_000;
     private const int MaxChunks = 15;
 
-    private static readonly JsonTypeInfo<T> TypeInfo = (JsonTypeInfo<T>)AlertsJsonContext.Default.GetTypeInfo(typeof(T))!;
+    // Stored rows are never embedded in HTML, so non-ASCII text and <>&' need no \uXXXX escapes: an escaped
+    // Cyrillic or Arabic article would take six times the room of the 1 MiB entity.
+    private static readonly JsonTypeInfo<T> TypeInfo = (JsonTypeInfo<T>)new AlertsJsonContext(
+        new JsonSerializerOptions(AlertsJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping })
+        .GetTypeInfo(typeof(T))!;
 
     public TableClient Client => table;
 

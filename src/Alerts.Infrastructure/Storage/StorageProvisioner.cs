@@ -33,7 +33,19 @@ public sealed class StorageProvisioner(
     }
 
     /// <inheritdoc />
-    public Task StartAsync(CancellationToken cancellationToken) => EnsureCreatedAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await EnsureCreatedAsync(cancellationToken);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 403)
+        {
+            // Right after a deployment the identity's data roles may not have propagated yet; Bicep creates the
+            // queues and tables anyway, so starting without this check is safe.
+            logger.LogWarning("Could not check queues and tables yet ({Status} {Code}); relying on the deployment to have created them", e.Status, e.ErrorCode);
+        }
+    }
 
     /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -93,8 +93,17 @@ internal sealed class TableArticleStore(JsonEntityTable<Article> table) : IArtic
 {
     private const string QueuedProperty = "Queued";
 
+    // Bodies beyond this are cut when stored: scoring needs the opening paragraphs, and one row holds at most 1 MiB.
+    private const int MaxStoredContentLength = 100_000;
+    private const int MaxStoredSummaryLength = 20_000;
+
     public async Task<ArticleAdmission> AdmitAsync(Article article, CancellationToken cancellationToken)
     {
+        article = article with
+        {
+            Content = Truncate(article.Content, MaxStoredContentLength),
+            Summary = Truncate(article.Summary, MaxStoredSummaryLength),
+        };
         var entity = JsonEntityTable<Article>.ToEntity(PartitionOf(article.Key), article.Key, article);
         entity[QueuedProperty] = false;
         if (await table.TryAddAsync(entity, cancellationToken))
@@ -117,6 +126,8 @@ internal sealed class TableArticleStore(JsonEntityTable<Article> table) : IArtic
         table.GetAsync(PartitionOf(key), key, cancellationToken);
 
     private static string PartitionOf(string key) => key.Length >= 3 ? key[..3] : key;
+
+    private static string? Truncate(string? text, int maxLength) => text?.Length > maxLength ? text[..maxLength] : text;
 }
 
 /// <summary>Delivery outcomes partitioned by subscriber, keyed by alert id.</summary>
@@ -124,6 +135,43 @@ internal sealed class TableDeliveryStore(JsonEntityTable<DeliveryRecord> table) 
 {
     public Task<DeliveryRecord?> GetAsync(string subscriberId, string alertId, CancellationToken cancellationToken) =>
         table.GetAsync(subscriberId, alertId, cancellationToken);
+
+    public async Task<DeliveryClaim> TryClaimAsync(DeliveryRecord claim, DateTimeOffset staleBefore, CancellationToken cancellationToken)
+    {
+        var entity = JsonEntityTable<DeliveryRecord>.ToEntity(claim.SubscriberId, claim.AlertId, claim);
+        if (await table.TryAddAsync(entity, cancellationToken))
+        {
+            return new DeliveryClaim(DeliveryClaimOutcome.Claimed, null);
+        }
+
+        var existing = await table.GetEntityAsync(claim.SubscriberId, claim.AlertId, cancellationToken);
+        if (existing is null)
+        {
+            return new DeliveryClaim(DeliveryClaimOutcome.InProgress, null); // deleted in between: let the retry decide
+        }
+
+        var previous = JsonEntityTable<DeliveryRecord>.FromEntity(existing);
+        if (previous.Status is DeliveryStatus.Sent or DeliveryStatus.Skipped)
+        {
+            return new DeliveryClaim(DeliveryClaimOutcome.AlreadyHandled, previous);
+        }
+
+        if (previous.Status == DeliveryStatus.Sending && previous.RecordedAt > staleBefore)
+        {
+            return new DeliveryClaim(DeliveryClaimOutcome.InProgress, previous);
+        }
+
+        try
+        {
+            // If-Match on the ETag read above: of two instances taking over the same failed delivery, one wins.
+            await table.Client.UpdateEntityAsync(entity, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+            return new DeliveryClaim(DeliveryClaimOutcome.Claimed, previous);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return new DeliveryClaim(DeliveryClaimOutcome.InProgress, previous);
+        }
+    }
 
     public Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken) =>
         table.UpsertAsync(record.SubscriberId, record.AlertId, record, cancellationToken);

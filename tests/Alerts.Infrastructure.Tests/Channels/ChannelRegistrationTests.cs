@@ -1,4 +1,6 @@
+using Alerts.Core.Articles;
 using Alerts.Core.Delivery;
+using Alerts.Core.Scoring;
 using Alerts.Core.Subscriptions;
 using Alerts.Infrastructure.Channels;
 using Microsoft.Extensions.Configuration;
@@ -31,16 +33,48 @@ public sealed class ChannelRegistrationTests
     }
 
     [Fact]
-    public void AddAlertsChannels_MissingHostAndSender_FailsNamingTheSettings()
+    public void AddAlertsChannels_NoSmtpSettings_StartsWithEmailNotConfigured()
+    {
+        // Arrange: a Teams- or webhook-only deployment sets no SMTP at all.
+        using var services = Build([]);
+
+        // Act
+        var options = services.GetRequiredService<IOptions<SmtpOptions>>().Value;
+
+        // Assert
+        Assert.Equal(string.Empty, options.Host);
+    }
+
+    [Fact]
+    public async Task EmailChannel_NoSmtpHost_FailsDeliverySayingEmailIsNotConfigured()
     {
         // Arrange
         using var services = Build([]);
+        var email = services.GetServices<IAlertChannel>().Single(c => c.Kind == ChannelKind.Email);
+        var alert = new AlertNotification(
+            "alert-1",
+            new Article("key", "src", "Title", "https://news.example.test/a", "summary", null, DateTimeOffset.UnixEpoch),
+            new TopicMatch("topic-id", "Topic", 0.9, true, [new MatchEvidence("term", "reason")]),
+            new Subscriber("s", "Reader", ChannelKind.Email, "reader@example.test"));
+
+        // Act
+        var result = await email.SendAsync(alert, TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.False(result.Succeeded);
+        Assert.Contains("not configured", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddAlertsChannels_HostWithoutSender_FailsNamingFromAddress()
+    {
+        // Arrange
+        using var services = Build(new Dictionary<string, string?> { ["Alerts:Smtp:Host"] = "smtp.example.test" });
 
         // Act
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SmtpOptions>>().Value);
 
         // Assert
-        Assert.Contains("Alerts:Smtp:Host", error.Message, StringComparison.Ordinal);
         Assert.Contains("Alerts:Smtp:FromAddress", error.Message, StringComparison.Ordinal);
     }
 

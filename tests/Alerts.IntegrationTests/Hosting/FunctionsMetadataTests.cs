@@ -32,6 +32,20 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public async Task LocalHost_FunctionDisabledInSettings_IsNotRun()
+    {
+        await using var host = LocalFunctionsHost.Create(new LocalHostOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            ReadLocalSettings = false,
+            Settings = new Dictionary<string, string?> { ["AzureWebJobs.DeliverAlert.Disabled"] = "true" },
+        });
+
+        Assert.DoesNotContain(host.Functions, f => f.Registration.Name == "DeliverAlert");
+        Assert.Contains(host.Functions, f => f.Registration.Name == "ScoreArticle");
+    }
+
+    [Fact]
     public void HostJson_QueueSettings_AreExplicitAndLowLatency()
     {
         var settings = QueueHostSettings.Load(QueueHostSettings.DefaultPath);

@@ -71,6 +71,30 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task DeliverAlert_SameMessageProcessedConcurrently_SendsOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        await app.SeedSubscribersAsync(Topic, ct);
+        var article = ArticleSubmissions.ToArticle(
+            new ArticleSubmission { Title = Feeds.KabulStory.Title, Link = Feeds.KabulStory.Link, Summary = Feeds.KabulStory.Summary },
+            DateTimeOffset.UtcNow);
+        await app.Services.GetRequiredService<IArticleStore>().AdmitAsync(article, ct);
+        var match = (await app.Services.GetRequiredService<Alerts.Core.Scoring.IArticleScorer>().ScoreAsync(article, ct)).Single(m => m.TopicId == Topic.Id);
+        var message = new DeliveryMessage(ScoreArticleHandler.AlertIdFor(article.Key, Topic.Id, "mail-reader"), article.Key, "mail-reader", match);
+
+        // Four copies land in one batch and run in parallel, as duplicate enqueues from two racing instances would.
+        var deliveries = app.Services.GetRequiredService<IMessageQueue<DeliveryMessage>>();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => deliveries.EnqueueAsync(message, null, ct)));
+        await app.WaitIdleAsync(ct);
+
+        Assert.Single(app.Smtp.Messages);
+        var record = await app.Services.GetRequiredService<IDeliveryStore>().GetAsync("mail-reader", message.AlertId, ct);
+        Assert.Equal(DeliveryStatus.Sent, record!.Status);
+        Assert.Empty(await app.Services.GetRequiredService<PoisonQueues>().PeekAsync(app.Names.DeliveriesQueue, ct));
+    }
+
+    [Fact]
     public async Task ScoreArticle_MalformedMessage_LandsInPoisonQueueAfterConfiguredAttempts()
     {
         var ct = TestContext.Current.CancellationToken;

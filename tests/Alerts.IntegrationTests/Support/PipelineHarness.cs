@@ -14,7 +14,7 @@ namespace Alerts.IntegrationTests.Support;
 
 /// <summary>
 /// The real app for one test: the local Functions host on Azurite with names of its own, a real SMTP inbox and a real
-/// Teams/webhook listener. Retries are immediate (visibility timeout 0) so poison tests do not wait.
+/// Teams/webhook listener. Retries come after a quarter second (not the shipped 30 s) so poison tests do not wait.
 /// </summary>
 public sealed class PipelineHarness : IAsyncDisposable
 {
@@ -84,7 +84,7 @@ public sealed class PipelineHarness : IAsyncDisposable
             MinimumLogLevel = LogLevel.Warning,
             QueueSettings = QueueHostSettings.Load(QueueHostSettings.DefaultPath) with
             {
-                VisibilityTimeout = TimeSpan.Zero,
+                VisibilityTimeout = TimeSpan.FromMilliseconds(250),
                 MaxPollingInterval = TimeSpan.FromMilliseconds(500),
                 MaxDequeueCount = maxDequeueCount,
             },
