@@ -27,7 +27,7 @@ public sealed class OutboundHttpOptions : IValidatableObject
 
     /// <summary>Sent on every request so that publishers can see who fetches and how to reach the operator.</summary>
     [Required(AllowEmptyStrings = false)]
-    public string UserAgent { get; set; } = "Alerts/1.0 (news alert feed reader; +https://github.com/alerts-news/alerts)";
+    public string UserAgent { get; set; } = "Alerts/1.0 (news alert feed reader)";
 
     /// <summary>Whole-request budget (connect, headers and body) unless a source sets its own.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
