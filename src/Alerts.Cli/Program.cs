@@ -9,6 +9,7 @@ var root = new RootCommand("Alerts: news alerts on watch topics, delivered by e-
     InboxCommand.Create(),
     OpsCommand.Create(),
     ScoreCommand.Create(new FeedParser()),
+    EvalCommand.Create(new FeedParser()),
     FeedParseCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

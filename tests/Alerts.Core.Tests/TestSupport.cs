@@ -10,19 +10,26 @@ internal static class TestSupport
     /// <summary>../shared next to the repository root, or null when absent.</summary>
     public static string? SharedFolder()
     {
+        var parent = Directory.GetParent(RepositoryRoot());
+        if (parent is null)
+        {
+            return null;
+        }
+
+        var shared = Path.Combine(parent.FullName, "shared");
+        return Directory.Exists(shared) ? shared : null;
+    }
+
+    /// <summary>The repository root (the folder holding Alerts.sln).</summary>
+    public static string RepositoryRoot()
+    {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Alerts.sln")))
         {
             directory = directory.Parent;
         }
 
-        if (directory?.Parent is null)
-        {
-            return null;
-        }
-
-        var shared = Path.Combine(directory.Parent.FullName, "shared");
-        return Directory.Exists(shared) ? shared : null;
+        return directory?.FullName ?? throw new InvalidOperationException("Alerts.sln not found above the test folder");
     }
 
     public static TopicIndex Index(params WatchTopic[] topics) => TopicIndex.Build(topics, Gazetteer.Default, "test");

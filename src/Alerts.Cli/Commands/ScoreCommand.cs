@@ -78,22 +78,13 @@ public static class ScoreCommand
             return 2;
         }
 
-        var scorer = new TopicIndexScorer(
-            new InMemoryTopicStore(topics),
-            Options.Create(new ScoringOptions { RefreshIntervalSeconds = 86_400 }),
-            TimeProvider.System);
+        var scorer = (TopicIndexScorer)OfflineScorer.Create(topics);
         var problems = new List<InputProblem>();
         var count = 0;
         try
         {
             using var reader = new StreamReader(request.Input.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            var articles = ArticleInputReader.Detect(request.Input.FullName) switch
-            {
-                ArticleInputReader.InputFormat.Csv => ArticleInputReader.ReadCsv(reader, problems),
-                ArticleInputReader.InputFormat.JsonLines => ArticleInputReader.ReadJsonLines(reader, problems),
-                _ => ArticleInputReader.ReadFeed(request.Input.FullName, feedParser),
-            };
-            foreach (var article in articles)
+            foreach (var article in ArticleInputReader.Read(request.Input.FullName, reader, feedParser, problems))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var matches = await scorer.ScoreAsync(article, cancellationToken);

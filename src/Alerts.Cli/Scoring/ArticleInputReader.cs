@@ -54,6 +54,15 @@ internal static class ArticleInputReader
         };
     }
 
+    /// <summary>Reads every article of a file in whichever format it is (see <see cref="Detect"/>).</summary>
+    public static IEnumerable<Article> Read(string path, TextReader reader, IFeedParser? feedParser, List<InputProblem> problems) =>
+        Detect(path) switch
+        {
+            InputFormat.Csv => ReadCsv(reader, problems),
+            InputFormat.JsonLines => ReadJsonLines(reader, problems),
+            _ => ReadFeed(path, feedParser),
+        };
+
     public static IEnumerable<Article> ReadCsv(TextReader text, List<InputProblem> problems)
     {
         var csv = new CsvReader(text);

@@ -93,7 +93,7 @@ public sealed class ArticleEntities
             }
 
             // A list of places shares its preposition: "in Pakistan, Iran and India".
-            if (MentionEndingAt(i) is { } previous && previous.Entry.Kind is EntityKind.Country or EntityKind.City)
+            if (MentionEndingAt(i) is { } previous && previous.Entry.Kind is EntityKind.Country or EntityKind.City or EntityKind.Subdivision)
             {
                 return IsLocative(previous);
             }
@@ -174,7 +174,7 @@ public sealed class ArticleEntities
         ArgumentNullException.ThrowIfNull(mention);
         if (mention.Entry.Kind != EntityKind.Nationality)
         {
-            return mention.Entry.Kind is EntityKind.Country or EntityKind.City or EntityKind.Other;
+            return mention.Entry.IsPlace;
         }
 
         var next = mention.LastToken + 1;
@@ -185,7 +185,7 @@ public sealed class ArticleEntities
 
         // With no other place named, "Afghan and US-led troops" is the only clue to where the story happens.
         return !Mentions.Any(m => m.Entry.CountryCode != mention.Entry.CountryCode
-            && (m.Entry.Kind == EntityKind.City || (m.Entry.Kind == EntityKind.Country && IsLocative(m))));
+            && (m.Entry.IsPlaceWithinCountry || (m.Entry.Kind == EntityKind.Country && IsLocative(m))));
     }
 
     private static bool IsBorderWord(AnalyzedToken token) =>

@@ -1,60 +1,48 @@
+using System.Globalization;
 using System.Reflection;
 using Alerts.Core.Text;
 
 namespace Alerts.Core.Entities;
 
-/// <summary>What kind of thing a gazetteer entry names.</summary>
-public enum EntityKind
-{
-    /// <summary>A country (implies itself as place and as nationality).</summary>
-    Country,
-
-    /// <summary>A city, province or landmark (implies its country as place).</summary>
-    City,
-
-    /// <summary>A demonym or nationality adjective ("Turkish", "Afghans").</summary>
-    Nationality,
-
-    /// <summary>An organisation, alliance or actor group (NATO, the UN, "coalition", the Taliban).</summary>
-    Organisation,
-
-    /// <summary>A place or organisation known only from an external recogniser.</summary>
-    Other,
-}
-
-/// <summary>One named thing the offline recogniser knows.</summary>
-/// <param name="Id">Country code for countries, cities and nationalities; organisation id otherwise.</param>
-/// <param name="Name">Canonical display name.</param>
-/// <param name="Kind">Kind of entry.</param>
-/// <param name="CountryCode">
-/// The country the entry belongs to (place or nationality); <c>*</c> for multinational bodies and for words such as
-/// "foreign", which are foreign to every country; null when unknown.
-/// </param>
-/// <param name="Role">For organisations: military, international, civilian, militant or modifier.</param>
-public sealed record GazetteerEntry(string Id, string Name, EntityKind Kind, string? CountryCode, string? Role = null);
-
-/// <summary>An entity found in an analysed document.</summary>
-/// <param name="Entry">What it is.</param>
-/// <param name="FirstToken">Index of its first token in <see cref="AnalyzedDocument.Tokens"/>.</param>
-/// <param name="LastToken">Index of its last token.</param>
-/// <param name="Source"><c>gazetteer</c> or the external recogniser's name.</param>
-public sealed record EntityMention(GazetteerEntry Entry, int FirstToken, int LastToken, string Source = "gazetteer");
-
 /// <summary>
-/// The offline entity recogniser: gazetteers of countries, capitals and major cities, demonyms, alliances and
-/// international bodies, shipped as embedded data (Entities/Data/*.tsv). Names are matched on analysed tokens, so
-/// "Afghans", "afghan" and "AFGHAN" are one nationality; aliases written with a leading '=' in the data
-/// ("=US") must match case-sensitively so that the pronoun "us" is not the United States.
+/// The offline entity recogniser. Places come from <c>Entities/Data/places.tsv</c>, generated from GeoNames-derived
+/// and ISO data by <c>tools/gazetteer</c> (every country with its names and demonyms, every ISO 3166-2 subdivision
+/// with press abbreviations such as "Calif.", and every city of at least 15,000 people); organisations and actor
+/// groups from <c>organisations.tsv</c>. Names are matched on analysed tokens, so "Afghans", "afghan" and "AFGHAN"
+/// are one nationality. A name with several readings (Georgia the country and the state; Paris in France and in
+/// Texas) is resolved from the story: a qualifier after a comma ("Paris, Texas"), then the other places the story
+/// names, then the likelier reading (country, capital, subdivision, larger city).
 /// </summary>
 public sealed class Gazetteer
 {
     private static readonly Lazy<Gazetteer> DefaultInstance = new(LoadDefault);
+
+    // Words before a name that say it is a place: "in Troy", "to Georgia", "from Jordan".
+    private static readonly HashSet<string> PlaceContextWords = new(StringComparer.Ordinal)
+    {
+        "in", "to", "into", "from", "at", "near", "across", "outsid", "insid", "through", "throughout", "visit",
+    };
+
+    // Capitalised words that may stand before a place name without making it part of a person's name.
+    private static readonly HashSet<string> PlaceQualifiers = new(StringComparer.Ordinal)
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "greater", "upper",
+        "lower", "new", "old", "gulf", "downtown", "rural", "northeast", "northwest", "southeast", "southwest",
+        "northeastern", "northwestern", "southeastern", "southwestern", "mainland", "coastal", "occupied",
+    };
 
     private readonly Dictionary<string, List<Alias>> aliasesByFirstStem = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GazetteerEntry> byKey = new(StringComparer.OrdinalIgnoreCase);
 
     private Gazetteer()
     {
+    }
+
+    private enum CaseRule
+    {
+        AnyCase,
+        Exact,
+        CapitalInitial,
     }
 
     /// <summary>The gazetteer built from the data shipped with Alerts.</summary>
@@ -64,7 +52,8 @@ public sealed class Gazetteer
     public int AliasCount { get; private set; }
 
     /// <summary>
-    /// Resolves a name from a topic constraint ("Afghanistan", "Afghan", "AF", "Kabul", "NATO") to the entry it means.
+    /// Resolves a name from a topic constraint ("Afghanistan", "Afghan", "AF", "Texas", "US-TX", "Kabul", "NATO") to
+    /// the entry it most likely means.
     /// </summary>
     public GazetteerEntry? Resolve(string name)
     {
@@ -81,31 +70,213 @@ public sealed class Gazetteer
             : null;
     }
 
+    /// <summary>Known names closest to <paramref name="name"/> in spelling, for "did you mean" messages.</summary>
+    public IReadOnlyList<string> Suggest(string name, int count = 3)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var wanted = name.Trim().ToLowerInvariant();
+        return byKey.Keys
+            .Where(k => k.Length > 2 && Math.Abs(k.Length - wanted.Length) <= 2 && !k.Contains('-', StringComparison.Ordinal))
+            .Select(k => (Key: k, Distance: EditDistance(wanted, k.ToLowerInvariant())))
+            .Where(k => k.Distance <= Math.Max(1, wanted.Length / 4))
+            .OrderBy(k => k.Distance)
+            .ThenBy(k => k.Key, StringComparer.Ordinal)
+            .Take(count)
+            .Select(k => byKey[k.Key].Name)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
     /// <summary>Finds entity mentions, longest name first, never across the title/body boundary.</summary>
     public List<EntityMention> Recognize(AnalyzedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var mentions = new List<EntityMention>();
+        var found = new List<Candidate>();
         var tokens = document.Tokens;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!aliasesByFirstStem.TryGetValue(tokens[i].Stem, out var candidates))
+            if (!aliasesByFirstStem.TryGetValue(tokens[i].Stem, out var aliases))
             {
                 continue;
             }
 
-            foreach (var alias in candidates)
+            List<GazetteerEntry>? readings = null;
+            var length = 0;
+            foreach (var alias in aliases)
             {
-                if (Matches(document, i, alias))
+                if (length > 0 && alias.Stems.Length < length)
                 {
-                    mentions.Add(new EntityMention(alias.Entry, i, i + alias.Stems.Length - 1));
-                    i += alias.Stems.Length - 1;
                     break;
                 }
+
+                if (Matches(document, i, alias))
+                {
+                    // Stems let "Afghans" be the Afghan people, but a place is named as written: "end" is not Ende.
+                    var exact = SameSurfaces(document, i, alias);
+                    var admitted = alias.Readings.Where(r => exact || r.Kind is EntityKind.Nationality or EntityKind.Organisation).ToList();
+                    if (admitted.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    length = alias.Stems.Length;
+                    readings = readings is null ? admitted : [.. readings.Union(admitted)];
+                }
+            }
+
+            if (readings is not null)
+            {
+                found.Add(new Candidate(i, i + length - 1, readings));
+                i += length - 1;
             }
         }
 
+        return Resolve(document, found);
+    }
+
+    private List<EntityMention> Resolve(AnalyzedDocument document, List<Candidate> found)
+    {
+        // Countries the story names without doubt support the readings of ambiguous names in the same country.
+        var support = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var candidate in found)
+        {
+            var countries = candidate.Readings.Where(r => r.Kind != EntityKind.Organisation && !r.NeedsContext && !r.IsPostalCode)
+                .Select(r => r.CountryCode).Distinct().ToList();
+            if (countries.Count == 1 && countries[0] is { } code && code != "*")
+            {
+                support.Add(code);
+            }
+        }
+
+        var mentions = new List<EntityMention>(found.Count);
+        for (var c = 0; c < found.Count; c++)
+        {
+            var candidate = found[c];
+            var previous = c > 0 ? found[c - 1] : null;
+            var next = c + 1 < found.Count ? found[c + 1] : null;
+            var qualifier = next is not null && CommaBetween(document, candidate.LastToken, next.FirstToken) ? next : null;
+            var readings = candidate.Readings.Where(r => Admissible(document, candidate, r, previous, qualifier)).ToList();
+            if (readings.Count == 0 || LooksLikePersonName(document, candidate, previous))
+            {
+                continue;
+            }
+
+            var chosen = readings
+                .OrderByDescending(r => qualifier is not null && qualifier.Readings.Any(q => Qualifies(q, r)))
+                .ThenByDescending(r => r.CountryCode is { } code && support.Contains(code))
+                .ThenBy(Prior)
+                .ThenByDescending(r => r.Population)
+                .First();
+            mentions.Add(new EntityMention(chosen, candidate.FirstToken, candidate.LastToken));
+        }
+
         return mentions;
+    }
+
+    private static bool Admissible(AnalyzedDocument document, Candidate candidate, GazetteerEntry reading, Candidate? previous, Candidate? qualifier)
+    {
+        if (reading.IsPostalCode)
+        {
+            // "AUSTIN, TX": only right after a city and a comma.
+            return previous is not null && previous.Readings.Any(r => r.Kind == EntityKind.City)
+                && CommaBetween(document, previous.LastToken, candidate.FirstToken);
+        }
+
+        if (!reading.NeedsContext)
+        {
+            return true;
+        }
+
+        return qualifier is not null
+            || IsDateline(document, candidate)
+            || (candidate.FirstToken > 0 && candidate.FirstToken - 1 >= 0
+                && PlaceContextWords.Contains(document.Tokens[candidate.FirstToken - 1].Stem)
+                && document.IsTitle(document.Tokens[candidate.FirstToken - 1].Position) == document.IsTitle(document.Tokens[candidate.FirstToken].Position));
+    }
+
+    // A place qualified by what follows the comma: "Paris, Texas" is the city in Texas, "Birmingham, England" the English one.
+    private static bool Qualifies(GazetteerEntry qualifier, GazetteerEntry place) =>
+        qualifier.Kind switch
+        {
+            EntityKind.Subdivision => place.SubdivisionCode == qualifier.Id || (place.CountryCode == qualifier.CountryCode && place.Kind == EntityKind.City),
+            EntityKind.Country => place.CountryCode == qualifier.CountryCode,
+            _ => false,
+        };
+
+    private static int Prior(GazetteerEntry entry) => entry.Kind switch
+    {
+        EntityKind.Organisation => 0,
+        EntityKind.Country => 1,
+        EntityKind.Nationality => 2,
+        EntityKind.City when entry.IsCapital => 3,
+        EntityKind.Subdivision => 4,
+        _ => 5,
+    };
+
+    /// <summary>Whether the candidate opens the body as a dateline: "AUSTIN, Texas (Reuters) -", "KABUL -".</summary>
+    private static bool IsDateline(AnalyzedDocument document, Candidate candidate)
+    {
+        var tokens = document.Tokens;
+        if (candidate.FirstToken != document.TitleTokenCount || candidate.FirstToken >= tokens.Count)
+        {
+            return false;
+        }
+
+        var text = document.Body;
+        var end = tokens[candidate.LastToken].End;
+        var rest = text.AsSpan(end, Math.Min(40, text.Length - end)).TrimStart();
+        return rest.Length > 0 && rest[0] is ',' or '(' or '-' or '\u2013' or '\u2014';
+    }
+
+    // "Michael Jordan", "Denzel Washington": in the body, a place name right after a capitalised word that is not the
+    // start of a sentence, a known name or a place qualifier is the end of a person's (or a company's) name.
+    private static bool LooksLikePersonName(AnalyzedDocument document, Candidate candidate, Candidate? previous)
+    {
+        var tokens = document.Tokens;
+        var first = candidate.FirstToken;
+        if (first <= document.TitleTokenCount || candidate.LastToken != first || candidate.Readings.Any(r => r.Kind is EntityKind.Nationality or EntityKind.Organisation))
+        {
+            return false;
+        }
+
+        var before = tokens[first - 1];
+        if (previous is not null && previous.LastToken == first - 1)
+        {
+            return false;
+        }
+
+        var text = document.Body;
+        if (before.Start >= text.Length || !char.IsUpper(text[before.Start]) || before.IsStopWord || PlaceQualifiers.Contains(before.Surface))
+        {
+            return false;
+        }
+
+        if (!text.AsSpan(before.End, tokens[first].Start - before.End).SequenceEqual(" "))
+        {
+            return false;
+        }
+
+        // The capitalised word starts a sentence ("Police in Jordan said..." does not end in a name).
+        var lead = text.AsSpan(0, before.Start).TrimEnd();
+        return lead.Length > 0 && lead[^1] is not ('.' or '!' or '?' or '"' or '\u201C' or ':' or '-' or '(');
+    }
+
+    private static bool CommaBetween(AnalyzedDocument document, int leftToken, int rightToken)
+    {
+        if (rightToken != leftToken + 1)
+        {
+            return false;
+        }
+
+        var left = document.Tokens[leftToken];
+        var right = document.Tokens[rightToken];
+        if (document.IsTitle(left.Position) != document.IsTitle(right.Position))
+        {
+            return false;
+        }
+
+        var text = document.IsTitle(left.Position) ? document.Title : document.Body;
+        return text.AsSpan(left.End, right.Start - left.End).Trim().SequenceEqual(",");
     }
 
     private static bool Matches(AnalyzedDocument document, int start, Alias alias)
@@ -126,14 +297,26 @@ public sealed class Gazetteer
             }
         }
 
-        if (alias.CaseSensitiveLetters is null)
+        var text = start < document.TitleTokenCount ? document.Title : document.Body;
+        return alias.Rule switch
         {
-            return true;
+            CaseRule.Exact => LettersOnly(text.AsSpan(tokens[start].Start, tokens[end].End - tokens[start].Start)).Equals(alias.Letters, StringComparison.Ordinal),
+            CaseRule.CapitalInitial => char.IsUpper(text[tokens[start].Start]),
+            _ => true,
+        };
+    }
+
+    private static bool SameSurfaces(AnalyzedDocument document, int start, Alias alias)
+    {
+        for (var k = 0; k < alias.Surfaces.Length; k++)
+        {
+            if (!string.Equals(document.Tokens[start + k].Surface, alias.Surfaces[k], StringComparison.Ordinal))
+            {
+                return false;
+            }
         }
 
-        var text = start < document.TitleTokenCount ? document.Title : document.Body;
-        var written = text.AsSpan(tokens[start].Start, tokens[end].End - tokens[start].Start);
-        return LettersOnly(written).Equals(alias.CaseSensitiveLetters, StringComparison.Ordinal);
+        return true;
     }
 
     private static string LettersOnly(ReadOnlySpan<char> text)
@@ -151,16 +334,39 @@ public sealed class Gazetteer
         return new string(buffer[..n]);
     }
 
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
     private static Gazetteer LoadDefault()
     {
         var gazetteer = new Gazetteer();
-        gazetteer.LoadCountries(ReadResource("countries.tsv"));
         gazetteer.LoadOrganisations(ReadResource("organisations.tsv"));
+        gazetteer.LoadPlaces(ReadResource("places.tsv"));
         gazetteer.SortAliases();
         return gazetteer;
     }
 
-    private static IEnumerable<string[]> ReadResource(string name)
+    private static List<string[]> ReadResource(string name)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Alerts.Core.Entities.Data." + name)
             ?? throw new InvalidOperationException($"Gazetteer data {name} is missing from the assembly.");
@@ -179,40 +385,67 @@ public sealed class Gazetteer
         return rows;
     }
 
-    private static string[] Names(string[] row, int column) =>
-        column < row.Length ? row[column].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
+    private static string[] Names(string field) => field.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private void LoadCountries(IEnumerable<string[]> rows)
+    private static string Plain(string name) => name.TrimStart('=', '^');
+
+    private void LoadPlaces(List<string[]> rows)
     {
-        foreach (var row in rows)
+        var entries = new Dictionary<string, GazetteerEntry>(StringComparer.Ordinal);
+        // Larger places first, so the likelier reading of a shared name is the one a constraint resolves to.
+        foreach (var row in rows.OrderBy(r => KindOrder(r[0])).ThenByDescending(r => int.Parse(r[4], CultureInfo.InvariantCulture)))
         {
-            var code = row[0];
-            var names = Names(row, 1);
-            var country = new GazetteerEntry(code, names[0].TrimStart('='), EntityKind.Country, code);
-            byKey[code] = country;
+            var (kind, id, country, subdivision, flags, names) = (row[0], row[1], row[2], row[3], row[5], Names(row[6]));
+            var key = kind + ":" + id + (flags.Contains('p', StringComparison.Ordinal) ? ":postal" : string.Empty);
+            if (!entries.TryGetValue(key, out var entry))
+            {
+                entry = new GazetteerEntry(
+                    kind is "region" ? Plain(names[0]).ToLowerInvariant() : id,
+                    Plain(names[0]),
+                    kind switch
+                    {
+                        "country" => EntityKind.Country,
+                        "nationality" => EntityKind.Nationality,
+                        "subdivision" => EntityKind.Subdivision,
+                        _ => EntityKind.City,
+                    },
+                    country)
+                {
+                    SubdivisionCode = kind == "subdivision" ? id : subdivision == "-" ? null : subdivision,
+                    Population = int.Parse(row[4], CultureInfo.InvariantCulture),
+                    IsCapital = flags.Contains('c', StringComparison.Ordinal),
+                    NeedsContext = flags.Contains('w', StringComparison.Ordinal),
+                    IsPostalCode = flags.Contains('p', StringComparison.Ordinal),
+                };
+                entries[key] = entry;
+                if (kind is "country" or "subdivision" && !entry.IsPostalCode)
+                {
+                    byKey.TryAdd(id, entry);
+                }
+            }
+
             foreach (var name in names)
             {
-                AddAlias(name, country);
-            }
-
-            foreach (var demonym in Names(row, 2))
-            {
-                AddAlias(demonym, new GazetteerEntry(code, demonym, EntityKind.Nationality, code));
-            }
-
-            foreach (var city in Names(row, 3))
-            {
-                AddAlias(city, new GazetteerEntry(city.ToLowerInvariant(), city, EntityKind.City, code));
+                AddAlias(name, entry);
             }
         }
     }
 
-    private void LoadOrganisations(IEnumerable<string[]> rows)
+    private static int KindOrder(string kind) => kind switch
+    {
+        "country" => 0,
+        "nationality" => 1,
+        "subdivision" => 2,
+        "region" => 3,
+        _ => 4,
+    };
+
+    private void LoadOrganisations(List<string[]> rows)
     {
         foreach (var row in rows)
         {
-            var names = Names(row, 1);
-            var entry = new GazetteerEntry(row[0], names[0].TrimStart('='), EntityKind.Organisation, row[2], row.Length > 3 ? row[3] : null);
+            var names = Names(row[1]);
+            var entry = new GazetteerEntry(row[0], Plain(names[0]), EntityKind.Organisation, row[2], row.Length > 3 ? row[3] : null);
             byKey[row[0]] = entry;
             foreach (var name in names)
             {
@@ -223,15 +456,21 @@ public sealed class Gazetteer
 
     private void AddAlias(string name, GazetteerEntry entry)
     {
-        var caseSensitive = name.StartsWith('=');
-        var written = caseSensitive ? name[1..] : name;
-        var stems = TextAnalyzer.Analyze(written).Select(t => t.Stem).ToArray();
+        var rule = name[0] switch
+        {
+            '=' => CaseRule.Exact,
+            '^' => CaseRule.CapitalInitial,
+            _ => CaseRule.AnyCase,
+        };
+        var written = Plain(name);
+        var tokens = TextAnalyzer.Analyze(written);
+        var stems = tokens.Select(t => t.Stem).ToArray();
         if (stems.Length == 0)
         {
             return;
         }
 
-        if (!caseSensitive)
+        if (rule != CaseRule.Exact && !entry.IsPostalCode)
         {
             byKey.TryAdd(written, entry);
         }
@@ -241,8 +480,17 @@ public sealed class Gazetteer
             aliasesByFirstStem[stems[0]] = list = [];
         }
 
-        list.Add(new Alias(stems, caseSensitive ? LettersOnly(written) : null, entry));
-        AliasCount++;
+        var letters = rule == CaseRule.Exact ? LettersOnly(written) : null;
+        var existing = list.FirstOrDefault(a => a.Rule == rule && a.Letters == letters && a.Stems.AsSpan().SequenceEqual(stems));
+        if (existing is null)
+        {
+            list.Add(new Alias(stems, tokens.Select(t => t.Surface).ToArray(), rule, letters, [entry]));
+            AliasCount++;
+        }
+        else if (!existing.Readings.Contains(entry))
+        {
+            existing.Readings.Add(entry);
+        }
     }
 
     private void SortAliases()
@@ -254,5 +502,7 @@ public sealed class Gazetteer
         }
     }
 
-    private sealed record Alias(string[] Stems, string? CaseSensitiveLetters, GazetteerEntry Entry);
+    private sealed record Alias(string[] Stems, string[] Surfaces, CaseRule Rule, string? Letters, List<GazetteerEntry> Readings);
+
+    private sealed record Candidate(int FirstToken, int LastToken, List<GazetteerEntry> Readings);
 }

@@ -67,8 +67,11 @@ public sealed class ResolvedConstraints
     /// <summary>Countries the article must be about (a city implies its country).</summary>
     public HashSet<string> PlaceCountries { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Specific cities/provinces required (their gazetteer ids).</summary>
+    /// <summary>Specific cities required (their gazetteer ids).</summary>
     public HashSet<string> PlaceCities { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>States, provinces and other subdivisions required (ISO 3166-2 codes); their cities count too.</summary>
+    public HashSet<string> PlaceSubdivisions { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Places unknown to the gazetteer, matched as phrases and by external entity names.</summary>
     public List<string> OtherPlaces { get; } = [];
@@ -85,8 +88,11 @@ public sealed class ResolvedConstraints
     /// <summary>Nationalities (country codes) that do not count as actors.</summary>
     public HashSet<string> ExcludeActorNationalities { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Whether a constraint that cannot be judged fails (true) or lets the words decide (false).</summary>
+    public bool Strict { get; private set; }
+
     /// <summary>Whether any place constraint exists.</summary>
-    public bool HasPlaces => PlaceCountries.Count + PlaceCities.Count + OtherPlaces.Count > 0;
+    public bool HasPlaces => PlaceCountries.Count + PlaceCities.Count + PlaceSubdivisions.Count + OtherPlaces.Count > 0;
 
     /// <summary>Whether any organisation constraint exists.</summary>
     public bool HasOrganisations => Organisations.Count + OtherOrganisations.Count > 0;
@@ -105,6 +111,8 @@ public sealed class ResolvedConstraints
             return resolved;
         }
 
+        resolved.Strict = constraints.Strict;
+
         foreach (var place in constraints.Places)
         {
             var entry = gazetteer.Resolve(place);
@@ -115,6 +123,9 @@ public sealed class ResolvedConstraints
                     break;
                 case EntityKind.City:
                     resolved.PlaceCities.Add(entry.Id);
+                    break;
+                case EntityKind.Subdivision:
+                    resolved.PlaceSubdivisions.Add(entry.Id);
                     break;
                 default:
                     resolved.OtherPlaces.Add(place);

@@ -131,48 +131,7 @@ public static class TopicEvaluator
         var hold = true;
         if (constraints.HasPlaces)
         {
-            var places = entities.Mentions.Where(m => IsRequiredPlace(constraints, m)
-                && (entities.IsPlaceMention(m) || IsOccupiedBorderArea(constraints, entities, m, clauseHits))).ToList();
-            var elsewhere = HeadlineElsewhere(constraints, document, entities);
-            var otherPlace = constraints.OtherPlaces.FirstOrDefault(p => ResolvedConstraints.NameOccurs(document, p));
-            var ownBorder = elsewhere is null ? HeadlineOwnBorder(constraints, document, entities) : null;
-            if (elsewhere is not null)
-            {
-                hold = false;
-                evidence.Add(new MatchEvidence(
-                    "constraint",
-                    "the headline places the story elsewhere: " + entities.TextOf(elsewhere),
-                    document.Snippet(entities.PositionOf(elsewhere), document.Tokens[elsewhere.LastToken].Position)));
-            }
-            else if (ownBorder is { } phrase)
-            {
-                hold = false;
-                evidence.Add(new MatchEvidence(
-                    "constraint",
-                    "the headline keeps the forces on their own side of a border: " + document.Title[document.Tokens[phrase.First].Start..document.Tokens[phrase.Last].End],
-                    document.Snippet(document.Tokens[phrase.First].Position, document.Tokens[phrase.Last].Position)));
-            }
-            else if (places.Count > 0)
-            {
-                groups.Add(places.Select(entities.PositionOf).ToList());
-                var first = places[0];
-                evidence.Add(EntityEvidence("place", first, entities, first.Entry.Kind == EntityKind.City ? $" → {first.Entry.CountryCode}" : string.Empty));
-            }
-            else if (otherPlace is not null)
-            {
-                evidence.Add(new MatchEvidence("entity", "place: " + otherPlace));
-            }
-            else
-            {
-                hold = false;
-                var border = entities.Mentions.FirstOrDefault(m => IsRequiredPlace(constraints, m));
-                evidence.Add(new MatchEvidence(
-                    "constraint",
-                    border is null ? "no required place mentioned"
-                        : entities.IsBorderContext(border) ? "required place only mentioned as a border area"
-                        : "required place only named as a nationality (who, not where)",
-                    border is null ? null : document.Snippet(entities.PositionOf(border), document.Tokens[border.LastToken].Position)));
-            }
+            hold &= CheckPlaces(constraints, document, entities, clauseHits, groups, evidence);
         }
 
         if (constraints.HasOrganisations)
@@ -204,6 +163,11 @@ public static class TopicEvaluator
                 var best = qualifying[0];
                 evidence.Add(EntityEvidence("actor", best, entities, best.Entry.CountryCode == "*" ? " (multinational/foreign)" : $" ({best.Entry.CountryCode})"));
             }
+            else if (actors.Count == 0 && !constraints.Strict)
+            {
+                // Nobody is named next to the matched words: the actor rule cannot be judged, so the words decide.
+                evidence.Add(new MatchEvidence("entity", "actor: none named next to the matched words (not checked; the topic is not strict)"));
+            }
             else
             {
                 hold = false;
@@ -217,6 +181,153 @@ public static class TopicEvaluator
 
         return hold;
     }
+
+    /// <summary>
+    /// Where does the story happen? A required place counts when it is named as a place (a country, subdivision or
+    /// city, a dateline, "the Afghan capital"), when its people act in the story ("Iraqi kidnappers", "Afghan
+    /// troops": a nationality next to the matched words), or when it is a border area the matched words are attached
+    /// to. A headline that puts the event somewhere else ("... troops to Iraq") moves the story there, unless the
+    /// body's first sentence places it in a required place ("Thousands march in Rome for hostages" / "... held in
+    /// Iraq"). When the story names no place at all the constraint cannot be judged and the topic's strictness decides.
+    /// </summary>
+    private static bool CheckPlaces(
+        ResolvedConstraints constraints,
+        AnalyzedDocument document,
+        ArticleEntities entities,
+        List<QueryHit>[] clauseHits,
+        List<List<int>> groups,
+        List<MatchEvidence> evidence)
+    {
+        var places = entities.Mentions.Where(m => IsRequiredPlace(constraints, m)
+            && (entities.IsPlaceMention(m) || IsOccupiedBorderArea(constraints, entities, m, clauseHits) || IsActingPeople(constraints, entities, m, clauseHits))).ToList();
+        var elsewhere = HeadlineElsewhere(constraints, document, entities);
+        // The lead locates the event in a required place and no longer speaks of the headline's place.
+        if (elsewhere is not null
+            && places.Any(p => IsInLeadSentence(document, p) && IsAttached(constraints, entities, p, clauseHits, ActorWindow))
+            && !entities.Mentions.Any(m => m.Entry.IsPlace && IsInLeadSentence(document, m) && m.Entry.CountryCode == elsewhere.Entry.CountryCode))
+        {
+            elsewhere = null;
+        }
+
+        var otherPlace = constraints.OtherPlaces.FirstOrDefault(p => ResolvedConstraints.NameOccurs(document, p));
+        var ownBorder = elsewhere is null ? HeadlineOwnBorder(constraints, document, entities) : null;
+        if (elsewhere is not null)
+        {
+            evidence.Add(new MatchEvidence(
+                "constraint",
+                "the headline places the story elsewhere: " + entities.TextOf(elsewhere),
+                document.Snippet(entities.PositionOf(elsewhere), document.Tokens[elsewhere.LastToken].Position)));
+            return false;
+        }
+
+        if (ownBorder is { } phrase)
+        {
+            evidence.Add(new MatchEvidence(
+                "constraint",
+                "the headline keeps the forces on their own side of a border: " + document.Title[document.Tokens[phrase.First].Start..document.Tokens[phrase.Last].End],
+                document.Snippet(document.Tokens[phrase.First].Position, document.Tokens[phrase.Last].Position)));
+            return false;
+        }
+
+        if (places.Count > 0)
+        {
+            groups.Add(places.Select(entities.PositionOf).ToList());
+            var first = places.FirstOrDefault(entities.IsPlaceMention) ?? places[0];
+            var how = first.Entry.IsPlaceWithinCountry ? $" → {first.Entry.SubdivisionCode ?? first.Entry.CountryCode}"
+                : first.Entry.Kind == EntityKind.Nationality && !entities.IsPlaceMention(first) ? " (its people act in the story)"
+                : string.Empty;
+            evidence.Add(EntityEvidence("place", first, entities, how));
+            return true;
+        }
+
+        if (otherPlace is not null)
+        {
+            evidence.Add(new MatchEvidence("entity", "place: " + otherPlace));
+            return true;
+        }
+
+        var named = entities.Mentions.FirstOrDefault(m => m.Entry.IsPlace || m.Entry.Kind == EntityKind.Nationality);
+        if (named is null && !constraints.Strict)
+        {
+            evidence.Add(new MatchEvidence("entity", "place: none named (not checked; the topic is not strict)"));
+            return true;
+        }
+
+        var required = entities.Mentions.FirstOrDefault(m => IsRequiredPlace(constraints, m));
+        evidence.Add(new MatchEvidence(
+            "constraint",
+            required is not null
+                ? entities.IsBorderContext(required) ? "required place only mentioned as a border area" : "required place only named as a nationality (who, not where)"
+                : named is not null ? "the story happens elsewhere: " + entities.TextOf(named)
+                : "no place named (the topic is strict)",
+            (required ?? named) is { } shown ? document.Snippet(entities.PositionOf(shown), document.Tokens[shown.LastToken].Position) : null));
+        return false;
+    }
+
+    // People of the required place acting in the story put it there: "Iraqi kidnappers", "Afghan troops", "Syrian
+    // gunmen". Matched words that are the place's own name do not count as an act.
+    private static bool IsActingPeople(ResolvedConstraints constraints, ArticleEntities entities, EntityMention mention, List<QueryHit>[] clauseHits)
+    {
+        if (mention.Entry.Kind != EntityKind.Nationality || entities.IsBorderContext(mention))
+        {
+            return false;
+        }
+
+        return IsAttached(constraints, entities, mention, clauseHits, 2);
+    }
+
+    // Whether a matched word stands within a few words of the mention. Matches on the required places' own names and
+    // people ("Afghan", "Kabul", "Taliban") say nothing about what happens there, so they do not count.
+    private static bool IsAttached(ResolvedConstraints constraints, ArticleEntities entities, EntityMention mention, List<QueryHit>[] clauseHits, int window)
+    {
+        var first = entities.PositionOf(mention);
+        var last = entities.Document.Tokens[mention.LastToken].Position;
+        var placeWords = PlaceWords(constraints, entities);
+        return clauseHits.Any(hits => hits.Any(h =>
+            !placeWords.Any(p => h.From <= p.To && p.From <= h.To)
+            && ((h.From > last && h.From - last <= window) || (h.To < first && first - h.To <= window))));
+    }
+
+    private static List<(int From, int To)> PlaceWords(ResolvedConstraints constraints, ArticleEntities entities) =>
+        entities.Mentions
+            .Where(m => IsRequiredPlace(constraints, m) || (m.Entry.CountryCode is { } code && constraints.PlaceCountries.Contains(code)))
+            .Select(m => (From: entities.PositionOf(m), To: entities.Document.Tokens[m.LastToken].Position))
+            .ToList();
+
+    // Whether a mention sits in the body's first sentence, where a news story says where its event happened.
+    private static bool IsInLeadSentence(AnalyzedDocument document, EntityMention mention)
+    {
+        if (mention.FirstToken < document.TitleTokenCount)
+        {
+            return false;
+        }
+
+        var start = document.Tokens[mention.FirstToken].Start;
+        var body = document.Body;
+        for (var i = 1; i + 2 < body.Length && i < start; i++)
+        {
+            // A full stop ends the sentence when a capital follows and it does not close an abbreviation ("U.S.", "Calif.").
+            if (body[i] is '.' or '!' or '?' && char.IsWhiteSpace(body[i + 1]) && char.IsUpper(body[i + 2])
+                && !(char.IsUpper(body[i - 1]) && (i < 2 || !char.IsLetter(body[i - 2]) || body[i - 2] == '.')) && !IsAbbreviation(body, i))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAbbreviation(string text, int stop)
+    {
+        var from = stop;
+        while (from > 0 && char.IsLetter(text[from - 1]))
+        {
+            from--;
+        }
+
+        return stop - from is > 0 and <= 4 && char.IsUpper(text[from]) && (from == 0 || !char.IsLetter(text[from - 1]));
+    }
+
 
     // A headline that sends the story to another place ("... troops to Iraq") and names none of the required places
     // is about that other place, whatever the body mentions in passing.
@@ -235,7 +346,7 @@ public static class TopicEvaluator
                 return null;
             }
 
-            if (mention.Entry.Kind is EntityKind.Country or EntityKind.City && entities.IsLocative(mention) && !entities.IsBorderContext(mention))
+            if (mention.Entry.Kind is EntityKind.Country or EntityKind.City or EntityKind.Subdivision && entities.IsLocative(mention) && !entities.IsBorderContext(mention))
             {
                 elsewhere ??= mention;
             }
@@ -259,14 +370,7 @@ public static class TopicEvaluator
 
         var first = entities.PositionOf(mention);
         var last = entities.Document.Tokens[mention.LastToken].Position;
-        // Words naming the place or its own people ("Afghan", "Taliban") say nothing about who is there.
-        var placeWords = entities.Mentions
-            .Where(m => IsRequiredPlace(constraints, m) || (m.Entry.CountryCode is { } code && constraints.PlaceCountries.Contains(code)))
-            .Select(m => (From: entities.PositionOf(m), To: entities.Document.Tokens[m.LastToken].Position))
-            .ToList();
-        return clauseHits.Any(hits => hits.Any(h =>
-            !placeWords.Any(p => h.From <= p.To && p.From <= h.To)
-            && ((h.From > last && h.From - last <= ActorWindow) || (h.To < first && first - h.To <= ActorWindow))));
+        return IsAttached(constraints, entities, mention, clauseHits, ActorWindow);
     }
 
     // A headline that moves forces to their own border ("Pakistan moves extra soldiers to its western frontier",
@@ -304,7 +408,9 @@ public static class TopicEvaluator
         mention.Entry.Kind switch
         {
             EntityKind.Country or EntityKind.Nationality => constraints.PlaceCountries.Contains(mention.Entry.CountryCode!),
-            EntityKind.City => constraints.PlaceCountries.Contains(mention.Entry.CountryCode!) || constraints.PlaceCities.Contains(mention.Entry.Id),
+            EntityKind.City or EntityKind.Subdivision => constraints.PlaceCountries.Contains(mention.Entry.CountryCode!)
+                || constraints.PlaceCities.Contains(mention.Entry.Id)
+                || (mention.Entry.SubdivisionCode is { } subdivision && constraints.PlaceSubdivisions.Contains(subdivision)),
             EntityKind.Other => constraints.OtherPlaces.Any(p => string.Equals(p, mention.Entry.Name, StringComparison.OrdinalIgnoreCase))
                 || (mention.Entry.CountryCode is { } code && constraints.PlaceCountries.Contains(code)),
             _ => false,
@@ -332,7 +438,7 @@ public static class TopicEvaluator
         foreach (var mention in entities.Mentions)
         {
             var entry = mention.Entry;
-            if (entry.CountryCode is null || entry.Kind is EntityKind.City or EntityKind.Other)
+            if (entry.CountryCode is null || entry.Kind is EntityKind.City or EntityKind.Subdivision or EntityKind.Other)
             {
                 continue;
             }

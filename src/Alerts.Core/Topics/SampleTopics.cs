@@ -18,6 +18,8 @@ public static class SampleTopics
         {
             Places = ["Afghanistan"],
             ExcludeActorNationalities = ["Afghanistan"],
+            // "Foreign" is the point of this topic: a story that names nobody next to the troops is not sent.
+            Strict = true,
         },
     };
 

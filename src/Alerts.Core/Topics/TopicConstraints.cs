@@ -17,4 +17,11 @@ public sealed record TopicConstraints
 
     /// <summary>At least one actor must have a nationality other than these.</summary>
     public IReadOnlyList<string> ExcludeActorNationalities { get; init; } = [];
+
+    /// <summary>
+    /// What to do when an article gives nothing to judge a constraint by (it names no place at all, or nobody next to
+    /// the matched words): false (the default) lets the words decide and says so in the evidence; true fails the
+    /// constraint, for topics that would rather miss a story than receive one whose place or actors are unknown.
+    /// </summary>
+    public bool Strict { get; init; }
 }

@@ -133,11 +133,11 @@ public sealed class TopicIndexScorerTests
     [Fact]
     public async Task ScoreAsync_EnricherFindsUnknownCountry_MergedAsActor()
     {
-        // Arrange: the gazetteer does not know El Salvador; the external recogniser does.
+        // Arrange: the gazetteer does not know Freedonia (a fictional country); the external recogniser does.
         var store = new InMemoryTopicStore([SampleTopics.AfghanistanForeignTroops]);
-        var title = "El Salvador sends troops to Kabul";
+        var title = "Freedonia sends troops to Kabul";
         var body = "The small contingent will guard a base near Kabul.";
-        var enricher = new FakeEnricher(new RecognizedEntity("El Salvador", "Location", 0, 11, 0.98) { Subcategory = "GPE", Source = "azure-language" });
+        var enricher = new FakeEnricher(new RecognizedEntity("Freedonia", "Location", 0, 9, 0.98) { Subcategory = "GPE", Source = "azure-language" });
         var withEnricher = Scorer(store, new FakeTimeProvider(), 0, enricher);
         var offlineOnly = Scorer(store, new FakeTimeProvider(), 0);
 
@@ -147,7 +147,7 @@ public sealed class TopicIndexScorerTests
 
         // Assert
         Assert.True(enriched.Alert);
-        Assert.Contains(enriched.Evidence, e => e.Description.StartsWith("actor: El Salvador", StringComparison.Ordinal) && e.Description.Contains("azure-language", StringComparison.Ordinal));
+        Assert.Contains(enriched.Evidence, e => e.Description.StartsWith("actor: Freedonia", StringComparison.Ordinal) && e.Description.Contains("azure-language", StringComparison.Ordinal));
         Assert.False(offline.Alert);
         Assert.Equal(1, enricher.Calls);
     }

@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Alerts.Cli.Scoring;
+using Alerts.Core.Articles;
+using Alerts.Core.Evaluation;
+using Alerts.Core.Feeds;
+using Alerts.Core.Scoring;
+using Alerts.Core.Topics;
+
+namespace Alerts.Cli.Commands;
+
+/// <summary>
+/// <c>alerts eval</c>: measures topics on labelled articles: precision, recall and F1 per topic, what the
+/// constraints cost in recall, and (with <c>--details</c>) every false alert and miss with the engine's evidence.
+/// </summary>
+public static class EvalCommand
+{
+    /// <summary>The command; RSS/Atom input is parsed with <paramref name="feedParser"/>.</summary>
+    public static Command Create(IFeedParser? feedParser)
+    {
+        var topicsOption = new Option<FileInfo>("--topics") { Description = "Topic file (JSON array, see docs/scoring.md)", Required = true };
+        var inputOption = new Option<FileInfo>("--input") { Description = "Articles: CSV with a header row, JSON lines, or RSS/Atom", Required = true };
+        var labelsOption = new Option<FileInfo>("--labels")
+        {
+            Description = "Judgments: tab-separated 'topic, article id, grade' lines, grade core, related or not; unlabelled articles are not relevant",
+            Required = true,
+        };
+        var detailsOption = new Option<bool>("--details") { Description = "List every false alert and miss with its evidence" };
+        var command = new Command("eval", "Measure precision, recall and F1 of topics on labelled articles")
+        {
+            topicsOption,
+            inputOption,
+            labelsOption,
+            detailsOption,
+        };
+        command.SetAction(async (parseResult, cancellationToken) => await RunAsync(
+            new EvalRequest(parseResult.GetValue(topicsOption)!, parseResult.GetValue(inputOption)!, parseResult.GetValue(labelsOption)!, parseResult.GetValue(detailsOption)),
+            feedParser,
+            Console.Out,
+            Console.Error,
+            cancellationToken));
+        return command;
+    }
+
+    internal sealed record EvalRequest(FileInfo Topics, FileInfo Input, FileInfo Labels, bool Details);
+
+    internal static async Task<int> RunAsync(EvalRequest request, IFeedParser? feedParser, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<WatchTopic> topics;
+        RelevanceLabels labels;
+        List<Article> articles;
+        var problems = new List<InputProblem>();
+        try
+        {
+            topics = TopicFile.Load(request.Topics.FullName);
+            if (!request.Labels.Exists)
+            {
+                throw new FormatException($"labels file '{request.Labels.FullName}' does not exist");
+            }
+
+            labels = RelevanceLabels.Load(request.Labels.FullName);
+            if (!request.Input.Exists)
+            {
+                throw new FormatException($"input file '{request.Input.FullName}' does not exist");
+            }
+
+            using var reader = new StreamReader(request.Input.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            articles = ArticleInputReader.Read(request.Input.FullName, reader, feedParser, problems).ToList();
+        }
+        catch (Exception e) when (e is TopicFileException or FormatException or IOException)
+        {
+            await error.WriteLineAsync(e.Message);
+            return 2;
+        }
+
+        foreach (var problem in problems)
+        {
+            await error.WriteLineAsync($"{request.Input.Name}: {problem.Where}: {problem.Message}");
+        }
+
+        var unlabelled = topics.Where(t => !labels.Topics.Contains(t.Id)).Select(t => t.Id).ToList();
+        if (unlabelled.Count > 0)
+        {
+            await error.WriteLineAsync($"No labels for topic(s) {string.Join(", ", unlabelled)}: every alert of theirs counts as false.");
+        }
+
+        var results = await RelevanceEvaluation.RunAsync(topics, articles, labels, OfflineScorer.Create, cancellationToken);
+        await output.WriteAsync(Format(results, articles.Count));
+        if (request.Details)
+        {
+            foreach (var result in results)
+            {
+                await WriteDetailsAsync(output, result);
+            }
+        }
+
+        return problems.Count == 0 ? 0 : 1;
+    }
+
+    internal static string Format(IReadOnlyList<TopicQuality> results, int articleCount)
+    {
+        var text = new StringBuilder();
+        var width = Math.Max(5, results.Count == 0 ? 0 : results.Max(r => r.TopicId.Length));
+        text.AppendLine(CultureInfo.InvariantCulture, $"{articleCount} articles, {results.Count} topics; precision counts core and related alerts as right, recall counts core articles.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"topic".PadRight(width)}  core  rel  alerts  hit  miss  false  precision  recall    F1  constraint cost");
+        foreach (var r in results)
+        {
+            var cost = r.ConstraintCost is { } c ? c.ToString(CultureInfo.InvariantCulture) : "-";
+            text.AppendLine(CultureInfo.InvariantCulture, $"{r.TopicId.PadRight(width)}  {r.Core,4}  {r.Related,3}  {r.Alerts,6}  {r.CoreAlerted,3}  {r.Misses,4}  {r.FalseAlerts,5}  {r.Precision,9:0.000}  {r.Recall,6:0.000}  {r.F1,5:0.000}  {cost,15}");
+        }
+
+        if (results.Count > 0)
+        {
+            var f1 = results.Select(r => r.F1).Order().ToList();
+            var median = f1.Count % 2 == 1 ? f1[f1.Count / 2] : (f1[(f1.Count / 2) - 1] + f1[f1.Count / 2]) / 2;
+            text.AppendLine(CultureInfo.InvariantCulture, $"median F1 {median:0.000}, lowest {f1[0]:0.000}, mean {f1.Average():0.000}");
+        }
+
+        return text.ToString();
+    }
+
+    private static async Task WriteDetailsAsync(TextWriter output, TopicQuality result)
+    {
+        await output.WriteLineAsync();
+        await output.WriteLineAsync($"== {result.TopicId}: {result.FalseAlerts} false alert(s), {result.Misses} miss(es)");
+        foreach (var (label, errors) in new[] { ("FALSE", result.FalseAlertDetails), ("MISS", result.MissDetails) })
+        {
+            foreach (var e in errors)
+            {
+                await output.WriteLineAsync($"{label} [{e.ArticleId}] {e.Title}");
+                await output.WriteAsync(e.Match is null ? "    the query did not match\n" : MatchExplanation.ToText(e.Match, "    "));
+            }
+        }
+    }
+}

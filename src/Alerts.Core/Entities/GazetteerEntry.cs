@@ -1,0 +1,66 @@
+namespace Alerts.Core.Entities;
+
+/// <summary>What kind of thing a gazetteer entry names.</summary>
+public enum EntityKind
+{
+    /// <summary>A country (implies itself as place and as nationality).</summary>
+    Country,
+
+    /// <summary>A city, or a press region such as "Waziristan" (implies its country, and for US cities its state).</summary>
+    City,
+
+    /// <summary>A demonym or nationality adjective ("Turkish", "Afghans").</summary>
+    Nationality,
+
+    /// <summary>An organisation, alliance or actor group (NATO, the UN, "coalition", the Taliban).</summary>
+    Organisation,
+
+    /// <summary>A place or organisation known only from an external recogniser.</summary>
+    Other,
+
+    /// <summary>A state, province or other subdivision of a country ("Texas", "Calif.", "Helmand"): implies its country.</summary>
+    Subdivision,
+}
+
+/// <summary>One named thing the offline recogniser knows.</summary>
+/// <param name="Id">Country code for countries and nationalities; ISO 3166-2 code for subdivisions; GeoNames id for cities; organisation id otherwise.</param>
+/// <param name="Name">Canonical display name.</param>
+/// <param name="Kind">Kind of entry.</param>
+/// <param name="CountryCode">
+/// The country the entry belongs to (place or nationality); <c>*</c> for multinational bodies and for words such as
+/// "foreign", which are foreign to every country; null when unknown.
+/// </param>
+/// <param name="Role">For organisations: military, international, civilian, militant or modifier.</param>
+public sealed record GazetteerEntry(string Id, string Name, EntityKind Kind, string? CountryCode, string? Role = null)
+{
+    /// <summary>For cities: the subdivision they lie in, when the data gives it (US states).</summary>
+    public string? SubdivisionCode { get; init; }
+
+    /// <summary>For cities: their population (orders readings of an ambiguous name).</summary>
+    public int Population { get; init; }
+
+    /// <summary>A capital city.</summary>
+    public bool IsCapital { get; init; }
+
+    /// <summary>
+    /// The name is also a common given name or surname (Troy, Florence): it counts as this place only with context,
+    /// such as a dateline, "in Troy" or "Troy, N.Y.".
+    /// </summary>
+    public bool NeedsContext { get; init; }
+
+    /// <summary>A postal abbreviation ("TX"): it counts only right after a city and a comma ("Austin, TX").</summary>
+    public bool IsPostalCode { get; init; }
+
+    /// <summary>Whether the entry is a place (country, subdivision, city or an external location).</summary>
+    public bool IsPlace => Kind is EntityKind.Country or EntityKind.Subdivision or EntityKind.City or EntityKind.Other;
+
+    /// <summary>Whether the entry is a place inside a country (a subdivision or a city).</summary>
+    public bool IsPlaceWithinCountry => Kind is EntityKind.Subdivision or EntityKind.City;
+}
+
+/// <summary>An entity found in an analysed document.</summary>
+/// <param name="Entry">What it is.</param>
+/// <param name="FirstToken">Index of its first token in <see cref="Text.AnalyzedDocument.Tokens"/>.</param>
+/// <param name="LastToken">Index of its last token.</param>
+/// <param name="Source"><c>gazetteer</c> or the external recogniser's name.</param>
+public sealed record EntityMention(GazetteerEntry Entry, int FirstToken, int LastToken, string Source = "gazetteer");

@@ -1,0 +1,118 @@
+using Alerts.Core.Entities;
+using Alerts.Core.Text;
+
+namespace Alerts.Core.Tests.Entities;
+
+/// <summary>The generated gazetteer: subdivisions, press abbreviations, datelines and ambiguous names.</summary>
+public sealed class RealGazetteerTests
+{
+    private static List<EntityMention> Recognize(string title, string body) =>
+        new ArticleEntities(new AnalyzedDocument(title, body), Gazetteer.Default).Mentions;
+
+    [Theory]
+    [InlineData("AUSTIN, Texas (Reuters) - Wildfires burned across the state.", "US-TX")]
+    [InlineData("SACRAMENTO, Calif. - Lawmakers met on Monday.", "US-CA")]
+    [InlineData("BOSTON, Mass. - The storm dropped a foot of snow.", "US-MA")]
+    [InlineData("Officials in Alberta said the fire was contained.", "CA-AB")]
+    public void Recognize_SubdivisionsAndPressAbbreviations_ImplyTheirCountry(string body, string subdivision)
+    {
+        // Act
+        var mentions = Recognize("Update", body);
+
+        // Assert
+        var match = Assert.Single(mentions, m => m.Entry.Kind == EntityKind.Subdivision && m.Entry.SubdivisionCode == subdivision);
+        Assert.Equal(subdivision[..2], match.Entry.CountryCode);
+    }
+
+    [Fact]
+    public void Recognize_CityQualifiedByState_TakesThatReading()
+    {
+        // Act
+        var mentions = Recognize("Tornado", "A tornado struck Paris, Texas, on Sunday.");
+
+        // Assert
+        var paris = mentions.First();
+        Assert.Equal(EntityKind.City, paris.Entry.Kind);
+        Assert.Equal("US", paris.Entry.CountryCode);
+    }
+
+    [Fact]
+    public void Recognize_UnqualifiedCapital_IsTheLikelierReading()
+    {
+        // Act
+        var mentions = Recognize("Strike", "Workers in Paris walked out on Monday.");
+
+        // Assert
+        Assert.Equal("FR", Assert.Single(mentions).Entry.CountryCode);
+    }
+
+    [Theory]
+    [InlineData("Protests in Tbilisi", "Thousands rallied in Tbilisi as Georgia's president spoke.", "GE")]
+    [InlineData("Storm in Atlanta", "Heavy rain flooded Atlanta and much of Georgia on Sunday.", "US")]
+    public void Recognize_GeorgiaCountryOrState_FromTheOtherPlacesNamed(string title, string body, string country)
+    {
+        // Act
+        var mentions = Recognize(title, body);
+
+        // Assert
+        Assert.Equal(country, Assert.Single(mentions, m => m.Entry.Name.StartsWith("Georgia", StringComparison.Ordinal)).Entry.CountryCode);
+    }
+
+    [Fact]
+    public void Recognize_PlaceNameEndingAPersonsName_IsNotAPlace()
+    {
+        // Act
+        var mentions = Recognize("Basketball", "The coach said Michael Jordan would attend the game.");
+
+        // Assert
+        Assert.DoesNotContain(mentions, m => m.Entry.CountryCode == "JO");
+    }
+
+    [Fact]
+    public void Recognize_PostalCodeOnlyAfterACity()
+    {
+        // Act
+        var dateline = Recognize("Flood", "HOUSTON, TX - Rain fell all day.");
+        var pronoun = Recognize("Note", "IN THE END, OR AT LEAST ME, WE WENT HOME.");
+
+        // Assert
+        Assert.Contains(dateline, m => m.Entry.SubdivisionCode == "US-TX");
+        Assert.DoesNotContain(pronoun, m => m.Entry.Kind == EntityKind.Subdivision);
+    }
+
+    [Theory]
+    [InlineData("French")]
+    [InlineData("American")]
+    public void Resolve_Demonym_IsTheSovereignCountry(string demonym)
+    {
+        // Act
+        var entry = Gazetteer.Default.Resolve(demonym);
+
+        // Assert
+        Assert.Equal(demonym == "French" ? "FR" : "US", entry?.CountryCode);
+    }
+
+    [Theory]
+    [InlineData("Nice weather returned", "It was a nice day and the mobile phone worked.")]
+    [InlineData("Markets end higher", "Stocks hit a high near the end of the session.")]
+    public void Recognize_OrdinaryWords_AreNotPlaces(string title, string body)
+    {
+        // Act
+        var mentions = Recognize(title, body);
+
+        // Assert
+        Assert.DoesNotContain(mentions, m => m.Entry.IsPlace);
+    }
+
+    [Fact]
+    public void Default_KnowsEveryCountryAndManyCities()
+    {
+        // Act
+        var count = Gazetteer.Default.AliasCount;
+
+        // Assert: about 250 countries, 5,000 subdivisions and 24,000 cities of 15,000 people or more.
+        Assert.True(count > 25_000, $"only {count} names");
+        Assert.Equal(EntityKind.City, Gazetteer.Default.Resolve("Sacramento")?.Kind);
+        Assert.Equal("AF", Gazetteer.Default.Resolve("Kandahar")?.CountryCode);
+    }
+}

@@ -1,0 +1,92 @@
+using Alerts.Core.Topics;
+
+namespace Alerts.Core.Tests.Scoring;
+
+/// <summary>Where a story happens and who acts in it, on topics other than the sample (see docs/scoring.md).</summary>
+public sealed class PlaceModelTests
+{
+    private static readonly WatchTopic UsWildfires = TestSupport.Topic(
+        "(wildfire* OR brushfire* OR \"forest fire\") (burn* OR evacuat* OR acre*)",
+        new TopicConstraints { Places = ["United States"] });
+
+    private static readonly WatchTopic SyrianKidnappings = TestSupport.Topic(
+        "(kidnap* OR hostage* OR abduct* OR seiz*) (engineer* OR worker*)",
+        new TopicConstraints { Places = ["Syria"] });
+
+    [Theory]
+    [InlineData("Fire crews gain ground", "AUSTIN, Texas (Reuters) - A wildfire burned 3,000 acres and forced evacuations.")]
+    [InlineData("Wildfire forces evacuations", "SACRAMENTO, Calif. - A wildfire burned homes in the hills east of the city.")]
+    [InlineData("Wildfire burns 5,000 acres in Colorado", "Crews fought the blaze through the night.")]
+    public void Alerts_StoryInAStateOfTheRequiredCountry_PlaceHolds(string title, string body)
+    {
+        // Act / Assert
+        Assert.True(TestSupport.Alerts(UsWildfires, title, body));
+    }
+
+    [Fact]
+    public void Alerts_StoryInAnotherCountry_PlaceFails()
+    {
+        // Act
+        var match = TestSupport.Match(UsWildfires, "Wildfire forces evacuations in Portugal", "A wildfire burned 3,000 acres near Lisbon.");
+
+        // Assert
+        Assert.False(match!.Alert);
+        Assert.Contains(match.Evidence, e => e.Kind == "constraint");
+    }
+
+    [Fact]
+    public void Alerts_PeopleOfThePlaceActing_PutTheStoryThere()
+    {
+        // Act
+        var match = TestSupport.Match(SyrianKidnappings, "Syrian gunmen seize two Canadian engineers", "The engineers were taken from their car on Monday.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+        Assert.Contains(match.Evidence, e => e.Description.StartsWith("place: Syrian", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Alerts_NoPlaceNamed_LetsTheWordsDecideUnlessStrict()
+    {
+        // Arrange
+        var strict = UsWildfires with { Constraints = UsWildfires.Constraints! with { Strict = true } };
+        const string title = "Wildfire burns 3,000 acres";
+        const string body = "Crews fought the wildfire through the night as it burned toward homes.";
+
+        // Act
+        var lenient = TestSupport.Match(UsWildfires, title, body);
+        var strictMatch = TestSupport.Match(strict, title, body);
+
+        // Assert
+        Assert.True(lenient!.Alert);
+        Assert.Contains(lenient.Evidence, e => e.Description.Contains("not checked", StringComparison.Ordinal));
+        Assert.False(strictMatch!.Alert);
+        Assert.Contains(strictMatch.Evidence, e => e.Description == "no place named (the topic is strict)");
+    }
+
+    [Fact]
+    public void Alerts_HeadlineReactionElsewhere_LeadPlacesTheEvent_PlaceHolds()
+    {
+        // Arrange
+        var topic = TestSupport.Topic("(kidnap* OR hostage*) (aid OR worker* OR engineer*)", new TopicConstraints { Places = ["Iraq"] });
+
+        // Act
+        var match = TestSupport.Match(topic, "Thousands march in Ottawa for the hostages", "Two Canadian aid workers kidnapped in Iraq last week were shown in a video on Monday. Crowds gathered in the capital.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Fact]
+    public void Alerts_HeadlineSendsForcesElsewhere_PlaceFails()
+    {
+        // Arrange
+        var topic = TestSupport.Topic("(troop* OR soldier*) (Afghanistan OR Afghan)", new TopicConstraints { Places = ["Afghanistan"] });
+
+        // Act
+        var match = TestSupport.Match(topic, "Poland to send 300 more troops to Iraq", "Warsaw said the extra soldiers would join the division south of Baghdad; some served in Afghanistan.");
+
+        // Assert
+        Assert.False(match!.Alert);
+    }
+}

