@@ -2,6 +2,7 @@ using Alerts.Infrastructure.Channels;
 using Alerts.Infrastructure.Feeds;
 using Alerts.Infrastructure.Http;
 using Alerts.Infrastructure.Language;
+using Alerts.Infrastructure.Semantic;
 using Alerts.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddAlertsIngestion(configuration);
         services.AddAlertsChannels(configuration);
         services.AddAlertsLanguage(configuration);
+        services.AddAlertsSemanticSignal(configuration);
 
         // Outgoing webhooks (Teams, generic) obey the same address rules as feed fetches: no SSRF through a subscriber URL.
         services.AddSafeHttpClient(ChannelsServiceCollectionExtensions.HttpClientName);

@@ -27,15 +27,23 @@ public static class EvalCommand
             Required = true,
         };
         var detailsOption = new Option<bool>("--details") { Description = "List every false alert and miss with its evidence" };
+        var semanticOption = new Option<bool>("--semantic") { Description = "Turn the semantic signal on (near misses close in meaning to a topic may alert)" };
+        var similarityOption = new Option<double?>("--min-similarity") { Description = "With --semantic: the similarity from which a near miss scores 0.5 (default 0.5)" };
         var command = new Command("eval", "Measure precision, recall and F1 of topics on labelled articles")
         {
             topicsOption,
             inputOption,
             labelsOption,
             detailsOption,
+            semanticOption,
+            similarityOption,
         };
         command.SetAction(async (parseResult, cancellationToken) => await RunAsync(
-            new EvalRequest(parseResult.GetValue(topicsOption)!, parseResult.GetValue(inputOption)!, parseResult.GetValue(labelsOption)!, parseResult.GetValue(detailsOption)),
+            new EvalRequest(parseResult.GetValue(topicsOption)!, parseResult.GetValue(inputOption)!, parseResult.GetValue(labelsOption)!, parseResult.GetValue(detailsOption))
+            {
+                Semantic = parseResult.GetValue(semanticOption),
+                MinSimilarity = parseResult.GetValue(similarityOption),
+            },
             feedParser,
             Console.Out,
             Console.Error,
@@ -43,7 +51,12 @@ public static class EvalCommand
         return command;
     }
 
-    internal sealed record EvalRequest(FileInfo Topics, FileInfo Input, FileInfo Labels, bool Details);
+    internal sealed record EvalRequest(FileInfo Topics, FileInfo Input, FileInfo Labels, bool Details)
+    {
+        public bool Semantic { get; init; }
+
+        public double? MinSimilarity { get; init; }
+    }
 
     internal static async Task<int> RunAsync(EvalRequest request, IFeedParser? feedParser, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -85,7 +98,7 @@ public static class EvalCommand
             await error.WriteLineAsync($"No labels for topic(s) {string.Join(", ", unlabelled)}: every alert of theirs counts as false.");
         }
 
-        var results = await RelevanceEvaluation.RunAsync(topics, articles, labels, OfflineScorer.Create, cancellationToken);
+        var results = await RelevanceEvaluation.RunAsync(topics, articles, labels, t => OfflineScorer.Create(t, request.Semantic, request.MinSimilarity), cancellationToken);
         await output.WriteAsync(Format(results, articles.Count));
         if (request.Details)
         {

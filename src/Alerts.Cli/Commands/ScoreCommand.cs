@@ -38,12 +38,17 @@ public static class ScoreCommand
         {
             Description = "Print the evidence of each match in readable form",
         };
+        var semanticOption = new Option<bool>("--semantic")
+        {
+            Description = "Turn the semantic signal on: near misses close in meaning to a topic's description may alert (loads a local model)",
+        };
         var command = new Command("score", "Score articles against watch topics offline and print matches")
         {
             topicsOption,
             inputOption,
             formatOption,
             explainOption,
+            semanticOption,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -51,13 +56,14 @@ public static class ScoreCommand
                 parseResult.GetValue(topicsOption),
                 parseResult.GetValue(inputOption)!,
                 parseResult.GetValue(formatOption) ?? "text",
-                parseResult.GetValue(explainOption));
+                parseResult.GetValue(explainOption),
+                parseResult.GetValue(semanticOption));
             return await RunAsync(request, feedParser, Console.Out, Console.Error, cancellationToken);
         });
         return command;
     }
 
-    internal sealed record ScoreRequest(FileInfo? Topics, FileInfo Input, string Format, bool Explain);
+    internal sealed record ScoreRequest(FileInfo? Topics, FileInfo Input, string Format, bool Explain, bool Semantic = false);
 
     internal static async Task<int> RunAsync(ScoreRequest request, IFeedParser? feedParser, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -78,7 +84,7 @@ public static class ScoreCommand
             return 2;
         }
 
-        var scorer = (TopicIndexScorer)OfflineScorer.Create(topics);
+        var scorer = OfflineScorer.Create(topics, request.Semantic);
         var problems = new List<InputProblem>();
         var count = 0;
         try

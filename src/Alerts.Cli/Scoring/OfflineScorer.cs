@@ -1,5 +1,6 @@
 using Alerts.Core.Scoring;
 using Alerts.Core.Topics;
+using Alerts.Infrastructure.Semantic;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Cli.Scoring;
@@ -7,9 +8,21 @@ namespace Alerts.Cli.Scoring;
 /// <summary>The production scorer over topics held in memory, as <c>alerts score</c> and <c>alerts eval</c> use it.</summary>
 internal static class OfflineScorer
 {
-    public static IArticleScorer Create(IReadOnlyList<WatchTopic> topics) =>
-        new TopicIndexScorer(
+    private static readonly Lazy<MiniLmTextEmbedder> Embedder = new(() => new MiniLmTextEmbedder());
+
+    /// <summary>Creates a scorer; with <paramref name="semantic"/> the semantic signal is on (the model loads once per process).</summary>
+    public static TopicIndexScorer Create(IReadOnlyList<WatchTopic> topics, bool semantic = false, double? minSimilarity = null)
+    {
+        var options = new ScoringOptions { RefreshIntervalSeconds = 86_400, Semantic = semantic };
+        if (minSimilarity is { } value)
+        {
+            options.SemanticMinSimilarity = value;
+        }
+
+        return new TopicIndexScorer(
             new InMemoryTopicStore(topics),
-            Options.Create(new ScoringOptions { RefreshIntervalSeconds = 86_400 }),
-            TimeProvider.System);
+            Options.Create(options),
+            TimeProvider.System,
+            embedder: semantic ? Embedder.Value : null);
+    }
 }

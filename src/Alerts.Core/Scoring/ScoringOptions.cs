@@ -14,4 +14,15 @@ public sealed class ScoringOptions
     /// </summary>
     [Range(0, 86_400)]
     public int RefreshIntervalSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Whether the semantic signal is on: an article that meets every word group of a topic but one, and whose text
+    /// is this close in meaning to the topic's name and description, is judged as a near miss that may alert
+    /// (see docs/scoring.md). Needs an <see cref="ITextEmbedder"/>.
+    /// </summary>
+    public bool Semantic { get; set; }
+
+    /// <summary>Cosine similarity from which a near miss scores 0.5 (the default threshold).</summary>
+    [Range(0.05, 1.0)]
+    public double SemanticMinSimilarity { get; set; } = 0.5;
 }

@@ -26,6 +26,8 @@ public static class ScoringServiceCollectionExtensions
             .Configure(options =>
             {
                 options.RefreshIntervalSeconds = ReadInt(section, nameof(ScoringOptions.RefreshIntervalSeconds), options.RefreshIntervalSeconds);
+                options.Semantic = string.Equals(section[nameof(ScoringOptions.Semantic)], "true", StringComparison.OrdinalIgnoreCase);
+                options.SemanticMinSimilarity = ReadDouble(section, nameof(ScoringOptions.SemanticMinSimilarity), options.SemanticMinSimilarity);
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
@@ -35,10 +37,23 @@ public static class ScoringServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ScoringOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<TopicIndexScorer>>(),
-            sp.GetService<IEntityEnricher>()));
+            sp.GetService<IEntityEnricher>(),
+            sp.GetService<ITextEmbedder>()));
         services.RemoveAll<IArticleScorer>();
         services.AddSingleton<IArticleScorer>(sp => sp.GetRequiredService<TopicIndexScorer>());
         return services;
+    }
+
+    // Reads a number setting; an unreadable value becomes -1 so validation rejects it naming the setting.
+    private static double ReadDouble(IConfiguration section, string key, double fallback)
+    {
+        var text = section[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : -1;
     }
 
     // Reads an integer setting; an unreadable value becomes -1 so validation rejects it naming the setting.

@@ -30,6 +30,9 @@ public static class TopicEvaluator
     /// <summary>Multiplier when an entity constraint fails.</summary>
     public const double ConstraintFailurePenalty = 0.4;
 
+    /// <summary>Highest score a near miss rescued by the semantic signal can reach: a full match always ranks above it.</summary>
+    public const double MaxRescueScore = 0.75;
+
     /// <summary>Span (in words) at or under which proximity is perfect.</summary>
     public const int CloseSpan = 12;
 
@@ -41,6 +44,13 @@ public static class TopicEvaluator
 
     /// <summary>Words between a generic actor word ("foreign", "international") and a matched clause.</summary>
     public const int ModifierWindow = 2;
+
+    // Nouns for people who act where they are: "Iraqi militants", "Thai police", "Ivorian troops".
+    private static readonly HashSet<string> ActingGroups = TextAnalyzer.Analyze(
+            "militants guerrillas gunmen gunman kidnappers captors insurgents rebels fighters troops soldiers forces police "
+            + "militia militias army separatists terrorists mob protesters rioters demonstrators")
+        .Select(t => t.Stem)
+        .ToHashSet(StringComparer.Ordinal);
 
     // Prepositions that send forces to a border: "to its western frontier", "along their border".
     private static readonly HashSet<string> OwnBorderPrepositions = new(StringComparer.Ordinal)
@@ -64,6 +74,46 @@ public static class TopicEvaluator
         ArgumentNullException.ThrowIfNull(topic);
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(entities);
+        return MatchClauses(topic, document) is { Missing: null } clauses ? Judge(topic, document, entities, clauses.Hits, null) : null;
+    }
+
+    /// <summary>
+    /// Which top-level clause, if exactly one, an article lacks while meeting every other (and no exclusion): a near
+    /// miss the semantic signal may rescue. Null when the query matches, fails on more than one clause, hits an
+    /// exclusion, or has a single clause.
+    /// </summary>
+    public static int? MissingClause(CompiledTopic topic, AnalyzedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        return topic.Clauses.Count >= 2 && MatchClauses(topic, document) is { Missing: { } missing } ? missing : null;
+    }
+
+    /// <summary>
+    /// Scores a near miss whose text is close in meaning to the topic: the clauses that matched and the constraints are
+    /// judged as usual, the missing clause is named in the evidence, and the score is the similarity scaled so that
+    /// <paramref name="rescueFrom"/> scores 0.5 (a topic with a higher threshold needs a closer article).
+    /// </summary>
+    public static TopicMatch? EvaluateNearMiss(CompiledTopic topic, AnalyzedDocument document, Func<ArticleEntities> entities, double similarity, double rescueFrom)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(entities);
+        if (topic.Clauses.Count < 2 || MatchClauses(topic, document) is not { Missing: { } missing } clauses)
+        {
+            return null;
+        }
+
+        return Judge(topic, document, entities, clauses.Hits, new SemanticRescue(missing, similarity, rescueFrom));
+    }
+
+    private sealed record SemanticRescue(int MissingClause, double Similarity, double RescueFrom);
+
+    private sealed record ClauseMatch(List<QueryHit>[] Hits, int? Missing);
+
+    // Every top-level clause's hits; a clause without hits is "missing". Null when an exclusion hits or more than one
+    // clause is missing.
+    private static ClauseMatch? MatchClauses(CompiledTopic topic, AnalyzedDocument document)
+    {
         foreach (var exclusion in topic.Exclusions)
         {
             if (!exclusion.Evaluate(document, []))
@@ -73,18 +123,35 @@ public static class TopicEvaluator
         }
 
         var clauseHits = new List<QueryHit>[topic.Clauses.Count];
+        int? missing = null;
         for (var i = 0; i < clauseHits.Length; i++)
         {
             clauseHits[i] = [];
             if (!topic.Clauses[i].Evaluate(document, clauseHits[i]))
             {
-                return null;
+                if (missing is not null)
+                {
+                    return null;
+                }
+
+                missing = i;
             }
         }
 
+        return new ClauseMatch(clauseHits, missing);
+    }
+
+    private static TopicMatch Judge(CompiledTopic topic, AnalyzedDocument document, Func<ArticleEntities> entities, List<QueryHit>[] clauseHits, SemanticRescue? rescue)
+    {
         var evidence = new List<MatchEvidence>();
         for (var i = 0; i < clauseHits.Length; i++)
         {
+            if (clauseHits[i].Count == 0)
+            {
+                evidence.Add(new MatchEvidence("missing", "no word from group " + (i + 1).ToString(CultureInfo.InvariantCulture) + ": " + topic.Clauses[i]));
+                continue;
+            }
+
             var best = clauseHits[i].OrderBy(h => document.IsTitle(h.From) ? 0 : 1).ThenBy(h => h.From).First();
             evidence.Add(new MatchEvidence(
                 topic.Clauses[i].Kind,
@@ -92,11 +159,12 @@ public static class TopicEvaluator
                 document.Snippet(best.From, best.To)));
         }
 
-        var groups = clauseHits.Select(h => h.Select(x => x.From).ToList()).ToList();
+        var present = clauseHits.Where(h => h.Count > 0).ToArray();
+        var groups = present.Select(h => h.Select(x => x.From).ToList()).ToList();
         var constraintsHold = true;
         if (topic.Constraints.Any)
         {
-            constraintsHold = CheckConstraints(topic.Constraints, document, entities(), clauseHits, groups, evidence);
+            constraintsHold = CheckConstraints(topic.Constraints, document, entities(), present, groups, evidence);
         }
 
         var titleShare = clauseHits.Count(h => h.Any(x => document.IsTitle(x.From))) / (double)clauseHits.Length;
@@ -105,13 +173,22 @@ public static class TopicEvaluator
         var proximity = span <= CloseSpan ? 1.0 : span >= FarSpan ? 0.0 : (FarSpan - span) / (double)(FarSpan - CloseSpan);
         var hitCount = clauseHits.Sum(h => h.Count);
         var frequency = Math.Min(1.0, hitCount / (2.0 * clauseHits.Length + 1));
-        var score = BaseWeight + (TitleWeight * titleShare) + (ProximityWeight * proximity) + (FrequencyWeight * frequency);
+        var score = rescue is null
+            ? BaseWeight + (TitleWeight * titleShare) + (ProximityWeight * proximity) + (FrequencyWeight * frequency)
+            : Math.Min(MaxRescueScore, 0.5 * rescue.Similarity / rescue.RescueFrom);
         if (!constraintsHold)
         {
             score *= ConstraintFailurePenalty;
         }
 
         score = Math.Round(Math.Clamp(score, 0, 1), 3);
+        if (rescue is not null)
+        {
+            evidence.Add(new MatchEvidence(
+                "semantic",
+                string.Create(CultureInfo.InvariantCulture, $"close in meaning to the topic's description (similarity {rescue.Similarity:0.00}, near misses count from {rescue.RescueFrom:0.00})")));
+        }
+
         evidence.Add(new MatchEvidence(
             "score",
             string.Create(
@@ -265,12 +342,19 @@ public static class TopicEvaluator
     }
 
     // People of the required place acting in the story put it there: "Iraqi kidnappers", "Afghan troops", "Syrian
-    // gunmen". Matched words that are the place's own name do not count as an act.
+    // gunmen": the nationality names an armed or acting group, or stands next to the matched words. Matched words that
+    // are the place's own name do not count as an act.
     private static bool IsActingPeople(ResolvedConstraints constraints, ArticleEntities entities, EntityMention mention, List<QueryHit>[] clauseHits)
     {
         if (mention.Entry.Kind != EntityKind.Nationality || entities.IsBorderContext(mention))
         {
             return false;
+        }
+
+        var next = mention.LastToken + 1;
+        if (next < entities.Document.Tokens.Count && ActingGroups.Contains(entities.Document.Tokens[next].Stem))
+        {
+            return true;
         }
 
         return IsAttached(constraints, entities, mention, clauseHits, 2);

@@ -133,7 +133,13 @@ public sealed class TopicIndex
     }
 
     /// <summary>The topics an article could match (presearch only, no verification).</summary>
-    public List<CompiledTopic> Candidates(AnalyzedDocument document)
+    public List<CompiledTopic> Candidates(AnalyzedDocument document) => Candidates(document, null);
+
+    /// <summary>
+    /// The topics an article could match; when <paramref name="partial"/> is given, it receives the topics whose
+    /// requirements the article meets only in part (near-miss candidates for the semantic signal).
+    /// </summary>
+    public List<CompiledTopic> Candidates(AnalyzedDocument document, List<CompiledTopic>? partial)
     {
         ArgumentNullException.ThrowIfNull(document);
         var result = new List<CompiledTopic>();
@@ -168,6 +174,14 @@ public sealed class TopicIndex
         }
 
         AddUnindexed(seen, result);
+        if (partial is not null)
+        {
+            foreach (var topic in seen.PartlyMet())
+            {
+                partial.Add(topics[topic]);
+            }
+        }
+
         return result;
     }
 
@@ -201,9 +215,22 @@ public sealed class TopicIndex
     private sealed class CandidateMarks
     {
         private const byte Reported = 0x80;
+        private readonly List<int> touched = [];
         private int[] stamps = [];
         private byte[] masks = [];
         private int generation;
+
+        // Topics touched in this generation that met some requirement but not all.
+        public IEnumerable<int> PartlyMet()
+        {
+            foreach (var topic in touched)
+            {
+                if (stamps[topic] == generation && (masks[topic] & Reported) == 0 && masks[topic] != 0)
+                {
+                    yield return topic;
+                }
+            }
+        }
 
         public void Begin(int size)
         {
@@ -219,6 +246,8 @@ public sealed class TopicIndex
                 Array.Clear(stamps);
                 generation = 1;
             }
+
+            touched.Clear();
         }
 
         // Records that the article meets requirement `bit` of a topic; true once, when all required bits are met.
@@ -228,6 +257,7 @@ public sealed class TopicIndex
             {
                 stamps[topic] = generation;
                 masks[topic] = 0;
+                touched.Add(topic);
             }
 
             var mask = masks[topic];

@@ -19,6 +19,7 @@ public sealed class TopicIndexScorer : IArticleScorer
 {
     private readonly ITopicStore store;
     private readonly IEntityEnricher? enricher;
+    private readonly SemanticSignal? semantic;
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly TimeSpan refreshInterval;
@@ -32,7 +33,8 @@ public sealed class TopicIndexScorer : IArticleScorer
         IOptions<ScoringOptions> options,
         TimeProvider time,
         ILogger<TopicIndexScorer>? logger = null,
-        IEntityEnricher? enricher = null)
+        IEntityEnricher? enricher = null,
+        ITextEmbedder? embedder = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.store = store ?? throw new ArgumentNullException(nameof(store));
@@ -40,7 +42,16 @@ public sealed class TopicIndexScorer : IArticleScorer
         this.logger = (ILogger?)logger ?? NullLogger.Instance;
         this.enricher = enricher;
         refreshInterval = TimeSpan.FromSeconds(options.Value.RefreshIntervalSeconds);
+        if (options.Value.Semantic)
+        {
+            semantic = new SemanticSignal(
+                embedder ?? throw new InvalidOperationException("Alerts:Scoring:Semantic is on but no text embedder is registered."),
+                options.Value.SemanticMinSimilarity);
+        }
     }
+
+    /// <summary>The semantic signal, when it is on.</summary>
+    public SemanticSignal? Semantic => semantic;
 
     /// <summary>The index in use (null before the first call).</summary>
     public TopicIndex? CurrentIndex => index;
@@ -51,7 +62,8 @@ public sealed class TopicIndexScorer : IArticleScorer
         ArgumentNullException.ThrowIfNull(article);
         var current = await GetIndexAsync(cancellationToken);
         var document = ArticleText.Analyze(article);
-        return await ScoreAsync(current, document, article.Key, enricher, logger, cancellationToken);
+        var matches = await ScoreAsync(current, document, article.Key, enricher, logger, cancellationToken);
+        return semantic is null ? matches : semantic.AddNearMisses(current, document, matches);
     }
 
     /// <summary>Scores an analysed document against an index, enriching entities when an enricher is enabled.</summary>
