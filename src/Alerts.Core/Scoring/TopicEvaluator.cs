@@ -232,7 +232,11 @@ public static class TopicEvaluator
 
         if (constraints.HasActors)
         {
-            var actors = FindActors(entities, clauseHits);
+            // The name of an excluded country is more often where than who ("Iraq video shows hostage deaths", "Iraq
+            // kidnap victim"): its people and armed groups ("Iraqi", "Taliban") still count as actors.
+            var actors = FindActors(entities, clauseHits)
+                .Where(a => !(a.Entry.Kind == EntityKind.Country && constraints.ExcludeActorNationalities.Contains(a.Entry.CountryCode!)))
+                .ToList();
             var qualifying = actors.Where(a => QualifiesAsActor(constraints, a)).ToList();
             if (qualifying.Count > 0)
             {
