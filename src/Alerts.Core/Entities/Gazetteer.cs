@@ -78,8 +78,10 @@ public sealed class Gazetteer
         return byKey.Keys
             .Where(k => k.Length > 2 && Math.Abs(k.Length - wanted.Length) <= 2 && !k.Contains('-', StringComparison.Ordinal))
             .Select(k => (Key: k, Distance: EditDistance(wanted, k.ToLowerInvariant())))
-            .Where(k => k.Distance <= Math.Max(1, wanted.Length / 4))
+            .Where(k => k.Distance <= Math.Max(1, (wanted.Length + 1) / 3))
             .OrderBy(k => k.Distance)
+            .ThenBy(k => Prior(byKey[k.Key]))
+            .ThenByDescending(k => byKey[k.Key].Population)
             .ThenBy(k => k.Key, StringComparer.Ordinal)
             .Take(count)
             .Select(k => byKey[k.Key].Name)
@@ -334,27 +336,34 @@ public sealed class Gazetteer
         return new string(buffer[..n]);
     }
 
+    // Edits between two names, a swap of neighbouring letters counting as one ("Japna" is one edit from "Japan").
     private static int EditDistance(string a, string b)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
         for (var j = 0; j <= b.Length; j++)
         {
-            previous[j] = j;
+            d[0, j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
             }
-
-            (previous, current) = (current, previous);
         }
 
-        return previous[b.Length];
+        return d[a.Length, b.Length];
     }
 
     private static Gazetteer LoadDefault()

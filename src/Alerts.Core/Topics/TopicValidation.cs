@@ -82,10 +82,23 @@ public static partial class TopicValidation
             return;
         }
 
-        CheckNames("constraints.places", constraints.Places, errors, _ => null);
+        CheckNames("constraints.places", constraints.Places, errors, UnknownPlace);
         CheckNames("constraints.organisations", constraints.Organisations, errors, _ => null);
         CheckNames("constraints.actorNationalities", constraints.ActorNationalities, errors, UnknownNationality);
         CheckNames("constraints.excludeActorNationalities", constraints.ExcludeActorNationalities, errors, UnknownNationality);
+    }
+
+    // A place the recogniser does not know could never be recognised in a story: the topic would silently never alert.
+    private static string? UnknownPlace(string name)
+    {
+        if (Gazetteer.Default.Resolve(name) is { } entry && (entry.IsPlace || entry.Kind == EntityKind.Nationality))
+        {
+            return null;
+        }
+
+        var suggestions = Gazetteer.Default.Suggest(name);
+        return $"unknown place '{name}': use a country, a state or province, or a city of 15,000 people or more (for a region, list its countries)"
+            + (suggestions.Count == 0 ? string.Empty : "; did you mean " + string.Join(" or ", suggestions.Select(s => $"'{s}'")) + "?");
     }
 
     private static string? UnknownNationality(string name) =>

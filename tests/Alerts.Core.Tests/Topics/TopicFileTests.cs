@@ -42,6 +42,37 @@ public sealed class TopicFileTests
             error.Problems);
     }
 
+    [Theory]
+    [InlineData("Japna", "did you mean 'Japan'")]
+    [InlineData("Lilliput", "unknown place 'Lilliput'")]
+    public void Parse_UnknownPlace_IsRefusedWithTheNearestKnownNames(string place, string expected)
+    {
+        // Arrange
+        var json = $$"""[{ "id": "a", "name": "A", "query": "earthquake", "constraints": { "places": ["{{place}}"] } }]""";
+
+        // Act
+        var error = Assert.Throws<TopicFileException>(() => TopicFile.Parse(json));
+
+        // Assert
+        var problem = Assert.Single(error.Problems);
+        Assert.StartsWith("topics[0].constraints.places[0]: unknown place", problem, StringComparison.Ordinal);
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Texas")]
+    [InlineData("Calif.")]
+    [InlineData("Sacramento")]
+    [InlineData("Afghan")]
+    public void Parse_KnownPlaceOfAnyLevel_IsAccepted(string place)
+    {
+        // Act
+        var topics = TopicFile.Parse($$"""[{ "id": "a", "name": "A", "query": "earthquake", "constraints": { "places": ["{{place}}"] } }]""");
+
+        // Assert
+        Assert.Equal([place], topics[0].Constraints!.Places);
+    }
+
     [Fact]
     public void Parse_NotJson_ReportsLine()
     {
