@@ -163,8 +163,12 @@ public sealed class Gazetteer
                 continue;
             }
 
+            // A capital or a city of a million is what an unqualified name means, whatever other countries the story
+            // names ("ATHENS (Reuters) - U.S. gymnasts..." is in Greece); among readings of like weight, the story's
+            // other places decide (Georgia next to Atlanta).
             var chosen = readings
                 .OrderByDescending(r => qualifier is not null && qualifier.Readings.Any(q => Qualifies(q, r)))
+                .ThenByDescending(IsMajor)
                 .ThenByDescending(r => r.CountryCode is { } code && support.Contains(code))
                 .ThenBy(Prior)
                 .ThenByDescending(r => r.Population)
@@ -204,6 +208,9 @@ public sealed class Gazetteer
             EntityKind.Country => place.CountryCode == qualifier.CountryCode,
             _ => false,
         };
+
+    private static bool IsMajor(GazetteerEntry entry) =>
+        entry.Kind is not EntityKind.City || entry.IsCapital || entry.Population >= 1_000_000;
 
     private static int Prior(GazetteerEntry entry) => entry.Kind switch
     {

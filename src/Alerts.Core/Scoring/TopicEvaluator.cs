@@ -106,6 +106,16 @@ public static class TopicEvaluator
         return Judge(topic, document, entities, clauses.Hits, new SemanticRescue(missing, similarity, rescueFrom));
     }
 
+    // What every constraint check reads (the article, its entities, the matched words) and adds to (the groups that
+    // proximity is measured over, the evidence).
+    private sealed record ConstraintCheck(
+        ResolvedConstraints Constraints,
+        AnalyzedDocument Document,
+        ArticleEntities Entities,
+        List<QueryHit>[] ClauseHits,
+        List<List<int>> Groups,
+        List<MatchEvidence> Evidence);
+
     private sealed record SemanticRescue(int MissingClause, double Similarity, double RescueFrom);
 
     private sealed record ClauseMatch(List<QueryHit>[] Hits, int? Missing);
@@ -164,7 +174,7 @@ public static class TopicEvaluator
         var constraintsHold = true;
         if (topic.Constraints.Any)
         {
-            constraintsHold = CheckConstraints(topic.Constraints, document, entities(), present, groups, evidence);
+            constraintsHold = CheckConstraints(new ConstraintCheck(topic.Constraints, document, entities(), present, groups, evidence));
         }
 
         var titleShare = clauseHits.Count(h => h.Any(x => document.IsTitle(x.From))) / (double)clauseHits.Length;
@@ -197,18 +207,13 @@ public static class TopicEvaluator
         return new TopicMatch(topic.Topic.Id, topic.Topic.Name, score, constraintsHold && score >= topic.Topic.Threshold, evidence);
     }
 
-    private static bool CheckConstraints(
-        ResolvedConstraints constraints,
-        AnalyzedDocument document,
-        ArticleEntities entities,
-        List<QueryHit>[] clauseHits,
-        List<List<int>> groups,
-        List<MatchEvidence> evidence)
+    private static bool CheckConstraints(ConstraintCheck check)
     {
+        var (constraints, document, entities, clauseHits, groups, evidence) = check;
         var hold = true;
         if (constraints.HasPlaces)
         {
-            hold &= CheckPlaces(constraints, document, entities, clauseHits, groups, evidence);
+            hold &= CheckPlaces(check);
         }
 
         if (constraints.HasOrganisations)
@@ -271,14 +276,9 @@ public static class TopicEvaluator
     /// body's first sentence places it in a required place ("Thousands march in Rome for hostages" / "... held in
     /// Iraq"). When the story names no place at all the constraint cannot be judged and the topic's strictness decides.
     /// </summary>
-    private static bool CheckPlaces(
-        ResolvedConstraints constraints,
-        AnalyzedDocument document,
-        ArticleEntities entities,
-        List<QueryHit>[] clauseHits,
-        List<List<int>> groups,
-        List<MatchEvidence> evidence)
+    private static bool CheckPlaces(ConstraintCheck check)
     {
+        var (constraints, document, entities, clauseHits, groups, evidence) = check;
         var places = entities.Mentions.Where(m => IsRequiredPlace(constraints, m)
             && (entities.IsPlaceMention(m) || IsOccupiedBorderArea(constraints, entities, m, clauseHits) || IsActingPeople(constraints, entities, m, clauseHits))).ToList();
         var elsewhere = HeadlineElsewhere(constraints, document, entities);

@@ -59,6 +59,16 @@ public sealed class RealGazetteerTests
     }
 
     [Fact]
+    public void Recognize_CapitalInADatelineBesideOtherCountries_StaysTheCapital()
+    {
+        // Act
+        var mentions = Recognize("Gymnastics", "ATHENS (Reuters) - U.S. gymnast Paul Hamm won the all-around gold.");
+
+        // Assert
+        Assert.Equal("GR", mentions.First().Entry.CountryCode);
+    }
+
+    [Fact]
     public void Recognize_PlaceNameEndingAPersonsName_IsNotAPlace()
     {
         // Act
