@@ -59,12 +59,16 @@ public static class TopicFile
         List<WatchTopic?>? topics;
         try
         {
-            topics = JsonSerializer.Deserialize<List<WatchTopic?>>(json, Options);
+            // One topic on its own (as the README shows one) is a file of one topic.
+            topics = json.TrimStart().StartsWith('{')
+                ? [JsonSerializer.Deserialize<WatchTopic?>(json, Options)]
+                : JsonSerializer.Deserialize<List<WatchTopic?>>(json, Options);
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $" at line {line + 1}, byte {e.BytePositionInLine + 1}" : string.Empty;
-            throw new TopicFileException($"Topic file is not a JSON array of topics{where}: {e.Message}", [], e);
+            var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : string.Empty;
+            var field = e.Path is { Length: > 1 } path ? "topics" + path.TrimStart('$') + ": " : string.Empty;
+            throw new TopicFileException($"Topic file is not valid{where}: {field}{Serialization.JsonErrors.Describe(e)}", [], e);
         }
 
         if (topics is null)

@@ -93,7 +93,33 @@ public sealed class TopicFileTests
         var error = Assert.Throws<TopicFileException>(() => TopicFile.Parse(json));
 
         // Assert
-        Assert.StartsWith("Topic file is not a JSON array of topics", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Topic file is not valid", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_OneTopicObject_IsAFileOfOneTopic()
+    {
+        // Act
+        var topics = TopicFile.Parse("""{ "id": "a", "name": "A", "query": "troops" }""");
+
+        // Assert
+        Assert.Equal("a", Assert.Single(topics).Id);
+    }
+
+    [Theory]
+    [InlineData("""[{ "id": "a", "name": "A", "query": "troops", "threshold": "high" }]""", "topics[0].threshold: must be a number")]
+    [InlineData("""[{ "id": "a", "name": "A", "query": 42 }]""", "topics[0].query: must be text")]
+    [InlineData("""[{ "id": "a", "name": "A", "query": "troops", "constraints": { "places": "Iraq" } }]""", "topics[0].constraints.places: must be a list")]
+    [InlineData("""[{ "id": "a", "name": "A", "query": "troops", "constraints": { "strict": "yes" } }]""", "topics[0].constraints.strict: must be true or false")]
+    public void Parse_WrongType_SaysWhatIsExpectedWithoutTypeNames(string json, string expected)
+    {
+        // Act
+        var error = Assert.Throws<TopicFileException>(() => TopicFile.Parse(json));
+
+        // Assert
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alerts.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
