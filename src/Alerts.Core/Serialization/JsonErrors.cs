@@ -31,6 +31,11 @@ public static partial class JsonErrors
             return "must be true or false";
         }
 
+        if (OutOfBoundsFor().Match(inner) is { Success: true } bounds)
+        {
+            return ExpectedValue("System." + bounds.Groups["type"].Value);
+        }
+
         if (ConvertedTo().Match(message) is { Success: true } converted)
         {
             return ExpectedValue(converted.Groups["type"].Value);
@@ -69,6 +74,9 @@ public static partial class JsonErrors
 
     [GeneratedRegex(@"could not be converted to (?<type>[^\s.]+(\.[^\s.]+)*)\.?( Path| \||$)", RegexOptions.CultureInvariant)]
     private static partial Regex ConvertedTo();
+
+    [GeneratedRegex(@"for an? (?<type>\w+)\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex OutOfBoundsFor();
 
     [GeneratedRegex(@"missing required properties including: (?<names>[^.]+)", RegexOptions.CultureInvariant)]
     private static partial Regex MissingProperties();

@@ -332,6 +332,25 @@ public sealed class AdminApiTests(AzuriteFixture azurite)
         Assert.Equal([field], errors.Keys);
     }
 
+    [Theory]
+    [InlineData("{\"name\": \"A\", \"query\": 42}", "query", "must be text")]
+    [InlineData("{\"name\": \"A\", \"query\": \"troops\", \"threshold\": \"high\"}", "threshold", "must be a number")]
+    [InlineData("{\"name\": \"A\", \"query\": \"troops\", \"constraints\": {\"places\": [\"Japna\"]}}", "constraints.places[0]", "did you mean 'Japan'")]
+    public async Task PutTopic_WrongValue_SaysWhatIsExpectedWithoutTypeNames(string body, string field, string expected)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        using var client = app.CreateApiClient();
+
+        var response = await client.PutAsync("api/topics/wrong-values", Api.Json(body), ct);
+
+        var errors = await response.ValidationErrorsAsync(ct);
+        var message = Assert.Single(errors[field]);
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alerts.", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ListDeliveries_AfterPushedAlert_ShowsSentOutcomePerSubscriber()
     {
