@@ -239,6 +239,13 @@ public sealed class ArticleEntities
         return !IsBorderContext(mention) && HasPlaceShape(mention);
     }
 
+    /// <summary>Whether the mention opens the body as a dateline ("KABUL (Reuters) -", "AUSTIN, Texas --").</summary>
+    public bool IsDateline(EntityMention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        return Gazetteer.IsDateline(Document, mention.FirstToken, mention.LastToken);
+    }
+
     /// <summary>Display text of a mention as written.</summary>
     public string TextOf(EntityMention mention)
     {

@@ -194,7 +194,7 @@ public sealed class Gazetteer
         }
 
         return qualifier is not null
-            || IsDateline(document, candidate)
+            || IsDateline(document, candidate.FirstToken, candidate.LastToken)
             || (candidate.FirstToken > 0 && candidate.FirstToken - 1 >= 0
                 && PlaceContextWords.Contains(document.Tokens[candidate.FirstToken - 1].Stem)
                 && document.IsTitle(document.Tokens[candidate.FirstToken - 1].Position) == document.IsTitle(document.Tokens[candidate.FirstToken].Position));
@@ -223,16 +223,16 @@ public sealed class Gazetteer
     };
 
     /// <summary>Whether the candidate opens the body as a dateline: "AUSTIN, Texas (Reuters) -", "KABUL -".</summary>
-    private static bool IsDateline(AnalyzedDocument document, Candidate candidate)
+    internal static bool IsDateline(AnalyzedDocument document, int firstToken, int lastToken)
     {
         var tokens = document.Tokens;
-        if (candidate.FirstToken != document.TitleTokenCount || candidate.FirstToken >= tokens.Count)
+        if (firstToken != document.TitleTokenCount || firstToken >= tokens.Count)
         {
             return false;
         }
 
         var text = document.Body;
-        var end = tokens[candidate.LastToken].End;
+        var end = tokens[lastToken].End;
         var rest = text.AsSpan(end, Math.Min(40, text.Length - end)).TrimStart();
         return rest.Length > 0 && rest[0] is ',' or '(' or '-' or '\u2013' or '\u2014';
     }

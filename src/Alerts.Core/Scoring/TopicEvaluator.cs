@@ -42,6 +42,9 @@ public static class TopicEvaluator
     /// <summary>Words between an actor (nationality, country, alliance) and a matched clause.</summary>
     public const int ActorWindow = 6;
 
+    /// <summary>Words between a place and a matched word for the place to be where the matched event happens ("troops in Iraq").</summary>
+    public const int EventPlaceWindow = 3;
+
     /// <summary>Words between a generic actor word ("foreign", "international") and a matched clause.</summary>
     public const int ModifierWindow = 2;
 
@@ -327,21 +330,41 @@ public static class TopicEvaluator
             return true;
         }
 
-        var named = entities.Mentions.FirstOrDefault(m => m.Entry.IsPlace || m.Entry.Kind == EntityKind.Nationality);
-        if (named is null && !constraints.Strict)
+        var required = entities.Mentions.FirstOrDefault(m => IsRequiredPlace(constraints, m));
+        if (required is not null)
         {
-            evidence.Add(new MatchEvidence("entity", "place: none named (not checked; the topic is not strict)"));
+            evidence.Add(new MatchEvidence(
+                "constraint",
+                entities.IsBorderContext(required) ? "required place only mentioned as a border area" : "required place only named as a nationality (who, not where)",
+                document.Snippet(entities.PositionOf(required), document.Tokens[required.LastToken].Position)));
+            return false;
+        }
+
+        // No required place at all: the story happens elsewhere only when it says where its event is (a dateline, a
+        // place in the headline, a place the matched words are attached to: "troops in Iraq"). Countries and people
+        // named as who ("U.S. gymnast", "Kerry on Iraq") do not say where.
+        var eventPlace = entities.Mentions.FirstOrDefault(m => m.Entry.IsPlace && entities.IsPlaceMention(m)
+            && (entities.IsDateline(m)
+                || (m.FirstToken < document.TitleTokenCount && (m.Entry.IsPlaceWithinCountry || entities.IsLocative(m)))
+                || ((m.Entry.IsPlaceWithinCountry || entities.IsLocative(m)) && IsAttached(constraints, entities, m, clauseHits, EventPlaceWindow))));
+        if (eventPlace is not null)
+        {
+            evidence.Add(new MatchEvidence(
+                "constraint",
+                "the story happens elsewhere: " + entities.TextOf(eventPlace),
+                document.Snippet(entities.PositionOf(eventPlace), document.Tokens[eventPlace.LastToken].Position)));
+            return false;
+        }
+
+        var named = entities.Mentions.Any(m => m.Entry.IsPlace || m.Entry.Kind == EntityKind.Nationality);
+        var unknown = named ? "the story does not say where its event happens" : "none named";
+        if (!constraints.Strict)
+        {
+            evidence.Add(new MatchEvidence("entity", $"place: {unknown} (not checked; the topic is not strict)"));
             return true;
         }
 
-        var required = entities.Mentions.FirstOrDefault(m => IsRequiredPlace(constraints, m));
-        evidence.Add(new MatchEvidence(
-            "constraint",
-            required is not null
-                ? entities.IsBorderContext(required) ? "required place only mentioned as a border area" : "required place only named as a nationality (who, not where)"
-                : named is not null ? "the story happens elsewhere: " + entities.TextOf(named)
-                : "no place named (the topic is strict)",
-            (required ?? named) is { } shown ? document.Snippet(entities.PositionOf(shown), document.Tokens[shown.LastToken].Position) : null));
+        evidence.Add(new MatchEvidence("constraint", named ? "the story does not say where its event happens (the topic is strict)" : "no place named (the topic is strict)"));
         return false;
     }
 

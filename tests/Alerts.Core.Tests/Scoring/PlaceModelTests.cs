@@ -89,4 +89,34 @@ public sealed class PlaceModelTests
         // Assert
         Assert.False(match!.Alert);
     }
+
+    [Fact]
+    public void Alerts_OnlyWhoIsNamed_DoesNotPutTheStoryElsewhere()
+    {
+        // Arrange
+        var topic = TestSupport.Topic("(gold OR medal*) (Olympic* OR Games)", new TopicConstraints { Places = ["Greece"] });
+
+        // Act: the United States and China are who, not where.
+        var match = TestSupport.Match(topic, "U.S. swimmer wins Olympic gold", "Michael Phelps beat two Chinese rivals to take his fifth gold medal of the Games.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+        Assert.Contains(match.Evidence, e => e.Description.StartsWith("place: the story does not say where", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Extra troops arrive", "SEOUL (Reuters) - Fresh troops arrived on Monday, officials said.")]
+    [InlineData("Extra troops arrive", "The government said fresh troops in Iraq would stay until spring.")]
+    public void Alerts_TheEventIsPlacedElsewhere_PlaceFails(string title, string body)
+    {
+        // Arrange
+        var topic = TestSupport.Topic("troop* OR soldier*", new TopicConstraints { Places = ["Afghanistan"] });
+
+        // Act
+        var match = TestSupport.Match(topic, title, body);
+
+        // Assert
+        Assert.False(match!.Alert);
+        Assert.Contains(match.Evidence, e => e.Description.StartsWith("the story happens elsewhere", StringComparison.Ordinal));
+    }
 }
