@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Alerts.Cli.Commands;
-using Alerts.Infrastructure.Feeds;
+using Alerts.Infrastructure.Feeds.Parsing;
 
 var root = new RootCommand("Alerts: news alerts on watch topics, delivered by e-mail, Teams or webhook.")
 {

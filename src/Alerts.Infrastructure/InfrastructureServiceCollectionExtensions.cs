@@ -1,5 +1,6 @@
 using Alerts.Infrastructure.Channels;
-using Alerts.Infrastructure.Feeds;
+using Alerts.Infrastructure.Feeds.Fetching;
+using Alerts.Infrastructure.Feeds.Parsing;
 using Alerts.Infrastructure.Http;
 using Alerts.Infrastructure.Language;
 using Alerts.Infrastructure.Semantic;

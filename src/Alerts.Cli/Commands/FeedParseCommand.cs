@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Alerts.Core.Feeds;
-using Alerts.Infrastructure.Feeds;
+using Alerts.Infrastructure.Feeds.Parsing;
 
 namespace Alerts.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Alerts.Core.Ingestion;
-using Alerts.Infrastructure.Feeds;
+using Alerts.Infrastructure.Feeds.Parsing;
 using Alerts.Infrastructure.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Alerts.Core.Feeds;
-using Alerts.Infrastructure.Feeds;
+using Alerts.Infrastructure.Feeds.Parsing;
 using Alerts.Infrastructure.Tests.Feeds.Conformance;
 
 namespace Alerts.Infrastructure.Tests.Feeds;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Alerts.Infrastructure.Feeds;
+using Alerts.Infrastructure.Feeds.Parsing;
 
 namespace Alerts.Infrastructure.Tests.Feeds;
 

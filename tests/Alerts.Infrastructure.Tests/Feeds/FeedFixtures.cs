@@ -1,5 +1,5 @@
 using Alerts.Core.Feeds;
-using Alerts.Infrastructure.Feeds;
+using Alerts.Infrastructure.Feeds.Parsing;
 
 namespace Alerts.Infrastructure.Tests.Feeds;
 

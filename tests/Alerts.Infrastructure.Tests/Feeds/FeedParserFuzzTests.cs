@@ -1,6 +1,6 @@
 using System.Text;
 using Alerts.Core.Feeds;
-using Alerts.Infrastructure.Feeds;
+using Alerts.Infrastructure.Feeds.Parsing;
 using CsCheck;
 
 namespace Alerts.Infrastructure.Tests.Feeds;

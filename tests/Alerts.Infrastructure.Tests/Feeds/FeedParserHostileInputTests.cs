@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Alerts.Infrastructure.Feeds;
+using Alerts.Infrastructure.Feeds.Parsing;
 using static Alerts.Infrastructure.Tests.Feeds.FeedFixtures;
 
 namespace Alerts.Infrastructure.Tests.Feeds;

@@ -1,3 +1,4 @@
+using Alerts.Infrastructure.Feeds.Fetching;
 using Alerts.Infrastructure.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

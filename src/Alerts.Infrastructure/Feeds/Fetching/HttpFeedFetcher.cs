@@ -5,7 +5,7 @@ using Alerts.Infrastructure.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Alerts.Infrastructure.Feeds;
+namespace Alerts.Infrastructure.Feeds.Fetching;
 
 /// <summary>
 /// Fetches feeds politely and cheaply: conditional GET with the stored ETag and Last-Modified sent independently,

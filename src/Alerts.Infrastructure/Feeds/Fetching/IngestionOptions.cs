@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Alerts.Infrastructure.Feeds;
+namespace Alerts.Infrastructure.Feeds.Fetching;
 
 /// <summary>Ingestion settings, bound from <c>Alerts:Ingestion</c>.</summary>
 public sealed class IngestionOptions

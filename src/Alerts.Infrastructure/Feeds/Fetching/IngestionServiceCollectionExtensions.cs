@@ -1,7 +1,6 @@
 using Alerts.Core.Feeds;
 using Alerts.Core.Ingestion;
 using Alerts.Infrastructure.Dedupe;
-using Alerts.Infrastructure.Feeds;
 using Alerts.Infrastructure.FullText;
 using Alerts.Infrastructure.Http;
 using Alerts.Infrastructure.Storage;
@@ -11,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Alerts.Infrastructure;
+namespace Alerts.Infrastructure.Feeds.Fetching;
 
 /// <summary>Registers feed fetching, full text, article identity helpers and the near-duplicate index.</summary>
 public static class IngestionServiceCollectionExtensions

@@ -2,7 +2,7 @@ using System.Text;
 using System.Xml.Linq;
 using Alerts.Core.Feeds;
 
-namespace Alerts.Infrastructure.Feeds;
+namespace Alerts.Infrastructure.Feeds.Parsing;
 
 /// <summary>Atom 1.0 and 0.3: text constructs (text, html, xhtml; 0.3 modes escaped, xml, base64) and alternate links.</summary>
 internal sealed class AtomReader(Uri? documentBase, FeedParserOptions options) : XmlFormatReader(documentBase, options)

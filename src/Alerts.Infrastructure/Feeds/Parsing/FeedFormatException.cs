@@ -1,4 +1,4 @@
-namespace Alerts.Infrastructure.Feeds;
+namespace Alerts.Infrastructure.Feeds.Parsing;
 
 /// <summary>
 /// Raised inside the parser when a document breaks a rule (limit, refused DTD entity, unknown format);

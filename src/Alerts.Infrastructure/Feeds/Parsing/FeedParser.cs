@@ -1,6 +1,6 @@
 using Alerts.Core.Feeds;
 
-namespace Alerts.Infrastructure.Feeds;
+namespace Alerts.Infrastructure.Feeds.Parsing;
 
 /// <summary>
 /// Reads RSS 0.9x/1.0/2.0, Atom 0.3/1.0, CDF and JSON Feed 1.0/1.1 into <see cref="ParsedFeed"/>.

@@ -1,4 +1,4 @@
-namespace Alerts.Infrastructure.Feeds;
+namespace Alerts.Infrastructure.Feeds.Parsing;
 
 /// <summary>Limits that keep a hostile or broken document from costing more than a normal feed.</summary>
 public sealed class FeedParserOptions

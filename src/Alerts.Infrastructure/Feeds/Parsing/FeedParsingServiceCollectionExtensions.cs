@@ -2,7 +2,7 @@ using Alerts.Core.Feeds;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Alerts.Infrastructure.Feeds;
+namespace Alerts.Infrastructure.Feeds.Parsing;
 
 /// <summary>Registers the feed parser.</summary>
 public static class FeedParsingServiceCollectionExtensions

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Alerts.Core.Text;
 using Ganss.Xss;
 
-namespace Alerts.Infrastructure.Feeds;
+namespace Alerts.Infrastructure.Feeds.Parsing;
 
 /// <summary>A piece of feed text and whether it is markup (HTML) or literal text.</summary>
 internal sealed partial record FeedText(string Raw, bool IsHtml)

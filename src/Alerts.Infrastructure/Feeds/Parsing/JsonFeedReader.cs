@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Alerts.Core.Feeds;
 
-namespace Alerts.Infrastructure.Feeds;
+namespace Alerts.Infrastructure.Feeds.Parsing;
 
 /// <summary>JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1).</summary>
 internal static class JsonFeedReader

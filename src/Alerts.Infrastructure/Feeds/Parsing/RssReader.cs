@@ -1,7 +1,7 @@
 using System.Xml.Linq;
 using Alerts.Core.Feeds;
 
-namespace Alerts.Infrastructure.Feeds;
+namespace Alerts.Infrastructure.Feeds.Parsing;
 
 /// <summary>RSS 0.9x, 1.0 (RDF), 2.0 and Microsoft CDF: channel/item with HTML descriptions.</summary>
 internal sealed class RssReader(Uri? documentBase, FeedParserOptions options) : XmlFormatReader(documentBase, options)

@@ -1,4 +1,4 @@
-namespace Alerts.Infrastructure.Feeds;
+namespace Alerts.Infrastructure.Feeds.Parsing;
 
 /// <summary>Resolution of feed links against a base, and the schemes a link may use.</summary>
 internal static class UrlRules

@@ -3,7 +3,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Alerts.Core.Feeds;
 
-namespace Alerts.Infrastructure.Feeds;
+namespace Alerts.Infrastructure.Feeds.Parsing;
 
 /// <summary>
 /// Reads RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and CDF from XML text. The XML reader never sees a DTD

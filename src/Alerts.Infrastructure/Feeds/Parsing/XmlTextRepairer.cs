@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Html;
 
-namespace Alerts.Infrastructure.Feeds;
+namespace Alerts.Infrastructure.Feeds.Parsing;
 
 /// <summary>
 /// Prepares decoded feed text for an XML reader that prohibits DTDs. Feeds routinely use HTML entities
