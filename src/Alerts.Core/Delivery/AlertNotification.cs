@@ -20,28 +20,3 @@ public sealed record AlertNotification(string AlertId, Article Article, TopicMat
 
 /// <summary>Another outlet's copy of the same story.</summary>
 public sealed record RelatedSource(string Name, string? Link);
-
-/// <summary>A way of reaching subscribers: e-mail, Teams, webhook.</summary>
-public interface IAlertChannel
-{
-    /// <summary>The channel this implementation serves.</summary>
-    ChannelKind Kind { get; }
-
-    /// <summary>Sends one alert. Returns the outcome rather than throwing for delivery failures.</summary>
-    Task<ChannelResult> SendAsync(AlertNotification notification, CancellationToken cancellationToken);
-}
-
-/// <summary>The outcome of one send, recorded for ops.</summary>
-/// <param name="Succeeded">Whether the peer accepted it.</param>
-/// <param name="Detail">What the peer said, e.g. <c>250 2.0.0 queued</c> or <c>202 Accepted</c>. Never contains credentials.</param>
-public sealed record ChannelResult(bool Succeeded, string Detail)
-{
-    /// <summary>Server-requested delay before retrying (429 Retry-After).</summary>
-    public TimeSpan? RetryAfter { get; init; }
-
-    /// <summary>A success.</summary>
-    public static ChannelResult Success(string detail) => new(true, detail);
-
-    /// <summary>A failure.</summary>
-    public static ChannelResult Failure(string detail, TimeSpan? retryAfter = null) => new(false, detail) { RetryAfter = retryAfter };
-}

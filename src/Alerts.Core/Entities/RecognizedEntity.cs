@@ -14,19 +14,3 @@ public sealed record RecognizedEntity(string Text, string Category, int Offset, 
     /// <summary>Which recogniser found it: <c>gazetteer</c> or <c>azure-language</c>.</summary>
     public string Source { get; init; } = "gazetteer";
 }
-
-/// <summary>A text to send to an external entity recogniser.</summary>
-public sealed record EntityRequestDocument(string Id, string Text, string Language = "en");
-
-/// <summary>
-/// Optional enrichment by an external recogniser (Azure AI Language). Called only for candidate articles.
-/// </summary>
-public interface IEntityEnricher
-{
-    /// <summary>Whether enrichment is configured; when false the scorer uses the offline recogniser alone.</summary>
-    bool IsEnabled { get; }
-
-    /// <summary>Recognises entities per document id. A document the service rejected maps to an empty list.</summary>
-    Task<IReadOnlyDictionary<string, IReadOnlyList<RecognizedEntity>>> RecognizeAsync(
-        IReadOnlyList<EntityRequestDocument> documents, CancellationToken cancellationToken);
-}

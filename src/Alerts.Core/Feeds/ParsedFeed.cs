@@ -31,25 +31,3 @@ public sealed record FeedEntry(string? Id, string? Title, string? Link)
     /// <summary>Author names.</summary>
     public IReadOnlyList<string> Authors { get; init; } = [];
 }
-
-/// <summary>What is known about a document besides its bytes.</summary>
-/// <param name="BaseUri">The URL it was fetched from, for resolving relative links.</param>
-/// <param name="ContentType">The HTTP Content-Type header, whose charset may override the document's own.</param>
-public sealed record FeedDocumentContext(Uri? BaseUri = null, string? ContentType = null);
-
-/// <summary>Either a feed or a clear reason why the document could not be read.</summary>
-public sealed record FeedParseResult(ParsedFeed? Feed, string? Error)
-{
-    /// <summary>A readable feed.</summary>
-    public static FeedParseResult Success(ParsedFeed feed) => new(feed, null);
-
-    /// <summary>An unreadable document, with the reason.</summary>
-    public static FeedParseResult Failure(string error) => new(null, error);
-}
-
-/// <summary>Parses RSS, Atom and JSON Feed documents safely (no DTDs, bounded size and depth).</summary>
-public interface IFeedParser
-{
-    /// <summary>Parses a document. Never throws for bad input: returns a failure with the reason.</summary>
-    FeedParseResult Parse(ReadOnlyMemory<byte> document, FeedDocumentContext context);
-}

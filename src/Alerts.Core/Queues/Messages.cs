@@ -17,11 +17,3 @@ public sealed record ScoreArticleMessage(string ArticleKey);
 /// <param name="SubscriberId">The subscriber.</param>
 /// <param name="Match">The match to explain.</param>
 public sealed record DeliveryMessage(string AlertId, string ArticleKey, string SubscriberId, TopicMatch Match);
-
-/// <summary>Sends messages of one type to its queue.</summary>
-/// <typeparam name="TMessage">The message type; each has exactly one queue.</typeparam>
-public interface IMessageQueue<in TMessage>
-{
-    /// <summary>Adds a message, optionally invisible for <paramref name="delay"/>.</summary>
-    Task EnqueueAsync(TMessage message, TimeSpan? delay, CancellationToken cancellationToken);
-}

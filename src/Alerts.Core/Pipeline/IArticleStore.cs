@@ -1,0 +1,19 @@
+using Alerts.Core.Articles;
+
+namespace Alerts.Core.Pipeline;
+
+/// <summary>Ingested articles, keyed by their dedupe key.</summary>
+public interface IArticleStore
+{
+    /// <summary>
+    /// Inserts the article if no article with its key exists (atomic: of concurrent callers exactly one gets
+    /// <see cref="ArticleAdmission.New"/>), otherwise tells whether the existing one already reached the scoring queue.
+    /// </summary>
+    Task<ArticleAdmission> AdmitAsync(Article article, CancellationToken cancellationToken);
+
+    /// <summary>Notes that the article's scoring message is on the queue, so a re-fetch does not enqueue it again.</summary>
+    Task MarkQueuedAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>One article, or null.</summary>
+    Task<Article?> GetAsync(string key, CancellationToken cancellationToken);
+}
