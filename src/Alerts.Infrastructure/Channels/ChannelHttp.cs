@@ -54,21 +54,9 @@ internal static class ChannelHttp
 
     public static TimeSpan RetryAfter(RetryConditionHeaderValue? header, TimeProvider timeProvider, TimeSpan fallback)
     {
-        TimeSpan? requested = header switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - timeProvider.GetUtcNow(),
-            _ => null,
-        };
-
-        if (requested is not { } value)
+        if (Http.RetryAfterHeader.Wait(header, timeProvider.GetUtcNow()) is not { } value)
         {
             return fallback;
-        }
-
-        if (value < TimeSpan.Zero)
-        {
-            return TimeSpan.Zero;
         }
 
         return value > MaxRetryAfter ? MaxRetryAfter : value;

@@ -34,19 +34,8 @@ internal sealed class LanguageRetryPolicy(AzureLanguageOptions options, TimeProv
             }
         }
 
-        if (response.Headers.TryGetValue("Retry-After", out var retryAfter))
-        {
-            if (int.TryParse(retryAfter, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-            {
-                return TimeSpan.FromSeconds(seconds);
-            }
-
-            if (DateTimeOffset.TryParse(retryAfter, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-            {
-                return at - timeProvider.GetUtcNow();
-            }
-        }
-
-        return null;
+        return response.Headers.TryGetValue("Retry-After", out var retryAfter)
+            ? Http.RetryAfterHeader.Wait(retryAfter, timeProvider.GetUtcNow())
+            : null;
     }
 }
