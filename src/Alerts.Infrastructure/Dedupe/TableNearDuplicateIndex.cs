@@ -30,6 +30,9 @@ public sealed class TableNearDuplicateIndex(TableClient table, NearDuplicateOpti
     private readonly SemaphoreSlim createGate = new(1, 1);
     private volatile bool created;
 
+    /// <summary>The table holding fingerprints and story members.</summary>
+    public string TableName => table.Name;
+
     /// <inheritdoc />
     public async Task<string?> FindOrAddAsync(string articleKey, StoryFingerprint fingerprint, CancellationToken cancellationToken)
     {

@@ -44,7 +44,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISubscriberStore, TableSubscriberStore>();
         services.AddSingleton<IArticleStore, TableArticleStore>();
         services.AddSingleton<IDeliveryStore, TableDeliveryStore>();
-        services.PostConfigure<IngestionOptions>(options => options.StoryTableName = names.StoryClustersTable);
         services.AddSingleton<PoisonQueues>();
         services.AddSingleton<StorageProvisioner>();
         services.AddHostedService(provider => provider.GetRequiredService<StorageProvisioner>());

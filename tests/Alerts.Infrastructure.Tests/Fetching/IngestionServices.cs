@@ -15,7 +15,8 @@ internal static class IngestionServices
         bool allowPrivateNetworks = true,
         TimeProvider? timeProvider = null,
         IHostAddressResolver? resolver = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? extra = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -41,6 +42,7 @@ internal static class IngestionServices
             services.TryAddSingleton(resolver);
         }
 
+        extra?.Invoke(services);
         services.AddAlertsIngestion(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });
     }

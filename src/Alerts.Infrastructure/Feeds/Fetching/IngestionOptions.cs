@@ -20,10 +20,6 @@ public sealed class IngestionOptions
     [Range(typeof(TimeSpan), "00:10:00", "30.00:00:00")]
     public TimeSpan NearDuplicateWindow { get; set; } = TimeSpan.FromDays(3);
 
-    /// <summary>Azure table holding fingerprints and story clusters.</summary>
-    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Table names are 3-63 letters or digits, starting with a letter.")]
-    public string StoryTableName { get; set; } = "storyclusters";
-
     /// <summary>Wait after a source's first failure; doubled per further failure.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan BackoffBaseDelay { get; set; } = TimeSpan.FromMinutes(2);

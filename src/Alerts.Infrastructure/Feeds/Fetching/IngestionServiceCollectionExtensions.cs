@@ -19,8 +19,8 @@ public static class IngestionServiceCollectionExtensions
     /// Registers <see cref="IFeedFetcher"/> (<see cref="HttpFeedFetcher"/>), <see cref="IFullTextExtractor"/>
     /// (<see cref="SmartReaderFullTextExtractor"/>), <see cref="SourceHealthPolicy"/>, <see cref="NearDuplicateOptions"/>
     /// and <see cref="INearDuplicateIndex"/> + <see cref="IStoryClusterStore"/> (<see cref="TableNearDuplicateIndex"/>, which
-    /// needs a <see cref="TableServiceClient"/> registered elsewhere; its table is <c>Alerts:Storage:TablePrefix</c> +
-    /// <c>Alerts:Ingestion:StoryTableName</c>), plus the SSRF-safe HttpClients they use.
+    /// needs a <see cref="TableServiceClient"/> registered elsewhere; its table is <see cref="StorageNames.StoryClustersTable"/>,
+    /// the table prefix applied there once), plus the SSRF-safe HttpClients they use.
     /// Options: <c>Alerts:Http</c> (<see cref="OutboundHttpOptions"/>) and <c>Alerts:Ingestion</c> (<see cref="IngestionOptions"/>).
     /// </summary>
     public static IServiceCollection AddAlertsIngestion(this IServiceCollection services, IConfiguration configuration)
@@ -55,8 +55,7 @@ public static class IngestionServiceCollectionExtensions
             return new NearDuplicateOptions { MinSimilarity = settings.NearDuplicateMinSimilarity, MinTitleOverlap = settings.NearDuplicateMinTitleOverlap, Window = settings.NearDuplicateWindow };
         });
         services.TryAddSingleton(sp => new TableNearDuplicateIndex(
-            sp.GetRequiredService<TableServiceClient>().GetTableClient(
-                (configuration[StorageNames.TablePrefixSetting] ?? string.Empty) + sp.GetRequiredService<IOptions<IngestionOptions>>().Value.StoryTableName),
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.FromConfiguration(configuration).StoryClustersTable),
             sp.GetRequiredService<NearDuplicateOptions>(),
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<INearDuplicateIndex>(sp => sp.GetRequiredService<TableNearDuplicateIndex>());
