@@ -1,4 +1,5 @@
 using Alerts.Core.Text;
+using nietras.SeparatedValues;
 
 namespace Alerts.Benchmarks;
 
@@ -12,14 +13,16 @@ internal static class BenchCorpus
         if (path is not null && File.Exists(path))
         {
             using var reader = new StreamReader(path);
-            var csv = new CsvReader(reader);
-            var header = csv.ReadRecord()!.Select(h => h.ToLowerInvariant()).ToList();
-            var title = header.IndexOf("title");
-            var body = header.IndexOf("article");
+            using var csv = Sep.Reader(o => o with { Sep = new Sep(','), Unescape = true }).From(reader);
             var rows = new List<(string, string)>();
-            while (rows.Count < max && csv.ReadRecord() is { } record)
+            foreach (var row in csv)
             {
-                rows.Add((record[title], record[body]));
+                if (rows.Count >= max)
+                {
+                    break;
+                }
+
+                rows.Add((row["Title"].ToString(), row["Article"].ToString()));
             }
 
             return (rows, "ag_news_test.csv");

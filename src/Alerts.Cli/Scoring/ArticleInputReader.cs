@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Alerts.Core.Articles;
 using Alerts.Core.Feeds;
-using Alerts.Core.Text;
+using nietras.SeparatedValues;
 
 namespace Alerts.Cli.Scoring;
 
@@ -65,8 +65,15 @@ internal static class ArticleInputReader
 
     public static IEnumerable<Article> ReadCsv(TextReader text, List<InputProblem> problems)
     {
-        var csv = new CsvReader(text);
-        var header = csv.ReadRecord() ?? throw new FormatException("the CSV file is empty (a header row is required)");
+        // RFC 4180 (quoted fields, doubled quotes, line breaks inside quotes; backslashes are ordinary characters).
+        // A row with the wrong number of fields is reported and still read, so one bad row does not lose the rest.
+        using var csv = Sep.Reader(o => o with { Sep = new Sep(','), Unescape = true, DisableColCountCheck = true, HasHeader = true }).From(text);
+        var header = csv.Header.ColNames;
+        if (header.Count == 0 || (header.Count == 1 && header[0].Length == 0))
+        {
+            throw new FormatException("the CSV file is empty (a header row is required)");
+        }
+
         var columns = header.Select((name, index) => (Name: name.Trim().TrimStart('\uFEFF').ToLowerInvariant(), index))
             .GroupBy(c => c.Name)
             .ToDictionary(g => g.Key, g => g.First().index);
@@ -82,37 +89,31 @@ internal static class ArticleInputReader
         }
 
         var row = 0;
-        while (true)
+        foreach (var record in csv)
         {
-            List<string>? record;
-            try
-            {
-                record = csv.ReadRecord();
-            }
-            catch (FormatException e)
-            {
-                problems.Add(new InputProblem($"row {row}", e.Message));
-                yield break;
-            }
-
-            if (record is null)
-            {
-                yield break;
-            }
-
-            if (record.Count == 1 && record[0].Length == 0)
+            if (record.ColCount == 1 && record[0].Span.IsEmpty)
             {
                 continue;
             }
 
-            if (record.Count != header.Count)
+            if (record.ColCount != header.Count)
             {
-                problems.Add(new InputProblem($"row {row} (line {csv.RecordLine})", $"has {record.Count} fields, the header has {header.Count}"));
+                problems.Add(new InputProblem($"row {row} (line {record.LineNumberFrom})", $"has {record.ColCount} fields, the header has {header.Count}"));
             }
 
-            string? Get(int? column) => column is { } i && i < record.Count ? record[i] : null;
-            yield return Create(Get(id), row, Get(title), Get(link), Get(body), Get(published));
+            var values = new string?[] { null, null, null, null, null };
+            int?[] wanted = [id, title, link, body, published];
+            for (var k = 0; k < wanted.Length; k++)
+            {
+                if (wanted[k] is { } column && column < record.ColCount)
+                {
+                    values[k] = record[column].ToString();
+                }
+            }
+
+            var article = Create(values[0], row, values[1], values[2], values[3], values[4]);
             row++;
+            yield return article;
         }
     }
 

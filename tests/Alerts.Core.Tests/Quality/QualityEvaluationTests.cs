@@ -1,6 +1,7 @@
 using System.Globalization;
 using Alerts.Core.Scoring;
 using Alerts.Core.Text;
+using nietras.SeparatedValues;
 using Alerts.Core.Topics;
 
 namespace Alerts.Core.Tests.Quality;
@@ -55,15 +56,11 @@ public sealed class QualityEvaluationTests
 
     internal static List<(string Title, string Body)> ReadCorpus(string path)
     {
-        using var reader = new StreamReader(path);
-        var csv = new CsvReader(reader);
-        var header = csv.ReadRecord()!.Select(h => h.ToLowerInvariant()).ToList();
-        var title = header.IndexOf("title");
-        var body = header.IndexOf("article");
+        using var csv = Sep.Reader(o => o with { Sep = new Sep(','), Unescape = true }).FromFile(path);
         var rows = new List<(string, string)>();
-        while (csv.ReadRecord() is { } record)
+        foreach (var row in csv)
         {
-            rows.Add((record[title], record[body]));
+            rows.Add((row["Title"].ToString(), row["Article"].ToString()));
         }
 
         return rows;

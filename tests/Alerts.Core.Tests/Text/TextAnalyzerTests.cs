@@ -72,38 +72,4 @@ public sealed class TextAnalyzerTests
         // Assert
         Assert.Contains("«marines»", snippet, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void CsvReader_QuotedFieldsWithCommasQuotesAndBackslashes_AreRead()
-    {
-        // Arrange
-        var csv = "id,title,text\n1,\"Hello, world\",\"She said \"\"hi\"\" \\ then left\"\r\n2,plain,\"two\nlines\"\n";
-        var reader = new CsvReader(new StringReader(csv));
-
-        // Act
-        var header = reader.ReadRecord();
-        var first = reader.ReadRecord();
-        var second = reader.ReadRecord();
-        var end = reader.ReadRecord();
-
-        // Assert
-        Assert.Equal(["id", "title", "text"], header);
-        Assert.Equal(["1", "Hello, world", "She said \"hi\" \\ then left"], first);
-        Assert.Equal(["2", "plain", "two\nlines"], second);
-        Assert.Null(end);
-    }
-
-    [Fact]
-    public void CsvReader_UnclosedQuote_ThrowsWithLine()
-    {
-        // Arrange
-        var reader = new CsvReader(new StringReader("a,b\n1,\"never closed\n"));
-        reader.ReadRecord();
-
-        // Act
-        var error = Assert.Throws<FormatException>(() => reader.ReadRecord());
-
-        // Assert
-        Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
-    }
 }

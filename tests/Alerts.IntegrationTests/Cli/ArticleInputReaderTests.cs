@@ -1,0 +1,51 @@
+using Alerts.Cli.Scoring;
+
+namespace Alerts.IntegrationTests.Cli;
+
+public sealed class ArticleInputReaderTests
+{
+    [Fact]
+    public void ReadCsv_QuotedFieldsCommasQuotesBackslashesAndLineBreaks_AreRead()
+    {
+        // Arrange
+        var csv = "id,title,summary\n1,\"Hello, world\",\"She said \"\"hi\"\" \\ then left\"\r\n2,plain,\"two\nlines\"\n";
+        var problems = new List<InputProblem>();
+
+        // Act
+        var articles = ArticleInputReader.ReadCsv(new StringReader(csv), problems).ToList();
+
+        // Assert
+        Assert.Empty(problems);
+        Assert.Equal(["1", "2"], articles.Select(a => a.Key));
+        Assert.Equal("Hello, world", articles[0].Title);
+        Assert.Equal("She said \"hi\" \\ then left", articles[0].Summary);
+        Assert.Equal("two\nlines", articles[1].Summary);
+    }
+
+    [Fact]
+    public void ReadCsv_RowWithWrongFieldCount_IsReportedAndTheRestIsRead()
+    {
+        // Arrange
+        var problems = new List<InputProblem>();
+
+        // Act
+        var articles = ArticleInputReader.ReadCsv(new StringReader("title,summary\nA,one\nB,two,extra\nC,three\n"), problems).ToList();
+
+        // Assert
+        Assert.Equal(["A", "B", "C"], articles.Select(a => a.Title));
+        Assert.Equal(["0", "1", "2"], articles.Select(a => a.Key));
+        var problem = Assert.Single(problems);
+        Assert.Equal("row 1 (line 3)", problem.Where);
+        Assert.Equal("has 3 fields, the header has 2", problem.Message);
+    }
+
+    [Fact]
+    public void ReadCsv_HeaderWithoutTitleOrBody_SaysWhatItFound()
+    {
+        // Act
+        var error = Assert.Throws<FormatException>(() => ArticleInputReader.ReadCsv(new StringReader("a,b\n1,2\n"), []).ToList());
+
+        // Assert
+        Assert.Contains("found: a, b", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,62 @@
+using Alerts.Cli.Commands;
+
+namespace Alerts.IntegrationTests.Cli;
+
+/// <summary><c>alerts eval</c> on files written by the test, the way a user runs it.</summary>
+public sealed class EvalCommandTests : IDisposable
+{
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("alerts-eval-");
+
+    [Fact]
+    public async Task RunAsync_LabelledArticles_PrintsPrecisionRecallF1AndTheErrorsWithEvidence()
+    {
+        // Arrange
+        var input = Write("articles.csv", """
+            id,title,summary
+            a1,Strong earthquake shakes Tokyo,A quake of magnitude 6 hit Japan's capital on Monday.
+            a2,Earthquake hits Chile,A quake struck near Santiago.
+            a3,Tsunami warning lifted in Japan,Officials in Tokyo lifted the warning after the tremor.
+            a4,Football results,The home side won.
+            """);
+        var topics = Write("topics.json", """{ "id": "quakes-japan", "name": "Earthquakes in Japan", "query": "earthquake* OR quake*", "constraints": { "places": ["Japan"] } }""");
+        var labels = Write("labels.tsv", "quakes-japan\ta1\tcore\nquakes-japan\ta3\tcore\nquakes-japan\ta2\tnot\n");
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        // Act
+        var exit = await EvalCommand.RunAsync(new EvalCommand.EvalRequest(topics, input, labels, Details: true), null, output, error, TestContext.Current.CancellationToken);
+
+        // Assert: a1 alerts; a3 is core but has none of the query's words; a2 is in Chile.
+        Assert.Equal(0, exit);
+        var text = output.ToString();
+        Assert.Contains("quakes-japan     2    0       1    1     1      0      1.000   0.500  0.667", text, StringComparison.Ordinal);
+        Assert.Contains("MISS [a3] Tsunami warning lifted in Japan", text, StringComparison.Ordinal);
+        Assert.Contains("the query did not match", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_BadLabelsFile_ExitsTwoNamingTheLine()
+    {
+        // Arrange
+        var input = Write("articles.csv", "title,summary\nA,b\n");
+        var topics = Write("topics.json", """[{ "id": "t", "name": "T", "query": "troops" }]""");
+        var labels = Write("labels.tsv", "t\t0\tcore\nt\t1\tsomewhat\n");
+        var error = new StringWriter();
+
+        // Act
+        var exit = await EvalCommand.RunAsync(new EvalCommand.EvalRequest(topics, input, labels, Details: false), null, new StringWriter(), error, TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(2, exit);
+        Assert.Contains("labels.tsv line 2: grade 'somewhat' is not one of core, related, not", error.ToString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => folder.Delete(recursive: true);
+
+    private FileInfo Write(string name, string text)
+    {
+        var path = Path.Combine(folder.FullName, name);
+        File.WriteAllText(path, text);
+        return new FileInfo(path);
+    }
+}
