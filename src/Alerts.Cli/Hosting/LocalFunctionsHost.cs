@@ -78,17 +78,10 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         ConfigureSettings(builder.Configuration, options);
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
-        builder.Logging.AddFilter("Azure", LogLevel.Warning);
-        // Azure.Core logs expected 409s (insert-if-absent dedupe) as warnings.
-        builder.Logging.AddFilter("Azure.Core", LogLevel.Error);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        builder.Logging.AddAlertsLogFilters();
 
         var configuration = builder.Configuration;
-        builder.Services
-            .AddAlertsCore(configuration)
-            .AddAlertsInfrastructure(configuration)
-            .AddAlertsHttpApi();
+        builder.Services.AddAlertsApp(configuration);
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton<FunctionInvoker>();
         builder.Services.AddSingleton<FunctionActivity>();
