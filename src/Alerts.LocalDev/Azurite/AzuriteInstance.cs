@@ -14,11 +14,16 @@ public sealed class AzuriteInstance : IAsyncDisposable
     private const string DevelopmentAccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly Process? _process;
+    // How long a persistent instance gets to save its state before it is killed.
+    private static readonly TimeSpan GracefulStop = TimeSpan.FromSeconds(15);
 
-    private AzuriteInstance(Process? process, int blobPort, int queuePort, int tablePort)
+    private readonly Process? _process;
+    private readonly bool _persistent;
+
+    private AzuriteInstance(Process? process, int blobPort, int queuePort, int tablePort, bool persistent = false)
     {
         _process = process;
+        _persistent = persistent;
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
@@ -59,6 +64,10 @@ public sealed class AzuriteInstance : IAsyncDisposable
         return await StartAsync(new AzuriteLaunch(10000, 10001, 10002, dataFolder), log, cancellationToken);
     }
 
+    /// <summary>Starts a private Azurite on free ports that keeps its data in <paramref name="dataFolder"/> (tests).</summary>
+    public static Task<AzuriteInstance> StartPersistentAsync(string dataFolder, Action<string> log, CancellationToken cancellationToken) =>
+        StartAsync(new AzuriteLaunch(FreePort(), FreePort(), FreePort(), dataFolder), log, cancellationToken);
+
     /// <summary>Starts a private, in-memory Azurite on free ports (tests).</summary>
     public static Task<AzuriteInstance> StartInMemoryAsync(Action<string> log, CancellationToken cancellationToken) =>
         StartAsync(new AzuriteLaunch(FreePort(), FreePort(), FreePort(), DataFolder: null), log, cancellationToken);
@@ -68,7 +77,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
         var executable = await AzuritePackage.EnsureInstalledAsync(log, cancellationToken);
         var arguments = new List<string>
         {
-            "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+            "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", launch.BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", launch.QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", launch.TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -97,7 +106,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
 
-        var instance = new AzuriteInstance(process, launch.BlobPort, launch.QueuePort, launch.TablePort);
+        var instance = new AzuriteInstance(process, launch.BlobPort, launch.QueuePort, launch.TablePort, persistent: launch.DataFolder is not null);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!(await IsListeningAsync(launch.QueuePort, cancellationToken) && await IsListeningAsync(launch.TablePort, cancellationToken)))
         {
@@ -132,8 +141,26 @@ public sealed class AzuriteInstance : IAsyncDisposable
         {
             if (!_process.HasExited)
             {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
+                // Azurite keeps table and queue metadata in memory and writes it to its data folder when it shuts down:
+                // killed outright, a persistent instance forgets what the run stored (the demo's second run would send
+                // again). So ask it to stop first, and kill only if it does not.
+                if (_persistent && await InterruptAsync(_process))
+                {
+                    using var patience = new CancellationTokenSource(GracefulStop);
+                    try
+                    {
+                        await _process.WaitForExitAsync(patience.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                    }
+                }
+
+                if (!_process.HasExited)
+                {
+                    _process.Kill(entireProcessTree: true);
+                    await _process.WaitForExitAsync();
+                }
             }
         }
         catch (InvalidOperationException)
@@ -142,6 +169,31 @@ public sealed class AzuriteInstance : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    // SIGINT, as Ctrl+C would send; Azurite saves its state and exits. Not available on Windows, where it is killed.
+    private static async Task<bool> InterruptAsync(Process process)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        try
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+            if (kill is null)
+            {
+                return false;
+            }
+
+            await kill.WaitForExitAsync();
+            return kill.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
     }
 
     private static async Task<bool> IsListeningAsync(int port, CancellationToken cancellationToken)
