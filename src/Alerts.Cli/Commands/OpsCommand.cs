@@ -20,7 +20,7 @@ public static class OpsCommand
             Console.WriteLine($"{messages.Count} message(s) in {parseResult.GetValue(queue)}-poison");
             foreach (var message in messages)
             {
-                Console.WriteLine($"  {message.MessageId}  inserted {message.InsertedOn:u}  {message.Body}");
+                Console.WriteLine($"  {message.MessageId}  inserted {message.InsertedOn:u}  dequeued {message.DequeueCount}x  {(message.NeverExpires ? "kept until replayed" : $"expires {message.ExpiresOn:u}")}  {message.Body}");
             }
 
             return 0;

@@ -1,3 +1,4 @@
+using Alerts.Infrastructure.Storage;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Azure.Storage.Queues.Specialized;
@@ -112,7 +113,7 @@ public sealed class QueueTriggerListener : BackgroundService
             {
                 _logger.LogError(error, "Function {Function} failed on message {MessageId} {Attempts} times; moving it to {PoisonQueue}",
                     _function.Name, message.MessageId, message.DequeueCount, _poison.Name);
-                await _poison.SendMessageAsync(message.Body, cancellationToken: CancellationToken.None);
+                await _poison.SendMessageAsync(message.Body, timeToLive: PoisonQueues.NeverExpires, cancellationToken: CancellationToken.None);
                 await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
                 return;
             }
@@ -144,7 +145,7 @@ public static class UndecodableMessages
         }
 
         var poison = args.Queue.GetParentQueueServiceClient().GetQueueClient(args.Queue.Name + "-poison");
-        await poison.SendMessageAsync(message.Body, cancellationToken: args.CancellationToken);
+        await poison.SendMessageAsync(message.Body, timeToLive: PoisonQueues.NeverExpires, cancellationToken: args.CancellationToken);
         await args.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, args.CancellationToken);
     }
 }

@@ -4,11 +4,29 @@ using Azure.Storage.Queues.Models;
 namespace Alerts.Infrastructure.Storage;
 
 /// <summary>A message parked in a poison queue, as ops sees it.</summary>
-public sealed record PoisonMessage(string MessageId, DateTimeOffset? InsertedOn, long DequeueCount, string Body);
+public sealed record PoisonMessage(string MessageId, DateTimeOffset? InsertedOn, long DequeueCount, string Body)
+{
+    /// <summary>When the queue service would drop it (far in the future when it never expires).</summary>
+    public DateTimeOffset? ExpiresOn { get; init; }
 
-/// <summary>Lets operators inspect poison queues and replay their messages onto the work queue.</summary>
+    /// <summary>Whether it stays until an operator replays or purges it.</summary>
+    public bool NeverExpires => ExpiresOn is not { } expires || expires.Year >= 9000;
+}
+
+/// <summary>
+/// Lets operators inspect poison queues and replay their messages onto the work queue, and keeps parked messages from
+/// expiring: a message put on a queue without a time-to-live lives 7 days, and the Functions host moves failed messages
+/// to <c>&lt;queue&gt;-poison</c> that way (its time-to-live cannot be configured), so <see cref="KeepAsync"/> gives them
+/// an unlimited one.
+/// </summary>
 public sealed class PoisonQueues(QueueServiceClient queues, StorageNames names)
 {
+    /// <summary>The time-to-live that never expires (-1 second, Queue service API 2017-07-29 and later).</summary>
+    public static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
+
+    // A message whose expiry lies beyond this never expires in practice (the service reports 9999-12-31).
+    private static readonly DateTimeOffset Forever = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>Peeks up to 32 messages without removing them.</summary>
     public async Task<IReadOnlyList<PoisonMessage>> PeekAsync(string workQueue, CancellationToken cancellationToken)
     {
@@ -19,7 +37,7 @@ public sealed class PoisonQueues(QueueServiceClient queues, StorageNames names)
         }
 
         PeekedMessage[] messages = await poison.PeekMessagesAsync(32, cancellationToken);
-        return messages.Select(m => new PoisonMessage(m.MessageId, m.InsertedOn, m.DequeueCount, m.Body.ToString())).ToList();
+        return messages.Select(m => new PoisonMessage(m.MessageId, m.InsertedOn, m.DequeueCount, m.Body.ToString()) { ExpiresOn = m.ExpiresOn }).ToList();
     }
 
     /// <summary>Moves every poison message back to its work queue; returns how many moved.</summary>
@@ -39,11 +57,84 @@ public sealed class PoisonQueues(QueueServiceClient queues, StorageNames names)
             foreach (var message in batch)
             {
                 // Send first, then delete: a crash in between replays twice, which the idempotent stages absorb.
-                await target.SendMessageAsync(message.Body, cancellationToken: cancellationToken);
+                await target.SendMessageAsync(message.Body, timeToLive: NeverExpires, cancellationToken: cancellationToken);
                 await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
                 moved++;
             }
         }
+    }
+
+    /// <summary>
+    /// Gives every poison message that would expire an unlimited time-to-live (a copy is sent, then the original
+    /// deleted); returns how many were kept. Messages that never expire are left as they are.
+    /// </summary>
+    public async Task<int> KeepAsync(CancellationToken cancellationToken)
+    {
+        var kept = 0;
+        foreach (var workQueue in names.WorkQueues)
+        {
+            var poison = PoisonClient(workQueue);
+            if (!await poison.ExistsAsync(cancellationToken))
+            {
+                continue;
+            }
+
+            // Peeking leaves messages visible to ops; receive only when one might expire or more are parked than a peek shows.
+            PeekedMessage[] peeked = await poison.PeekMessagesAsync(32, cancellationToken);
+            if (peeked.Length < 32 && peeked.All(m => m.ExpiresOn is not { } expires || expires >= Forever))
+            {
+                continue;
+            }
+
+            kept += await KeepQueueAsync(poison, cancellationToken);
+        }
+
+        return kept;
+    }
+
+    // One pass over the messages parked when it starts (copies it sends are not revisited); messages that already never
+    // expire are made visible again at once, so ops never finds the queue empty because of this pass.
+    private static async Task<int> KeepQueueAsync(QueueClient poison, CancellationToken cancellationToken)
+    {
+        var total = (await poison.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+        var untouched = new List<QueueMessage>();
+        var kept = 0;
+        try
+        {
+            for (var received = 0; received < total;)
+            {
+                QueueMessage[] batch = await poison.ReceiveMessagesAsync(Math.Min(32, total - received), TimeSpan.FromMinutes(2), cancellationToken);
+                if (batch.Length == 0)
+                {
+                    break;
+                }
+
+                received += batch.Length;
+                foreach (var message in batch)
+                {
+                    if (message.ExpiresOn is { } expires && expires < Forever)
+                    {
+                        // Send first, then delete: a crash in between leaves two copies, never none.
+                        await poison.SendMessageAsync(message.Body, timeToLive: NeverExpires, cancellationToken: cancellationToken);
+                        await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                        kept++;
+                    }
+                    else
+                    {
+                        untouched.Add(message);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            foreach (var message in untouched)
+            {
+                await poison.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None);
+            }
+        }
+
+        return kept;
     }
 
     private QueueClient PoisonClient(string workQueue)

@@ -123,11 +123,12 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
         var poisonQueues = app.Services.GetRequiredService<PoisonQueues>();
         var parked = Assert.Single(await poisonQueues.PeekAsync(app.Names.ArticlesQueue, ct));
         Assert.Equal(body, parked.Body);
+        Assert.True(parked.NeverExpires, $"parked until {parked.ExpiresOn}");
 
         // Ops replays it: it fails again (the article is still missing) and returns to the poison queue, not lost.
         Assert.Equal(1, await poisonQueues.ReplayAsync(app.Names.ArticlesQueue, ct));
         await app.WaitIdleAsync(ct);
-        Assert.Single(await poisonQueues.PeekAsync(app.Names.ArticlesQueue, ct));
+        Assert.True(Assert.Single(await poisonQueues.PeekAsync(app.Names.ArticlesQueue, ct)).NeverExpires);
     }
 
     [Fact]
@@ -142,7 +143,33 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
 
         var parked = Assert.Single(await app.Services.GetRequiredService<PoisonQueues>().PeekAsync(app.Names.FeedsToFetchQueue, ct));
         Assert.Equal("plain text, not base64 {", parked.Body);
+        Assert.True(parked.NeverExpires, $"parked until {parked.ExpiresOn}");
         Assert.Equal(0, (await raw.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount);
+    }
+
+    [Fact]
+    public async Task KeepPoisonMessages_MessageParkedWithTheDefaultLifetime_NoLongerExpires()
+    {
+        // Arrange: parked as the Functions host parks it, with the queue service's default 7 days.
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        var poison = app.Queue(app.Names.DeliveriesQueue + StorageNames.PoisonSuffix);
+        await poison.CreateIfNotExistsAsync(cancellationToken: ct);
+        await poison.SendMessageAsync("parked by the Functions host", ct);
+        var poisonQueues = app.Services.GetRequiredService<PoisonQueues>();
+        Assert.False(Assert.Single(await poisonQueues.PeekAsync(app.Names.DeliveriesQueue, ct)).NeverExpires);
+
+        // Act
+        var kept = await poisonQueues.KeepAsync(ct);
+        var after = await poisonQueues.PeekAsync(app.Names.DeliveriesQueue, ct);
+        var again = await poisonQueues.KeepAsync(ct);
+
+        // Assert: kept once, still visible to ops, never expires; a second pass has nothing to do and hides nothing.
+        Assert.Equal(1, kept);
+        Assert.True(Assert.Single(after).NeverExpires);
+        Assert.Equal("parked by the Functions host", after[0].Body);
+        Assert.Equal(0, again);
+        Assert.Single(await poisonQueues.PeekAsync(app.Names.DeliveriesQueue, ct));
     }
 
     [Fact]
