@@ -94,6 +94,15 @@ public sealed class QueueTriggerListener : BackgroundService
     private async Task ProcessAsync(QueueMessage message, CancellationToken stoppingToken)
     {
         using var _ = _activity.Begin();
+
+        // As the Functions host does: a message seen more often than allowed (its earlier attempts may have crashed the
+        // process before any failure was recorded) goes to poison without running again.
+        if (message.DequeueCount > _settings.MaxDequeueCount)
+        {
+            await MoveToPoisonAsync(message, null);
+            return;
+        }
+
         try
         {
             await _invoker.InvokeAsync(_function, message.Body.ToString(), new Dictionary<string, string?>(), stoppingToken);
@@ -111,10 +120,7 @@ public sealed class QueueTriggerListener : BackgroundService
         {
             if (message.DequeueCount >= _settings.MaxDequeueCount)
             {
-                _logger.LogError(error, "Function {Function} failed on message {MessageId} {Attempts} times; moving it to {PoisonQueue}",
-                    _function.Name, message.MessageId, message.DequeueCount, _poison.Name);
-                await _poison.SendMessageAsync(message.Body, timeToLive: PoisonQueues.NeverExpires, cancellationToken: CancellationToken.None);
-                await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+                await MoveToPoisonAsync(message, error);
                 return;
             }
 
@@ -126,6 +132,30 @@ public sealed class QueueTriggerListener : BackgroundService
         {
             // The lease was lost (e.g. it expired): the message reappears by itself and counts another attempt.
             _logger.LogWarning(e, "Could not settle message {MessageId} on {Queue}", message.MessageId, QueueName);
+        }
+    }
+
+    private async Task MoveToPoisonAsync(QueueMessage message, Exception? error)
+    {
+        if (error is null)
+        {
+            _logger.LogError("Message {MessageId} on {Queue} was received {Attempts} times without completing (more than {Max}); moving it to {PoisonQueue} without running {Function}",
+                message.MessageId, QueueName, message.DequeueCount, _settings.MaxDequeueCount, _poison.Name, _function.Name);
+        }
+        else
+        {
+            _logger.LogError(error, "Function {Function} failed on message {MessageId} {Attempts} times; moving it to {PoisonQueue}",
+                _function.Name, message.MessageId, message.DequeueCount, _poison.Name);
+        }
+
+        try
+        {
+            await _poison.SendMessageAsync(message.Body, timeToLive: PoisonQueues.NeverExpires, cancellationToken: CancellationToken.None);
+            await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+        }
+        catch (Azure.RequestFailedException e)
+        {
+            _logger.LogWarning(e, "Could not move message {MessageId} on {Queue} to poison; it will be seen again", message.MessageId, QueueName);
         }
     }
 }

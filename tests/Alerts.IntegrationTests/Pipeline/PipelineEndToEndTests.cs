@@ -148,6 +148,33 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task QueueTrigger_MessageSeenMoreThanMaxDequeueCount_GoesToPoisonWithoutRunning()
+    {
+        // Arrange: a harmless fetch message (unknown source: FetchFeed would complete) that earlier instances received
+        // three times without completing, as when each attempt crashed the process.
+        var ct = TestContext.Current.CancellationToken;
+        var queueName = "fcrash" + Guid.NewGuid().ToString("N")[..10];
+        var raw = new Azure.Storage.Queues.QueueClient(azurite.ConnectionString, queueName, new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64 });
+        await raw.CreateIfNotExistsAsync(cancellationToken: ct);
+        await raw.SendMessageAsync("""{"sourceId":"no-such-source"}""", ct);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var received = (await raw.ReceiveMessagesAsync(1, TimeSpan.FromSeconds(1), ct)).Value;
+            Assert.Single(received);
+            await Task.Delay(TimeSpan.FromMilliseconds(1100), ct);
+        }
+
+        // Act
+        await using var app = await PipelineHarness.StartAsync(azurite, new Dictionary<string, string?> { ["FeedsToFetchQueueName"] = queueName }, maxDequeueCount: 2);
+        await app.WaitIdleAsync(ct);
+
+        // Assert
+        var parked = Assert.Single(await app.Services.GetRequiredService<PoisonQueues>().PeekAsync(queueName, ct));
+        Assert.Equal("""{"sourceId":"no-such-source"}""", parked.Body);
+        Assert.Equal(0, (await raw.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount);
+    }
+
+    [Fact]
     public async Task KeepPoisonMessages_MessageParkedWithTheDefaultLifetime_NoLongerExpires()
     {
         // Arrange: parked as the Functions host parks it, with the queue service's default 7 days.
