@@ -14,7 +14,12 @@ namespace Alerts.Functions.Http;
 /// The admin API: topics, sources, subscribers and subscriptions, and delivery outcomes for ops.
 /// Function-key protected; ids are lower-case letters, digits and dashes.
 /// </summary>
-public sealed partial class AdminApi(ITopicStore topics, ISourceStore sources, ISubscriberStore subscribers, IDeliveryStore deliveries)
+public sealed partial class AdminApi(
+    ITopicStore topics,
+    ISourceStore sources,
+    ISubscriberStore subscribers,
+    IDeliveryStore deliveries,
+    Microsoft.Extensions.Options.IOptions<Alerts.Infrastructure.Http.OutboundHttpOptions> outbound)
 {
     /// <summary>GET /api/topics.</summary>
     [Function("ListTopics")]
@@ -56,6 +61,10 @@ public sealed partial class AdminApi(ITopicStore topics, ISourceStore sources, I
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sources")] HttpRequest request, CancellationToken cancellationToken) =>
         new OkObjectResult(await sources.ListAsync(cancellationToken).ToListAsync(cancellationToken));
 
+    // A source's own fetch timeout: long enough to connect, short enough not to hold a fetch lease for ever.
+    private static readonly TimeSpan MinFetchTimeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxFetchTimeout = TimeSpan.FromMinutes(10);
+
     /// <summary>PUT /api/sources/{id}: registers a feed, body <c>{"url": "...", "name": "...", "fetchFullText": false}</c>.</summary>
     [Function("PutSource")]
     public async Task<IActionResult> PutSource(
@@ -71,6 +80,11 @@ public sealed partial class AdminApi(ITopicStore topics, ISourceStore sources, I
         if (source.Url is not { IsAbsoluteUri: true, Scheme: "http" or "https" })
         {
             errors["url"] = ["The url must be an absolute http or https URL."];
+        }
+
+        if (source.FetchTimeout is { } timeout && (timeout < MinFetchTimeout || timeout > MaxFetchTimeout))
+        {
+            errors["fetchTimeout"] = [$"The fetchTimeout must be between {MinFetchTimeout:c} and {MaxFetchTimeout:c} (hh:mm:ss)."];
         }
 
         if (errors.Count > 0)
@@ -102,6 +116,7 @@ public sealed partial class AdminApi(ITopicStore topics, ISourceStore sources, I
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "subscribers/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var activeGiven = false;
+        var channelGiven = false;
         var (subscriber, problem) = await JsonBody.ReadAsync(
             request,
             AlertsJsonContext.Default.Subscriber,
@@ -109,6 +124,7 @@ public sealed partial class AdminApi(ITopicStore topics, ISourceStore sources, I
             (value, json) =>
             {
                 activeGiven = JsonBody.Has(json, "active");
+                channelGiven = JsonBody.Has(json, "channel");
                 return value;
             });
         if (subscriber is null)
@@ -121,7 +137,7 @@ public sealed partial class AdminApi(ITopicStore topics, ISourceStore sources, I
         var existing = activeGiven || IdErrors(id).Count > 0 ? null : await subscribers.GetAsync(id, cancellationToken);
         subscriber = subscriber with { Id = id, Active = activeGiven ? subscriber.Active : existing?.Active ?? true };
         var errors = IdErrors(id);
-        foreach (var (field, message) in SubscriberRules.Errors(subscriber))
+        foreach (var (field, message) in SubscriberRules.Errors(subscriber, outbound.Value, channelGiven))
         {
             errors[field] = [message];
         }

@@ -56,9 +56,18 @@ public static class AddressPolicy
         return ClassifyV6(address.GetAddressBytes());
     }
 
-    /// <summary>True when the address may be connected to under the given setting.</summary>
+    /// <summary>
+    /// True when the address may be connected to under the given setting. Allowing private networks (local
+    /// development) opens loopback and private ranges only: link-local (where cloud metadata services answer),
+    /// shared, multicast and reserved addresses stay closed unless listed one by one in AllowedNetworks.
+    /// </summary>
     public static bool IsAllowed(IPAddress address, bool allowPrivateNetworks) =>
-        allowPrivateNetworks || Classify(address) == AddressRange.Public;
+        Classify(address) switch
+        {
+            AddressRange.Public => true,
+            AddressRange.Loopback or AddressRange.Private => allowPrivateNetworks,
+            _ => false,
+        };
 
     private static AddressRange ClassifyV4(byte[] b) => (b[0], b[1], b[2]) switch
     {

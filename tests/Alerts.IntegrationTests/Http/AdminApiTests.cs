@@ -227,6 +227,12 @@ public sealed class AdminApiTests(AzuriteFixture azurite)
     [InlineData("{\"name\": \"Hook\", \"channel\": \"webhook\", \"address\": \"/relative/hook\", \"secret\": \"0123456789abcdef0123\"}", "address")]
     [InlineData("{\"name\": \"Hook\", \"channel\": \"webhook\", \"address\": \"https://hooks.example.org/in\"}", "secret")]
     [InlineData("{\"name\": \"Hook\", \"channel\": \"webhook\", \"address\": \"https://hooks.example.org/in\", \"secret\": \"short\"}", "secret")]
+    [InlineData("{\"name\": \"Two\", \"channel\": \"email\", \"address\": \"a@example.org, b@example.org\"}", "address")]
+    [InlineData("{\"name\": \"Reader\", \"address\": \"reader@example.org\"}", "channel")]
+    [InlineData("{\"name\": \"Hook\", \"channel\": \"webhook\", \"address\": \"http://hooks.example.org/in\", \"secret\": \"0123456789abcdef0123\"}", "address")]
+    [InlineData("{\"name\": \"Hook\", \"channel\": \"webhook\", \"address\": \"https://169.254.169.254/latest\", \"secret\": \"0123456789abcdef0123\"}", "address")]
+    [InlineData("{\"name\": \"Hook\", \"channel\": \"webhook\", \"address\": \"https://[::ffff:169.254.169.254]/\", \"secret\": \"0123456789abcdef0123\"}", "address")]
+    [InlineData("{\"name\": \"Room\", \"channel\": \"teams\", \"address\": \"https://metadata.google.internal/computeMetadata\"}", "address")]
     public async Task PutSubscriber_InvalidField_Returns400NamingField(string body, string field)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -238,6 +244,34 @@ public sealed class AdminApiTests(AzuriteFixture azurite)
         var errors = await response.ValidationErrorsAsync(ct);
         Assert.Equal([field], errors.Keys);
         Assert.Null(await app.Services.GetRequiredService<ISubscriberStore>().GetAsync("reader", ct));
+    }
+
+    [Fact]
+    public async Task PutSubscriber_PrivateAddressWithoutPrivateNetworks_Returns400NamingTheSetting()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite, new Dictionary<string, string?> { ["Alerts:Http:AllowPrivateNetworks"] = "false" });
+        using var client = app.CreateApiClient();
+
+        var response = await client.PutAsJsonAsync("api/subscribers/hook", new { name = "Hook", channel = "webhook", address = "https://10.0.0.1/in", secret = "0123456789abcdef0123" }, ct);
+
+        var errors = await response.ValidationErrorsAsync(ct);
+        Assert.Contains("Alerts__Http__AllowPrivateNetworks", Assert.Single(errors["address"]), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-00:00:05")]
+    [InlineData("01:00:00")]
+    public async Task PutSource_FetchTimeoutOutOfRange_Returns400(string timeout)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        using var client = app.CreateApiClient();
+
+        var response = await client.PutAsJsonAsync("api/sources/slow", new { url = "https://feeds.example.org/rss", name = "Slow", fetchTimeout = timeout }, ct);
+
+        var errors = await response.ValidationErrorsAsync(ct);
+        Assert.Contains("between 00:00:01 and 00:10:00", Assert.Single(errors["fetchTimeout"]), StringComparison.Ordinal);
     }
 
     [Theory]
