@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Alerts.LocalDev.Smtp;
 using Alerts.LocalDev.Webhooks;
 
@@ -24,23 +25,37 @@ public static class InboxCommand
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            // The webhook listener's web host takes over SIGINT and SIGTERM for itself; stop on either here, explicitly.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
             var output = Path.GetFullPath(parseResult.GetValue(folder)!);
-            await using var smtp = await SmtpSink.StartAsync(new SmtpSinkOptions { Port = parseResult.GetValue(smtpPort), OutputDirectory = Path.Combine(output, "mail") }, cancellationToken);
-            await using var hooks = await WebhookSink.StartAsync(new WebhookSinkOptions { Port = parseResult.GetValue(webhookPort), OutputDirectory = Path.Combine(output, "hooks") }, cancellationToken);
+            await using var smtp = await SmtpSink.StartAsync(
+                new SmtpSinkOptions { Port = parseResult.GetValue(smtpPort), OutputDirectory = Path.Combine(output, "mail"), OnArrival = PrintEmail },
+                stop.Token);
+            await using var hooks = await WebhookSink.StartAsync(
+                new WebhookSinkOptions { Port = parseResult.GetValue(webhookPort), OutputDirectory = Path.Combine(output, "hooks"), OnArrival = PrintRequest },
+                stop.Token);
             Console.WriteLine($"SMTP inbox on {smtp.Host}:{smtp.Port}, saving to {smtp.OutputDirectory}");
-            Console.WriteLine($"Webhook listener on {hooks.BaseUrl}, saving to {hooks.OutputDirectory}");
+            Console.WriteLine($"Webhook listener on {hooks.BaseUrl}, saving to {hooks.OutputDirectory} (headers beside each body)");
             Console.WriteLine("Press Ctrl+C to stop.");
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                await Task.Delay(Timeout.Infinite, stop.Token);
             }
             catch (OperationCanceledException)
             {
-                // Ctrl+C: dispose the sinks and exit normally.
+                Console.WriteLine("Stopping.");
             }
 
             return 0;
         });
         return command;
     }
+
+    private static void PrintEmail(ReceivedEmail email) =>
+        Console.WriteLine($"{email.ReceivedAt:HH:mm:ss} mail to {string.Join(", ", email.Recipients)}: {email.Subject} -> {email.EmlPath}");
+
+    private static void PrintRequest(ReceivedRequest request) =>
+        Console.WriteLine($"{request.ReceivedAt:HH:mm:ss} {request.Method} {request.Path}{(request.Header("X-Alerts-Signature") is null ? string.Empty : " (signed)")} -> {request.SavedPath}");
 }

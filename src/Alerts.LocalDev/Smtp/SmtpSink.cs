@@ -26,10 +26,13 @@ public sealed class SmtpSink : IAsyncDisposable
     private int _sequence;
     private volatile Func<string, bool>? _rejectRecipient;
 
-    private SmtpSink(string outputDirectory, TimeProvider timeProvider)
+    private readonly Action<ReceivedEmail>? _onArrival;
+
+    private SmtpSink(string outputDirectory, TimeProvider timeProvider, Action<ReceivedEmail>? onArrival)
     {
         OutputDirectory = outputDirectory;
         _timeProvider = timeProvider;
+        _onArrival = onArrival;
     }
 
     /// <summary>Always the loopback address: the sink never listens on other interfaces.</summary>
@@ -78,7 +81,7 @@ public sealed class SmtpSink : IAsyncDisposable
             ?? Path.Combine(Path.GetTempPath(), "alerts-smtp-sink", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(outputDirectory);
 
-        var sink = new SmtpSink(Path.GetFullPath(outputDirectory), options.TimeProvider);
+        var sink = new SmtpSink(Path.GetFullPath(outputDirectory), options.TimeProvider, options.OnArrival);
         try
         {
             await sink.ListenAsync(options, cancellationToken);
@@ -196,14 +199,9 @@ public sealed class SmtpSink : IAsyncDisposable
         }
 
         var recipients = transaction.To.Select(mailbox => mailbox.AsAddress()).ToArray();
-        _received.Add(new ReceivedEmail(
-            sequence,
-            transaction.From?.AsAddress() ?? string.Empty,
-            recipients,
-            message,
-            emlPath,
-            htmlPath,
-            receivedAt));
+        var email = new ReceivedEmail(sequence, transaction.From?.AsAddress() ?? string.Empty, recipients, message, emlPath, htmlPath, receivedAt);
+        _received.Add(email);
+        _onArrival?.Invoke(email);
 
         return new SmtpResponse(SmtpReplyCode.Ok, $"2.0.0 Ok: queued as sink-{sequence}");
     }

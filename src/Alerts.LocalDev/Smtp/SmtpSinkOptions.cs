@@ -14,4 +14,7 @@ public sealed record SmtpSinkOptions
 
     /// <summary>Clock used to stamp arrivals.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Called after each message is saved (alerts inbox prints a line).</summary>
+    public Action<ReceivedEmail>? OnArrival { get; init; }
 }

@@ -167,7 +167,13 @@ public sealed class WebhookSink : IAsyncDisposable
             header => header.Value.ToString(),
             StringComparer.OrdinalIgnoreCase);
 
-        _received.Add(new ReceivedRequest(
+        // Beside the body, so a signature (X-Alerts-Signature, X-Alerts-Timestamp) can be checked against it later.
+        await File.WriteAllTextAsync(
+            Path.ChangeExtension(savedPath, ".headers.txt"),
+            string.Concat(headers.OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase).Select(h => $"{h.Key}: {h.Value}\n")),
+            context.RequestAborted);
+
+        var request = new ReceivedRequest(
             sequence,
             context.Request.Method,
             context.Request.Path.Value ?? "/",
@@ -176,7 +182,9 @@ public sealed class WebhookSink : IAsyncDisposable
             body,
             savedPath,
             answer.StatusCode,
-            receivedAt));
+            receivedAt);
+        _received.Add(request);
+        _options.OnArrival?.Invoke(request);
 
         context.Response.StatusCode = answer.StatusCode;
         foreach (var (name, value) in answer.Headers)

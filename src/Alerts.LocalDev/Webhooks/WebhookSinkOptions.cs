@@ -17,4 +17,7 @@ public sealed record WebhookSinkOptions
 
     /// <summary>Clock used to stamp arrivals.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Called after each request is saved (alerts inbox prints a line).</summary>
+    public Action<ReceivedRequest>? OnArrival { get; init; }
 }
