@@ -14,8 +14,14 @@ public interface ISubscriberStore
     /// <summary>Creates or replaces a subscriber.</summary>
     Task UpsertAsync(Subscriber subscriber, CancellationToken cancellationToken);
 
+    /// <summary>Removes a subscriber and every subscription of theirs; false when they did not exist.</summary>
+    Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>Subscriptions of one topic.</summary>
     IAsyncEnumerable<Subscription> ListSubscriptionsAsync(string topicId, CancellationToken cancellationToken);
+
+    /// <summary>Subscriptions of one subscriber, across topics.</summary>
+    IAsyncEnumerable<Subscription> ListSubscriptionsOfSubscriberAsync(string subscriberId, CancellationToken cancellationToken);
 
     /// <summary>Creates or replaces a subscription.</summary>
     Task UpsertSubscriptionAsync(Subscription subscription, CancellationToken cancellationToken);

@@ -151,6 +151,42 @@ public sealed partial class AdminApi(
         return new OkObjectResult(SubscriberRules.Redacted(subscriber));
     }
 
+    /// <summary>GET /api/subscribers: every subscriber, credentials hidden.</summary>
+    [Function("ListSubscribers")]
+    public async Task<IActionResult> ListSubscribers(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscribers")] HttpRequest request, CancellationToken cancellationToken) =>
+        new OkObjectResult(await subscribers.ListAsync(cancellationToken).Select(SubscriberRules.Redacted).ToListAsync(cancellationToken));
+
+    /// <summary>GET /api/subscribers/{id}: one subscriber, credentials hidden.</summary>
+    [Function("GetSubscriber")]
+    public async Task<IActionResult> GetSubscriber(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscribers/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        await subscribers.GetAsync(id, cancellationToken) is { } subscriber
+            ? new OkObjectResult(SubscriberRules.Redacted(subscriber))
+            : Problems.NotFound($"Subscriber '{id}'");
+
+    /// <summary>DELETE /api/subscribers/{id}: the subscriber and all their subscriptions.</summary>
+    [Function("DeleteSubscriber")]
+    public async Task<IActionResult> DeleteSubscriber(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "subscribers/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        await subscribers.DeleteAsync(id, cancellationToken) ? new NoContentResult() : Problems.NotFound($"Subscriber '{id}'");
+
+    /// <summary>GET /api/subscribers/{id}/subscriptions: the topics one subscriber follows.</summary>
+    [Function("ListSubscriptionsOfSubscriber")]
+    public async Task<IActionResult> ListSubscriptionsOfSubscriber(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscribers/{id}/subscriptions")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        await subscribers.GetAsync(id, cancellationToken) is null
+            ? Problems.NotFound($"Subscriber '{id}'")
+            : new OkObjectResult(await subscribers.ListSubscriptionsOfSubscriberAsync(id, cancellationToken).ToListAsync(cancellationToken));
+
+    /// <summary>GET /api/topics/{topicId}/subscriptions: who follows one topic.</summary>
+    [Function("ListSubscriptionsOfTopic")]
+    public async Task<IActionResult> ListSubscriptionsOfTopic(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "topics/{topicId}/subscriptions")] HttpRequest request, string topicId, CancellationToken cancellationToken) =>
+        await topics.GetAsync(topicId, cancellationToken) is null
+            ? Problems.NotFound($"Topic '{topicId}'")
+            : new OkObjectResult(await subscribers.ListSubscriptionsAsync(topicId, cancellationToken).ToListAsync(cancellationToken));
+
     /// <summary>PUT /api/topics/{topicId}/subscriptions/{subscriberId}: body <c>{"threshold": 0.6}</c> or empty.</summary>
     [Function("PutSubscription")]
     public async Task<IActionResult> PutSubscription(

@@ -57,9 +57,15 @@ internal sealed class JsonEntityTable<T>(TableClient table)
         return entity is null ? null : FromEntity(entity);
     }
 
-    public async IAsyncEnumerable<T> QueryAsync(string? partitionKey, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<T> QueryAsync(string? partitionKey, CancellationToken cancellationToken) =>
+        QueryFilterAsync(partitionKey is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), cancellationToken);
+
+    /// <summary>Rows with this row key in any partition (a scan: for operators' views, not the hot path).</summary>
+    public IAsyncEnumerable<T> QueryRowKeyAsync(string rowKey, CancellationToken cancellationToken) =>
+        QueryFilterAsync(TableClient.CreateQueryFilter($"RowKey eq {rowKey}"), cancellationToken);
+
+    private async IAsyncEnumerable<T> QueryFilterAsync(string? filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = partitionKey is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             yield return FromEntity(entity);

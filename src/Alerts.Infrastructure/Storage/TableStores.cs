@@ -75,8 +75,22 @@ internal sealed class TableSubscriberStore(JsonEntityTable<Subscriber> subscribe
     public Task UpsertAsync(Subscriber subscriber, CancellationToken cancellationToken) =>
         subscribers.UpsertAsync(Partition, subscriber.Id, subscriber, cancellationToken);
 
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        // Subscriptions first: a crash in between leaves a subscriber without subscriptions, never orphan subscriptions.
+        await foreach (var subscription in ListSubscriptionsOfSubscriberAsync(id, cancellationToken))
+        {
+            await subscriptions.DeleteAsync(subscription.TopicId, subscription.SubscriberId, cancellationToken);
+        }
+
+        return await subscribers.DeleteAsync(Partition, id, cancellationToken);
+    }
+
     public IAsyncEnumerable<Subscription> ListSubscriptionsAsync(string topicId, CancellationToken cancellationToken) =>
         subscriptions.QueryAsync(topicId, cancellationToken);
+
+    public IAsyncEnumerable<Subscription> ListSubscriptionsOfSubscriberAsync(string subscriberId, CancellationToken cancellationToken) =>
+        subscriptions.QueryRowKeyAsync(subscriberId, cancellationToken);
 
     public Task UpsertSubscriptionAsync(Subscription subscription, CancellationToken cancellationToken) =>
         subscriptions.UpsertAsync(subscription.TopicId, subscription.SubscriberId, subscription, cancellationToken);

@@ -247,6 +247,43 @@ public sealed class AdminApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Subscribers_ReadListAndDelete_WithTheirSubscriptions()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        await app.SeedSubscribersAsync(SampleTopics.AfghanistanForeignTroops, ct);
+        using var client = app.CreateApiClient();
+        var topicId = SampleTopics.AfghanistanForeignTroops.Id;
+
+        using (var one = await (await client.GetAsync("api/subscribers/teams-room", ct)).JsonAsync(ct))
+        {
+            Assert.Equal("Teams room", one.RootElement.GetProperty("name").GetString());
+            Assert.EndsWith("/***", one.RootElement.GetProperty("address").GetString(), StringComparison.Ordinal);
+        }
+
+        using (var all = await (await client.GetAsync("api/subscribers", ct)).JsonAsync(ct))
+        {
+            Assert.Equal(["mail-reader", "teams-room"], all.RootElement.EnumerateArray().Select(s => s.GetProperty("id").GetString()).Order());
+        }
+
+        using (var followed = await (await client.GetAsync("api/subscribers/mail-reader/subscriptions", ct)).JsonAsync(ct))
+        {
+            Assert.Equal(topicId, Assert.Single(followed.RootElement.EnumerateArray()).GetProperty("topicId").GetString());
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("api/subscribers/mail-reader", ct)).StatusCode);
+
+        using (var followers = await (await client.GetAsync($"api/topics/{topicId}/subscriptions", ct)).JsonAsync(ct))
+        {
+            Assert.Equal("teams-room", Assert.Single(followers.RootElement.EnumerateArray()).GetProperty("subscriberId").GetString());
+        }
+
+        (await (await client.GetAsync("api/subscribers/mail-reader", ct)).ProblemAsync(HttpStatusCode.NotFound, ct)).Dispose();
+        (await (await client.DeleteAsync("api/subscribers/mail-reader", ct)).ProblemAsync(HttpStatusCode.NotFound, ct)).Dispose();
+        (await (await client.GetAsync("api/topics/no-such-topic/subscriptions", ct)).ProblemAsync(HttpStatusCode.NotFound, ct)).Dispose();
+    }
+
+    [Fact]
     public async Task PutSubscriber_PrivateAddressWithoutPrivateNetworks_Returns400NamingTheSetting()
     {
         var ct = TestContext.Current.CancellationToken;
