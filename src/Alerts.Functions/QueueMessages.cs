@@ -12,14 +12,30 @@ internal static class QueueMessages
     /// </summary>
     public static T Parse<T>(string body, JsonTypeInfo<T> typeInfo)
     {
+        T message;
         try
         {
-            return JsonSerializer.Deserialize(body, typeInfo)
+            message = JsonSerializer.Deserialize(body, typeInfo)
                 ?? throw new InvalidDataException($"Queue message is JSON null, expected a {typeof(T).Name}.");
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"Queue message is not a valid {typeof(T).Name}: {e.Message}", e);
+            var field = e.Path is { Length: > 2 } path ? path.TrimStart('$', '.') + " " : string.Empty;
+            throw new InvalidDataException($"Queue message is not a valid {typeof(T).Name}: {field}{Alerts.Core.Serialization.JsonErrors.Describe(e, typeInfo)}", e);
         }
+
+        // Messages are records whose fields are all required; a missing one would fail later, far from its cause.
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.Get?.Invoke(message!) is null && !IsOptional(property))
+            {
+                throw new InvalidDataException($"Queue message {typeof(T).Name} has no '{property.Name}'.");
+            }
+        }
+
+        return message;
     }
+
+    private static bool IsOptional(JsonPropertyInfo property) =>
+        Nullable.GetUnderlyingType(property.PropertyType) is not null || property.IsSetNullable;
 }

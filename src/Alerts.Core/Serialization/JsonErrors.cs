@@ -9,6 +9,24 @@ namespace Alerts.Core.Serialization;
 /// </summary>
 public static partial class JsonErrors
 {
+    /// <summary>
+    /// The problem with the value at the exception's path, without type names; with the type being read, a field that
+    /// takes one of a few words (an enum) lists them.
+    /// </summary>
+    public static string Describe(JsonException exception, System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var name = exception.Path is { } path && path.StartsWith("$.", StringComparison.Ordinal) && path.IndexOfAny(['.', '['], 2) < 0 ? path[2..] : null;
+        var property = name is null ? null : typeInfo?.Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+        var enumType = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        if (enumType is { IsEnum: true })
+        {
+            return "must be one of " + string.Join(", ", Enum.GetNames(enumType).Select(JsonNamingPolicy.CamelCase.ConvertName));
+        }
+
+        return Describe(exception);
+    }
+
     /// <summary>The problem with the value at the exception's path, without type names.</summary>
     public static string Describe(JsonException exception)
     {

@@ -95,7 +95,7 @@ internal static class JsonBody
             // "$.title" names "title" on its own and "[1].title" inside a batch, like the validation errors do.
             var member = e.Path is { Length: > 1 } p ? p.TrimStart('$') : "";
             var field = path.Length == 0 ? member.TrimStart('.') : path + member;
-            return (null, Problems.Validation(new() { [field] = [Alerts.Core.Serialization.JsonErrors.Describe(e)] }));
+            return (null, Problems.Validation(new() { [field] = [Alerts.Core.Serialization.JsonErrors.Describe(e, typeInfo)] }));
         }
     }
 }

@@ -247,6 +247,19 @@ public sealed class AdminApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task PutSubscriber_UnknownChannel_ListsTheChannels()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        using var client = app.CreateApiClient();
+
+        var response = await client.PutAsync("api/subscribers/texter", Api.Json("{\"name\": \"Texter\", \"channel\": \"sms\", \"address\": \"+4412345\"}"), ct);
+
+        var errors = await response.ValidationErrorsAsync(ct);
+        Assert.Equal("must be one of email, teams, webhook", Assert.Single(errors["channel"]));
+    }
+
+    [Fact]
     public async Task Subscribers_ReadListAndDelete_WithTheirSubscriptions()
     {
         var ct = TestContext.Current.CancellationToken;
