@@ -297,10 +297,7 @@ public static class TopicEvaluator
         var ownBorder = elsewhere is null ? HeadlineOwnBorder(constraints, document, entities) : null;
         if (elsewhere is not null)
         {
-            evidence.Add(new MatchEvidence(
-                "constraint",
-                "the headline places the story elsewhere: " + entities.TextOf(elsewhere),
-                document.Snippet(entities.PositionOf(elsewhere), document.Tokens[elsewhere.LastToken].Position)));
+            evidence.Add(FailedAt("the headline places the story elsewhere: " + entities.TextOf(elsewhere), elsewhere, entities));
             return false;
         }
 
@@ -333,10 +330,10 @@ public static class TopicEvaluator
         var required = entities.Mentions.FirstOrDefault(m => IsRequiredPlace(constraints, m));
         if (required is not null)
         {
-            evidence.Add(new MatchEvidence(
-                "constraint",
+            evidence.Add(FailedAt(
                 entities.IsBorderContext(required) ? "required place only mentioned as a border area" : "required place only named as a nationality (who, not where)",
-                document.Snippet(entities.PositionOf(required), document.Tokens[required.LastToken].Position)));
+                required,
+                entities));
             return false;
         }
 
@@ -349,10 +346,7 @@ public static class TopicEvaluator
                 || ((m.Entry.IsPlaceWithinCountry || entities.IsLocative(m)) && IsAttached(constraints, entities, m, clauseHits, EventPlaceWindow))));
         if (eventPlace is not null)
         {
-            evidence.Add(new MatchEvidence(
-                "constraint",
-                "the story happens elsewhere: " + entities.TextOf(eventPlace),
-                document.Snippet(entities.PositionOf(eventPlace), document.Tokens[eventPlace.LastToken].Position)));
+            evidence.Add(FailedAt("the story happens elsewhere: " + entities.TextOf(eventPlace), eventPlace, entities));
             return false;
         }
 
@@ -583,6 +577,10 @@ public static class TopicEvaluator
 
         return actors;
     }
+
+    // A failed constraint, with the words of the story it failed on.
+    private static MatchEvidence FailedAt(string description, EntityMention mention, ArticleEntities entities) =>
+        new("constraint", description, entities.Document.Snippet(entities.PositionOf(mention), entities.Document.Tokens[mention.LastToken].Position));
 
     private static MatchEvidence EntityEvidence(string role, EntityMention mention, ArticleEntities entities, string suffix)
     {
