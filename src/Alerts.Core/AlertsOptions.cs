@@ -15,4 +15,11 @@ public sealed class AlertsOptions
     [Required(AllowEmptyStrings = false, ErrorMessage = "Alerts:UnsubscribeSigningKey must be set (a long random string).")]
     [MinLength(16, ErrorMessage = "Alerts:UnsubscribeSigningKey must be at least 16 characters.")]
     public string UnsubscribeSigningKey { get; set; } = "local-development-signing-key";
+
+    /// <summary>
+    /// How long a delivery that fails for a passing reason (a 429, a 5xx, an SMTP outage) keeps being retried, each
+    /// time after the receiver's Retry-After or a growing delay, before it is parked in the poison queue.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00", ErrorMessage = "Alerts:DeliveryRetryBudget must be between 00:00:00 and 7.00:00:00.")]
+    public TimeSpan DeliveryRetryBudget { get; set; } = TimeSpan.FromHours(24);
 }

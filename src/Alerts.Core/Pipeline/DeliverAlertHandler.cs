@@ -8,8 +8,10 @@ namespace Alerts.Core.Pipeline;
 
 /// <summary>
 /// Queue step: sends one alert on the subscriber's channel and records the outcome. A redelivered message whose
-/// alert was already sent does nothing; a failed send is recorded and then thrown, so the queue retries it and
-/// finally moves it to the poison queue.
+/// alert was already sent does nothing. A failure retrying cannot fix (a 404 webhook, a refused mailbox) is recorded
+/// and stops there. A passing failure is recorded and the delivery comes back after the receiver's Retry-After, or a
+/// delay that doubles from 30 s to an hour, for as long as <see cref="AlertsOptions.DeliveryRetryBudget"/> allows;
+/// past it the failure is thrown, so the queue's own retries run and the message is parked in the poison queue.
 /// </summary>
 public sealed class DeliverAlertHandler(
     IArticleStore articles,
@@ -18,10 +20,15 @@ public sealed class DeliverAlertHandler(
     IEnumerable<IAlertChannel> channels,
     IStoryClusterStore storyClusters,
     UnsubscribeLinks unsubscribeLinks,
+    IMessageQueue<DeliveryMessage> retries,
+    Microsoft.Extensions.Options.IOptions<AlertsOptions> options,
     PipelineObservers observer,
     TimeProvider time,
     ILogger<DeliverAlertHandler> logger)
 {
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromHours(1);
+
     /// <summary>How long a claim protects a delivery in progress; longer than any channel's send timeout.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(45);
 
@@ -88,13 +95,44 @@ public sealed class DeliverAlertHandler(
         };
         var result = await channel.SendAsync(notification, cancellationToken);
         var status = result.Succeeded ? DeliveryStatus.Sent : DeliveryStatus.Failed;
-        await RecordAsync(message, subscriber.Channel, status, result.Detail, attempts, cancellationToken);
-        if (!result.Succeeded)
+        var detail = result.Permanent ? "gave up, retrying cannot help: " + result.Detail : result.Detail;
+        await RecordAsync(message, subscriber.Channel, status, detail, attempts, cancellationToken);
+        if (result.Succeeded)
         {
-            throw new DeliveryFailedException(subscriber.Channel, result.Detail, result.RetryAfter);
+            logger.LogInformation("Alert {AlertId} sent via {Channel} to subscriber {SubscriberId}", message.AlertId, subscriber.Channel, subscriber.Id);
+            return;
         }
 
-        logger.LogInformation("Alert {AlertId} sent via {Channel} to subscriber {SubscriberId}", message.AlertId, subscriber.Channel, subscriber.Id);
+        if (result.Permanent)
+        {
+            logger.LogWarning("Alert {AlertId} to subscriber {SubscriberId} failed for good via {Channel}: {Detail}", message.AlertId, subscriber.Id, subscriber.Channel, result.Detail);
+            return;
+        }
+
+        await RetryLaterAsync(message, subscriber.Channel, result, attempts, cancellationToken);
+    }
+
+    // Comes back after the receiver's Retry-After or a doubling delay, while the budget since the first attempt lasts.
+    private async Task RetryLaterAsync(DeliveryMessage message, ChannelKind channel, ChannelResult result, int attempts, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var first = message.FirstAttemptAt ?? now;
+        var backoff = TimeSpan.FromTicks(Math.Min(LongestRetryDelay.Ticks, FirstRetryDelay.Ticks << Math.Min(attempts - 1, 20)));
+        var delay = result.RetryAfter is { } asked && asked > TimeSpan.Zero ? asked : backoff;
+        if (delay > LongestRetryDelay)
+        {
+            delay = LongestRetryDelay;
+        }
+
+        if (now + delay - first > options.Value.DeliveryRetryBudget)
+        {
+            throw new DeliveryFailedException(channel, result.Detail, result.RetryAfter);
+        }
+
+        await retries.EnqueueAsync(message with { FirstAttemptAt = first }, delay, cancellationToken);
+        logger.LogWarning(
+            "Alert {AlertId} via {Channel} failed (attempt {Attempt}): {Detail}; trying again in {Delay}",
+            message.AlertId, channel, attempts, result.Detail, delay);
     }
 
     private async Task RecordAsync(

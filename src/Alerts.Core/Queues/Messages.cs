@@ -16,4 +16,8 @@ public sealed record ScoreArticleMessage(string ArticleKey);
 /// <param name="ArticleKey">The article.</param>
 /// <param name="SubscriberId">The subscriber.</param>
 /// <param name="Match">The match to explain.</param>
-public sealed record DeliveryMessage(string AlertId, string ArticleKey, string SubscriberId, TopicMatch Match);
+public sealed record DeliveryMessage(string AlertId, string ArticleKey, string SubscriberId, TopicMatch Match)
+{
+    /// <summary>When the first send was tried; retries stop once the retry budget since then is spent.</summary>
+    public DateTimeOffset? FirstAttemptAt { get; init; }
+}

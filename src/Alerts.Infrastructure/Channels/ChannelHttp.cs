@@ -62,6 +62,18 @@ internal static class ChannelHttp
         return value > MaxRetryAfter ? MaxRetryAfter : value;
     }
 
+    /// <summary>
+    /// Answers that say the request itself is wrong for this receiver (bad or expired URL, refused credentials,
+    /// gone): sending again cannot succeed, so the delivery stops with the reason instead of being retried.
+    /// </summary>
+    public static bool IsPermanent(HttpAnswer answer) =>
+        (int)answer.StatusCode is 400 or 401 or 403 or 404 or 405 or 410 or 413 or 414 or 415 or 422
+            or (>= 300 and <= 399);
+
+    /// <summary>A failure from the receiver's answer: permanent (see <see cref="IsPermanent"/>) or worth retrying.</summary>
+    public static ChannelResult Failure(HttpAnswer answer, string detail, TimeSpan? retryAfter) =>
+        IsPermanent(answer) ? ChannelResult.PermanentFailure(detail) : ChannelResult.Failure(detail, retryAfter);
+
     public static string Status(HttpAnswer answer)
         => string.IsNullOrWhiteSpace(answer.ReasonPhrase)
             ? ((int)answer.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)

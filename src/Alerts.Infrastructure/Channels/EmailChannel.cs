@@ -32,7 +32,7 @@ public sealed class EmailChannel(IOptions<SmtpOptions> options, TimeProvider tim
 
         if (!TryParseRecipient(notification.Subscriber, out var recipient))
         {
-            return Fail(notification, "the subscriber's address is not a single valid e-mail address");
+            return Fail(notification, "the subscriber's address is not a single valid e-mail address", permanent: true);
         }
 
         var message = new EmailComposer(_options, timeProvider).Compose(notification, recipient);
@@ -66,7 +66,9 @@ public sealed class EmailChannel(IOptions<SmtpOptions> options, TimeProvider tim
                 SmtpErrorCode.MessageNotAccepted => "message refused",
                 _ => "command failed",
             };
-            return Fail(notification, $"SMTP {(int)ex.StatusCode} {what}: {Redaction.Clean(ex.Message)}");
+            // A 5xx refusal of the recipient (no such mailbox) will not change by retrying; the rest may be passing.
+            var permanent = ex.ErrorCode == SmtpErrorCode.RecipientNotAccepted && (int)ex.StatusCode >= 500;
+            return Fail(notification, $"SMTP {(int)ex.StatusCode} {what}: {Redaction.Clean(ex.Message)}", permanent);
         }
         catch (AuthenticationException ex)
         {
@@ -127,13 +129,13 @@ public sealed class EmailChannel(IOptions<SmtpOptions> options, TimeProvider tim
         _ => SecureSocketOptions.Auto,
     };
 
-    private ChannelResult Fail(AlertNotification notification, string detail)
+    private ChannelResult Fail(AlertNotification notification, string detail, bool permanent = false)
     {
         logger.LogWarning(
             "Alert {AlertId} e-mail to subscriber {SubscriberId} failed: {Detail}",
             notification.AlertId,
             notification.Subscriber.Id,
             detail);
-        return ChannelResult.Failure(detail);
+        return permanent ? ChannelResult.PermanentFailure(detail) : ChannelResult.Failure(detail);
     }
 }

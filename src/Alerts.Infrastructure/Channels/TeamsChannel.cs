@@ -25,7 +25,7 @@ public sealed class TeamsChannel(IHttpClientFactory httpClientFactory, TimeProvi
         ArgumentNullException.ThrowIfNull(notification);
         if (AlertFormatting.SafeLink(notification.Subscriber.Address?.Trim()) is not { } url)
         {
-            return Log(notification, ChannelResult.Failure("the subscriber's Teams webhook address is not an absolute http(s) URL"));
+            return Log(notification, ChannelResult.PermanentFailure("the subscriber's Teams webhook address is not an absolute http(s) URL"));
         }
 
         var payload = TeamsCard.Build(notification);
@@ -72,7 +72,7 @@ public sealed class TeamsChannel(IHttpClientFactory httpClientFactory, TimeProvi
         }
 
         var retryAfter = answer.RetryAfter is null ? (TimeSpan?)null : ChannelHttp.RetryAfter(answer.RetryAfter, timeProvider, DefaultRetryAfter);
-        return ChannelResult.Failure(body.Length == 0 ? $"{Peer} answered {status}" : $"{Peer} answered {status}: {body}", retryAfter);
+        return ChannelHttp.Failure(answer, body.Length == 0 ? $"{Peer} answered {status}" : $"{Peer} answered {status}: {body}", retryAfter);
     }
 
     private ChannelResult Log(AlertNotification notification, ChannelResult result)

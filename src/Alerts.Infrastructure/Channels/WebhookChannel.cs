@@ -26,12 +26,12 @@ public sealed class WebhookChannel(IHttpClientFactory httpClientFactory, TimePro
         ArgumentNullException.ThrowIfNull(notification);
         if (AlertFormatting.SafeLink(notification.Subscriber.Address?.Trim()) is not { } url)
         {
-            return Log(notification, ChannelResult.Failure("the subscriber's webhook address is not an absolute http(s) URL"));
+            return Log(notification, ChannelResult.PermanentFailure("the subscriber's webhook address is not an absolute http(s) URL"));
         }
 
         if (string.IsNullOrEmpty(notification.Subscriber.Secret))
         {
-            return Log(notification, ChannelResult.Failure("the subscriber has no webhook secret: alerts are only sent signed"));
+            return Log(notification, ChannelResult.PermanentFailure("the subscriber has no webhook secret: alerts are only sent signed"));
         }
 
         var now = timeProvider.GetUtcNow();
@@ -76,12 +76,12 @@ public sealed class WebhookChannel(IHttpClientFactory httpClientFactory, TimePro
         if ((int)answer.StatusCode is >= 300 and <= 399)
         {
             // Redirects are not followed: a POST must not silently turn into a GET or land on another host.
-            return ChannelResult.Failure($"{Peer} receiver answered {status}; redirects are not followed, update the subscriber's URL");
+            return ChannelResult.PermanentFailure($"{Peer} receiver answered {status}; redirects are not followed, update the subscriber's URL");
         }
 
         var body = Redaction.Clean(answer.BodyPreview, 200);
         var retryAfter = answer.RetryAfter is null ? (TimeSpan?)null : ChannelHttp.RetryAfter(answer.RetryAfter, timeProvider, DefaultRetryAfter);
-        return ChannelResult.Failure(body.Length == 0 ? $"{Peer} receiver answered {status}" : $"{Peer} receiver answered {status}: {body}", retryAfter);
+        return ChannelHttp.Failure(answer, body.Length == 0 ? $"{Peer} receiver answered {status}" : $"{Peer} receiver answered {status}: {body}", retryAfter);
     }
 
     private ChannelResult Log(AlertNotification notification, ChannelResult result)

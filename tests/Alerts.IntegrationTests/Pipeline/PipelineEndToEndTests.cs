@@ -248,4 +248,46 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
         var recovered = await app.Services.GetRequiredService<IDeliveryStore>().GetAsync("teams-room", teams.AlertId, ct);
         Assert.Equal(DeliveryStatus.Sent, recovered!.Status);
     }
+
+    [Fact]
+    public async Task DeliverAlert_TeamsThrottles_RetriedAfterItsRetryAfterAndDeliveredWithoutPoison()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite, new Dictionary<string, string?> { ["Alerts:DeliveryRetryBudget"] = "01:00:00" });
+        app.Webhooks.Enqueue(SinkResponse.TooManyRequests(retryAfterSeconds: 2));
+        await using var feed = await FeedServer.StartAsync(Feeds.Rss(Feeds.KabulStory));
+        await app.SeedSubscribersAsync(Topic, ct);
+        await app.AddSourceAsync(new FeedSource("wire", feed.Url), ct);
+
+        await app.IngestAndWaitAsync(ct);
+
+        var requests = app.Webhooks.Requests;
+        Assert.Equal(2, requests.Count);
+        Assert.True(requests[1].ReceivedAt - requests[0].ReceivedAt >= TimeSpan.FromSeconds(1.5), $"retried after {requests[1].ReceivedAt - requests[0].ReceivedAt}");
+        var teams = Assert.Single(await app.Services.GetRequiredService<IDeliveryStore>().ListRecentAsync(10, ct).ToListAsync(ct), r => r.SubscriberId == "teams-room");
+        Assert.Equal(DeliveryStatus.Sent, teams.Status);
+        Assert.Equal(2, teams.Attempts);
+        Assert.Empty(await app.Services.GetRequiredService<PoisonQueues>().PeekAsync(app.Names.DeliveriesQueue, ct));
+    }
+
+    [Fact]
+    public async Task DeliverAlert_TeamsUrlGone_StopsAtOnceWithTheReasonAndNoPoison()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite, new Dictionary<string, string?> { ["Alerts:DeliveryRetryBudget"] = "01:00:00" });
+        app.Webhooks.Enqueue(SinkResponse.Status(404));
+        await using var feed = await FeedServer.StartAsync(Feeds.Rss(Feeds.KabulStory));
+        await app.SeedSubscribersAsync(Topic, ct);
+        await app.AddSourceAsync(new FeedSource("wire", feed.Url), ct);
+
+        await app.IngestAndWaitAsync(ct);
+
+        Assert.Single(app.Webhooks.Requests);
+        var teams = Assert.Single(await app.Services.GetRequiredService<IDeliveryStore>().ListRecentAsync(10, ct).ToListAsync(ct), r => r.SubscriberId == "teams-room");
+        Assert.Equal(DeliveryStatus.Failed, teams.Status);
+        Assert.StartsWith("gave up, retrying cannot help:", teams.Detail, StringComparison.Ordinal);
+        Assert.Contains("404", teams.Detail, StringComparison.Ordinal);
+        Assert.Empty(await app.Services.GetRequiredService<PoisonQueues>().PeekAsync(app.Names.DeliveriesQueue, ct));
+        Assert.Single(app.Smtp.Messages);
+    }
 }

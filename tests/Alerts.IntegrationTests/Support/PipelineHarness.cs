@@ -69,6 +69,9 @@ public sealed class PipelineHarness : IAsyncDisposable
             ["Alerts:Smtp:FromAddress"] = "alerts@tests.localhost",
             ["Alerts:Http:AllowPrivateNetworks"] = "true",
             ["Alerts:Scoring:RefreshIntervalSeconds"] = "0",
+            // No retry budget: a failing delivery goes straight to the queue's own retries and the poison queue, so
+            // tests of that path do not wait; tests of delayed retries set a budget.
+            ["Alerts:DeliveryRetryBudget"] = "00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
