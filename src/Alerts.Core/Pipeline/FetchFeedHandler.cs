@@ -129,7 +129,8 @@ public sealed class FetchFeedHandler(
             source.Id, parsed.Feed.Entries.Count, newArticles.Count, sameStory, seenBefore);
         if (fetched.MovedPermanentlyTo is not null)
         {
-            logger.LogInformation("Source {SourceId} moved permanently to {Url}", source.Id, fetched.MovedPermanentlyTo);
+            // The query may carry a token (private feeds): log where it moved, not the credential.
+            logger.LogInformation("Source {SourceId} moved permanently to {Url}", source.Id, fetched.MovedPermanentlyTo.GetLeftPart(UriPartial.Path));
         }
         observer.FeedFetched(updated, outcome, newArticles, seenBefore);
     }

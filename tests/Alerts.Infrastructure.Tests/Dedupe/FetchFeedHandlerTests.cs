@@ -14,6 +14,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Alerts.Infrastructure.Tests.Dedupe;
@@ -111,12 +113,12 @@ public sealed class FetchFeedHandlerTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
-    public async Task HandleAsync_MovedPermanently_StoredUrlUpdated()
+    public async Task HandleAsync_MovedPermanently_StoredUrlUpdatedAndItsTokenNotLogged()
     {
         // Arrange
         await using var server = await TestWebServer.StartAsync(app =>
         {
-            app.MapGet("/old", () => Results.Redirect("/new", permanent: true));
+            app.MapGet("/old", () => Results.Redirect("/new?token=s3cr3t-feed-token", permanent: true));
             app.MapGet("/new", () => Rss(Item("1", "Story", "https://desk.example/s", "Text.")));
         });
         await using var services = await ServicesAsync();
@@ -127,7 +129,10 @@ public sealed class FetchFeedHandlerTests(AzuriteFixture azurite) : IClassFixtur
 
         // Assert
         var source = await services.GetRequiredService<ISourceStore>().GetAsync("desk", Ct);
-        Assert.Equal(server.Url("/new"), source!.Url);
+        Assert.Equal(server.Url("/new?token=s3cr3t-feed-token"), source!.Url);
+        var logs = services.GetRequiredService<FakeLogCollector>().GetSnapshot();
+        Assert.Contains(logs, l => l.Message.Contains("moved permanently", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs, l => l.Message.Contains("s3cr3t", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -207,7 +212,7 @@ public sealed class FetchFeedHandlerTests(AzuriteFixture azurite) : IClassFixtur
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
+        services.AddLogging(logging => logging.AddFakeLogging());
         services.AddSingleton<TimeProvider>(time);
         services.AddAlertsStorage(configuration);
         services.AddAlertsFeedParsing(configuration);
