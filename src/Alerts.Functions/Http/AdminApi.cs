@@ -24,13 +24,13 @@ public sealed partial class AdminApi(
     /// <summary>GET /api/topics.</summary>
     [Function("ListTopics")]
     public async Task<IActionResult> ListTopics(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "topics")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "topics")] HttpRequest request, CancellationToken cancellationToken) =>
         new OkObjectResult(await topics.ListAsync(cancellationToken).ToListAsync(cancellationToken));
 
     /// <summary>PUT /api/topics/{id}: creates or replaces a topic after validating its query.</summary>
     [Function("PutTopic")]
     public async Task<IActionResult> PutTopic(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "topics/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "topics/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (topic, problem) = await JsonBody.ReadAsync(request, AlertsJsonContext.Default.WatchTopic, cancellationToken, CompleteTopic);
         if (topic is null)
@@ -52,13 +52,13 @@ public sealed partial class AdminApi(
     /// <summary>DELETE /api/topics/{id}.</summary>
     [Function("DeleteTopic")]
     public async Task<IActionResult> DeleteTopic(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "topics/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Admin, "delete", Route = "topics/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         await topics.DeleteAsync(id, cancellationToken) ? new NoContentResult() : Problems.NotFound($"Topic '{id}'");
 
     /// <summary>GET /api/sources: every source with its health.</summary>
     [Function("ListSources")]
     public async Task<IActionResult> ListSources(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sources")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "sources")] HttpRequest request, CancellationToken cancellationToken) =>
         new OkObjectResult(await sources.ListAsync(cancellationToken).ToListAsync(cancellationToken));
 
     // A source's own fetch timeout: long enough to connect, short enough not to hold a fetch lease for ever.
@@ -68,7 +68,7 @@ public sealed partial class AdminApi(
     /// <summary>PUT /api/sources/{id}: registers a feed, body <c>{"url": "...", "name": "...", "fetchFullText": false}</c>.</summary>
     [Function("PutSource")]
     public async Task<IActionResult> PutSource(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "sources/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "sources/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (source, problem) = await JsonBody.ReadAsync(request, AlertsJsonContext.Default.FeedSource, cancellationToken);
         if (source is null)
@@ -107,13 +107,13 @@ public sealed partial class AdminApi(
     /// <summary>DELETE /api/sources/{id}.</summary>
     [Function("DeleteSource")]
     public async Task<IActionResult> DeleteSource(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "sources/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Admin, "delete", Route = "sources/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         await sources.DeleteAsync(id, cancellationToken) ? new NoContentResult() : Problems.NotFound($"Source '{id}'");
 
     /// <summary>PUT /api/subscribers/{id}: body <c>{"name": "...", "channel": "email|teams|webhook", "address": "...", "secret": "..."}</c>.</summary>
     [Function("PutSubscriber")]
     public async Task<IActionResult> PutSubscriber(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "subscribers/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "subscribers/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var activeGiven = false;
         var channelGiven = false;
@@ -154,13 +154,13 @@ public sealed partial class AdminApi(
     /// <summary>GET /api/subscribers: every subscriber, credentials hidden.</summary>
     [Function("ListSubscribers")]
     public async Task<IActionResult> ListSubscribers(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscribers")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "subscribers")] HttpRequest request, CancellationToken cancellationToken) =>
         new OkObjectResult(await subscribers.ListAsync(cancellationToken).Select(SubscriberRules.Redacted).ToListAsync(cancellationToken));
 
     /// <summary>GET /api/subscribers/{id}: one subscriber, credentials hidden.</summary>
     [Function("GetSubscriber")]
     public async Task<IActionResult> GetSubscriber(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscribers/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "subscribers/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         await subscribers.GetAsync(id, cancellationToken) is { } subscriber
             ? new OkObjectResult(SubscriberRules.Redacted(subscriber))
             : Problems.NotFound($"Subscriber '{id}'");
@@ -168,13 +168,13 @@ public sealed partial class AdminApi(
     /// <summary>DELETE /api/subscribers/{id}: the subscriber and all their subscriptions.</summary>
     [Function("DeleteSubscriber")]
     public async Task<IActionResult> DeleteSubscriber(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "subscribers/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Admin, "delete", Route = "subscribers/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         await subscribers.DeleteAsync(id, cancellationToken) ? new NoContentResult() : Problems.NotFound($"Subscriber '{id}'");
 
     /// <summary>GET /api/subscribers/{id}/subscriptions: the topics one subscriber follows.</summary>
     [Function("ListSubscriptionsOfSubscriber")]
     public async Task<IActionResult> ListSubscriptionsOfSubscriber(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscribers/{id}/subscriptions")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "subscribers/{id}/subscriptions")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         await subscribers.GetAsync(id, cancellationToken) is null
             ? Problems.NotFound($"Subscriber '{id}'")
             : new OkObjectResult(await subscribers.ListSubscriptionsOfSubscriberAsync(id, cancellationToken).ToListAsync(cancellationToken));
@@ -182,7 +182,7 @@ public sealed partial class AdminApi(
     /// <summary>GET /api/topics/{topicId}/subscriptions: who follows one topic.</summary>
     [Function("ListSubscriptionsOfTopic")]
     public async Task<IActionResult> ListSubscriptionsOfTopic(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "topics/{topicId}/subscriptions")] HttpRequest request, string topicId, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "topics/{topicId}/subscriptions")] HttpRequest request, string topicId, CancellationToken cancellationToken) =>
         await topics.GetAsync(topicId, cancellationToken) is null
             ? Problems.NotFound($"Topic '{topicId}'")
             : new OkObjectResult(await subscribers.ListSubscriptionsAsync(topicId, cancellationToken).ToListAsync(cancellationToken));
@@ -190,7 +190,7 @@ public sealed partial class AdminApi(
     /// <summary>PUT /api/topics/{topicId}/subscriptions/{subscriberId}: body <c>{"threshold": 0.6}</c> or empty.</summary>
     [Function("PutSubscription")]
     public async Task<IActionResult> PutSubscription(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "topics/{topicId}/subscriptions/{subscriberId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "topics/{topicId}/subscriptions/{subscriberId}")] HttpRequest request,
         string topicId,
         string subscriberId,
         CancellationToken cancellationToken)
@@ -230,7 +230,7 @@ public sealed partial class AdminApi(
     /// <summary>DELETE /api/topics/{topicId}/subscriptions/{subscriberId}.</summary>
     [Function("DeleteSubscription")]
     public async Task<IActionResult> DeleteSubscription(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "topics/{topicId}/subscriptions/{subscriberId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "delete", Route = "topics/{topicId}/subscriptions/{subscriberId}")] HttpRequest request,
         string topicId,
         string subscriberId,
         CancellationToken cancellationToken) =>
@@ -241,7 +241,7 @@ public sealed partial class AdminApi(
     /// <summary>GET /api/deliveries?max=100: the latest delivery outcomes, newest first.</summary>
     [Function("ListDeliveries")]
     public async Task<IActionResult> ListDeliveries(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "deliveries")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "deliveries")] HttpRequest request, CancellationToken cancellationToken)
     {
         var max = int.TryParse(request.Query["max"], out var requested) ? Math.Clamp(requested, 1, 1000) : 100;
         return new OkObjectResult(await deliveries.ListRecentAsync(max, cancellationToken).ToListAsync(cancellationToken));

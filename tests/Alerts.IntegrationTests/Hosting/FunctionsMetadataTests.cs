@@ -56,6 +56,18 @@ public sealed class FunctionsMetadataTests
         Assert.True(settings.VisibilityTimeout > TimeSpan.Zero, "Failed messages should wait before their retry.");
     }
 
+    [Fact]
+    public void HttpFunctions_KeysHaveRoles_PushCannotAdminister()
+    {
+        // Act
+        var http = ReadMetadata().Where(f => f.Trigger == "httpTrigger").ToDictionary(f => f.Name, f => f.Binding.Split(' ')[^1]);
+
+        // Assert: a function key pushes articles; only an admin-level key changes topics, sources and subscribers.
+        Assert.Equal("function", http["PushArticle"]);
+        Assert.Equal("anonymous", http["Unsubscribe"]);
+        Assert.All(http.Where(f => f.Key is not ("PushArticle" or "Unsubscribe")), f => Assert.Equal("admin", f.Value));
+    }
+
     private static IEnumerable<FunctionShape> ReadMetadata()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "functions.metadata");
