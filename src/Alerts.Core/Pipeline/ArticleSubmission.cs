@@ -42,6 +42,8 @@ public static class ArticleSubmissions
     private const int MaxSummaryLength = 20_000;
     private const int MaxContentLength = 200_000;
     private const int MaxFieldLength = 2_000;
+    private const int MaxAuthors = 20;
+    private const int MaxNameLength = 200;
 
     /// <summary>Field errors, keyed by JSON path (e.g. <c>[2].link</c>); empty when valid.</summary>
     public static Dictionary<string, string[]> Validate(IReadOnlyList<ArticleSubmission?> submissions, bool isBatch)
@@ -107,6 +109,20 @@ public static class ArticleSubmissions
         else if (submission.Title.Length > MaxTitleLength)
         {
             yield return ("title", $"The title must be at most {MaxTitleLength} characters.");
+        }
+        else if (string.IsNullOrWhiteSpace(HtmlText.ToPlainText(submission.Title)))
+        {
+            yield return ("title", "The title has no text, only markup.");
+        }
+
+        if (submission.Authors is { } authors && (authors.Count > MaxAuthors || authors.Any(a => a is null || a.Length > MaxNameLength)))
+        {
+            yield return ("authors", $"At most {MaxAuthors} authors, each a name of at most {MaxNameLength} characters.");
+        }
+
+        if (submission.Link?.Length > MaxFieldLength)
+        {
+            yield return ("link", $"The link must be at most {MaxFieldLength} characters.");
         }
 
         if (submission.Link is not null &&

@@ -78,6 +78,9 @@ internal sealed class JsonEntityTable<T>(TableClient table)
         return response.Status != 404;
     }
 
+    /// <summary>Whether a value's JSON fits one table row.</summary>
+    public static bool Fits(T value) => JsonSerializer.Serialize(value, TypeInfo).Length <= ChunkLength * MaxChunks;
+
     public static TableEntity ToEntity(string partitionKey, string rowKey, T value)
     {
         var json = JsonSerializer.Serialize(value, TypeInfo);

@@ -110,14 +110,14 @@ internal sealed class TableArticleStore(JsonEntityTable<Article> table) : IArtic
     // Bodies beyond this are cut when stored: scoring needs the opening paragraphs, and one row holds at most 1 MiB.
     private const int MaxStoredContentLength = 100_000;
     private const int MaxStoredSummaryLength = 20_000;
+    private const int MaxStoredTitleLength = 1_000;
+    private const int MaxStoredFieldLength = 2_000;
+    private const int MaxStoredNameLength = 200;
+    private const int MaxStoredAuthors = 20;
 
     public async Task<ArticleAdmission> AdmitAsync(Article article, CancellationToken cancellationToken)
     {
-        article = article with
-        {
-            Content = Truncate(article.Content, MaxStoredContentLength),
-            Summary = Truncate(article.Summary, MaxStoredSummaryLength),
-        };
+        article = FitOneRow(article);
         var entity = JsonEntityTable<Article>.ToEntity(PartitionOf(article.Key), article.Key, article);
         entity[QueuedProperty] = false;
         if (await table.TryAddAsync(entity, cancellationToken))
@@ -141,7 +141,35 @@ internal sealed class TableArticleStore(JsonEntityTable<Article> table) : IArtic
 
     private static string PartitionOf(string key) => key.Length >= 3 ? key[..3] : key;
 
-    private static string? Truncate(string? text, int maxLength) => text?.Length > maxLength ? text[..maxLength] : text;
+    private static string? Truncate(string? text, int maxLength) =>
+        text?.Length > maxLength ? text[..(char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength)] : text;
+
+    /// <summary>
+    /// Caps every stored field, then halves the body until the row fits: an item of any size is stored (its opening
+    /// is what scoring reads) instead of failing admission and, with it, the rest of its feed. Characters outside the
+    /// basic plane take 12 characters each in the stored JSON, so the size is checked on the JSON, not the text.
+    /// </summary>
+    internal static Article FitOneRow(Article article)
+    {
+        article = article with
+        {
+            Title = Truncate(article.Title, MaxStoredTitleLength)!,
+            Link = Truncate(article.Link, MaxStoredFieldLength),
+            Guid = Truncate(article.Guid, MaxStoredFieldLength),
+            SourceName = Truncate(article.SourceName, MaxStoredNameLength),
+            Authors = article.Authors.Take(MaxStoredAuthors).Select(a => Truncate(a, MaxStoredNameLength)!).ToList(),
+            Content = Truncate(article.Content, MaxStoredContentLength),
+            Summary = Truncate(article.Summary, MaxStoredSummaryLength),
+        };
+        while (!JsonEntityTable<Article>.Fits(article))
+        {
+            article = article.Content is { Length: > 0 } content
+                ? article with { Content = content.Length < 16 ? null : Truncate(content, content.Length / 2) }
+                : article with { Summary = article.Summary is { Length: >= 16 } summary ? Truncate(summary, summary.Length / 2) : null };
+        }
+
+        return article;
+    }
 }
 
 /// <summary>Delivery outcomes partitioned by subscriber, keyed by alert id.</summary>

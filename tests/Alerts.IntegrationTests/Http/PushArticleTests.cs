@@ -282,6 +282,26 @@ public sealed class PushArticleTests(AzuriteFixture azurite)
         Assert.Equal([field], errors.Keys);
     }
 
+    [Fact]
+    public async Task PushArticle_TitleOfMarkupOrTooManyAuthors_Returns400AndStoresNothingOfTheBatch()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        using var client = app.CreateApiClient();
+        var authors = string.Join(",", Enumerable.Range(0, 1000).Select(i => $"\"Author {i}\""));
+
+        var response = await client.PostAsync(
+            "api/articles",
+            Api.Json($"[{{\"title\": \"A fine story\", \"link\": \"https://news.example.org/fine\"}}, {{\"title\": \"<br>&nbsp;\"}}, {{\"title\": \"Crowded\", \"authors\": [{authors}]}}]"),
+            ct);
+
+        var errors = await response.ValidationErrorsAsync(ct);
+        Assert.Equal(["[1].title", "[2].authors"], errors.Keys.Order());
+        Assert.Equal("The title has no text, only markup.", Assert.Single(errors["[1].title"]));
+        Assert.Null(await app.Services.GetRequiredService<Alerts.Core.Pipeline.IArticleStore>().GetAsync(
+            Alerts.Core.Ingestion.ArticleIdentity.KeyFor("https://news.example.org/fine", null, "A fine story", null), ct));
+    }
+
     private static byte[] OversizedArticle(int size)
     {
         // A valid article whose summary pads the body to exactly `size` bytes, so only its size is wrong.
