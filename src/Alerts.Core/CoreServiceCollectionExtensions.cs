@@ -20,6 +20,7 @@ public static class CoreServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<UnsubscribeLinks>();
         services.AddSingleton<PipelineObservers>();
+        services.AddTransient<ArticleIntake>();
         services.AddTransient<IngestFeedsHandler>();
         services.AddTransient<FetchFeedHandler>();
         services.AddTransient<ScoreArticleHandler>();

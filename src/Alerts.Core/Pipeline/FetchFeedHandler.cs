@@ -20,10 +20,8 @@ public sealed class FetchFeedHandler(
     IFeedFetcher fetcher,
     IFeedParser parser,
     IArticleStore articles,
-    IMessageQueue<ScoreArticleMessage> scoreQueue,
+    ArticleIntake intake,
     SourceHealthPolicy healthPolicy,
-    INearDuplicateIndex nearDuplicates,
-    IStoryClusterStore storyClusters,
     IFullTextExtractor fullText,
     PipelineObservers observer,
     TimeProvider time,
@@ -88,29 +86,17 @@ public sealed class FetchFeedHandler(
                 article = await WithFullTextAsync(article, cancellationToken);
             }
 
-            var admission = await articles.AdmitAsync(article, cancellationToken);
-            if (admission == ArticleAdmission.Seen)
+            switch (await intake.AdmitAsync(article, cancellationToken))
             {
-                seenBefore++;
-                continue;
-            }
-
-            // Asked again after a crash (SeenNotQueued), the index gives the same answer as the first time.
-            var story = await nearDuplicates.FindOrAddAsync(article.Key, StoryFingerprint.ForArticle(article), cancellationToken);
-            if (story is not null)
-            {
-                await storyClusters.AddMemberAsync(story, new StoryClusterMember(article.Key, source.Id, article.SourceName, article.Link), cancellationToken);
-                await articles.MarkQueuedAsync(article.Key, cancellationToken);
-                logger.LogInformation("Article {ArticleKey} from source {SourceId} is another copy of story {StoryKey}; not alerting again", article.Key, source.Id, story);
-                sameStory++;
-                continue;
-            }
-
-            await scoreQueue.EnqueueAsync(new ScoreArticleMessage(article.Key), null, cancellationToken);
-            await articles.MarkQueuedAsync(article.Key, cancellationToken);
-            if (admission == ArticleAdmission.New)
-            {
-                newArticles.Add(article);
+                case IntakeOutcome.SeenBefore:
+                    seenBefore++;
+                    break;
+                case IntakeOutcome.CopyOfKnownStory:
+                    sameStory++;
+                    break;
+                case IntakeOutcome.New:
+                    newArticles.Add(article);
+                    break;
             }
         }
 

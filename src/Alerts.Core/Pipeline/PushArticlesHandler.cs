@@ -8,10 +8,13 @@ namespace Alerts.Core.Pipeline;
 /// <param name="Status"><c>accepted</c> or <c>duplicate</c>.</param>
 public sealed record PushOutcome(string Key, string Status);
 
-/// <summary>HTTP step: stores pushed articles once (idempotent on the article key) and sends new ones to scoring.</summary>
+/// <summary>
+/// HTTP step: pushed articles take the same intake as fed ones (<see cref="ArticleIntake"/>): stored once
+/// (idempotent on the article key), and a copy of a story already taken in, fed or pushed, joins it instead of
+/// alerting again.
+/// </summary>
 public sealed class PushArticlesHandler(
-    IArticleStore articles,
-    IMessageQueue<ScoreArticleMessage> scoreQueue,
+    ArticleIntake intake,
     TimeProvider time,
     ILogger<PushArticlesHandler> logger)
 {
@@ -23,14 +26,8 @@ public sealed class PushArticlesHandler(
         foreach (var submission in submissions)
         {
             var article = ArticleSubmissions.ToArticle(submission, now);
-            var admission = await articles.AdmitAsync(article, cancellationToken);
-            if (admission != ArticleAdmission.Seen)
-            {
-                await scoreQueue.EnqueueAsync(new ScoreArticleMessage(article.Key), null, cancellationToken);
-                await articles.MarkQueuedAsync(article.Key, cancellationToken);
-            }
-
-            outcomes.Add(new PushOutcome(article.Key, admission == ArticleAdmission.New ? "accepted" : "duplicate"));
+            var outcome = await intake.AdmitAsync(article, cancellationToken);
+            outcomes.Add(new PushOutcome(article.Key, outcome is IntakeOutcome.New or IntakeOutcome.CopyOfKnownStory ? "accepted" : "duplicate"));
         }
 
         logger.LogInformation("Pushed {Count} articles, {New} new", outcomes.Count, outcomes.Count(o => o.Status == "accepted"));

@@ -218,6 +218,7 @@ public sealed class FetchFeedHandlerTests(AzuriteFixture azurite) : IClassFixtur
         services.AddAlertsFeedParsing(configuration);
         services.AddAlertsIngestion(configuration);
         services.AddSingleton<PipelineObservers>();
+        services.AddTransient<ArticleIntake>();
         services.AddTransient<FetchFeedHandler>();
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(Ct);

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Alerts.Core.Feeds;
 using Alerts.Core.Pipeline;
 using Alerts.Core.Queues;
@@ -56,5 +57,28 @@ public sealed class StoryClusterDeliveryTests(AzuriteFixture azurite)
         Assert.Contains("Also reported by", late.TextBody);
         Assert.Contains("Outlet B", late.TextBody);
         Assert.Contains(SecondOutlet.Link, late.HtmlBody);
+    }
+
+    [Fact]
+    public async Task PushedCopyOfAFedStory_AlertsOnceAndJoinsTheStory()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        await using var outletA = await FeedServer.StartAsync(Feeds.Rss(FirstOutlet));
+        await app.SeedSubscribersAsync(SampleTopics.AfghanistanForeignTroops, ct);
+        await app.AddSourceAsync(new FeedSource("outlet-a", outletA.Url) { Name = "Outlet A" }, ct);
+        await app.IngestAndWaitAsync(ct);
+        using var client = app.CreateApiClient();
+
+        var pushed = await client.PostAsJsonAsync("api/articles", new { title = SecondOutlet.Title, link = SecondOutlet.Link, summary = SecondOutlet.Summary, source = "Outlet B" }, ct);
+        await app.WaitIdleAsync(ct);
+
+        // The pushed copy was stored and joined the fed story: nobody was alerted a second time.
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, pushed.StatusCode);
+        Assert.Single(app.Smtp.Messages);
+        Assert.Single(app.Webhooks.Requests);
+        var firstKey = Alerts.Core.Ingestion.ArticleIdentity.KeyFor(FirstOutlet.Link, null, FirstOutlet.Title, FirstOutlet.Summary, "outlet-a");
+        var members = await app.Services.GetRequiredService<Alerts.Core.Ingestion.IStoryClusterStore>().ListMembersAsync(firstKey, ct);
+        Assert.Contains(members, m => m.SourceName == "Outlet B" && m.Link == SecondOutlet.Link);
     }
 }

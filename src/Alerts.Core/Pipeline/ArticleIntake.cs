@@ -1,0 +1,59 @@
+using Alerts.Core.Articles;
+using Alerts.Core.Ingestion;
+using Alerts.Core.Queues;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.Core.Pipeline;
+
+/// <summary>What intake did with one article.</summary>
+public enum IntakeOutcome
+{
+    /// <summary>A new article, sent to scoring.</summary>
+    New,
+
+    /// <summary>Stored before but never sent to scoring (an instance died in between): sent now.</summary>
+    Resumed,
+
+    /// <summary>Another outlet's copy of a story already taken in: recorded on the story, not scored again.</summary>
+    CopyOfKnownStory,
+
+    /// <summary>Already taken in (same key): nothing to do.</summary>
+    SeenBefore,
+}
+
+/// <summary>
+/// The one way an article enters Alerts, fed or pushed: admitted once on its key, matched against the stories of the
+/// last days (a copy from another outlet joins its story instead of alerting again), then sent to scoring.
+/// </summary>
+public sealed class ArticleIntake(
+    IArticleStore articles,
+    INearDuplicateIndex nearDuplicates,
+    IStoryClusterStore storyClusters,
+    IMessageQueue<ScoreArticleMessage> scoreQueue,
+    ILogger<ArticleIntake> logger)
+{
+    /// <summary>Takes one article in.</summary>
+    public async Task<IntakeOutcome> AdmitAsync(Article article, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var admission = await articles.AdmitAsync(article, cancellationToken);
+        if (admission == ArticleAdmission.Seen)
+        {
+            return IntakeOutcome.SeenBefore;
+        }
+
+        // Asked again after a crash (SeenNotQueued), the index gives the same answer as the first time.
+        var story = await nearDuplicates.FindOrAddAsync(article.Key, StoryFingerprint.ForArticle(article), cancellationToken);
+        if (story is not null)
+        {
+            await storyClusters.AddMemberAsync(story, new StoryClusterMember(article.Key, article.SourceId, article.SourceName, article.Link), cancellationToken);
+            await articles.MarkQueuedAsync(article.Key, cancellationToken);
+            logger.LogInformation("Article {ArticleKey} from {SourceId} is another copy of story {StoryKey}; not alerting again", article.Key, article.SourceId, story);
+            return IntakeOutcome.CopyOfKnownStory;
+        }
+
+        await scoreQueue.EnqueueAsync(new ScoreArticleMessage(article.Key), null, cancellationToken);
+        await articles.MarkQueuedAsync(article.Key, cancellationToken);
+        return admission == ArticleAdmission.New ? IntakeOutcome.New : IntakeOutcome.Resumed;
+    }
+}
