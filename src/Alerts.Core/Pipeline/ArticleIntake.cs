@@ -14,7 +14,10 @@ public enum IntakeOutcome
     /// <summary>Stored before but never sent to scoring (an instance died in between): sent now.</summary>
     Resumed,
 
-    /// <summary>Another outlet's copy of a story already taken in: recorded on the story, not scored again.</summary>
+    /// <summary>
+    /// Another outlet's copy of a story already taken in: recorded on the story and scored as part of it, so it alerts
+    /// only subscribers the story has not reached (a fuller copy can alert where a teaser could not).
+    /// </summary>
     CopyOfKnownStory,
 
     /// <summary>Already taken in (same key): nothing to do.</summary>
@@ -23,7 +26,8 @@ public enum IntakeOutcome
 
 /// <summary>
 /// The one way an article enters Alerts, fed or pushed: admitted once on its key, matched against the stories of the
-/// last days (a copy from another outlet joins its story instead of alerting again), then sent to scoring.
+/// last days (a copy from another outlet joins its story, and alerts are keyed on the story, so nobody hears of it
+/// twice), then sent to scoring.
 /// </summary>
 public sealed class ArticleIntake(
     IArticleStore articles,
@@ -47,8 +51,9 @@ public sealed class ArticleIntake(
         if (story is not null)
         {
             await storyClusters.AddMemberAsync(story, new StoryClusterMember(article.Key, article.SourceId, article.SourceName, article.Link), cancellationToken);
+            await scoreQueue.EnqueueAsync(new ScoreArticleMessage(article.Key) { StoryKey = story }, null, cancellationToken);
             await articles.MarkQueuedAsync(article.Key, cancellationToken);
-            logger.LogInformation("Article {ArticleKey} from {SourceId} is another copy of story {StoryKey}; not alerting again", article.Key, article.SourceId, story);
+            logger.LogInformation("Article {ArticleKey} from {SourceId} is another copy of story {StoryKey}; scored as part of it", article.Key, article.SourceId, story);
             return IntakeOutcome.CopyOfKnownStory;
         }
 

@@ -33,13 +33,14 @@ public sealed class ScoreArticleHandler(
         {
             await foreach (var subscription in subscribers.ListSubscriptionsAsync(match.TopicId, cancellationToken))
             {
-                var alerts = subscription.Threshold is { } threshold ? match.Score >= threshold : match.Alert;
+                // A subscriber's own threshold moves the bar; the topic's constraints still have to hold.
+                var alerts = subscription.Threshold is { } threshold ? match.ConstraintsHold && match.Score >= threshold : match.Alert;
                 if (!alerts)
                 {
                     continue;
                 }
 
-                var alertId = AlertIdFor(article.Key, match.TopicId, subscription.SubscriberId);
+                var alertId = AlertIdFor(message.StoryKey ?? article.Key, match.TopicId, subscription.SubscriberId);
                 await deliveryQueue.EnqueueAsync(
                     new DeliveryMessage(alertId, article.Key, subscription.SubscriberId, match), null, cancellationToken);
                 enqueued++;
@@ -52,7 +53,10 @@ public sealed class ScoreArticleHandler(
         return enqueued;
     }
 
-    /// <summary>The idempotency key of one alert: the same article, topic and subscriber always give the same id.</summary>
-    public static string AlertIdFor(string articleKey, string topicId, string subscriberId) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{articleKey}|{topicId}|{subscriberId}")).AsSpan(0, 16));
+    /// <summary>
+    /// The idempotency key of one alert: the same story (its first article's key), topic and subscriber always give the
+    /// same id, whichever copy of the story is being scored.
+    /// </summary>
+    public static string AlertIdFor(string storyKey, string topicId, string subscriberId) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{storyKey}|{topicId}|{subscriberId}")).AsSpan(0, 16));
 }

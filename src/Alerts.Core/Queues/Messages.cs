@@ -9,7 +9,14 @@ public sealed record FetchFeedMessage(string SourceId);
 /// On <c>articles</c>: one ingested article to score. Only the key travels: the article itself is in the
 /// articles table, because bodies can exceed the 64 KiB queue message limit.
 /// </summary>
-public sealed record ScoreArticleMessage(string ArticleKey);
+public sealed record ScoreArticleMessage(string ArticleKey)
+{
+    /// <summary>
+    /// For another outlet's copy of a story: the story's key (its first article). Alerts are keyed on the story, so a
+    /// copy reaches only subscribers the story has not reached yet (a richer copy can alert where a teaser could not).
+    /// </summary>
+    public string? StoryKey { get; init; }
+}
 
 /// <summary>On <c>deliveries</c>: one (subscriber, alert) to deliver.</summary>
 /// <param name="AlertId">Stable id of (article, topic, subscriber).</param>

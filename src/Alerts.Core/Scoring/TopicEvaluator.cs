@@ -207,7 +207,10 @@ public static class TopicEvaluator
             string.Create(
                 CultureInfo.InvariantCulture,
                 $"title {titleShare:0.##} of clauses, span {(span == int.MaxValue ? "none" : span.ToString(CultureInfo.InvariantCulture))} words, {hitCount} hits{(constraintsHold ? string.Empty : ", constraint failed")}")));
-        return new TopicMatch(topic.Topic.Id, topic.Topic.Name, score, constraintsHold && score >= topic.Topic.Threshold, evidence);
+        return new TopicMatch(topic.Topic.Id, topic.Topic.Name, score, constraintsHold && score >= topic.Topic.Threshold, evidence)
+        {
+            ConstraintsHold = constraintsHold,
+        };
     }
 
     private static bool CheckConstraints(ConstraintCheck check)

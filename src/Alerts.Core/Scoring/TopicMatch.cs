@@ -11,7 +11,11 @@ public sealed record TopicMatch(
     string TopicName,
     double Score,
     bool Alert,
-    IReadOnlyList<MatchEvidence> Evidence);
+    IReadOnlyList<MatchEvidence> Evidence)
+{
+    /// <summary>Whether the topic's constraints held (a subscriber's own threshold never overrides a failed one).</summary>
+    public bool ConstraintsHold { get; init; } = true;
+}
 
 /// <summary>One reason an article matched: a query clause or an entity, with a highlighted snippet.</summary>
 /// <param name="Kind">What matched: <c>term</c>, <c>phrase</c>, <c>near</c>, <c>entity</c>, <c>constraint</c>...</param>

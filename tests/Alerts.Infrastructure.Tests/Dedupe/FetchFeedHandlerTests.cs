@@ -50,7 +50,7 @@ public sealed class FetchFeedHandlerTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
-    public async Task HandleAsync_SameStoryFromTwoOutlets_ScoredOnceAndOtherOutletListed()
+    public async Task HandleAsync_SameStoryFromTwoOutlets_CopyScoredAsPartOfTheStoryAndOtherOutletListed()
     {
         // Arrange
         await using var server = await TestWebServer.StartAsync(app =>
@@ -68,9 +68,13 @@ public sealed class FetchFeedHandlerTests(AzuriteFixture azurite) : IClassFixtur
         time.Advance(TimeSpan.FromMinutes(3));
         await handler.HandleAsync(new FetchFeedMessage("daily"), Ct);
 
-        // Assert
-        Assert.Equal(1, await QueuedAsync(services));
+        // Assert: the copy is scored too, as part of the wire story, so alerts (keyed on the story) reach nobody twice.
         var wireKey = ArticleIdentity.KeyFor("https://wire.example/kabul", null, null, null);
+        var queued = await ScoringMessagesAsync(services);
+        Assert.Equal(2, queued.Count);
+        Assert.Equal(wireKey, queued[0].ArticleKey);
+        Assert.Null(queued[0].StoryKey);
+        Assert.Equal(wireKey, queued[1].StoryKey);
         var wireArticle = await services.GetRequiredService<IArticleStore>().GetAsync(wireKey, Ct);
         Assert.NotNull(wireArticle);
         var copies = await services.GetRequiredService<IStoryClusterStore>().ListMembersAsync(wireKey, Ct);
@@ -227,6 +231,14 @@ public sealed class FetchFeedHandlerTests(AzuriteFixture azurite) : IClassFixtur
 
     private static Task AddSourceAsync(IServiceProvider services, FeedSource source) =>
         services.GetRequiredService<ISourceStore>().UpsertAsync(source, Ct);
+
+    private static async Task<List<ScoreArticleMessage>> ScoringMessagesAsync(IServiceProvider services)
+    {
+        var names = services.GetRequiredService<StorageNames>();
+        var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(names.ArticlesQueue);
+        var peeked = (await queue.PeekMessagesAsync(32, Ct)).Value;
+        return peeked.Select(m => System.Text.Json.JsonSerializer.Deserialize(m.Body.ToString(), Alerts.Core.Serialization.AlertsJsonContext.Default.ScoreArticleMessage)!).ToList();
+    }
 
     private static async Task<int> QueuedAsync(IServiceProvider services)
     {

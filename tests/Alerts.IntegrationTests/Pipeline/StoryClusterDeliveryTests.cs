@@ -81,4 +81,58 @@ public sealed class StoryClusterDeliveryTests(AzuriteFixture azurite)
         var members = await app.Services.GetRequiredService<Alerts.Core.Ingestion.IStoryClusterStore>().ListMembersAsync(firstKey, ct);
         Assert.Contains(members, m => m.SourceName == "Outlet B" && m.Link == SecondOutlet.Link);
     }
+
+    [Fact]
+    public async Task RicherCopyOfAStoryThatDidNotAlert_AlertsOnceThroughTheStory()
+    {
+        // Arrange: the first outlet's version names no place the topic knows; the second names Kabul and Afghanistan.
+        var ct = TestContext.Current.CancellationToken;
+        (string Title, string Link, string Summary) teaser = (
+            "Turkey rules out sending more troops to guard the airport",
+            "https://outlet-a.example.org/world/turkey-airport",
+            "Ankara will not deploy additional soldiers to protect the international airport once foreign forces have left, the defence minister told reporters on Tuesday, adding that talks with Washington on the mission were continuing.");
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        await using var outletA = await FeedServer.StartAsync(Feeds.Rss(teaser));
+        await using var outletB = await FeedServer.StartAsync(Feeds.Rss(FirstOutlet));
+        await app.SeedSubscribersAsync(SampleTopics.AfghanistanForeignTroops, ct);
+        await app.AddSourceAsync(new FeedSource("outlet-a", outletA.Url) { Name = "Outlet A" }, ct);
+        await app.IngestAndWaitAsync(ct);
+        Assert.Empty(app.Smtp.Messages);
+
+        // Act
+        await app.AddSourceAsync(new FeedSource("outlet-b", outletB.Url) { Name = "Outlet B" }, ct);
+        await app.IngestAndWaitAsync(ct);
+        await app.IngestAndWaitAsync(ct);
+
+        // Assert: the fuller copy joined the teaser's story and alerted, once per subscriber.
+        var teaserKey = Alerts.Core.Ingestion.ArticleIdentity.KeyFor(teaser.Link, null, teaser.Title, teaser.Summary, "outlet-a");
+        var members = await app.Services.GetRequiredService<Alerts.Core.Ingestion.IStoryClusterStore>().ListMembersAsync(teaserKey, ct);
+        Assert.Contains(members, m => m.SourceName == "Outlet B");
+        Assert.Single(app.Smtp.Messages);
+        Assert.Single(app.Webhooks.Requests);
+    }
+
+    [Fact]
+    public async Task LowSubscriberThreshold_StoryFailingTheTopicsConstraints_DoesNotAlert()
+    {
+        // Arrange: a subscriber who wants everything from 0.1 up; the story's troops are Pakistani, on their own side.
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        var topic = SampleTopics.AfghanistanForeignTroops;
+        await app.SeedSubscribersAsync(topic, ct);
+        var subscribers = app.Services.GetRequiredService<ISubscriberStore>();
+        await subscribers.UpsertSubscriptionAsync(new Subscription(topic.Id, "mail-reader") { Threshold = 0.1 }, ct);
+        using var client = app.CreateApiClient();
+
+        // Act
+        await client.PostAsJsonAsync(
+            "api/articles",
+            new { title = "Pakistani troops raid hideouts near the Afghan border", link = "https://news.example.org/pk-raid", summary = "Pakistani soldiers raided two suspected hideouts near the rugged Afghan border on Monday, the army said." },
+            ct);
+        await app.WaitIdleAsync(ct);
+
+        // Assert: the query matched (the score is above 0.1), but the topic's place constraint did not hold.
+        Assert.Empty(app.Smtp.Messages);
+        Assert.Empty(app.Webhooks.Requests);
+    }
 }
