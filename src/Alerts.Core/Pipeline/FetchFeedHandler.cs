@@ -37,6 +37,20 @@ public sealed class FetchFeedHandler(
             return;
         }
 
+        // After an outage the queue may hold many fetches of one source: the first runs, the others find it fetched
+        // since they were queued, or backing off (Retry-After, failures), and are dropped instead of hammering it.
+        if (message.QueuedAt is { } queuedAt && source.Health.LastAttempt is { } lastAttempt && lastAttempt >= queuedAt)
+        {
+            logger.LogInformation("Fetch of source {SourceId} queued at {QueuedAt} is stale: fetched at {LastAttempt}; dropped", source.Id, queuedAt, lastAttempt);
+            return;
+        }
+
+        if (source.Health.NotBefore is { } notBefore && notBefore > time.GetUtcNow())
+        {
+            logger.LogInformation("Source {SourceId} is backing off until {NotBefore}; fetch dropped", source.Id, notBefore);
+            return;
+        }
+
         var result = await fetcher.FetchAsync(source, cancellationToken);
         switch (result)
         {

@@ -24,7 +24,7 @@ public sealed class IngestFeedsHandler(
                 continue;
             }
 
-            await fetchQueue.EnqueueAsync(new FetchFeedMessage(source.Id), null, cancellationToken);
+            await fetchQueue.EnqueueAsync(new FetchFeedMessage(source.Id) { QueuedAt = now }, null, cancellationToken);
             enqueued++;
         }
 

@@ -3,7 +3,11 @@ using Alerts.Core.Scoring;
 namespace Alerts.Core.Queues;
 
 /// <summary>On <c>feeds-to-fetch</c>: one source to fetch.</summary>
-public sealed record FetchFeedMessage(string SourceId);
+public sealed record FetchFeedMessage(string SourceId)
+{
+    /// <summary>When the timer asked for this fetch; a fetch that ran since makes the message stale.</summary>
+    public DateTimeOffset? QueuedAt { get; init; }
+}
 
 /// <summary>
 /// On <c>articles</c>: one ingested article to score. Only the key travels: the article itself is in the

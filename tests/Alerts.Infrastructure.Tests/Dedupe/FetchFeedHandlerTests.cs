@@ -86,6 +86,52 @@ public sealed class FetchFeedHandlerTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task HandleAsync_FetchesPiledUpDuringAnOutage_OnlyTheFirstRuns()
+    {
+        // Arrange: the timer queued this source three times while the workers were down.
+        var requests = 0;
+        await using var server = await TestWebServer.StartAsync(app => app.MapGet("/rss", () =>
+        {
+            Interlocked.Increment(ref requests);
+            return Rss(Item("1", "Story", "https://desk.example/s", "Text."));
+        }));
+        await using var services = await ServicesAsync();
+        await AddSourceAsync(services, new FeedSource("desk", server.Url("/rss")));
+        var handler = services.GetRequiredService<FetchFeedHandler>();
+        var queuedAt = time.GetUtcNow();
+        time.Advance(TimeSpan.FromMinutes(20));
+
+        // Act
+        for (var i = 0; i < 3; i++)
+        {
+            await handler.HandleAsync(new FetchFeedMessage("desk") { QueuedAt = queuedAt.AddMinutes(i * 5) }, Ct);
+        }
+
+        // Assert
+        Assert.Equal(1, requests);
+    }
+
+    [Fact]
+    public async Task HandleAsync_SourceBackingOff_FetchDropped()
+    {
+        // Arrange
+        var requests = 0;
+        await using var server = await TestWebServer.StartAsync(app => app.MapGet("/rss", () =>
+        {
+            Interlocked.Increment(ref requests);
+            return Rss(Item("1", "Story", "https://desk.example/s", "Text."));
+        }));
+        await using var services = await ServicesAsync();
+        await AddSourceAsync(services, new FeedSource("desk", server.Url("/rss")) { Health = new SourceHealth { NotBefore = time.GetUtcNow().AddHours(1) } });
+
+        // Act
+        await services.GetRequiredService<FetchFeedHandler>().HandleAsync(new FetchFeedMessage("desk") { QueuedAt = time.GetUtcNow() }, Ct);
+
+        // Assert
+        Assert.Equal(0, requests);
+    }
+
+    [Fact]
     public async Task HandleAsync_NotModified_NoWorkAndValidatorsKept()
     {
         // Arrange
