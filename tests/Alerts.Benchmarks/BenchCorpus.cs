@@ -1,4 +1,3 @@
-using Alerts.Core.Text;
 using nietras.SeparatedValues;
 
 namespace Alerts.Benchmarks;

@@ -3,11 +3,9 @@ using System.Globalization;
 using Alerts.Core.Entities;
 using Alerts.Core.Scoring;
 using Alerts.Core.Text;
-using Alerts.Core.Topics;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Index.Memory;
 using Lucene.Net.QueryParsers.Classic;
-using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace Alerts.Benchmarks;

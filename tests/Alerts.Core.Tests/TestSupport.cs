@@ -1,5 +1,5 @@
-using Alerts.Core.Scoring;
 using Alerts.Core.Entities;
+using Alerts.Core.Scoring;
 using Alerts.Core.Text;
 using Alerts.Core.Topics;
 

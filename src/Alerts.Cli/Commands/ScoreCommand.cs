@@ -6,7 +6,6 @@ using Alerts.Core.Articles;
 using Alerts.Core.Feeds;
 using Alerts.Core.Scoring;
 using Alerts.Core.Topics;
-using Microsoft.Extensions.Options;
 
 namespace Alerts.Cli.Commands;
 

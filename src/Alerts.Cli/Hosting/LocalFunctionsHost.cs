@@ -1,6 +1,4 @@
-using Alerts.Core;
 using Alerts.Functions;
-using Alerts.Infrastructure;
 using Alerts.Infrastructure.Storage;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;

@@ -1,4 +1,3 @@
-using Alerts.Core.Queues;
 using Microsoft.Extensions.Logging;
 
 namespace Alerts.Core.Pipeline;

@@ -5,7 +5,6 @@ using Alerts.Core.Pipeline;
 using Alerts.Core.Queues;
 using Alerts.Core.Subscriptions;
 using Alerts.Core.Topics;
-using Alerts.Infrastructure.Feeds.Fetching;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Azure;

@@ -1,5 +1,5 @@
-using CsCheck;
 using Alerts.Core.Ingestion;
+using CsCheck;
 
 namespace Alerts.Core.Tests.Ingestion;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Alerts.Core.Scoring;
 using Alerts.Core.Text;
-using nietras.SeparatedValues;
 using Alerts.Core.Topics;
+using nietras.SeparatedValues;
 
 namespace Alerts.Core.Tests.Quality;
 

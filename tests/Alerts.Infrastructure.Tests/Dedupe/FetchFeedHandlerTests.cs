@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using Alerts.Core.Articles;
 using Alerts.Core.Feeds;
 using Alerts.Core.Ingestion;
 using Alerts.Core.Pipeline;

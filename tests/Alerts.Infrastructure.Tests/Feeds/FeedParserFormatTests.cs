@@ -1,8 +1,8 @@
 using System.Text;
+using Alerts.Core.Feeds;
 using Alerts.Infrastructure.Feeds.Parsing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Alerts.Core.Feeds;
 using static Alerts.Infrastructure.Tests.Feeds.FeedFixtures;
 
 namespace Alerts.Infrastructure.Tests.Feeds;

@@ -1,4 +1,3 @@
-using Alerts.Core.Queues;
 using Alerts.Core.Serialization;
 using Alerts.Functions;
 
