@@ -26,6 +26,26 @@ public static class OpsCommand
             return 0;
         }));
 
+        var id = new Argument<string>("id") { Description = "The poison message's id, as `ops poison list` shows it." };
+        var show = new Command("show", "Print one poison message in full, its JSON indented.") { queue, id };
+        show.SetAction((parseResult, cancellationToken) => WithHostAsync(async services =>
+        {
+            var messages = await services.GetRequiredService<PoisonQueues>().PeekAsync(parseResult.GetValue(queue)!, cancellationToken);
+            var message = messages.FirstOrDefault(m => m.MessageId == parseResult.GetValue(id));
+            if (message is null)
+            {
+                await Console.Error.WriteLineAsync($"No message {parseResult.GetValue(id)} among the first {messages.Count} of {parseResult.GetValue(queue)}-poison.");
+                return 1;
+            }
+
+            Console.WriteLine($"id        {message.MessageId}");
+            Console.WriteLine($"inserted  {message.InsertedOn:u}");
+            Console.WriteLine($"dequeued  {message.DequeueCount} time(s)");
+            Console.WriteLine($"expires   {(message.NeverExpires ? "never (kept until replayed or deleted)" : $"{message.ExpiresOn:u}")}");
+            Console.WriteLine(Indented(message.Body));
+            return 0;
+        }));
+
         var replay = new Command("replay", "Move every message of <queue>-poison back to <queue> to be processed again.") { queue };
         replay.SetAction((parseResult, cancellationToken) => WithHostAsync(async services =>
         {
@@ -52,7 +72,10 @@ public static class OpsCommand
             await foreach (var source in services.GetRequiredService<ISourceStore>().ListAsync(cancellationToken))
             {
                 var health = source.Health;
-                Console.WriteLine($"{source.Id,-20} {source.Url}\n    last success {health.LastSuccess:u}, failures in a row {health.ConsecutiveFailures}, last result: {health.LastResult}{(health.LastError is null ? "" : $", last error: {health.LastError}")}{(health.NotBefore is null ? "" : $", next try after {health.NotBefore:u}")}");
+                var status = health.LastAttempt is null
+                    ? "never fetched yet"
+                    : $"last success {(health.LastSuccess is { } success ? success.ToString("u", System.Globalization.CultureInfo.InvariantCulture) : "never")}, failures in a row {health.ConsecutiveFailures}, last result: {health.LastResult}";
+                Console.WriteLine($"{source.Id,-20} {source.Url}\n    {status}{(health.LastError is null ? "" : $", last error: {health.LastError}")}{(health.NotBefore is null ? "" : $", next try after {health.NotBefore:u}")}");
             }
 
             return 0;
@@ -60,10 +83,24 @@ public static class OpsCommand
 
         return new Command("ops", "Operate a deployment: poison queues, deliveries, source health. Uses the same settings as `alerts host`.")
         {
-            new Command("poison", "Inspect and replay poison queues.") { list, replay },
+            new Command("poison", "Inspect and replay poison queues.") { list, show, replay },
             deliveries,
             sources,
         };
+    }
+
+    // JSON bodies are shown indented; anything else (a message that was never JSON) as it is.
+    private static string Indented(string body)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(body);
+            return System.Text.Json.JsonSerializer.Serialize(document.RootElement, new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return body;
+        }
     }
 
     private static async Task<int> WithHostAsync(Func<IServiceProvider, Task<int>> action)
@@ -77,6 +114,16 @@ public static class OpsCommand
         {
             await Console.Error.WriteLineAsync(e.Message);
             return 2;
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            await Console.Error.WriteLineAsync("Nothing is stored in this account yet (no tables or queues): start the app once (`alerts host` or the Functions app) to create them.");
+            return 1;
+        }
+        catch (Azure.RequestFailedException e)
+        {
+            await Console.Error.WriteLineAsync($"Storage refused the request ({e.Status} {e.ErrorCode}); check AzureWebJobsStorage and your access to the account.");
+            return 1;
         }
     }
 }

@@ -137,21 +137,21 @@ public sealed class QueueTriggerListener : BackgroundService
 
     private async Task MoveToPoisonAsync(QueueMessage message, Exception? error)
     {
-        if (error is null)
-        {
-            _logger.LogError("Message {MessageId} on {Queue} was received {Attempts} times without completing (more than {Max}); moving it to {PoisonQueue} without running {Function}",
-                message.MessageId, QueueName, message.DequeueCount, _settings.MaxDequeueCount, _poison.Name, _function.Name);
-        }
-        else
-        {
-            _logger.LogError(error, "Function {Function} failed on message {MessageId} {Attempts} times; moving it to {PoisonQueue}",
-                _function.Name, message.MessageId, message.DequeueCount, _poison.Name);
-        }
-
         try
         {
-            await _poison.SendMessageAsync(message.Body, timeToLive: PoisonQueues.NeverExpires, cancellationToken: CancellationToken.None);
+            // Logged with the id the poison copy gets, the one `alerts ops poison list` and `show` use.
+            var parked = (await _poison.SendMessageAsync(message.Body, timeToLive: PoisonQueues.NeverExpires, cancellationToken: CancellationToken.None)).Value;
             await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+            if (error is null)
+            {
+                _logger.LogError("Message {MessageId} on {Queue} was received {Attempts} times without completing (more than {Max}); moved to {PoisonQueue} as {PoisonMessageId} without running {Function}",
+                    message.MessageId, QueueName, message.DequeueCount, _settings.MaxDequeueCount, _poison.Name, parked.MessageId, _function.Name);
+            }
+            else
+            {
+                _logger.LogError(error, "Function {Function} failed on message {MessageId} {Attempts} times: {Reason}; moved to {PoisonQueue} as {PoisonMessageId}",
+                    _function.Name, message.MessageId, message.DequeueCount, error.Message, _poison.Name, parked.MessageId);
+            }
         }
         catch (Azure.RequestFailedException e)
         {
