@@ -17,9 +17,10 @@ internal static class JsonBody
             return (null, Problems.Status(413, "Body too large", $"The body may be at most {maxBytes} bytes."));
         }
 
-        if (request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        // A body must say it is JSON: one without a Content-Type is as likely a form post or a file sent by mistake.
+        if (request.ContentType is not { } contentType ? HasBody(request) : !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, Problems.Status(415, "Unsupported media type", "Send application/json."));
+            return (null, Problems.Status(415, "Unsupported media type", "Send the body as JSON with the header Content-Type: application/json."));
         }
 
         using var buffer = new MemoryStream();

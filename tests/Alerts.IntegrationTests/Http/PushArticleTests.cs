@@ -160,6 +160,20 @@ public sealed class PushArticleTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task PushArticle_BodyWithoutContentType_Returns415SayingWhatToSend()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        using var client = app.CreateApiClient();
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes("{\"title\": \"Troops in Kabul\"}"));
+
+        var response = await client.PostAsync("api/articles", content, ct);
+
+        using var problem = await response.ProblemAsync(HttpStatusCode.UnsupportedMediaType, ct);
+        Assert.Contains("Content-Type: application/json", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PushArticle_BodyOverLimitWithContentLength_Returns413()
     {
         var ct = TestContext.Current.CancellationToken;
