@@ -38,12 +38,23 @@ public static class ArticleSubmissions
     /// <summary>Most articles one request may carry.</summary>
     public const int MaxBatchSize = 100;
 
-    private const int MaxTitleLength = 1_000;
-    private const int MaxSummaryLength = 20_000;
-    private const int MaxContentLength = 200_000;
-    private const int MaxFieldLength = 2_000;
-    private const int MaxAuthors = 20;
-    private const int MaxNameLength = 200;
+    /// <summary>Longest title, in characters.</summary>
+    public const int MaxTitleLength = 1_000;
+
+    /// <summary>Longest summary, in characters.</summary>
+    public const int MaxSummaryLength = 20_000;
+
+    /// <summary>Longest content, in characters (what is stored is cut shorter, see the article store).</summary>
+    public const int MaxContentLength = 200_000;
+
+    /// <summary>Longest link, id or source name, in characters.</summary>
+    public const int MaxFieldLength = 2_000;
+
+    /// <summary>Most authors per article.</summary>
+    public const int MaxAuthors = 20;
+
+    /// <summary>Longest author name, in characters.</summary>
+    public const int MaxNameLength = 200;
 
     /// <summary>Field errors, keyed by JSON path (e.g. <c>[2].link</c>); empty when valid.</summary>
     public static Dictionary<string, string[]> Validate(IReadOnlyList<ArticleSubmission?> submissions, bool isBatch)

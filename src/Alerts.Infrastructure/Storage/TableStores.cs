@@ -108,7 +108,7 @@ internal sealed class TableArticleStore(JsonEntityTable<Article> table) : IArtic
     private const string QueuedProperty = "Queued";
 
     // Bodies beyond this are cut when stored: scoring needs the opening paragraphs, and one row holds at most 1 MiB.
-    private const int MaxStoredContentLength = 100_000;
+    internal const int MaxStoredContentLength = 100_000;
     private const int MaxStoredSummaryLength = 20_000;
     private const int MaxStoredTitleLength = 1_000;
     private const int MaxStoredFieldLength = 2_000;
