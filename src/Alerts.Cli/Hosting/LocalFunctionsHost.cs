@@ -85,8 +85,11 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         builder.Services.AddSingleton<FunctionActivity>();
         var queueSettings = options.QueueSettings ?? QueueHostSettings.Load(QueueHostSettings.DefaultPath);
         builder.Services.AddSingleton(queueSettings);
-        builder.Services.AddKeyedSingleton("triggers", (_, _) =>
-            StorageClients.CreateQueueServiceClient(configuration, queueOptions => queueOptions.MessageDecodingFailed += UndecodableMessages.MoveToPoisonAsync));
+        builder.Services.AddKeyedSingleton("triggers", (provider, _) =>
+        {
+            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UndecodableMessages));
+            return StorageClients.CreateQueueServiceClient(configuration, queueOptions => queueOptions.MessageDecodingFailed += args => UndecodableMessages.MoveToPoisonAsync(args, logger));
+        });
 
         // AzureWebJobs.<Name>.Disabled=true switches a function off, as on the Functions host.
         var functions = FunctionCatalog.Discover()

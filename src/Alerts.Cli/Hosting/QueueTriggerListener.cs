@@ -167,15 +167,19 @@ public sealed class QueueTriggerListener : BackgroundService
 public static class UndecodableMessages
 {
     /// <summary>Decoding-failure handler for <see cref="QueueClientOptions.MessageDecodingFailed"/>.</summary>
-    public static async Task MoveToPoisonAsync(QueueMessageDecodingFailedEventArgs args)
+    public static async Task MoveToPoisonAsync(QueueMessageDecodingFailedEventArgs args, ILogger logger)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(logger);
         if (args.ReceivedMessage is not { } message)
         {
             return;
         }
 
         var poison = args.Queue.GetParentQueueServiceClient().GetQueueClient(args.Queue.Name + "-poison");
-        await poison.SendMessageAsync(message.Body, timeToLive: PoisonQueues.NeverExpires, cancellationToken: args.CancellationToken);
+        var parked = (await poison.SendMessageAsync(message.Body, timeToLive: PoisonQueues.NeverExpires, cancellationToken: args.CancellationToken)).Value;
         await args.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, args.CancellationToken);
+        logger.LogError("Message {MessageId} on {Queue} is not Base64, as queue triggers require; moved to {PoisonQueue} as {PoisonMessageId} without running",
+            message.MessageId, args.Queue.Name, poison.Name, parked.MessageId);
     }
 }
