@@ -1,3 +1,4 @@
+using Alerts.LocalDev.Webhooks;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -257,6 +258,30 @@ public sealed class AdminApiTests(AzuriteFixture azurite)
 
         var errors = await response.ValidationErrorsAsync(ct);
         Assert.Equal("must be one of email, teams, webhook", Assert.Single(errors["channel"]));
+    }
+
+    [Fact]
+    public async Task TestSubscriber_WorkingAndDeadChannels_AnswerWithWhatThePeerSaid()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        await app.SeedSubscribersAsync(SampleTopics.AfghanistanForeignTroops, ct);
+        using var client = app.CreateApiClient();
+
+        using (var mail = await (await client.PostAsync("api/subscribers/mail-reader/test", null, ct)).JsonAsync(ct))
+        {
+            Assert.True(mail.RootElement.GetProperty("sent").GetBoolean());
+            Assert.Contains("queued", mail.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Test alert from Alerts", Assert.Single(app.Smtp.Messages).Subject, StringComparison.Ordinal);
+
+        app.Webhooks.Enqueue(SinkResponse.Status(404));
+        var dead = await client.PostAsync("api/subscribers/teams-room/test", null, ct);
+        using var problem = await dead.ProblemAsync(HttpStatusCode.BadGateway, ct);
+        Assert.Contains("404", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Single(app.Webhooks.Requests);
+        (await (await client.PostAsync("api/subscribers/nobody/test", null, ct)).ProblemAsync(HttpStatusCode.NotFound, ct)).Dispose();
     }
 
     [Fact]
