@@ -1,8 +1,4 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Alerts.IntegrationTests.Support;
 using Alerts.LocalDev.Azurite;
 
@@ -17,7 +13,7 @@ namespace Alerts.IntegrationTests.Cli;
 public sealed class ReadmeLocalRunTests(AzuriteFixture azurite) : IDisposable
 {
     private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("alerts-readme-");
-    private readonly List<Process> processes = [];
+    private readonly List<CliProcess> processes = [];
 
     [Fact]
     public async Task ReadmeSequence_TopicSubscriberSourceAndIngestion_AlertArrivesInTheInbox()
@@ -26,7 +22,7 @@ public sealed class ReadmeLocalRunTests(AzuriteFixture azurite) : IDisposable
         var ct = TestContext.Current.CancellationToken;
         var root = AzuritePackage.FindRepositoryRoot()!;
         File.Copy(Path.Combine(root, "local.settings.sample.json"), Path.Combine(folder.FullName, "local.settings.json"));
-        int smtpPort = FreePort(), webhookPort = FreePort(), hostPort = FreePort();
+        int smtpPort = CliProcess.FreePort(), webhookPort = CliProcess.FreePort(), hostPort = CliProcess.FreePort();
         var environment = new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
@@ -39,8 +35,8 @@ public sealed class ReadmeLocalRunTests(AzuriteFixture azurite) : IDisposable
         var inbox = Start(["inbox", "--smtp-port", smtpPort.ToString(), "--webhook-port", webhookPort.ToString(), "--output", Path.Combine(folder.FullName, "inbox")], environment);
         var host = Start(["host", "--urls", $"http://127.0.0.1:{hostPort}"], environment);
         await using var feed = await FeedServer.StartAsync(Feeds.Rss(Feeds.KabulStory));
-        WaitFor(inbox, "Press Ctrl+C", ct);
-        WaitFor(host, "Press Ctrl+C", ct);
+        inbox.WaitFor("Press Ctrl+C", ct);
+        host.WaitFor("Press Ctrl+C", ct);
         using var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{hostPort}/") };
 
         // Act: the calls the README shows.
@@ -57,7 +53,7 @@ public sealed class ReadmeLocalRunTests(AzuriteFixture azurite) : IDisposable
             await api.PutAsJsonAsync("api/sources/wire", new { url = feed.Url.AbsoluteUri, name = "Wire" }, ct),
             await api.PostAsync("admin/functions/IngestFeeds", null, ct),
         };
-        var arrival = WaitFor(inbox, "mail to me@example.org", ct);
+        var arrival = inbox.WaitFor("mail to me@example.org", ct);
 
         // Assert
         Assert.All(calls, call => Assert.True(call.IsSuccessStatusCode, $"{call.RequestMessage!.RequestUri}: {(int)call.StatusCode}"));
@@ -68,83 +64,16 @@ public sealed class ReadmeLocalRunTests(AzuriteFixture azurite) : IDisposable
     {
         foreach (var process in processes)
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
             process.Dispose();
         }
 
         folder.Delete(recursive: true);
     }
 
-    private Running Start(string[] arguments, Dictionary<string, string> environment)
+    private CliProcess Start(string[] arguments, Dictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = folder.FullName,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "alerts.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        var process = Process.Start(start)!;
+        var process = CliProcess.Start(arguments, environment, folder.FullName);
         processes.Add(process);
-        var running = new Running(process);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { running.Lines.Add(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { running.Lines.Add(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return running;
-    }
-
-    private static string WaitFor(Running running, string text, CancellationToken ct)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(TimeSpan.FromSeconds(90));
-        while (true)
-        {
-            string line;
-            try
-            {
-                line = running.Lines.Take(deadline.Token);
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                Assert.Fail($"'{text}' was not printed within 90 s; the process printed:\n{string.Join('\n', running.Seen.TakeLast(40))}");
-                throw;
-            }
-
-            running.Seen.Enqueue(line);
-            if (line.Contains(text, StringComparison.Ordinal))
-            {
-                return line;
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private sealed record Running(Process Process)
-    {
-        public BlockingCollection<string> Lines { get; } = [];
-
-        public ConcurrentQueue<string> Seen { get; } = new();
+        return process;
     }
 }
