@@ -22,4 +22,11 @@ public sealed class AlertsOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00", ErrorMessage = "Alerts:DeliveryRetryBudget must be between 00:00:00 and 7.00:00:00.")]
     public TimeSpan DeliveryRetryBudget { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Items a newly added source already carried alert only if published within this time before it was added;
+    /// older ones are stored (for previews and as copies of stories) without alerting.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = "Alerts:NewSourceBacklogGrace must be between 00:00:00 and 30.00:00:00.")]
+    public TimeSpan NewSourceBacklogGrace { get; set; } = TimeSpan.FromDays(1);
 }

@@ -14,6 +14,13 @@ public sealed record FeedSource(string Id, Uri Url)
     /// <summary>Whole-fetch time budget for this source; null uses the configured default.</summary>
     public TimeSpan? FetchTimeout { get; init; }
 
+    /// <summary>
+    /// When the source was registered. Items it already carried (published more than
+    /// <see cref="AlertsOptions.NewSourceBacklogGrace"/> before) are stored but do not alert, so adding a feed does not
+    /// flood subscribers with its backlog. Null: every new item may alert.
+    /// </summary>
+    public DateTimeOffset? AddedAt { get; init; }
+
     /// <summary>Validators of the last successful response, sent back independently on the next fetch.</summary>
     public FeedValidators Validators { get; init; } = FeedValidators.None;
 

@@ -22,6 +22,9 @@ public enum IntakeOutcome
 
     /// <summary>Already taken in (same key): nothing to do.</summary>
     SeenBefore,
+
+    /// <summary>Stored without scoring: part of a newly added source's backlog.</summary>
+    Backlog,
 }
 
 /// <summary>
@@ -37,13 +40,26 @@ public sealed class ArticleIntake(
     ILogger<ArticleIntake> logger)
 {
     /// <summary>Takes one article in.</summary>
-    public async Task<IntakeOutcome> AdmitAsync(Article article, CancellationToken cancellationToken)
+    public Task<IntakeOutcome> AdmitAsync(Article article, CancellationToken cancellationToken) => AdmitAsync(article, score: true, cancellationToken);
+
+    /// <summary>
+    /// Takes one article in; with <paramref name="score"/> false it is stored and its story recorded (so later copies
+    /// find it) but it is not scored: a new source's backlog.
+    /// </summary>
+    public async Task<IntakeOutcome> AdmitAsync(Article article, bool score, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(article);
         var admission = await articles.AdmitAsync(article, cancellationToken);
         if (admission == ArticleAdmission.Seen)
         {
             return IntakeOutcome.SeenBefore;
+        }
+
+        if (!score)
+        {
+            await nearDuplicates.FindOrAddAsync(article.Key, StoryFingerprint.ForArticle(article), cancellationToken);
+            await articles.MarkQueuedAsync(article.Key, cancellationToken);
+            return IntakeOutcome.Backlog;
         }
 
         // Asked again after a crash (SeenNotQueued), the index gives the same answer as the first time.

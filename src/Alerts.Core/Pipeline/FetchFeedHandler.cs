@@ -23,6 +23,7 @@ public sealed class FetchFeedHandler(
     ArticleIntake intake,
     SourceHealthPolicy healthPolicy,
     IFullTextExtractor fullText,
+    Microsoft.Extensions.Options.IOptions<AlertsOptions> options,
     PipelineObservers observer,
     TimeProvider time,
     ILogger<FetchFeedHandler> logger)
@@ -86,6 +87,7 @@ public sealed class FetchFeedHandler(
         var newArticles = new List<Article>();
         var seenBefore = 0;
         var sameStory = 0;
+        var backlog = 0;
         foreach (var entry in parsed.Feed.Entries)
         {
             var article = ToArticle(source, parsed.Feed, entry, now);
@@ -100,10 +102,13 @@ public sealed class FetchFeedHandler(
                 article = await WithFullTextAsync(article, cancellationToken);
             }
 
-            switch (await intake.AdmitAsync(article, cancellationToken))
+            switch (await intake.AdmitAsync(article, !IsBacklog(source, entry), cancellationToken))
             {
                 case IntakeOutcome.SeenBefore:
                     seenBefore++;
+                    break;
+                case IntakeOutcome.Backlog:
+                    backlog++;
                     break;
                 case IntakeOutcome.CopyOfKnownStory:
                     sameStory++;
@@ -114,9 +119,9 @@ public sealed class FetchFeedHandler(
             }
         }
 
-        var outcome = sameStory == 0
-            ? $"{parsed.Feed.Entries.Count} items, {newArticles.Count} new"
-            : $"{parsed.Feed.Entries.Count} items, {newArticles.Count} new, {sameStory} copies of known stories";
+        var outcome = $"{parsed.Feed.Entries.Count} items, {newArticles.Count} new"
+            + (sameStory == 0 ? string.Empty : $", {sameStory} copies of known stories")
+            + (backlog == 0 ? string.Empty : $", {backlog} older than the source (stored, not alerted)");
         var updated = source with
         {
             Url = fetched.MovedPermanentlyTo ?? source.Url,
@@ -134,6 +139,13 @@ public sealed class FetchFeedHandler(
         }
         observer.FeedFetched(updated, outcome, newArticles, seenBefore);
     }
+
+    // An item published well before the source was added was already there: stored, not alerted. Undated items
+    // cannot be told apart and may alert.
+    private bool IsBacklog(FeedSource source, FeedEntry entry) =>
+        source.AddedAt is { } added
+        && (entry.Published ?? entry.Updated) is { } published
+        && published < added - options.Value.NewSourceBacklogGrace;
 
     private static Article? ToArticle(FeedSource source, ParsedFeed feed, FeedEntry entry, DateTimeOffset now)
     {

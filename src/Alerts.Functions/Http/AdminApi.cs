@@ -19,7 +19,8 @@ public sealed partial class AdminApi(
     ISourceStore sources,
     ISubscriberStore subscribers,
     IDeliveryStore deliveries,
-    Microsoft.Extensions.Options.IOptions<Alerts.Infrastructure.Http.OutboundHttpOptions> outbound)
+    Microsoft.Extensions.Options.IOptions<Alerts.Infrastructure.Http.OutboundHttpOptions> outbound,
+    TimeProvider time)
 {
     /// <summary>GET /api/topics.</summary>
     [Function("ListTopics")]
@@ -99,6 +100,7 @@ public sealed partial class AdminApi(
             Id = id,
             Validators = existing?.Url == source.Url ? existing.Validators : FeedValidators.None,
             Health = existing?.Health ?? SourceHealth.Unknown,
+            AddedAt = existing?.AddedAt ?? time.GetUtcNow(),
         };
         await sources.UpsertAsync(source, cancellationToken);
         return new OkObjectResult(source);

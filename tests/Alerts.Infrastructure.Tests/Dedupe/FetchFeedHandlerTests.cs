@@ -130,6 +130,28 @@ public sealed class FetchFeedHandlerTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task HandleAsync_NewSourceWithBacklog_OldItemsStoredWithoutScoringRecentOnesScored()
+    {
+        // Arrange: the source was added now; its feed carries a week-old item and one from an hour ago.
+        var now = time.GetUtcNow();
+        await using var server = await TestWebServer.StartAsync(app => app.MapGet("/rss", () => Rss(
+            Dated(Item("old", "Old story", "https://desk.example/old", "From last week."), now.AddDays(-7)),
+            Dated(Item("new", "New story", "https://desk.example/new", "From this morning."), now.AddHours(-1)))));
+        await using var services = await ServicesAsync();
+        await AddSourceAsync(services, new FeedSource("desk", server.Url("/rss")) { AddedAt = now });
+
+        // Act
+        await services.GetRequiredService<FetchFeedHandler>().HandleAsync(new FetchFeedMessage("desk"), Ct);
+
+        // Assert
+        var queued = await ScoringMessagesAsync(services);
+        Assert.Equal(ArticleIdentity.KeyFor("https://desk.example/new", null, null, null), Assert.Single(queued).ArticleKey);
+        Assert.NotNull(await services.GetRequiredService<IArticleStore>().GetAsync(ArticleIdentity.KeyFor("https://desk.example/old", null, null, null), Ct));
+        var source = await services.GetRequiredService<ISourceStore>().GetAsync("desk", Ct);
+        Assert.Contains("1 older than the source (stored, not alerted)", source!.Health.LastResult, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HandleAsync_NotModified_NoWorkAndValidatorsKept()
     {
         // Arrange
@@ -241,6 +263,9 @@ public sealed class FetchFeedHandlerTests(AzuriteFixture azurite) : IClassFixtur
     private static IResult Rss(params string[] items) => Results.Text(
         $"<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Desk</title><link>https://desk.example/</link>{string.Concat(items)}</channel></rss>",
         "application/rss+xml; charset=utf-8");
+
+    private static string Dated(string item, DateTimeOffset published) =>
+        item.Replace("</item>", $"<pubDate>{published.ToUniversalTime():R}</pubDate></item>", StringComparison.Ordinal);
 
     private static string Item(string guid, string title, string link, string description) =>
         $"<item><guid isPermaLink=\"false\">{WebUtility.HtmlEncode(guid)}</guid><title>{WebUtility.HtmlEncode(title)}</title>" +

@@ -34,7 +34,8 @@ public sealed class ReadmeLocalRunTests(AzuriteFixture azurite) : IDisposable
         };
         var inbox = Start(["inbox", "--smtp-port", smtpPort.ToString(), "--webhook-port", webhookPort.ToString(), "--output", Path.Combine(folder.FullName, "inbox")], environment);
         var host = Start(["host", "--urls", $"http://127.0.0.1:{hostPort}"], environment);
-        await using var feed = await FeedServer.StartAsync(Feeds.Rss(Feeds.KabulStory));
+        // A story published an hour ago, as on a live feed: items far older than the source are its backlog, not alerts.
+        await using var feed = await FeedServer.StartAsync(Feeds.RssPublished(DateTimeOffset.UtcNow.AddHours(-1), Feeds.KabulStory));
         inbox.WaitFor("Press Ctrl+C", ct);
         host.WaitFor("Press Ctrl+C", ct);
         using var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{hostPort}/") };
