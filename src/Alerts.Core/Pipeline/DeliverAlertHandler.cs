@@ -55,6 +55,12 @@ public sealed class DeliverAlertHandler(
             return;
         }
 
+        if (subscriber.Health.IsUnhealthy)
+        {
+            await RecordAsync(message, subscriber.Channel, DeliveryStatus.Skipped, $"channel unhealthy since {subscriber.Health.UnhealthySince:u} ({subscriber.Health.LastError}); fix the subscriber", attempts, cancellationToken);
+            return;
+        }
+
         if (!_channels.TryGetValue(subscriber.Channel, out var channel))
         {
             throw new InvalidOperationException($"No channel is configured for {subscriber.Channel}.");
@@ -100,12 +106,21 @@ public sealed class DeliverAlertHandler(
         if (result.Succeeded)
         {
             logger.LogInformation("Alert {AlertId} sent via {Channel} to subscriber {SubscriberId}", message.AlertId, subscriber.Channel, subscriber.Id);
+            if (subscriber.Health.PermanentFailures > 0)
+            {
+                await subscribers.UpsertAsync(subscriber with { Health = ChannelHealth.Healthy }, cancellationToken);
+            }
+
             return;
         }
 
         if (result.Permanent)
         {
-            logger.LogWarning("Alert {AlertId} to subscriber {SubscriberId} failed for good via {Channel}: {Detail}", message.AlertId, subscriber.Id, subscriber.Channel, result.Detail);
+            var health = subscriber.Health.AfterPermanentFailure(result.Detail, time.GetUtcNow());
+            await subscribers.UpsertAsync(subscriber with { Health = health }, cancellationToken);
+            logger.LogWarning(
+                "Alert {AlertId} to subscriber {SubscriberId} failed for good via {Channel} ({Failures} in a row{Unhealthy}): {Detail}",
+                message.AlertId, subscriber.Id, subscriber.Channel, health.PermanentFailures, health.IsUnhealthy ? "; channel now unhealthy, deliveries skipped" : string.Empty, result.Detail);
             return;
         }
 

@@ -25,6 +25,43 @@ public sealed record Subscriber(string Id, string Name, ChannelKind Channel, str
 
     /// <summary>False once the subscriber unsubscribed: nothing is sent any more.</summary>
     public bool Active { get; init; } = true;
+
+    /// <summary>Whether the channel works, judged from deliveries; reset when the subscriber is saved again.</summary>
+    public ChannelHealth Health { get; init; } = ChannelHealth.Healthy;
+}
+
+/// <summary>
+/// How a subscriber's channel has been answering. After <see cref="UnhealthyAfter"/> permanent failures in a row (a
+/// webhook that answers 404, a mailbox that does not exist) deliveries to it are skipped and recorded as such, instead
+/// of failing one by one, until an operator fixes the subscriber (saving it resets this).
+/// </summary>
+public sealed record ChannelHealth
+{
+    /// <summary>Permanent failures in a row that make a channel unhealthy.</summary>
+    public const int UnhealthyAfter = 3;
+
+    /// <summary>A channel with no failures.</summary>
+    public static ChannelHealth Healthy { get; } = new();
+
+    /// <summary>Permanent failures since the last success.</summary>
+    public int PermanentFailures { get; init; }
+
+    /// <summary>The last permanent failure's reason.</summary>
+    public string? LastError { get; init; }
+
+    /// <summary>When the channel became unhealthy; null while it is healthy.</summary>
+    public DateTimeOffset? UnhealthySince { get; init; }
+
+    /// <summary>Whether deliveries are skipped.</summary>
+    public bool IsUnhealthy => UnhealthySince is not null;
+
+    /// <summary>The health after one more permanent failure.</summary>
+    public ChannelHealth AfterPermanentFailure(string reason, DateTimeOffset now) => this with
+    {
+        PermanentFailures = PermanentFailures + 1,
+        LastError = reason,
+        UnhealthySince = UnhealthySince ?? (PermanentFailures + 1 >= UnhealthyAfter ? now : null),
+    };
 }
 
 /// <summary>A subscriber's interest in one topic.</summary>

@@ -137,7 +137,8 @@ public sealed partial class AdminApi(
         // Without "active" in the body the deserializer yields false. A new subscriber starts active; an existing one
         // keeps its state, so editing a subscriber who unsubscribed does not silently subscribe them again.
         var existing = activeGiven || IdErrors(id).Count > 0 ? null : await subscribers.GetAsync(id, cancellationToken);
-        subscriber = subscriber with { Id = id, Active = activeGiven ? subscriber.Active : existing?.Active ?? true };
+        // Saving a subscriber is how an operator fixes it: its channel health starts again.
+        subscriber = subscriber with { Id = id, Active = activeGiven ? subscriber.Active : existing?.Active ?? true, Health = ChannelHealth.Healthy };
         var errors = IdErrors(id);
         foreach (var (field, message) in SubscriberRules.Errors(subscriber, outbound.Value, channelGiven))
         {

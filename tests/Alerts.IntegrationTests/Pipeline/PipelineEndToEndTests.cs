@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Alerts.Core.Delivery;
 using Alerts.Core.Feeds;
@@ -289,5 +290,52 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
         Assert.Contains("404", teams.Detail, StringComparison.Ordinal);
         Assert.Empty(await app.Services.GetRequiredService<PoisonQueues>().PeekAsync(app.Names.DeliveriesQueue, ct));
         Assert.Single(app.Smtp.Messages);
+    }
+
+    [Fact]
+    public async Task DeliverAlert_TeamsUrlGoneThreeTimes_ChannelMarkedUnhealthyAndSkippedUntilTheSubscriberIsSaved()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        app.Webhooks.Enqueue(SinkResponse.Status(404), SinkResponse.Status(404), SinkResponse.Status(404));
+        await app.SeedSubscribersAsync(Topic, ct);
+        using var client = app.CreateApiClient();
+        // Five different stories (not copies of one another), each about foreign troops in Afghanistan.
+        (string Title, string Summary)[] stories =
+        [
+            ("Turkish troops deploy to guard Kabul airport", "Turkey sent two hundred soldiers to Kabul to secure the airport, the defence ministry said."),
+            ("German soldiers hand over Kunduz base", "The Bundeswehr's last German troops in Kunduz handed the camp to Afghan forces on Friday."),
+            ("Italian forces extend mission in Herat", "Rome said its Italian troops would stay in Herat, Afghanistan, for another six months of training."),
+            ("French trainers arrive at Kandahar", "A team of French military trainers landed in Kandahar to work with NATO units in southern Afghanistan."),
+            ("Polish contingent reaches Bagram", "Poland's new contingent of soldiers arrived at Bagram air base north of Kabul, its army said."),
+        ];
+        async Task PushAsync(int n)
+        {
+            await client.PostAsJsonAsync("api/articles", new { title = stories[n - 1].Title, link = $"https://news.example.org/afghanistan-{n}", summary = stories[n - 1].Summary }, ct);
+            await app.WaitIdleAsync(ct);
+        }
+
+        // Act: three permanent failures, then a fourth alert.
+        for (var n = 1; n <= 4; n++)
+        {
+            await PushAsync(n);
+        }
+
+        var subscribers = app.Services.GetRequiredService<ISubscriberStore>();
+        var unhealthy = await subscribers.GetAsync("teams-room", ct);
+
+        // Assert: the fourth was not even tried; ops sees why.
+        Assert.Equal(3, app.Webhooks.Requests.Count);
+        Assert.True(unhealthy!.Health.IsUnhealthy);
+        Assert.Contains("404", unhealthy.Health.LastError, StringComparison.Ordinal);
+        var records = await app.Services.GetRequiredService<IDeliveryStore>().ListRecentAsync(20, ct).ToListAsync(ct);
+        Assert.Single(records, r => r.SubscriberId == "teams-room" && r.Status == DeliveryStatus.Skipped && r.Detail.Contains("unhealthy", StringComparison.Ordinal));
+        Assert.Equal(4, app.Smtp.Messages.Count);
+
+        // The operator fixes the subscriber (saves it): deliveries go through again.
+        await client.PutAsJsonAsync("api/subscribers/teams-room", new { name = "Teams room", channel = "teams", address = app.Webhooks.Url("workflows/room").AbsoluteUri }, ct);
+        await PushAsync(5);
+        Assert.Equal(4, app.Webhooks.Requests.Count);
+        Assert.False((await subscribers.GetAsync("teams-room", ct))!.Health.IsUnhealthy);
     }
 }
