@@ -73,9 +73,6 @@ public sealed class ResolvedConstraints
     /// <summary>States, provinces and other subdivisions required (ISO 3166-2 codes); their cities count too.</summary>
     public HashSet<string> PlaceSubdivisions { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Places unknown to the gazetteer, matched as phrases and by external entity names.</summary>
-    public List<string> OtherPlaces { get; } = [];
-
     /// <summary>Organisation ids required.</summary>
     public HashSet<string> Organisations { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -92,7 +89,7 @@ public sealed class ResolvedConstraints
     public bool Strict { get; private set; }
 
     /// <summary>Whether any place constraint exists.</summary>
-    public bool HasPlaces => PlaceCountries.Count + PlaceCities.Count + PlaceSubdivisions.Count + OtherPlaces.Count > 0;
+    public bool HasPlaces => PlaceCountries.Count + PlaceCities.Count + PlaceSubdivisions.Count > 0;
 
     /// <summary>Whether any organisation constraint exists.</summary>
     public bool HasOrganisations => Organisations.Count + OtherOrganisations.Count > 0;
@@ -128,8 +125,8 @@ public sealed class ResolvedConstraints
                     resolved.PlaceSubdivisions.Add(entry.Id);
                     break;
                 default:
-                    resolved.OtherPlaces.Add(place);
-                    break;
+                    // Topic validation refuses such a place; a topic compiled without it cannot say where.
+                    throw new ArgumentException($"unknown place '{place}'", nameof(constraints));
             }
         }
 

@@ -117,7 +117,21 @@ public static class TopicEvaluator
         ArticleEntities Entities,
         List<QueryHit>[] ClauseHits,
         List<List<int>> Groups,
-        List<MatchEvidence> Evidence);
+        List<MatchEvidence> Evidence)
+    {
+        private List<(int From, int To)>? placeWords;
+        private int? leadEnd;
+
+        // Positions of the required places' own names and people: matches on them ("Afghan", "Kabul", "Taliban") say
+        // nothing about what happens there. Computed once per article and topic.
+        public List<(int From, int To)> PlaceWords => placeWords ??= Entities.Mentions
+            .Where(m => IsRequiredPlace(Constraints, m) || (m.Entry.CountryCode is { } code && Constraints.PlaceCountries.Contains(code)))
+            .Select(m => (From: Entities.PositionOf(m), To: Document.Tokens[m.LastToken].Position))
+            .ToList();
+
+        // Where the body's first sentence ends (character offset), found once.
+        public int LeadEnd => leadEnd ??= LeadSentenceEnd(Document.Body);
+    }
 
     private sealed record SemanticRescue(int MissingClause, double Similarity, double RescueFrom);
 
@@ -286,17 +300,16 @@ public static class TopicEvaluator
     {
         var (constraints, document, entities, clauseHits, groups, evidence) = check;
         var places = entities.Mentions.Where(m => IsRequiredPlace(constraints, m)
-            && (entities.IsPlaceMention(m) || IsOccupiedBorderArea(constraints, entities, m, clauseHits) || IsActingPeople(constraints, entities, m, clauseHits))).ToList();
+            && (entities.IsPlaceMention(m) || IsOccupiedBorderArea(check, m) || IsActingPeople(check, m))).ToList();
         var elsewhere = HeadlineElsewhere(constraints, document, entities);
         // The lead locates the event in a required place and no longer speaks of the headline's place.
         if (elsewhere is not null
-            && places.Any(p => IsInLeadSentence(document, p) && IsAttached(constraints, entities, p, clauseHits, ActorWindow))
-            && !entities.Mentions.Any(m => m.Entry.IsPlace && IsInLeadSentence(document, m) && m.Entry.CountryCode == elsewhere.Entry.CountryCode))
+            && places.Any(p => IsInLeadSentence(check, p) && IsAttached(check, p, ActorWindow))
+            && !entities.Mentions.Any(m => m.Entry.IsPlace && IsInLeadSentence(check, m) && m.Entry.CountryCode == elsewhere.Entry.CountryCode))
         {
             elsewhere = null;
         }
 
-        var otherPlace = constraints.OtherPlaces.FirstOrDefault(p => ResolvedConstraints.NameOccurs(document, p));
         var ownBorder = elsewhere is null ? HeadlineOwnBorder(constraints, document, entities) : null;
         if (elsewhere is not null)
         {
@@ -324,12 +337,6 @@ public static class TopicEvaluator
             return true;
         }
 
-        if (otherPlace is not null)
-        {
-            evidence.Add(new MatchEvidence("entity", "place: " + otherPlace));
-            return true;
-        }
-
         var required = entities.Mentions.FirstOrDefault(m => IsRequiredPlace(constraints, m));
         if (required is not null)
         {
@@ -346,7 +353,7 @@ public static class TopicEvaluator
         var eventPlace = entities.Mentions.FirstOrDefault(m => m.Entry.IsPlace && entities.IsPlaceMention(m)
             && (entities.IsDateline(m)
                 || (m.FirstToken < document.TitleTokenCount && (m.Entry.IsPlaceWithinCountry || entities.IsLocative(m)))
-                || ((m.Entry.IsPlaceWithinCountry || entities.IsLocative(m)) && IsAttached(constraints, entities, m, clauseHits, EventPlaceWindow))));
+                || ((m.Entry.IsPlaceWithinCountry || entities.IsLocative(m)) && IsAttached(check, m, EventPlaceWindow))));
         if (eventPlace is not null)
         {
             evidence.Add(FailedAt("the story happens elsewhere: " + entities.TextOf(eventPlace), eventPlace, entities));
@@ -368,8 +375,9 @@ public static class TopicEvaluator
     // People of the required place acting in the story put it there: "Iraqi kidnappers", "Afghan troops", "Syrian
     // gunmen": the nationality names an armed or acting group, or stands next to the matched words. Matched words that
     // are the place's own name do not count as an act.
-    private static bool IsActingPeople(ResolvedConstraints constraints, ArticleEntities entities, EntityMention mention, List<QueryHit>[] clauseHits)
+    private static bool IsActingPeople(ConstraintCheck check, EntityMention mention)
     {
+        var entities = check.Entities;
         if (mention.Entry.Kind != EntityKind.Nationality || entities.IsBorderContext(mention))
         {
             return false;
@@ -381,48 +389,38 @@ public static class TopicEvaluator
             return true;
         }
 
-        return IsAttached(constraints, entities, mention, clauseHits, 2);
+        return IsAttached(check, mention, 2);
     }
 
-    // Whether a matched word stands within a few words of the mention. Matches on the required places' own names and
-    // people ("Afghan", "Kabul", "Taliban") say nothing about what happens there, so they do not count.
-    private static bool IsAttached(ResolvedConstraints constraints, ArticleEntities entities, EntityMention mention, List<QueryHit>[] clauseHits, int window)
+    // Whether a matched word other than the required places' own names and people stands within a few words of the
+    // mention.
+    private static bool IsAttached(ConstraintCheck check, EntityMention mention, int window)
     {
-        var first = entities.PositionOf(mention);
-        var last = entities.Document.Tokens[mention.LastToken].Position;
-        var placeWords = PlaceWords(constraints, entities);
-        return clauseHits.Any(hits => hits.Any(h =>
-            !placeWords.Any(p => h.From <= p.To && p.From <= h.To)
+        var first = check.Entities.PositionOf(mention);
+        var last = check.Document.Tokens[mention.LastToken].Position;
+        return check.ClauseHits.Any(hits => hits.Any(h =>
+            !check.PlaceWords.Any(p => h.From <= p.To && p.From <= h.To)
             && ((h.From > last && h.From - last <= window) || (h.To < first && first - h.To <= window))));
     }
 
-    private static List<(int From, int To)> PlaceWords(ResolvedConstraints constraints, ArticleEntities entities) =>
-        entities.Mentions
-            .Where(m => IsRequiredPlace(constraints, m) || (m.Entry.CountryCode is { } code && constraints.PlaceCountries.Contains(code)))
-            .Select(m => (From: entities.PositionOf(m), To: entities.Document.Tokens[m.LastToken].Position))
-            .ToList();
-
     // Whether a mention sits in the body's first sentence, where a news story says where its event happened.
-    private static bool IsInLeadSentence(AnalyzedDocument document, EntityMention mention)
-    {
-        if (mention.FirstToken < document.TitleTokenCount)
-        {
-            return false;
-        }
+    private static bool IsInLeadSentence(ConstraintCheck check, EntityMention mention) =>
+        mention.FirstToken >= check.Document.TitleTokenCount && check.Document.Tokens[mention.FirstToken].Start < check.LeadEnd;
 
-        var start = document.Tokens[mention.FirstToken].Start;
-        var body = document.Body;
-        for (var i = 1; i + 2 < body.Length && i < start; i++)
+    // The end of a text's first sentence: a full stop followed by a space and a capital, unless it closes an
+    // abbreviation ("U.S.", "Calif.").
+    private static int LeadSentenceEnd(string body)
+    {
+        for (var i = 1; i + 2 < body.Length; i++)
         {
-            // A full stop ends the sentence when a capital follows and it does not close an abbreviation ("U.S.", "Calif.").
             if (body[i] is '.' or '!' or '?' && char.IsWhiteSpace(body[i + 1]) && char.IsUpper(body[i + 2])
                 && !(char.IsUpper(body[i - 1]) && (i < 2 || !char.IsLetter(body[i - 2]) || body[i - 2] == '.')) && !IsAbbreviation(body, i))
             {
-                return false;
+                return i;
             }
         }
 
-        return true;
+        return body.Length;
     }
 
     private static bool IsAbbreviation(string text, int stop)
@@ -435,7 +433,6 @@ public static class TopicEvaluator
 
         return stop - from is > 0 and <= 4 && char.IsUpper(text[from]) && (from == 0 || !char.IsLetter(text[from - 1]));
     }
-
 
     // A headline that sends the story to another place ("... troops to Iraq") and names none of the required places
     // is about that other place, whatever the body mentions in passing.
@@ -468,17 +465,11 @@ public static class TopicEvaluator
     // border". Mentioned further off ("... sent troops to its border, as fighting spreads in Afghan provinces near the
     // frontier") it is only the far side of a border the story is about. Matches on the place's own names and people
     // do not count as attached.
-    private static bool IsOccupiedBorderArea(
-        ResolvedConstraints constraints, ArticleEntities entities, EntityMention mention, List<QueryHit>[] clauseHits)
+    private static bool IsOccupiedBorderArea(ConstraintCheck check, EntityMention mention)
     {
-        if (!entities.IsNamedNearBorder(mention) || entities.IsNextToBorderWord(mention) || !entities.HasPlaceShape(mention))
-        {
-            return false;
-        }
-
-        var first = entities.PositionOf(mention);
-        var last = entities.Document.Tokens[mention.LastToken].Position;
-        return IsAttached(constraints, entities, mention, clauseHits, ActorWindow);
+        var entities = check.Entities;
+        return entities.IsNamedNearBorder(mention) && !entities.IsNextToBorderWord(mention) && entities.HasPlaceShape(mention)
+            && IsAttached(check, mention, ActorWindow);
     }
 
     // A headline that moves forces to their own border ("Pakistan moves extra soldiers to its western frontier",
@@ -519,8 +510,7 @@ public static class TopicEvaluator
             EntityKind.City or EntityKind.Subdivision => constraints.PlaceCountries.Contains(mention.Entry.CountryCode!)
                 || constraints.PlaceCities.Contains(mention.Entry.Id)
                 || (mention.Entry.SubdivisionCode is { } subdivision && constraints.PlaceSubdivisions.Contains(subdivision)),
-            EntityKind.Other => constraints.OtherPlaces.Any(p => string.Equals(p, mention.Entry.Name, StringComparison.OrdinalIgnoreCase))
-                || (mention.Entry.CountryCode is { } code && constraints.PlaceCountries.Contains(code)),
+            EntityKind.Other => mention.Entry.CountryCode is { } code && constraints.PlaceCountries.Contains(code),
             _ => false,
         };
 
