@@ -37,14 +37,15 @@ public sealed class SemanticSignal
         return string.IsNullOrWhiteSpace(topic.Topic.Description) ? topic.Topic.Name : topic.Topic.Name + ". " + topic.Topic.Description;
     }
 
-    /// <summary>Adds the near misses close in meaning to their topic to the matches the words found.</summary>
-    public IReadOnlyList<TopicMatch> AddNearMisses(TopicIndex index, AnalyzedDocument document, IReadOnlyList<TopicMatch> matches)
+    /// <summary>
+    /// Adds the near misses close in meaning to their topic to the matches the words found; <paramref name="partial"/>
+    /// holds the topics whose requirements the article met only in part (from <see cref="TopicIndex.Candidates(AnalyzedDocument, List{CompiledTopic}?)"/>).
+    /// </summary>
+    public IReadOnlyList<TopicMatch> AddNearMisses(IReadOnlyList<CompiledTopic> partial, AnalyzedDocument document, IReadOnlyList<TopicMatch> matches)
     {
-        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(partial);
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(matches);
-        var partial = new List<CompiledTopic>();
-        index.Candidates(document, partial);
         var matched = matches.Select(m => m.TopicId).ToHashSet(StringComparer.Ordinal);
         var near = partial.Where(t => !matched.Contains(t.Topic.Id) && TopicEvaluator.MissingClause(t, document) is not null).ToList();
         if (near.Count == 0)

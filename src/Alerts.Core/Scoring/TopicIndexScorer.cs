@@ -62,22 +62,28 @@ public sealed class TopicIndexScorer : IArticleScorer
         ArgumentNullException.ThrowIfNull(article);
         var current = await GetIndexAsync(cancellationToken);
         var document = ArticleText.Analyze(article);
-        var matches = await ScoreAsync(current, document, article.Key, enricher, logger, cancellationToken);
-        return semantic is null ? matches : semantic.AddNearMisses(current, document, matches);
+        // The semantic signal's near-miss candidates come out of the same presearch pass as the outright ones.
+        var partial = semantic is null ? null : new List<CompiledTopic>();
+        var matches = await ScoreAsync(current, document, article.Key, enricher, logger, cancellationToken, partial);
+        return semantic is null ? matches : semantic.AddNearMisses(partial!, document, matches);
     }
 
-    /// <summary>Scores an analysed document against an index, enriching entities when an enricher is enabled.</summary>
+    /// <summary>
+    /// Scores an analysed document against an index, enriching entities when an enricher is enabled; when
+    /// <paramref name="partial"/> is given it receives the topics the article meets only in part.
+    /// </summary>
     public static async ValueTask<IReadOnlyList<TopicMatch>> ScoreAsync(
         TopicIndex index,
         AnalyzedDocument document,
         string documentId,
         IEntityEnricher? enricher,
         ILogger? logger,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        List<CompiledTopic>? partial = null)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(document);
-        var candidates = index.Candidates(document);
+        var candidates = index.Candidates(document, partial);
         if (candidates.Count == 0)
         {
             return [];
