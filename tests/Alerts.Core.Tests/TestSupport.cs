@@ -2,6 +2,7 @@ using Alerts.Core.Entities;
 using Alerts.Core.Scoring;
 using Alerts.Core.Text;
 using Alerts.Core.Topics;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Tests;
 
@@ -31,6 +32,14 @@ internal static class TestSupport
 
         return directory?.FullName ?? throw new InvalidOperationException("Alerts.sln not found above the test folder");
     }
+
+    /// <summary>A scorer over fixed topics that never reloads them during a test; the embedder turns on the semantic signal.</summary>
+    public static TopicIndexScorer Scorer(IReadOnlyList<WatchTopic> topics, ITextEmbedder? embedder = null, double semanticMinSimilarity = 0.5) =>
+        new(
+            new InMemoryTopicStore(topics),
+            Options.Create(new ScoringOptions { RefreshIntervalSeconds = 86_400, Semantic = embedder is not null, SemanticMinSimilarity = semanticMinSimilarity }),
+            TimeProvider.System,
+            embedder: embedder);
 
     public static TopicIndex Index(params WatchTopic[] topics) => TopicIndex.Build(topics, Gazetteer.Default, "test");
 

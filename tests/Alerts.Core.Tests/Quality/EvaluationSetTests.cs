@@ -3,7 +3,6 @@ using Alerts.Core.Articles;
 using Alerts.Core.Evaluation;
 using Alerts.Core.Scoring;
 using Alerts.Core.Topics;
-using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Tests.Quality;
 
@@ -45,7 +44,7 @@ public sealed class EvaluationSetTests
             .ToList();
 
         // Act
-        var results = await RelevanceEvaluation.RunAsync(topics, articles, labels, Scorer, TestContext.Current.CancellationToken);
+        var results = await RelevanceEvaluation.RunAsync(topics, articles, labels, topics => TestSupport.Scorer(topics), TestContext.Current.CancellationToken);
 
         // Assert
         foreach (var result in results)
@@ -55,6 +54,4 @@ public sealed class EvaluationSetTests
         }
     }
 
-    private static IArticleScorer Scorer(IReadOnlyList<WatchTopic> topics) =>
-        new TopicIndexScorer(new InMemoryTopicStore(topics), Options.Create(new ScoringOptions { RefreshIntervalSeconds = 86_400 }), TimeProvider.System);
 }

@@ -2,7 +2,6 @@ using Alerts.Core.Articles;
 using Alerts.Core.Evaluation;
 using Alerts.Core.Scoring;
 using Alerts.Core.Topics;
-using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Tests.Quality;
 
@@ -50,7 +49,7 @@ public sealed class RelevanceEvaluationTests
         var labels = RelevanceLabels.Read(new StringReader("quakes\t1\tcore\nquakes\t2\tcore\nquakes\t4\trelated\n"));
 
         // Act
-        var result = (await RelevanceEvaluation.RunAsync([Quakes], articles, labels, Scorer, TestContext.Current.CancellationToken)).Single();
+        var result = (await RelevanceEvaluation.RunAsync([Quakes], articles, labels, topics => TestSupport.Scorer(topics), TestContext.Current.CancellationToken)).Single();
 
         // Assert: 1 and 4 alert (core and related), 2 names no place and the topic is strict, 3 is in Chile.
         Assert.Equal((2, 1, 1, 1, 0), (result.Core, result.Related, result.CoreAlerted, result.RelatedAlerted, result.FalseAlerts));
@@ -62,6 +61,4 @@ public sealed class RelevanceEvaluationTests
 
     private static Article Article(string key, string title, string body) => new(key, "test", title, null, body, null, DateTimeOffset.UnixEpoch);
 
-    private static IArticleScorer Scorer(IReadOnlyList<WatchTopic> topics) =>
-        new TopicIndexScorer(new InMemoryTopicStore(topics), Options.Create(new ScoringOptions { RefreshIntervalSeconds = 86_400 }), TimeProvider.System);
 }

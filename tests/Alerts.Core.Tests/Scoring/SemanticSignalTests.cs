@@ -69,8 +69,7 @@ public sealed class SemanticSignalTests
         Assert.Contains("Alerts:Scoring:Semantic", error.Message, StringComparison.Ordinal);
     }
 
-    private static TopicIndexScorer Scorer(ITextEmbedder embedder) =>
-        new(new InMemoryTopicStore([Cardinals]), Options.Create(new ScoringOptions { RefreshIntervalSeconds = 86_400, Semantic = true, SemanticMinSimilarity = 0.5 }), TimeProvider.System, embedder: embedder);
+    private static TopicIndexScorer Scorer(ITextEmbedder embedder) => TestSupport.Scorer([Cardinals], embedder);
 
     private static Article Article(string title, string body) => new("a", "test", title, null, body, null, DateTimeOffset.UnixEpoch);
 
