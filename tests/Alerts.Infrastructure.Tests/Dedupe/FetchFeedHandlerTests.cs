@@ -87,14 +87,9 @@ public sealed class FetchFeedHandlerTests(AzuriteFixture azurite) : IClassFixtur
     public async Task HandleAsync_FetchesPiledUpDuringAnOutage_OnlyTheFirstRuns()
     {
         // Arrange: the timer queued this source three times while the workers were down.
-        var requests = 0;
-        await using var server = await TestWebServer.StartAsync(app => app.MapGet("/rss", () =>
-        {
-            Interlocked.Increment(ref requests);
-            return Rss(Item("1", "Story", "https://desk.example/s", "Text."));
-        }));
+        await using var desk = await CountingDesk.StartAsync();
         await using var services = await ServicesAsync();
-        await AddSourceAsync(services, new FeedSource("desk", server.Url("/rss")));
+        await AddSourceAsync(services, new FeedSource("desk", desk.Url));
         var handler = services.GetRequiredService<FetchFeedHandler>();
         var queuedAt = time.GetUtcNow();
         time.Advance(TimeSpan.FromMinutes(20));
@@ -106,27 +101,22 @@ public sealed class FetchFeedHandlerTests(AzuriteFixture azurite) : IClassFixtur
         }
 
         // Assert
-        Assert.Equal(1, requests);
+        Assert.Equal(1, desk.Requests);
     }
 
     [Fact]
     public async Task HandleAsync_SourceBackingOff_FetchDropped()
     {
         // Arrange
-        var requests = 0;
-        await using var server = await TestWebServer.StartAsync(app => app.MapGet("/rss", () =>
-        {
-            Interlocked.Increment(ref requests);
-            return Rss(Item("1", "Story", "https://desk.example/s", "Text."));
-        }));
+        await using var desk = await CountingDesk.StartAsync();
         await using var services = await ServicesAsync();
-        await AddSourceAsync(services, new FeedSource("desk", server.Url("/rss")) { Health = new SourceHealth { NotBefore = time.GetUtcNow().AddHours(1) } });
+        await AddSourceAsync(services, new FeedSource("desk", desk.Url) { Health = new SourceHealth { NotBefore = time.GetUtcNow().AddHours(1) } });
 
         // Act
         await services.GetRequiredService<FetchFeedHandler>().HandleAsync(new FetchFeedMessage("desk") { QueuedAt = time.GetUtcNow() }, Ct);
 
         // Assert
-        Assert.Equal(0, requests);
+        Assert.Equal(0, desk.Requests);
     }
 
     [Fact]
@@ -315,5 +305,29 @@ public sealed class FetchFeedHandlerTests(AzuriteFixture azurite) : IClassFixtur
         var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(names.ArticlesQueue);
         var properties = await queue.GetPropertiesAsync(Ct);
         return properties.Value.ApproximateMessagesCount;
+    }
+
+    // A one-story feed that counts how often it is fetched.
+    private sealed class CountingDesk : IAsyncDisposable
+    {
+        private TestWebServer? server;
+        private int requests;
+
+        public int Requests => Volatile.Read(ref requests);
+
+        public Uri Url => server!.Url("/rss");
+
+        public static async Task<CountingDesk> StartAsync()
+        {
+            var desk = new CountingDesk();
+            desk.server = await TestWebServer.StartAsync(app => app.MapGet("/rss", () =>
+            {
+                Interlocked.Increment(ref desk.requests);
+                return Rss(Item("1", "Story", "https://desk.example/s", "Text."));
+            }));
+            return desk;
+        }
+
+        public ValueTask DisposeAsync() => server?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 }
