@@ -16,12 +16,12 @@ internal static class QueueMessages
         try
         {
             message = JsonSerializer.Deserialize(body, typeInfo)
-                ?? throw new InvalidDataException($"Queue message is JSON null, expected a {typeof(T).Name}.");
+                ?? throw new InvalidDataException($"Queue message is JSON null, expected a {Kind<T>()}.");
         }
         catch (JsonException e)
         {
             var field = e.Path is { Length: > 2 } path ? path.TrimStart('$', '.') + " " : string.Empty;
-            throw new InvalidDataException($"Queue message is not a valid {typeof(T).Name}: {field}{Alerts.Core.Serialization.JsonErrors.Describe(e, typeInfo)}", e);
+            throw new InvalidDataException($"Queue message is not a valid {Kind<T>()}: {field}{Alerts.Core.Serialization.JsonErrors.Describe(e, typeInfo)}", e);
         }
 
         // Messages are records whose fields are all required; a missing one would fail later, far from its cause.
@@ -29,12 +29,16 @@ internal static class QueueMessages
         {
             if (property.Get?.Invoke(message!) is null && !IsOptional(property))
             {
-                throw new InvalidDataException($"Queue message {typeof(T).Name} has no '{property.Name}'.");
+                throw new InvalidDataException($"The {Kind<T>()} has no '{property.Name}'.");
             }
         }
 
         return message;
     }
+
+    // Ops read these in the poison queue: "score article message", not the record's .NET name.
+    private static string Kind<T>() =>
+        System.Text.RegularExpressions.Regex.Replace(typeof(T).Name, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant();
 
     private static bool IsOptional(JsonPropertyInfo property) =>
         Nullable.GetUnderlyingType(property.PropertyType) is not null || property.IsSetNullable;

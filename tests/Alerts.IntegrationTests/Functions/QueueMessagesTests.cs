@@ -6,9 +6,9 @@ namespace Alerts.IntegrationTests.Functions;
 public sealed class QueueMessagesTests
 {
     [Theory]
-    [InlineData("{}", "Queue message ScoreArticleMessage has no 'articleKey'.")]
-    [InlineData("{\"articleKey\": null}", "Queue message is not a valid ScoreArticleMessage: articleKey must not be null")]
-    [InlineData("{\"articleKey\": 42}", "Queue message is not a valid ScoreArticleMessage: articleKey must be text")]
+    [InlineData("{}", "The score article message has no 'articleKey'.")]
+    [InlineData("{\"articleKey\": null}", "Queue message is not a valid score article message: articleKey must not be null")]
+    [InlineData("{\"articleKey\": 42}", "Queue message is not a valid score article message: articleKey must be text")]
     public void Parse_MissingOrWrongField_SaysWhichInsteadOfFailingLater(string body, string expected)
     {
         // Act
