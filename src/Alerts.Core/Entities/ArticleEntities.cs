@@ -15,6 +15,19 @@ public sealed class ArticleEntities
         "through", "around", "outside", "across", "over", "out", "back", "leav", "left", "enter", "invad", "invas",
     };
 
+    // Words after which "to" names an opponent, not a destination: "loss to Argentina", "fell to Brazil".
+    private static readonly HashSet<string> ContestWords = Stems("loss losses lose loses losing lost fall falls fell bow bows bowed succumb succumbs succumbed");
+
+    // People named by where they come from: "the first medallist from the United Arab Emirates", "troops from Poland"
+    // say who, not where the story happens.
+    private static readonly HashSet<string> PeopleNouns = Stems(
+        "people man men woman women boy boys girl girls child children family families citizen citizens national nationals "
+        + "athlete athletes medallist medallists medalist medalists champion champions player players team teams swimmer "
+        + "swimmers runner runners rider riders driver drivers boxer boxers wrestler wrestlers gymnast gymnasts "
+        + "troops soldiers forces workers engineers journalists reporters diplomats envoy envoys delegation delegates "
+        + "official officials minister ministers leader leaders students tourists visitors pilgrims immigrants migrants "
+        + "refugees experts scientists doctors volunteers contractors hostages fans company companies firm firms");
+
     private static readonly HashSet<string> BorderStems = new(StringComparer.Ordinal)
     {
         "border", "frontier", "neighbor", "neighbour", "neighbour", "cross-bord", "bordersid",
@@ -89,7 +102,7 @@ public sealed class ArticleEntities
             var token = Document.Tokens[i];
             if (LocativeWords.Contains(token.Stem) || LocativeWords.Contains(token.Surface))
             {
-                return true;
+                return !NamesOpponentOrOrigin(i);
             }
 
             // A list of places shares its preposition: "in Pakistan, Iran and India".
@@ -106,6 +119,23 @@ public sealed class ArticleEntities
 
         return false;
     }
+
+    // "edge out Brazil" (only "out of Iraq" is a place), "loss to Argentina", "medallist from the United Arab Emirates".
+    private bool NamesOpponentOrOrigin(int preposition)
+    {
+        var tokens = Document.Tokens;
+        var before = preposition > 0 ? tokens[preposition - 1].Stem : string.Empty;
+        return tokens[preposition].Surface switch
+        {
+            "out" => preposition + 1 >= tokens.Count || tokens[preposition + 1].Surface != "of",
+            "to" => ContestWords.Contains(before),
+            "from" => PeopleNouns.Contains(before),
+            _ => false,
+        };
+    }
+
+    private static HashSet<string> Stems(string words) =>
+        TextAnalyzer.Analyze(words).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
 
     private EntityMention? MentionEndingAt(int tokenIndex)
     {
@@ -237,6 +267,28 @@ public sealed class ArticleEntities
     {
         ArgumentNullException.ThrowIfNull(mention);
         return !IsBorderContext(mention) && HasPlaceShape(mention);
+    }
+
+    /// <summary>
+    /// Whether the mention sits in an aside about someone, a clause set off by a comma and "who", "whose" or "which":
+    /// in "Kirsty Coventry of Zimbabwe, who swims at Auburn University in Alabama, earned the silver" Alabama is
+    /// background, not where the race was.
+    /// </summary>
+    public bool IsInAside(EntityMention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        var token = Document.Tokens[mention.FirstToken];
+        var text = Document.IsTitle(token.Position) ? Document.Title : Document.Body;
+        var clause = text.AsSpan(0, Math.Min(token.Start, text.Length));
+        var comma = clause.LastIndexOfAny(",.;!?");
+        if (comma < 0 || clause[comma] != ',')
+        {
+            return false;
+        }
+
+        var aside = clause[(comma + 1)..].TrimStart();
+        return aside.StartsWith("who ", StringComparison.Ordinal) || aside.StartsWith("whose ", StringComparison.Ordinal)
+            || aside.StartsWith("which ", StringComparison.Ordinal);
     }
 
     /// <summary>Whether the mention opens the body as a dateline ("KABUL (Reuters) -", "AUSTIN, Texas --").</summary>

@@ -23,14 +23,6 @@ public sealed class Gazetteer
         "in", "to", "into", "from", "at", "near", "across", "outsid", "insid", "through", "throughout", "visit",
     };
 
-    // Capitalised words that may stand before a place name without making it part of a person's name.
-    private static readonly HashSet<string> PlaceQualifiers = new(StringComparer.Ordinal)
-    {
-        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "greater", "upper",
-        "lower", "new", "old", "gulf", "downtown", "rural", "northeast", "northwest", "southeast", "southwest",
-        "northeastern", "northwestern", "southeastern", "southwestern", "mainland", "coastal", "occupied",
-    };
-
     private readonly Dictionary<string, List<Alias>> aliasesByFirstStem = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GazetteerEntry> byKey = new(StringComparer.OrdinalIgnoreCase);
 
@@ -93,7 +85,7 @@ public sealed class Gazetteer
     public List<EntityMention> Recognize(AnalyzedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var found = new List<Candidate>();
+        var found = new List<NameCandidate>();
         var tokens = document.Tokens;
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -128,7 +120,7 @@ public sealed class Gazetteer
 
             if (readings is not null)
             {
-                found.Add(new Candidate(i, i + length - 1, readings));
+                found.Add(new NameCandidate(i, i + length - 1, readings));
                 i += length - 1;
             }
         }
@@ -136,7 +128,7 @@ public sealed class Gazetteer
         return Resolve(document, found);
     }
 
-    private List<EntityMention> Resolve(AnalyzedDocument document, List<Candidate> found)
+    private List<EntityMention> Resolve(AnalyzedDocument document, List<NameCandidate> found)
     {
         // Countries the story names without doubt support the readings of ambiguous names in the same country.
         var support = new HashSet<string>(StringComparer.Ordinal);
@@ -150,15 +142,15 @@ public sealed class Gazetteer
             }
         }
 
+        var people = PersonNames.Find(document, found, c => IsNamedAsPlace(document, found, c));
         var mentions = new List<EntityMention>(found.Count);
         for (var c = 0; c < found.Count; c++)
         {
             var candidate = found[c];
             var previous = c > 0 ? found[c - 1] : null;
-            var next = c + 1 < found.Count ? found[c + 1] : null;
-            var qualifier = next is not null && CommaBetween(document, candidate.LastToken, next.FirstToken) ? next : null;
+            var qualifier = QualifierOf(document, found, c);
             var readings = candidate.Readings.Where(r => Admissible(document, candidate, r, previous, qualifier)).ToList();
-            if (readings.Count == 0 || LooksLikePersonName(document, candidate, previous))
+            if (readings.Count == 0 || people.Contains(c))
             {
                 continue;
             }
@@ -179,7 +171,25 @@ public sealed class Gazetteer
         return mentions;
     }
 
-    private static bool Admissible(AnalyzedDocument document, Candidate candidate, GazetteerEntry reading, Candidate? previous, Candidate? qualifier)
+    // The place named after a comma that says which of its namesakes a name is: "Paris, Texas", "Jackson, Miss.".
+    private static NameCandidate? QualifierOf(AnalyzedDocument document, List<NameCandidate> found, int index)
+    {
+        var next = index + 1 < found.Count ? found[index + 1] : null;
+        return next is not null && CommaBetween(document, found[index].LastToken, next.FirstToken) ? next : null;
+    }
+
+    // Whether the story itself says a name is a place: "in Hamm", a dateline, "Jackson, Miss.".
+    private static bool IsNamedAsPlace(AnalyzedDocument document, List<NameCandidate> found, int index) =>
+        InPlaceContext(document, found[index])
+        || IsDateline(document, found[index].FirstToken, found[index].LastToken)
+        || QualifierOf(document, found, index) is not null;
+
+    private static bool InPlaceContext(AnalyzedDocument document, NameCandidate candidate) =>
+        candidate.FirstToken > 0
+        && PlaceContextWords.Contains(document.Tokens[candidate.FirstToken - 1].Stem)
+        && document.IsTitle(document.Tokens[candidate.FirstToken - 1].Position) == document.IsTitle(document.Tokens[candidate.FirstToken].Position);
+
+    private static bool Admissible(AnalyzedDocument document, NameCandidate candidate, GazetteerEntry reading, NameCandidate? previous, NameCandidate? qualifier)
     {
         if (reading.IsPostalCode)
         {
@@ -195,9 +205,7 @@ public sealed class Gazetteer
 
         return qualifier is not null
             || IsDateline(document, candidate.FirstToken, candidate.LastToken)
-            || (candidate.FirstToken > 0 && candidate.FirstToken - 1 >= 0
-                && PlaceContextWords.Contains(document.Tokens[candidate.FirstToken - 1].Stem)
-                && document.IsTitle(document.Tokens[candidate.FirstToken - 1].Position) == document.IsTitle(document.Tokens[candidate.FirstToken].Position));
+            || InPlaceContext(document, candidate);
     }
 
     // A place qualified by what follows the comma: "Paris, Texas" is the city in Texas, "Birmingham, England" the English one.
@@ -235,39 +243,6 @@ public sealed class Gazetteer
         var end = tokens[lastToken].End;
         var rest = text.AsSpan(end, Math.Min(40, text.Length - end)).TrimStart();
         return rest.Length > 0 && rest[0] is ',' or '(' or '-' or '\u2013' or '\u2014';
-    }
-
-    // "Michael Jordan", "Denzel Washington": in the body, a place name right after a capitalised word that is not the
-    // start of a sentence, a known name or a place qualifier is the end of a person's (or a company's) name.
-    private static bool LooksLikePersonName(AnalyzedDocument document, Candidate candidate, Candidate? previous)
-    {
-        var tokens = document.Tokens;
-        var first = candidate.FirstToken;
-        if (first <= document.TitleTokenCount || candidate.LastToken != first || candidate.Readings.Any(r => r.Kind is EntityKind.Nationality or EntityKind.Organisation))
-        {
-            return false;
-        }
-
-        var before = tokens[first - 1];
-        if (previous is not null && previous.LastToken == first - 1)
-        {
-            return false;
-        }
-
-        var text = document.Body;
-        if (before.Start >= text.Length || !char.IsUpper(text[before.Start]) || before.IsStopWord || PlaceQualifiers.Contains(before.Surface))
-        {
-            return false;
-        }
-
-        if (!text.AsSpan(before.End, tokens[first].Start - before.End).SequenceEqual(" "))
-        {
-            return false;
-        }
-
-        // The capitalised word starts a sentence ("Police in Jordan said..." does not end in a name).
-        var lead = text.AsSpan(0, before.Start).TrimEnd();
-        return lead.Length > 0 && lead[^1] is not ('.' or '!' or '?' or '"' or '\u201C' or ':' or '-' or '(');
     }
 
     private static bool CommaBetween(AnalyzedDocument document, int leftToken, int rightToken)
@@ -520,5 +495,4 @@ public sealed class Gazetteer
 
     private sealed record Alias(string[] Stems, string[] Surfaces, CaseRule Rule, string? Letters, List<GazetteerEntry> Readings);
 
-    private sealed record Candidate(int FirstToken, int LastToken, List<GazetteerEntry> Readings);
-}
+    }

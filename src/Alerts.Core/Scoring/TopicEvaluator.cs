@@ -48,10 +48,13 @@ public static class TopicEvaluator
     /// <summary>Words between a generic actor word ("foreign", "international") and a matched clause.</summary>
     public const int ModifierWindow = 2;
 
-    // Nouns for people who act where they are: "Iraqi militants", "Thai police", "Ivorian troops".
+    // Nouns for people and bodies that act where they are: "Iraqi militants", "Thai police", "Ivorian troops", the
+    // state at home ("Russian prosecutors", "Sudanese government") and its companies ("Russian oil giant Yukos").
     private static readonly HashSet<string> ActingGroups = TextAnalyzer.Analyze(
             "militants guerrillas gunmen gunman kidnappers captors insurgents rebels fighters troops soldiers forces police "
-            + "militia militias army separatists terrorists mob protesters rioters demonstrators")
+            + "militia militias army separatists terrorists mob protesters rioters demonstrators "
+            + "authorities government officials prosecutors investigators court courts ministry company firm group giant "
+            + "bank producer maker")
         .Select(t => t.Stem)
         .ToHashSet(StringComparer.Ordinal);
 
@@ -349,8 +352,9 @@ public static class TopicEvaluator
 
         // No required place at all: the story happens elsewhere only when it says where its event is (a dateline, a
         // place in the headline, a place the matched words are attached to: "troops in Iraq"). Countries and people
-        // named as who ("U.S. gymnast", "Kerry on Iraq") do not say where.
-        var eventPlace = entities.Mentions.FirstOrDefault(m => m.Entry.IsPlace && entities.IsPlaceMention(m)
+        // named as who ("U.S. gymnast", "Kerry on Iraq") or in an aside about someone (", who swims at Auburn") do not
+        // say where.
+        var eventPlace = entities.Mentions.FirstOrDefault(m => m.Entry.IsPlace && entities.IsPlaceMention(m) && !entities.IsInAside(m)
             && (entities.IsDateline(m)
                 || (m.FirstToken < document.TitleTokenCount && (m.Entry.IsPlaceWithinCountry || entities.IsLocative(m)))
                 || ((m.Entry.IsPlaceWithinCountry || entities.IsLocative(m)) && IsAttached(check, m, EventPlaceWindow))));
@@ -383,10 +387,19 @@ public static class TopicEvaluator
             return false;
         }
 
-        var next = mention.LastToken + 1;
-        if (next < entities.Document.Tokens.Count && ActingGroups.Contains(entities.Document.Tokens[next].Stem))
+        // The group may carry one word of its own: "Russian oil giant", "Sudanese government troops".
+        var tokens = entities.Document.Tokens;
+        for (var next = mention.LastToken + 1; next < tokens.Count && next <= mention.LastToken + 2; next++)
         {
-            return true;
+            if (ActingGroups.Contains(tokens[next].Stem))
+            {
+                return true;
+            }
+
+            if (tokens[next].IsStopWord || tokens[next].Position != tokens[next - 1].Position + 1)
+            {
+                break;
+            }
         }
 
         return IsAttached(check, mention, 2);

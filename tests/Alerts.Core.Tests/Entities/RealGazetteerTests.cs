@@ -78,6 +78,30 @@ public sealed class RealGazetteerTests
         Assert.DoesNotContain(mentions, m => m.Entry.CountryCode == "JO");
     }
 
+    [Theory]
+    [InlineData("Colin Jackson: lessons from the track", "The hurdler spoke after the race.", "US")]
+    [InlineData("Hamm hopes to get on a roll", "Paul Hamm takes another shot at the all-around title tonight.", "DE")]
+    [InlineData("Radcliffe pulls out of the marathon", "World record holder Paula Radcliffe stopped after 36 km.", "GB")]
+    public void Recognize_TownNameCarriedByAPerson_IsNoPlaceAnywhereInTheStory(string title, string body, string country)
+    {
+        // Act
+        var mentions = Recognize(title, body);
+
+        // Assert
+        Assert.DoesNotContain(mentions, m => m.Entry.CountryCode == country);
+        Assert.DoesNotContain(mentions, m => m.Entry.CountryCode == "CV");
+    }
+
+    [Fact]
+    public void Recognize_SurnameNamedAsAPlaceToo_StaysAPlaceWhereTheStorySaysSo()
+    {
+        // Act
+        var mentions = Recognize("Homecoming", "Gymnast Paul Hamm was welcomed by crowds in Hamm on Sunday.");
+
+        // Assert
+        Assert.Single(mentions, m => m.Entry.CountryCode == "DE");
+    }
+
     [Fact]
     public void Recognize_PostalCodeOnlyAfterACity()
     {

@@ -64,6 +64,51 @@ public sealed class PlaceModelTests
         Assert.Contains(strictMatch.Evidence, e => e.Description == "no place named (the topic is strict)");
     }
 
+    [Theory]
+    [InlineData("Swimmer takes silver", "Kirsty Coventry of Zimbabwe, who trains at Auburn University in Alabama, took the silver medal in the Olympic pool.")]
+    [InlineData("Judo: first medal for the Emirates", "A member of the ruling family became the first Olympic medallist from the United Arab Emirates.")]
+    [InlineData("US edge out Brazil for Olympic gold", "The United States won the women's football final in extra time.")]
+    [InlineData("Dream Team out of Olympic gold race after loss to Argentina", "The basketball team was beaten on Friday night.")]
+    public void Alerts_PlacesNamedAsBackgroundOpponentOrOrigin_DoNotMoveTheStory(string title, string body)
+    {
+        // Arrange
+        var olympics = TestSupport.Topic("(Olympic OR Olympics) (medal* OR gold OR silver OR bronze)", new TopicConstraints { Places = ["Greece"] });
+
+        // Act
+        var match = TestSupport.Match(olympics, title, body);
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Fact]
+    public void Alerts_PlaceAfterOutOf_StillMovesTheStory()
+    {
+        // Arrange
+        var olympics = TestSupport.Topic("(Olympic OR Olympics) (team OR medal*)", new TopicConstraints { Places = ["Greece"] });
+
+        // Act
+        var match = TestSupport.Match(olympics, "Olympic team flies out of Brazil", "The medal hopes left Rio on Monday.");
+
+        // Assert
+        Assert.False(match!.Alert);
+    }
+
+    [Theory]
+    [InlineData("Oil company faces tax claim", "Embattled Russian oil giant Yukos faces a new tax claim, its lawyers in London said.")]
+    [InlineData("Tax claim against oil company", "Russian prosecutors filed a new tax claim against Yukos, shareholders in London were told.")]
+    public void Alerts_StateBodiesAndCompaniesOfThePlaceActing_PutTheStoryThere(string title, string body)
+    {
+        // Arrange
+        var yukos = TestSupport.Topic("Yukos (tax OR claim*)", new TopicConstraints { Places = ["Russia"] });
+
+        // Act
+        var match = TestSupport.Match(yukos, title, body);
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
     [Fact]
     public void Alerts_HeadlineReactionElsewhere_LeadPlacesTheEvent_PlaceHolds()
     {

@@ -1,0 +1,150 @@
+using System.Reflection;
+using Alerts.Core.Text;
+
+namespace Alerts.Core.Entities;
+
+/// <summary>
+/// Tells place names from the people who carry them. "Colin Jackson", "Paul Hamm", "Paula Radcliffe": a town's name
+/// after a given name, or after any capitalised word in the middle of a body sentence, ends a person's name; and a
+/// story means one thing by one name, so once "Paul Hamm" is read, the headline's "Hamm hopes to get on a roll" is
+/// the gymnast too, not the German city. A name still counts as a place where the story says so: "in Hamm", a
+/// dateline, "Jackson, Miss.".
+/// </summary>
+internal sealed class PersonNames
+{
+    private static readonly Lazy<HashSet<string>> GivenNames = new(LoadGivenNames);
+
+    // Capitalised words that may stand before a place name without making it part of a person's name.
+    private static readonly HashSet<string> PlaceQualifiers = new(StringComparer.Ordinal)
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "greater", "upper",
+        "lower", "new", "old", "gulf", "downtown", "rural", "northeast", "northwest", "southeast", "southwest",
+        "northeastern", "northwestern", "southeastern", "southwestern", "mainland", "coastal", "occupied",
+    };
+
+    private readonly AnalyzedDocument document;
+    private readonly List<NameCandidate> found;
+
+    private PersonNames(AnalyzedDocument document, List<NameCandidate> found)
+    {
+        this.document = document;
+        this.found = found;
+    }
+
+    /// <summary>Whether a word is a known given name ("Colin", "Paula"), as written with its capital.</summary>
+    public static bool IsGivenName(string word) => GivenNames.Value.Contains(word);
+
+    /// <summary>The candidates (by index) that are parts of people's names in this story.</summary>
+    public static HashSet<int> Find(AnalyzedDocument document, List<NameCandidate> found, Func<int, bool> namedAsPlace)
+    {
+        ArgumentNullException.ThrowIfNull(namedAsPlace);
+        return new PersonNames(document, found).Find(namedAsPlace);
+    }
+
+    private HashSet<int> Find(Func<int, bool> namedAsPlace)
+    {
+        var people = new HashSet<int>();
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        for (var c = 0; c < found.Count; c++)
+        {
+            var candidate = found[c];
+            var previous = c > 0 ? found[c - 1] : null;
+            if (candidate.IsOneWordCity && AfterGivenName(candidate))
+            {
+                people.Add(c);
+                surnames.Add(document.Tokens[candidate.FirstToken].Surface);
+                // "Paul Hamm": the given name is no place either, though Paul is a district of Cape Verde.
+                if (previous is not null && previous.LastToken == candidate.FirstToken - 1 && !previous.IsCountry && !previous.IsPeopleOrOrganisation)
+                {
+                    people.Add(c - 1);
+                }
+            }
+            else if (EndsNameInBody(candidate, previous))
+            {
+                people.Add(c);
+                if (candidate.IsOneWordCity)
+                {
+                    surnames.Add(document.Tokens[candidate.FirstToken].Surface);
+                }
+            }
+        }
+
+        for (var c = 0; c < found.Count; c++)
+        {
+            var candidate = found[c];
+            if (!people.Contains(c) && candidate.IsOneWordCity && surnames.Contains(document.Tokens[candidate.FirstToken].Surface) && !namedAsPlace(c))
+            {
+                people.Add(c);
+            }
+        }
+
+        return people;
+    }
+
+    // "Colin Jackson: hard lessons", "gold medalist Paul Hamm": a given name, as written, right before the name.
+    private bool AfterGivenName(NameCandidate candidate)
+    {
+        var first = candidate.FirstToken;
+        if (first == 0 || first == document.TitleTokenCount)
+        {
+            return false;
+        }
+
+        var before = document.Tokens[first - 1];
+        var text = TextOf(first);
+        return document.IsTitle(before.Position) == document.IsTitle(document.Tokens[first].Position)
+            && OneSpaceBetween(text, before, document.Tokens[first])
+            && IsGivenName(text[before.Start..before.End]);
+    }
+
+    // "Michael Jordan", "Denzel Washington": in the body, a place name right after a capitalised word that is not the
+    // start of a sentence, a known name or a place qualifier is the end of a person's (or a company's) name.
+    private bool EndsNameInBody(NameCandidate candidate, NameCandidate? previous)
+    {
+        var tokens = document.Tokens;
+        var first = candidate.FirstToken;
+        if (first <= document.TitleTokenCount || candidate.LastToken != first || candidate.IsPeopleOrOrganisation)
+        {
+            return false;
+        }
+
+        var before = tokens[first - 1];
+        if (previous is not null && previous.LastToken == first - 1)
+        {
+            return false;
+        }
+
+        var text = document.Body;
+        if (before.Start >= text.Length || !char.IsUpper(text[before.Start]) || before.IsStopWord || PlaceQualifiers.Contains(before.Surface)
+            || !OneSpaceBetween(text, before, tokens[first]))
+        {
+            return false;
+        }
+
+        // The capitalised word starts a sentence ("Police in Jordan said..." does not end in a name).
+        var lead = text.AsSpan(0, before.Start).TrimEnd();
+        return lead.Length > 0 && lead[^1] is not ('.' or '!' or '?' or '"' or '\u201C' or ':' or '-' or '(');
+    }
+
+    private string TextOf(int token) => document.IsTitle(document.Tokens[token].Position) ? document.Title : document.Body;
+
+    private static bool OneSpaceBetween(string text, AnalyzedToken left, AnalyzedToken right) =>
+        right.Start - left.End == 1 && text[left.End] == ' ';
+
+    private static HashSet<string> LoadGivenNames()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Alerts.Core.Entities.Data.given-names.tsv")
+            ?? throw new InvalidOperationException("Gazetteer data given-names.tsv is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && line[0] != '#')
+            {
+                names.Add(line);
+            }
+        }
+
+        return names;
+    }
+}
