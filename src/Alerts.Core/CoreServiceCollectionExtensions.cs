@@ -24,6 +24,10 @@ public static class CoreServiceCollectionExtensions
         services.AddTransient<IngestFeedsHandler>();
         services.AddTransient<FetchFeedHandler>();
         services.AddTransient<ScoreArticleHandler>();
+        services.AddTransient<AlertComposer>();
+        services.AddTransient<DeliveryLedger>();
+        services.AddTransient<DeliveryRetries>();
+        services.AddTransient<ChannelHealthRecorder>();
         services.AddTransient<DeliverAlertHandler>();
         services.AddTransient<PushArticlesHandler>();
         services.AddAlertsScoring(configuration);

@@ -51,4 +51,12 @@ public enum DeliveryClaimOutcome
 }
 
 /// <summary>The result of claiming a delivery, with the record that was there before.</summary>
-public sealed record DeliveryClaim(DeliveryClaimOutcome Outcome, DeliveryRecord? Previous);
+public sealed record DeliveryClaim(DeliveryClaimOutcome Outcome, DeliveryRecord? Previous)
+{
+    /// <summary>
+    /// With <see cref="DeliveryClaimOutcome.Claimed"/>: the version of the claim row this caller wrote. Renewals and
+    /// the outcome are written only while the row is still that version, so a sender whose claim was taken over can
+    /// never overwrite the new owner's.
+    /// </summary>
+    public string? Token { get; init; }
+}

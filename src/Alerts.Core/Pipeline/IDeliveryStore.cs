@@ -15,7 +15,13 @@ public interface IDeliveryStore
     /// </summary>
     Task<DeliveryClaim> TryClaimAsync(DeliveryRecord claim, DateTimeOffset staleBefore, CancellationToken cancellationToken);
 
-    /// <summary>Records (replaces) the outcome.</summary>
+    /// <summary>
+    /// Replaces a claimed delivery's row (a renewed claim, or the outcome) only while it is still the version
+    /// <paramref name="token"/> names; answers the new version's token, or null when the claim was taken over.
+    /// </summary>
+    Task<string?> ReplaceClaimedAsync(DeliveryRecord record, string token, CancellationToken cancellationToken);
+
+    /// <summary>Records (replaces) an outcome reached without a claim (a delivery skipped before sending).</summary>
     Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken);
 
     /// <summary>Most recent outcomes, newest first, for ops.</summary>

@@ -32,16 +32,37 @@ internal sealed class JsonEntityTable<T>(TableClient table)
         table.UpsertEntityAsync(ToEntity(partitionKey, rowKey, value), TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>Inserts if absent; false when a row with these keys exists. Atomic in the storage service.</summary>
-    public async Task<bool> TryAddAsync(TableEntity entity, CancellationToken cancellationToken)
+    public async Task<bool> TryAddAsync(TableEntity entity, CancellationToken cancellationToken) =>
+        await TryInsertAsync(entity, cancellationToken) is not null;
+
+    /// <summary>Inserts if absent and answers the new row's ETag; null when a row with these keys exists.</summary>
+    public async Task<ETag?> TryInsertAsync(TableEntity entity, CancellationToken cancellationToken)
     {
         try
         {
-            await table.AddEntityAsync(entity, cancellationToken);
-            return true;
+            var response = await table.AddEntityAsync(entity, cancellationToken);
+            return response.Headers.ETag;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            return false;
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Replaces the row only if it is still the version <paramref name="ifMatch"/> names, and answers the new version;
+    /// null when the row changed or went in between.
+    /// </summary>
+    public async Task<ETag?> TryReplaceAsync(TableEntity entity, ETag ifMatch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await table.UpdateEntityAsync(entity, ifMatch, TableUpdateMode.Replace, cancellationToken);
+            return response.Headers.ETag;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+        {
+            return null;
         }
     }
 

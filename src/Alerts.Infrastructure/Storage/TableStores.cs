@@ -181,9 +181,9 @@ internal sealed class TableDeliveryStore(JsonEntityTable<DeliveryRecord> table) 
     public async Task<DeliveryClaim> TryClaimAsync(DeliveryRecord claim, DateTimeOffset staleBefore, CancellationToken cancellationToken)
     {
         var entity = JsonEntityTable<DeliveryRecord>.ToEntity(claim.SubscriberId, claim.AlertId, claim);
-        if (await table.TryAddAsync(entity, cancellationToken))
+        if (await table.TryInsertAsync(entity, cancellationToken) is { } inserted)
         {
-            return new DeliveryClaim(DeliveryClaimOutcome.Claimed, null);
+            return new DeliveryClaim(DeliveryClaimOutcome.Claimed, null) { Token = inserted.ToString() };
         }
 
         var existing = await table.GetEntityAsync(claim.SubscriberId, claim.AlertId, cancellationToken);
@@ -203,16 +203,16 @@ internal sealed class TableDeliveryStore(JsonEntityTable<DeliveryRecord> table) 
             return new DeliveryClaim(DeliveryClaimOutcome.InProgress, previous);
         }
 
-        try
-        {
-            // If-Match on the ETag read above: of two instances taking over the same failed delivery, one wins.
-            await table.Client.UpdateEntityAsync(entity, existing.ETag, TableUpdateMode.Replace, cancellationToken);
-            return new DeliveryClaim(DeliveryClaimOutcome.Claimed, previous);
-        }
-        catch (Azure.RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            return new DeliveryClaim(DeliveryClaimOutcome.InProgress, previous);
-        }
+        // If-Match on the ETag read above: of two instances taking over the same failed delivery, one wins.
+        return await table.TryReplaceAsync(entity, existing.ETag, cancellationToken) is { } taken
+            ? new DeliveryClaim(DeliveryClaimOutcome.Claimed, previous) { Token = taken.ToString() }
+            : new DeliveryClaim(DeliveryClaimOutcome.InProgress, previous);
+    }
+
+    public async Task<string?> ReplaceClaimedAsync(DeliveryRecord record, string token, CancellationToken cancellationToken)
+    {
+        var entity = JsonEntityTable<DeliveryRecord>.ToEntity(record.SubscriberId, record.AlertId, record);
+        return (await table.TryReplaceAsync(entity, new Azure.ETag(token), cancellationToken))?.ToString();
     }
 
     public Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken) =>

@@ -1,0 +1,98 @@
+using Alerts.Core.Delivery;
+using Alerts.Core.Queues;
+using Alerts.Core.Subscriptions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Core.Pipeline;
+
+/// <summary>
+/// The record of each delivery and the claim that lets exactly one instance send it. A claim lasts
+/// <see cref="ClaimLease"/>, a minute longer than any send may take (<see cref="AlertsOptions.DeliverySendDeadline"/>),
+/// is renewed while the send runs, and every later write is conditional on the claim's own version: a sender whose
+/// claim was taken over can neither extend it nor overwrite the new owner's outcome.
+/// </summary>
+public sealed class DeliveryLedger(
+    IDeliveryStore store,
+    PipelineObservers observer,
+    IOptions<AlertsOptions> options,
+    TimeProvider time,
+    ILogger<DeliveryLedger> logger)
+{
+    private static readonly TimeSpan LeaseMargin = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest one send may take.</summary>
+    public TimeSpan SendDeadline => options.Value.DeliverySendDeadline;
+
+    /// <summary>How long a claim protects a delivery in progress without being renewed.</summary>
+    public TimeSpan ClaimLease => SendDeadline + LeaseMargin;
+
+    internal IDeliveryStore Store => store;
+
+    internal PipelineObservers Observer => observer;
+
+    internal TimeProvider Time => time;
+
+    internal ILogger Logger => logger;
+
+    /// <summary>The delivery's record, or null when never attempted.</summary>
+    public Task<DeliveryRecord?> GetAsync(DeliveryMessage message, CancellationToken cancellationToken) =>
+        store.GetAsync(message.SubscriberId, message.AlertId, cancellationToken);
+
+    /// <summary>Notes a redelivered message whose alert was already sent or skipped.</summary>
+    public void NoteAlreadyHandled(DeliveryMessage message, DeliveryRecord record)
+    {
+        logger.LogInformation("Alert {AlertId} already handled ({Status}); not sending again", message.AlertId, record.Status);
+        observer.DeliveryRecorded(record, alreadyDelivered: true);
+    }
+
+    /// <summary>Records an outcome reached before anything was claimed or sent (the subscriber is gone or unhealthy).</summary>
+    public async Task RecordSkippedAsync(DeliveryMessage message, ChannelKind channel, string reason, int attempts, CancellationToken cancellationToken)
+    {
+        var record = RecordOf(message, channel, DeliveryStatus.Skipped, reason, attempts);
+        await store.RecordAsync(record, cancellationToken);
+        observer.DeliveryRecorded(record, alreadyDelivered: false);
+    }
+
+    /// <summary>
+    /// Claims the delivery for this instance. A claim whose instance died is taken over once its lease has run out;
+    /// one still running is left alone, with the time until its lease runs out.
+    /// </summary>
+    public async Task<DeliveryClaimAttempt> ClaimAsync(DeliveryMessage message, ChannelKind channel, int attempts, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var claim = await store.TryClaimAsync(RecordOf(message, channel, DeliveryStatus.Sending, "sending", attempts), now - ClaimLease, cancellationToken);
+        return claim.Outcome switch
+        {
+            DeliveryClaimOutcome.Claimed => new DeliveryClaimAttempt(claim.Outcome, claim.Previous)
+            {
+                Held = new HeldDeliveryClaim(this, RecordOf(message, channel, DeliveryStatus.Sending, "sending", (claim.Previous?.Attempts ?? attempts - 1) + 1), claim.Token!),
+            },
+            DeliveryClaimOutcome.InProgress => new DeliveryClaimAttempt(claim.Outcome, claim.Previous)
+            {
+                LeaseLeft = claim.Previous is { } holder ? holder.RecordedAt + ClaimLease - now : ClaimLease,
+            },
+            _ => new DeliveryClaimAttempt(claim.Outcome, claim.Previous),
+        };
+    }
+
+    internal DeliveryRecord RecordOf(DeliveryMessage message, ChannelKind channel, DeliveryStatus status, string detail, int attempts) =>
+        new(message.SubscriberId, message.AlertId, channel, status, detail)
+        {
+            ArticleKey = message.ArticleKey,
+            TopicId = message.Match.TopicId,
+            Score = message.Match.Score,
+            Attempts = attempts,
+            RecordedAt = time.GetUtcNow(),
+        };
+}
+
+/// <summary>What claiming a delivery found: the claim to send under, or why there is nothing to send now.</summary>
+public sealed record DeliveryClaimAttempt(DeliveryClaimOutcome Outcome, DeliveryRecord? Previous)
+{
+    /// <summary>With <see cref="DeliveryClaimOutcome.Claimed"/>: the claim to send and record under.</summary>
+    public HeldDeliveryClaim? Held { get; init; }
+
+    /// <summary>With <see cref="DeliveryClaimOutcome.InProgress"/>: how long the other sender's claim still holds.</summary>
+    public TimeSpan LeaseLeft { get; init; }
+}

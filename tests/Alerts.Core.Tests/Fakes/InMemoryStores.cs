@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Alerts.Core.Articles;
+using Alerts.Core.Ingestion;
+using Alerts.Core.Pipeline;
+using Alerts.Core.Queues;
+using Alerts.Core.Subscriptions;
+
+namespace Alerts.Core.Tests.Fakes;
+
+/// <summary>Articles in memory.</summary>
+internal sealed class InMemoryArticleStore : IArticleStore
+{
+    private readonly ConcurrentDictionary<string, (Article Article, bool Queued)> _articles = new();
+
+    public Task<ArticleAdmission> AdmitAsync(Article article, CancellationToken cancellationToken) =>
+        Task.FromResult(_articles.TryAdd(article.Key, (article, false)) ? ArticleAdmission.New
+            : _articles[article.Key].Queued ? ArticleAdmission.Seen : ArticleAdmission.SeenNotQueued);
+
+    public Task MarkQueuedAsync(string key, CancellationToken cancellationToken)
+    {
+        _articles.AddOrUpdate(key, _ => throw new InvalidOperationException(key), (_, a) => a with { Queued = true });
+        return Task.CompletedTask;
+    }
+
+    public Task<Article?> GetAsync(string key, CancellationToken cancellationToken) =>
+        Task.FromResult(_articles.TryGetValue(key, out var a) ? a.Article : null);
+}
+
+/// <summary>Subscribers and subscriptions in memory.</summary>
+internal sealed class InMemorySubscriberStore : ISubscriberStore
+{
+    private readonly ConcurrentDictionary<string, Subscriber> _subscribers = new();
+    private readonly ConcurrentDictionary<(string TopicId, string SubscriberId), Subscription> _subscriptions = new();
+
+    public Task<Subscriber?> GetAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult(_subscribers.GetValueOrDefault(id));
+
+    public IAsyncEnumerable<Subscriber> ListAsync(CancellationToken cancellationToken) => Each(_subscribers.Values.ToList(), cancellationToken);
+
+    public Task UpsertAsync(Subscriber subscriber, CancellationToken cancellationToken)
+    {
+        _subscribers[subscriber.Id] = subscriber;
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult(_subscribers.TryRemove(id, out _));
+
+    public IAsyncEnumerable<Subscription> ListSubscriptionsAsync(string topicId, CancellationToken cancellationToken) =>
+        Each(_subscriptions.Values.Where(s => s.TopicId == topicId).ToList(), cancellationToken);
+
+    public IAsyncEnumerable<Subscription> ListSubscriptionsOfSubscriberAsync(string subscriberId, CancellationToken cancellationToken) =>
+        Each(_subscriptions.Values.Where(s => s.SubscriberId == subscriberId).ToList(), cancellationToken);
+
+    public Task UpsertSubscriptionAsync(Subscription subscription, CancellationToken cancellationToken)
+    {
+        _subscriptions[(subscription.TopicId, subscription.SubscriberId)] = subscription;
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> DeleteSubscriptionAsync(string topicId, string subscriberId, CancellationToken cancellationToken) =>
+        Task.FromResult(_subscriptions.TryRemove((topicId, subscriberId), out _));
+
+    private static async IAsyncEnumerable<T> Each<T>(List<T> items, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var item in items)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await Task.Yield();
+            yield return item;
+        }
+    }
+}
+
+/// <summary>No story has other copies.</summary>
+internal sealed class NoStoryCopies : IStoryClusterStore
+{
+    public Task AddMemberAsync(string clusterKey, StoryClusterMember member, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<StoryClusterMember>> ListMembersAsync(string clusterKey, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StoryClusterMember>>([]);
+}
+
+/// <summary>A queue that keeps what was sent to it, with each message's delay.</summary>
+internal sealed class RecordingQueue<T> : IMessageQueue<T>
+{
+    private readonly ConcurrentQueue<(T Message, TimeSpan? Delay)> _sent = new();
+
+    public IReadOnlyList<(T Message, TimeSpan? Delay)> Sent => _sent.ToList();
+
+    public Task EnqueueAsync(T message, TimeSpan? delay, CancellationToken cancellationToken)
+    {
+        _sent.Enqueue((message, delay));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,54 @@
+using Alerts.Core.Delivery;
+using Alerts.Core.Pipeline;
+using Alerts.Core.Subscriptions;
+using Alerts.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alerts.IntegrationTests.Pipeline;
+
+/// <summary>The deliveries table on Azurite: one claim at a time, and writes conditional on the claim's version.</summary>
+public sealed class DeliveryStoreTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task ReplaceClaimedAsync_OnlyWhileTheClaimIsStillTheVersionWritten()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        var store = app.Services.GetRequiredService<IDeliveryStore>();
+        var claim = new DeliveryRecord("sub-" + Guid.NewGuid().ToString("n"), "alert-1", ChannelKind.Webhook, DeliveryStatus.Sending, "sending") { RecordedAt = Now };
+
+        var first = await store.TryClaimAsync(claim, Now.AddMinutes(-3), ct);
+        var renewed = await store.ReplaceClaimedAsync(claim with { RecordedAt = Now.AddMinutes(1) }, first.Token!, ct);
+        var staleWrite = await store.ReplaceClaimedAsync(claim with { Detail = "stale" }, first.Token!, ct);
+        var second = await store.TryClaimAsync(claim with { Detail = "second", RecordedAt = Now.AddMinutes(2) }, Now.AddMinutes(2), ct);
+        var lateOutcome = await store.ReplaceClaimedAsync(claim with { Status = DeliveryStatus.Sent, Detail = "first sender" }, renewed!, ct);
+        var outcome = await store.ReplaceClaimedAsync(claim with { Status = DeliveryStatus.Sent, Detail = "second sender" }, second.Token!, ct);
+        var stored = await store.GetAsync(claim.SubscriberId, claim.AlertId, ct);
+
+        Assert.Equal(DeliveryClaimOutcome.Claimed, first.Outcome);
+        Assert.NotNull(renewed);
+        Assert.Null(staleWrite);
+        Assert.Equal(DeliveryClaimOutcome.Claimed, second.Outcome);
+        Assert.Null(lateOutcome);
+        Assert.NotNull(outcome);
+        Assert.Equal("second sender", stored!.Detail);
+    }
+
+    [Fact]
+    public async Task TryClaimAsync_ClaimWithinItsLease_IsInProgressForOthers()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        var store = app.Services.GetRequiredService<IDeliveryStore>();
+        var claim = new DeliveryRecord("sub-" + Guid.NewGuid().ToString("n"), "alert-1", ChannelKind.Email, DeliveryStatus.Sending, "sending") { RecordedAt = Now };
+
+        var first = await store.TryClaimAsync(claim, Now.AddMinutes(-3), ct);
+        var second = await store.TryClaimAsync(claim, Now.AddMinutes(-3), ct);
+
+        Assert.Equal(DeliveryClaimOutcome.Claimed, first.Outcome);
+        Assert.Equal(DeliveryClaimOutcome.InProgress, second.Outcome);
+        Assert.Null(second.Token);
+    }
+}
