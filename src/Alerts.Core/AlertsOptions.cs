@@ -26,7 +26,7 @@ public sealed class AlertsOptions
     /// <summary>
     /// The longest one send may take, whatever the channel's own timeouts say (an SMTP conversation is several
     /// exchanges, each with its own timeout). The claim that keeps a second instance from sending the same alert
-    /// lasts a minute longer, so it cannot run out under a send; an unfinished send counts as a passing failure.
+    /// lasts half as long again, so it cannot run out under a send; an unfinished send counts as a passing failure.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:05", "00:09:00", ErrorMessage = "Alerts:DeliverySendDeadline must be between 00:00:05 and 00:09:00.")]
     public TimeSpan DeliverySendDeadline { get; set; } = TimeSpan.FromMinutes(2);

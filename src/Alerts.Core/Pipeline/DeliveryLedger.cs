@@ -8,7 +8,7 @@ namespace Alerts.Core.Pipeline;
 
 /// <summary>
 /// The record of each delivery and the claim that lets exactly one instance send it. A claim lasts
-/// <see cref="ClaimLease"/>, a minute longer than any send may take (<see cref="AlertsOptions.DeliverySendDeadline"/>),
+/// <see cref="ClaimLease"/>, half as long again as any send may take (<see cref="AlertsOptions.DeliverySendDeadline"/>),
 /// is renewed while the send runs, and every later write is conditional on the claim's own version: a sender whose
 /// claim was taken over can neither extend it nor overwrite the new owner's outcome.
 /// </summary>
@@ -19,13 +19,11 @@ public sealed class DeliveryLedger(
     TimeProvider time,
     ILogger<DeliveryLedger> logger)
 {
-    private static readonly TimeSpan LeaseMargin = TimeSpan.FromMinutes(1);
-
     /// <summary>The longest one send may take.</summary>
     public TimeSpan SendDeadline => options.Value.DeliverySendDeadline;
 
     /// <summary>How long a claim protects a delivery in progress without being renewed.</summary>
-    public TimeSpan ClaimLease => SendDeadline + LeaseMargin;
+    public TimeSpan ClaimLease => SendDeadline * 1.5;
 
     internal IDeliveryStore Store => store;
 

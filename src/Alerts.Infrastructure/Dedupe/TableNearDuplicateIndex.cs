@@ -128,9 +128,12 @@ public sealed class TableNearDuplicateIndex(TableClient table, NearDuplicateOpti
     private async Task<List<Neighbour>> NeighboursAsync(string articleKey, StoryFingerprint fingerprint, DateTimeOffset seen, IReadOnlyList<string> bands, CancellationToken cancellationToken)
     {
         var neighbours = new Dictionary<string, Neighbour>(StringComparer.Ordinal);
+        // Only rows seen within the window around this article come back: the storage service filters them, so a band
+        // that older stories share costs no reads.
+        var (from, to) = (seen - options.Window, seen + options.Window);
         foreach (var band in bands)
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {band}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {band} and Seen ge {from} and Seen le {to}");
             await foreach (var candidate in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (candidate.RowKey == articleKey

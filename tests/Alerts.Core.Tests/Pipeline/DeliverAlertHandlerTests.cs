@@ -31,7 +31,7 @@ public sealed class DeliverAlertHandlerTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private TimeSpan Lease => _options.DeliverySendDeadline + TimeSpan.FromMinutes(1);
+    private TimeSpan Lease => _options.DeliverySendDeadline * 1.5;
 
     [Fact]
     public async Task HandleAsync_Redelivered_SendsOnce()

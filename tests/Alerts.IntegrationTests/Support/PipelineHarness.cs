@@ -72,6 +72,9 @@ public sealed class PipelineHarness : IAsyncDisposable
             // No retry budget: a failing delivery goes straight to the queue's own retries and the poison queue, so
             // tests of that path do not wait; tests of delayed retries set a budget.
             ["Alerts:DeliveryRetryBudget"] = "00:00:00",
+            // Local peers answer in milliseconds: a short send deadline makes the claim's lease short too, so a copy
+            // of a delivery that finds it claimed looks again within seconds, not minutes.
+            ["Alerts:DeliverySendDeadline"] = "00:00:05",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
