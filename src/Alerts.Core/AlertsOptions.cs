@@ -32,6 +32,17 @@ public sealed class AlertsOptions
     public TimeSpan DeliverySendDeadline { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
+    /// How long ingested articles (and the record of which outlets carried each story) are kept: alerts link to them,
+    /// and previews of a topic test it against them. At least 14 days.
+    /// </summary>
+    [Range(typeof(TimeSpan), "14.00:00:00", "365.00:00:00", ErrorMessage = "Alerts:ArticleRetention must be between 14.00:00:00 and 365.00:00:00.")]
+    public TimeSpan ArticleRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long the record of each delivery is kept for ops (GET /api/deliveries, alerts ops deliveries).</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00", ErrorMessage = "Alerts:DeliveryRetention must be between 1.00:00:00 and 3650.00:00:00.")]
+    public TimeSpan DeliveryRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>
     /// Items a newly added source already carried alert only if published within this time before it was added;
     /// older ones are stored (for previews and as copies of stories) without alerting.
     /// </summary>

@@ -29,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddTransient<DeliveryRetries>();
         services.AddTransient<ChannelHealthRecorder>();
         services.AddTransient<DeliverAlertHandler>();
+        services.AddTransient<CleanUpHandler>();
         services.AddTransient<PushArticlesHandler>();
         services.AddAlertsScoring(configuration);
         return services;

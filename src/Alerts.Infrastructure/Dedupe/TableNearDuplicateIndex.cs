@@ -199,7 +199,13 @@ public sealed class TableNearDuplicateIndex(TableClient table, NearDuplicateOpti
 
     private sealed record Neighbour(string Key, DateTimeOffset Seen, string Cluster);
 
-    private static string MemberPartition(string clusterKey) => "m-" + clusterKey;
+    /// <summary>Partitions of band rows start with this ("b{band}-{hash}").</summary>
+    internal const string BandPartitionPrefix = "b";
+
+    /// <summary>Partitions of member rows start with this ("m-{clusterKey}").</summary>
+    internal const string MemberPartitionPrefix = "m-";
+
+    private static string MemberPartition(string clusterKey) => MemberPartitionPrefix + clusterKey;
 
     private async Task EnsureTableAsync(CancellationToken cancellationToken)
     {

@@ -85,7 +85,7 @@ internal sealed class JsonEntityTable<T>(TableClient table)
     public IAsyncEnumerable<T> QueryRowKeyAsync(string rowKey, CancellationToken cancellationToken) =>
         QueryFilterAsync(TableClient.CreateQueryFilter($"RowKey eq {rowKey}"), cancellationToken);
 
-    private async IAsyncEnumerable<T> QueryFilterAsync(string? filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<T> QueryFilterAsync(string? filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {

@@ -43,6 +43,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISubscriberStore, TableSubscriberStore>();
         services.AddSingleton<IArticleStore, TableArticleStore>();
         services.AddSingleton<IDeliveryStore, TableDeliveryStore>();
+        services.AddSingleton<IRetentionStore>(provider => new TableRetention(provider.GetRequiredService<TableServiceClient>(), names));
         services.AddSingleton<PoisonQueues>();
         services.AddSingleton<StorageProvisioner>();
         services.AddHostedService(provider => provider.GetRequiredService<StorageProvisioner>());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Alerts.Core.Articles;
 using Alerts.Core.Delivery;
@@ -172,9 +173,15 @@ internal sealed class TableArticleStore(JsonEntityTable<Article> table) : IArtic
     }
 }
 
-/// <summary>Delivery outcomes partitioned by subscriber, keyed by alert id.</summary>
+/// <summary>
+/// Delivery outcomes partitioned by subscriber, keyed by alert id. Each outcome is also written to a time-ordered
+/// listing in the same table: partition <c>~{inverted day}</c> (a character subscriber ids cannot hold), row
+/// <c>{inverted ticks}_{subscriber}_{alert}</c>, so one range query reads the newest first and stops.
+/// </summary>
 internal sealed class TableDeliveryStore(JsonEntityTable<DeliveryRecord> table) : IDeliveryStore
 {
+    private const string ListingPrefix = "~";
+
     public Task<DeliveryRecord?> GetAsync(string subscriberId, string alertId, CancellationToken cancellationToken) =>
         table.GetAsync(subscriberId, alertId, cancellationToken);
 
@@ -212,25 +219,51 @@ internal sealed class TableDeliveryStore(JsonEntityTable<DeliveryRecord> table) 
     public async Task<string?> ReplaceClaimedAsync(DeliveryRecord record, string token, CancellationToken cancellationToken)
     {
         var entity = JsonEntityTable<DeliveryRecord>.ToEntity(record.SubscriberId, record.AlertId, record);
-        return (await table.TryReplaceAsync(entity, new Azure.ETag(token), cancellationToken))?.ToString();
+        var version = (await table.TryReplaceAsync(entity, new Azure.ETag(token), cancellationToken))?.ToString();
+        if (version is not null)
+        {
+            await ListAsync(record, cancellationToken);
+        }
+
+        return version;
     }
 
-    public Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken) =>
-        table.UpsertAsync(record.SubscriberId, record.AlertId, record, cancellationToken);
+    public async Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken)
+    {
+        await table.UpsertAsync(record.SubscriberId, record.AlertId, record, cancellationToken);
+        await ListAsync(record, cancellationToken);
+    }
 
     public async IAsyncEnumerable<DeliveryRecord> ListRecentAsync(int max, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Ops listing over the whole table: fine for the volumes one deployment holds; sorted client-side
-        // because Azure Tables only orders by key.
-        var all = new List<DeliveryRecord>();
-        await foreach (var record in table.QueryAsync(null, cancellationToken))
+        // Newest first by key; a delivery that failed and was then sent appears once, with its latest outcome.
+        var listed = new HashSet<(string, string)>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {ListingPrefix + "0"} and PartitionKey lt {ListingPrefix + ":"}");
+        await foreach (var record in table.QueryFilterAsync(filter, cancellationToken))
         {
-            all.Add(record);
+            if (listed.Count >= max)
+            {
+                yield break;
+            }
+
+            if (listed.Add((record.SubscriberId, record.AlertId)))
+            {
+                yield return record;
+            }
+        }
+    }
+
+    // Claims in progress are not listed; every outcome is.
+    private Task ListAsync(DeliveryRecord record, CancellationToken cancellationToken)
+    {
+        if (record.Status == DeliveryStatus.Sending)
+        {
+            return Task.CompletedTask;
         }
 
-        foreach (var record in all.OrderByDescending(r => r.RecordedAt).Take(max))
-        {
-            yield return record;
-        }
+        var at = record.RecordedAt.UtcDateTime;
+        var day = 99_999_999 - int.Parse(at.ToString("yyyyMMdd", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var row = string.Create(CultureInfo.InvariantCulture, $"{DateTime.MaxValue.Ticks - at.Ticks:D19}_{record.SubscriberId}_{record.AlertId}");
+        return table.UpsertAsync(ListingPrefix + day.ToString("D8", CultureInfo.InvariantCulture), row, record, cancellationToken);
     }
 }

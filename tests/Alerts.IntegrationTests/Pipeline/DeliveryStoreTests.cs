@@ -51,4 +51,46 @@ public sealed class DeliveryStoreTests(AzuriteFixture azurite)
         Assert.Equal(DeliveryClaimOutcome.InProgress, second.Outcome);
         Assert.Null(second.Token);
     }
+
+    [Fact]
+    public async Task ListRecentAsync_NewestFirstFromTheListing_OneRowPerDelivery()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        var store = app.Services.GetRequiredService<IDeliveryStore>();
+        DeliveryRecord Record(string subscriber, string alert, DeliveryStatus status, int minutes) =>
+            new(subscriber, alert, ChannelKind.Email, status, status.ToString()) { RecordedAt = Now.AddMinutes(minutes) };
+
+        await store.RecordAsync(Record("ann", "a1", DeliveryStatus.Failed, 0), ct);
+        await store.RecordAsync(Record("bob", "a2", DeliveryStatus.Sent, 10), ct);
+        await store.RecordAsync(Record("ann", "a1", DeliveryStatus.Sent, 20), ct);
+        await store.RecordAsync(Record("cid", "a3", DeliveryStatus.Skipped, -60 * 24 * 3), ct);
+        var claim = await store.TryClaimAsync(Record("dee", "a4", DeliveryStatus.Sending, 30), Now, ct);
+        var listed = await store.ListRecentAsync(10, ct).ToListAsync(ct);
+        var firstTwo = await store.ListRecentAsync(2, ct).ToListAsync(ct);
+
+        Assert.Equal(DeliveryClaimOutcome.Claimed, claim.Outcome);
+        Assert.Equal(["ann/a1/Sent", "bob/a2/Sent", "cid/a3/Skipped"], listed.Select(r => $"{r.SubscriberId}/{r.AlertId}/{r.Status}"));
+        Assert.Equal(["ann", "bob"], firstTwo.Select(r => r.SubscriberId));
+    }
+
+    [Fact]
+    public async Task Retention_RemovesRowsLastWrittenBeforeTheCutoffOnly()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        var store = app.Services.GetRequiredService<IDeliveryStore>();
+        var retention = app.Services.GetRequiredService<IRetentionStore>();
+        await store.RecordAsync(new DeliveryRecord("ann", "a1", ChannelKind.Email, DeliveryStatus.Sent, "250 OK") { RecordedAt = Now }, ct);
+
+        var keptWithPastCutoff = await retention.RemoveDeliveriesBeforeAsync(DateTimeOffset.UtcNow.AddHours(-1), ct);
+        var stillThere = await store.GetAsync("ann", "a1", ct);
+        var removed = await retention.RemoveDeliveriesBeforeAsync(DateTimeOffset.UtcNow.AddMinutes(1), ct);
+
+        Assert.Equal(0, keptWithPastCutoff);
+        Assert.NotNull(stillThere);
+        Assert.Equal(2, removed); // the record and its listing entry
+        Assert.Null(await store.GetAsync("ann", "a1", ct));
+        Assert.Empty(await store.ListRecentAsync(10, ct).ToListAsync(ct));
+    }
 }
