@@ -83,7 +83,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton<FunctionInvoker>();
         builder.Services.AddSingleton<FunctionActivity>();
-        var queueSettings = options.QueueSettings ?? QueueHostSettings.Load(QueueHostSettings.DefaultPath);
+        var queueSettings = (options.QueueSettings ?? QueueHostSettings.Load(QueueHostSettings.DefaultPath)).WithOverrides(configuration);
         builder.Services.AddSingleton(queueSettings);
         builder.Services.AddKeyedSingleton("triggers", (provider, _) =>
         {

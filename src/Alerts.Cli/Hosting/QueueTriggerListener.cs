@@ -9,14 +9,16 @@ namespace Alerts.Cli.Hosting;
 
 /// <summary>
 /// Runs one queue-triggered function as the Functions host does: polls with backoff up to
-/// <c>maxPollingInterval</c>, processes up to <c>batchSize</c> messages in parallel, deletes on success, makes a
-/// failed message visible again after <c>visibilityTimeout</c>, and after <c>maxDequeueCount</c> attempts moves it
-/// to <c>&lt;queue&gt;-poison</c>. Messages that are not Base64 go straight to poison, as in Azure.
+/// <c>maxPollingInterval</c>; fetches up to <c>batchSize</c> messages and fetches more as soon as only
+/// <c>newBatchThreshold</c> are still running; keeps each message invisible while its function runs (renewing the
+/// lease halfway); deletes on success (a delete that fails because the message is gone or was taken over is only
+/// logged: the work was done); makes a failed message visible again after <c>visibilityTimeout</c>; and after
+/// <c>maxDequeueCount</c> attempts, or when a message arrives with more attempts than that (earlier ones crashed the
+/// process), moves it to <c>&lt;queue&gt;-poison</c>. Messages that are not Base64 go straight to poison, as in Azure.
 /// </summary>
 public sealed class QueueTriggerListener : BackgroundService
 {
     private static readonly TimeSpan MinimumPollingInterval = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     private readonly FunctionRegistration _function;
     private readonly QueueClient _queue;
@@ -25,6 +27,8 @@ public sealed class QueueTriggerListener : BackgroundService
     private readonly FunctionInvoker _invoker;
     private readonly FunctionActivity _activity;
     private readonly ILogger _logger;
+    private readonly SemaphoreSlim _finished = new(0);
+    private int _running;
 
     /// <summary>Creates a listener for <paramref name="function"/> on the resolved queue name.</summary>
     /// <param name="function">The queue-triggered function.</param>
@@ -56,22 +60,32 @@ public sealed class QueueTriggerListener : BackgroundService
     /// <summary>The queue this listener drains.</summary>
     public string QueueName { get; }
 
+    /// <summary>Messages whose function is running now.</summary>
+    public int Running => Volatile.Read(ref _running);
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await _queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
         await _poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
         var delay = MinimumPollingInterval;
+        var inFlight = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
+            // Fetch more only once the batch has drained to the threshold, as the Functions host does.
+            while (Running > _settings.NewBatchThreshold && !stoppingToken.IsCancellationRequested)
+            {
+                await _finished.WaitAsync(stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
             QueueMessage[] messages;
             try
             {
-                messages = await _queue.ReceiveMessagesAsync(Math.Clamp(_settings.BatchSize, 1, 32), Lease, stoppingToken);
+                messages = await _queue.ReceiveMessagesAsync(Math.Clamp(_settings.BatchSize, 1, 32), _settings.MessageLease, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Azure.RequestFailedException e)
             {
@@ -87,7 +101,27 @@ public sealed class QueueTriggerListener : BackgroundService
             }
 
             delay = MinimumPollingInterval;
-            await Task.WhenAll(messages.Select(message => ProcessAsync(message, stoppingToken)));
+            inFlight.RemoveAll(task => task.IsCompleted);
+            foreach (var message in messages)
+            {
+                Interlocked.Increment(ref _running);
+                inFlight.Add(RunAsync(message, stoppingToken));
+            }
+        }
+
+        await Task.WhenAll(inFlight);
+    }
+
+    private async Task RunAsync(QueueMessage message, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await ProcessAsync(message, stoppingToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+            _finished.Release();
         }
     }
 
@@ -103,14 +137,33 @@ public sealed class QueueTriggerListener : BackgroundService
             return;
         }
 
+        await using var lease = new MessageLease(_queue, message, _settings.MessageLease, _logger);
         try
         {
             await _invoker.InvokeAsync(_function, message.Body.ToString(), new Dictionary<string, string?>(), stoppingToken);
-            await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
-            await HandleFailureAsync(message, e);
+            await lease.StopAsync();
+            await HandleFailureAsync(lease.Message, e);
+            return;
+        }
+
+        await lease.StopAsync();
+        await DeleteAsync(lease.Message);
+    }
+
+    // The work is done: a message already gone, or taken over after a lost lease, is not a failure of the function.
+    private async Task DeleteAsync(QueueMessage message)
+    {
+        try
+        {
+            await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status is 400 or 404)
+        {
+            _logger.LogWarning("Message {MessageId} on {Queue} was processed but could not be deleted ({Status}: {Code}); it may run again, which the stages allow",
+                message.MessageId, QueueName, e.Status, e.ErrorCode);
         }
     }
 

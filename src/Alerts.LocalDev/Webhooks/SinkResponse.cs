@@ -10,6 +10,9 @@ public sealed record SinkResponse(int StatusCode, string? Body = null)
     /// <summary>Extra response headers.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>How long the sink takes before answering: a slow receiver.</summary>
+    public TimeSpan Delay { get; init; }
+
     /// <summary>What a Teams Workflows webhook answers: 202 with an empty body.</summary>
     public static SinkResponse Accepted() => new(202);
 

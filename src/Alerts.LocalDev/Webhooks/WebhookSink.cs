@@ -185,6 +185,10 @@ public sealed class WebhookSink : IAsyncDisposable
             receivedAt);
         _received.Add(request);
         _options.OnArrival?.Invoke(request);
+        if (answer.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(answer.Delay, context.RequestAborted);
+        }
 
         context.Response.StatusCode = answer.StatusCode;
         foreach (var (name, value) in answer.Headers)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Text.Json;
 using Alerts.Cli.Hosting;
 
@@ -54,6 +55,30 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(16, settings.BatchSize);
         Assert.True(settings.MaxPollingInterval <= TimeSpan.FromSeconds(5), "Alert latency needs polling well under the 1-minute default.");
         Assert.True(settings.VisibilityTimeout > TimeSpan.Zero, "Failed messages should wait before their retry.");
+    }
+
+    [Fact]
+    public void QueueSettings_AppSettingsOverrideHostJson_AsOnTheFunctionsHost()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AzureFunctionsJobHost:extensions:queues:batchSize"] = "4",
+                ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "2",
+                ["AlertsLocalHost:MessageLease"] = "00:00:30",
+            })
+            .Build();
+
+        var shipped = QueueHostSettings.Load(QueueHostSettings.DefaultPath);
+        var settings = shipped.WithOverrides(configuration);
+
+        Assert.Equal(8, shipped.NewBatchThreshold);
+        Assert.Equal(TimeSpan.FromMinutes(10), shipped.MessageLease);
+        Assert.Equal(4, settings.BatchSize);
+        Assert.Equal(2, settings.MaxDequeueCount);
+        Assert.Equal(8, settings.NewBatchThreshold);
+        Assert.Equal(TimeSpan.FromSeconds(30), settings.MessageLease);
+        Assert.Equal(2, new QueueHostSettings { BatchSize = 4 }.NewBatchThreshold);
     }
 
     [Fact]

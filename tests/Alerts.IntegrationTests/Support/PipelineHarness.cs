@@ -49,7 +49,10 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     /// <summary>Starts everything with unique storage names.</summary>
     public static async Task<PipelineHarness> StartAsync(
-        AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null, int maxDequeueCount = 5)
+        AzuriteFixture azurite,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        int maxDequeueCount = 5,
+        Action<IServiceCollection>? configureServices = null)
     {
         var id = Guid.NewGuid().ToString("N")[..10];
         var folder = Path.Combine(Path.GetTempPath(), "alerts-tests", id);
@@ -88,6 +91,7 @@ public sealed class PipelineHarness : IAsyncDisposable
             ReadLocalSettings = false,
             Settings = all,
             MinimumLogLevel = LogLevel.Warning,
+            ConfigureServices = configureServices,
             QueueSettings = QueueHostSettings.Load(QueueHostSettings.DefaultPath) with
             {
                 VisibilityTimeout = TimeSpan.FromMilliseconds(250),
