@@ -19,21 +19,45 @@ public static class HostCommand
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            await using var host = LocalFunctionsHost.Create(new LocalHostOptions
+            LocalFunctionsHost? host = null;
+            try
             {
-                Args = parseResult.UnmatchedTokens.ToArray(),
-                Urls = parseResult.GetValue(urls)!,
-                RunTimers = !parseResult.GetValue(noTimers),
-            });
-            await host.StartAsync(cancellationToken);
-            Console.WriteLine($"Alerts local host on {host.BaseAddress} with {host.Functions.Count} functions:");
-            foreach (var function in host.Functions)
+                host = LocalFunctionsHost.Create(new LocalHostOptions
+                {
+                    Args = parseResult.UnmatchedTokens.ToArray(),
+                    Urls = parseResult.GetValue(urls)!,
+                    RunTimers = !parseResult.GetValue(noTimers),
+                });
+                await host.StartAsync(cancellationToken);
+            }
+            catch (Exception error) when (SettingErrors.Describe(error) is { } problems)
             {
-                Console.WriteLine($"  {function.Registration.Name,-20} {Describe(function)}");
+                await Console.Error.WriteLineAsync("alerts host cannot start: fix these settings (local.settings.json or the environment):");
+                foreach (var problem in problems)
+                {
+                    await Console.Error.WriteLineAsync("  - " + problem);
+                }
+
+                if (host is not null)
+                {
+                    await host.DisposeAsync();
+                }
+
+                return 2;
             }
 
-            Console.WriteLine("Press Ctrl+C to stop.");
-            await host.WaitForShutdownAsync(cancellationToken);
+            await using (host)
+            {
+                Console.WriteLine($"Alerts local host on {host.BaseAddress} with {host.Functions.Count} functions:");
+                foreach (var function in host.Functions)
+                {
+                    Console.WriteLine($"  {function.Registration.Name,-20} {Describe(function)}");
+                }
+
+                Console.WriteLine("Press Ctrl+C to stop.");
+                await host.WaitForShutdownAsync(cancellationToken);
+            }
+
             return 0;
         });
         return command;

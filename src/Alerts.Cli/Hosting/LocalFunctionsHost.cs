@@ -77,6 +77,8 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
         builder.Logging.AddAlertsLogFilters();
+        // A start-up failure is reported by `alerts host` itself, in words (SettingErrors), not as the generic host's stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
         var configuration = builder.Configuration;
         builder.Services.AddAlertsApp(configuration);

@@ -24,6 +24,9 @@ public sealed class CliProcess : IDisposable
     /// <summary>The process, to signal or wait for.</summary>
     public Process Process => process;
 
+    /// <summary>The lines <see cref="WaitFor"/> has read so far.</summary>
+    public IReadOnlyCollection<string> Seen => seen;
+
     /// <summary>Starts <c>alerts</c> with arguments, extra environment variables and a working folder.</summary>
     public static CliProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
