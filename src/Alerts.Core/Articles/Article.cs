@@ -31,4 +31,25 @@ public sealed record Article(
 
     /// <summary>When Alerts first saw the article.</summary>
     public DateTimeOffset FirstSeen { get; init; }
+
+    /// <summary>
+    /// Whether <paramref name="other"/> is a new version of this article: its headline or summary says something
+    /// else (whitespace aside). The body is not compared: stored bodies may be full text fetched from the page.
+    /// </summary>
+    public bool IsRevisedBy(Article other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return !SameText(Title, other.Title) || !SameText(Summary, other.Summary);
+    }
+
+    /// <summary>This article's place taken by a new version: first seen when this was, keeping this body if it has none.</summary>
+    public Article RevisedTo(Article other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return other with { FirstSeen = FirstSeen, Content = other.Content ?? Content };
+    }
+
+    private static bool SameText(string? a, string? b) =>
+        string.Join(' ', (a ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            == string.Join(' ', (b ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

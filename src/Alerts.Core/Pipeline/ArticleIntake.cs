@@ -23,6 +23,12 @@ public enum IntakeOutcome
     /// <summary>Already taken in (same key): nothing to do.</summary>
     SeenBefore,
 
+    /// <summary>
+    /// Taken in before, now with another headline or summary: stored in place of the old version and scored again as
+    /// part of its story, so it alerts only subscribers the story has not reached.
+    /// </summary>
+    Updated,
+
     /// <summary>Stored without scoring: part of a newly added source's backlog.</summary>
     Backlog,
 }
@@ -52,7 +58,7 @@ public sealed class ArticleIntake(
         var admission = await articles.AdmitAsync(article, cancellationToken);
         if (admission == ArticleAdmission.Seen)
         {
-            return IntakeOutcome.SeenBefore;
+            return score ? await TakeUpdateAsync(article, cancellationToken) : IntakeOutcome.SeenBefore;
         }
 
         if (!score)
@@ -76,5 +82,20 @@ public sealed class ArticleIntake(
         await scoreQueue.EnqueueAsync(new ScoreArticleMessage(article.Key), null, cancellationToken);
         await articles.MarkQueuedAsync(article.Key, cancellationToken);
         return admission == ArticleAdmission.New ? IntakeOutcome.New : IntakeOutcome.Resumed;
+    }
+
+    // A new version of a stored article is scored as part of the story its first version joined: the index answers
+    // for the first version's fingerprint as it did the first time, so alert ids, keyed on the story, stay the same.
+    private async Task<IntakeOutcome> TakeUpdateAsync(Article article, CancellationToken cancellationToken)
+    {
+        if (await articles.ReplaceChangedAsync(article, cancellationToken) is not { } previous)
+        {
+            return IntakeOutcome.SeenBefore;
+        }
+
+        var story = await nearDuplicates.FindOrAddAsync(article.Key, StoryFingerprint.ForArticle(previous), cancellationToken);
+        await scoreQueue.EnqueueAsync(new ScoreArticleMessage(article.Key) { StoryKey = story }, null, cancellationToken);
+        logger.LogInformation("Article {ArticleKey} from {SourceId} was updated; scored again as part of story {StoryKey}", article.Key, article.SourceId, story ?? article.Key);
+        return IntakeOutcome.Updated;
     }
 }

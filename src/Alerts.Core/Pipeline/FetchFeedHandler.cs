@@ -87,6 +87,7 @@ public sealed class FetchFeedHandler(
         var newArticles = new List<Article>();
         var seenBefore = 0;
         var sameStory = 0;
+        var revised = 0;
         var backlog = 0;
         foreach (var entry in parsed.Feed.Entries)
         {
@@ -113,6 +114,9 @@ public sealed class FetchFeedHandler(
                 case IntakeOutcome.CopyOfKnownStory:
                     sameStory++;
                     break;
+                case IntakeOutcome.Updated:
+                    revised++;
+                    break;
                 case IntakeOutcome.New:
                     newArticles.Add(article);
                     break;
@@ -121,6 +125,7 @@ public sealed class FetchFeedHandler(
 
         var outcome = $"{parsed.Feed.Entries.Count} items, {newArticles.Count} new"
             + (sameStory == 0 ? string.Empty : $", {sameStory} copies of known stories")
+            + (revised == 0 ? string.Empty : $", {revised} updated")
             + (backlog == 0 ? string.Empty : $", {backlog} older than the source (stored, not alerted)");
         var updated = source with
         {

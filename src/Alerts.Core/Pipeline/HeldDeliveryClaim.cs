@@ -92,7 +92,9 @@ public sealed class HeldDeliveryClaim
                 string? token;
                 try
                 {
-                    token = await _ledger.Store.ReplaceClaimedAsync(renewed, _token, stop);
+                    // Not cancelled when the send ends: a renewal the store applied must be seen here, or the outcome
+                    // would be written against a version that no longer exists and be taken for a lost claim.
+                    token = await _ledger.Store.ReplaceClaimedAsync(renewed, _token, CancellationToken.None);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -14,6 +14,13 @@ public interface IArticleStore
     /// <summary>Notes that the article's scoring message is on the queue, so a re-fetch does not enqueue it again.</summary>
     Task MarkQueuedAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces a stored article whose headline or summary changed (an updated story under the same link) with the
+    /// new version, keeping when it was first seen and, when the new version carries no body, the stored body; answers
+    /// the version it replaced, or null when nothing changed (or another instance replaced it first).
+    /// </summary>
+    Task<Article?> ReplaceChangedAsync(Article article, CancellationToken cancellationToken);
+
     /// <summary>One article, or null.</summary>
     Task<Article?> GetAsync(string key, CancellationToken cancellationToken);
 }

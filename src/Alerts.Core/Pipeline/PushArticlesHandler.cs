@@ -4,7 +4,7 @@ namespace Alerts.Core.Pipeline;
 
 /// <summary>What happened to one pushed article.</summary>
 /// <param name="Key">The article key Alerts derived.</param>
-/// <param name="Status"><c>accepted</c> or <c>duplicate</c>.</param>
+/// <param name="Status"><c>accepted</c>, <c>updated</c> (a new version of an article pushed before) or <c>duplicate</c>.</param>
 public sealed record PushOutcome(string Key, string Status);
 
 /// <summary>
@@ -26,7 +26,12 @@ public sealed class PushArticlesHandler(
         {
             var article = ArticleSubmissions.ToArticle(submission, now);
             var outcome = await intake.AdmitAsync(article, cancellationToken);
-            outcomes.Add(new PushOutcome(article.Key, outcome is IntakeOutcome.New or IntakeOutcome.CopyOfKnownStory ? "accepted" : "duplicate"));
+            outcomes.Add(new PushOutcome(article.Key, outcome switch
+            {
+                IntakeOutcome.New or IntakeOutcome.CopyOfKnownStory => "accepted",
+                IntakeOutcome.Updated => "updated",
+                _ => "duplicate",
+            }));
         }
 
         logger.LogInformation("Pushed {Count} articles, {New} new", outcomes.Count, outcomes.Count(o => o.Status == "accepted"));

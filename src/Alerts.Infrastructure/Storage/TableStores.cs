@@ -137,6 +137,26 @@ internal sealed class TableArticleStore(JsonEntityTable<Article> table) : IArtic
             TableUpdateMode.Merge,
             cancellationToken);
 
+    public async Task<Article?> ReplaceChangedAsync(Article article, CancellationToken cancellationToken)
+    {
+        var existing = await table.GetEntityAsync(PartitionOf(article.Key), article.Key, cancellationToken);
+        if (existing is null)
+        {
+            return null;
+        }
+
+        var stored = JsonEntityTable<Article>.FromEntity(existing);
+        var revised = FitOneRow(stored.RevisedTo(article));
+        if (!stored.IsRevisedBy(revised))
+        {
+            return null;
+        }
+
+        var entity = JsonEntityTable<Article>.ToEntity(PartitionOf(article.Key), article.Key, revised);
+        entity[QueuedProperty] = true;
+        return await table.TryReplaceAsync(entity, existing.ETag, cancellationToken) is null ? null : stored;
+    }
+
     public Task<Article?> GetAsync(string key, CancellationToken cancellationToken) =>
         table.GetAsync(PartitionOf(key), key, cancellationToken);
 

@@ -23,6 +23,17 @@ internal sealed class InMemoryArticleStore : IArticleStore
         return Task.CompletedTask;
     }
 
+    public Task<Article?> ReplaceChangedAsync(Article article, CancellationToken cancellationToken)
+    {
+        if (!_articles.TryGetValue(article.Key, out var stored) || !stored.Article.IsRevisedBy(article))
+        {
+            return Task.FromResult<Article?>(null);
+        }
+
+        _articles[article.Key] = (stored.Article.RevisedTo(article), true);
+        return Task.FromResult<Article?>(stored.Article);
+    }
+
     public Task<Article?> GetAsync(string key, CancellationToken cancellationToken) =>
         Task.FromResult(_articles.TryGetValue(key, out var a) ? a.Article : null);
 }

@@ -118,6 +118,30 @@ public sealed class DeliverAlertHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_RenewalAnsweredAfterTheSendEnded_OutcomeStillRecorded()
+    {
+        // Arrange: the store applies a renewal but answers only after the send is over
+        var answer = new TaskCompletionSource();
+        var store = new SlowToAnswerRenewals(_deliveries, answer.Task);
+        var gate = new TaskCompletionSource();
+        var channel = new ScriptedChannel().Waits(gate.Task);
+        var handler = Handler(channel, store);
+        var sending = handler.HandleAsync(Message, Ct);
+        await channel.Started.Task;
+        _time.Advance(Lease / 3);
+        await store.RenewalApplied.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        // Act: the send ends while the renewal's answer is still on its way; it arrives a moment later
+        gate.SetResult();
+        await Task.WhenAny(sending, Task.Delay(TimeSpan.FromSeconds(1), Ct));
+        answer.SetResult();
+        await sending.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        // Assert
+        Assert.Equal(DeliveryStatus.Sent, _deliveries["sub-1", "alert-1"]!.Status);
+    }
+
+    [Fact]
     public async Task HandleAsync_SendPastTheDeadline_IsAPassingFailureRetriedLater()
     {
         // Arrange: a receiver that never answers
@@ -264,7 +288,7 @@ public sealed class DeliverAlertHandlerTests
         return condition();
     }
 
-    private DeliverAlertHandler Handler(IAlertChannel channel)
+    private DeliverAlertHandler Handler(IAlertChannel channel, IDeliveryStore? deliveries = null)
     {
         var options = Options.Create(_options);
         var observers = new PipelineObservers([]);
@@ -272,8 +296,36 @@ public sealed class DeliverAlertHandlerTests
             _subscribers,
             [channel],
             new AlertComposer(_articles, new NoStoryCopies(), new UnsubscribeLinks(options)),
-            new DeliveryLedger(_deliveries, observers, options, _time, NullLogger<DeliveryLedger>.Instance),
+            new DeliveryLedger(deliveries ?? _deliveries, observers, options, _time, NullLogger<DeliveryLedger>.Instance),
             new DeliveryRetries(_queue, options, _time, NullLogger<DeliveryRetries>.Instance),
             new ChannelHealthRecorder(_subscribers, _time, NullLogger<ChannelHealthRecorder>.Instance));
+    }
+
+    // Applies renewals at once but answers them only when the test says so, honouring the caller's cancellation.
+    private sealed class SlowToAnswerRenewals(InMemoryDeliveryStore inner, Task answer) : IDeliveryStore
+    {
+        public TaskCompletionSource RenewalApplied { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<DeliveryRecord?> GetAsync(string subscriberId, string alertId, CancellationToken cancellationToken) =>
+            inner.GetAsync(subscriberId, alertId, cancellationToken);
+
+        public Task<DeliveryClaim> TryClaimAsync(DeliveryRecord claim, DateTimeOffset staleBefore, CancellationToken cancellationToken) =>
+            inner.TryClaimAsync(claim, staleBefore, cancellationToken);
+
+        public async Task<string?> ReplaceClaimedAsync(DeliveryRecord record, string token, CancellationToken cancellationToken)
+        {
+            var version = await inner.ReplaceClaimedAsync(record, token, cancellationToken);
+            if (record.Status == DeliveryStatus.Sending)
+            {
+                RenewalApplied.TrySetResult();
+                await answer.WaitAsync(cancellationToken);
+            }
+
+            return version;
+        }
+
+        public Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken) => inner.RecordAsync(record, cancellationToken);
+
+        public IAsyncEnumerable<DeliveryRecord> ListRecentAsync(int max, CancellationToken cancellationToken) => inner.ListRecentAsync(max, cancellationToken);
     }
 }

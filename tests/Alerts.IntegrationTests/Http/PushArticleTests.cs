@@ -38,6 +38,32 @@ public sealed class PushArticleTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task PushArticle_UpdatedVersionOfATeaser_IsScoredAgainAndAlertsOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        await app.SeedSubscribersAsync(SampleTopics.AfghanistanForeignTroops, ct);
+        using var client = app.CreateApiClient();
+        var teaser = (Title: "Airport security: decision expected", Feeds.KabulStory.Link, Summary: "A decision on who guards the airport is expected today.");
+
+        var (_, first) = Assert.Single(await (await client.PushAsync(Api.Article(teaser), ct)).OutcomesAsync(ct));
+        await app.WaitIdleAsync(ct);
+        var alertsAfterTeaser = app.Smtp.Messages.Count;
+        var (_, second) = Assert.Single(await (await client.PushAsync(Api.Article(Feeds.KabulStory), ct)).OutcomesAsync(ct));
+        await app.WaitIdleAsync(ct);
+        var (_, third) = Assert.Single(await (await client.PushAsync(Api.Article(Feeds.KabulStory), ct)).OutcomesAsync(ct));
+        await app.WaitIdleAsync(ct);
+
+        Assert.Equal("accepted", first);
+        Assert.Equal(0, alertsAfterTeaser);
+        Assert.Equal("updated", second);
+        Assert.Equal("duplicate", third);
+        var email = Assert.Single(app.Smtp.Messages);
+        Assert.Contains(Feeds.KabulStory.Title, email.Subject);
+        Assert.Single(app.Webhooks.Requests);
+    }
+
+    [Fact]
     public async Task PushArticle_SameArticleTwice_SecondIsDuplicateAndNoSecondEmail()
     {
         var ct = TestContext.Current.CancellationToken;

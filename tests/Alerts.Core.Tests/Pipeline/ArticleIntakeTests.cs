@@ -1,0 +1,82 @@
+using Alerts.Core.Articles;
+using Alerts.Core.Ingestion;
+using Alerts.Core.Pipeline;
+using Alerts.Core.Queues;
+using Alerts.Core.Tests.Fakes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Alerts.Core.Tests.Pipeline;
+
+/// <summary>Intake in memory: new articles, copies of known stories, and new versions of stored articles.</summary>
+public sealed class ArticleIntakeTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly InMemoryArticleStore _articles = new();
+    private readonly InMemoryNearDuplicateIndex _stories = new(new NearDuplicateOptions(), new FakeTimeProvider(Now));
+    private readonly RecordingQueue<ScoreArticleMessage> _scoring = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AdmitAsync_NewHeadlineUnderTheSameLink_IsStoredAndScoredAgainOnce()
+    {
+        // Arrange
+        var intake = Intake();
+        var teaser = Story("a1", "wire", "Airport security: decision expected", "A decision on who guards the airport is expected today.");
+        var full = teaser with { Title = "Turkish troops to stay and guard Kabul airport", Summary = "Turkey said its soldiers will remain to secure the airport." };
+
+        // Act
+        var first = await intake.AdmitAsync(teaser, Ct);
+        var second = await intake.AdmitAsync(full, Ct);
+        var third = await intake.AdmitAsync(full with { Title = " Turkish troops to stay and  guard Kabul airport " }, Ct);
+
+        // Assert
+        Assert.Equal([IntakeOutcome.New, IntakeOutcome.Updated, IntakeOutcome.SeenBefore], new[] { first, second, third });
+        Assert.Equal(full.Title, (await _articles.GetAsync("a1", Ct))!.Title);
+        Assert.Equal(2, _scoring.Sent.Count);
+        Assert.All(_scoring.Sent, s => Assert.Null(s.Message.StoryKey));
+    }
+
+    [Fact]
+    public async Task AdmitAsync_UpdatedCopyOfAKnownStory_IsScoredAsPartOfThatStory()
+    {
+        // Arrange
+        var intake = Intake();
+        const string summary = "Turkey said its soldiers already deployed in Afghanistan will remain to secure Kabul's airport after US and NATO forces leave.";
+        await intake.AdmitAsync(Story("first", "wire", "Turkish troops to stay and guard Kabul airport after NATO withdrawal", summary), Ct);
+        var copy = Story("copy", "other", "Turkish troops to stay and guard Kabul airport after NATO pullout", summary);
+        var joined = await intake.AdmitAsync(copy, Ct);
+
+        // Act
+        var updated = await intake.AdmitAsync(copy with { Summary = summary + " Ankara confirmed the plan on Tuesday." }, Ct);
+
+        // Assert
+        Assert.Equal(IntakeOutcome.CopyOfKnownStory, joined);
+        Assert.Equal(IntakeOutcome.Updated, updated);
+        Assert.Equal("first", _scoring.Sent[^1].Message.StoryKey);
+        Assert.Equal("copy", _scoring.Sent[^1].Message.ArticleKey);
+    }
+
+    [Fact]
+    public async Task AdmitAsync_BacklogItemSeenAgainWithChanges_IsNotScored()
+    {
+        // Arrange
+        var intake = Intake();
+        var item = Story("old", "wire", "Old headline", "Old summary.");
+        await intake.AdmitAsync(item, score: false, Ct);
+
+        // Act
+        var again = await intake.AdmitAsync(item with { Title = "New headline" }, score: false, Ct);
+
+        // Assert
+        Assert.Equal(IntakeOutcome.SeenBefore, again);
+        Assert.Empty(_scoring.Sent);
+    }
+
+    private ArticleIntake Intake() => new(_articles, _stories, _stories, _scoring, NullLogger<ArticleIntake>.Instance);
+
+    private static Article Story(string key, string source, string title, string summary) =>
+        new(key, source, title, $"https://news.example.org/{key}", summary, null, Now) { FirstSeen = Now };
+}
