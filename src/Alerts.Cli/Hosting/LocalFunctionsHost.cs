@@ -124,10 +124,11 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             }
         }
 
+        var keys = LocalKeys.From(configuration, options.Urls);
         options.ConfigureServices?.Invoke(builder.Services);
         var app = builder.Build();
-        MapHttpFunctions(app, functions);
-        MapAdminEndpoint(app);
+        MapHttpFunctions(app, functions, keys);
+        MapAdminEndpoint(app, keys);
         return new LocalFunctionsHost(app, functions);
     }
 
@@ -211,7 +212,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         configuration.AddInMemoryCollection(options.Settings);
     }
 
-    private static void MapHttpFunctions(WebApplication app, IReadOnlyList<ResolvedFunction> functions)
+    private static void MapHttpFunctions(WebApplication app, IReadOnlyList<ResolvedFunction> functions, LocalKeys keys)
     {
         var invoker = app.Services.GetRequiredService<FunctionInvoker>();
         var activity = app.Services.GetRequiredService<FunctionActivity>();
@@ -224,6 +225,12 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 
             app.MapMethods("/api/" + function.Binding, http.Methods.Select(m => m.ToUpperInvariant()), async context =>
             {
+                if (keys.Check(context.Request, http.AuthLevel) is { } refused)
+                {
+                    await refused.ExecuteAsync(context);
+                    return;
+                }
+
                 using var _ = activity.Begin();
                 var routeValues = context.Request.RouteValues.ToDictionary(pair => pair.Key, pair => pair.Value?.ToString());
                 var result = await invoker.InvokeAsync(function.Registration, context.Request, routeValues, context.RequestAborted);
@@ -243,9 +250,14 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         }
     }
 
-    private static void MapAdminEndpoint(WebApplication app) =>
+    private static void MapAdminEndpoint(WebApplication app, LocalKeys keys) =>
         app.MapPost("/admin/functions/{name}", async (string name, HttpContext context) =>
         {
+            if (keys.Check(context.Request, Microsoft.Azure.Functions.Worker.AuthorizationLevel.Admin) is { } refused)
+            {
+                return refused;
+            }
+
             var timer = app.Services.GetServices<TimerTriggerScheduler>().SingleOrDefault(t => t.FunctionName == name);
             if (timer is null)
             {
