@@ -26,6 +26,16 @@ public sealed record FeedSource(string Id, Uri Url)
 
     /// <summary>Health of the last fetches, for ops.</summary>
     public SourceHealth Health { get; init; } = SourceHealth.Unknown;
+
+    /// <summary>When the timer last queued a fetch of this source.</summary>
+    public DateTimeOffset? FetchQueuedAt { get; init; }
+
+    /// <summary>
+    /// Whether a fetch queued for this source has not run yet: queued after the last attempt, and recently enough
+    /// (after <paramref name="givenUpBefore"/>) that its message cannot have been lost.
+    /// </summary>
+    public bool HasPendingFetch(DateTimeOffset givenUpBefore) =>
+        FetchQueuedAt is { } queued && queued > givenUpBefore && queued > (Health.LastAttempt ?? DateTimeOffset.MinValue);
 }
 
 /// <summary>HTTP cache validators: ETag and Last-Modified are stored and sent separately.</summary>

@@ -21,6 +21,19 @@ internal sealed class TableSourceStore(JsonEntityTable<FeedSource> table) : ISou
 
     public Task UpsertAsync(FeedSource source, CancellationToken cancellationToken) => table.UpsertAsync(Partition, source.Id, source, cancellationToken);
 
+    public async Task<bool> TryMarkFetchQueuedAsync(string id, DateTimeOffset queuedAt, DateTimeOffset givenUpBefore, CancellationToken cancellationToken)
+    {
+        var existing = await table.GetEntityAsync(Partition, id, cancellationToken);
+        if (existing is null || JsonEntityTable<FeedSource>.FromEntity(existing) is var source && source.HasPendingFetch(givenUpBefore))
+        {
+            return false;
+        }
+
+        // If-Match: of two timer runs at once only one queues the fetch; a fetch recording its outcome meanwhile wins too.
+        var marked = JsonEntityTable<FeedSource>.ToEntity(Partition, id, source with { FetchQueuedAt = queuedAt });
+        return await table.TryReplaceAsync(marked, existing.ETag, cancellationToken) is not null;
+    }
+
     public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => table.DeleteAsync(Partition, id, cancellationToken);
 }
 

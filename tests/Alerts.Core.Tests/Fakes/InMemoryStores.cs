@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Alerts.Core.Articles;
+using Alerts.Core.Feeds;
 using Alerts.Core.Ingestion;
 using Alerts.Core.Pipeline;
 using Alerts.Core.Queues;
@@ -105,4 +106,32 @@ internal sealed class RecordingQueue<T> : IMessageQueue<T>
         _sent.Enqueue((message, delay));
         return Task.CompletedTask;
     }
+}
+
+/// <summary>Feed sources in memory, with the table's conditional marking of queued fetches.</summary>
+internal sealed class InMemorySourceStore : ISourceStore
+{
+    private readonly ConcurrentDictionary<string, FeedSource> _sources = new();
+
+    public IAsyncEnumerable<FeedSource> ListAsync(CancellationToken cancellationToken) => _sources.Values.ToList().ToAsyncEnumerable();
+
+    public Task<FeedSource?> GetAsync(string id, CancellationToken cancellationToken) => Task.FromResult(_sources.GetValueOrDefault(id));
+
+    public Task UpsertAsync(FeedSource source, CancellationToken cancellationToken)
+    {
+        _sources[source.Id] = source;
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> TryMarkFetchQueuedAsync(string id, DateTimeOffset queuedAt, DateTimeOffset givenUpBefore, CancellationToken cancellationToken)
+    {
+        if (!_sources.TryGetValue(id, out var source) || source.HasPendingFetch(givenUpBefore))
+        {
+            return Task.FromResult(false);
+        }
+
+        return Task.FromResult(_sources.TryUpdate(id, source with { FetchQueuedAt = queuedAt }, source));
+    }
+
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => Task.FromResult(_sources.TryRemove(id, out _));
 }
