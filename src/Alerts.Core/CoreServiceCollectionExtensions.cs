@@ -22,6 +22,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PipelineObservers>();
         services.AddTransient<ArticleIntake>();
         services.AddTransient<IngestFeedsHandler>();
+        services.AddTransient<FeedEntriesIntake>();
         services.AddTransient<FetchFeedHandler>();
         services.AddTransient<ScoreArticleHandler>();
         services.AddTransient<AlertComposer>();

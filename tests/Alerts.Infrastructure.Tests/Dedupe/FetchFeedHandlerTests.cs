@@ -282,6 +282,7 @@ public sealed class FetchFeedHandlerTests(AzuriteFixture azurite) : IClassFixtur
         services.AddAlertsIngestion(configuration);
         services.AddSingleton<PipelineObservers>();
         services.AddTransient<ArticleIntake>();
+        services.AddTransient<FeedEntriesIntake>();
         services.AddTransient<FetchFeedHandler>();
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(Ct);
