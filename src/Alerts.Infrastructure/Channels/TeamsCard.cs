@@ -60,13 +60,32 @@ internal static class TeamsCard
             budget.MaxRelated,
             budget.MaxSummaryChars,
             budget.MaxTitleChars);
-
-        var body = new JsonArray
+        var body = new JsonArray();
+        AddHeadline(body, view);
+        AddReasons(body, view, notification.Match.Evidence.Count);
+        AddOtherOutlets(body, view, notification.AlsoReportedBy.Count);
+        var message = new JsonObject
         {
-            TextBlock($"Alert: {view.TopicName}", size: "Small", weight: "Bolder", color: "Accent"),
-            TextBlock(view.Title, size: "Large", weight: "Bolder"),
+            ["type"] = "message",
+            ["attachments"] = new JsonArray
+            {
+                new JsonObject
+                {
+                    ["contentType"] = AttachmentContentType,
+                    ["contentUrl"] = null,
+                    ["content"] = Card(body, view.Link),
+                },
+            },
         };
 
+        return JsonSerializer.SerializeToUtf8Bytes(message, SerializerOptions);
+    }
+
+    // The topic, the headline, the summary and the facts a reader scans first.
+    private static void AddHeadline(JsonArray body, AlertView view)
+    {
+        body.Add(TextBlock($"Alert: {view.TopicName}", size: "Small", weight: "Bolder", color: "Accent"));
+        body.Add(TextBlock(view.Title, size: "Large", weight: "Bolder"));
         if (view.Summary.Length > 0)
         {
             body.Add(TextBlock(view.Summary, subtle: true));
@@ -83,45 +102,58 @@ internal static class TeamsCard
                 Fact("Score", view.Score),
             },
         });
+    }
 
-        var totalEvidence = notification.Match.Evidence.Count;
-        if (totalEvidence > 0)
+    // "Why you got this": the evidence the budget keeps, and how much was left out.
+    private static void AddReasons(JsonArray body, AlertView view, int totalEvidence)
+    {
+        if (totalEvidence == 0)
         {
-            body.Add(TextBlock("Why you got this", weight: "Bolder", spacing: "Medium"));
-            var reasons = new JsonArray();
-            foreach (var evidence in view.Evidence)
-            {
-                reasons.Add(TextBlock($"• {evidence.Description}", spacing: "Small"));
-                if (evidence.Snippet.Count > 0)
-                {
-                    reasons.Add(TextBlock(Markdown.Snippet(evidence.Snippet), subtle: true, spacing: "None", trustedMarkdown: true));
-                }
-            }
-
-            var omitted = totalEvidence - view.Evidence.Count;
-            if (omitted > 0)
-            {
-                reasons.Add(TextBlock(omitted == 1 ? "…and 1 more reason" : $"…and {omitted} more reasons", subtle: true, spacing: "Small"));
-            }
-
-            body.Add(new JsonObject { ["type"] = "Container", ["items"] = reasons });
+            return;
         }
 
-        var totalRelated = notification.AlsoReportedBy.Count;
-        if (totalRelated > 0)
+        body.Add(TextBlock("Why you got this", weight: "Bolder", spacing: "Medium"));
+        var reasons = new JsonArray();
+        foreach (var evidence in view.Evidence)
         {
-            var names = view.Related.Select(related => related.Link is null
-                ? Markdown.Neutralize(related.Name)
-                : $"[{Markdown.LinkText(related.Name)}]({Markdown.LinkTarget(related.Link)})").ToList();
-            var omitted = totalRelated - view.Related.Count;
-            if (omitted > 0)
+            reasons.Add(TextBlock($"• {evidence.Description}", spacing: "Small"));
+            if (evidence.Snippet.Count > 0)
             {
-                names.Add($"{omitted} more");
+                reasons.Add(TextBlock(Markdown.Snippet(evidence.Snippet), subtle: true, spacing: "None", trustedMarkdown: true));
             }
-
-            body.Add(TextBlock($"Also reported by: {string.Join(", ", names)}", subtle: true, spacing: "Medium", trustedMarkdown: true));
         }
 
+        var omitted = totalEvidence - view.Evidence.Count;
+        if (omitted > 0)
+        {
+            reasons.Add(TextBlock(omitted == 1 ? "…and 1 more reason" : $"…and {omitted} more reasons", subtle: true, spacing: "Small"));
+        }
+
+        body.Add(new JsonObject { ["type"] = "Container", ["items"] = reasons });
+    }
+
+    // The story's other outlets, linked where they have a link.
+    private static void AddOtherOutlets(JsonArray body, AlertView view, int totalRelated)
+    {
+        if (totalRelated == 0)
+        {
+            return;
+        }
+
+        var names = view.Related.Select(related => related.Link is null
+            ? Markdown.Neutralize(related.Name)
+            : $"[{Markdown.LinkText(related.Name)}]({Markdown.LinkTarget(related.Link)})").ToList();
+        var omitted = totalRelated - view.Related.Count;
+        if (omitted > 0)
+        {
+            names.Add($"{omitted} more");
+        }
+
+        body.Add(TextBlock($"Also reported by: {string.Join(", ", names)}", subtle: true, spacing: "Medium", trustedMarkdown: true));
+    }
+
+    private static JsonObject Card(JsonArray body, Uri? link)
+    {
         var card = new JsonObject
         {
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -130,30 +162,15 @@ internal static class TeamsCard
             ["msteams"] = new JsonObject { ["width"] = "Full" },
             ["body"] = body,
         };
-
-        if (view.Link is not null)
+        if (link is not null)
         {
             card["actions"] = new JsonArray
             {
-                new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Read article", ["url"] = view.Link.AbsoluteUri },
+                new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Read article", ["url"] = link.AbsoluteUri },
             };
         }
 
-        var message = new JsonObject
-        {
-            ["type"] = "message",
-            ["attachments"] = new JsonArray
-            {
-                new JsonObject
-                {
-                    ["contentType"] = AttachmentContentType,
-                    ["contentUrl"] = null,
-                    ["content"] = card,
-                },
-            },
-        };
-
-        return JsonSerializer.SerializeToUtf8Bytes(message, SerializerOptions);
+        return card;
     }
 
     private static JsonObject TextBlock(
