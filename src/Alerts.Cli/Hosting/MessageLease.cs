@@ -53,18 +53,27 @@ internal sealed class MessageLease : IAsyncDisposable
             while (true)
             {
                 await Task.Delay(_lease / 2, stop);
-                var receipt = await _queue.UpdateMessageAsync(Message.MessageId, Message.PopReceipt, visibilityTimeout: _lease, cancellationToken: CancellationToken.None);
-                Message = Message.Update(receipt.Value);
+                try
+                {
+                    var receipt = await _queue.UpdateMessageAsync(Message.MessageId, Message.PopReceipt, visibilityTimeout: _lease, cancellationToken: CancellationToken.None);
+                    Message = Message.Update(receipt.Value);
+                }
+                catch (Azure.RequestFailedException e) when (e.Status is 400 or 404)
+                {
+                    // Gone or taken over: nothing left to renew.
+                    _logger.LogWarning("Lost the lease on message {MessageId} of {Queue} ({Status}: {Code}); it may be run again", Message.MessageId, _queue.Name, e.Status, e.ErrorCode);
+                    return;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Storage unreachable for now: the lease still has half its time; try again at the next halfway mark.
+                    _logger.LogWarning(e, "Could not renew the lease on message {MessageId} of {Queue}; trying again", Message.MessageId, _queue.Name);
+                }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // The function finished.
-        }
-        catch (Azure.RequestFailedException e)
-        {
-            _logger.LogWarning("Could not renew the lease on message {MessageId} of {Queue} ({Status}: {Code}); it may be run again",
-                Message.MessageId, _queue.Name, e.Status, e.ErrorCode);
         }
     }
 }

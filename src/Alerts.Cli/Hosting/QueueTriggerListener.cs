@@ -118,6 +118,11 @@ public sealed class QueueTriggerListener : BackgroundService
         {
             await ProcessAsync(message, stoppingToken);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Settling the message failed (storage unreachable): it reappears after its lease and runs again.
+            _logger.LogError(e, "Could not settle message {MessageId} on {Queue}; it will be seen again", message.MessageId, QueueName);
+        }
         finally
         {
             Interlocked.Decrement(ref _running);
@@ -160,10 +165,10 @@ public sealed class QueueTriggerListener : BackgroundService
         {
             await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
         }
-        catch (Azure.RequestFailedException e) when (e.Status is 400 or 404)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            _logger.LogWarning("Message {MessageId} on {Queue} was processed but could not be deleted ({Status}: {Code}); it may run again, which the stages allow",
-                message.MessageId, QueueName, e.Status, e.ErrorCode);
+            _logger.LogWarning("Message {MessageId} on {Queue} was processed but could not be deleted ({Reason}); it may run again, which the stages allow",
+                message.MessageId, QueueName, e.Message);
         }
     }
 

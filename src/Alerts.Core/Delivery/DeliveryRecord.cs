@@ -35,6 +35,13 @@ public sealed record DeliveryRecord(string SubscriberId, string AlertId, Channel
 
     /// <summary>When the outcome was recorded.</summary>
     public DateTimeOffset RecordedAt { get; init; }
+
+    /// <summary>
+    /// Which claim wrote this row: an id each sender draws when it claims the delivery. A store that cannot tell
+    /// whether its own conditional write went through (the reply was lost, the retry found the row changed) reads the
+    /// row back and recognises its own claim by it.
+    /// </summary>
+    public string? ClaimId { get; init; }
 }
 
 /// <summary>What <c>IDeliveryStore.TryClaimAsync</c> found.</summary>

@@ -10,26 +10,34 @@ namespace Alerts.Core.Pipeline;
 /// </summary>
 public sealed class ChannelHealthRecorder(ISubscriberStore subscribers, TimeProvider time, ILogger<ChannelHealthRecorder> logger)
 {
-    /// <summary>Updates the subscriber's channel health after a send.</summary>
-    public async Task RecordAsync(Subscriber subscriber, string alertId, ChannelResult result, CancellationToken cancellationToken)
+    /// <summary>Updates the subscriber's channel health after a send to <paramref name="sentTo"/>.</summary>
+    public async Task RecordAsync(Subscriber sentTo, string alertId, ChannelResult result, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(subscriber);
+        ArgumentNullException.ThrowIfNull(sentTo);
         ArgumentNullException.ThrowIfNull(result);
         if (result.Succeeded)
         {
-            logger.LogInformation("Alert {AlertId} sent via {Channel} to subscriber {SubscriberId}", alertId, subscriber.Channel, subscriber.Id);
-            if (subscriber.Health.PermanentFailures > 0)
-            {
-                await subscribers.UpsertAsync(subscriber with { Health = ChannelHealth.Healthy }, cancellationToken);
-            }
+            logger.LogInformation("Alert {AlertId} sent via {Channel} to subscriber {SubscriberId}", alertId, sentTo.Channel, sentTo.Id);
+        }
 
+        var changesHealth = result.Succeeded ? sentTo.Health.PermanentFailures > 0 : result.Permanent;
+        if (!changesHealth)
+        {
             return;
         }
 
-        if (result.Permanent)
+        // Read again: an operator may have fixed the address (or the subscriber unsubscribed) while the send ran, and a
+        // result about the old address must not be written over the new one.
+        if (await subscribers.GetAsync(sentTo.Id, cancellationToken) is not { } subscriber
+            || subscriber.Channel != sentTo.Channel || subscriber.Address != sentTo.Address)
         {
-            var health = subscriber.Health.AfterPermanentFailure(result.Detail, time.GetUtcNow());
-            await subscribers.UpsertAsync(subscriber with { Health = health }, cancellationToken);
+            return;
+        }
+
+        var health = result.Succeeded ? ChannelHealth.Healthy : subscriber.Health.AfterPermanentFailure(result.Detail, time.GetUtcNow());
+        await subscribers.UpsertAsync(subscriber with { Health = health }, cancellationToken);
+        if (!result.Succeeded)
+        {
             logger.LogWarning(
                 "Alert {AlertId} to subscriber {SubscriberId} failed for good via {Channel} ({Failures} in a row{Unhealthy}): {Detail}",
                 alertId, subscriber.Id, subscriber.Channel, health.PermanentFailures, health.IsUnhealthy ? "; channel now unhealthy, deliveries skipped" : string.Empty, result.Detail);

@@ -25,12 +25,16 @@ public sealed class CleanUpHandler(
             await retention.RemoveArticlesBeforeAsync(now - settings.ArticleRetention, cancellationToken),
             await retention.RemoveStoryCopiesBeforeAsync(now - settings.ArticleRetention, cancellationToken),
             await retention.RemoveStoryFingerprintsBeforeAsync(now - (2 * nearDuplicates.Window), cancellationToken),
-            await retention.RemoveDeliveriesBeforeAsync(now - settings.DeliveryRetention, cancellationToken));
+            // A delivery record is also what stops a story's later copy or update from alerting again: it lives at
+            // least as long as the articles.
+            await retention.RemoveDeliveriesBeforeAsync(now - Max(settings.DeliveryRetention, settings.ArticleRetention), cancellationToken));
         logger.LogInformation(
             "Clean-up removed {Articles} article(s), {Copies} story copy record(s), {Fingerprints} fingerprint row(s) and {Deliveries} delivery record(s)",
             result.Articles, result.StoryCopies, result.Fingerprints, result.Deliveries);
         return result;
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }
 
 /// <summary>Rows removed by one clean-up, per kind.</summary>

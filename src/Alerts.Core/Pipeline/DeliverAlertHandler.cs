@@ -58,15 +58,21 @@ public sealed class DeliverAlertHandler(
 
         var held = claim.Held!;
         var result = await held.SendAsync(channel, notification, cancellationToken);
-        if (!await held.RecordAsync(result, cancellationToken))
+
+        // The channel has answered: what it said is recorded even if the host is stopping, or a stop between an
+        // accepted send and its record would send the alert again (only a crash may do that).
+        var settled = CancellationToken.None;
+        if (!await held.RecordAsync(result, settled))
         {
-            return; // another instance owns the delivery now, and its outcome
+            // Another instance owns the delivery now; look again later in case it gave up.
+            await retries.LookAgainAfterAsync(message, ledger.ClaimLease, settled);
+            return;
         }
 
-        await health.RecordAsync(subscriber, message.AlertId, result, cancellationToken);
+        await health.RecordAsync(subscriber, message.AlertId, result, settled);
         if (!result.Succeeded && !result.Permanent)
         {
-            await retries.RetryLaterAsync(message, subscriber.Channel, result, held.Attempts, cancellationToken);
+            await retries.RetryLaterAsync(message, subscriber.Channel, result, held.Attempts, settled);
         }
     }
 

@@ -44,12 +44,22 @@ public sealed class DeliveryLedger(
         observer.DeliveryRecorded(record, alreadyDelivered: true);
     }
 
-    /// <summary>Records an outcome reached before anything was claimed or sent (the subscriber is gone or unhealthy).</summary>
+    /// <summary>
+    /// Records that the delivery is skipped (the subscriber is gone or unhealthy), as a claim would be taken: never over
+    /// an alert already sent, nor under another instance that is sending it right now.
+    /// </summary>
     public async Task RecordSkippedAsync(DeliveryMessage message, ChannelKind channel, string reason, int attempts, CancellationToken cancellationToken)
     {
         var record = RecordOf(message, channel, DeliveryStatus.Skipped, reason, attempts);
-        await store.RecordAsync(record, cancellationToken);
-        observer.DeliveryRecorded(record, alreadyDelivered: false);
+        var claim = await store.TryClaimAsync(record, time.GetUtcNow() - ClaimLease, cancellationToken);
+        if (claim.Outcome == DeliveryClaimOutcome.Claimed)
+        {
+            observer.DeliveryRecorded(record, alreadyDelivered: false);
+        }
+        else
+        {
+            logger.LogInformation("Alert {AlertId} not marked skipped: it is {Status}", message.AlertId, claim.Previous?.Status.ToString() ?? "being handled");
+        }
     }
 
     /// <summary>
@@ -59,16 +69,21 @@ public sealed class DeliveryLedger(
     public async Task<DeliveryClaimAttempt> ClaimAsync(DeliveryMessage message, ChannelKind channel, int attempts, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var claim = await store.TryClaimAsync(RecordOf(message, channel, DeliveryStatus.Sending, "sending", attempts), now - ClaimLease, cancellationToken);
+        var claimId = Guid.NewGuid().ToString("N");
+        var request = RecordOf(message, channel, DeliveryStatus.Sending, "sending", attempts) with { ClaimId = claimId };
+        var claim = await store.TryClaimAsync(request, now - ClaimLease, cancellationToken);
         return claim.Outcome switch
         {
             DeliveryClaimOutcome.Claimed => new DeliveryClaimAttempt(claim.Outcome, claim.Previous)
             {
-                Held = new HeldDeliveryClaim(this, RecordOf(message, channel, DeliveryStatus.Sending, "sending", (claim.Previous?.Attempts ?? attempts - 1) + 1), claim.Token!),
+                Held = new HeldDeliveryClaim(this, request with { Attempts = (claim.Previous?.Attempts ?? attempts - 1) + 1 }, claim.Token!),
             },
             DeliveryClaimOutcome.InProgress => new DeliveryClaimAttempt(claim.Outcome, claim.Previous)
             {
-                LeaseLeft = claim.Previous is { } holder ? holder.RecordedAt + ClaimLease - now : ClaimLease,
+                // A row another instance just took over may carry an old time: never a negative wait.
+                LeaseLeft = claim.Previous is { Status: DeliveryStatus.Sending } holder
+                    ? TimeSpan.FromTicks(Math.Max(0, (holder.RecordedAt + ClaimLease - now).Ticks))
+                    : TimeSpan.Zero,
             },
             _ => new DeliveryClaimAttempt(claim.Outcome, claim.Previous),
         };

@@ -21,9 +21,6 @@ public interface IDeliveryStore
     /// </summary>
     Task<string?> ReplaceClaimedAsync(DeliveryRecord record, string token, CancellationToken cancellationToken);
 
-    /// <summary>Records (replaces) an outcome reached without a claim (a delivery skipped before sending).</summary>
-    Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken);
-
     /// <summary>Most recent outcomes, newest first, for ops.</summary>
     IAsyncEnumerable<DeliveryRecord> ListRecentAsync(int max, CancellationToken cancellationToken);
 }

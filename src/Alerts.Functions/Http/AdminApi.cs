@@ -93,7 +93,7 @@ public sealed partial class AdminApi(
             return Problems.Validation(errors);
         }
 
-        // Validators and health belong to the fetcher, not to the caller.
+        // Validators, health and the pending fetch belong to the fetcher and the timer, not to the caller.
         var existing = await sources.GetAsync(id, cancellationToken);
         source = source with
         {
@@ -101,6 +101,7 @@ public sealed partial class AdminApi(
             Validators = existing?.Url == source.Url ? existing.Validators : FeedValidators.None,
             Health = existing?.Health ?? SourceHealth.Unknown,
             AddedAt = existing?.AddedAt ?? time.GetUtcNow(),
+            FetchQueuedAt = existing?.FetchQueuedAt,
         };
         await sources.UpsertAsync(source, cancellationToken);
         return new OkObjectResult(source);

@@ -39,12 +39,13 @@ internal sealed class TableRetention(TableServiceClient tables, StorageNames nam
         {
             try
             {
-                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+                // Only the version read: a row rewritten since (a claim taken over, an article updated) is fresh again.
+                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
                 removed++;
             }
-            catch (RequestFailedException e) when (e.Status == 404)
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
             {
-                // Removed by another run meanwhile.
+                // Removed by another run, or rewritten, meanwhile.
             }
         }
 

@@ -223,6 +223,7 @@ internal sealed class TableDeliveryStore(JsonEntityTable<DeliveryRecord> table) 
         var entity = JsonEntityTable<DeliveryRecord>.ToEntity(claim.SubscriberId, claim.AlertId, claim);
         if (await table.TryInsertAsync(entity, cancellationToken) is { } inserted)
         {
+            await ListAsync(claim, cancellationToken);
             return new DeliveryClaim(DeliveryClaimOutcome.Claimed, null) { Token = inserted.ToString() };
         }
 
@@ -244,15 +245,20 @@ internal sealed class TableDeliveryStore(JsonEntityTable<DeliveryRecord> table) 
         }
 
         // If-Match on the ETag read above: of two instances taking over the same failed delivery, one wins.
-        return await table.TryReplaceAsync(entity, existing.ETag, cancellationToken) is { } taken
-            ? new DeliveryClaim(DeliveryClaimOutcome.Claimed, previous) { Token = taken.ToString() }
-            : new DeliveryClaim(DeliveryClaimOutcome.InProgress, previous);
+        if (await table.TryReplaceAsync(entity, existing.ETag, cancellationToken) is not { } taken)
+        {
+            return new DeliveryClaim(DeliveryClaimOutcome.InProgress, previous);
+        }
+
+        await ListAsync(claim, cancellationToken);
+        return new DeliveryClaim(DeliveryClaimOutcome.Claimed, previous) { Token = taken.ToString() };
     }
 
     public async Task<string?> ReplaceClaimedAsync(DeliveryRecord record, string token, CancellationToken cancellationToken)
     {
         var entity = JsonEntityTable<DeliveryRecord>.ToEntity(record.SubscriberId, record.AlertId, record);
-        var version = (await table.TryReplaceAsync(entity, new Azure.ETag(token), cancellationToken))?.ToString();
+        var version = (await table.TryReplaceAsync(entity, new Azure.ETag(token), cancellationToken))?.ToString()
+            ?? await OwnWriteAsync(record, cancellationToken);
         if (version is not null)
         {
             await ListAsync(record, cancellationToken);
@@ -261,10 +267,19 @@ internal sealed class TableDeliveryStore(JsonEntityTable<DeliveryRecord> table) 
         return version;
     }
 
-    public async Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken)
+    // The row changed since the version this claim last saw. If it still carries this claim's id, the change is this
+    // claim's own write whose reply was lost (the client retried it and got "changed"): it went through.
+    private async Task<string?> OwnWriteAsync(DeliveryRecord record, CancellationToken cancellationToken)
     {
-        await table.UpsertAsync(record.SubscriberId, record.AlertId, record, cancellationToken);
-        await ListAsync(record, cancellationToken);
+        if (record.ClaimId is null || await table.GetEntityAsync(record.SubscriberId, record.AlertId, cancellationToken) is not { } current)
+        {
+            return null;
+        }
+
+        var stored = JsonEntityTable<DeliveryRecord>.FromEntity(current);
+        return stored.ClaimId == record.ClaimId && stored.Status == record.Status && stored.RecordedAt == record.RecordedAt
+            ? current.ETag.ToString()
+            : null;
     }
 
     public async IAsyncEnumerable<DeliveryRecord> ListRecentAsync(int max, [EnumeratorCancellation] CancellationToken cancellationToken)

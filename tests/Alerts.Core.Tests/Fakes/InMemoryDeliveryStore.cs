@@ -63,16 +63,6 @@ internal sealed class InMemoryDeliveryStore : IDeliveryStore
         }
     }
 
-    public Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            Write((record.SubscriberId, record.AlertId), record);
-        }
-
-        return Task.CompletedTask;
-    }
-
     public async IAsyncEnumerable<DeliveryRecord> ListRecentAsync(int max, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         List<DeliveryRecord> records;

@@ -37,6 +37,27 @@ public sealed class DeliveryStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ReplaceClaimedAsync_OwnWriteWhoseReplyWasLost_IsRecognisedAsApplied()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        var store = app.Services.GetRequiredService<IDeliveryStore>();
+        var claim = new DeliveryRecord("sub-" + Guid.NewGuid().ToString("n"), "alert-1", ChannelKind.Webhook, DeliveryStatus.Sending, "sending") { RecordedAt = Now, ClaimId = "mine" };
+        var sent = claim with { Status = DeliveryStatus.Sent, Detail = "202 Accepted", RecordedAt = Now.AddSeconds(3) };
+
+        var first = await store.TryClaimAsync(claim, Now.AddMinutes(-3), ct);
+        var applied = await store.ReplaceClaimedAsync(sent, first.Token!, ct);
+        var retriedAfterLostReply = await store.ReplaceClaimedAsync(sent, first.Token!, ct);
+        var differentWrite = await store.ReplaceClaimedAsync(sent with { RecordedAt = Now.AddSeconds(9) }, first.Token!, ct);
+        var someoneElses = await store.ReplaceClaimedAsync(sent with { ClaimId = "theirs" }, first.Token!, ct);
+
+        Assert.NotNull(applied);
+        Assert.Equal(applied, retriedAfterLostReply);
+        Assert.Null(differentWrite);
+        Assert.Null(someoneElses);
+    }
+
+    [Fact]
     public async Task TryClaimAsync_ClaimWithinItsLease_IsInProgressForOthers()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -61,10 +82,10 @@ public sealed class DeliveryStoreTests(AzuriteFixture azurite)
         DeliveryRecord Record(string subscriber, string alert, DeliveryStatus status, int minutes) =>
             new(subscriber, alert, ChannelKind.Email, status, status.ToString()) { RecordedAt = Now.AddMinutes(minutes) };
 
-        await store.RecordAsync(Record("ann", "a1", DeliveryStatus.Failed, 0), ct);
-        await store.RecordAsync(Record("bob", "a2", DeliveryStatus.Sent, 10), ct);
-        await store.RecordAsync(Record("ann", "a1", DeliveryStatus.Sent, 20), ct);
-        await store.RecordAsync(Record("cid", "a3", DeliveryStatus.Skipped, -60 * 24 * 3), ct);
+        await RecordAsync(store, Record("ann", "a1", DeliveryStatus.Failed, 0), ct);
+        await RecordAsync(store, Record("bob", "a2", DeliveryStatus.Sent, 10), ct);
+        await RecordAsync(store, Record("ann", "a1", DeliveryStatus.Sent, 20), ct);
+        await RecordAsync(store, Record("cid", "a3", DeliveryStatus.Skipped, -60 * 24 * 3), ct);
         var claim = await store.TryClaimAsync(Record("dee", "a4", DeliveryStatus.Sending, 30), Now, ct);
         var listed = await store.ListRecentAsync(10, ct).ToListAsync(ct);
         var firstTwo = await store.ListRecentAsync(2, ct).ToListAsync(ct);
@@ -81,7 +102,7 @@ public sealed class DeliveryStoreTests(AzuriteFixture azurite)
         await using var app = await PipelineHarness.StartAsync(azurite);
         var store = app.Services.GetRequiredService<IDeliveryStore>();
         var retention = app.Services.GetRequiredService<IRetentionStore>();
-        await store.RecordAsync(new DeliveryRecord("ann", "a1", ChannelKind.Email, DeliveryStatus.Sent, "250 OK") { RecordedAt = Now }, ct);
+        await RecordAsync(store, new DeliveryRecord("ann", "a1", ChannelKind.Email, DeliveryStatus.Sent, "250 OK") { RecordedAt = Now }, ct);
 
         var keptWithPastCutoff = await retention.RemoveDeliveriesBeforeAsync(DateTimeOffset.UtcNow.AddHours(-1), ct);
         var stillThere = await store.GetAsync("ann", "a1", ct);
@@ -92,5 +113,12 @@ public sealed class DeliveryStoreTests(AzuriteFixture azurite)
         Assert.Equal(2, removed); // the record and its listing entry
         Assert.Null(await store.GetAsync("ann", "a1", ct));
         Assert.Empty(await store.ListRecentAsync(10, ct).ToListAsync(ct));
+    }
+
+    // As a sender records: claim, then the outcome in its place.
+    private static async Task RecordAsync(IDeliveryStore store, DeliveryRecord outcome, CancellationToken ct)
+    {
+        var claim = await store.TryClaimAsync(outcome with { Status = DeliveryStatus.Sending }, outcome.RecordedAt, ct);
+        Assert.NotNull(await store.ReplaceClaimedAsync(outcome, claim.Token!, ct));
     }
 }
