@@ -33,6 +33,12 @@ public sealed record Article(
     public DateTimeOffset FirstSeen { get; init; }
 
     /// <summary>
+    /// The story the article was scored under: its own key when it started the story, the first article's key when it
+    /// is another outlet's copy; null until intake has sent it to scoring. A later version is scored under the same.
+    /// </summary>
+    public string? StoryKey { get; init; }
+
+    /// <summary>
     /// Whether <paramref name="other"/> is a new version of this article: its headline or summary says something
     /// else (whitespace aside). The body is not compared: stored bodies may be full text fetched from the page.
     /// </summary>
@@ -46,7 +52,7 @@ public sealed record Article(
     public Article RevisedTo(Article other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return other with { FirstSeen = FirstSeen, Content = other.Content ?? Content };
+        return other with { FirstSeen = FirstSeen, Content = other.Content ?? Content, StoryKey = StoryKey };
     }
 
     private static bool SameText(string? a, string? b) =>

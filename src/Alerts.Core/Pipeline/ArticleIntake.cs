@@ -61,31 +61,33 @@ public sealed class ArticleIntake(
             return score ? await TakeUpdateAsync(article, cancellationToken) : IntakeOutcome.SeenBefore;
         }
 
-        if (!score)
+        if (admission == ArticleAdmission.SeenNotQueued && await articles.GetAsync(article.Key, cancellationToken) is { StoryKey: { } known } interrupted)
         {
-            await nearDuplicates.FindOrAddAsync(article.Key, StoryFingerprint.ForArticle(article), cancellationToken);
-            await articles.MarkQueuedAsync(article.Key, cancellationToken);
-            return IntakeOutcome.Backlog;
+            // A new version whose scoring message was never sent (an instance died in between): send it now.
+            return await SendToScoringAsync(interrupted, known, IntakeOutcome.Updated, cancellationToken);
         }
 
         // Asked again after a crash (SeenNotQueued), the index gives the same answer as the first time.
         var story = await nearDuplicates.FindOrAddAsync(article.Key, StoryFingerprint.ForArticle(article), cancellationToken);
+        if (!score)
+        {
+            await articles.MarkQueuedAsync(article.Key, story ?? article.Key, cancellationToken);
+            return IntakeOutcome.Backlog;
+        }
+
         if (story is not null)
         {
             await storyClusters.AddMemberAsync(story, new StoryClusterMember(article.Key, article.SourceId, article.SourceName, article.Link), cancellationToken);
-            await scoreQueue.EnqueueAsync(new ScoreArticleMessage(article.Key) { StoryKey = story }, null, cancellationToken);
-            await articles.MarkQueuedAsync(article.Key, cancellationToken);
             logger.LogInformation("Article {ArticleKey} from {SourceId} is another copy of story {StoryKey}; scored as part of it", article.Key, article.SourceId, story);
-            return IntakeOutcome.CopyOfKnownStory;
+            return await SendToScoringAsync(article, story, IntakeOutcome.CopyOfKnownStory, cancellationToken);
         }
 
-        await scoreQueue.EnqueueAsync(new ScoreArticleMessage(article.Key), null, cancellationToken);
-        await articles.MarkQueuedAsync(article.Key, cancellationToken);
-        return admission == ArticleAdmission.New ? IntakeOutcome.New : IntakeOutcome.Resumed;
+        return await SendToScoringAsync(article, article.Key, admission == ArticleAdmission.New ? IntakeOutcome.New : IntakeOutcome.Resumed, cancellationToken);
     }
 
-    // A new version of a stored article is scored as part of the story its first version joined: the index answers
-    // for the first version's fingerprint as it did the first time, so alert ids, keyed on the story, stay the same.
+    // A new version of a stored article is scored under the story its first version was scored under, so alert ids,
+    // keyed on the story, stay the same and nobody hears of the story twice. Articles stored before the story was
+    // kept on them ask the index with the first version's fingerprint, which answers as it did the first time.
     private async Task<IntakeOutcome> TakeUpdateAsync(Article article, CancellationToken cancellationToken)
     {
         if (await articles.ReplaceChangedAsync(article, cancellationToken) is not { } previous)
@@ -93,9 +95,18 @@ public sealed class ArticleIntake(
             return IntakeOutcome.SeenBefore;
         }
 
-        var story = await nearDuplicates.FindOrAddAsync(article.Key, StoryFingerprint.ForArticle(previous), cancellationToken);
-        await scoreQueue.EnqueueAsync(new ScoreArticleMessage(article.Key) { StoryKey = story }, null, cancellationToken);
-        logger.LogInformation("Article {ArticleKey} from {SourceId} was updated; scored again as part of story {StoryKey}", article.Key, article.SourceId, story ?? article.Key);
-        return IntakeOutcome.Updated;
+        var story = previous.StoryKey
+            ?? await nearDuplicates.FindOrAddAsync(article.Key, StoryFingerprint.ForArticle(previous), cancellationToken)
+            ?? article.Key;
+        logger.LogInformation("Article {ArticleKey} from {SourceId} was updated; scored again as part of story {StoryKey}", article.Key, article.SourceId, story);
+        return await SendToScoringAsync(article, story, IntakeOutcome.Updated, cancellationToken);
+    }
+
+    // Queued first, marked second: a crash in between leaves the article "not queued", and the next fetch resumes it.
+    private async Task<IntakeOutcome> SendToScoringAsync(Article article, string story, IntakeOutcome outcome, CancellationToken cancellationToken)
+    {
+        await scoreQueue.EnqueueAsync(new ScoreArticleMessage(article.Key) { StoryKey = story == article.Key ? null : story }, null, cancellationToken);
+        await articles.MarkQueuedAsync(article.Key, story, cancellationToken);
+        return outcome;
     }
 }

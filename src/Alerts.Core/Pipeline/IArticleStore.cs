@@ -11,13 +11,17 @@ public interface IArticleStore
     /// </summary>
     Task<ArticleAdmission> AdmitAsync(Article article, CancellationToken cancellationToken);
 
-    /// <summary>Notes that the article's scoring message is on the queue, so a re-fetch does not enqueue it again.</summary>
-    Task MarkQueuedAsync(string key, CancellationToken cancellationToken);
+    /// <summary>
+    /// Notes that the article's scoring message is on the queue (so a re-fetch does not enqueue it again) and the story it
+    /// was scored under (<see cref="Article.StoryKey"/>).
+    /// </summary>
+    Task MarkQueuedAsync(string key, string storyKey, CancellationToken cancellationToken);
 
     /// <summary>
     /// Replaces a stored article whose headline or summary changed (an updated story under the same link) with the
-    /// new version, keeping when it was first seen and, when the new version carries no body, the stored body; answers
-    /// the version it replaced, or null when nothing changed (or another instance replaced it first).
+    /// new version, keeping when it was first seen, its story and, when the new version carries no body, the stored
+    /// body; the new version counts as not yet queued until <see cref="MarkQueuedAsync"/>. Answers the version it
+    /// replaced, or null when nothing changed (or another instance replaced it first).
     /// </summary>
     Task<Article?> ReplaceChangedAsync(Article article, CancellationToken cancellationToken);
 

@@ -120,6 +120,7 @@ internal sealed class TableSubscriberStore(JsonEntityTable<Subscriber> subscribe
 internal sealed class TableArticleStore(JsonEntityTable<Article> table) : IArticleStore
 {
     private const string QueuedProperty = "Queued";
+    private const string StoryProperty = "Story";
 
     // Bodies beyond this are cut when stored: scoring needs the opening paragraphs, and one row holds at most 1 MiB.
     internal const int MaxStoredContentLength = 100_000;
@@ -143,9 +144,9 @@ internal sealed class TableArticleStore(JsonEntityTable<Article> table) : IArtic
         return existing?.GetBoolean(QueuedProperty) == true ? ArticleAdmission.Seen : ArticleAdmission.SeenNotQueued;
     }
 
-    public Task MarkQueuedAsync(string key, CancellationToken cancellationToken) =>
+    public Task MarkQueuedAsync(string key, string storyKey, CancellationToken cancellationToken) =>
         table.Client.UpdateEntityAsync(
-            new TableEntity(PartitionOf(key), key) { [QueuedProperty] = true },
+            new TableEntity(PartitionOf(key), key) { [QueuedProperty] = true, [StoryProperty] = storyKey },
             Azure.ETag.All,
             TableUpdateMode.Merge,
             cancellationToken);
@@ -158,20 +159,25 @@ internal sealed class TableArticleStore(JsonEntityTable<Article> table) : IArtic
             return null;
         }
 
-        var stored = JsonEntityTable<Article>.FromEntity(existing);
+        var stored = Read(existing);
         var revised = FitOneRow(stored.RevisedTo(article));
         if (!stored.IsRevisedBy(revised))
         {
             return null;
         }
 
+        // Not queued until the new version's scoring message is sent: a crash in between lets the next fetch resume it.
         var entity = JsonEntityTable<Article>.ToEntity(PartitionOf(article.Key), article.Key, revised);
-        entity[QueuedProperty] = true;
+        entity[QueuedProperty] = false;
+        entity[StoryProperty] = stored.StoryKey;
         return await table.TryReplaceAsync(entity, existing.ETag, cancellationToken) is null ? null : stored;
     }
 
-    public Task<Article?> GetAsync(string key, CancellationToken cancellationToken) =>
-        table.GetAsync(PartitionOf(key), key, cancellationToken);
+    public async Task<Article?> GetAsync(string key, CancellationToken cancellationToken) =>
+        await table.GetEntityAsync(PartitionOf(key), key, cancellationToken) is { } entity ? Read(entity) : null;
+
+    private static Article Read(TableEntity entity) =>
+        JsonEntityTable<Article>.FromEntity(entity) with { StoryKey = entity.GetString(StoryProperty) };
 
     private static string PartitionOf(string key) => key.Length >= 3 ? key[..3] : key;
 

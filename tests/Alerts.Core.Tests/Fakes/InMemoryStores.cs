@@ -18,9 +18,9 @@ internal sealed class InMemoryArticleStore : IArticleStore
         Task.FromResult(_articles.TryAdd(article.Key, (article, false)) ? ArticleAdmission.New
             : _articles[article.Key].Queued ? ArticleAdmission.Seen : ArticleAdmission.SeenNotQueued);
 
-    public Task MarkQueuedAsync(string key, CancellationToken cancellationToken)
+    public Task MarkQueuedAsync(string key, string storyKey, CancellationToken cancellationToken)
     {
-        _articles.AddOrUpdate(key, _ => throw new InvalidOperationException(key), (_, a) => a with { Queued = true });
+        _articles.AddOrUpdate(key, _ => throw new InvalidOperationException(key), (_, a) => (a.Article with { StoryKey = storyKey }, true));
         return Task.CompletedTask;
     }
 
@@ -31,7 +31,7 @@ internal sealed class InMemoryArticleStore : IArticleStore
             return Task.FromResult<Article?>(null);
         }
 
-        _articles[article.Key] = (stored.Article.RevisedTo(article), true);
+        _articles[article.Key] = (stored.Article.RevisedTo(article), false);
         return Task.FromResult<Article?>(stored.Article);
     }
 

@@ -60,6 +60,47 @@ public sealed class ArticleIntakeTests
     }
 
     [Fact]
+    public async Task AdmitAsync_CopyUpdatedTwice_BothVersionsScoredUnderTheOriginalStory()
+    {
+        // Arrange
+        var intake = Intake();
+        const string summary = "Turkey said its soldiers already deployed in Afghanistan will remain to secure Kabul's airport after US and NATO forces leave.";
+        await intake.AdmitAsync(Story("first", "wire", "Turkish troops to stay and guard Kabul airport after NATO withdrawal", summary), Ct);
+        var copy = Story("copy", "other", "Turkish troops to stay and guard Kabul airport after NATO pullout", summary);
+        await intake.AdmitAsync(copy, Ct);
+
+        // Act
+        var once = await intake.AdmitAsync(copy with { Title = "Ankara confirms its troops will guard Kabul airport" }, Ct);
+        var twice = await intake.AdmitAsync(copy with { Title = "Parliament in Ankara backs the Kabul airport mission" }, Ct);
+
+        // Assert
+        Assert.Equal([IntakeOutcome.Updated, IntakeOutcome.Updated], new[] { once, twice });
+        Assert.All(_scoring.Sent.Skip(2), s => Assert.Equal("first", s.Message.StoryKey));
+    }
+
+    [Fact]
+    public async Task AdmitAsync_UpdateInterruptedBeforeItsScoringWasQueued_IsResumedByTheNextFetch()
+    {
+        // Arrange: the queue is down when the new version arrives
+        var failing = new FailingOnce<ScoreArticleMessage>(_scoring, failOnCall: 2);
+        var intake = new ArticleIntake(_articles, _stories, _stories, failing, NullLogger<ArticleIntake>.Instance);
+        var teaser = Story("a1", "wire", "Airport security: decision expected", "A decision is expected today.");
+        await intake.AdmitAsync(teaser, Ct);
+        var full = teaser with { Title = "Turkish troops to stay and guard Kabul airport" };
+        await Assert.ThrowsAsync<InvalidOperationException>(() => intake.AdmitAsync(full, Ct));
+
+        // Act
+        var resumed = await intake.AdmitAsync(full, Ct);
+        var again = await intake.AdmitAsync(full, Ct);
+
+        // Assert
+        Assert.Equal(IntakeOutcome.Updated, resumed);
+        Assert.Equal(IntakeOutcome.SeenBefore, again);
+        Assert.Equal(2, _scoring.Sent.Count);
+        Assert.Equal(full.Title, (await _articles.GetAsync("a1", Ct))!.Title);
+    }
+
+    [Fact]
     public async Task AdmitAsync_BacklogItemSeenAgainWithChanges_IsNotScored()
     {
         // Arrange
@@ -79,4 +120,13 @@ public sealed class ArticleIntakeTests
 
     private static Article Story(string key, string source, string title, string summary) =>
         new(key, source, title, $"https://news.example.org/{key}", summary, null, Now) { FirstSeen = Now };
+
+    // A queue whose n-th send fails, as an outage would.
+    private sealed class FailingOnce<T>(IMessageQueue<T> inner, int failOnCall) : IMessageQueue<T>
+    {
+        private int _calls;
+
+        public Task EnqueueAsync(T message, TimeSpan? delay, CancellationToken cancellationToken) =>
+            ++_calls == failOnCall ? throw new InvalidOperationException("queue unavailable") : inner.EnqueueAsync(message, delay, cancellationToken);
+    }
 }
