@@ -50,12 +50,12 @@ public sealed class FetchFeedHandler(
         switch (result)
         {
             case FeedFetchResult.NotModified:
-                await RecordAsync(source, result, "304 not modified", cancellationToken);
+                await RecordAsync(source, result, "304 not modified", null, cancellationToken);
                 observer.FeedFetched(source, "304 not modified", [], 0);
                 break;
             case FeedFetchResult.Failed failed:
                 logger.LogWarning("Source {SourceId} failed ({Failures} in a row): {Error}", source.Id, source.Health.ConsecutiveFailures + 1, failed.Error);
-                await RecordAsync(source, result, null, cancellationToken);
+                await RecordAsync(source, result, null, null, cancellationToken);
                 observer.FeedFetched(source, failed.Error, [], 0);
                 break;
             case FeedFetchResult.Fetched fetched:
@@ -71,21 +71,19 @@ public sealed class FetchFeedHandler(
         {
             var error = $"unreadable feed: {parsed.Error}";
             logger.LogWarning("Source {SourceId} failed ({Failures} in a row): {Error}", source.Id, source.Health.ConsecutiveFailures + 1, error);
-            var health = healthPolicy.Unusable(source.Health, error, time.GetUtcNow());
-            await sources.UpsertAsync(source with { Health = health }, cancellationToken);
+            await sources.UpdateAsync(source.Id, current => current with { Health = healthPolicy.Unusable(current.Health, error, time.GetUtcNow()) }, cancellationToken);
             observer.FeedFetched(source, error, [], 0);
             return;
         }
 
         var tally = await entries.TakeAsync(source, parsed.Feed, time.GetUtcNow(), cancellationToken);
         var outcome = tally.Describe();
-        var updated = source with
+        var updated = await RecordAsync(source, fetched, outcome, current => current.Url != source.Url ? current : current with
         {
-            Url = fetched.MovedPermanentlyTo ?? source.Url,
+            Url = fetched.MovedPermanentlyTo ?? current.Url,
             Validators = fetched.Validators,
-            Name = source.Name ?? parsed.Feed.Title,
-        };
-        await RecordAsync(updated, fetched, outcome, cancellationToken);
+            Name = current.Name ?? parsed.Feed.Title,
+        }, cancellationToken) ?? source;
         logger.LogInformation(
             "Fetched source {SourceId}: {Entries} entries, {New} new, {SameStory} copies of known stories, {Seen} seen before",
             source.Id, tally.Entries, tally.New.Count, tally[IntakeOutcome.CopyOfKnownStory], tally[IntakeOutcome.SeenBefore]);
@@ -97,9 +95,12 @@ public sealed class FetchFeedHandler(
         observer.FeedFetched(updated, outcome, tally.New, tally[IntakeOutcome.SeenBefore]);
     }
 
-    private Task RecordAsync(FeedSource source, FeedFetchResult result, string? outcome, CancellationToken cancellationToken)
-    {
-        var health = healthPolicy.Next(source.Health, result, time.GetUtcNow(), outcome);
-        return sources.UpsertAsync(source with { Health = health }, cancellationToken);
-    }
+    // Onto the source as it is now: an operator's edit made during the fetch stays, a deleted source stays deleted, and
+    // what the fetch learnt about a URL (validators, a permanent move) is kept only if the source still has that URL.
+    private Task<FeedSource?> RecordAsync(
+        FeedSource fetchedSource, FeedFetchResult result, string? outcome, Func<FeedSource, FeedSource>? learnt, CancellationToken cancellationToken) =>
+        sources.UpdateAsync(
+            fetchedSource.Id,
+            current => (learnt?.Invoke(current) ?? current) with { Health = healthPolicy.Next(current.Health, result, time.GetUtcNow(), outcome) },
+            cancellationToken);
 }

@@ -15,11 +15,12 @@ public interface ISourceStore
     Task UpsertAsync(FeedSource source, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records that a fetch of the source is queued at <paramref name="queuedAt"/>, unless one is still pending
-    /// (<see cref="FeedSource.HasPendingFetch"/> with <paramref name="givenUpBefore"/>) or the source changed meanwhile;
-    /// true when recorded, and only then may the fetch be queued.
+    /// Changes the source as it is now: <paramref name="change"/> gets the stored source and returns the new one, or null
+    /// to leave it; written only if nobody changed the source meanwhile (otherwise read and changed again), so the
+    /// fetcher's and timer's fields never overwrite an operator's edit or bring back a deleted source. Answers the
+    /// written source, or null when there is none or nothing was changed.
     /// </summary>
-    Task<bool> TryMarkFetchQueuedAsync(string id, DateTimeOffset queuedAt, DateTimeOffset givenUpBefore, CancellationToken cancellationToken);
+    Task<FeedSource?> UpdateAsync(string id, Func<FeedSource, FeedSource?> change, CancellationToken cancellationToken);
 
     /// <summary>Removes a source; false when it did not exist.</summary>
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);

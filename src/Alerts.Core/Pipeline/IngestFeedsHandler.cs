@@ -34,7 +34,7 @@ public sealed class IngestFeedsHandler(
 
             // Marked first, queued second: a crash in between delays the source by the pending timeout, never doubles it.
             if (source.HasPendingFetch(now - PendingFetchTimeout)
-                || !await sources.TryMarkFetchQueuedAsync(source.Id, now, now - PendingFetchTimeout, cancellationToken))
+                || await sources.UpdateAsync(source.Id, current => current.HasPendingFetch(now - PendingFetchTimeout) ? null : current with { FetchQueuedAt = now }, cancellationToken) is null)
             {
                 pending++;
                 continue;

@@ -21,17 +21,23 @@ internal sealed class TableSourceStore(JsonEntityTable<FeedSource> table) : ISou
 
     public Task UpsertAsync(FeedSource source, CancellationToken cancellationToken) => table.UpsertAsync(Partition, source.Id, source, cancellationToken);
 
-    public async Task<bool> TryMarkFetchQueuedAsync(string id, DateTimeOffset queuedAt, DateTimeOffset givenUpBefore, CancellationToken cancellationToken)
+    public async Task<FeedSource?> UpdateAsync(string id, Func<FeedSource, FeedSource?> change, CancellationToken cancellationToken)
     {
-        var existing = await table.GetEntityAsync(Partition, id, cancellationToken);
-        if (existing is null || JsonEntityTable<FeedSource>.FromEntity(existing) is var source && source.HasPendingFetch(givenUpBefore))
+        while (true)
         {
-            return false;
-        }
+            if (await table.GetEntityAsync(Partition, id, cancellationToken) is not { } existing
+                || change(JsonEntityTable<FeedSource>.FromEntity(existing)) is not { } changed)
+            {
+                return null;
+            }
 
-        // If-Match: of two timer runs at once only one queues the fetch; a fetch recording its outcome meanwhile wins too.
-        var marked = JsonEntityTable<FeedSource>.ToEntity(Partition, id, source with { FetchQueuedAt = queuedAt });
-        return await table.TryReplaceAsync(marked, existing.ETag, cancellationToken) is not null;
+            // If-Match on the version read: a change made meanwhile (an operator's edit, another timer run) is read and
+            // changed again instead of overwritten.
+            if (await table.TryReplaceAsync(JsonEntityTable<FeedSource>.ToEntity(Partition, id, changed), existing.ETag, cancellationToken) is not null)
+            {
+                return changed;
+            }
+        }
     }
 
     public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => table.DeleteAsync(Partition, id, cancellationToken);

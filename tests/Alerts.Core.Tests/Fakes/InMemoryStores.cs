@@ -108,7 +108,7 @@ internal sealed class RecordingQueue<T> : IMessageQueue<T>
     }
 }
 
-/// <summary>Feed sources in memory, with the table's conditional marking of queued fetches.</summary>
+/// <summary>Feed sources in memory, with the table's conditional updates.</summary>
 internal sealed class InMemorySourceStore : ISourceStore
 {
     private readonly ConcurrentDictionary<string, FeedSource> _sources = new();
@@ -123,14 +123,22 @@ internal sealed class InMemorySourceStore : ISourceStore
         return Task.CompletedTask;
     }
 
-    public Task<bool> TryMarkFetchQueuedAsync(string id, DateTimeOffset queuedAt, DateTimeOffset givenUpBefore, CancellationToken cancellationToken)
+    public Task<FeedSource?> UpdateAsync(string id, Func<FeedSource, FeedSource?> change, CancellationToken cancellationToken)
     {
-        if (!_sources.TryGetValue(id, out var source) || source.HasPendingFetch(givenUpBefore))
+        while (_sources.TryGetValue(id, out var current))
         {
-            return Task.FromResult(false);
+            if (change(current) is not { } changed)
+            {
+                return Task.FromResult<FeedSource?>(null);
+            }
+
+            if (_sources.TryUpdate(id, changed, current))
+            {
+                return Task.FromResult<FeedSource?>(changed);
+            }
         }
 
-        return Task.FromResult(_sources.TryUpdate(id, source with { FetchQueuedAt = queuedAt }, source));
+        return Task.FromResult<FeedSource?>(null);
     }
 
     public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => Task.FromResult(_sources.TryRemove(id, out _));
