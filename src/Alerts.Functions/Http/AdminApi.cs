@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Alerts.Core.Feeds;
 using Alerts.Core.Pipeline;
 using Alerts.Core.Serialization;
@@ -8,13 +7,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
+using Alerts.Functions.Http.Validation;
+
 namespace Alerts.Functions.Http;
 
 /// <summary>
 /// The admin API: topics, sources, subscribers and subscriptions, and delivery outcomes for ops.
 /// Function-key protected; ids are lower-case letters, digits and dashes.
 /// </summary>
-public sealed partial class AdminApi(
+public sealed class AdminApi(
     ITopicStore topics,
     ISourceStore sources,
     ISubscriberStore subscribers,
@@ -40,10 +41,9 @@ public sealed partial class AdminApi(
         }
 
         topic = topic with { Id = id };
-        var errors = TopicErrors(topic);
-        if (errors.Count > 0)
+        if (Problems.Invalid(TopicRequestValidator.Instance, topic) is { } invalid)
         {
-            return Problems.Validation(errors);
+            return invalid;
         }
 
         await topics.UpsertAsync(topic, cancellationToken);
@@ -62,10 +62,6 @@ public sealed partial class AdminApi(
         [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "sources")] HttpRequest request, CancellationToken cancellationToken) =>
         new OkObjectResult(await sources.ListAsync(cancellationToken).ToListAsync(cancellationToken));
 
-    // A source's own fetch timeout: long enough to connect, short enough not to hold a fetch lease for ever.
-    private static readonly TimeSpan MinFetchTimeout = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxFetchTimeout = TimeSpan.FromMinutes(10);
-
     /// <summary>PUT /api/sources/{id}: registers a feed, body <c>{"url": "...", "name": "...", "fetchFullText": false}</c>.</summary>
     [Function("PutSource")]
     public async Task<IActionResult> PutSource(
@@ -77,20 +73,9 @@ public sealed partial class AdminApi(
             return problem!;
         }
 
-        var errors = IdErrors(id);
-        if (source.Url is not { IsAbsoluteUri: true, Scheme: "http" or "https" })
+        if (Problems.Invalid(SourceRequestValidator.Instance, source with { Id = id }) is { } invalid)
         {
-            errors["url"] = ["The url must be an absolute http or https URL."];
-        }
-
-        if (source.FetchTimeout is { } timeout && (timeout < MinFetchTimeout || timeout > MaxFetchTimeout))
-        {
-            errors["fetchTimeout"] = [$"The fetchTimeout must be between {MinFetchTimeout:c} and {MaxFetchTimeout:c} (hh:mm:ss)."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
+            return invalid;
         }
 
         // Validators, health and the pending fetch belong to the fetcher and the timer, not to the caller.
@@ -137,36 +122,30 @@ public sealed partial class AdminApi(
 
         // Without "active" in the body the deserializer yields false. A new subscriber starts active; an existing one
         // keeps its state, so editing a subscriber who unsubscribed does not silently subscribe them again.
-        var existing = activeGiven || IdErrors(id).Count > 0 ? null : await subscribers.GetAsync(id, cancellationToken);
+        var existing = activeGiven || !RouteIds.IsValid(id) ? null : await subscribers.GetAsync(id, cancellationToken);
         // Saving a subscriber is how an operator fixes it: its channel health starts again.
         subscriber = subscriber with { Id = id, Active = activeGiven ? subscriber.Active : existing?.Active ?? true, Health = ChannelHealth.Healthy };
-        var errors = IdErrors(id);
-        foreach (var (field, message) in SubscriberRules.Errors(subscriber, outbound.Value, channelGiven))
+        if (Problems.Invalid(new SubscriberRequestValidator(outbound.Value), new SubscriberRequest(subscriber, channelGiven)) is { } invalid)
         {
-            errors[field] = [message];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
+            return invalid;
         }
 
         await subscribers.UpsertAsync(subscriber, cancellationToken);
-        return new OkObjectResult(SubscriberRules.Redacted(subscriber));
+        return new OkObjectResult(SubscriberView.Redacted(subscriber));
     }
 
     /// <summary>GET /api/subscribers: every subscriber, credentials hidden.</summary>
     [Function("ListSubscribers")]
     public async Task<IActionResult> ListSubscribers(
         [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "subscribers")] HttpRequest request, CancellationToken cancellationToken) =>
-        new OkObjectResult(await subscribers.ListAsync(cancellationToken).Select(SubscriberRules.Redacted).ToListAsync(cancellationToken));
+        new OkObjectResult(await subscribers.ListAsync(cancellationToken).Select(SubscriberView.Redacted).ToListAsync(cancellationToken));
 
     /// <summary>GET /api/subscribers/{id}: one subscriber, credentials hidden.</summary>
     [Function("GetSubscriber")]
     public async Task<IActionResult> GetSubscriber(
         [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "subscribers/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         await subscribers.GetAsync(id, cancellationToken) is { } subscriber
-            ? new OkObjectResult(SubscriberRules.Redacted(subscriber))
+            ? new OkObjectResult(SubscriberView.Redacted(subscriber))
             : Problems.NotFound($"Subscriber '{id}'");
 
     /// <summary>DELETE /api/subscribers/{id}: the subscriber and all their subscriptions.</summary>
@@ -270,21 +249,4 @@ public sealed partial class AdminApi(
             },
         };
     }
-
-    private static Dictionary<string, string[]> TopicErrors(WatchTopic topic)
-    {
-        var errors = IdErrors(topic.Id);
-        foreach (var error in TopicRules.Errors(topic))
-        {
-            errors[error.Field] = [error.Message];
-        }
-
-        return errors;
-    }
-
-    private static Dictionary<string, string[]> IdErrors(string id) =>
-        IdPattern().IsMatch(id) ? [] : new() { ["id"] = ["Ids are 1-64 lower-case letters, digits and dashes."] };
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
-    private static partial Regex IdPattern();
 }

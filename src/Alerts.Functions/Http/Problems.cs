@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Alerts.Functions.Http;
@@ -5,6 +6,17 @@ namespace Alerts.Functions.Http;
 /// <summary>RFC 9457 problem-details responses.</summary>
 internal static class Problems
 {
+    /// <summary>400 naming each field <paramref name="validator"/> refuses in <paramref name="request"/>; null when it is valid.</summary>
+    public static IActionResult? Invalid<T>(IValidator<T> validator, T request)
+    {
+        var result = validator.Validate(request);
+        return result.IsValid
+            ? null
+            : Validation(result.Errors
+                .GroupBy(failure => failure.PropertyName, StringComparer.Ordinal)
+                .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray(), StringComparer.Ordinal));
+    }
+
     /// <summary>400 naming each bad field.</summary>
     public static IActionResult Validation(Dictionary<string, string[]> errors) =>
         new ObjectResult(new ValidationProblemDetails(errors)

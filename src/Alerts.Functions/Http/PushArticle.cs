@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
+using Alerts.Functions.Http.Validation;
+
 namespace Alerts.Functions.Http;
 
 /// <summary>
@@ -48,10 +50,9 @@ public sealed class PushArticle(PushArticlesHandler handler)
                 submissions.Add(submission);
             }
 
-            var errors = ArticleSubmissions.Validate(submissions, isBatch);
-            if (errors.Count > 0)
+            if (Problems.Invalid(ArticlesRequestValidator.Instance, new ArticlesRequest(submissions, isBatch)) is { } invalidBatch)
             {
-                return Problems.Validation(errors);
+                return invalidBatch;
             }
 
             var outcomes = await handler.HandleAsync(submissions!, cancellationToken);
