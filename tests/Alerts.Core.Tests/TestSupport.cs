@@ -1,3 +1,4 @@
+using Alerts.Testing;
 using Alerts.Core.Entities;
 using Alerts.Core.Scoring;
 using Alerts.Core.Text;
@@ -9,29 +10,10 @@ namespace Alerts.Core.Tests;
 internal static class TestSupport
 {
     /// <summary>../shared next to the repository root, or null when absent.</summary>
-    public static string? SharedFolder()
-    {
-        var parent = Directory.GetParent(RepositoryRoot());
-        if (parent is null)
-        {
-            return null;
-        }
-
-        var shared = Path.Combine(parent.FullName, "shared");
-        return Directory.Exists(shared) ? shared : null;
-    }
+    public static string? SharedFolder() => Repository.SharedFolder();
 
     /// <summary>The repository root (the folder holding Alerts.sln).</summary>
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Alerts.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Alerts.sln not found above the test folder");
-    }
+    public static string RepositoryRoot() => Repository.Root();
 
     /// <summary>A scorer over fixed topics that never reloads them during a test; the embedder turns on the semantic signal.</summary>
     public static TopicIndexScorer Scorer(IReadOnlyList<WatchTopic> topics, ITextEmbedder? embedder = null, double semanticMinSimilarity = 0.5) =>

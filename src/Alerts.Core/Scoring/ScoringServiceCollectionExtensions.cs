@@ -1,4 +1,3 @@
-using System.Globalization;
 using Alerts.Core.Entities;
 using Alerts.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
@@ -21,14 +20,8 @@ public static class ScoringServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(ScoringOptions.SectionName);
         services.AddOptions<ScoringOptions>()
-            .Configure(options =>
-            {
-                options.RefreshIntervalSeconds = ReadInt(section, nameof(ScoringOptions.RefreshIntervalSeconds), options.RefreshIntervalSeconds);
-                options.Semantic = string.Equals(section[nameof(ScoringOptions.Semantic)], "true", StringComparison.OrdinalIgnoreCase);
-                options.SemanticMinSimilarity = ReadDouble(section, nameof(ScoringOptions.SemanticMinSimilarity), options.SemanticMinSimilarity);
-            })
+            .Bind(configuration.GetSection(ScoringOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
@@ -42,29 +35,5 @@ public static class ScoringServiceCollectionExtensions
         services.RemoveAll<IArticleScorer>();
         services.AddSingleton<IArticleScorer>(sp => sp.GetRequiredService<TopicIndexScorer>());
         return services;
-    }
-
-    // Reads a number setting; an unreadable value becomes -1 so validation rejects it naming the setting.
-    private static double ReadDouble(IConfiguration section, string key, double fallback)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : -1;
-    }
-
-    // Reads an integer setting; an unreadable value becomes -1 so validation rejects it naming the setting.
-    private static int ReadInt(IConfiguration section, string key, int fallback)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : -1;
     }
 }

@@ -3,7 +3,7 @@ using Alerts.Core.Pipeline;
 using Alerts.Core.Queues;
 using Alerts.Core.Scoring;
 using Alerts.Core.Subscriptions;
-using Alerts.Core.Tests.Fakes;
+using Alerts.Testing.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

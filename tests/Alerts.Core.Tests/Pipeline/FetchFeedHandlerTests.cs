@@ -2,7 +2,7 @@ using Alerts.Core.Feeds;
 using Alerts.Core.Ingestion;
 using Alerts.Core.Pipeline;
 using Alerts.Core.Queues;
-using Alerts.Core.Tests.Fakes;
+using Alerts.Testing.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -1,7 +1,7 @@
 using Alerts.Core.Feeds;
 using Alerts.Core.Pipeline;
 using Alerts.Core.Queues;
-using Alerts.Core.Tests.Fakes;
+using Alerts.Testing.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

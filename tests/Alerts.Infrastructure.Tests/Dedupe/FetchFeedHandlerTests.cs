@@ -19,7 +19,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Alerts.Infrastructure.Tests.Dedupe;
 
 /// <summary>The FetchFeed step end to end: Kestrel feeds, the real fetcher and parser, Azurite tables and queues.</summary>
-public sealed class FetchFeedHandlerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+public sealed class FetchFeedHandlerTests(AzuriteFixture azurite)
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 

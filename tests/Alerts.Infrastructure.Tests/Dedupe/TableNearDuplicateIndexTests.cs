@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Alerts.Infrastructure.Tests.Dedupe;
 
-public sealed class TableNearDuplicateIndexTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+public sealed class TableNearDuplicateIndexTests(AzuriteFixture azurite)
 {
     private static readonly StoryFingerprint Wire = StoryFingerprint.Compute(WireStory.Title, WireStory.Summary);
     private static readonly StoryFingerprint SecondOutlet = StoryFingerprint.Compute(WireStory.SecondOutletTitle, WireStory.SecondOutletSummary);

@@ -1,19 +1,7 @@
 namespace Alerts.Infrastructure.Tests.Feeds;
 
-/// <summary>Finds the shared corpus as ../shared next to the repository root (the folder holding Alerts.sln).</summary>
+/// <summary>Finds a folder of the shared corpus (../shared next to the repository root).</summary>
 internal static class SharedCorpus
 {
-    public static string? Locate(string child)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Alerts.sln")))
-            {
-                var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", child));
-                return Directory.Exists(path) ? path : null;
-            }
-        }
-
-        return null;
-    }
+    public static string? Locate(string child) => Repository.Shared(child);
 }

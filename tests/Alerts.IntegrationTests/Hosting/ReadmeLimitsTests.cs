@@ -29,7 +29,7 @@ public sealed class ReadmeLimitsTests
     {
         // Act
         var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
-        var api = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "Alerts.Functions", "Http", "AdminApi.cs"));
+        var api = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "Alerts.Functions", "Http", "Validation", "RouteIds.cs"));
 
         // Assert
         Assert.Contains("1-64 lower-case letters, digits and dashes", readme, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using Alerts.Core.Entities;
 using Alerts.Infrastructure.Language;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -9,7 +10,7 @@ namespace Alerts.IntegrationTests.Language;
 public sealed class AzureLanguageEntityEnricherTests : IAsyncLifetime
 {
     private LanguageContractServer _server = null!;
-    private readonly RecordingLogger<AzureLanguageEntityEnricher> _logger = new();
+    private readonly FakeLogger<AzureLanguageEntityEnricher> _logger = new();
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -144,11 +145,11 @@ public sealed class AzureLanguageEntityEnricherTests : IAsyncLifetime
         // Assert
         Assert.Equal(["NATO", "Kabul"], results["good"].Select(e => e.Text));
         Assert.Empty(results["bad"]);
-        var warning = Assert.Single(_logger.Entries, e => e.Level == LogLevel.Warning);
-        Assert.Equal("bad", warning.Values["DocumentId"]);
-        Assert.Equal("InvalidArgument", warning.Values["ErrorCode"]);
-        Assert.Equal("UnsupportedLanguageCode", warning.Values["InnerErrorCode"]);
-        Assert.DoesNotContain(_logger.Entries, e => e.Message.Contains("Confidential", StringComparison.Ordinal));
+        var warning = Assert.Single(_logger.Collector.GetSnapshot(), e => e.Level == LogLevel.Warning);
+        Assert.Equal("bad", warning.GetStructuredStateValue("DocumentId"));
+        Assert.Equal("InvalidArgument", warning.GetStructuredStateValue("ErrorCode"));
+        Assert.Equal("UnsupportedLanguageCode", warning.GetStructuredStateValue("InnerErrorCode"));
+        Assert.DoesNotContain(_logger.Collector.GetSnapshot(), e => e.Message.Contains("Confidential", StringComparison.Ordinal));
     }
 
     [Fact]

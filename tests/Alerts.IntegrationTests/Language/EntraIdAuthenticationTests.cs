@@ -5,6 +5,7 @@ using Alerts.Core.Entities;
 using Alerts.Infrastructure.Language;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.IntegrationTests.Language;
@@ -32,7 +33,7 @@ public sealed class EntraIdAuthenticationTests
             ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == certificate.Thumbprint,
         };
         var enricher = new AzureLanguageEntityEnricher(
-            options, new RecordingLogger<AzureLanguageEntityEnricher>(), credential, TimeProvider.System, new HttpClientTransport(handler));
+            options, new FakeLogger<AzureLanguageEntityEnricher>(), credential, TimeProvider.System, new HttpClientTransport(handler));
 
         // Act
         var results = await enricher.RecognizeAsync([new EntityRequestDocument("a", "Troops in Kabul")], Token);

@@ -1,7 +1,7 @@
-namespace Alerts.Infrastructure.Tests.Dedupe;
+namespace Alerts.Testing;
 
 /// <summary>One story as two outlets ran it, and an unrelated story; written for these tests.</summary>
-internal static class WireStory
+public static class WireStory
 {
     public const string Title = "Turkey rules out sending more troops to guard Kabul airport";
 

@@ -7,10 +7,10 @@ using Alerts.Core.Pipeline;
 using Alerts.Core.Queues;
 using Alerts.Core.Subscriptions;
 
-namespace Alerts.Core.Tests.Fakes;
+namespace Alerts.Testing.Fakes;
 
 /// <summary>Articles in memory.</summary>
-internal sealed class InMemoryArticleStore : IArticleStore
+public sealed class InMemoryArticleStore : IArticleStore
 {
     private readonly ConcurrentDictionary<string, (Article Article, bool Queued)> _articles = new();
 
@@ -40,7 +40,7 @@ internal sealed class InMemoryArticleStore : IArticleStore
 }
 
 /// <summary>Subscribers and subscriptions in memory.</summary>
-internal sealed class InMemorySubscriberStore : ISubscriberStore
+public sealed class InMemorySubscriberStore : ISubscriberStore
 {
     private readonly ConcurrentDictionary<string, Subscriber> _subscribers = new();
     private readonly ConcurrentDictionary<(string TopicId, string SubscriberId), Subscription> _subscriptions = new();
@@ -86,7 +86,7 @@ internal sealed class InMemorySubscriberStore : ISubscriberStore
 }
 
 /// <summary>No story has other copies.</summary>
-internal sealed class NoStoryCopies : IStoryClusterStore
+public sealed class NoStoryCopies : IStoryClusterStore
 {
     public Task AddMemberAsync(string clusterKey, StoryClusterMember member, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -95,7 +95,7 @@ internal sealed class NoStoryCopies : IStoryClusterStore
 }
 
 /// <summary>A queue that keeps what was sent to it, with each message's delay.</summary>
-internal sealed class RecordingQueue<T> : IMessageQueue<T>
+public sealed class RecordingQueue<T> : IMessageQueue<T>
 {
     private readonly ConcurrentQueue<(T Message, TimeSpan? Delay)> _sent = new();
 
@@ -109,7 +109,7 @@ internal sealed class RecordingQueue<T> : IMessageQueue<T>
 }
 
 /// <summary>Feed sources in memory, with the table's conditional updates.</summary>
-internal sealed class InMemorySourceStore : ISourceStore
+public sealed class InMemorySourceStore : ISourceStore
 {
     private readonly ConcurrentDictionary<string, FeedSource> _sources = new();
 

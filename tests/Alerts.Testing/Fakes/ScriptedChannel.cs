@@ -1,13 +1,13 @@
 using Alerts.Core.Delivery;
 using Alerts.Core.Subscriptions;
 
-namespace Alerts.Core.Tests.Fakes;
+namespace Alerts.Testing.Fakes;
 
 /// <summary>
 /// A channel that answers what the test scripts: each send takes the next result, or waits on a gate the test
 /// opens (or until the send is cancelled) when the script says so.
 /// </summary>
-internal sealed class ScriptedChannel(ChannelKind kind = ChannelKind.Webhook) : IAlertChannel
+public sealed class ScriptedChannel(ChannelKind kind = ChannelKind.Webhook) : IAlertChannel
 {
     private readonly Queue<Func<CancellationToken, Task<ChannelResult>>> _script = new();
     private int _sends;

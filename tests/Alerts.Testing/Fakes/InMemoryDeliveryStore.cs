@@ -2,13 +2,13 @@ using System.Runtime.CompilerServices;
 using Alerts.Core.Delivery;
 using Alerts.Core.Pipeline;
 
-namespace Alerts.Core.Tests.Fakes;
+namespace Alerts.Testing.Fakes;
 
 /// <summary>
 /// The delivery table in memory, with the table's rules: insert-if-absent claims, and replaces conditional on the
 /// version (ETag) a caller last saw.
 /// </summary>
-internal sealed class InMemoryDeliveryStore : IDeliveryStore
+public sealed class InMemoryDeliveryStore : IDeliveryStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string, string), (DeliveryRecord Record, int Version)> _rows = [];

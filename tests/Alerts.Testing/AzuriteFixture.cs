@@ -1,16 +1,21 @@
 using Alerts.LocalDev.Azurite;
+using Xunit;
 
-[assembly: AssemblyFixture(typeof(Alerts.IntegrationTests.Support.AzuriteFixture))]
+namespace Alerts.Testing;
 
-namespace Alerts.IntegrationTests.Support;
-
-/// <summary>One private, in-memory Azurite per test run, on free ports; each test uses its own queue and table names.</summary>
+/// <summary>
+/// One private, in-memory Azurite per test run, on free ports (declare it with <c>[assembly: AssemblyFixture]</c>);
+/// each test uses its own queue and table names.
+/// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
     private AzuriteInstance? _azurite;
 
     /// <summary>Connection string of the running emulator.</summary>
     public string ConnectionString => _azurite?.ConnectionString ?? throw new InvalidOperationException("Azurite is not running.");
+
+    /// <summary>A name unique to one test, usable as a table name or prefix.</summary>
+    public static string UniqueName(string stem) => stem + Guid.NewGuid().ToString("N")[..12];
 
     /// <inheritdoc />
     public async ValueTask InitializeAsync() =>
