@@ -6,7 +6,7 @@ using Alerts.Core.Subscriptions;
 namespace Alerts.Core.Pipeline;
 
 /// <summary>Puts together what one subscriber receives: the article, why it matched, its other outlets, the way out.</summary>
-public sealed class AlertComposer(IArticleStore articles, IStoryClusterStore storyClusters, UnsubscribeLinks unsubscribeLinks)
+public sealed class AlertComposer(IArticleStore articles, IStoryCopyStore storyCopies, UnsubscribeLinks unsubscribeLinks)
 {
     /// <summary>The notification for a delivery message.</summary>
     public async Task<AlertNotification> ComposeAsync(DeliveryMessage message, Subscriber subscriber, CancellationToken cancellationToken)
@@ -17,11 +17,11 @@ public sealed class AlertComposer(IArticleStore articles, IStoryClusterStore sto
             ?? throw new InvalidOperationException($"Article {message.ArticleKey} is not in the articles table.");
 
         // The alerted article is the first copy of its story; copies ingested since are the other outlets.
-        var copies = await storyClusters.ListMembersAsync(article.Key, cancellationToken);
+        var copies = await storyCopies.ListCopiesAsync(article.Key, cancellationToken);
         return new AlertNotification(message.AlertId, article, message.Match, subscriber)
         {
             UnsubscribeUrl = unsubscribeLinks.For(subscriber.Id),
-            AlsoReportedBy = StoryClusters.AlsoReportedBy(article, copies),
+            AlsoReportedBy = StoryCopies.AlsoReportedBy(article, copies),
         };
     }
 }

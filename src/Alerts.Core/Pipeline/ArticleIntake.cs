@@ -40,8 +40,8 @@ public enum IntakeOutcome
 /// </summary>
 public sealed class ArticleIntake(
     IArticleStore articles,
-    INearDuplicateIndex nearDuplicates,
-    IStoryClusterStore storyClusters,
+    IStoryIndex storyIndex,
+    IStoryCopyStore storyCopies,
     IMessageQueue<ScoreArticleMessage> scoreQueue,
     ILogger<ArticleIntake> logger)
 {
@@ -68,7 +68,7 @@ public sealed class ArticleIntake(
         }
 
         // Asked again after a crash (SeenNotQueued), the index gives the same answer as the first time.
-        var story = await nearDuplicates.FindOrAddAsync(article.Key, StoryFingerprint.ForArticle(article), cancellationToken);
+        var story = await storyIndex.FindOrAddAsync(article.Key, StoryFingerprint.ForArticle(article), cancellationToken);
         if (!score)
         {
             await articles.MarkQueuedAsync(article.Key, story ?? article.Key, cancellationToken);
@@ -77,7 +77,7 @@ public sealed class ArticleIntake(
 
         if (story is not null)
         {
-            await storyClusters.AddMemberAsync(story, new StoryClusterMember(article.Key, article.SourceId, article.SourceName, article.Link), cancellationToken);
+            await storyCopies.AddCopyAsync(story, new StoryCopy(article.Key, article.SourceId, article.SourceName, article.Link), cancellationToken);
             logger.LogInformation("Article {ArticleKey} from {SourceId} is another copy of story {StoryKey}; scored as part of it", article.Key, article.SourceId, story);
             return await SendToScoringAsync(article, story, IntakeOutcome.CopyOfKnownStory, cancellationToken);
         }
@@ -96,7 +96,7 @@ public sealed class ArticleIntake(
         }
 
         var story = previous.StoryKey
-            ?? await nearDuplicates.FindOrAddAsync(article.Key, StoryFingerprint.ForArticle(previous), cancellationToken)
+            ?? await storyIndex.FindOrAddAsync(article.Key, StoryFingerprint.ForArticle(previous), cancellationToken)
             ?? article.Key;
         logger.LogInformation("Article {ArticleKey} from {SourceId} was updated; scored again as part of story {StoryKey}", article.Key, article.SourceId, story);
         return await SendToScoringAsync(article, story, IntakeOutcome.Updated, cancellationToken);

@@ -12,7 +12,7 @@ namespace Alerts.Core.Pipeline;
 public sealed class CleanUpHandler(
     IRetentionStore retention,
     IOptions<AlertsOptions> options,
-    NearDuplicateOptions nearDuplicates,
+    StoryIndexOptions storyIndex,
     TimeProvider time,
     ILogger<CleanUpHandler> logger)
 {
@@ -24,7 +24,7 @@ public sealed class CleanUpHandler(
         var result = new CleanUpResult(
             await retention.RemoveArticlesBeforeAsync(now - settings.ArticleRetention, cancellationToken),
             await retention.RemoveStoryCopiesBeforeAsync(now - settings.ArticleRetention, cancellationToken),
-            await retention.RemoveStoryFingerprintsBeforeAsync(now - (2 * nearDuplicates.Window), cancellationToken),
+            await retention.RemoveStoryFingerprintsBeforeAsync(now - (2 * storyIndex.Window), cancellationToken),
             // A delivery record is also what stops a story's later copy or update from alerting again: it lives at
             // least as long as the articles.
             await retention.RemoveDeliveriesBeforeAsync(now - Max(settings.DeliveryRetention, settings.ArticleRetention), cancellationToken));

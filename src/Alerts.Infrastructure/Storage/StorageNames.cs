@@ -45,11 +45,11 @@ public sealed partial record StorageNames(string FeedsToFetchQueue, string Artic
     /// <summary>Delivery outcomes, partitioned by subscriber.</summary>
     public string DeliveriesTable => TablePrefix + "deliveries";
 
-    /// <summary>Near-duplicate story clusters.</summary>
-    public string StoryClustersTable => TablePrefix + "storyclusters";
+    /// <summary>Stories: each article's fingerprint bands (to find its story) and each story's copies; named "storyclusters" in storage.</summary>
+    public string StoriesTable => TablePrefix + "storyclusters";
 
     /// <summary>Every table.</summary>
-    public IReadOnlyList<string> Tables => [SourcesTable, TopicsTable, SubscribersTable, SubscriptionsTable, ArticlesTable, DeliveriesTable, StoryClustersTable];
+    public IReadOnlyList<string> Tables => [SourcesTable, TopicsTable, SubscribersTable, SubscriptionsTable, ArticlesTable, DeliveriesTable, StoriesTable];
 
     /// <summary>Reads the names, with the documented defaults, and rejects names Azure Storage would refuse.</summary>
     public static StorageNames FromConfiguration(IConfiguration configuration)

@@ -1,5 +1,5 @@
 using Alerts.Core.Pipeline;
-using Alerts.Infrastructure.Dedupe;
+using Alerts.Infrastructure.Stories;
 using Azure;
 using Azure.Data.Tables;
 
@@ -19,10 +19,10 @@ internal sealed class TableRetention(TableServiceClient tables, StorageNames nam
         DeleteAsync(names.DeliveriesTable, TableClient.CreateQueryFilter($"Timestamp lt {cutoff}"), cancellationToken);
 
     public Task<int> RemoveStoryFingerprintsBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        DeleteAsync(names.StoryClustersTable, PrefixFilter(TableNearDuplicateIndex.BandPartitionPrefix, cutoff), cancellationToken);
+        DeleteAsync(names.StoriesTable, PrefixFilter(TableStoryIndex.BandPartitionPrefix, cutoff), cancellationToken);
 
     public Task<int> RemoveStoryCopiesBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        DeleteAsync(names.StoryClustersTable, PrefixFilter(TableNearDuplicateIndex.MemberPartitionPrefix, cutoff), cancellationToken);
+        DeleteAsync(names.StoriesTable, PrefixFilter(TableStoryIndex.MemberPartitionPrefix, cutoff), cancellationToken);
 
     // Partition keys starting with the prefix: from the prefix itself up to the prefix with its last character raised.
     private static string PrefixFilter(string prefix, DateTimeOffset cutoff)

@@ -4,7 +4,7 @@ namespace Alerts.Core.Tests.Ingestion;
 
 public sealed class StoryFingerprintTests
 {
-    private static readonly NearDuplicateOptions Options = new();
+    private static readonly StoryIndexOptions Options = new();
 
     [Fact]
     public void Similarity_EditedHeadline_AboveThreshold()

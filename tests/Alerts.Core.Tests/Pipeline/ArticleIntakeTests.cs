@@ -14,7 +14,7 @@ public sealed class ArticleIntakeTests
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
 
     private readonly InMemoryArticleStore _articles = new();
-    private readonly InMemoryNearDuplicateIndex _stories = new(new NearDuplicateOptions(), new FakeTimeProvider(Now));
+    private readonly InMemoryStoryIndex _stories = new(new StoryIndexOptions(), new FakeTimeProvider(Now));
     private readonly RecordingQueue<ScoreArticleMessage> _scoring = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -15,7 +15,7 @@ public sealed class CleanUpHandlerTests
         var now = new DateTimeOffset(2026, 12, 1, 3, 40, 0, TimeSpan.Zero);
         var store = new RecordingRetention();
         var options = new AlertsOptions { ArticleRetention = TimeSpan.FromDays(20), DeliveryRetention = TimeSpan.FromDays(60) };
-        var handler = new CleanUpHandler(store, Options.Create(options), new NearDuplicateOptions { Window = TimeSpan.FromDays(3) }, new FakeTimeProvider(now), NullLogger<CleanUpHandler>.Instance);
+        var handler = new CleanUpHandler(store, Options.Create(options), new StoryIndexOptions { Window = TimeSpan.FromDays(3) }, new FakeTimeProvider(now), NullLogger<CleanUpHandler>.Instance);
 
         // Act
         var result = await handler.RunAsync(TestContext.Current.CancellationToken);

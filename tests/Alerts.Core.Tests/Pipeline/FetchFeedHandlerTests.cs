@@ -55,7 +55,7 @@ public sealed class FetchFeedHandlerTests
     private FetchFeedHandler Handler(Func<Task> duringFetch)
     {
         var articles = new InMemoryArticleStore();
-        var stories = new InMemoryNearDuplicateIndex(new NearDuplicateOptions(), _time);
+        var stories = new InMemoryStoryIndex(new StoryIndexOptions(), _time);
         var intake = new ArticleIntake(articles, stories, stories, new RecordingQueue<ScoreArticleMessage>(), NullLogger<ArticleIntake>.Instance);
         return new FetchFeedHandler(
             _sources,

@@ -1,4 +1,4 @@
-using Alerts.Infrastructure.Dedupe;
+using Alerts.Infrastructure.Stories;
 using Alerts.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +18,7 @@ public sealed class IngestionRegistrationTests
         using var provider = IngestionServices.Build(settings: settings, extra: services => services.AddAlertsStorage(configuration));
 
         // Act
-        var index = provider.GetRequiredService<TableNearDuplicateIndex>();
+        var index = provider.GetRequiredService<TableStoryIndex>();
 
         // Assert
         Assert.Equal(expected, index.TableName);

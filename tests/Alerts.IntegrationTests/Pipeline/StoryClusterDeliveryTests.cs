@@ -78,7 +78,7 @@ public sealed class StoryClusterDeliveryTests(AzuriteFixture azurite)
         Assert.Single(app.Smtp.Messages);
         Assert.Single(app.Webhooks.Requests);
         var firstKey = Alerts.Core.Ingestion.ArticleIdentity.KeyFor(FirstOutlet.Link, null, FirstOutlet.Title, FirstOutlet.Summary, "outlet-a");
-        var members = await app.Services.GetRequiredService<Alerts.Core.Ingestion.IStoryClusterStore>().ListMembersAsync(firstKey, ct);
+        var members = await app.Services.GetRequiredService<Alerts.Core.Ingestion.IStoryCopyStore>().ListCopiesAsync(firstKey, ct);
         Assert.Contains(members, m => m.SourceName == "Outlet B" && m.Link == SecondOutlet.Link);
     }
 
@@ -106,7 +106,7 @@ public sealed class StoryClusterDeliveryTests(AzuriteFixture azurite)
 
         // Assert: the fuller copy joined the teaser's story and alerted, once per subscriber.
         var teaserKey = Alerts.Core.Ingestion.ArticleIdentity.KeyFor(teaser.Link, null, teaser.Title, teaser.Summary, "outlet-a");
-        var members = await app.Services.GetRequiredService<Alerts.Core.Ingestion.IStoryClusterStore>().ListMembersAsync(teaserKey, ct);
+        var members = await app.Services.GetRequiredService<Alerts.Core.Ingestion.IStoryCopyStore>().ListCopiesAsync(teaserKey, ct);
         Assert.Contains(members, m => m.SourceName == "Outlet B");
         Assert.Single(app.Smtp.Messages);
         Assert.Single(app.Webhooks.Requests);

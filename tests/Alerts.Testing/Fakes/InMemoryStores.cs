@@ -86,12 +86,12 @@ public sealed class InMemorySubscriberStore : ISubscriberStore
 }
 
 /// <summary>No story has other copies.</summary>
-public sealed class NoStoryCopies : IStoryClusterStore
+public sealed class NoStoryCopies : IStoryCopyStore
 {
-    public Task AddMemberAsync(string clusterKey, StoryClusterMember member, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task AddCopyAsync(string clusterKey, StoryCopy member, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task<IReadOnlyList<StoryClusterMember>> ListMembersAsync(string clusterKey, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<StoryClusterMember>>([]);
+    public Task<IReadOnlyList<StoryCopy>> ListCopiesAsync(string clusterKey, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StoryCopy>>([]);
 }
 
 /// <summary>A queue that keeps what was sent to it, with each message's delay.</summary>

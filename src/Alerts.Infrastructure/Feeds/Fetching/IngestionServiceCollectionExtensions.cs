@@ -1,6 +1,6 @@
 using Alerts.Core.Feeds;
 using Alerts.Core.Ingestion;
-using Alerts.Infrastructure.Dedupe;
+using Alerts.Infrastructure.Stories;
 using Alerts.Infrastructure.FullText;
 using Alerts.Infrastructure.Http;
 using Alerts.Infrastructure.Storage;
@@ -17,9 +17,9 @@ public static class IngestionServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IFeedFetcher"/> (<see cref="HttpFeedFetcher"/>), <see cref="IFullTextExtractor"/>
-    /// (<see cref="SmartReaderFullTextExtractor"/>), <see cref="SourceHealthPolicy"/>, <see cref="NearDuplicateOptions"/>
-    /// and <see cref="INearDuplicateIndex"/> + <see cref="IStoryClusterStore"/> (<see cref="TableNearDuplicateIndex"/>, which
-    /// needs a <see cref="TableServiceClient"/> registered elsewhere; its table is <see cref="StorageNames.StoryClustersTable"/>,
+    /// (<see cref="SmartReaderFullTextExtractor"/>), <see cref="SourceHealthPolicy"/>, <see cref="StoryIndexOptions"/>
+    /// and <see cref="IStoryIndex"/> + <see cref="IStoryCopyStore"/> (<see cref="TableStoryIndex"/>, which
+    /// needs a <see cref="TableServiceClient"/> registered elsewhere; its table is <see cref="StorageNames.StoriesTable"/>,
     /// the table prefix applied there once), plus the SSRF-safe HttpClients they use.
     /// Options: <c>Alerts:Http</c> (<see cref="OutboundHttpOptions"/>) and <c>Alerts:Ingestion</c> (<see cref="IngestionOptions"/>).
     /// </summary>
@@ -52,14 +52,14 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var settings = sp.GetRequiredService<IOptions<IngestionOptions>>().Value;
-            return new NearDuplicateOptions { MinSimilarity = settings.NearDuplicateMinSimilarity, MinTitleOverlap = settings.NearDuplicateMinTitleOverlap, Window = settings.NearDuplicateWindow };
+            return new StoryIndexOptions { MinSimilarity = settings.NearDuplicateMinSimilarity, MinTitleOverlap = settings.NearDuplicateMinTitleOverlap, Window = settings.NearDuplicateWindow };
         });
-        services.TryAddSingleton(sp => new TableNearDuplicateIndex(
-            sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.FromConfiguration(configuration).StoryClustersTable),
-            sp.GetRequiredService<NearDuplicateOptions>(),
+        services.TryAddSingleton(sp => new TableStoryIndex(
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.FromConfiguration(configuration).StoriesTable),
+            sp.GetRequiredService<StoryIndexOptions>(),
             sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<INearDuplicateIndex>(sp => sp.GetRequiredService<TableNearDuplicateIndex>());
-        services.TryAddSingleton<IStoryClusterStore>(sp => sp.GetRequiredService<TableNearDuplicateIndex>());
+        services.TryAddSingleton<IStoryIndex>(sp => sp.GetRequiredService<TableStoryIndex>());
+        services.TryAddSingleton<IStoryCopyStore>(sp => sp.GetRequiredService<TableStoryIndex>());
         return services;
     }
 }

@@ -1,7 +1,7 @@
 namespace Alerts.Core.Ingestion;
 
 /// <summary>How close two fingerprints must be to count as the same story, and for how long stories stay open.</summary>
-public sealed record NearDuplicateOptions
+public sealed record StoryIndexOptions
 {
     /// <summary>Smallest estimated Jaccard similarity (of word-pair shingles) between copies of one story.</summary>
     public double MinSimilarity { get; init; } = 0.4;

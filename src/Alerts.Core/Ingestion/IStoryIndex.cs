@@ -4,7 +4,7 @@ namespace Alerts.Core.Ingestion;
 /// Finds the story an article belongs to by content similarity, across sources. Implementations store each
 /// fingerprint under its band keys and compare only the fingerprints sharing a band.
 /// </summary>
-public interface INearDuplicateIndex
+public interface IStoryIndex
 {
     /// <summary>
     /// Adds the article's fingerprint and returns the key of the story (cluster) it is a near-duplicate of, or

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Alerts.Core.Tests.Ingestion;
 
-public sealed class InMemoryNearDuplicateIndexTests
+public sealed class InMemoryStoryIndexTests
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
@@ -12,7 +12,7 @@ public sealed class InMemoryNearDuplicateIndexTests
     public async Task FindOrAddAsync_SecondOutletCopy_ReturnsFirstArticleKey()
     {
         // Arrange
-        var index = new InMemoryNearDuplicateIndex(new NearDuplicateOptions(), time);
+        var index = new InMemoryStoryIndex(new StoryIndexOptions(), time);
         var first = await index.FindOrAddAsync("a1", StoryFingerprint.Compute(StoryTexts.WireTitle, StoryTexts.WireSummary), TestContext.Current.CancellationToken);
 
         // Act
@@ -30,7 +30,7 @@ public sealed class InMemoryNearDuplicateIndexTests
     {
         // Arrange
         const string Blurb = "Our technology desk covers the companies, products and people shaping the industry, with analysis every weekday morning.";
-        var index = new InMemoryNearDuplicateIndex(new NearDuplicateOptions(), time);
+        var index = new InMemoryStoryIndex(new StoryIndexOptions(), time);
         await index.FindOrAddAsync("t1", StoryFingerprint.Compute("Chip maker cancels its next processor", Blurb), TestContext.Current.CancellationToken);
 
         // Act
@@ -44,7 +44,7 @@ public sealed class InMemoryNearDuplicateIndexTests
     public async Task FindOrAddAsync_SameArticleTwice_SameAnswer()
     {
         // Arrange
-        var index = new InMemoryNearDuplicateIndex(new NearDuplicateOptions(), time);
+        var index = new InMemoryStoryIndex(new StoryIndexOptions(), time);
         await index.FindOrAddAsync("a1", StoryFingerprint.Compute(StoryTexts.WireTitle, StoryTexts.WireSummary), TestContext.Current.CancellationToken);
         var edited = StoryFingerprint.Compute(StoryTexts.EditedTitle, StoryTexts.WireSummary);
         var firstAnswer = await index.FindOrAddAsync("a2", edited, TestContext.Current.CancellationToken);
@@ -63,8 +63,8 @@ public sealed class InMemoryNearDuplicateIndexTests
     public async Task FindOrAddAsync_CopyAfterWindow_StartsNewStory()
     {
         // Arrange
-        var options = new NearDuplicateOptions { Window = TimeSpan.FromHours(6) };
-        var index = new InMemoryNearDuplicateIndex(options, time);
+        var options = new StoryIndexOptions { Window = TimeSpan.FromHours(6) };
+        var index = new InMemoryStoryIndex(options, time);
         await index.FindOrAddAsync("a1", StoryFingerprint.Compute(StoryTexts.WireTitle, StoryTexts.WireSummary), TestContext.Current.CancellationToken);
         time.Advance(TimeSpan.FromHours(7));
 
@@ -79,16 +79,16 @@ public sealed class InMemoryNearDuplicateIndexTests
     public async Task AlsoReportedBy_MembersFromOtherSources_OnePerSource()
     {
         // Arrange
-        var index = new InMemoryNearDuplicateIndex(new NearDuplicateOptions(), time);
+        var index = new InMemoryStoryIndex(new StoryIndexOptions(), time);
         var article = new Article("a1", "wire", StoryTexts.WireTitle, "https://wire.example/1", null, null, time.GetUtcNow());
-        await index.AddMemberAsync("a1", new StoryClusterMember("a2", "daily", "The Daily", "https://daily.example/x"), TestContext.Current.CancellationToken);
-        await index.AddMemberAsync("a1", new StoryClusterMember("a2", "daily", "The Daily", "https://daily.example/x"), TestContext.Current.CancellationToken);
-        await index.AddMemberAsync("a1", new StoryClusterMember("a3", "wire", "Wire", "https://wire.example/1-edited"), TestContext.Current.CancellationToken);
-        await index.AddMemberAsync("a1", new StoryClusterMember("a4", "herald", null, "https://herald.example/y"), TestContext.Current.CancellationToken);
+        await index.AddCopyAsync("a1", new StoryCopy("a2", "daily", "The Daily", "https://daily.example/x"), TestContext.Current.CancellationToken);
+        await index.AddCopyAsync("a1", new StoryCopy("a2", "daily", "The Daily", "https://daily.example/x"), TestContext.Current.CancellationToken);
+        await index.AddCopyAsync("a1", new StoryCopy("a3", "wire", "Wire", "https://wire.example/1-edited"), TestContext.Current.CancellationToken);
+        await index.AddCopyAsync("a1", new StoryCopy("a4", "herald", null, "https://herald.example/y"), TestContext.Current.CancellationToken);
 
         // Act
-        var members = await index.ListMembersAsync("a1", TestContext.Current.CancellationToken);
-        var related = StoryClusters.AlsoReportedBy(article, members);
+        var members = await index.ListCopiesAsync("a1", TestContext.Current.CancellationToken);
+        var related = StoryCopies.AlsoReportedBy(article, members);
 
         // Assert
         Assert.Equal(3, members.Count);

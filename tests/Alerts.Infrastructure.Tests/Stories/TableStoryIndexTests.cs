@@ -1,11 +1,11 @@
 using Alerts.Core.Ingestion;
-using Alerts.Infrastructure.Dedupe;
+using Alerts.Infrastructure.Stories;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Alerts.Infrastructure.Tests.Dedupe;
+namespace Alerts.Infrastructure.Tests.Stories;
 
-public sealed class TableNearDuplicateIndexTests(AzuriteFixture azurite)
+public sealed class TableStoryIndexTests(AzuriteFixture azurite)
 {
     private static readonly StoryFingerprint Wire = StoryFingerprint.Compute(WireStory.Title, WireStory.Summary);
     private static readonly StoryFingerprint SecondOutlet = StoryFingerprint.Compute(WireStory.SecondOutletTitle, WireStory.SecondOutletSummary);
@@ -83,7 +83,7 @@ public sealed class TableNearDuplicateIndexTests(AzuriteFixture azurite)
     public async Task FindOrAddAsync_CopyAfterWindow_StartsNewStory()
     {
         // Arrange
-        var index = new TableNearDuplicateIndex(NewTable(), new NearDuplicateOptions { Window = TimeSpan.FromHours(1) }, time);
+        var index = new TableStoryIndex(NewTable(), new StoryIndexOptions { Window = TimeSpan.FromHours(1) }, time);
         await index.FindOrAddAsync("ka", Wire, Ct);
         time.Advance(TimeSpan.FromHours(2));
 
@@ -99,15 +99,15 @@ public sealed class TableNearDuplicateIndexTests(AzuriteFixture azurite)
     {
         // Arrange
         var index = NewIndex(NewTable());
-        await index.AddMemberAsync("ka", new StoryClusterMember("kb", "daily", "The Daily", "https://daily.example/b"), Ct);
+        await index.AddCopyAsync("ka", new StoryCopy("kb", "daily", "The Daily", "https://daily.example/b"), Ct);
         time.Advance(TimeSpan.FromMinutes(1));
-        await index.AddMemberAsync("ka", new StoryClusterMember("kc", "herald", null, "https://herald.example/c"), Ct);
-        await index.AddMemberAsync("ka", new StoryClusterMember("kb", "daily", "The Daily", "https://daily.example/b"), Ct);
-        await index.AddMemberAsync("ka", new StoryClusterMember("ka", "wire", "Wire", "https://wire.example/a"), Ct);
+        await index.AddCopyAsync("ka", new StoryCopy("kc", "herald", null, "https://herald.example/c"), Ct);
+        await index.AddCopyAsync("ka", new StoryCopy("kb", "daily", "The Daily", "https://daily.example/b"), Ct);
+        await index.AddCopyAsync("ka", new StoryCopy("ka", "wire", "Wire", "https://wire.example/a"), Ct);
 
         // Act
-        var members = await index.ListMembersAsync("ka", Ct);
-        var none = await index.ListMembersAsync("kz", Ct);
+        var members = await index.ListCopiesAsync("ka", Ct);
+        var none = await index.ListCopiesAsync("kz", Ct);
 
         // Assert
         Assert.Equal(["kb", "kc"], members.Select(m => m.ArticleKey));
@@ -128,7 +128,7 @@ public sealed class TableNearDuplicateIndexTests(AzuriteFixture azurite)
                 StoryFingerprint.Compute(string.Join(' ', copy[..8]), string.Join(' ', copy[8..])));
     }
 
-    private TableNearDuplicateIndex NewIndex(TableClient table) => new(table, new NearDuplicateOptions(), time);
+    private TableStoryIndex NewIndex(TableClient table) => new(table, new StoryIndexOptions(), time);
 
     private TableClient NewTable() => new(azurite.ConnectionString, AzuriteFixture.UniqueName("stories"));
 }

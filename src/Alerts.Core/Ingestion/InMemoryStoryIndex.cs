@@ -4,12 +4,12 @@ namespace Alerts.Core.Ingestion;
 /// A process-local near-duplicate index and cluster store, for tests, the offline CLI and single-instance hosts.
 /// Thread-safe; the Azure Tables implementation is the one that is shared between instances.
 /// </summary>
-public sealed class InMemoryNearDuplicateIndex(NearDuplicateOptions options, TimeProvider timeProvider) : INearDuplicateIndex, IStoryClusterStore
+public sealed class InMemoryStoryIndex(StoryIndexOptions options, TimeProvider timeProvider) : IStoryIndex, IStoryCopyStore
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, List<Entry>> buckets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> clusterOf = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<StoryClusterMember>> members = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<StoryCopy>> members = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public Task<string?> FindOrAddAsync(string articleKey, StoryFingerprint fingerprint, CancellationToken cancellationToken)
@@ -67,7 +67,7 @@ public sealed class InMemoryNearDuplicateIndex(NearDuplicateOptions options, Tim
     }
 
     /// <inheritdoc />
-    public Task AddMemberAsync(string clusterKey, StoryClusterMember member, CancellationToken cancellationToken)
+    public Task AddCopyAsync(string clusterKey, StoryCopy member, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(clusterKey);
         ArgumentNullException.ThrowIfNull(member);
@@ -88,11 +88,11 @@ public sealed class InMemoryNearDuplicateIndex(NearDuplicateOptions options, Tim
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<StoryClusterMember>> ListMembersAsync(string clusterKey, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoryCopy>> ListCopiesAsync(string clusterKey, CancellationToken cancellationToken)
     {
         lock (gate)
         {
-            IReadOnlyList<StoryClusterMember> copy = members.TryGetValue(clusterKey, out var list) ? [.. list] : [];
+            IReadOnlyList<StoryCopy> copy = members.TryGetValue(clusterKey, out var list) ? [.. list] : [];
             return Task.FromResult(copy);
         }
     }

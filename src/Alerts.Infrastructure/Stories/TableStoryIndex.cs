@@ -2,7 +2,7 @@ using Alerts.Core.Ingestion;
 using Azure;
 using Azure.Data.Tables;
 
-namespace Alerts.Infrastructure.Dedupe;
+namespace Alerts.Infrastructure.Stories;
 
 /// <summary>
 /// Near-duplicate index and story cluster store in one Azure table, shared by every instance.
@@ -18,12 +18,12 @@ namespace Alerts.Infrastructure.Dedupe;
 /// by (seen time, key), which every instance computes alike; only undecided neighbours ordered after it are
 /// waited for, briefly, in case they looked before it was written.
 /// </summary>
-public sealed class TableNearDuplicateIndex(TableClient table, NearDuplicateOptions options, TimeProvider timeProvider)
-    : INearDuplicateIndex, IStoryClusterStore
+public sealed class TableStoryIndex(TableClient table, StoryIndexOptions options, TimeProvider timeProvider)
+    : IStoryIndex, IStoryCopyStore
 {
     private const string FingerprintColumn = "Fingerprint";
     private const string SeenColumn = "Seen";
-    private const string ClusterColumn = "Cluster";
+    private const string StoryColumn = "Cluster"; // the column's name predates the word "story"; stored rows keep it
     private const string Undecided = "";
     private const int UndecidedRetries = 10;
     private static readonly TimeSpan UndecidedPause = TimeSpan.FromMilliseconds(50);
@@ -51,7 +51,7 @@ public sealed class TableNearDuplicateIndex(TableClient table, NearDuplicateOpti
         var seen = timeProvider.GetUtcNow();
         if (existing.HasValue && existing.Value is { } known)
         {
-            var decided = known.GetString(ClusterColumn);
+            var decided = known.GetString(StoryColumn);
             if (!string.IsNullOrEmpty(decided))
             {
                 return decided == articleKey ? null : decided;
@@ -68,7 +68,7 @@ public sealed class TableNearDuplicateIndex(TableClient table, NearDuplicateOpti
             {
                 [FingerprintColumn] = signature,
                 [SeenColumn] = seen,
-                [ClusterColumn] = Undecided,
+                [StoryColumn] = Undecided,
             };
             try
             {
@@ -83,7 +83,7 @@ public sealed class TableNearDuplicateIndex(TableClient table, NearDuplicateOpti
         var story = await DecideAsync(articleKey, fingerprint, seen, bands, cancellationToken).ConfigureAwait(false);
         foreach (var band in bands)
         {
-            var update = new TableEntity(band, articleKey) { [ClusterColumn] = story };
+            var update = new TableEntity(band, articleKey) { [StoryColumn] = story };
             await table.UpdateEntityAsync(update, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         }
 
@@ -103,10 +103,10 @@ public sealed class TableNearDuplicateIndex(TableClient table, NearDuplicateOpti
         for (var attempt = 0; ; attempt++)
         {
             var neighbours = await NeighboursAsync(articleKey, fingerprint, seen, bands, cancellationToken).ConfigureAwait(false);
-            var decided = neighbours.Where(n => n.Cluster.Length > 0).OrderBy(n => n, Order).FirstOrDefault();
+            var decided = neighbours.Where(n => n.Story.Length > 0).OrderBy(n => n, Order).FirstOrDefault();
             if (decided is not null)
             {
-                return decided.Cluster;
+                return decided.Story;
             }
 
             var earlier = neighbours.Where(n => Order.Compare(n, self) < 0).OrderBy(n => n, Order).FirstOrDefault();
@@ -147,7 +147,7 @@ public sealed class TableNearDuplicateIndex(TableClient table, NearDuplicateOpti
                     continue;
                 }
 
-                neighbours[candidate.RowKey] = new Neighbour(candidate.RowKey, otherSeen, candidate.GetString(ClusterColumn) ?? Undecided);
+                neighbours[candidate.RowKey] = new Neighbour(candidate.RowKey, otherSeen, candidate.GetString(StoryColumn) ?? Undecided);
             }
         }
 
@@ -155,7 +155,7 @@ public sealed class TableNearDuplicateIndex(TableClient table, NearDuplicateOpti
     }
 
     /// <inheritdoc />
-    public async Task AddMemberAsync(string clusterKey, StoryClusterMember member, CancellationToken cancellationToken)
+    public async Task AddCopyAsync(string clusterKey, StoryCopy member, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(clusterKey);
         ArgumentNullException.ThrowIfNull(member);
@@ -176,15 +176,15 @@ public sealed class TableNearDuplicateIndex(TableClient table, NearDuplicateOpti
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<StoryClusterMember>> ListMembersAsync(string clusterKey, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoryCopy>> ListCopiesAsync(string clusterKey, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(clusterKey);
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
-        var members = new List<(DateTimeOffset Seen, StoryClusterMember Member)>();
+        var members = new List<(DateTimeOffset Seen, StoryCopy Member)>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {MemberPartition(clusterKey)}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var member = new StoryClusterMember(row.RowKey, row.GetString("SourceId") ?? string.Empty, row.GetString("SourceName"), row.GetString("Link"));
+            var member = new StoryCopy(row.RowKey, row.GetString("SourceId") ?? string.Empty, row.GetString("SourceName"), row.GetString("Link"));
             members.Add((row.GetDateTimeOffset(SeenColumn) ?? DateTimeOffset.MinValue, member));
         }
 
@@ -197,7 +197,7 @@ public sealed class TableNearDuplicateIndex(TableClient table, NearDuplicateOpti
         return bySeen != 0 ? bySeen : string.CompareOrdinal(a.Key, b.Key);
     });
 
-    private sealed record Neighbour(string Key, DateTimeOffset Seen, string Cluster);
+    private sealed record Neighbour(string Key, DateTimeOffset Seen, string Story);
 
     /// <summary>Partitions of band rows start with this ("b{band}-{hash}").</summary>
     internal const string BandPartitionPrefix = "b";

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Alerts.Infrastructure.Tests.Dedupe;
+namespace Alerts.Infrastructure.Tests.Stories;
 
 /// <summary>The FetchFeed step end to end: Kestrel feeds, the real fetcher and parser, Azurite tables and queues.</summary>
 public sealed class FetchFeedHandlerTests(AzuriteFixture azurite)
@@ -75,8 +75,8 @@ public sealed class FetchFeedHandlerTests(AzuriteFixture azurite)
         Assert.Equal(wireKey, queued[1].StoryKey);
         var wireArticle = await services.GetRequiredService<IArticleStore>().GetAsync(wireKey, Ct);
         Assert.NotNull(wireArticle);
-        var copies = await services.GetRequiredService<IStoryClusterStore>().ListMembersAsync(wireKey, Ct);
-        var related = Assert.Single(StoryClusters.AlsoReportedBy(wireArticle, copies));
+        var copies = await services.GetRequiredService<IStoryCopyStore>().ListCopiesAsync(wireKey, Ct);
+        var related = Assert.Single(StoryCopies.AlsoReportedBy(wireArticle, copies));
         Assert.Equal("The Daily", related.Name);
         Assert.Equal("https://daily.example/world/kabul-airport", related.Link);
         var daily = await services.GetRequiredService<ISourceStore>().GetAsync("daily", Ct);

@@ -5,4 +5,4 @@ namespace Alerts.Core.Ingestion;
 /// <param name="SourceId">Where it came from.</param>
 /// <param name="SourceName">Display name of the source.</param>
 /// <param name="Link">The copy's link.</param>
-public sealed record StoryClusterMember(string ArticleKey, string SourceId, string? SourceName, string? Link);
+public sealed record StoryCopy(string ArticleKey, string SourceId, string? SourceName, string? Link);
