@@ -87,6 +87,7 @@ var tableNames = [
   'articles'
   'deliveries'
   'storyclusters'
+  'failures'
 ]
 
 var smtpPasswordSecretName = 'smtp-password'

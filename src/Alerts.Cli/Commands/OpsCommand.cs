@@ -21,6 +21,10 @@ public static class OpsCommand
             foreach (var message in messages)
             {
                 Console.WriteLine($"  {message.MessageId}  inserted {message.InsertedOn:u}  dequeued {message.DequeueCount}x  {(message.NeverExpires ? "kept until replayed" : $"expires {message.ExpiresOn:u}")}  {message.Body}");
+                if (message.Failure is { } failure)
+                {
+                    Console.WriteLine($"      failed {failure.Count}x, first {failure.First:u}, last {failure.Last:u}: {failure.LastError}");
+                }
             }
 
             return 0;
@@ -42,6 +46,11 @@ public static class OpsCommand
             Console.WriteLine($"inserted  {message.InsertedOn:u}");
             Console.WriteLine($"dequeued  {message.DequeueCount} time(s)");
             Console.WriteLine($"expires   {(message.NeverExpires ? "never (kept until replayed or deleted)" : $"{message.ExpiresOn:u}")}");
+            if (message.Failure is { } failure)
+            {
+                Console.WriteLine($"failed    {failure.Count} time(s), first {failure.First:u}, last {failure.Last:u}");
+                Console.WriteLine($"error     {failure.LastError}");
+            }
             Console.WriteLine(Indented(message.Body));
             return 0;
         }));

@@ -131,6 +131,11 @@ public static class ArticleSubmissions
             yield return ("authors", $"At most {MaxAuthors} authors, each a name of at most {MaxNameLength} characters.");
         }
 
+        if (string.IsNullOrWhiteSpace(submission.Link) && string.IsNullOrWhiteSpace(submission.Id))
+        {
+            yield return ("link", "An article needs a link (or, for text with no web page, an id): it is how readers open it and how a later version replaces it.");
+        }
+
         if (submission.Link?.Length > MaxFieldLength)
         {
             yield return ("link", $"The link must be at most {MaxFieldLength} characters.");

@@ -11,6 +11,9 @@ public sealed record PoisonMessage(string MessageId, DateTimeOffset? InsertedOn,
 
     /// <summary>Whether it stays until an operator replays or purges it.</summary>
     public bool NeverExpires => ExpiresOn is not { } expires || expires.Year >= 9000;
+
+    /// <summary>How it failed before it was parked, when recorded.</summary>
+    public MessageFailure? Failure { get; init; }
 }
 
 /// <summary>
@@ -19,7 +22,7 @@ public sealed record PoisonMessage(string MessageId, DateTimeOffset? InsertedOn,
 /// to <c>&lt;queue&gt;-poison</c> that way (its time-to-live cannot be configured), so <see cref="KeepAsync"/> gives them
 /// an unlimited one.
 /// </summary>
-public sealed class PoisonQueues(QueueServiceClient queues, StorageNames names)
+public sealed class PoisonQueues(QueueServiceClient queues, StorageNames names, MessageFailures failures)
 {
     /// <summary>The time-to-live that never expires (-1 second, Queue service API 2017-07-29 and later).</summary>
     public static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
@@ -37,7 +40,18 @@ public sealed class PoisonQueues(QueueServiceClient queues, StorageNames names)
         }
 
         PeekedMessage[] messages = await poison.PeekMessagesAsync(32, cancellationToken);
-        return messages.Select(m => new PoisonMessage(m.MessageId, m.InsertedOn, m.DequeueCount, m.Body.ToString()) { ExpiresOn = m.ExpiresOn }).ToList();
+        var parked = new List<PoisonMessage>(messages.Length);
+        foreach (var message in messages)
+        {
+            var body = message.Body.ToString();
+            parked.Add(new PoisonMessage(message.MessageId, message.InsertedOn, message.DequeueCount, body)
+            {
+                ExpiresOn = message.ExpiresOn,
+                Failure = await failures.GetAsync(workQueue, body, cancellationToken),
+            });
+        }
+
+        return parked;
     }
 
     /// <summary>Moves every poison message back to its work queue; returns how many moved.</summary>

@@ -48,8 +48,11 @@ public sealed partial record StorageNames(string FeedsToFetchQueue, string Artic
     /// <summary>Stories: each article's fingerprint bands (to find its story) and each story's copies; named "storyclusters" in storage.</summary>
     public string StoriesTable => TablePrefix + "storyclusters";
 
+    /// <summary>Failures of queue messages, for ops to read beside the poison queues.</summary>
+    public string FailuresTable => TablePrefix + "failures";
+
     /// <summary>Every table.</summary>
-    public IReadOnlyList<string> Tables => [SourcesTable, TopicsTable, SubscribersTable, SubscriptionsTable, ArticlesTable, DeliveriesTable, StoriesTable];
+    public IReadOnlyList<string> Tables => [SourcesTable, TopicsTable, SubscribersTable, SubscriptionsTable, ArticlesTable, DeliveriesTable, StoriesTable, FailuresTable];
 
     /// <summary>Reads the names, with the documented defaults, and rejects names Azure Storage would refuse.</summary>
     public static StorageNames FromConfiguration(IConfiguration configuration)

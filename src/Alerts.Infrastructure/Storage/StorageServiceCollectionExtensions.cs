@@ -45,6 +45,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeliveryStore, TableDeliveryStore>();
         services.AddSingleton<IRetentionStore>(provider => new TableRetention(provider.GetRequiredService<TableServiceClient>(), names));
         services.AddSingleton<PoisonQueues>();
+        services.AddSingleton<MessageFailures>();
         services.AddSingleton<StorageProvisioner>();
         services.AddHostedService(provider => provider.GetRequiredService<StorageProvisioner>());
         return services;

@@ -152,6 +152,21 @@ public sealed class PushArticleTests(AzuriteFixture azurite)
         Assert.Equal(["link"], errors.Keys);
     }
 
+    [Fact]
+    public async Task PushArticle_NeitherLinkNorId_Returns400ButAnIdAlone_IsAccepted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        using var client = app.CreateApiClient();
+
+        var withoutEither = await client.PushAsync(new { title = Feeds.KabulStory.Title, summary = Feeds.KabulStory.Summary }, ct);
+        var withId = await client.PushAsync(new { title = Feeds.KabulStory.Title, id = "desk-report-17" }, ct);
+
+        var errors = await withoutEither.ValidationErrorsAsync(ct);
+        Assert.Contains("how a later version replaces it", Assert.Single(errors["link"]), StringComparison.Ordinal);
+        Assert.Equal("accepted", Assert.Single(await withId.OutcomesAsync(ct)).Status);
+    }
+
     [Theory]
     [InlineData("{\"title\": \"Unclosed")]
     [InlineData("{\"title\": \"a\",}")]
@@ -332,7 +347,7 @@ public sealed class PushArticleTests(AzuriteFixture azurite)
 
         var response = await client.PostAsync(
             "api/articles",
-            Api.Json($"[{{\"title\": \"A fine story\", \"link\": \"https://news.example.org/fine\"}}, {{\"title\": \"<br>&nbsp;\"}}, {{\"title\": \"Crowded\", \"authors\": [{authors}]}}]"),
+            Api.Json($"[{{\"title\": \"A fine story\", \"link\": \"https://news.example.org/fine\"}}, {{\"title\": \"<br>&nbsp;\", \"link\": \"https://news.example.org/markup\"}}, {{\"title\": \"Crowded\", \"link\": \"https://news.example.org/crowded\", \"authors\": [{authors}]}}]"),
             ct);
 
         var errors = await response.ValidationErrorsAsync(ct);

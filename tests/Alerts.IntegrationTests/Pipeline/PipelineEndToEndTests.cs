@@ -105,11 +105,15 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
         await articles.SendMessageAsync("{ this is not an article message", ct);
         await app.WaitIdleAsync(ct);
 
-        var poison = app.Queue(app.Names.ArticlesQueue + StorageNames.PoisonSuffix);
-        var parked = (await poison.ReceiveMessagesAsync(32, cancellationToken: ct)).Value;
+        var parked = await app.Services.GetRequiredService<PoisonQueues>().PeekAsync(app.Names.ArticlesQueue, ct);
         var message = Assert.Single(parked);
-        Assert.Equal("{ this is not an article message", message.Body.ToString());
+        Assert.Equal("{ this is not an article message", message.Body);
         Assert.Equal(0, (await articles.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount);
+        var failure = message.Failure;
+        Assert.NotNull(failure);
+        Assert.Equal(3, failure.Count);
+        Assert.True(failure.First < failure.Last, $"first {failure.First:o}, last {failure.Last:o}");
+        Assert.StartsWith("Queue message is not a valid score article message", failure.LastError, StringComparison.Ordinal);
     }
 
     [Fact]
