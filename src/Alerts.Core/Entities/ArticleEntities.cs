@@ -28,6 +28,11 @@ public sealed class ArticleEntities
         + "official officials minister ministers leader leaders students tourists visitors pilgrims immigrants migrants "
         + "refugees experts scientists doctors volunteers contractors hostages fans company companies firm firms");
 
+    // What people do somewhere for a cause that happens elsewhere: "Thousands march in Ottawa for the engineers".
+    private static readonly HashSet<string> ReactionWords = Stems(
+        "demonstrate demonstrates demonstration demonstrators march marches marched rally rallies protest protests protesters "
+        + "vigil vigils pray prays prayers mourn mourns gather gathers plead pleads appeal appeals");
+
     private static readonly HashSet<string> BorderStems = new(StringComparer.Ordinal)
     {
         "border", "frontier", "neighbor", "neighbour", "neighbour", "cross-bord", "bordersid",
@@ -267,6 +272,31 @@ public sealed class ArticleEntities
     {
         ArgumentNullException.ThrowIfNull(mention);
         return !IsBorderContext(mention) && HasPlaceShape(mention);
+    }
+
+    /// <summary>
+    /// Whether the mention is where people react to a story that happens elsewhere: a reaction word before it and
+    /// "for" after it, in the same sentence ("Thousands demonstrate in Rome for Italian hostages").
+    /// </summary>
+    public bool IsReactionPlace(EntityMention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        var tokens = Document.Tokens;
+        var reaction = false;
+        for (var i = mention.FirstToken - 1; i >= Math.Max(0, mention.FirstToken - 4) && SameSentence(i, mention.FirstToken); i--)
+        {
+            reaction |= ReactionWords.Contains(tokens[i].Stem);
+        }
+
+        for (var i = mention.LastToken + 1; reaction && i < tokens.Count && i <= mention.LastToken + 3 && SameSentence(mention.LastToken, i); i++)
+        {
+            if (tokens[i].Surface == "for")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -464,7 +464,8 @@ public static class TopicEvaluator
                 return null;
             }
 
-            if (mention.Entry.Kind is EntityKind.Country or EntityKind.City or EntityKind.Subdivision && entities.IsLocative(mention) && !entities.IsBorderContext(mention))
+            if (mention.Entry.Kind is EntityKind.Country or EntityKind.City or EntityKind.Subdivision && entities.IsLocative(mention)
+                && !entities.IsBorderContext(mention) && !entities.IsReactionPlace(mention))
             {
                 elsewhere ??= mention;
             }
@@ -572,9 +573,12 @@ public static class TopicEvaluator
             // A headline is one sentence: its subject ("Poland to cut one-third of its troops in Iraq") acts on
             // whatever the headline says, however many words sit between them.
             var inTitle = entities.Document.IsTitle(first) && entry.Role is not ("modifier" or "international");
+            // A nationality matched together with other words ("Israeli military" for Israeli NEAR military) is
+            // attached to them as much as one standing next to them.
             var near = clauseHits.Any(hits => hits.Any(h =>
                 (inTitle && entities.Document.IsTitle(h.From) && (h.From > last || h.To < first))
-                || (h.From > last && h.From - last <= window) || (h.To < first && first - h.To <= window)));
+                || (h.From > last && h.From - last <= window) || (h.To < first && first - h.To <= window)
+                || (h.From <= first && h.To >= last && (h.From < first || h.To > last))));
             if (near)
             {
                 actors.Add(mention);

@@ -110,6 +110,32 @@ public sealed class PlaceModelTests
     }
 
     [Fact]
+    public void Alerts_HeadlineNamesWhereSupportersGather_ThatPlaceDoesNotMoveTheStory()
+    {
+        // Arrange
+        var topic = TestSupport.Topic("(kidnap* OR hostage*) (Iraq OR Baghdad)", new TopicConstraints { Places = ["Iraq"] });
+
+        // Act: the lead names the rally's city too, and the event's place only in words the query does not hold
+        var match = TestSupport.Match(topic, "Crowds rally in Madrid for Spanish hostages", "Crowds marched through Madrid on Sunday to demand the release of two engineers seized in Baghdad last week.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Fact]
+    public void Alerts_NationalityMatchedTogetherWithTheOtherWords_IsAnActor()
+    {
+        // Arrange
+        var topic = TestSupport.Topic("(Israeli NEAR/3 (helicopter* OR troops)) Gaza", new TopicConstraints { ActorNationalities = ["Israel"] });
+
+        // Act: the headline names only the victims; the body's actor is part of the matched words
+        var match = TestSupport.Match(topic, "Two Palestinians killed in a night raid in Gaza", "Israeli helicopters fired missiles at a building in a refugee camp in Gaza.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Fact]
     public void Alerts_HeadlineReactionElsewhere_LeadPlacesTheEvent_PlaceHolds()
     {
         // Arrange
