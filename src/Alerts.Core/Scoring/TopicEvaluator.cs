@@ -183,10 +183,14 @@ public static class TopicEvaluator
             }
 
             var best = clauseHits[i].OrderBy(h => document.IsTitle(h.From) ? 0 : 1).ThenBy(h => h.From).First();
+            var snippet = document.Snippet(best.From, best.To);
             evidence.Add(new MatchEvidence(
                 topic.Clauses[i].Kind,
                 (document.IsTitle(best.From) ? "title: " : "body: ") + topic.Clauses[i],
-                document.Snippet(best.From, best.To)));
+                snippet)
+            {
+                Plain = PlainWhy.Highlighted(snippet),
+            });
         }
 
         var present = clauseHits.Where(h => h.Count > 0).ToArray();
@@ -216,7 +220,10 @@ public static class TopicEvaluator
         {
             evidence.Add(new MatchEvidence(
                 "semantic",
-                string.Create(CultureInfo.InvariantCulture, $"close in meaning to the topic's description (similarity {rescue.Similarity:0.00}, near misses count from {rescue.RescueFrom:0.00})")));
+                string.Create(CultureInfo.InvariantCulture, $"close in meaning to the topic's description (similarity {rescue.Similarity:0.00}, near misses count from {rescue.RescueFrom:0.00})"))
+            {
+                Plain = "close in meaning to the topic's description",
+            });
         }
 
         evidence.Add(new MatchEvidence(
@@ -249,7 +256,7 @@ public static class TopicEvaluator
             }
             else if (constraints.OtherOrganisations.FirstOrDefault(o => ResolvedConstraints.NameOccurs(document, o)) is { } name)
             {
-                evidence.Add(new MatchEvidence("entity", "organisation: " + name));
+                evidence.Add(new MatchEvidence("entity", "organisation: " + name) { Plain = "mentions " + name });
             }
             else
             {
@@ -599,7 +606,10 @@ public static class TopicEvaluator
         return new MatchEvidence(
             "entity",
             $"{role}: {entities.TextOf(mention)}{suffix} [{mention.Entry.Kind.ToString().ToLowerInvariant()}, {mention.Source}]",
-            entities.Document.Snippet(first, last));
+            entities.Document.Snippet(first, last))
+        {
+            Plain = PlainWhy.Entity(role, entities.TextOf(mention), mention.Entry, entities.IsPlaceMention(mention)),
+        };
     }
 
     /// <summary>The smallest window of positions that holds one position of every group.</summary>

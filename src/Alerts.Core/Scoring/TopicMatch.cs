@@ -21,4 +21,11 @@ public sealed record TopicMatch(
 /// <param name="Kind">What matched: <c>term</c>, <c>phrase</c>, <c>near</c>, <c>entity</c>, <c>constraint</c>...</param>
 /// <param name="Description">Human-readable reason, e.g. <c>actor: Turkish (nationality)</c>.</param>
 /// <param name="Snippet">Text around the match with the match in «guillemets», when there is one.</param>
-public sealed record MatchEvidence(string Kind, string Description, string? Snippet = null);
+public sealed record MatchEvidence(string Kind, string Description, string? Snippet = null)
+{
+    /// <summary>
+    /// The same reason in a reader's words, without query syntax or counters: the matched words (<c>troops</c>), a
+    /// place (<c>Kabul, Afghanistan</c>), who is involved (<c>Turkey involved</c>); null for internal detail.
+    /// </summary>
+    public string? Plain { get; init; }
+}

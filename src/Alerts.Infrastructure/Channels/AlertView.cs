@@ -1,4 +1,5 @@
 using Alerts.Core.Delivery;
+using Alerts.Core.Scoring;
 
 namespace Alerts.Infrastructure.Channels;
 
@@ -15,6 +16,9 @@ internal sealed record AlertView(
     IReadOnlyList<RelatedView> Related,
     Uri? Unsubscribe)
 {
+    /// <summary>How many reasons there were before the size budget kept <see cref="Evidence"/>.</summary>
+    public int TotalReasons { get; init; }
+
     public static AlertView From(
         AlertNotification notification,
         int maxEvidence = EmailComposer.MaxEvidence,
@@ -26,6 +30,8 @@ internal sealed record AlertView(
         var article = notification.Article;
         var match = notification.Match;
         var title = AlertFormatting.SingleLine(article.Title);
+        // A reader gets the "why" in words; query clauses and counters stay in the API and `alerts score --explain`.
+        var reasons = PlainWhy.Reasons(match, notification.AlsoReportedBy.Count);
         return new AlertView(
             Redaction.Truncate(AlertFormatting.SingleLine(match.TopicName), 200),
             Redaction.Truncate(title.Length == 0 ? "(untitled article)" : title, maxTitleChars),
@@ -34,13 +40,16 @@ internal sealed record AlertView(
             AlertFormatting.SafeLink(article.Link),
             Redaction.Truncate(AlertFormatting.SingleLine(article.Summary), maxSummaryChars),
             AlertFormatting.Score(match.Score),
-            [.. match.Evidence.Take(maxEvidence).Select(evidence => new EvidenceView(
-                Redaction.Truncate(AlertFormatting.SingleLine(evidence.Description), 200),
-                maxSnippetChars > 0 ? Snippets.Parse(AlertFormatting.SingleLine(evidence.Snippet), maxSnippetChars) : []))],
+            [.. reasons.Take(maxEvidence).Select(reason => new EvidenceView(
+                Redaction.Truncate(AlertFormatting.SingleLine(reason.Text), 200),
+                maxSnippetChars > 0 ? Snippets.Parse(AlertFormatting.SingleLine(reason.Snippet), maxSnippetChars) : []))],
             [.. notification.AlsoReportedBy.Take(maxRelated).Select(related => new RelatedView(
                 Redaction.Truncate(AlertFormatting.SingleLine(related.Name), 120),
                 AlertFormatting.SafeLink(related.Link)))],
-            AlertFormatting.SafeLink(notification.UnsubscribeUrl));
+            AlertFormatting.SafeLink(notification.UnsubscribeUrl))
+        {
+            TotalReasons = reasons.Count,
+        };
     }
 }
 

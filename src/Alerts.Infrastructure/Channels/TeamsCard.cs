@@ -62,7 +62,7 @@ internal static class TeamsCard
             budget.MaxTitleChars);
         var body = new JsonArray();
         AddHeadline(body, view);
-        AddReasons(body, view, notification.Match.Evidence.Count);
+        AddReasons(body, view, view.TotalReasons);
         AddOtherOutlets(body, view, notification.AlsoReportedBy.Count);
         var message = new JsonObject
         {

@@ -28,6 +28,9 @@ public sealed record WebhookAlertPayload(
     IReadOnlyList<WebhookRelatedSource> AlsoReportedBy,
     string? UnsubscribeUrl)
 {
+    /// <summary>Why it matched, in a reader's words ("Turkey involved · Kabul, Afghanistan · “troops” in the headline").</summary>
+    public string? Why { get; init; }
+
     /// <summary>Evidence items beyond this are dropped to bound the payload.</summary>
     public const int MaxEvidence = 50;
 
@@ -56,7 +59,10 @@ public sealed record WebhookAlertPayload(
                 article.Published,
                 article.Authors),
             [.. notification.AlsoReportedBy.Select(r => new WebhookRelatedSource(r.Name, r.Link))],
-            notification.UnsubscribeUrl?.AbsoluteUri);
+            notification.UnsubscribeUrl?.AbsoluteUri)
+        {
+            Why = Alerts.Core.Scoring.PlainWhy.Line(match, notification.AlsoReportedBy.Count),
+        };
     }
 }
 

@@ -54,7 +54,7 @@ public sealed class ChannelRegistrationTests
         var alert = new AlertNotification(
             "alert-1",
             new Article("key", "src", "Title", "https://news.example.test/a", "summary", null, DateTimeOffset.UnixEpoch),
-            new TopicMatch("topic-id", "Topic", 0.9, true, [new MatchEvidence("term", "reason")]),
+            new TopicMatch("topic-id", "Topic", 0.9, true, [new MatchEvidence("entity", "place: somewhere") { Plain = "reason" }]),
             new Subscriber("s", "Reader", ChannelKind.Email, "reader@example.test"));
 
         // Act

@@ -71,7 +71,7 @@ public sealed class EmailComposerTests
         var alert = Alert();
         alert = alert with
         {
-            Match = alert.Match with { Evidence = [.. Enumerable.Range(0, 100).Select(i => new MatchEvidence("term", $"reason-{i:D3}"))] },
+            Match = alert.Match with { Evidence = [.. Enumerable.Range(0, 100).Select(i => new MatchEvidence("entity", $"place: p{i:D3}") { Plain = $"reason-{i:D3}" })] },
         };
 
         // Act
@@ -89,6 +89,6 @@ public sealed class EmailComposerTests
     private static AlertNotification Alert() => new(
         "alert-1",
         new Article("key", "src", "Title", "https://news.example.test/a", "summary", null, DateTimeOffset.UnixEpoch),
-        new TopicMatch("topic-id", "Topic", 0.9, true, [new MatchEvidence("term", "reason")]),
+        new TopicMatch("topic-id", "Topic", 0.9, true, [new MatchEvidence("entity", "place: somewhere") { Plain = "reason" }]),
         new Subscriber("s", "Reader", ChannelKind.Email, "reader@example.test"));
 }

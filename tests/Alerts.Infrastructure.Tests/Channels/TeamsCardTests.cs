@@ -20,7 +20,7 @@ public sealed class TeamsCardTests
         };
         alert = alert with
         {
-            Match = alert.Match with { Evidence = [.. Enumerable.Range(0, 2000).Select(_ => new MatchEvidence("near", huge, huge))] },
+            Match = alert.Match with { Evidence = [.. Enumerable.Range(0, 2000).Select(_ => new MatchEvidence("entity", "place: " + huge, huge) { Plain = huge })] },
         };
 
         // Act
@@ -81,6 +81,6 @@ public sealed class TeamsCardTests
     private static AlertNotification Alert(string title, string source, string topic) => new(
         "alert-1",
         new Article("key", "src", title, "https://news.example.test/a", "summary", null, DateTimeOffset.UnixEpoch) { SourceName = source },
-        new TopicMatch("topic-id", topic, 0.9, true, [new MatchEvidence("term", "reason one", "«a» b"), new MatchEvidence("term", "reason two")]),
+        new TopicMatch("topic-id", topic, 0.9, true, [new MatchEvidence("entity", "actor: a (AA) [country, gazetteer]", "«a» b") { Plain = "reason one" }, new MatchEvidence("entity", "place: b") { Plain = "reason two" }]),
         new Subscriber("s", "S", ChannelKind.Teams, "https://hooks.example.test/x"));
 }

@@ -34,7 +34,10 @@ public sealed class EmailChannelTests
         Assert.Contains("https://news.example.test/world/turkey-kabul-airport", text, StringComparison.Ordinal);
         Assert.Contains("20 Nov 2026, 08:30 UTC", text, StringComparison.Ordinal);
         Assert.Contains("Score: 0.87", text, StringComparison.Ordinal);
-        Assert.Contains("actor: Turkish (nationality)", text, StringComparison.Ordinal);
+        Assert.Contains("- Turkey involved", text, StringComparison.Ordinal);
+        Assert.Contains("- “troops” in the headline", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("actor:", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("NEAR/5", text, StringComparison.Ordinal);
         Assert.Contains("«Turkey» will not send more troops", text, StringComparison.Ordinal);
         Assert.Contains("Other Daily", text, StringComparison.Ordinal);
 
@@ -114,7 +117,7 @@ public sealed class EmailChannelTests
             },
             Match = alert.Match with
             {
-                Evidence = [new Core.Scoring.MatchEvidence("term", "<b>bold</b> reason", "before «<i>hit</i>» after « unclosed")],
+                Evidence = [new Core.Scoring.MatchEvidence("entity", "place: <b>bold</b>", "before «<i>hit</i>» after « unclosed") { Plain = "<b>bold</b> reason" }],
             },
         };
 

@@ -46,7 +46,8 @@ public sealed class TeamsChannelTests
         Assert.Contains("Foreign troop deployments in Afghanistan", text, StringComparison.Ordinal);
         Assert.Contains("0.87", text, StringComparison.Ordinal);
         Assert.Contains("Why you got this", text, StringComparison.Ordinal);
-        Assert.Contains("actor: Turkish (nationality)", text, StringComparison.Ordinal);
+        Assert.Contains("Turkey involved", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("actor:", text, StringComparison.Ordinal);
         Assert.Contains("**Turkey** will not send more troops", text, StringComparison.Ordinal);
         Assert.Contains("Also reported by", text, StringComparison.Ordinal);
     }
@@ -197,7 +198,7 @@ public sealed class TeamsChannelTests
         {
             Match = alert.Match with
             {
-                Evidence = [.. Enumerable.Range(0, 200).Select(i => new MatchEvidence("near", $"clause {i}: troops near Kabul", snippet))],
+                Evidence = [.. Enumerable.Range(0, 200).Select(i => new MatchEvidence("entity", $"place: clause {i}", snippet) { Plain = $"clause {i}: troops near Kabul" })],
             },
             AlsoReportedBy = [.. Enumerable.Range(0, 300).Select(i => new Core.Delivery.RelatedSource($"Outlet number {i}", $"https://outlet{i}.example.test/story"))],
         };

@@ -33,8 +33,8 @@ internal static class TestAlerts
             0.87,
             true,
             [
-                new MatchEvidence("entity", "actor: Turkish (nationality)", "«Turkey» will not send more troops"),
-                new MatchEvidence("near", "troops near Kabul", "more «troops» to guard «Kabul» airport"),
+                new MatchEvidence("entity", "actor: Turkish (nationality)", "«Turkey» will not send more troops") { Plain = "Turkey involved" },
+                new MatchEvidence("near", "title: troops NEAR/5 Kabul", "more «troops» to guard «Kabul» airport") { Plain = "troops" },
             ]),
         subscriber)
     {
