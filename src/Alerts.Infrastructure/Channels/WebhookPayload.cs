@@ -48,7 +48,7 @@ public sealed record WebhookAlertPayload(
             sentAt,
             new WebhookTopic(match.TopicId, match.TopicName),
             match.Score,
-            [.. match.Evidence.Take(MaxEvidence).Select(e => new WebhookEvidence(e.Kind, e.Description, e.Snippet))],
+            [.. match.Evidence.Take(MaxEvidence).Select(e => new WebhookEvidence(e.Kind, e.Description, e.Snippet) { Plain = e.Plain })],
             new WebhookArticle(
                 article.Key,
                 article.SourceId,
@@ -70,7 +70,11 @@ public sealed record WebhookAlertPayload(
 public sealed record WebhookTopic(string Id, string Name);
 
 /// <summary>One reason for the match; <c>Snippet</c> marks matched words with «guillemets».</summary>
-public sealed record WebhookEvidence(string Kind, string Description, string? Snippet);
+public sealed record WebhookEvidence(string Kind, string Description, string? Snippet)
+{
+    /// <summary>The same reason in a reader's words, when it is one a reader needs.</summary>
+    public string? Plain { get; init; }
+}
 
 /// <summary>The article of a webhook alert.</summary>
 public sealed record WebhookArticle(

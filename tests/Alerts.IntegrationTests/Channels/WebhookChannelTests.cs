@@ -68,6 +68,7 @@ public sealed class WebhookChannelTests
         Assert.Equal(0.87, root.GetProperty("score").GetDouble());
         Assert.Equal("actor: Turkish (nationality)", root.GetProperty("evidence")[0].GetProperty("description").GetString());
         Assert.StartsWith("Turkey involved · “troops” in the headline", root.GetProperty("why").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Turkey involved", root.GetProperty("evidence")[0].GetProperty("plain").GetString());
         Assert.Equal("«Turkey» will not send more troops", root.GetProperty("evidence")[0].GetProperty("snippet").GetString());
         var article = root.GetProperty("article");
         Assert.Equal("Turkey will not send more troops to guard Kabul airport", article.GetProperty("title").GetString());
