@@ -20,6 +20,9 @@ public static class CoreServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<UnsubscribeLinks>();
         services.AddSingleton<PipelineObservers>();
+        services.AddMetrics();
+        services.AddSingleton<AlertsMetrics>();
+        services.AddSingleton<IPipelineObserver>(provider => provider.GetRequiredService<AlertsMetrics>());
         services.AddTransient<ArticleIntake>();
         services.AddTransient<IngestFeedsHandler>();
         services.AddTransient<FeedEntriesIntake>();

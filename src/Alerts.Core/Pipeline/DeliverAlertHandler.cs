@@ -69,6 +69,11 @@ public sealed class DeliverAlertHandler(
             return;
         }
 
+        if (result.Succeeded)
+        {
+            ledger.NoteDelivered(notification);
+        }
+
         await health.RecordAsync(subscriber, message.AlertId, result, settled);
         if (!result.Succeeded && !result.Permanent)
         {

@@ -37,6 +37,9 @@ public sealed class DeliveryLedger(
     public Task<DeliveryRecord?> GetAsync(DeliveryMessage message, CancellationToken cancellationToken) =>
         store.GetAsync(message.SubscriberId, message.AlertId, cancellationToken);
 
+    /// <summary>Tells the observers an alert reached its channel now (for delivery-latency metrics).</summary>
+    public void NoteDelivered(AlertNotification notification) => observer.AlertDelivered(notification, time.GetUtcNow());
+
     /// <summary>Notes a redelivered message whose alert was already sent or skipped.</summary>
     public void NoteAlreadyHandled(DeliveryMessage message, DeliveryRecord record)
     {

@@ -52,11 +52,13 @@ public sealed class FetchFeedHandler(
             case FeedFetchResult.NotModified:
                 await RecordAsync(source, result, "304 not modified", null, cancellationToken);
                 observer.FeedFetched(source, "304 not modified", [], 0);
+                observer.FetchCompleted(source, result, null);
                 break;
             case FeedFetchResult.Failed failed:
                 logger.LogWarning("Source {SourceId} failed ({Failures} in a row): {Error}", source.Id, source.Health.ConsecutiveFailures + 1, failed.Error);
                 await RecordAsync(source, result, null, null, cancellationToken);
                 observer.FeedFetched(source, failed.Error, [], 0);
+                observer.FetchCompleted(source, result, null);
                 break;
             case FeedFetchResult.Fetched fetched:
                 await IngestAsync(source, fetched, cancellationToken);
@@ -73,6 +75,7 @@ public sealed class FetchFeedHandler(
             logger.LogWarning("Source {SourceId} failed ({Failures} in a row): {Error}", source.Id, source.Health.ConsecutiveFailures + 1, error);
             await sources.UpdateAsync(source.Id, current => current with { Health = healthPolicy.Unusable(current.Health, error, time.GetUtcNow()) }, cancellationToken);
             observer.FeedFetched(source, error, [], 0);
+            observer.FetchCompleted(source, fetched, null);
             return;
         }
 
@@ -93,6 +96,7 @@ public sealed class FetchFeedHandler(
             logger.LogInformation("Source {SourceId} moved permanently to {Url}", source.Id, fetched.MovedPermanentlyTo.GetLeftPart(UriPartial.Path));
         }
         observer.FeedFetched(updated, outcome, tally.New, tally[IntakeOutcome.SeenBefore]);
+        observer.FetchCompleted(updated, fetched, tally);
     }
 
     // Onto the source as it is now: an operator's edit made during the fetch stays, a deleted source stays deleted, and

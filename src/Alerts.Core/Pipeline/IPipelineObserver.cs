@@ -19,6 +19,12 @@ public interface IPipelineObserver
 
     /// <summary>A delivery outcome was recorded, or a delivery was skipped because it had already been made.</summary>
     void DeliveryRecorded(DeliveryRecord record, bool alreadyDelivered) { }
+
+    /// <summary>A fetch ended: its result and, when a feed was read, what intake made of its entries.</summary>
+    void FetchCompleted(FeedSource source, FeedFetchResult result, FeedIntakeTally? tally) { }
+
+    /// <summary>An alert reached its subscriber's channel at <paramref name="at"/>.</summary>
+    void AlertDelivered(AlertNotification notification, DateTimeOffset at) { }
 }
 
 /// <summary>Fans events out to every registered observer.</summary>
@@ -50,6 +56,24 @@ public sealed class PipelineObservers(IEnumerable<IPipelineObserver> observers) 
         foreach (var observer in _observers)
         {
             observer.DeliveryRecorded(record, alreadyDelivered);
+        }
+    }
+
+    /// <inheritdoc />
+    public void FetchCompleted(FeedSource source, FeedFetchResult result, FeedIntakeTally? tally)
+    {
+        foreach (var observer in _observers)
+        {
+            observer.FetchCompleted(source, result, tally);
+        }
+    }
+
+    /// <inheritdoc />
+    public void AlertDelivered(AlertNotification notification, DateTimeOffset at)
+    {
+        foreach (var observer in _observers)
+        {
+            observer.AlertDelivered(notification, at);
         }
     }
 }

@@ -10,6 +10,7 @@ using Alerts.Infrastructure.Storage;
 using Alerts.IntegrationTests.Support;
 using Alerts.LocalDev.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace Alerts.IntegrationTests.Pipeline;
 
@@ -17,6 +18,37 @@ namespace Alerts.IntegrationTests.Pipeline;
 public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
 {
     private static readonly WatchTopic Topic = SampleTopics.AfghanistanForeignTroops;
+
+    [Fact]
+    public async Task IngestFeeds_RunOfThePipeline_ProducesTheExpectedMetrics()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        await using var feed = await FeedServer.StartAsync(Feeds.Rss(Feeds.KabulStory, Feeds.MarketsStory));
+        await app.SeedSubscribersAsync(Topic, ct);
+        await app.AddSourceAsync(new FeedSource("wire", feed.Url), ct);
+        var meters = app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        using var fetches = new MetricCollector<long>(meters, AlertsMetrics.MeterName, "alerts.feed.fetches");
+        using var entries = new MetricCollector<long>(meters, AlertsMetrics.MeterName, "alerts.feed.entries");
+        using var alerts = new MetricCollector<long>(meters, AlertsMetrics.MeterName, "alerts.topic.alerts");
+        using var notifications = new MetricCollector<long>(meters, AlertsMetrics.MeterName, "alerts.notifications");
+        using var latency = new MetricCollector<double>(meters, AlertsMetrics.MeterName, "alerts.delivery.since_ingested");
+
+        await app.IngestAndWaitAsync(ct);
+
+        Assert.Equal(1, Sum(fetches, ("source", "wire"), ("outcome", "200")));
+        Assert.Equal(2, Sum(entries, ("source", "wire"), ("outcome", "new")));
+        Assert.Equal(1, Sum(alerts, ("topic", Topic.Id)));
+        Assert.Equal(1, Sum(notifications, ("channel", "email"), ("status", "sent")));
+        Assert.Equal(1, Sum(notifications, ("channel", "teams"), ("status", "sent")));
+        Assert.Equal(2, latency.GetMeasurementSnapshot().Count);
+        Assert.All(latency.GetMeasurementSnapshot(), m => Assert.True(m.Value >= 0));
+    }
+
+    private static long Sum(MetricCollector<long> collector, params (string Key, string Value)[] tags) =>
+        collector.GetMeasurementSnapshot()
+            .Where(m => tags.All(t => m.Tags.TryGetValue(t.Key, out var value) && Equals(value, t.Value)))
+            .Sum(m => m.Value);
 
     [Fact]
     public async Task IngestFeeds_FeedWithMatchingStory_ReachesEmailAndTeamsOnce()
