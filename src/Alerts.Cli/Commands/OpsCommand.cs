@@ -90,8 +90,30 @@ public static class OpsCommand
             return 0;
         }));
 
-        return new Command("ops", "Operate a deployment: poison queues, deliveries, source health. Uses the same settings as `alerts host`.")
+        var status = new Command("status", "How the deployment is doing: storage, queue depths, poison, sources, channels (as GET /api/health).");
+        status.SetAction((_, cancellationToken) => WithHostAsync(async services =>
         {
+            var report = await services.GetRequiredService<HealthCheck>().CheckAsync(cancellationToken);
+            Console.WriteLine($"status: {report.Status} (checked {report.CheckedAt:u})");
+            Console.WriteLine($"storage: {(report.Storage.Reachable ? "reachable" : "unreachable: " + report.Storage.Error)}");
+            foreach (var queue in report.Queues)
+            {
+                Console.WriteLine($"queue {queue.Name}: {queue.Waiting} waiting, {queue.Poison} in poison");
+            }
+
+            Console.WriteLine($"sources: {report.Sources.Total}, failing {report.Sources.Failing}, last successful fetch {(report.LastSuccessfulFetch is { } last ? last.ToString("u", System.Globalization.CultureInfo.InvariantCulture) : "never")}");
+            Console.WriteLine($"unhealthy subscriber channels: {report.UnhealthyChannels}");
+            foreach (var problem in report.Problems)
+            {
+                Console.WriteLine("problem: " + problem);
+            }
+
+            return report.Status == "unhealthy" ? 1 : 0;
+        }));
+
+        return new Command("ops", "Operate a deployment: status, poison queues, deliveries, source health. Uses the same settings as `alerts host`.")
+        {
+            status,
             new Command("poison", "Inspect and replay poison queues.") { list, show, replay },
             deliveries,
             sources,

@@ -46,6 +46,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRetentionStore>(provider => new TableRetention(provider.GetRequiredService<TableServiceClient>(), names));
         services.AddSingleton<PoisonQueues>();
         services.AddSingleton<MessageFailures>();
+        services.AddSingleton<HealthCheck>();
         services.AddSingleton<StorageProvisioner>();
         services.AddHostedService(provider => provider.GetRequiredService<StorageProvisioner>());
         return services;

@@ -87,10 +87,12 @@ public sealed class FunctionsMetadataTests
         // Act
         var http = ReadMetadata().Where(f => f.Trigger == "httpTrigger").ToDictionary(f => f.Name, f => f.Binding.Split(' ')[^1]);
 
-        // Assert: a function key pushes articles; only an admin-level key changes topics, sources and subscribers.
+        // Assert: a function key pushes articles; only an admin-level key changes topics, sources and subscribers;
+        // unsubscribe links (signed) and the health report (no secrets) need none.
         Assert.Equal("function", http["PushArticle"]);
         Assert.Equal("anonymous", http["Unsubscribe"]);
-        Assert.All(http.Where(f => f.Key is not ("PushArticle" or "Unsubscribe")), f => Assert.Equal("admin", f.Value));
+        Assert.Equal("anonymous", http["Health"]);
+        Assert.All(http.Where(f => f.Key is not ("PushArticle" or "Unsubscribe" or "Health")), f => Assert.Equal("admin", f.Value));
     }
 
     private static IEnumerable<FunctionShape> ReadMetadata()
