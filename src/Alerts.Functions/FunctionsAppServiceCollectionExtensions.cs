@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Alerts.Core;
 using Alerts.Infrastructure;
+using Alerts.Infrastructure.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,12 +14,15 @@ namespace Alerts.Functions;
 /// </summary>
 public static class FunctionsAppServiceCollectionExtensions
 {
-    /// <summary>Core, Infrastructure and the HTTP API.</summary>
-    public static IServiceCollection AddAlertsApp(this IServiceCollection services, IConfiguration configuration) =>
-        services
+    /// <summary>Core, Infrastructure, telemetry and the HTTP API.</summary>
+    public static IServiceCollection AddAlertsApp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAlertsTelemetry(configuration);
+        return services
             .AddAlertsCore(configuration)
             .AddAlertsInfrastructure(configuration)
             .AddAlertsHttpApi();
+    }
 
     /// <summary>HTTP responses use the same JSON shape as requests and stored records: camelCase, enums as strings.</summary>
     public static IServiceCollection AddAlertsHttpApi(this IServiceCollection services)
