@@ -23,6 +23,9 @@ public sealed class AlertsMetrics : IPipelineObserver
     private readonly Counter<long> _notifications;
     private readonly Histogram<double> _sincePublished;
     private readonly Histogram<double> _sinceIngested;
+    private readonly Histogram<double> _indexRefresh;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _poison = new(StringComparer.Ordinal);
+    private long _indexedTopics;
 
     /// <summary>Creates the instruments on a meter of <paramref name="meters"/>.</summary>
     public AlertsMetrics(IMeterFactory meters)
@@ -37,7 +40,24 @@ public sealed class AlertsMetrics : IPipelineObserver
         _notifications = meter.CreateCounter<long>("alerts.notifications", "{notification}", "Delivery outcomes by channel and status (sent, failed, skipped, already_sent).");
         _sincePublished = meter.CreateHistogram<double>("alerts.delivery.since_published", "s", "Time from an article's publication to its alert being sent.");
         _sinceIngested = meter.CreateHistogram<double>("alerts.delivery.since_ingested", "s", "Time from Alerts first seeing an article to its alert being sent.");
+        _indexRefresh = meter.CreateHistogram<double>("alerts.topic_index.refresh", "s", "Time to rebuild the topic index after topics changed.");
+        meter.CreateObservableGauge("alerts.topic_index.topics", () => Interlocked.Read(ref _indexedTopics), "{topic}", "Topics in the index as last built.");
+        meter.CreateObservableGauge(
+            "alerts.queue.poison",
+            () => _poison.Select(queue => new Measurement<long>(queue.Value, new KeyValuePair<string, object?>("queue", queue.Key))),
+            "{message}",
+            "Messages parked in each poison queue, as the last health report counted them.");
     }
+
+    /// <summary>The topic index was rebuilt: how many topics it holds and how long it took.</summary>
+    public void TopicIndexRebuilt(int topics, TimeSpan took)
+    {
+        Interlocked.Exchange(ref _indexedTopics, topics);
+        _indexRefresh.Record(took.TotalSeconds);
+    }
+
+    /// <summary>A health report counted the messages parked in a queue's poison queue.</summary>
+    public void PoisonCounted(string queue, long count) => _poison[queue] = count;
 
     /// <inheritdoc />
     public void FetchCompleted(FeedSource source, FeedFetchResult result, FeedIntakeTally? tally)

@@ -25,13 +25,22 @@ public static class ScoringServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new TopicIndexScorer(
-            sp.GetRequiredService<ITopicStore>(),
-            sp.GetRequiredService<IOptions<ScoringOptions>>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<TopicIndexScorer>>(),
-            sp.GetService<IEntityEnricher>(),
-            sp.GetService<ITextEmbedder>()));
+        services.TryAddSingleton(sp =>
+        {
+            var scorer = new TopicIndexScorer(
+                sp.GetRequiredService<ITopicStore>(),
+                sp.GetRequiredService<IOptions<ScoringOptions>>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetService<ILogger<TopicIndexScorer>>(),
+                sp.GetService<IEntityEnricher>(),
+                sp.GetService<ITextEmbedder>());
+            if (sp.GetService<AlertsMetrics>() is { } metrics)
+            {
+                scorer.IndexRebuilt += metrics.TopicIndexRebuilt;
+            }
+
+            return scorer;
+        });
         services.RemoveAll<IArticleScorer>();
         services.AddSingleton<IArticleScorer>(sp => sp.GetRequiredService<TopicIndexScorer>());
         return services;

@@ -197,8 +197,12 @@ public sealed class TopicIndexScorer : IArticleScorer
         }
     }
 
+    /// <summary>Raised after each rebuild of the index, with its topic count and how long the rebuild took.</summary>
+    public event Action<int, TimeSpan>? IndexRebuilt;
+
     private async Task<TopicIndex> RebuildAsync(string version, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var topics = new List<Topics.WatchTopic>();
         await foreach (var topic in store.ListAsync(cancellationToken))
         {
@@ -217,6 +221,7 @@ public sealed class TopicIndexScorer : IArticleScorer
             built.Count,
             built.KeyCount,
             built.UnindexedCount);
+        IndexRebuilt?.Invoke(built.Count, time.GetElapsedTime(started));
         return built;
     }
 }

@@ -33,7 +33,7 @@ public sealed record QueueHealth(string Name, int Waiting, int Poison);
 public sealed record SourcesHealth(int Total, int Failing);
 
 /// <summary>Builds the <see cref="HealthReport"/> from storage, the sources and the subscribers.</summary>
-public sealed class HealthCheck(QueueServiceClient queues, StorageNames names, ISourceStore sources, ISubscriberStore subscribers, TimeProvider time)
+public sealed class HealthCheck(QueueServiceClient queues, StorageNames names, ISourceStore sources, ISubscriberStore subscribers, TimeProvider time, AlertsMetrics? metrics = null)
 {
     /// <summary>A source with no success for this long, while it has been tried, counts as failing.</summary>
     public static readonly TimeSpan StaleIngest = TimeSpan.FromHours(1);
@@ -51,6 +51,7 @@ public sealed class HealthCheck(QueueServiceClient queues, StorageNames names, I
                 var waiting = await DepthAsync(queue, cancellationToken);
                 var poison = await DepthAsync(queue + StorageNames.PoisonSuffix, cancellationToken);
                 queueHealth.Add(new QueueHealth(queue, waiting, poison));
+                metrics?.PoisonCounted(queue, poison);
                 if (poison > 0)
                 {
                     problems.Add($"{poison} message(s) parked in {queue}{StorageNames.PoisonSuffix}: see `alerts ops poison list --queue {queue}`");

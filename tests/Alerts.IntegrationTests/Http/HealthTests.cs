@@ -39,9 +39,14 @@ public sealed class HealthTests(AzuriteFixture azurite)
             new FeedSource("wire", new Uri("https://feeds.example.org/rss")) { Health = new SourceHealth { ConsecutiveFailures = 3, LastAttempt = DateTimeOffset.UtcNow } },
             ct);
 
+        using var poisonGauge = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(
+            app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), AlertsMetrics.MeterName, "alerts.queue.poison");
+
         var report = await app.Services.GetRequiredService<HealthCheck>().CheckAsync(ct);
+        poisonGauge.RecordObservableInstruments();
 
         Assert.Equal("degraded", report.Status);
+        Assert.Contains(poisonGauge.GetMeasurementSnapshot(), m => Equals(m.Tags["queue"], app.Names.DeliveriesQueue) && m.Value == 1);
         Assert.Equal(1, Assert.Single(report.Queues, q => q.Name == app.Names.DeliveriesQueue).Poison);
         Assert.Equal(new SourcesHealth(1, 1), report.Sources);
         Assert.Contains(report.Problems, p => p.Contains("parked in", StringComparison.Ordinal));

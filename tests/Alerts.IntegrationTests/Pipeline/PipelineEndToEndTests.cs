@@ -33,6 +33,8 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
         using var alerts = new MetricCollector<long>(meters, AlertsMetrics.MeterName, "alerts.topic.alerts");
         using var notifications = new MetricCollector<long>(meters, AlertsMetrics.MeterName, "alerts.notifications");
         using var latency = new MetricCollector<double>(meters, AlertsMetrics.MeterName, "alerts.delivery.since_ingested");
+        using var refresh = new MetricCollector<double>(meters, AlertsMetrics.MeterName, "alerts.topic_index.refresh");
+        using var indexed = new MetricCollector<long>(meters, AlertsMetrics.MeterName, "alerts.topic_index.topics");
 
         await app.IngestAndWaitAsync(ct);
 
@@ -43,6 +45,9 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
         Assert.Equal(1, Sum(notifications, ("channel", "teams"), ("status", "sent")));
         Assert.Equal(2, latency.GetMeasurementSnapshot().Count);
         Assert.All(latency.GetMeasurementSnapshot(), m => Assert.True(m.Value >= 0));
+        Assert.NotEmpty(refresh.GetMeasurementSnapshot());
+        indexed.RecordObservableInstruments();
+        Assert.Equal(1, indexed.LastMeasurement?.Value);
     }
 
     private static long Sum(MetricCollector<long> collector, params (string Key, string Value)[] tags) =>
