@@ -65,6 +65,13 @@ param disabledFunctions string = ''
 @description('Upper bound of Flex Consumption instances.')
 param maximumInstanceCount int = 100
 
+@description('E-mail address the alert rules notify (poison messages, failing deliveries and sources, no new articles); empty: rules without notification.')
+param alertEmail string = ''
+
+@description('Days without any topic match (while sources are fetched) after which the coverage alert fires; 0 leaves it out.')
+@minValue(0)
+param topicSilenceDays int = 0
+
 var tags = {
   'azd-env-name': environmentName
   application: 'alerts'
@@ -127,6 +134,18 @@ module monitoring 'modules/monitoring.bicep' = {
     applicationInsightsName: 'appi-${resourceToken}'
     location: location
     tags: tags
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
+    alertEmail: alertEmail
+    topicSilenceDays: topicSilenceDays
   }
 }
 

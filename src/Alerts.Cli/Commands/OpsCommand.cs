@@ -63,6 +63,14 @@ public static class OpsCommand
             return 0;
         }));
 
+        var purge = new Command("purge", "Delete every message of <queue>-poison (when replaying them is not wanted).") { queue };
+        purge.SetAction((parseResult, cancellationToken) => WithHostAsync(async services =>
+        {
+            var deleted = await services.GetRequiredService<PoisonQueues>().PurgeAsync(parseResult.GetValue(queue)!, cancellationToken);
+            Console.WriteLine($"Deleted {deleted} message(s) from {parseResult.GetValue(queue)}-poison.");
+            return 0;
+        }));
+
         var max = new Option<int>("--max") { Description = "How many, newest first.", DefaultValueFactory = _ => 20 };
         var deliveries = new Command("deliveries", "Show the latest delivery outcomes.") { max };
         deliveries.SetAction((parseResult, cancellationToken) => WithHostAsync(async services =>
@@ -114,7 +122,7 @@ public static class OpsCommand
         return new Command("ops", "Operate a deployment: status, poison queues, deliveries, source health. Uses the same settings as `alerts host`.")
         {
             status,
-            new Command("poison", "Inspect and replay poison queues.") { list, show, replay },
+            new Command("poison", "Inspect, replay or purge poison queues.") { list, show, replay, purge },
             deliveries,
             sources,
         };

@@ -17,7 +17,7 @@ public sealed class ChannelHealthRecorder(ISubscriberStore subscribers, TimeProv
         ArgumentNullException.ThrowIfNull(result);
         if (result.Succeeded)
         {
-            logger.LogInformation("Alert {AlertId} sent via {Channel} to subscriber {SubscriberId}", alertId, sentTo.Channel, sentTo.Id);
+            logger.LogInformation("Alert {AlertId} sent via {Channel} to subscriber {SubscriberRef}", alertId, sentTo.Channel, SubscriberRef.For(sentTo.Id));
         }
 
         var changesHealth = result.Succeeded ? sentTo.Health.PermanentFailures > 0 : result.Permanent;
@@ -39,8 +39,8 @@ public sealed class ChannelHealthRecorder(ISubscriberStore subscribers, TimeProv
         if (!result.Succeeded)
         {
             logger.LogWarning(
-                "Alert {AlertId} to subscriber {SubscriberId} failed for good via {Channel} ({Failures} in a row{Unhealthy}): {Detail}",
-                alertId, subscriber.Id, subscriber.Channel, health.PermanentFailures, health.IsUnhealthy ? "; channel now unhealthy, deliveries skipped" : string.Empty, result.Detail);
+                "Alert {AlertId} to subscriber {SubscriberRef} failed for good via {Channel} ({Failures} in a row{Unhealthy}): {Detail}",
+                alertId, SubscriberRef.For(subscriber.Id), subscriber.Channel, health.PermanentFailures, health.IsUnhealthy ? "; channel now unhealthy, deliveries skipped" : string.Empty, result.Detail);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Alerts.Core.Subscriptions;
 using Alerts.Core.Delivery;
 using Microsoft.Extensions.Logging;
 
@@ -69,8 +70,8 @@ public sealed class HeldDeliveryClaim
         {
             _lost = true;
             _ledger.Logger.LogWarning(
-                "Alert {AlertId} to subscriber {SubscriberId}: another instance took the delivery over; its record stands ({Status} here: {Detail})",
-                outcome.AlertId, outcome.SubscriberId, status, detail);
+                "Alert {AlertId} to subscriber {SubscriberRef}: another instance took the delivery over; its record stands ({Status} here: {Detail})",
+                outcome.AlertId, SubscriberRef.For(outcome.SubscriberId), status, detail);
             return false;
         }
 

@@ -1,3 +1,4 @@
+using Alerts.Core.Subscriptions;
 using System.Net;
 using Alerts.Core.Pipeline;
 using Microsoft.AspNetCore.Http;
@@ -35,7 +36,7 @@ public sealed class Unsubscribe(ISubscriberStore subscribers, UnsubscribeLinks l
         if (subscriber is not null && subscriber.Active)
         {
             await subscribers.UpsertAsync(subscriber with { Active = false }, cancellationToken);
-            logger.LogInformation("Subscriber {SubscriberId} unsubscribed", subscriberId);
+            logger.LogInformation("Subscriber {SubscriberRef} unsubscribed", SubscriberRef.For(subscriberId));
         }
 
         return Page(200, "You are unsubscribed and will receive no more alerts.");

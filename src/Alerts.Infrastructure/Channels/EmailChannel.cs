@@ -50,9 +50,9 @@ public sealed class EmailChannel(IOptions<SmtpOptions> options, TimeProvider tim
 
             var detail = Redaction.Clean(response);
             logger.LogInformation(
-                "Alert {AlertId} e-mailed to subscriber {SubscriberId}: {Detail}",
+                "Alert {AlertId} e-mailed to subscriber {SubscriberRef}: {Detail}",
                 notification.AlertId,
-                notification.Subscriber.Id,
+                SubscriberRef.For(notification.Subscriber.Id),
                 detail);
             return ChannelResult.Success(detail.Length == 0 ? "accepted by the SMTP server" : detail);
         }
@@ -132,9 +132,9 @@ public sealed class EmailChannel(IOptions<SmtpOptions> options, TimeProvider tim
     private ChannelResult Fail(AlertNotification notification, string detail, bool permanent = false)
     {
         logger.LogWarning(
-            "Alert {AlertId} e-mail to subscriber {SubscriberId} failed: {Detail}",
+            "Alert {AlertId} e-mail to subscriber {SubscriberRef} failed: {Detail}",
             notification.AlertId,
-            notification.Subscriber.Id,
+            SubscriberRef.For(notification.Subscriber.Id),
             detail);
         return permanent ? ChannelResult.PermanentFailure(detail) : ChannelResult.Failure(detail);
     }

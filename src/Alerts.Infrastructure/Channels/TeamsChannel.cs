@@ -79,14 +79,14 @@ public sealed class TeamsChannel(IHttpClientFactory httpClientFactory, TimeProvi
     {
         if (result.Succeeded)
         {
-            logger.LogInformation("Alert {AlertId} posted to Teams for subscriber {SubscriberId}: {Detail}", notification.AlertId, notification.Subscriber.Id, result.Detail);
+            logger.LogInformation("Alert {AlertId} posted to Teams for subscriber {SubscriberRef}: {Detail}", notification.AlertId, SubscriberRef.For(notification.Subscriber.Id), result.Detail);
         }
         else
         {
             logger.LogWarning(
-                "Alert {AlertId} to Teams for subscriber {SubscriberId} failed: {Detail} (retry after {RetryAfter})",
+                "Alert {AlertId} to Teams for subscriber {SubscriberRef} failed: {Detail} (retry after {RetryAfter})",
                 notification.AlertId,
-                notification.Subscriber.Id,
+                SubscriberRef.For(notification.Subscriber.Id),
                 result.Detail,
                 result.RetryAfter);
         }

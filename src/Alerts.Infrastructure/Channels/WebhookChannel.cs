@@ -88,14 +88,14 @@ public sealed class WebhookChannel(IHttpClientFactory httpClientFactory, TimePro
     {
         if (result.Succeeded)
         {
-            logger.LogInformation("Alert {AlertId} posted to the webhook of subscriber {SubscriberId}: {Detail}", notification.AlertId, notification.Subscriber.Id, result.Detail);
+            logger.LogInformation("Alert {AlertId} posted to the webhook of subscriber {SubscriberRef}: {Detail}", notification.AlertId, SubscriberRef.For(notification.Subscriber.Id), result.Detail);
         }
         else
         {
             logger.LogWarning(
-                "Alert {AlertId} to the webhook of subscriber {SubscriberId} failed: {Detail} (retry after {RetryAfter})",
+                "Alert {AlertId} to the webhook of subscriber {SubscriberRef} failed: {Detail} (retry after {RetryAfter})",
                 notification.AlertId,
-                notification.Subscriber.Id,
+                SubscriberRef.For(notification.Subscriber.Id),
                 result.Detail,
                 result.RetryAfter);
         }

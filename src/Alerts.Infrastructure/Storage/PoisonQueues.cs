@@ -54,6 +54,20 @@ public sealed class PoisonQueues(QueueServiceClient queues, StorageNames names, 
         return parked;
     }
 
+    /// <summary>Deletes every message of the poison queue (after the cause was fixed and replaying is not wanted); returns how many.</summary>
+    public async Task<int> PurgeAsync(string workQueue, CancellationToken cancellationToken)
+    {
+        var poison = PoisonClient(workQueue);
+        if (!await poison.ExistsAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        var count = (await poison.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+        await poison.ClearMessagesAsync(cancellationToken);
+        return count;
+    }
+
     /// <summary>Moves every poison message back to its work queue; returns how many moved.</summary>
     public async Task<int> ReplayAsync(string workQueue, CancellationToken cancellationToken)
     {

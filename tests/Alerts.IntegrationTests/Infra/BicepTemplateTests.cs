@@ -78,6 +78,27 @@ public sealed class BicepTemplateTests
     }
 
     [Fact]
+    public void Template_Monitoring_WorkbookAndEveryAlertRule()
+    {
+        var resources = Resources(Template.Value).ToList();
+        var rules = Template.Value.ToJsonString();
+
+        Assert.Contains(resources, r => Type(r) == "Microsoft.Insights/workbooks");
+        Assert.Contains(resources, r => Type(r) == "Microsoft.Insights/actionGroups");
+        Assert.Equal(2, resources.Count(r => Type(r) == "Microsoft.Insights/scheduledQueryRules"));
+        foreach (var rule in new[] { "alerts-poison-messages", "alerts-delivery-failures", "alerts-no-new-articles", "alerts-source-failing", "alerts-topic-silent" })
+        {
+            Assert.Contains(rule, rules, StringComparison.Ordinal);
+        }
+
+        // Each rule reads a metric the app really publishes.
+        foreach (var metric in new[] { "alerts.queue.poison", "alerts.notifications", "alerts.feed.entries", "alerts.feed.fetches", "alerts.topic.matches" })
+        {
+            Assert.Contains(metric, rules, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Template_Roles_OnlyTheDataRolesTheAppNeeds()
     {
         var roles = Resources(Template.Value).Where(r => Type(r) == "Microsoft.Authorization/roleAssignments").ToList();

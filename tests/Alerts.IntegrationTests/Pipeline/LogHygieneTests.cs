@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging.Testing;
 namespace Alerts.IntegrationTests.Pipeline;
 
 /// <summary>
-/// What reaches the logs in a run of the whole pipeline, failures included: ids, never a subscriber's e-mail address,
+/// What reaches the logs in a run of the whole pipeline, failures included: ids (subscribers' hashed), never an e-mail address,
 /// a webhook or Teams URL, a signing secret or a feed's token.
 /// </summary>
 public sealed class LogHygieneTests(AzuriteFixture azurite)
@@ -42,7 +42,8 @@ public sealed class LogHygieneTests(AzuriteFixture azurite)
 
         var text = string.Join("\n", logs.GetSnapshot().Select(record => record.Message + " " + record.Exception));
         Assert.NotEmpty(app.Smtp.Messages);
-        Assert.Contains("mail-reader", text, StringComparison.Ordinal);
+        Assert.Contains(SubscriberRef.For("mail-reader"), text, StringComparison.Ordinal);
+        Assert.DoesNotContain("mail-reader", text, StringComparison.Ordinal);
         Assert.DoesNotContain("private.reader@example.org", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("a8f3c2d9", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Zx81kQp0wTOKEN", text, StringComparison.Ordinal);

@@ -171,6 +171,10 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
         Assert.Equal(1, await poisonQueues.ReplayAsync(app.Names.ArticlesQueue, ct));
         await app.WaitIdleAsync(ct);
         Assert.True(Assert.Single(await poisonQueues.PeekAsync(app.Names.ArticlesQueue, ct)).NeverExpires);
+
+        // Once the cause is known and nothing is to be replayed, ops purges it.
+        Assert.Equal(1, await poisonQueues.PurgeAsync(app.Names.ArticlesQueue, ct));
+        Assert.Empty(await poisonQueues.PeekAsync(app.Names.ArticlesQueue, ct));
     }
 
     [Fact]
