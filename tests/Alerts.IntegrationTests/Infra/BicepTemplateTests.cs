@@ -106,6 +106,25 @@ public sealed class BicepTemplateTests
 
         Assert.NotEmpty(roles);
         Assert.All(roles, role => Assert.Contains("roleDefinitions", role["properties"]!["roleDefinitionId"]!.ToJsonString(), StringComparison.Ordinal));
+
+        // Exactly these built-in roles, and no other: the app's data roles and the operator's.
+        var granted = System.Text.RegularExpressions.Regex.Matches(
+                Assert.Single(Resources(Template.Value), r => Type(r) == "Microsoft.Resources/deployments" && r["name"]?.GetValue<string>() == "roles")["properties"]!["template"]!["variables"]!.ToJsonString(),
+                "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+            .Select(m => m.Value)
+            .ToHashSet();
+        Assert.Equal(
+            new HashSet<string>
+            {
+                "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner (deployment package, host leases)
+                "974c5e8b-45b9-4653-ba55-5f855dd0fb88", // Storage Queue Data Contributor
+                "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", // Storage Table Data Contributor
+                "4633458b-17de-408a-b874-0445c86b69e6", // Key Vault Secrets User (the app)
+                "b86a8fe4-44ce-4948-aee5-eccb2c155cd7", // Key Vault Secrets Officer (the operator)
+                "3913510d-42f4-4e42-8a64-420c390055eb", // Monitoring Metrics Publisher
+                "a97b65f3-24c7-4388-baec-2e87135dc908", // Cognitive Services User
+            },
+            granted);
         // Owner, Contributor and User Access Administrator: never granted by this template.
         Assert.DoesNotContain("8e3af657-a8ff-443c-a75c-2fe8c4bcb635", text, StringComparison.Ordinal);
         Assert.DoesNotContain("b24988ac-6180-42a0-ab88-20f7382dd24c", text, StringComparison.Ordinal);
