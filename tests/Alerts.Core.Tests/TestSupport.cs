@@ -1,4 +1,3 @@
-using Alerts.Testing;
 using Alerts.Core.Entities;
 using Alerts.Core.Scoring;
 using Alerts.Core.Text;

@@ -53,8 +53,8 @@ public sealed class FetchFeedHandlerTests(AzuriteFixture azurite)
         // Arrange
         await using var server = await TestWebServer.StartAsync(app =>
         {
-            app.MapGet("/wire", () => Rss(Item("w1", WireStory.Title, "https://wire.example/kabul", WireStory.Summary)));
-            app.MapGet("/daily", () => Rss(Item("d1", WireStory.SecondOutletTitle, "https://daily.example/world/kabul-airport", WireStory.SecondOutletSummary)));
+            app.MapGet("/wire", () => Rss(Item("w1", StoryTexts.WireTitle, "https://wire.example/kabul", StoryTexts.WireSummary)));
+            app.MapGet("/daily", () => Rss(Item("d1", StoryTexts.SecondOutletTitle, "https://daily.example/world/kabul-airport", StoryTexts.SecondOutletSummary)));
         });
         await using var services = await ServicesAsync();
         await AddSourceAsync(services, new FeedSource("wire", server.Url("/wire")) { Name = "Wire" });

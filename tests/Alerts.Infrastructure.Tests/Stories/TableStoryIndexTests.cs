@@ -7,9 +7,9 @@ namespace Alerts.Infrastructure.Tests.Stories;
 
 public sealed class TableStoryIndexTests(AzuriteFixture azurite)
 {
-    private static readonly StoryFingerprint Wire = StoryFingerprint.Compute(WireStory.Title, WireStory.Summary);
-    private static readonly StoryFingerprint SecondOutlet = StoryFingerprint.Compute(WireStory.SecondOutletTitle, WireStory.SecondOutletSummary);
-    private static readonly StoryFingerprint Other = StoryFingerprint.Compute(WireStory.OtherTitle, WireStory.OtherSummary);
+    private static readonly StoryFingerprint Wire = StoryFingerprint.Compute(StoryTexts.WireTitle, StoryTexts.WireSummary);
+    private static readonly StoryFingerprint SecondOutlet = StoryFingerprint.Compute(StoryTexts.SecondOutletTitle, StoryTexts.SecondOutletSummary);
+    private static readonly StoryFingerprint Other = StoryFingerprint.Compute(StoryTexts.AirportReopensTitle, StoryTexts.AirportReopensSummary);
 
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 

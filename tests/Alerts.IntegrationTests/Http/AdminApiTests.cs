@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Alerts.IntegrationTests.Http;
 
 /// <summary>The admin API on the real host: validation, round trips through storage, and changes the pipeline sees live.</summary>
-public sealed class AdminApiTests(AzuriteFixture azurite)
+public sealed class AdminApiTests(AzuriteFixture azurite, SharedHarness shared) : IClassFixture<SharedHarness>
 {
     private const string RansomwareQuery = "ransomware (hospital* OR computer*)";
 
@@ -20,7 +20,7 @@ public sealed class AdminApiTests(AzuriteFixture azurite)
     public async Task PutTopic_UnbalancedParenthesis_Returns400WithPosition()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = await PipelineHarness.StartAsync(azurite);
+        var app = shared.App; // answers only: the shared host
         using var client = app.CreateApiClient();
         const string query = "(troops OR soldiers Kabul";
         var expected = Assert.Throws<QueryParseException>(() => QueryParser.Parse(query));
@@ -83,7 +83,7 @@ public sealed class AdminApiTests(AzuriteFixture azurite)
     public async Task PutTopic_InvalidField_Returns400NamingField(string body, string field)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = await PipelineHarness.StartAsync(azurite);
+        var app = shared.App; // answers only: the shared host
         using var client = app.CreateApiClient();
 
         var response = await client.PutAsync("api/topics/ransomware", Api.Json(body), ct);
@@ -191,7 +191,7 @@ public sealed class AdminApiTests(AzuriteFixture azurite)
     public async Task PutSource_InvalidUrl_Returns400NamingUrl(string body)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = await PipelineHarness.StartAsync(azurite);
+        var app = shared.App; // answers only: the shared host
         using var client = app.CreateApiClient();
 
         var response = await client.PutAsync("api/sources/wire", Api.Json(body), ct);
@@ -237,7 +237,7 @@ public sealed class AdminApiTests(AzuriteFixture azurite)
     public async Task PutSubscriber_InvalidField_Returns400NamingField(string body, string field)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = await PipelineHarness.StartAsync(azurite);
+        var app = shared.App; // answers only: the shared host
         using var client = app.CreateApiClient();
 
         var response = await client.PutAsync("api/subscribers/reader", Api.Json(body), ct);
@@ -251,7 +251,7 @@ public sealed class AdminApiTests(AzuriteFixture azurite)
     public async Task PutSubscriber_UnknownChannel_ListsTheChannels()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = await PipelineHarness.StartAsync(azurite);
+        var app = shared.App; // answers only: the shared host
         using var client = app.CreateApiClient();
 
         var response = await client.PutAsync("api/subscribers/texter", Api.Json("{\"name\": \"Texter\", \"channel\": \"sms\", \"address\": \"+4412345\"}"), ct);
@@ -340,7 +340,7 @@ public sealed class AdminApiTests(AzuriteFixture azurite)
     public async Task PutSource_FetchTimeoutOutOfRange_Returns400(string timeout)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = await PipelineHarness.StartAsync(azurite);
+        var app = shared.App; // answers only: the shared host
         using var client = app.CreateApiClient();
 
         var response = await client.PutAsJsonAsync("api/sources/slow", new { url = "https://feeds.example.org/rss", name = "Slow", fetchTimeout = timeout }, ct);
@@ -431,7 +431,7 @@ public sealed class AdminApiTests(AzuriteFixture azurite)
     public async Task PutSubscription_InvalidThreshold_Returns400(string body, string field)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = await PipelineHarness.StartAsync(azurite);
+        var app = shared.App; // answers only: the shared host
         await app.SeedSubscribersAsync(SampleTopics.AfghanistanForeignTroops, ct);
         using var client = app.CreateApiClient();
 
@@ -448,7 +448,7 @@ public sealed class AdminApiTests(AzuriteFixture azurite)
     public async Task PutTopic_WrongValue_SaysWhatIsExpectedWithoutTypeNames(string body, string field, string expected)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = await PipelineHarness.StartAsync(azurite);
+        var app = shared.App; // answers only: the shared host
         using var client = app.CreateApiClient();
 
         var response = await client.PutAsync("api/topics/wrong-values", Api.Json(body), ct);
@@ -499,7 +499,7 @@ public sealed class AdminApiTests(AzuriteFixture azurite)
     public async Task Put_InvalidId_Returns400NamingId(string route, string body)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = await PipelineHarness.StartAsync(azurite);
+        var app = shared.App; // answers only: the shared host
         using var client = app.CreateApiClient();
 
         var response = await client.PutAsync(route, Api.Json(body), ct);
@@ -512,7 +512,7 @@ public sealed class AdminApiTests(AzuriteFixture azurite)
     public async Task PutTopic_IdOver64Characters_Returns400NamingId()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = await PipelineHarness.StartAsync(azurite);
+        var app = shared.App; // answers only: the shared host
         using var client = app.CreateApiClient();
 
         var response = await client.PutAsJsonAsync("api/topics/" + new string('a', 65), new { name = "Long", query = "troops" }, ct);

@@ -1,7 +1,7 @@
-namespace Alerts.Core.Tests.Ingestion;
+namespace Alerts.Testing;
 
 /// <summary>Short news items written for these tests: copies of one story and other stories on nearby subjects.</summary>
-internal static class StoryTexts
+public static class StoryTexts
 {
     public const string WireTitle = "Turkey rules out sending more troops to guard Kabul airport";
 
