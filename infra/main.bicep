@@ -84,6 +84,7 @@ var queueNames = {
   feedsToFetch: 'feeds-to-fetch'
   articles: 'articles'
   deliveries: 'deliveries'
+  digests: 'digests'
 }
 
 var tableNames = [
@@ -95,6 +96,8 @@ var tableNames = [
   'deliveries'
   'storyclusters'
   'failures'
+  'pending'
+  'sendcounts'
 ]
 
 var smtpPasswordSecretName = 'smtp-password'
@@ -119,6 +122,7 @@ module storage 'modules/storage.bicep' = {
       queueNames.feedsToFetch
       queueNames.articles
       queueNames.deliveries
+      queueNames.digests
     ]
     tableNames: tableNames
     // Flex Consumption reads the deployment package from this container.
@@ -191,6 +195,7 @@ module functionApp 'modules/functionapp.bicep' = {
     feedsToFetchQueueName: queueNames.feedsToFetch
     articlesQueueName: queueNames.articles
     deliveriesQueueName: queueNames.deliveries
+    digestsQueueName: queueNames.digests
     ingestSchedule: ingestSchedule
     smtpHost: smtpHost
     smtpPort: smtpPort

@@ -21,6 +21,7 @@ param applicationInsightsConnectionString string
 param feedsToFetchQueueName string
 param articlesQueueName string
 param deliveriesQueueName string
+param digestsQueueName string
 
 @description('NCRONTAB (6 fields) of the IngestFeeds timer.')
 param ingestSchedule string
@@ -121,6 +122,7 @@ var baseSettings = {
   FeedsToFetchQueueName: feedsToFetchQueueName
   ArticlesQueueName: articlesQueueName
   DeliveriesQueueName: deliveriesQueueName
+  DigestsQueueName: digestsQueueName
   IngestSchedule: ingestSchedule
   Alerts__Smtp__Host: smtpHost
   Alerts__Smtp__Port: string(smtpPort)

@@ -32,7 +32,12 @@ public static class CoreServiceCollectionExtensions
         services.AddTransient<DeliveryLedger>();
         services.AddTransient<DeliveryRetries>();
         services.AddTransient<ChannelHealthRecorder>();
+        services.AddTransient<DeliveryPlanner>();
+        services.AddTransient<StoryDevelopments>();
         services.AddTransient<DeliverAlertHandler>();
+        services.AddTransient<DigestComposer>();
+        services.AddTransient<DeliverDigestHandler>();
+        services.AddTransient<SendDigestsHandler>();
         services.AddTransient<CleanUpHandler>();
         services.AddTransient<PushArticlesHandler>();
         services.AddAlertsScoring(configuration);

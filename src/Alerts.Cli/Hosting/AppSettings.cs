@@ -14,6 +14,7 @@ public static partial class AppSettings
         ["FeedsToFetchQueueName"] = "feeds-to-fetch",
         ["ArticlesQueueName"] = "articles",
         ["DeliveriesQueueName"] = "deliveries",
+        ["DigestsQueueName"] = "digests",
         ["IngestSchedule"] = "0 */5 * * * *",
     };
 

@@ -16,6 +16,9 @@ public enum DeliveryStatus
 
     /// <summary>Not sent on purpose (subscriber inactive).</summary>
     Skipped,
+
+    /// <summary>Held for the subscriber's next digest (their cadence, quiet hours or daily cap); the digest sends it.</summary>
+    Held,
 }
 
 /// <summary>The recorded outcome of delivering one alert to one subscriber: what ops sees.</summary>
@@ -42,6 +45,10 @@ public sealed record DeliveryRecord(string SubscriberId, string AlertId, Channel
     /// row back and recognises its own claim by it.
     /// </summary>
     public string? ClaimId { get; init; }
+
+    /// <summary>Sent, skipped or held for a digest: the alert's own delivery is over and is never attempted again.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsSettled => Status is DeliveryStatus.Sent or DeliveryStatus.Skipped or DeliveryStatus.Held;
 }
 
 /// <summary>What <c>IDeliveryStore.TryClaimAsync</c> found.</summary>

@@ -10,4 +10,7 @@ public interface IAlertChannel
 
     /// <summary>Sends one alert. Returns the outcome rather than throwing for delivery failures.</summary>
     Task<ChannelResult> SendAsync(AlertNotification notification, CancellationToken cancellationToken);
+
+    /// <summary>Sends one digest as one message. Returns the outcome rather than throwing for delivery failures.</summary>
+    Task<ChannelResult> SendDigestAsync(DigestNotification digest, CancellationToken cancellationToken);
 }

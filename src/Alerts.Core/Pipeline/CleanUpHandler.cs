@@ -27,15 +27,26 @@ public sealed class CleanUpHandler(
             await retention.RemoveStoryFingerprintsBeforeAsync(now - (2 * storyIndex.Window), cancellationToken),
             // A delivery record is also what stops a story's later copy or update from alerting again: it lives at
             // least as long as the articles.
-            await retention.RemoveDeliveriesBeforeAsync(now - Max(settings.DeliveryRetention, settings.ArticleRetention), cancellationToken));
+            await retention.RemoveDeliveriesBeforeAsync(now - Max(settings.DeliveryRetention, settings.ArticleRetention), cancellationToken))
+        {
+            // A day's count matters only during that day, in any time zone.
+            SendCounts = await retention.RemoveSendCountsBeforeAsync(now - SendCountRetention, cancellationToken),
+        };
         logger.LogInformation(
             "Clean-up removed {Articles} article(s), {Copies} story copy record(s), {Fingerprints} fingerprint row(s) and {Deliveries} delivery record(s)",
             result.Articles, result.StoryCopies, result.Fingerprints, result.Deliveries);
         return result;
     }
 
+    /// <summary>How long a subscriber's daily send count is kept.</summary>
+    public static readonly TimeSpan SendCountRetention = TimeSpan.FromDays(3);
+
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }
 
 /// <summary>Rows removed by one clean-up, per kind.</summary>
-public sealed record CleanUpResult(int Articles, int StoryCopies, int Fingerprints, int Deliveries);
+public sealed record CleanUpResult(int Articles, int StoryCopies, int Fingerprints, int Deliveries)
+{
+    /// <summary>Daily send counts removed.</summary>
+    public int SendCounts { get; init; }
+}

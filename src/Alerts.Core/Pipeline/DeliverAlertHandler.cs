@@ -8,7 +8,8 @@ namespace Alerts.Core.Pipeline;
 /// Queue step: sends one alert on the subscriber's channel and records the outcome. A redelivered message whose
 /// alert was already sent does nothing; one that another instance is sending right now comes back when that
 /// sender's claim would run out. A failure retrying cannot fix (a 404 webhook, a refused mailbox) is recorded and
-/// stops there; a passing one is recorded and retried (<see cref="DeliveryRetries"/>).
+/// stops there; a passing one is recorded and retried (<see cref="DeliveryRetries"/>). An alert the subscriber's
+/// cadence, quiet hours or daily cap hold back waits for their digest (<see cref="DeliveryPlanner"/>).
 /// </summary>
 public sealed class DeliverAlertHandler(
     ISubscriberStore subscribers,
@@ -16,7 +17,9 @@ public sealed class DeliverAlertHandler(
     AlertComposer composer,
     DeliveryLedger ledger,
     DeliveryRetries retries,
-    ChannelHealthRecorder health)
+    ChannelHealthRecorder health,
+    DeliveryPlanner planner,
+    StoryDevelopments developments)
 {
     private readonly Dictionary<ChannelKind, IAlertChannel> _channels = channels.ToDictionary(c => c.Kind);
 
@@ -25,8 +28,10 @@ public sealed class DeliverAlertHandler(
     {
         ArgumentNullException.ThrowIfNull(message);
         var previous = await ledger.GetAsync(message, cancellationToken);
-        if (previous is { Status: DeliveryStatus.Sent or DeliveryStatus.Skipped })
+        if (previous is { IsSettled: true })
         {
+            // Another copy of a story already alerted: not alerted again, but the story has developed.
+            await developments.NoteAsync(message, previous, cancellationToken);
             ledger.NoteAlreadyHandled(message, previous);
             return;
         }
@@ -36,6 +41,13 @@ public sealed class DeliverAlertHandler(
         if (SkipReason(subscriber) is { } reason)
         {
             await ledger.RecordSkippedAsync(message, subscriber?.Channel ?? ChannelKind.Email, reason, attempts, cancellationToken);
+            return;
+        }
+
+        // The subscriber's cadence, quiet hours or daily cap may hold it for a digest.
+        if (await planner.HoldAsync(message, subscriber!, cancellationToken) is { } waiting)
+        {
+            await ledger.RecordHeldAsync(message, subscriber!.Channel, waiting, attempts, cancellationToken);
             return;
         }
 

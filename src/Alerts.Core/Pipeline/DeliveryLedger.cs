@@ -51,9 +51,21 @@ public sealed class DeliveryLedger(
     /// Records that the delivery is skipped (the subscriber is gone or unhealthy), as a claim would be taken: never over
     /// an alert already sent, nor under another instance that is sending it right now.
     /// </summary>
-    public async Task RecordSkippedAsync(DeliveryMessage message, ChannelKind channel, string reason, int attempts, CancellationToken cancellationToken)
+    public Task RecordSkippedAsync(DeliveryMessage message, ChannelKind channel, string reason, int attempts, CancellationToken cancellationToken) =>
+        RecordSettledAsync(RecordOf(message, channel, DeliveryStatus.Skipped, reason, attempts), cancellationToken);
+
+    /// <summary>Records that the alert waits for the subscriber's digest, the same way.</summary>
+    public Task RecordHeldAsync(DeliveryMessage message, ChannelKind channel, PendingAlert held, int attempts, CancellationToken cancellationToken)
     {
-        var record = RecordOf(message, channel, DeliveryStatus.Skipped, reason, attempts);
+        ArgumentNullException.ThrowIfNull(held);
+        var detail = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"held for a digest ({held.Reason}), due {held.DueAt:u}");
+        return RecordSettledAsync(RecordOf(message, channel, DeliveryStatus.Held, detail, attempts), cancellationToken);
+    }
+
+    /// <summary>Records a settled outcome unless the delivery was already handled or is being sent.</summary>
+    public async Task RecordSettledAsync(DeliveryRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
         var claim = await store.TryClaimAsync(record, time.GetUtcNow() - ClaimLease, cancellationToken);
         if (claim.Outcome == DeliveryClaimOutcome.Claimed)
         {
@@ -61,7 +73,7 @@ public sealed class DeliveryLedger(
         }
         else
         {
-            logger.LogInformation("Alert {AlertId} not marked skipped: it is {Status}", message.AlertId, claim.Previous?.Status.ToString() ?? "being handled");
+            logger.LogInformation("Delivery {AlertId} not marked {Status}: it is {Previous}", record.AlertId, record.Status, claim.Previous?.Status.ToString() ?? "being handled");
         }
     }
 
@@ -69,11 +81,16 @@ public sealed class DeliveryLedger(
     /// Claims the delivery for this instance. A claim whose instance died is taken over once its lease has run out;
     /// one still running is left alone, with the time until its lease runs out.
     /// </summary>
-    public async Task<DeliveryClaimAttempt> ClaimAsync(DeliveryMessage message, ChannelKind channel, int attempts, CancellationToken cancellationToken)
+    public Task<DeliveryClaimAttempt> ClaimAsync(DeliveryMessage message, ChannelKind channel, int attempts, CancellationToken cancellationToken) =>
+        ClaimAsync(RecordOf(message, channel, DeliveryStatus.Sending, "sending", attempts), cancellationToken);
+
+    /// <summary>Claims any delivery (an alert, a digest) described by its record, as above.</summary>
+    public async Task<DeliveryClaimAttempt> ClaimAsync(DeliveryRecord sending, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(sending);
         var now = time.GetUtcNow();
-        var claimId = Guid.NewGuid().ToString("N");
-        var request = RecordOf(message, channel, DeliveryStatus.Sending, "sending", attempts) with { ClaimId = claimId };
+        var attempts = sending.Attempts;
+        var request = sending with { Status = DeliveryStatus.Sending, ClaimId = Guid.NewGuid().ToString("N"), RecordedAt = now };
         var claim = await store.TryClaimAsync(request, now - ClaimLease, cancellationToken);
         return claim.Outcome switch
         {

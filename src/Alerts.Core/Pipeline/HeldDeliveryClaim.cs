@@ -32,16 +32,23 @@ public sealed class HeldDeliveryClaim
     /// Sends on <paramref name="channel"/>, giving up at the send deadline (a passing failure: it is tried again) or
     /// as soon as the claim is found taken over.
     /// </summary>
-    public async Task<ChannelResult> SendAsync(IAlertChannel channel, AlertNotification notification, CancellationToken cancellationToken)
+    public Task<ChannelResult> SendAsync(IAlertChannel channel, AlertNotification notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
+        return SendAsync(token => channel.SendAsync(notification, token), cancellationToken);
+    }
+
+    /// <summary>Sends whatever <paramref name="send"/> sends (an alert, a digest) under the same deadline and renewal.</summary>
+    public async Task<ChannelResult> SendAsync(Func<CancellationToken, Task<ChannelResult>> send, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(send);
         using var deadline = new CancellationTokenSource(_ledger.SendDeadline, _ledger.Time);
         using var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         using var renewing = new CancellationTokenSource();
         var renewal = RenewWhileSendingAsync(sending, renewing.Token);
         try
         {
-            return await channel.SendAsync(notification, sending.Token);
+            return await send(sending.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -17,6 +17,9 @@ public interface ISubscriberStore
     /// <summary>Removes a subscriber and every subscription of theirs; false when they did not exist.</summary>
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>One subscription, or null.</summary>
+    Task<Subscription?> GetSubscriptionAsync(string topicId, string subscriberId, CancellationToken cancellationToken);
+
     /// <summary>Subscriptions of one topic.</summary>
     IAsyncEnumerable<Subscription> ListSubscriptionsAsync(string topicId, CancellationToken cancellationToken);
 

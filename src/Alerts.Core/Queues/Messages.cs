@@ -32,3 +32,12 @@ public sealed record DeliveryMessage(string AlertId, string ArticleKey, string S
     /// <summary>When the first send was tried; retries stop once the retry budget since then is spent.</summary>
     public DateTimeOffset? FirstAttemptAt { get; init; }
 }
+
+/// <summary>
+/// On <c>digests</c>: one digest to send to one subscriber: every alert of theirs due by <see cref="DueBy"/> that no
+/// other digest has taken, plus those this digest already took (after a crash, the redelivered message sends them).
+/// </summary>
+/// <param name="SubscriberId">The subscriber.</param>
+/// <param name="DigestId">Stable id of the digest: the idempotency key of its delivery.</param>
+/// <param name="DueBy">Alerts due by this instant belong to it.</param>
+public sealed record DigestMessage(string SubscriberId, string DigestId, DateTimeOffset DueBy);

@@ -19,6 +19,8 @@ namespace Alerts.Core.Serialization;
 [JsonSerializable(typeof(FetchFeedMessage))]
 [JsonSerializable(typeof(ScoreArticleMessage))]
 [JsonSerializable(typeof(DeliveryMessage))]
+[JsonSerializable(typeof(DigestMessage))]
+[JsonSerializable(typeof(PendingAlert))]
 [JsonSerializable(typeof(Article))]
 [JsonSerializable(typeof(WatchTopic))]
 [JsonSerializable(typeof(List<WatchTopic>))]

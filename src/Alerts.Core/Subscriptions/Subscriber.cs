@@ -28,6 +28,15 @@ public sealed record Subscriber(string Id, string Name, ChannelKind Channel, str
 
     /// <summary>Whether the channel works, judged from deliveries; reset when the subscriber is saved again.</summary>
     public ChannelHealth Health { get; init; } = ChannelHealth.Healthy;
+
+    /// <summary>IANA time zone digests, quiet hours and the daily cap are read in ("Europe/Paris"); null is UTC.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>When alerts wait unless urgent; null for none.</summary>
+    public QuietHours? QuietHours { get; init; }
+
+    /// <summary>At most this many messages a day (local day); the rest roll into the next digest. Null for no cap.</summary>
+    public int? DailyCap { get; init; }
 }
 
 /// <summary>
@@ -71,4 +80,26 @@ public sealed record Subscription(string TopicId, string SubscriberId)
 {
     /// <summary>Overrides the topic's threshold for this subscriber.</summary>
     public double? Threshold { get; init; }
+
+    /// <summary>How often matches are sent: immediately (the default) or in hourly, daily or weekly digests.</summary>
+    public Cadence Cadence { get; init; } = Cadence.Immediate;
+
+    /// <summary>Local time of the daily or weekly digest, "HH:mm"; null is 08:00.</summary>
+    public string? DigestTime { get; init; }
+
+    /// <summary>Day of the weekly digest; null is Monday.</summary>
+    public DayOfWeek? DigestDay { get; init; }
+
+    /// <summary>
+    /// Matches scoring at least this go out at once, whatever the cadence, and through quiet hours. Null: none does.
+    /// There is no default band because scores saturate on short news items (a third of the evaluation's alerts score
+    /// 1.00, more than half 0.95 or more): any default would send most of a digest at once.
+    /// </summary>
+    public double? UrgentScore { get; init; }
+
+    /// <summary>
+    /// For an immediate subscription: when a story alerted before develops (more outlets, an updated version), one
+    /// follow-up at most every <c>FollowUpEvery</c> hours says so. Digests always say so.
+    /// </summary>
+    public bool FollowUps { get; init; }
 }

@@ -170,7 +170,10 @@ public sealed class AdminApi(
             ? Problems.NotFound($"Topic '{topicId}'")
             : new OkObjectResult(await subscribers.ListSubscriptionsAsync(topicId, cancellationToken).ToListAsync(cancellationToken));
 
-    /// <summary>PUT /api/topics/{topicId}/subscriptions/{subscriberId}: body <c>{"threshold": 0.6}</c> or empty.</summary>
+    /// <summary>
+    /// PUT /api/topics/{topicId}/subscriptions/{subscriberId}: body empty (every match, at once) or
+    /// <c>{"threshold": 0.6, "cadence": "daily", "digestTime": "08:00", "digestDay": "monday", "urgentScore": 0.9, "followUps": true}</c>.
+    /// </summary>
     [Function("PutSubscription")]
     public async Task<IActionResult> PutSubscription(
         [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "topics/{topicId}/subscriptions/{subscriberId}")] HttpRequest request,
@@ -188,7 +191,7 @@ public sealed class AdminApi(
             return Problems.NotFound($"Subscriber '{subscriberId}'");
         }
 
-        double? threshold = null;
+        var subscription = new Subscription(topicId, subscriberId);
         // JSON clients often send the body chunked, without a Content-Length.
         if (JsonBody.HasBody(request))
         {
@@ -198,14 +201,13 @@ public sealed class AdminApi(
                 return problem!;
             }
 
-            threshold = body.Threshold;
-            if (threshold is < 0 or > 1)
+            subscription = body with { TopicId = topicId, SubscriberId = subscriberId };
+            if (Problems.Invalid(SubscriptionRequestValidator.Instance, subscription) is { } invalid)
             {
-                return Problems.Validation(new() { ["threshold"] = ["The threshold must be between 0 and 1."] });
+                return invalid;
             }
         }
 
-        var subscription = new Subscription(topicId, subscriberId) { Threshold = threshold };
         await subscribers.UpsertSubscriptionAsync(subscription, cancellationToken);
         return new OkObjectResult(subscription);
     }

@@ -22,20 +22,33 @@ public sealed class EmailChannel(IOptions<SmtpOptions> options, TimeProvider tim
     public ChannelKind Kind => ChannelKind.Email;
 
     /// <inheritdoc />
-    public async Task<ChannelResult> SendAsync(AlertNotification notification, CancellationToken cancellationToken)
+    public Task<ChannelResult> SendAsync(AlertNotification notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
+        return SendAsync(notification.AlertId, notification.Subscriber, recipient => new EmailComposer(_options, timeProvider).Compose(notification, recipient), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ChannelResult> SendDigestAsync(DigestNotification digest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        return SendAsync(digest.DigestId, digest.Subscriber, recipient => new DigestEmailComposer(_options, timeProvider).Compose(digest, recipient), cancellationToken);
+    }
+
+    private async Task<ChannelResult> SendAsync(string id, Subscriber subscriber, Func<MailboxAddress, MimeMessage> compose, CancellationToken cancellationToken)
+    {
+        var notification = (Id: id, Subscriber: subscriber);
         if (string.IsNullOrWhiteSpace(_options.Host))
         {
             return Fail(notification, "e-mail is not configured: set Alerts:Smtp:Host and Alerts:Smtp:FromAddress");
         }
 
-        if (!TryParseRecipient(notification.Subscriber, out var recipient))
+        if (!TryParseRecipient(subscriber, out var recipient))
         {
             return Fail(notification, "the subscriber's address is not a single valid e-mail address", permanent: true);
         }
 
-        var message = new EmailComposer(_options, timeProvider).Compose(notification, recipient);
+        var message = compose(recipient);
         using var client = new SmtpClient { Timeout = checked(_options.TimeoutSeconds * 1000) };
         try
         {
@@ -51,7 +64,7 @@ public sealed class EmailChannel(IOptions<SmtpOptions> options, TimeProvider tim
             var detail = Redaction.Clean(response);
             logger.LogInformation(
                 "Alert {AlertId} e-mailed to subscriber {SubscriberRef}: {Detail}",
-                notification.AlertId,
+                notification.Id,
                 SubscriberRef.For(notification.Subscriber.Id),
                 detail);
             return ChannelResult.Success(detail.Length == 0 ? "accepted by the SMTP server" : detail);
@@ -129,11 +142,11 @@ public sealed class EmailChannel(IOptions<SmtpOptions> options, TimeProvider tim
         _ => SecureSocketOptions.Auto,
     };
 
-    private ChannelResult Fail(AlertNotification notification, string detail, bool permanent = false)
+    private ChannelResult Fail((string Id, Subscriber Subscriber) notification, string detail, bool permanent = false)
     {
         logger.LogWarning(
             "Alert {AlertId} e-mail to subscriber {SubscriberRef} failed: {Detail}",
-            notification.AlertId,
+            notification.Id,
             SubscriberRef.For(notification.Subscriber.Id),
             detail);
         return permanent ? ChannelResult.PermanentFailure(detail) : ChannelResult.Failure(detail);

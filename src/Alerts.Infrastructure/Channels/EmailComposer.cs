@@ -33,11 +33,22 @@ internal sealed class EmailComposer(SmtpOptions options, TimeProvider timeProvid
         message.Date = timeProvider.GetUtcNow();
         message.MessageId = MessageIdFor(notification.AlertId, from.Domain);
 
+        AddAutomaticHeaders(message, notification.AlertId, notification.UnsubscribeUrl);
+        message.Body = new BodyBuilder { TextBody = Text(view), HtmlBody = Html(view) }.ToMessageBody();
+        return message;
+    }
+
+    /// <summary>
+    /// Headers of every message Alerts sends: an automatic message (RFC 3834, and no out-of-office replies from
+    /// Exchange), the id it is recorded under, and one-click unsubscribe (RFC 8058) when there is a link.
+    /// </summary>
+    internal static void AddAutomaticHeaders(MimeMessage message, string id, Uri? unsubscribeUrl)
+    {
         // RFC 3834: an automatic message; also stops out-of-office replies from Exchange.
         message.Headers.Add("Auto-Submitted", "auto-generated");
         message.Headers.Add("X-Auto-Response-Suppress", "All");
-        message.Headers.Add("X-Alerts-Alert-Id", AlertFormatting.SingleLine(notification.AlertId));
-        if (AlertFormatting.SafeLink(notification.UnsubscribeUrl) is { } unsubscribe)
+        message.Headers.Add("X-Alerts-Alert-Id", AlertFormatting.SingleLine(id));
+        if (AlertFormatting.SafeLink(unsubscribeUrl) is { } unsubscribe)
         {
             message.Headers.Add("List-Unsubscribe", $"<{unsubscribe.AbsoluteUri}>");
 
@@ -47,9 +58,6 @@ internal sealed class EmailComposer(SmtpOptions options, TimeProvider timeProvid
                 message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }
         }
-
-        message.Body = new BodyBuilder { TextBody = Text(view), HtmlBody = Html(view) }.ToMessageBody();
-        return message;
     }
 
     /// <summary>
@@ -206,7 +214,7 @@ internal sealed class EmailComposer(SmtpOptions options, TimeProvider timeProvid
         return html.ToString();
     }
 
-    private static void AppendLinked(StringBuilder html, string text, Uri? link)
+    internal static void AppendLinked(StringBuilder html, string text, Uri? link)
     {
         if (link is null)
         {
@@ -219,5 +227,5 @@ internal sealed class EmailComposer(SmtpOptions options, TimeProvider timeProvid
     }
 
     // WebUtility encodes <, >, &, " and ': safe both in element content and in quoted attribute values.
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    internal static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

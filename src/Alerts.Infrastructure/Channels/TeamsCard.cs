@@ -64,6 +64,12 @@ internal static class TeamsCard
         AddHeadline(body, view);
         AddReasons(body, view, view.TotalReasons);
         AddOtherOutlets(body, view, notification.AlsoReportedBy.Count);
+        return Payload(Card(body, view.Link));
+    }
+
+    /// <summary>The Workflows message carrying one card, serialised.</summary>
+    internal static byte[] Payload(JsonObject card)
+    {
         var message = new JsonObject
         {
             ["type"] = "message",
@@ -73,7 +79,7 @@ internal static class TeamsCard
                 {
                     ["contentType"] = AttachmentContentType,
                     ["contentUrl"] = null,
-                    ["content"] = Card(body, view.Link),
+                    ["content"] = card,
                 },
             },
         };
@@ -152,7 +158,7 @@ internal static class TeamsCard
         body.Add(TextBlock($"Also reported by: {string.Join(", ", names)}", subtle: true, spacing: "Medium", trustedMarkdown: true));
     }
 
-    private static JsonObject Card(JsonArray body, Uri? link)
+    internal static JsonObject Card(JsonArray body, Uri? link, string linkTitle = "Read article")
     {
         var card = new JsonObject
         {
@@ -166,14 +172,14 @@ internal static class TeamsCard
         {
             card["actions"] = new JsonArray
             {
-                new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Read article", ["url"] = link.AbsoluteUri },
+                new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = linkTitle, ["url"] = link.AbsoluteUri },
             };
         }
 
         return card;
     }
 
-    private static JsonObject TextBlock(
+    internal static JsonObject TextBlock(
         string text,
         string? size = null,
         string? weight = null,
@@ -224,7 +230,7 @@ internal static class TeamsCard
     /// Adaptive Card TextBlocks render a Markdown subset. Feed text is not trusted to carry links, so the
     /// link syntax is broken with an invisible character; emphasis is left alone (harmless).
     /// </summary>
-    private static class Markdown
+    internal static class Markdown
     {
         public static string Neutralize(string text) => text.Replace("](", "]\u200B(", StringComparison.Ordinal);
 

@@ -20,15 +20,27 @@ public sealed class TeamsChannel(IHttpClientFactory httpClientFactory, TimeProvi
     public ChannelKind Kind => ChannelKind.Teams;
 
     /// <inheritdoc />
-    public async Task<ChannelResult> SendAsync(AlertNotification notification, CancellationToken cancellationToken)
+    public Task<ChannelResult> SendAsync(AlertNotification notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
+        return PostAsync((notification.AlertId, notification.Subscriber), () => TeamsCard.Build(notification), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ChannelResult> SendDigestAsync(DigestNotification digest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        return PostAsync((digest.DigestId, digest.Subscriber), () => TeamsDigestCard.Build(digest), cancellationToken);
+    }
+
+    private async Task<ChannelResult> PostAsync((string Id, Subscriber Subscriber) notification, Func<byte[]> build, CancellationToken cancellationToken)
+    {
         if (AlertFormatting.SafeLink(notification.Subscriber.Address?.Trim()) is not { } url)
         {
             return Log(notification, ChannelResult.PermanentFailure("the subscriber's Teams webhook address is not an absolute http(s) URL"));
         }
 
-        var payload = TeamsCard.Build(notification);
+        var payload = build();
         HttpAnswer answer;
         try
         {
@@ -75,17 +87,17 @@ public sealed class TeamsChannel(IHttpClientFactory httpClientFactory, TimeProvi
         return ChannelHttp.Failure(answer, body.Length == 0 ? $"{Peer} answered {status}" : $"{Peer} answered {status}: {body}", retryAfter);
     }
 
-    private ChannelResult Log(AlertNotification notification, ChannelResult result)
+    private ChannelResult Log((string Id, Subscriber Subscriber) notification, ChannelResult result)
     {
         if (result.Succeeded)
         {
-            logger.LogInformation("Alert {AlertId} posted to Teams for subscriber {SubscriberRef}: {Detail}", notification.AlertId, SubscriberRef.For(notification.Subscriber.Id), result.Detail);
+            logger.LogInformation("Alert {AlertId} posted to Teams for subscriber {SubscriberRef}: {Detail}", notification.Id, SubscriberRef.For(notification.Subscriber.Id), result.Detail);
         }
         else
         {
             logger.LogWarning(
                 "Alert {AlertId} to Teams for subscriber {SubscriberRef} failed: {Detail} (retry after {RetryAfter})",
-                notification.AlertId,
+                notification.Id,
                 SubscriberRef.For(notification.Subscriber.Id),
                 result.Detail,
                 result.RetryAfter);

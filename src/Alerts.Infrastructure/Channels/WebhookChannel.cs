@@ -21,9 +21,27 @@ public sealed class WebhookChannel(IHttpClientFactory httpClientFactory, TimePro
     public ChannelKind Kind => ChannelKind.Webhook;
 
     /// <inheritdoc />
-    public async Task<ChannelResult> SendAsync(AlertNotification notification, CancellationToken cancellationToken)
+    public Task<ChannelResult> SendAsync(AlertNotification notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
+        return PostAsync(
+            (notification.AlertId, notification.Subscriber),
+            now => JsonSerializer.SerializeToUtf8Bytes(WebhookAlertPayload.From(notification, now), WebhookJsonContext.Default.WebhookAlertPayload),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ChannelResult> SendDigestAsync(DigestNotification digest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        return PostAsync(
+            (digest.DigestId, digest.Subscriber),
+            now => JsonSerializer.SerializeToUtf8Bytes(WebhookDigestPayload.From(digest, now), WebhookJsonContext.Default.WebhookDigestPayload),
+            cancellationToken);
+    }
+
+    private async Task<ChannelResult> PostAsync((string Id, Subscriber Subscriber) notification, Func<DateTimeOffset, byte[]> serialize, CancellationToken cancellationToken)
+    {
         if (AlertFormatting.SafeLink(notification.Subscriber.Address?.Trim()) is not { } url)
         {
             return Log(notification, ChannelResult.PermanentFailure("the subscriber's webhook address is not an absolute http(s) URL"));
@@ -36,12 +54,12 @@ public sealed class WebhookChannel(IHttpClientFactory httpClientFactory, TimePro
 
         var now = timeProvider.GetUtcNow();
         var timestamp = now.ToUnixTimeSeconds();
-        var body = JsonSerializer.SerializeToUtf8Bytes(WebhookAlertPayload.From(notification, now), WebhookJsonContext.Default.WebhookAlertPayload);
+        var body = serialize(now);
         KeyValuePair<string, string>[] headers =
         [
             new(WebhookSignature.SignatureHeader, WebhookSignature.Compute(notification.Subscriber.Secret, timestamp, body)),
             new(WebhookSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new(WebhookSignature.IdempotencyHeader, AlertFormatting.SingleLine(notification.AlertId)),
+            new(WebhookSignature.IdempotencyHeader, AlertFormatting.SingleLine(notification.Id)),
         ];
 
         HttpAnswer answer;
@@ -84,17 +102,17 @@ public sealed class WebhookChannel(IHttpClientFactory httpClientFactory, TimePro
         return ChannelHttp.Failure(answer, body.Length == 0 ? $"{Peer} receiver answered {status}" : $"{Peer} receiver answered {status}: {body}", retryAfter);
     }
 
-    private ChannelResult Log(AlertNotification notification, ChannelResult result)
+    private ChannelResult Log((string Id, Subscriber Subscriber) notification, ChannelResult result)
     {
         if (result.Succeeded)
         {
-            logger.LogInformation("Alert {AlertId} posted to the webhook of subscriber {SubscriberRef}: {Detail}", notification.AlertId, SubscriberRef.For(notification.Subscriber.Id), result.Detail);
+            logger.LogInformation("Alert {AlertId} posted to the webhook of subscriber {SubscriberRef}: {Detail}", notification.Id, SubscriberRef.For(notification.Subscriber.Id), result.Detail);
         }
         else
         {
             logger.LogWarning(
                 "Alert {AlertId} to the webhook of subscriber {SubscriberRef} failed: {Detail} (retry after {RetryAfter})",
-                notification.AlertId,
+                notification.Id,
                 SubscriberRef.For(notification.Subscriber.Id),
                 result.Detail,
                 result.RetryAfter);

@@ -95,4 +95,75 @@ public sealed record WebhookRelatedSource(string Name, string? Link);
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(WebhookAlertPayload))]
+[JsonSerializable(typeof(WebhookDigestPayload))]
 public sealed partial class WebhookJsonContext : JsonSerializerContext;
+
+/// <summary>The JSON body of a webhook digest (camelCase), version 1, documented in docs/channels.md.</summary>
+/// <param name="Type">Always <c>digest</c>.</param>
+/// <param name="Version">Contract version, 1.</param>
+/// <param name="DigestId">Stable id of the digest; also sent as <c>Idempotency-Key</c>.</param>
+/// <param name="SubscriberId">The receiving subscriber.</param>
+/// <param name="SentAt">When this attempt was signed.</param>
+/// <param name="TimeZone">The subscriber's time zone, in which <c>localTime</c> fields are given.</param>
+/// <param name="AlertCount">Alerts in the digest, shown or folded.</param>
+/// <param name="Topics">Topics with their items, best first.</param>
+/// <param name="UnsubscribeUrl">One-click unsubscribe link, when configured.</param>
+public sealed record WebhookDigestPayload(
+    string Type,
+    int Version,
+    string DigestId,
+    string SubscriberId,
+    DateTimeOffset SentAt,
+    string TimeZone,
+    int AlertCount,
+    IReadOnlyList<WebhookDigestTopic> Topics,
+    string? UnsubscribeUrl)
+{
+    /// <summary>Builds the payload for one digest.</summary>
+    public static WebhookDigestPayload From(DigestNotification digest, DateTimeOffset sentAt)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        return new WebhookDigestPayload(
+            "digest",
+            1,
+            digest.DigestId,
+            digest.Subscriber.Id,
+            sentAt,
+            digest.TimeZone.Id,
+            digest.AlertCount,
+            [.. digest.Topics.Select(topic => new WebhookDigestTopic(
+                topic.TopicId,
+                topic.TopicName,
+                topic.Folded,
+                [.. topic.Items.Select(item => new WebhookDigestItem(
+                    item.AlertId,
+                    item.Match.Score,
+                    item.Why,
+                    item.Summary,
+                    DigestView.LocalTime(item.Article.Published, digest.TimeZone),
+                    new WebhookArticle(item.Article.Key, item.Article.SourceId, item.Article.SourceName, item.Article.Title, item.Article.Link, item.Article.Summary, item.Article.Published, item.Article.Authors),
+                    [.. item.AlsoReportedBy.Select(r => new WebhookRelatedSource(r.Name, r.Link))],
+                    item.AlsoMatches,
+                    item.Development,
+                    item.NewReports,
+                    item.NewestHeadline))]))],
+            digest.UnsubscribeUrl?.AbsoluteUri);
+    }
+}
+
+/// <summary>A topic's part of a webhook digest; <c>folded</c> counts its items left out.</summary>
+public sealed record WebhookDigestTopic(string Id, string Name, int Folded, IReadOnlyList<WebhookDigestItem> Items);
+
+/// <summary>One story of a webhook digest.</summary>
+public sealed record WebhookDigestItem(
+    string AlertId,
+    double Score,
+    string Why,
+    string Summary,
+    string LocalTime,
+    WebhookArticle Article,
+    IReadOnlyList<WebhookRelatedSource> AlsoReportedBy,
+    IReadOnlyList<string> AlsoMatches,
+    bool Developing,
+    int NewReports,
+    string? NewestHeadline);

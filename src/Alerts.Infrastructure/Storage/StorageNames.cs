@@ -7,7 +7,7 @@ namespace Alerts.Infrastructure.Storage;
 /// Queue and table names. Queue names are flat app settings because the Functions triggers bind them as
 /// <c>%FeedsToFetchQueueName%</c>; tests give every test its own names through the same settings.
 /// </summary>
-public sealed partial record StorageNames(string FeedsToFetchQueue, string ArticlesQueue, string DeliveriesQueue, string TablePrefix)
+public sealed partial record StorageNames(string FeedsToFetchQueue, string ArticlesQueue, string DeliveriesQueue, string DigestsQueue, string TablePrefix)
 {
     /// <summary>App setting holding the feeds-to-fetch queue name.</summary>
     public const string FeedsToFetchQueueSetting = "FeedsToFetchQueueName";
@@ -18,6 +18,9 @@ public sealed partial record StorageNames(string FeedsToFetchQueue, string Artic
     /// <summary>App setting holding the deliveries queue name.</summary>
     public const string DeliveriesQueueSetting = "DeliveriesQueueName";
 
+    /// <summary>App setting holding the digests queue name.</summary>
+    public const string DigestsQueueSetting = "DigestsQueueName";
+
     /// <summary>Setting that prefixes every table name (letters and digits).</summary>
     public const string TablePrefixSetting = "Alerts:Storage:TablePrefix";
 
@@ -25,7 +28,7 @@ public sealed partial record StorageNames(string FeedsToFetchQueue, string Artic
     public const string PoisonSuffix = "-poison";
 
     /// <summary>Every work queue.</summary>
-    public IReadOnlyList<string> WorkQueues => [FeedsToFetchQueue, ArticlesQueue, DeliveriesQueue];
+    public IReadOnlyList<string> WorkQueues => [FeedsToFetchQueue, ArticlesQueue, DeliveriesQueue, DigestsQueue];
 
     /// <summary>Registered feed sources.</summary>
     public string SourcesTable => TablePrefix + "sources";
@@ -51,8 +54,14 @@ public sealed partial record StorageNames(string FeedsToFetchQueue, string Artic
     /// <summary>Failures of queue messages, for ops to read beside the poison queues.</summary>
     public string FailuresTable => TablePrefix + "failures";
 
+    /// <summary>Alerts waiting for digests, partitioned by subscriber.</summary>
+    public string PendingTable => TablePrefix + "pending";
+
+    /// <summary>Messages sent per subscriber and local day, for daily caps.</summary>
+    public string SendCountsTable => TablePrefix + "sendcounts";
+
     /// <summary>Every table.</summary>
-    public IReadOnlyList<string> Tables => [SourcesTable, TopicsTable, SubscribersTable, SubscriptionsTable, ArticlesTable, DeliveriesTable, StoriesTable, FailuresTable];
+    public IReadOnlyList<string> Tables => [SourcesTable, TopicsTable, SubscribersTable, SubscriptionsTable, ArticlesTable, DeliveriesTable, StoriesTable, FailuresTable, PendingTable, SendCountsTable];
 
     /// <summary>Reads the names, with the documented defaults, and rejects names Azure Storage would refuse.</summary>
     public static StorageNames FromConfiguration(IConfiguration configuration)
@@ -61,12 +70,14 @@ public sealed partial record StorageNames(string FeedsToFetchQueue, string Artic
             configuration[FeedsToFetchQueueSetting] ?? "feeds-to-fetch",
             configuration[ArticlesQueueSetting] ?? "articles",
             configuration[DeliveriesQueueSetting] ?? "deliveries",
+            configuration[DigestsQueueSetting] ?? "digests",
             configuration[TablePrefixSetting] ?? "");
         foreach (var (setting, queue) in new[]
                  {
                      (FeedsToFetchQueueSetting, names.FeedsToFetchQueue),
                      (ArticlesQueueSetting, names.ArticlesQueue),
                      (DeliveriesQueueSetting, names.DeliveriesQueue),
+                     (DigestsQueueSetting, names.DigestsQueue),
                  })
         {
             if (!QueueName().IsMatch(queue) || queue.Length > 63 - PoisonSuffix.Length)

@@ -30,6 +30,7 @@ public static class StorageServiceCollectionExtensions
         services.AddQueue<FetchFeedMessage>(names.FeedsToFetchQueue);
         services.AddQueue<ScoreArticleMessage>(names.ArticlesQueue);
         services.AddQueue<DeliveryMessage>(names.DeliveriesQueue);
+        services.AddQueue<DigestMessage>(names.DigestsQueue);
 
         services.AddTable<FeedSource>(names.SourcesTable);
         services.AddTable<WatchTopic>(names.TopicsTable);
@@ -37,12 +38,15 @@ public static class StorageServiceCollectionExtensions
         services.AddTable<Subscription>(names.SubscriptionsTable);
         services.AddTable<Article>(names.ArticlesTable);
         services.AddTable<DeliveryRecord>(names.DeliveriesTable);
+        services.AddTable<PendingAlert>(names.PendingTable);
 
         services.AddSingleton<ISourceStore, TableSourceStore>();
         services.AddSingleton<ITopicStore, TableTopicStore>();
         services.AddSingleton<ISubscriberStore, TableSubscriberStore>();
         services.AddSingleton<IArticleStore, TableArticleStore>();
         services.AddSingleton<IDeliveryStore, TableDeliveryStore>();
+        services.AddSingleton<IPendingAlertStore, TablePendingAlertStore>();
+        services.AddSingleton<IDailySendCounter>(provider => new TableDailySendCounter(provider.GetRequiredService<TableServiceClient>().GetTableClient(names.SendCountsTable)));
         services.AddSingleton<IRetentionStore>(provider => new TableRetention(provider.GetRequiredService<TableServiceClient>(), names));
         services.AddSingleton<PoisonQueues>();
         services.AddSingleton<MessageFailures>();

@@ -106,6 +106,9 @@ internal sealed class TableSubscriberStore(JsonEntityTable<Subscriber> subscribe
         return await subscribers.DeleteAsync(Partition, id, cancellationToken);
     }
 
+    public Task<Subscription?> GetSubscriptionAsync(string topicId, string subscriberId, CancellationToken cancellationToken) =>
+        subscriptions.GetAsync(topicId, subscriberId, cancellationToken);
+
     public IAsyncEnumerable<Subscription> ListSubscriptionsAsync(string topicId, CancellationToken cancellationToken) =>
         subscriptions.QueryAsync(topicId, cancellationToken);
 
@@ -246,7 +249,7 @@ internal sealed class TableDeliveryStore(JsonEntityTable<DeliveryRecord> table) 
         }
 
         var previous = JsonEntityTable<DeliveryRecord>.FromEntity(existing);
-        if (previous.Status is DeliveryStatus.Sent or DeliveryStatus.Skipped)
+        if (previous.IsSettled)
         {
             return new DeliveryClaim(DeliveryClaimOutcome.AlreadyHandled, previous);
         }

@@ -25,7 +25,8 @@ public sealed class CleanUpHandlerTests
         Assert.Equal(now.AddDays(-20), store.Cutoffs["copies"]);
         Assert.Equal(now.AddDays(-6), store.Cutoffs["fingerprints"]);
         Assert.Equal(now.AddDays(-60), store.Cutoffs["deliveries"]);
-        Assert.Equal(new CleanUpResult(1, 2, 3, 4), result);
+        Assert.Equal(now.AddDays(-3), store.Cutoffs["sendcounts"]);
+        Assert.Equal(new CleanUpResult(1, 2, 3, 4) { SendCounts = 5 }, result);
     }
 
     private sealed class RecordingRetention : IRetentionStore
@@ -39,6 +40,8 @@ public sealed class CleanUpHandlerTests
         public Task<int> RemoveStoryFingerprintsBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => Record("fingerprints", cutoff, 3);
 
         public Task<int> RemoveDeliveriesBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => Record("deliveries", cutoff, 4);
+
+        public Task<int> RemoveSendCountsBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => Record("sendcounts", cutoff, 5);
 
         private Task<int> Record(string kind, DateTimeOffset cutoff, int removed)
         {

@@ -21,6 +21,8 @@ public sealed class DeliverAlertHandlerTests
     private readonly InMemorySubscriberStore _subscribers = new();
     private readonly InMemoryArticleStore _articles = new();
     private readonly RecordingQueue<DeliveryMessage> _queue = new();
+    private readonly InMemoryPendingAlertStore _pending = new();
+    private readonly InMemoryDailySendCounter _sendCounts = new();
     private readonly AlertsOptions _options = new();
 
     public DeliverAlertHandlerTests()
@@ -298,7 +300,9 @@ public sealed class DeliverAlertHandlerTests
             new AlertComposer(_articles, new NoStoryCopies(), new UnsubscribeLinks(options)),
             new DeliveryLedger(deliveries ?? _deliveries, observers, options, _time, NullLogger<DeliveryLedger>.Instance),
             new DeliveryRetries(_queue, options, _time, NullLogger<DeliveryRetries>.Instance),
-            new ChannelHealthRecorder(_subscribers, _time, NullLogger<ChannelHealthRecorder>.Instance));
+            new ChannelHealthRecorder(_subscribers, _time, NullLogger<ChannelHealthRecorder>.Instance),
+            new DeliveryPlanner(_subscribers, _pending, _sendCounts, _time),
+            new StoryDevelopments(_articles, _subscribers, _pending, _time));
     }
 
     // Applies renewals at once but answers them only when the test says so, honouring the caller's cancellation.

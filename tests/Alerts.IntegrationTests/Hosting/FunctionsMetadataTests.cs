@@ -30,6 +30,8 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(new FunctionShape("ScoreArticle", "queueTrigger", "%ArticlesQueueName%"), declared["ScoreArticle"]);
         Assert.Equal(new FunctionShape("DeliverAlert", "queueTrigger", "%DeliveriesQueueName%"), declared["DeliverAlert"]);
         Assert.Equal(new FunctionShape("PushArticle", "httpTrigger", "POST articles function"), declared["PushArticle"]);
+        Assert.Equal(new FunctionShape("SendDigests", "timerTrigger", "0 * * * * *"), declared["SendDigests"]);
+        Assert.Equal(new FunctionShape("DeliverDigest", "queueTrigger", "%DigestsQueueName%"), declared["DeliverDigest"]);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class HealthTests(AzuriteFixture azurite)
         using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
         Assert.Equal("healthy", report.RootElement.GetProperty("status").GetString());
         Assert.True(report.RootElement.GetProperty("storage").GetProperty("reachable").GetBoolean());
-        Assert.Equal(3, report.RootElement.GetProperty("queues").GetArrayLength());
+        Assert.Equal(4, report.RootElement.GetProperty("queues").GetArrayLength());
         Assert.Empty(report.RootElement.GetProperty("problems").EnumerateArray());
     }
 

@@ -64,6 +64,7 @@ public sealed class PipelineHarness : IAsyncDisposable
             ["FeedsToFetchQueueName"] = $"f{id}",
             ["ArticlesQueueName"] = $"a{id}",
             ["DeliveriesQueueName"] = $"d{id}",
+            ["DigestsQueueName"] = $"g{id}",
             ["Alerts:Storage:TablePrefix"] = $"t{id}",
             ["Alerts:PublicBaseUrl"] = "https://alerts.example.org",
             ["Alerts:Smtp:Host"] = smtp.Host,

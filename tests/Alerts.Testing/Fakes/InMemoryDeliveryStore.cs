@@ -39,10 +39,10 @@ public sealed class InMemoryDeliveryStore : IDeliveryStore
             }
 
             var previous = row.Record;
-            var outcome = previous.Status switch
+            var outcome = previous switch
             {
-                DeliveryStatus.Sent or DeliveryStatus.Skipped => DeliveryClaimOutcome.AlreadyHandled,
-                DeliveryStatus.Sending when previous.RecordedAt > staleBefore => DeliveryClaimOutcome.InProgress,
+                { IsSettled: true } => DeliveryClaimOutcome.AlreadyHandled,
+                { Status: DeliveryStatus.Sending } when previous.RecordedAt > staleBefore => DeliveryClaimOutcome.InProgress,
                 _ => DeliveryClaimOutcome.Claimed,
             };
             return Task.FromResult(new DeliveryClaim(outcome, previous)

@@ -59,6 +59,9 @@ public sealed class InMemorySubscriberStore : ISubscriberStore
     public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) =>
         Task.FromResult(_subscribers.TryRemove(id, out _));
 
+    public Task<Subscription?> GetSubscriptionAsync(string topicId, string subscriberId, CancellationToken cancellationToken) =>
+        Task.FromResult(_subscriptions.GetValueOrDefault((topicId, subscriberId)));
+
     public IAsyncEnumerable<Subscription> ListSubscriptionsAsync(string topicId, CancellationToken cancellationToken) =>
         Each(_subscriptions.Values.Where(s => s.TopicId == topicId).ToList(), cancellationToken);
 

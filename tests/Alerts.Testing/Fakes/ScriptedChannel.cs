@@ -37,6 +37,19 @@ public sealed class ScriptedChannel(ChannelKind kind = ChannelKind.Webhook) : IA
         return this;
     }
 
+    /// <summary>Every digest sent, in order.</summary>
+    public List<DigestNotification> Digests { get; } = [];
+
+    public Task<ChannelResult> SendDigestAsync(DigestNotification digest, CancellationToken cancellationToken)
+    {
+        lock (Digests)
+        {
+            Digests.Add(digest);
+        }
+
+        return SendAsync(null!, cancellationToken);
+    }
+
     public Task<ChannelResult> SendAsync(AlertNotification notification, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _sends);

@@ -41,6 +41,20 @@ internal sealed class SubscriberRequestValidator : AbstractValidator<SubscriberR
                 .WithMessage("A webhook subscriber needs a signing secret of at least 16 characters.")
                 .OverridePropertyName("secret");
         });
+        RuleFor(request => request.Subscriber.TimeZone)
+            .Must(zone => zone is null || DeliverySchedule.FindZone(zone) is not null)
+            .WithMessage(request => $"'{request.Subscriber.TimeZone}' is not a time zone this service knows; use an IANA name such as Europe/Paris or America/New_York.")
+            .OverridePropertyName("timeZone");
+        RuleFor(request => request.Subscriber.QuietHours)
+            .Must(quiet => quiet is null
+                || (DeliverySchedule.TryParseTime(quiet.From, out var from) && DeliverySchedule.TryParseTime(quiet.To, out var to) && from != to))
+            .WithMessage("Quiet hours need a start and an end of the form 22:00 and 07:00 (24-hour clock), not the same time.")
+            .OverridePropertyName("quietHours");
+        RuleFor(request => request.Subscriber.DailyCap)
+            .InclusiveBetween(1, 1000)
+            .When(request => request.Subscriber.DailyCap is not null)
+            .WithMessage("The daily cap must be a whole number of messages from 1 to 1000 (leave it out for no cap).")
+            .OverridePropertyName("dailyCap");
     }
 
     private static string? AddressProblem(Subscriber subscriber, OutboundHttpOptions outbound) => subscriber.Channel switch
