@@ -17,6 +17,20 @@ public sealed class AlertsOptions
     public string UnsubscribeSigningKey { get; set; } = "local-development-signing-key";
 
     /// <summary>
+    /// The id of <see cref="UnsubscribeSigningKey"/>, written into every link so keys can rotate: give the new key a new
+    /// id and move the old one to <see cref="PreviousSigningKeys"/>, and links already sent keep working.
+    /// </summary>
+    [RegularExpression("^[A-Za-z0-9]{1,16}$", ErrorMessage = "Alerts:SigningKeyId must be 1-16 letters or digits.")]
+    public string SigningKeyId { get; set; } = "1";
+
+    /// <summary>Keys that signed links before a rotation, by id (<c>Alerts:PreviousSigningKeys:1</c>).</summary>
+    public Dictionary<string, string> PreviousSigningKeys { get; set; } = [];
+
+    /// <summary>How long the links in a message (preferences, unsubscribe, mute) work; past it a page offers a fresh one.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "365.00:00:00", ErrorMessage = "Alerts:LinkLifetime must be between 1.00:00:00 and 365.00:00:00.")]
+    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(60);
+
+    /// <summary>
     /// How long a delivery that fails for a passing reason (a 429, a 5xx, an SMTP outage) keeps being retried, each
     /// time after the receiver's Retry-After or a growing delay, before it is parked in the poison queue.
     /// </summary>

@@ -18,7 +18,7 @@ public static class CoreServiceCollectionExtensions
             .BindConfiguration(AlertsOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<UnsubscribeLinks>();
+        services.AddSingleton<Subscriptions.SubscriberLinks>();
         services.AddSingleton<PipelineObservers>();
         services.AddMetrics();
         services.AddSingleton<AlertsMetrics>();

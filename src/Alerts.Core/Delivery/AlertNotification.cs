@@ -14,8 +14,11 @@ public sealed record AlertNotification(string AlertId, Article Article, TopicMat
     /// <summary>Other outlets that carried the same story (near-duplicates clustered at ingestion).</summary>
     public IReadOnlyList<RelatedSource> AlsoReportedBy { get; init; } = [];
 
-    /// <summary>One-click unsubscribe link (RFC 8058), when a public base URL is configured.</summary>
+    /// <summary>One-click unsubscribe link (RFC 8058): leaves this alert's topic. Null without a public base URL.</summary>
     public Uri? UnsubscribeUrl { get; init; }
+
+    /// <summary>The subscriber's signed links (preferences, mute, unsubscribe), when a public base URL is configured.</summary>
+    public ManageLinks? Links { get; init; }
 }
 
 /// <summary>Another outlet's copy of the same story.</summary>

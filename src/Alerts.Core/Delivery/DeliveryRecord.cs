@@ -27,6 +27,9 @@ public sealed record DeliveryRecord(string SubscriberId, string AlertId, Channel
     /// <summary>Article delivered.</summary>
     public string? ArticleKey { get; init; }
 
+    /// <summary>Which version of the article (see <c>DeliveryMessage.ArticleVersion</c>).</summary>
+    public string? ArticleVersion { get; init; }
+
     /// <summary>Topic that matched.</summary>
     public string? TopicId { get; init; }
 

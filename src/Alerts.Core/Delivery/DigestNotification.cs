@@ -14,8 +14,11 @@ namespace Alerts.Core.Delivery;
 /// <param name="TimeZone">The subscriber's time zone: every time in the digest is shown in it.</param>
 public sealed record DigestNotification(string DigestId, Subscriber Subscriber, IReadOnlyList<DigestTopic> Topics, DateTimeOffset Since, TimeZoneInfo TimeZone)
 {
-    /// <summary>One-click unsubscribe link (RFC 8058), when a public base URL is configured.</summary>
+    /// <summary>One-click unsubscribe link (RFC 8058): stops everything. Null without a public base URL.</summary>
     public Uri? UnsubscribeUrl { get; init; }
+
+    /// <summary>The subscriber's signed links (preferences, unsubscribe), when a public base URL is configured.</summary>
+    public ManageLinks? Links { get; init; }
 
     /// <summary>Alerts in the digest, shown or folded.</summary>
     public int AlertCount => Topics.Sum(topic => topic.Items.Count + topic.Folded);

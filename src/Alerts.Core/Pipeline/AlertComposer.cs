@@ -6,7 +6,7 @@ using Alerts.Core.Subscriptions;
 namespace Alerts.Core.Pipeline;
 
 /// <summary>Puts together what one subscriber receives: the article, why it matched, its other outlets, the way out.</summary>
-public sealed class AlertComposer(IArticleStore articles, IStoryCopyStore storyCopies, UnsubscribeLinks unsubscribeLinks)
+public sealed class AlertComposer(IArticleStore articles, IStoryCopyStore storyCopies, SubscriberLinks links)
 {
     /// <summary>The notification for a delivery message.</summary>
     public async Task<AlertNotification> ComposeAsync(DeliveryMessage message, Subscriber subscriber, CancellationToken cancellationToken)
@@ -18,9 +18,11 @@ public sealed class AlertComposer(IArticleStore articles, IStoryCopyStore storyC
 
         // The alerted article is the first copy of its story; copies ingested since are the other outlets.
         var copies = await storyCopies.ListCopiesAsync(article.Key, cancellationToken);
+        var manage = links.For(subscriber.Id, message.Match.TopicId);
         return new AlertNotification(message.AlertId, article, message.Match, subscriber)
         {
-            UnsubscribeUrl = unsubscribeLinks.For(subscriber.Id),
+            UnsubscribeUrl = manage?.UnsubscribeTopic,
+            Links = manage,
             AlsoReportedBy = StoryCopies.AlsoReportedBy(article, copies),
         };
     }

@@ -113,6 +113,7 @@ public sealed class DeliveryLedger(
         new(message.SubscriberId, message.AlertId, channel, status, detail)
         {
             ArticleKey = message.ArticleKey,
+            ArticleVersion = message.ArticleVersion,
             TopicId = message.Match.TopicId,
             Score = message.Match.Score,
             Attempts = attempts,

@@ -11,7 +11,7 @@ namespace Alerts.Core.Pipeline;
 /// it matched, naming the others), with its other outlets and a one-line summary; grouped by topic, best first;
 /// past <see cref="MaxItemsPerTopic"/> a topic's items are folded into a count.
 /// </summary>
-public sealed class DigestComposer(IArticleStore articles, IStoryCopyStore storyCopies, UnsubscribeLinks unsubscribeLinks)
+public sealed class DigestComposer(IArticleStore articles, IStoryCopyStore storyCopies, SubscriberLinks links)
 {
     /// <summary>Items shown per topic; the rest are counted ("N more").</summary>
     public const int MaxItemsPerTopic = 10;
@@ -66,7 +66,8 @@ public sealed class DigestComposer(IArticleStore articles, IStoryCopyStore story
             .ToList();
         return new DigestNotification(digestId, subscriber, topics, alerts.Min(alert => alert.HeldAt), new DeliverySchedule(subscriber).Zone)
         {
-            UnsubscribeUrl = unsubscribeLinks.For(subscriber.Id),
+            UnsubscribeUrl = links.For(subscriber.Id)?.UnsubscribeAll,
+            Links = links.For(subscriber.Id),
         };
     }
 

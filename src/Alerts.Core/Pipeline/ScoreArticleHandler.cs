@@ -16,6 +16,7 @@ public sealed class ScoreArticleHandler(
     ISubscriberStore subscribers,
     IMessageQueue<DeliveryMessage> deliveryQueue,
     PipelineObservers observer,
+    TimeProvider time,
     ILogger<ScoreArticleHandler> logger)
 {
     /// <summary>Handles one <see cref="ScoreArticleMessage"/>; returns the number of deliveries enqueued.</summary>
@@ -35,14 +36,16 @@ public sealed class ScoreArticleHandler(
             {
                 // A subscriber's own threshold moves the bar; the topic's constraints still have to hold.
                 var alerts = subscription.Threshold is { } threshold ? match.ConstraintsHold && match.Score >= threshold : match.Alert;
-                if (!alerts)
+                if (!alerts || subscription.MutedUntil > time.GetUtcNow())
                 {
                     continue;
                 }
 
                 var alertId = AlertIdFor(message.StoryKey ?? article.Key, match.TopicId, subscription.SubscriberId);
                 await deliveryQueue.EnqueueAsync(
-                    new DeliveryMessage(alertId, article.Key, subscription.SubscriberId, match), null, cancellationToken);
+                    new DeliveryMessage(alertId, article.Key, subscription.SubscriberId, match) { ArticleVersion = VersionOf(article) },
+                    null,
+                    cancellationToken);
                 enqueued++;
             }
         }
@@ -51,6 +54,13 @@ public sealed class ScoreArticleHandler(
             "Scored article {ArticleKey}: {Candidates} candidate topics, {Alerting} alerting, {Deliveries} deliveries",
             article.Key, matches.Count, matches.Count(m => m.Alert), enqueued);
         return enqueued;
+    }
+
+    /// <summary>A short hash of what a reader sees of an article: its headline and summary.</summary>
+    public static string VersionOf(Articles.Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{article.Title}\n{article.Summary}")).AsSpan(0, 8));
     }
 
     /// <summary>

@@ -20,7 +20,12 @@ public sealed class StoryDevelopments(IArticleStore articles, ISubscriberStore s
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(previous);
-        if (previous.Status is not (DeliveryStatus.Sent or DeliveryStatus.Held) || previous.ArticleKey == message.ArticleKey
+        // Another outlet's copy has another key; an updated article keeps its key and changes its version. A message
+        // for the very report already alerted (a redelivery) is no development.
+        var report = ReportKey(message.ArticleKey, message.ArticleVersion);
+        if (previous.Status is not (DeliveryStatus.Sent or DeliveryStatus.Held)
+            || report == ReportKey(previous.ArticleKey, previous.ArticleVersion)
+            || (previous.ArticleKey == message.ArticleKey && (previous.ArticleVersion is null || message.ArticleVersion is null))
             || await articles.GetAsync(message.ArticleKey, cancellationToken) is not { } article)
         {
             return;
@@ -29,7 +34,7 @@ public sealed class StoryDevelopments(IArticleStore articles, ISubscriberStore s
         // Still waiting for its digest: the digest will say the story developed.
         if (await pending.GetAsync(message.SubscriberId, message.AlertId, cancellationToken) is { DigestId: null } waiting)
         {
-            await pending.TryUpdateWaitingAsync(WithReport(waiting, message.ArticleKey, article.Title), cancellationToken);
+            await pending.TryUpdateWaitingAsync(WithReport(waiting, report, message.ArticleKey, article.Title), cancellationToken);
             return;
         }
 
@@ -52,7 +57,7 @@ public sealed class StoryDevelopments(IArticleStore articles, ISubscriberStore s
         {
             if (development.DigestId is null)
             {
-                await pending.TryUpdateWaitingAsync(WithReport(development, message.ArticleKey, article.Title), cancellationToken);
+                await pending.TryUpdateWaitingAsync(WithReport(development, report, message.ArticleKey, article.Title), cancellationToken);
             }
 
             return;
@@ -67,7 +72,7 @@ public sealed class StoryDevelopments(IArticleStore articles, ISubscriberStore s
             {
                 HeldAt = now,
                 Development = true,
-                NewReportKeys = [message.ArticleKey],
+                NewReportKeys = [report],
                 NewestHeadline = article.Title,
             },
             cancellationToken);
@@ -75,12 +80,15 @@ public sealed class StoryDevelopments(IArticleStore articles, ISubscriberStore s
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    private static PendingAlert WithReport(PendingAlert alert, string articleKey, string headline) =>
-        alert.NewReportKeys.Contains(articleKey, StringComparer.Ordinal)
+    // One report of a story: an article, in one version.
+    private static string ReportKey(string? articleKey, string? version) => version is null ? articleKey ?? "" : $"{articleKey}#{version}";
+
+    private static PendingAlert WithReport(PendingAlert alert, string report, string articleKey, string headline) =>
+        alert.NewReportKeys.Contains(report, StringComparer.Ordinal)
             ? alert
             : alert with
             {
-                NewReportKeys = [.. alert.NewReportKeys, articleKey],
+                NewReportKeys = [.. alert.NewReportKeys, report],
                 NewestHeadline = headline,
                 // A development shows its newest report; an alert still shows the article that alerted.
                 ArticleKey = alert.Development ? articleKey : alert.ArticleKey,

@@ -31,6 +31,12 @@ public sealed record DeliveryMessage(string AlertId, string ArticleKey, string S
 {
     /// <summary>When the first send was tried; retries stop once the retry budget since then is spent.</summary>
     public DateTimeOffset? FirstAttemptAt { get; init; }
+
+    /// <summary>
+    /// Which version of the article was scored (a short hash of its headline and summary): an updated article keeps
+    /// its key, and this tells a new version of an alerted story from a redelivered message.
+    /// </summary>
+    public string? ArticleVersion { get; init; }
 }
 
 /// <summary>

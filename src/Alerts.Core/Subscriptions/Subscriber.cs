@@ -102,4 +102,7 @@ public sealed record Subscription(string TopicId, string SubscriberId)
     /// follow-up at most every <c>FollowUpEvery</c> hours says so. Digests always say so.
     /// </summary>
     public bool FollowUps { get; init; }
+
+    /// <summary>Until then this topic alerts the subscriber of nothing (muted from a message's link).</summary>
+    public DateTimeOffset? MutedUntil { get; init; }
 }

@@ -13,7 +13,7 @@ namespace Alerts.Functions.Http;
 /// POST /api/subscribers/{id}/test: sends a sample alert through the subscriber's real channel and answers with what
 /// the peer said (the SMTP reply, the HTTP status), so a dead Teams URL or a refused mailbox shows at once.
 /// </summary>
-public sealed class TestNotification(ISubscriberStore subscribers, IEnumerable<IAlertChannel> channels, UnsubscribeLinks links, TimeProvider time)
+public sealed class TestNotification(ISubscriberStore subscribers, IEnumerable<IAlertChannel> channels, SubscriberLinks links, TimeProvider time)
 {
     /// <summary>HTTP entry point.</summary>
     [Function("TestSubscriber")]
@@ -54,7 +54,8 @@ public sealed class TestNotification(ISubscriberStore subscribers, IEnumerable<I
         var match = new TopicMatch("test", "Test notification", 1, true, [new MatchEvidence("test", "sent on request to check this subscriber's channel")]);
         return new AlertNotification("test-" + subscriber.Id + "-" + now.ToUnixTimeMilliseconds(), article, match, subscriber)
         {
-            UnsubscribeUrl = links.For(subscriber.Id),
+            UnsubscribeUrl = links.For(subscriber.Id)?.UnsubscribeAll,
+            Links = links.For(subscriber.Id),
         };
     }
 }

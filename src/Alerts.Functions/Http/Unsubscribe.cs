@@ -1,6 +1,6 @@
-using Alerts.Core.Subscriptions;
-using System.Net;
 using Alerts.Core.Pipeline;
+using Alerts.Core.Subscriptions;
+using Alerts.Functions.Http.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -9,10 +9,11 @@ using Microsoft.Extensions.Logging;
 namespace Alerts.Functions.Http;
 
 /// <summary>
-/// The unsubscribe link of every alert. GET shows a confirmation page (mail scanners follow GET links, so GET must
-/// not unsubscribe); POST unsubscribes, which is also what mail clients' one-click button sends (RFC 8058).
+/// The unsubscribe links of every message: from one topic (the alert's, also its RFC 8058 one-click header) or from
+/// everything. GET shows a confirmation (mail scanners follow GET links, so GET must change nothing); POST does it,
+/// which is also what mail clients' one-click button sends.
 /// </summary>
-public sealed class Unsubscribe(ISubscriberStore subscribers, UnsubscribeLinks links, ILogger<Unsubscribe> logger)
+public sealed class Unsubscribe(ISubscriberStore subscribers, ITopicStore topics, SubscriberLinks links, ILogger<Unsubscribe> logger)
 {
     /// <summary>HTTP entry point, anonymous: the signed token is the authorisation.</summary>
     [Function(nameof(Unsubscribe))]
@@ -20,32 +21,36 @@ public sealed class Unsubscribe(ISubscriberStore subscribers, UnsubscribeLinks l
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "unsubscribe")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var subscriberId = request.Query["s"].ToString();
-        if (!links.IsValid(subscriberId, request.Query["t"]))
+        var (grant, refusal) = LinkGate.Open(request, links, LinkAction.UnsubscribeAll, LinkAction.UnsubscribeTopic);
+        if (grant is null)
         {
-            return Page(400, "This unsubscribe link is not valid.");
+            return refusal!;
         }
 
+        var topicName = grant.TopicId is null ? null : (await topics.GetAsync(grant.TopicId, cancellationToken))?.Name ?? grant.TopicId;
+        var preferences = links.Url(grant with { Action = LinkAction.Preferences, TopicId = null, MuteDays = 0, Expires = default });
         if (HttpMethods.IsGet(request.Method))
         {
-            var action = $"?s={WebUtility.UrlEncode(subscriberId)}&t={WebUtility.UrlEncode(request.Query["t"])}";
-            return Page(200, $"<form method=\"post\" action=\"{WebUtility.HtmlEncode(action)}\"><p>Stop all alerts to this address?</p><button type=\"submit\">Unsubscribe</button></form>", isHtml: true);
+            var question = topicName is null
+                ? "Stop all Alerts messages to you?"
+                : $"Stop alerts about “{topicName}”? Your other topics stay as they are.";
+            return HtmlPage.Render(200, "Unsubscribe", $"<p>{HtmlPage.Encode(question)}</p>" + HtmlPage.Button(LinkGate.Self(request, "unsubscribe"), "Unsubscribe"));
         }
 
-        var subscriber = await subscribers.GetAsync(subscriberId, cancellationToken);
-        if (subscriber is not null && subscriber.Active)
+        if (grant.TopicId is { } topicId)
+        {
+            await subscribers.DeleteSubscriptionAsync(topicId, grant.SubscriberId, cancellationToken);
+            logger.LogInformation("Subscriber {SubscriberRef} left topic {TopicId}", SubscriberRef.For(grant.SubscriberId), topicId);
+        }
+        else if (await subscribers.GetAsync(grant.SubscriberId, cancellationToken) is { Active: true } subscriber)
         {
             await subscribers.UpsertAsync(subscriber with { Active = false }, cancellationToken);
-            logger.LogInformation("Subscriber {SubscriberRef} unsubscribed", SubscriberRef.For(subscriberId));
+            logger.LogInformation("Subscriber {SubscriberRef} unsubscribed", SubscriberRef.For(grant.SubscriberId));
         }
 
-        return Page(200, "You are unsubscribed and will receive no more alerts.");
+        var done = topicName is null
+            ? "You are unsubscribed and will receive no more Alerts messages."
+            : $"You are unsubscribed from “{topicName}”.";
+        return HtmlPage.Render(200, "Unsubscribed", $"<p class=\"done\" role=\"status\">{HtmlPage.Encode(done)}</p><p><a href=\"{HtmlPage.Encode(preferences.AbsoluteUri)}\">Your preferences</a></p>");
     }
-
-    private static ContentResult Page(int status, string body, bool isHtml = false) => new()
-    {
-        StatusCode = status,
-        ContentType = "text/html; charset=utf-8",
-        Content = $"<!doctype html><meta charset=\"utf-8\"><title>Alerts</title><main>{(isHtml ? body : WebUtility.HtmlEncode(body))}</main>",
-    };
 }

@@ -16,6 +16,9 @@ internal sealed record AlertView(
     IReadOnlyList<RelatedView> Related,
     Uri? Unsubscribe)
 {
+    /// <summary>Mute, unsubscribe and preferences links, labelled.</summary>
+    public IReadOnlyList<(string Label, Uri Url)> Manage { get; init; } = [];
+
     /// <summary>How many reasons there were before the size budget kept <see cref="Evidence"/>.</summary>
     public int TotalReasons { get; init; }
 
@@ -49,6 +52,7 @@ internal sealed record AlertView(
             AlertFormatting.SafeLink(notification.UnsubscribeUrl))
         {
             TotalReasons = reasons.Count,
+            Manage = ManageFooter.Links(notification.Links),
         };
     }
 }

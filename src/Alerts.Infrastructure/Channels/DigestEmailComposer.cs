@@ -61,9 +61,7 @@ internal sealed class DigestEmailComposer(SmtpOptions options, TimeProvider time
         }
 
         text.Append("-- Times are ").Append(view.TimeZone).AppendLine(".");
-        text.AppendLine(view.Unsubscribe is null
-            ? "To stop these digests, ask your Alerts administrator to remove your subscription."
-            : $"Unsubscribe: {view.Unsubscribe.AbsoluteUri}");
+        ManageFooter.AppendText(text, view.Manage);
         return text.ToString();
     }
 
@@ -108,14 +106,7 @@ internal sealed class DigestEmailComposer(SmtpOptions options, TimeProvider time
 
         html.Append("<hr style=\"border:none;border-top:1px solid #e0e0e0;margin:20px 0 8px\"><p style=\"font-size:12px;color:#757575;margin:0\">Times are ")
             .Append(EmailComposer.Encode(view.TimeZone)).Append(". ");
-        if (view.Unsubscribe is null)
-        {
-            html.Append("To stop these digests, ask your Alerts administrator to remove your subscription.");
-        }
-        else
-        {
-            html.Append("<a href=\"").Append(EmailComposer.Encode(view.Unsubscribe.AbsoluteUri)).Append("\">Unsubscribe</a>");
-        }
+        ManageFooter.AppendHtml(html, view.Manage);
 
         html.Append("</p></body></html>");
         return html.ToString();

@@ -6,6 +6,9 @@ namespace Alerts.Infrastructure.Channels;
 /// <summary>A digest reduced to what a person reads, times in the subscriber's zone, text cleaned and bounded.</summary>
 internal sealed record DigestView(string Heading, IReadOnlyList<DigestTopicView> Topics, int Folded, string TimeZone, Uri? Unsubscribe)
 {
+    /// <summary>Unsubscribe and preferences links, labelled.</summary>
+    public IReadOnlyList<(string Label, Uri Url)> Manage { get; init; } = [];
+
     public static DigestView From(DigestNotification digest)
     {
         ArgumentNullException.ThrowIfNull(digest);
@@ -13,7 +16,10 @@ internal sealed record DigestView(string Heading, IReadOnlyList<DigestTopicView>
             Redaction.Truncate(AlertFormatting.SingleLine(topic.TopicName), 200),
             [.. topic.Items.Select(item => Item(item, digest.TimeZone))],
             topic.Folded)).ToList();
-        return new DigestView(HeadingOf(digest), topics, digest.Folded, digest.TimeZone.Id, AlertFormatting.SafeLink(digest.UnsubscribeUrl));
+        return new DigestView(HeadingOf(digest), topics, digest.Folded, digest.TimeZone.Id, AlertFormatting.SafeLink(digest.UnsubscribeUrl))
+        {
+            Manage = ManageFooter.Links(digest.Links),
+        };
     }
 
     /// <summary>"7 alerts on 2 topics", the digest's subject.</summary>

@@ -35,6 +35,15 @@ public sealed class EmailChannel(IOptions<SmtpOptions> options, TimeProvider tim
         return SendAsync(digest.DigestId, digest.Subscriber, recipient => new DigestEmailComposer(_options, timeProvider).Compose(digest, recipient), cancellationToken);
     }
 
+    /// <summary>E-mails a subscriber a fresh link to their preferences (asked for from an expired link's page).</summary>
+    public Task<ChannelResult> SendLinkAsync(Subscriber subscriber, Uri preferences, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        ArgumentNullException.ThrowIfNull(preferences);
+        var id = "link-" + subscriber.Id + "-" + timeProvider.GetUtcNow().ToUnixTimeSeconds();
+        return SendAsync(id, subscriber, recipient => new EmailComposer(_options, timeProvider).ComposeLink(id, preferences, recipient), cancellationToken);
+    }
+
     private async Task<ChannelResult> SendAsync(string id, Subscriber subscriber, Func<MailboxAddress, MimeMessage> compose, CancellationToken cancellationToken)
     {
         var notification = (Id: id, Subscriber: subscriber);

@@ -38,6 +38,27 @@ internal sealed class EmailComposer(SmtpOptions options, TimeProvider timeProvid
         return message;
     }
 
+    /// <summary>A short message carrying a fresh link to the subscriber's preferences.</summary>
+    public MimeMessage ComposeLink(string id, Uri preferences, MailboxAddress recipient)
+    {
+        ArgumentNullException.ThrowIfNull(preferences);
+        var message = new MimeMessage();
+        var from = new MailboxAddress(options.FromName, options.FromAddress);
+        message.From.Add(from);
+        message.To.Add(recipient);
+        message.Subject = "[Alerts] Your preferences link";
+        message.Date = timeProvider.GetUtcNow();
+        message.MessageId = MessageIdFor(id, from.Domain);
+        AddAutomaticHeaders(message, id, null);
+        var link = preferences.AbsoluteUri;
+        message.Body = new BodyBuilder
+        {
+            TextBody = $"You asked for a fresh link to your Alerts preferences:\n{link}\n\nIf you did not ask, you can ignore this message.\n",
+            HtmlBody = $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"font-family:Segoe UI,Helvetica,Arial,sans-serif\"><p>You asked for a fresh link to your Alerts preferences:</p><p><a href=\"{Encode(link)}\">Open your preferences</a></p><p style=\"color:#757575;font-size:12px\">If you did not ask, you can ignore this message.</p></body></html>",
+        }.ToMessageBody();
+        return message;
+    }
+
     /// <summary>
     /// Headers of every message Alerts sends: an automatic message (RFC 3834, and no out-of-office replies from
     /// Exchange), the id it is recorded under, and one-click unsubscribe (RFC 8058) when there is a link.
@@ -125,9 +146,7 @@ internal sealed class EmailComposer(SmtpOptions options, TimeProvider timeProvid
 
         text.AppendLine("--");
         text.Append("You receive this because you subscribed to \"").Append(view.TopicName).AppendLine("\" in Alerts.");
-        text.AppendLine(view.Unsubscribe is null
-            ? "To stop these alerts, ask your Alerts administrator to remove your subscription."
-            : $"Unsubscribe: {view.Unsubscribe.AbsoluteUri}");
+        ManageFooter.AppendText(text, view.Manage);
         return text.ToString();
     }
 
@@ -201,15 +220,7 @@ internal sealed class EmailComposer(SmtpOptions options, TimeProvider timeProvid
         html.Append("<hr style=\"border:none;border-top:1px solid #e0e0e0;margin:20px 0 8px\">")
             .Append("<p style=\"font-size:12px;color:#757575;margin:0\">You receive this because you subscribed to &ldquo;")
             .Append(Encode(view.TopicName)).Append("&rdquo; in Alerts. ");
-        if (view.Unsubscribe is null)
-        {
-            html.Append("To stop these alerts, ask your Alerts administrator to remove your subscription.");
-        }
-        else
-        {
-            html.Append("<a href=\"").Append(Encode(view.Unsubscribe.AbsoluteUri)).Append("\">Unsubscribe</a>");
-        }
-
+        ManageFooter.AppendHtml(html, view.Manage);
         html.Append("</p></body></html>");
         return html.ToString();
     }

@@ -64,6 +64,7 @@ internal static class TeamsCard
         AddHeadline(body, view);
         AddReasons(body, view, view.TotalReasons);
         AddOtherOutlets(body, view, notification.AlsoReportedBy.Count);
+        AddManageLinks(body, view.Manage);
         return Payload(Card(body, view.Link));
     }
 
@@ -156,6 +157,16 @@ internal static class TeamsCard
         }
 
         body.Add(TextBlock($"Also reported by: {string.Join(", ", names)}", subtle: true, spacing: "Medium", trustedMarkdown: true));
+    }
+
+    /// <summary>Mute, unsubscribe and preferences as one line of small links.</summary>
+    internal static void AddManageLinks(JsonArray body, IReadOnlyList<(string Label, Uri Url)> links)
+    {
+        if (links.Count > 0)
+        {
+            var line = string.Join(" · ", links.Select(link => $"[{Markdown.LinkText(link.Label)}]({Markdown.LinkTarget(link.Url)})"));
+            body.Add(TextBlock(line, size: "Small", subtle: true, spacing: "Medium", trustedMarkdown: true));
+        }
     }
 
     internal static JsonObject Card(JsonArray body, Uri? link, string linkTitle = "Read article")

@@ -61,6 +61,7 @@ internal static class TeamsDigestCard
         }
 
         body.Add(TeamsCard.TextBlock($"Times are {view.TimeZone}.", subtle: true, size: "Small", spacing: "Medium"));
-        return TeamsCard.Card(body, view.Unsubscribe, "Unsubscribe");
+        TeamsCard.AddManageLinks(body, view.Manage);
+        return TeamsCard.Card(body, null);
     }
 }

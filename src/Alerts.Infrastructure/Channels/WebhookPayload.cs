@@ -31,6 +31,9 @@ public sealed record WebhookAlertPayload(
     /// <summary>Why it matched, in a reader's words ("Turkey involved · Kabul, Afghanistan · “troops” in the headline").</summary>
     public string? Why { get; init; }
 
+    /// <summary>The subscriber's signed links (preferences, mute, unsubscribe), when configured.</summary>
+    public WebhookLinks? Links { get; init; }
+
     /// <summary>Evidence items beyond this are dropped to bound the payload.</summary>
     public const int MaxEvidence = 50;
 
@@ -62,8 +65,18 @@ public sealed record WebhookAlertPayload(
             notification.UnsubscribeUrl?.AbsoluteUri)
         {
             Why = Alerts.Core.Scoring.PlainWhy.Line(match, notification.AlsoReportedBy.Count),
+            Links = WebhookLinks.From(notification.Links),
         };
     }
+}
+
+/// <summary>A message's signed links, as absolute URLs.</summary>
+public sealed record WebhookLinks(string Preferences, string UnsubscribeAll, string? UnsubscribeTopic, string? MuteDay, string? MuteWeek)
+{
+    /// <summary>The links, or null when there are none.</summary>
+    public static WebhookLinks? From(Alerts.Core.Subscriptions.ManageLinks? links) => links is null
+        ? null
+        : new(links.Preferences.AbsoluteUri, links.UnsubscribeAll.AbsoluteUri, links.UnsubscribeTopic?.AbsoluteUri, links.MuteDay?.AbsoluteUri, links.MuteWeek?.AbsoluteUri);
 }
 
 /// <summary>The topic of a webhook alert.</summary>
@@ -119,6 +132,9 @@ public sealed record WebhookDigestPayload(
     IReadOnlyList<WebhookDigestTopic> Topics,
     string? UnsubscribeUrl)
 {
+    /// <summary>The subscriber's signed links (preferences, unsubscribe), when configured.</summary>
+    public WebhookLinks? Links { get; init; }
+
     /// <summary>Builds the payload for one digest.</summary>
     public static WebhookDigestPayload From(DigestNotification digest, DateTimeOffset sentAt)
     {
@@ -147,7 +163,10 @@ public sealed record WebhookDigestPayload(
                     item.Development,
                     item.NewReports,
                     item.NewestHeadline))]))],
-            digest.UnsubscribeUrl?.AbsoluteUri);
+            digest.UnsubscribeUrl?.AbsoluteUri)
+        {
+            Links = WebhookLinks.From(digest.Links),
+        };
     }
 }
 

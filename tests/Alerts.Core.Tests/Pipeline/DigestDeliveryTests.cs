@@ -232,6 +232,26 @@ public sealed class DigestDeliveryTests
     }
 
     [Fact]
+    public async Task UpdatedVersionOfAnAlertedArticle_DailySubscriber_NextDigestSaysItDeveloped_RedeliveryCountsOnce()
+    {
+        await SubscribeAsync(new Subscription("war", "ann") { Cadence = Cadence.Daily, UrgentScore = 0.9 });
+        var first = Match("a1", "war", 0.95) with { ArticleVersion = "v1" };
+        await DeliverAsync(first);
+        Assert.Equal(1, _channel.Sends);
+
+        await DeliverAsync(first);
+        await DeliverAsync(first with { ArticleVersion = "v2" });
+        await DeliverAsync(first with { ArticleVersion = "v2" });
+        _time.Advance(TimeSpan.FromDays(1));
+        await SendDigests().RunAsync(Ct);
+        await DeliverDigestsAsync();
+
+        var item = Assert.Single(Assert.Single(_channel.Digests).Topics.Single().Items);
+        Assert.True(item.Development);
+        Assert.Equal(1, item.NewReports);
+    }
+
+    [Fact]
     public async Task LaterCopyOfAnAlertedStory_ImmediateSubscriberWithoutFollowUps_IsNotToldAgain()
     {
         await SubscribeAsync(new Subscription("war", "ann"));
@@ -305,7 +325,7 @@ public sealed class DigestDeliveryTests
         await new DeliverAlertHandler(
             _subscribers,
             [_channel],
-            new AlertComposer(_articles, new NoStoryCopies(), new UnsubscribeLinks(options)),
+            new AlertComposer(_articles, new NoStoryCopies(), new SubscriberLinks(options, _time)),
             ledger,
             new DeliveryRetries(_retries, options, _time, NullLogger<DeliveryRetries>.Instance),
             new ChannelHealthRecorder(_subscribers, _time, NullLogger<ChannelHealthRecorder>.Instance),
@@ -319,7 +339,7 @@ public sealed class DigestDeliveryTests
         _subscribers,
         pending ?? _pending,
         [_channel],
-        new DigestComposer(_articles, new NoStoryCopies(), new UnsubscribeLinks(Options.Create(_options))),
+        new DigestComposer(_articles, new NoStoryCopies(), new SubscriberLinks(Options.Create(_options), _time)),
         Ledger(),
         new ChannelHealthRecorder(_subscribers, _time, NullLogger<ChannelHealthRecorder>.Instance),
         _digests,

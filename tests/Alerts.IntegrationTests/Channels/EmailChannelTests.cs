@@ -60,6 +60,12 @@ public sealed class EmailChannelTests
         var alert = TestAlerts.Kabul(TestAlerts.EmailSubscriber()) with
         {
             UnsubscribeUrl = new Uri("https://alerts.example.test/api/unsubscribe?token=abc123"),
+            Links = new Alerts.Core.Subscriptions.ManageLinks(
+                new Uri("https://alerts.example.test/api/preferences?t=p"),
+                new Uri("https://alerts.example.test/api/unsubscribe?t=all"),
+                new Uri("https://alerts.example.test/api/unsubscribe?token=abc123"),
+                new Uri("https://alerts.example.test/api/mute?t=day"),
+                new Uri("https://alerts.example.test/api/mute?t=week")),
         };
 
         // Act
@@ -74,6 +80,9 @@ public sealed class EmailChannelTests
         Assert.Equal("auto-generated", headers["Auto-Submitted"]);
         Assert.Contains("https://alerts.example.test/api/unsubscribe?token=abc123", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("href=\"https://alerts.example.test/api/unsubscribe?token=abc123\"", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("Mute this topic for a day: https://alerts.example.test/api/mute?t=day", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Preferences: https://alerts.example.test/api/preferences?t=p", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains(">Unsubscribe from everything</a>", mail.HtmlBody, StringComparison.Ordinal);
     }
 
     [Fact]

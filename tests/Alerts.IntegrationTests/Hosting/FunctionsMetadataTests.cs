@@ -90,11 +90,11 @@ public sealed class FunctionsMetadataTests
         var http = ReadMetadata().Where(f => f.Trigger == "httpTrigger").ToDictionary(f => f.Name, f => f.Binding.Split(' ')[^1]);
 
         // Assert: a function key pushes articles; only an admin-level key changes topics, sources and subscribers;
-        // unsubscribe links (signed) and the health report (no secrets) need none.
+        // the subscribers' pages (their signed links are the authorisation) and the health report (no secrets) need none.
+        string[] anonymous = ["Unsubscribe", "Mute", "Preferences", "FreshLink", "Health"];
         Assert.Equal("function", http["PushArticle"]);
-        Assert.Equal("anonymous", http["Unsubscribe"]);
-        Assert.Equal("anonymous", http["Health"]);
-        Assert.All(http.Where(f => f.Key is not ("PushArticle" or "Unsubscribe" or "Health")), f => Assert.Equal("admin", f.Value));
+        Assert.All(anonymous, name => Assert.Equal("anonymous", http[name]));
+        Assert.All(http.Where(f => f.Key != "PushArticle" && !anonymous.Contains(f.Key)), f => Assert.Equal("admin", f.Value));
     }
 
     private static IEnumerable<FunctionShape> ReadMetadata()
