@@ -6,8 +6,11 @@ namespace Alerts.Infrastructure.Channels;
 /// <summary>How alert fields read in every channel, so an e-mail and a Teams card say the same thing.</summary>
 internal static class AlertFormatting
 {
-    public static string Published(DateTimeOffset published)
-        => published.ToUniversalTime().ToString("d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    /// <summary>When an article was published, in the reader's time zone: "20 Nov 2026, 09:30 (Europe/Paris)", or "… UTC".</summary>
+    public static string Published(DateTimeOffset published, TimeZoneInfo? zone = null)
+        => zone is null || zone.Id is "UTC" or "Etc/UTC"
+            ? published.ToUniversalTime().ToString("d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)
+            : TimeZoneInfo.ConvertTime(published, zone).ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
 
     public static string Score(double score) => score.ToString("0.00", CultureInfo.InvariantCulture);
 

@@ -39,7 +39,7 @@ internal sealed record AlertView(
             Redaction.Truncate(AlertFormatting.SingleLine(match.TopicName), 200),
             Redaction.Truncate(title.Length == 0 ? "(untitled article)" : title, maxTitleChars),
             Redaction.Truncate(AlertFormatting.SingleLine(AlertFormatting.Source(article)), 200),
-            AlertFormatting.Published(article.Published),
+            AlertFormatting.Published(article.Published, new Core.Subscriptions.DeliverySchedule(notification.Subscriber).Zone),
             AlertFormatting.SafeLink(article.Link),
             Redaction.Truncate(AlertFormatting.SingleLine(article.Summary), maxSummaryChars),
             AlertFormatting.Score(match.Score),

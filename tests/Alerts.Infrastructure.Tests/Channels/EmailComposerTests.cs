@@ -83,6 +83,18 @@ public sealed class EmailComposerTests
         Assert.DoesNotContain($"reason-{EmailComposer.MaxEvidence:D3}", message.HtmlBody, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Compose_SubscriberInParis_ShowsThePublicationTimeInTheirZone()
+    {
+        var alert = Alert() with { Subscriber = Alert().Subscriber with { TimeZone = "Europe/Paris" } };
+
+        var text = Compose(alert).TextBody;
+
+        // The Unix epoch, 00:00 UTC, was 01:00 in Paris.
+        Assert.Contains("1 Jan 1970, 01:00 (Europe/Paris)", text, StringComparison.Ordinal);
+        Assert.Contains("1 Jan 1970, 00:00 UTC", Compose(Alert()).TextBody, StringComparison.Ordinal);
+    }
+
     private static MimeMessage Compose(AlertNotification alert)
         => new EmailComposer(Options, TimeProvider.System).Compose(alert, new MailboxAddress("Reader", "reader@example.test"));
 
