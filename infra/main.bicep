@@ -98,6 +98,8 @@ var tableNames = [
   'failures'
   'pending'
   'sendcounts'
+  'recentarticles'
+  'judgments'
 ]
 
 var smtpPasswordSecretName = 'smtp-password'

@@ -8,6 +8,7 @@ var root = new RootCommand("Alerts: news alerts on watch topics, delivered by e-
     HostCommand.Create(),
     InboxCommand.Create(),
     OpsCommand.Create(),
+    TopicsCommand.Create(),
     ScoreCommand.Create(new FeedParser()),
     EvalCommand.Create(new FeedParser()),
     FeedParseCommand.Create(),

@@ -52,6 +52,10 @@ public sealed class AlertsOptions
     [Range(typeof(TimeSpan), "14.00:00:00", "365.00:00:00", ErrorMessage = "Alerts:ArticleRetention must be between 14.00:00:00 and 365.00:00:00.")]
     public TimeSpan ArticleRetention { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>How long the workbench keeps recent articles to preview topics against (at most the article retention).</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "365.00:00:00", ErrorMessage = "Alerts:PreviewWindow must be between 1.00:00:00 and 365.00:00:00.")]
+    public TimeSpan PreviewWindow { get; set; } = TimeSpan.FromDays(14);
+
     /// <summary>How long the record of each delivery is kept for ops (GET /api/deliveries, alerts ops deliveries).</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00", ErrorMessage = "Alerts:DeliveryRetention must be between 1.00:00:00 and 3650.00:00:00.")]
     public TimeSpan DeliveryRetention { get; set; } = TimeSpan.FromDays(90);

@@ -142,7 +142,7 @@ public static class OpsCommand
         }
     }
 
-    private static async Task<int> WithHostAsync(Func<IServiceProvider, Task<int>> action)
+    internal static async Task<int> WithHostAsync(Func<IServiceProvider, Task<int>> action)
     {
         await using var host = LocalFunctionsHost.Create(new LocalHostOptions { RunTimers = false });
         try

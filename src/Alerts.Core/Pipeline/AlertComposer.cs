@@ -18,7 +18,7 @@ public sealed class AlertComposer(IArticleStore articles, IStoryCopyStore storyC
 
         // The alerted article is the first copy of its story; copies ingested since are the other outlets.
         var copies = await storyCopies.ListCopiesAsync(article.Key, cancellationToken);
-        var manage = links.For(subscriber.Id, message.Match.TopicId);
+        var manage = links.For(subscriber.Id, message.Match.TopicId, article.Key);
         return new AlertNotification(message.AlertId, article, message.Match, subscriber)
         {
             UnsubscribeUrl = manage?.UnsubscribeTopic,

@@ -43,6 +43,7 @@ public sealed class ArticleIntake(
     IStoryIndex storyIndex,
     IStoryCopyStore storyCopies,
     IMessageQueue<ScoreArticleMessage> scoreQueue,
+    Workbench.IRecentArticles recent,
     ILogger<ArticleIntake> logger)
 {
     /// <summary>Takes one article in.</summary>
@@ -60,6 +61,9 @@ public sealed class ArticleIntake(
         {
             return score ? await TakeUpdateAsync(article, cancellationToken) : IntakeOutcome.SeenBefore;
         }
+
+        // Kept for the workbench's previews, backlog included (a new source's older items are what a preview is for).
+        await recent.AddAsync(article, cancellationToken);
 
         if (admission == ArticleAdmission.SeenNotQueued && await articles.GetAsync(article.Key, cancellationToken) is { StoryKey: { } known } interrupted)
         {
@@ -98,6 +102,7 @@ public sealed class ArticleIntake(
         var story = previous.StoryKey
             ?? await storyIndex.FindOrAddAsync(article.Key, StoryFingerprint.ForArticle(previous), cancellationToken)
             ?? article.Key;
+        await recent.AddAsync(article with { FirstSeen = previous.FirstSeen }, cancellationToken);
         logger.LogInformation("Article {ArticleKey} from {SourceId} was updated; scored again as part of story {StoryKey}", article.Key, article.SourceId, story);
         return await SendToScoringAsync(article, story, IntakeOutcome.Updated, cancellationToken);
     }

@@ -31,6 +31,7 @@ public sealed class CleanUpHandler(
         {
             // A day's count matters only during that day, in any time zone.
             SendCounts = await retention.RemoveSendCountsBeforeAsync(now - SendCountRetention, cancellationToken),
+            RecentArticles = await retention.RemoveRecentArticlesBeforeAsync(now - settings.PreviewWindow, cancellationToken),
         };
         logger.LogInformation(
             "Clean-up removed {Articles} article(s), {Copies} story copy record(s), {Fingerprints} fingerprint row(s) and {Deliveries} delivery record(s)",
@@ -49,4 +50,7 @@ public sealed record CleanUpResult(int Articles, int StoryCopies, int Fingerprin
 {
     /// <summary>Daily send counts removed.</summary>
     public int SendCounts { get; init; }
+
+    /// <summary>The workbench's copies of articles removed.</summary>
+    public int RecentArticles { get; init; }
 }

@@ -15,6 +15,9 @@ public interface IRetentionStore
     /// <summary>Records of which outlets carried a story, written before <paramref name="cutoff"/>.</summary>
     Task<int> RemoveStoryCopiesBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 
+    /// <summary>The workbench's copies of articles first seen before <paramref name="cutoff"/>.</summary>
+    Task<int> RemoveRecentArticlesBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
     /// <summary>Daily send counts (for caps) last written before <paramref name="cutoff"/>.</summary>
     Task<int> RemoveSendCountsBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

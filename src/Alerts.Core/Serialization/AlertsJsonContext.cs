@@ -21,6 +21,7 @@ namespace Alerts.Core.Serialization;
 [JsonSerializable(typeof(DeliveryMessage))]
 [JsonSerializable(typeof(DigestMessage))]
 [JsonSerializable(typeof(PendingAlert))]
+[JsonSerializable(typeof(Alerts.Core.Workbench.Judgment))]
 [JsonSerializable(typeof(Article))]
 [JsonSerializable(typeof(WatchTopic))]
 [JsonSerializable(typeof(List<WatchTopic>))]

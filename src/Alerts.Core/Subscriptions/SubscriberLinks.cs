@@ -19,6 +19,12 @@ public enum LinkAction
 
     /// <summary>Hear nothing of one topic for some days.</summary>
     MuteTopic,
+
+    /// <summary>Judge an alerted article not relevant to its topic.</summary>
+    NotRelevant,
+
+    /// <summary>Judge an alerted article a good example of its topic ("more like this").</summary>
+    MoreLikeThis,
 }
 
 /// <summary>What a valid link grants.</summary>
@@ -27,7 +33,11 @@ public enum LinkAction
 /// <param name="TopicId">The topic, for topic actions.</param>
 /// <param name="MuteDays">For <see cref="LinkAction.MuteTopic"/>: how many days.</param>
 /// <param name="Expires">When it stops working.</param>
-public sealed record LinkGrant(string SubscriberId, LinkAction Action, string? TopicId, int MuteDays, DateTimeOffset Expires);
+public sealed record LinkGrant(string SubscriberId, LinkAction Action, string? TopicId, int MuteDays, DateTimeOffset Expires)
+{
+    /// <summary>For feedback: the article judged.</summary>
+    public string? ArticleKey { get; init; }
+}
 
 /// <summary>How a link read.</summary>
 public enum LinkState
@@ -48,7 +58,14 @@ public enum LinkState
 /// <param name="UnsubscribeTopic">Leave the message's topic (alerts only).</param>
 /// <param name="MuteDay">Mute the topic for a day (alerts only).</param>
 /// <param name="MuteWeek">Mute it for a week (alerts only).</param>
-public sealed record ManageLinks(Uri Preferences, Uri UnsubscribeAll, Uri? UnsubscribeTopic, Uri? MuteDay, Uri? MuteWeek);
+public sealed record ManageLinks(Uri Preferences, Uri UnsubscribeAll, Uri? UnsubscribeTopic, Uri? MuteDay, Uri? MuteWeek)
+{
+    /// <summary>"Not relevant": teaches the topic (alerts only).</summary>
+    public Uri? NotRelevant { get; init; }
+
+    /// <summary>"More like this": teaches the topic (alerts only).</summary>
+    public Uri? MoreLikeThis { get; init; }
+}
 
 /// <summary>
 /// Signed, expiring links for subscribers: the token carries the key id, the subscriber, the action, its topic and its
@@ -59,19 +76,26 @@ public sealed class SubscriberLinks(IOptions<AlertsOptions> options, TimeProvide
     private const string Version = "v1";
 
     /// <summary>The links of a message to <paramref name="subscriberId"/> (about <paramref name="topicId"/>, for an alert); null without a public base URL.</summary>
-    public ManageLinks? For(string subscriberId, string? topicId = null)
+    public ManageLinks? For(string subscriberId, string? topicId = null, string? articleKey = null)
     {
         if (options.Value.PublicBaseUrl is null)
         {
             return null;
         }
 
+        Uri? Feedback(LinkAction action) => topicId is null || articleKey is null
+            ? null
+            : Url(new LinkGrant(subscriberId, action, topicId, 0, Expiry()) { ArticleKey = articleKey });
         return new ManageLinks(
             Url(new LinkGrant(subscriberId, LinkAction.Preferences, null, 0, Expiry())),
             Url(new LinkGrant(subscriberId, LinkAction.UnsubscribeAll, null, 0, Expiry())),
             topicId is null ? null : Url(new LinkGrant(subscriberId, LinkAction.UnsubscribeTopic, topicId, 0, Expiry())),
             topicId is null ? null : Url(new LinkGrant(subscriberId, LinkAction.MuteTopic, topicId, 1, Expiry())),
-            topicId is null ? null : Url(new LinkGrant(subscriberId, LinkAction.MuteTopic, topicId, 7, Expiry())));
+            topicId is null ? null : Url(new LinkGrant(subscriberId, LinkAction.MuteTopic, topicId, 7, Expiry())))
+        {
+            NotRelevant = Feedback(LinkAction.NotRelevant),
+            MoreLikeThis = Feedback(LinkAction.MoreLikeThis),
+        };
     }
 
     /// <summary>The URL of one grant, under the app's public base URL; a grant without an expiry gets a full lifetime.</summary>
@@ -84,6 +108,7 @@ public sealed class SubscriberLinks(IOptions<AlertsOptions> options, TimeProvide
         {
             LinkAction.Preferences => "api/preferences",
             LinkAction.MuteTopic => "api/mute",
+            LinkAction.NotRelevant or LinkAction.MoreLikeThis => "api/feedback",
             _ => "api/unsubscribe",
         };
         return new Uri(new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/"), $"{route}?t={Token(grant)}");
@@ -101,7 +126,7 @@ public sealed class SubscriberLinks(IOptions<AlertsOptions> options, TimeProvide
         var settings = options.Value;
         var payload = Base64Url(Encoding.UTF8.GetBytes(string.Join('\n',
             grant.SubscriberId, grant.Action.ToString(), grant.TopicId ?? "", grant.MuteDays.ToString(CultureInfo.InvariantCulture),
-            grant.Expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))));
+            grant.Expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), grant.ArticleKey ?? "")));
         var signed = $"{Version}.{settings.SigningKeyId}.{payload}";
         return $"{signed}.{Signature(settings.UnsubscribeSigningKey, signed)}";
     }
@@ -131,14 +156,17 @@ public sealed class SubscriberLinks(IOptions<AlertsOptions> options, TimeProvide
             return (LinkState.Invalid, null);
         }
 
-        if (fields.Length != 5 || !Enum.TryParse<LinkAction>(fields[1], out var action)
+        if (fields.Length != 6 || !Enum.TryParse<LinkAction>(fields[1], out var action)
             || !int.TryParse(fields[3], CultureInfo.InvariantCulture, out var days)
             || !long.TryParse(fields[4], CultureInfo.InvariantCulture, out var expires))
         {
             return (LinkState.Invalid, null);
         }
 
-        var grant = new LinkGrant(fields[0], action, fields[2].Length == 0 ? null : fields[2], days, DateTimeOffset.FromUnixTimeSeconds(expires));
+        var grant = new LinkGrant(fields[0], action, fields[2].Length == 0 ? null : fields[2], days, DateTimeOffset.FromUnixTimeSeconds(expires))
+        {
+            ArticleKey = fields[5].Length == 0 ? null : fields[5],
+        };
         return (grant.Expires > time.GetUtcNow() ? LinkState.Valid : LinkState.Expired, grant);
     }
 

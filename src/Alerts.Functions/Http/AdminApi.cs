@@ -20,6 +20,7 @@ public sealed class AdminApi(
     ISourceStore sources,
     ISubscriberStore subscribers,
     IDeliveryStore deliveries,
+    Alerts.Core.Workbench.IJudgmentStore judgments,
     Microsoft.Extensions.Options.IOptions<Alerts.Infrastructure.Http.OutboundHttpOptions> outbound,
     TimeProvider time)
 {
@@ -48,6 +49,20 @@ public sealed class AdminApi(
 
         await topics.UpsertAsync(topic, cancellationToken);
         return new OkObjectResult(topic);
+    }
+
+    /// <summary>
+    /// GET /api/topics/{id}/judgments: subscribers' "not relevant" / "more like this" on the topic's alerts;
+    /// <c>?format=labels</c> answers them as a labels file for <c>alerts eval --labels</c>.
+    /// </summary>
+    [Function("ListJudgments")]
+    public async Task<IActionResult> ListJudgments(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "topics/{id}/judgments")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var found = await judgments.ListAsync(id, cancellationToken).ToListAsync(cancellationToken);
+        return request.Query["format"] == "labels"
+            ? new ContentResult { Content = Alerts.Core.Workbench.JudgmentLabels.ToTsv(found), ContentType = "text/tab-separated-values; charset=utf-8", StatusCode = 200 }
+            : new OkObjectResult(found.OrderByDescending(j => j.At).ToList());
     }
 
     /// <summary>DELETE /api/topics/{id}.</summary>
@@ -233,7 +248,7 @@ public sealed class AdminApi(
     }
 
     /// <summary>Restores the defaults the deserializer drops when the body omits them (threshold 0.5, empty lists).</summary>
-    private static WatchTopic CompleteTopic(WatchTopic topic, System.Text.Json.JsonElement json)
+    internal static WatchTopic CompleteTopic(WatchTopic topic, System.Text.Json.JsonElement json)
     {
         if (!JsonBody.Has(json, "threshold"))
         {

@@ -8,7 +8,7 @@ internal static class ManageFooter
 {
     private const string Fallback = "To change or stop these messages, ask your Alerts administrator.";
 
-    /// <summary>The links a message shows, labelled, in the order a reader looks for them.</summary>
+    /// <summary>The links a message shows, labelled, in the order a reader looks for them: judge it, then tune or leave.</summary>
     public static IReadOnlyList<(string Label, Uri Url)> Links(ManageLinks? links)
     {
         if (links is null)
@@ -18,6 +18,8 @@ internal static class ManageFooter
 
         var labelled = new (string Label, Uri? Url)[]
         {
+            ("Not relevant", links.NotRelevant),
+            ("More like this", links.MoreLikeThis),
             ("Mute this topic for a day", links.MuteDay),
             ("for a week", links.MuteWeek),
             ("Unsubscribe from this topic", links.UnsubscribeTopic),

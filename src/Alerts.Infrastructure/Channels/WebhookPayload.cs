@@ -73,10 +73,20 @@ public sealed record WebhookAlertPayload(
 /// <summary>A message's signed links, as absolute URLs.</summary>
 public sealed record WebhookLinks(string Preferences, string UnsubscribeAll, string? UnsubscribeTopic, string? MuteDay, string? MuteWeek)
 {
+    /// <summary>"Not relevant" feedback on the alerted article.</summary>
+    public string? NotRelevant { get; init; }
+
+    /// <summary>"More like this" feedback on the alerted article.</summary>
+    public string? MoreLikeThis { get; init; }
+
     /// <summary>The links, or null when there are none.</summary>
     public static WebhookLinks? From(Alerts.Core.Subscriptions.ManageLinks? links) => links is null
         ? null
-        : new(links.Preferences.AbsoluteUri, links.UnsubscribeAll.AbsoluteUri, links.UnsubscribeTopic?.AbsoluteUri, links.MuteDay?.AbsoluteUri, links.MuteWeek?.AbsoluteUri);
+        : new(links.Preferences.AbsoluteUri, links.UnsubscribeAll.AbsoluteUri, links.UnsubscribeTopic?.AbsoluteUri, links.MuteDay?.AbsoluteUri, links.MuteWeek?.AbsoluteUri)
+        {
+            NotRelevant = links.NotRelevant?.AbsoluteUri,
+            MoreLikeThis = links.MoreLikeThis?.AbsoluteUri,
+        };
 }
 
 /// <summary>The topic of a webhook alert.</summary>

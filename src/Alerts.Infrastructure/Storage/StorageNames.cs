@@ -60,8 +60,14 @@ public sealed partial record StorageNames(string FeedsToFetchQueue, string Artic
     /// <summary>Messages sent per subscriber and local day, for daily caps.</summary>
     public string SendCountsTable => TablePrefix + "sendcounts";
 
+    /// <summary>Recent articles for the workbench's previews, partitioned by day.</summary>
+    public string RecentArticlesTable => TablePrefix + "recentarticles";
+
+    /// <summary>Subscribers' judgments of alerted articles, partitioned by topic.</summary>
+    public string JudgmentsTable => TablePrefix + "judgments";
+
     /// <summary>Every table.</summary>
-    public IReadOnlyList<string> Tables => [SourcesTable, TopicsTable, SubscribersTable, SubscriptionsTable, ArticlesTable, DeliveriesTable, StoriesTable, FailuresTable, PendingTable, SendCountsTable];
+    public IReadOnlyList<string> Tables => [SourcesTable, TopicsTable, SubscribersTable, SubscriptionsTable, ArticlesTable, DeliveriesTable, StoriesTable, FailuresTable, PendingTable, SendCountsTable, RecentArticlesTable, JudgmentsTable];
 
     /// <summary>Reads the names, with the documented defaults, and rejects names Azure Storage would refuse.</summary>
     public static StorageNames FromConfiguration(IConfiguration configuration)

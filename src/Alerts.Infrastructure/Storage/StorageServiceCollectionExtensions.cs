@@ -39,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.AddTable<Article>(names.ArticlesTable);
         services.AddTable<DeliveryRecord>(names.DeliveriesTable);
         services.AddTable<PendingAlert>(names.PendingTable);
+        services.AddTable<Core.Workbench.Judgment>(names.JudgmentsTable);
 
         services.AddSingleton<ISourceStore, TableSourceStore>();
         services.AddSingleton<ITopicStore, TableTopicStore>();
@@ -46,6 +47,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IArticleStore, TableArticleStore>();
         services.AddSingleton<IDeliveryStore, TableDeliveryStore>();
         services.AddSingleton<IPendingAlertStore, TablePendingAlertStore>();
+        services.AddSingleton<Core.Workbench.IJudgmentStore, TableJudgmentStore>();
+        services.AddSingleton<Core.Workbench.IRecentArticles>(provider => new TableRecentArticles(
+            new JsonEntityTable<Article>(provider.GetRequiredService<TableServiceClient>().GetTableClient(names.RecentArticlesTable)),
+            provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDailySendCounter>(provider => new TableDailySendCounter(provider.GetRequiredService<TableServiceClient>().GetTableClient(names.SendCountsTable)));
         services.AddSingleton<IRetentionStore>(provider => new TableRetention(provider.GetRequiredService<TableServiceClient>(), names));
         services.AddSingleton<PoisonQueues>();

@@ -24,6 +24,9 @@ internal sealed class TableRetention(TableServiceClient tables, StorageNames nam
     public Task<int> RemoveStoryCopiesBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         DeleteAsync(names.StoriesTable, PrefixFilter(TableStoryIndex.MemberPartitionPrefix, cutoff), cancellationToken);
 
+    public Task<int> RemoveRecentArticlesBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        DeleteAsync(names.RecentArticlesTable, TableClient.CreateQueryFilter($"Timestamp lt {cutoff}"), cancellationToken);
+
     public Task<int> RemoveSendCountsBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         DeleteAsync(names.SendCountsTable, TableClient.CreateQueryFilter($"Timestamp lt {cutoff}"), cancellationToken);
 

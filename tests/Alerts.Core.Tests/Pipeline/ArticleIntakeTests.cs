@@ -16,6 +16,7 @@ public sealed class ArticleIntakeTests
     private readonly InMemoryArticleStore _articles = new();
     private readonly InMemoryStoryIndex _stories = new(new StoryIndexOptions(), new FakeTimeProvider(Now));
     private readonly RecordingQueue<ScoreArticleMessage> _scoring = new();
+    private readonly InMemoryRecentArticles _recent = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -83,7 +84,7 @@ public sealed class ArticleIntakeTests
     {
         // Arrange: the queue is down when the new version arrives
         var failing = new FailingOnce<ScoreArticleMessage>(_scoring, failOnCall: 2);
-        var intake = new ArticleIntake(_articles, _stories, _stories, failing, NullLogger<ArticleIntake>.Instance);
+        var intake = new ArticleIntake(_articles, _stories, _stories, failing, new InMemoryRecentArticles(), NullLogger<ArticleIntake>.Instance);
         var teaser = Story("a1", "wire", "Airport security: decision expected", "A decision is expected today.");
         await intake.AdmitAsync(teaser, Ct);
         var full = teaser with { Title = "Turkish troops to stay and guard Kabul airport" };
@@ -116,7 +117,7 @@ public sealed class ArticleIntakeTests
         Assert.Empty(_scoring.Sent);
     }
 
-    private ArticleIntake Intake() => new(_articles, _stories, _stories, _scoring, NullLogger<ArticleIntake>.Instance);
+    private ArticleIntake Intake() => new(_articles, _stories, _stories, _scoring, _recent, NullLogger<ArticleIntake>.Instance);
 
     private static Article Story(string key, string source, string title, string summary) =>
         new(key, source, title, $"https://news.example.org/{key}", summary, null, Now) { FirstSeen = Now };

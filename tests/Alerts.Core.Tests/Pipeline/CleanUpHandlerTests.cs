@@ -26,7 +26,8 @@ public sealed class CleanUpHandlerTests
         Assert.Equal(now.AddDays(-6), store.Cutoffs["fingerprints"]);
         Assert.Equal(now.AddDays(-60), store.Cutoffs["deliveries"]);
         Assert.Equal(now.AddDays(-3), store.Cutoffs["sendcounts"]);
-        Assert.Equal(new CleanUpResult(1, 2, 3, 4) { SendCounts = 5 }, result);
+        Assert.Equal(now.AddDays(-14), store.Cutoffs["recent"]);
+        Assert.Equal(new CleanUpResult(1, 2, 3, 4) { SendCounts = 5, RecentArticles = 6 }, result);
     }
 
     private sealed class RecordingRetention : IRetentionStore
@@ -40,6 +41,8 @@ public sealed class CleanUpHandlerTests
         public Task<int> RemoveStoryFingerprintsBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => Record("fingerprints", cutoff, 3);
 
         public Task<int> RemoveDeliveriesBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => Record("deliveries", cutoff, 4);
+
+        public Task<int> RemoveRecentArticlesBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => Record("recent", cutoff, 6);
 
         public Task<int> RemoveSendCountsBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => Record("sendcounts", cutoff, 5);
 

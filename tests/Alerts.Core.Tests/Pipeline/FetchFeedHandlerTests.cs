@@ -56,7 +56,7 @@ public sealed class FetchFeedHandlerTests
     {
         var articles = new InMemoryArticleStore();
         var stories = new InMemoryStoryIndex(new StoryIndexOptions(), _time);
-        var intake = new ArticleIntake(articles, stories, stories, new RecordingQueue<ScoreArticleMessage>(), NullLogger<ArticleIntake>.Instance);
+        var intake = new ArticleIntake(articles, stories, stories, new RecordingQueue<ScoreArticleMessage>(), new InMemoryRecentArticles(), NullLogger<ArticleIntake>.Instance);
         return new FetchFeedHandler(
             _sources,
             new OperatorDuringFetch(duringFetch),

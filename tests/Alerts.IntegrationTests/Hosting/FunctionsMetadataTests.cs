@@ -91,7 +91,7 @@ public sealed class FunctionsMetadataTests
 
         // Assert: a function key pushes articles; only an admin-level key changes topics, sources and subscribers;
         // the subscribers' pages (their signed links are the authorisation) and the health report (no secrets) need none.
-        string[] anonymous = ["Unsubscribe", "Mute", "Preferences", "FreshLink", "Health"];
+        string[] anonymous = ["Unsubscribe", "Mute", "Preferences", "FreshLink", "Feedback", "Health"];
         Assert.Equal("function", http["PushArticle"]);
         Assert.All(anonymous, name => Assert.Equal("anonymous", http[name]));
         Assert.All(http.Where(f => f.Key != "PushArticle" && !anonymous.Contains(f.Key)), f => Assert.Equal("admin", f.Value));

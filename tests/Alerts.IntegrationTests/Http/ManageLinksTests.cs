@@ -31,7 +31,7 @@ public sealed partial class ManageLinksTests(AzuriteFixture azurite)
         var (state, grant) = app.Services.GetRequiredService<SubscriberLinks>().Read(Token(unsubscribe));
         Assert.Equal(LinkState.Valid, state);
         Assert.Equal(new { Subscriber = "mail-reader", Action = LinkAction.UnsubscribeTopic, Topic = (string?)Topic.Id }, new { Subscriber = grant!.SubscriberId, grant.Action, Topic = grant.TopicId });
-        foreach (var label in new[] { "Mute this topic for a day: ", "For a week: ", "Unsubscribe from this topic: ", "Unsubscribe from everything: ", "Preferences: " })
+        foreach (var label in new[] { "Not relevant: ", "More like this: ", "Mute this topic for a day: ", "For a week: ", "Unsubscribe from this topic: ", "Unsubscribe from everything: ", "Preferences: " })
         {
             Assert.Contains(label + PublicBaseUrl + "/api/", email.TextBody, StringComparison.Ordinal);
         }
@@ -117,6 +117,33 @@ public sealed partial class ManageLinksTests(AzuriteFixture azurite)
         Assert.Equal(2, app.Webhooks.Requests.Count);
         var preferences = await client.GetStringAsync(OnTestHost(app, LinkLabelled(email, "Preferences")), ct);
         Assert.Contains("Muted until", preferences, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Feedback_NotRelevantAndMoreLikeThis_AreRecordedAndExportedAsLabels()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        var email = await ReceiveAlertAsync(app, ct);
+        using var client = app.CreateApiClient();
+        var notRelevant = OnTestHost(app, LinkLabelled(email, "Not relevant"));
+
+        var asked = await client.GetStringAsync(notRelevant, ct);
+        var judgmentsAfterGet = await client.GetStringAsync($"api/topics/{Topic.Id}/judgments?format=labels", ct);
+        var recorded = await client.PostAsync(notRelevant, null, ct);
+        var changedMind = await client.PostAsync(OnTestHost(app, LinkLabelled(email, "More like this")), null, ct);
+        var labels = await client.GetStringAsync($"api/topics/{Topic.Id}/judgments?format=labels", ct);
+        var listed = await client.GetStringAsync($"api/topics/{Topic.Id}/judgments", ct);
+
+        Assert.Contains(Feeds.KabulStory.Title, asked, StringComparison.Ordinal);
+        Assert.DoesNotContain("\t", judgmentsAfterGet.Split('\n', 2)[1], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, changedMind.StatusCode);
+        var line = Assert.Single(labels.Split('\n'), l => l.StartsWith(Topic.Id + "\t", StringComparison.Ordinal));
+        Assert.EndsWith("\tcore", line, StringComparison.Ordinal);
+        Assert.Contains("\"subscriberId\":\"mail-reader\"", listed, StringComparison.Ordinal);
+        var key = line.Split('\t')[1];
+        Assert.Equal(Alerts.Core.Evaluation.RelevanceGrade.Core, Alerts.Core.Evaluation.RelevanceLabels.Read(new StringReader(labels)).GradeOf(Topic.Id, key));
     }
 
     [Fact]

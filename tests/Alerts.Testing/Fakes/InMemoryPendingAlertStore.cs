@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Alerts.Core.Pipeline;
 
@@ -129,6 +130,29 @@ public sealed class InMemoryDailySendCounter : IDailySendCounter
 
             _counts[(subscriberId, day)] = count + 1;
             return Task.FromResult(true);
+        }
+    }
+}
+
+/// <summary>Recent articles in memory, newest first.</summary>
+public sealed class InMemoryRecentArticles : Alerts.Core.Workbench.IRecentArticles
+{
+    private readonly ConcurrentDictionary<string, Alerts.Core.Articles.Article> _articles = new();
+
+    public IReadOnlyCollection<Alerts.Core.Articles.Article> All => [.. _articles.Values];
+
+    public Task AddAsync(Alerts.Core.Articles.Article article, CancellationToken cancellationToken)
+    {
+        _articles[article.Key] = article;
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<Alerts.Core.Articles.Article> ListSinceAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var article in _articles.Values.Where(a => a.FirstSeen >= since).OrderByDescending(a => a.FirstSeen).ToList())
+        {
+            await Task.Yield();
+            yield return article;
         }
     }
 }

@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Globalization;
+using Alerts.Core.Articles;
+using Alerts.Core.Entities;
+using Alerts.Core.Scoring;
+using Alerts.Core.Text;
+using Alerts.Core.Topics;
+
+namespace Alerts.Core.Workbench;
+
+/// <summary>What a topic would do with one stored article.</summary>
+/// <param name="Article">The article.</param>
+/// <param name="Score">Its score (0 when the query did not match).</param>
+/// <param name="Why">For an alert, why in plain words; for a near miss, what kept it out, in plain words.</param>
+/// <param name="Evidence">The technical evidence.</param>
+public sealed record PreviewItem(Article Article, double Score, string Why, IReadOnlyList<MatchEvidence> Evidence);
+
+/// <summary>A word or name frequent in what a topic catches or nearly catches, but not in its query.</summary>
+/// <param name="Term">The word as most often written.</param>
+/// <param name="Articles">In how many of the alerts and near misses it appears.</param>
+public sealed record PreviewSuggestion(string Term, int Articles);
+
+/// <summary>A topic tried against the stored articles before it is saved.</summary>
+/// <param name="Scanned">Articles read.</param>
+/// <param name="Alerts">What would alert, best first.</param>
+/// <param name="NearMisses">What nearly would, with the reason, best first.</param>
+/// <param name="Suggestions">Words to consider adding.</param>
+/// <param name="Elapsed">Scoring time (reading the articles not included).</param>
+public sealed record TopicPreviewResult(int Scanned, IReadOnlyList<PreviewItem> Alerts, IReadOnlyList<PreviewItem> NearMisses, IReadOnlyList<PreviewSuggestion> Suggestions, TimeSpan Elapsed)
+{
+    /// <summary>Alerts beyond the ones listed.</summary>
+    public int MoreAlerts { get; init; }
+
+    /// <summary>Near misses beyond the ones listed.</summary>
+    public int MoreNearMisses { get; init; }
+}
+
+/// <summary>
+/// Runs one topic, not yet saved, over stored articles, with the same scorer as the pipeline, and sorts what it sees:
+/// alerts; near misses (every word group but one matched, a constraint failed, or a score just under the threshold),
+/// each with the reason in words; and suggestions, the words the hits and near misses share that the query lacks.
+/// </summary>
+public static class TopicPreview
+{
+    /// <summary>How far under the threshold a score still counts as a near miss.</summary>
+    public const double NearMissMargin = 0.15;
+
+    /// <summary>Items listed per kind.</summary>
+    public const int MaxListed = 50;
+
+    /// <summary>Previews <paramref name="topic"/> over <paramref name="articles"/>.</summary>
+    public static TopicPreviewResult Run(WatchTopic topic, IEnumerable<Article> articles)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(articles);
+        var clock = Stopwatch.StartNew();
+        var index = TopicIndex.Build([topic], Gazetteer.Default, "preview");
+        var compiled = index.All.Single();
+        var alerts = new List<PreviewItem>();
+        var nearMisses = new List<PreviewItem>();
+        var scanned = 0;
+        var partial = new List<CompiledTopic>();
+        foreach (var article in articles)
+        {
+            scanned++;
+            var document = ArticleText.Analyze(article);
+            partial.Clear();
+            if (index.Candidates(document, partial).Count > 0 && TopicEvaluator.Evaluate(compiled, document, () => new ArticleEntities(document, Gazetteer.Default)) is { } match)
+            {
+                if (match.Alert)
+                {
+                    alerts.Add(new PreviewItem(article, match.Score, PlainWhy.Line(match), match.Evidence));
+                }
+                else if (NearMissReason(match, topic) is { } reason)
+                {
+                    nearMisses.Add(new PreviewItem(article, match.Score, reason, match.Evidence));
+                }
+            }
+            // Only an article the presearch found meeting part of the query can lack just one group.
+            else if (partial.Count > 0 && TopicEvaluator.MissingClause(compiled, document) is { } missing)
+            {
+                var clause = compiled.Clauses[missing];
+                nearMisses.Add(new PreviewItem(article, 0, $"no word from group {missing + 1}: {clause}", [new MatchEvidence("missing", $"no word from group {missing + 1}: {clause}")]));
+            }
+        }
+
+        alerts.Sort(ByScoreThenDate);
+        nearMisses.Sort(ByScoreThenDate);
+        var suggestions = Suggest(topic, [.. alerts, .. nearMisses]);
+        return new TopicPreviewResult(scanned, [.. alerts.Take(MaxListed)], [.. nearMisses.Take(MaxListed)], suggestions, clock.Elapsed)
+        {
+            MoreAlerts = Math.Max(0, alerts.Count - MaxListed),
+            MoreNearMisses = Math.Max(0, nearMisses.Count - MaxListed),
+        };
+    }
+
+    // A failed constraint says which; a score under the threshold says by how much.
+    private static string? NearMissReason(TopicMatch match, WatchTopic topic)
+    {
+        if (!match.ConstraintsHold)
+        {
+            var failed = match.Evidence.Where(e => e.Kind == "constraint").Select(e => e.Description).ToList();
+            return failed.Count == 0 ? "a constraint did not hold" : string.Join("; ", failed.Select(f => "constraint: " + f));
+        }
+
+        return match.Score >= topic.Threshold - NearMissMargin
+            ? string.Create(CultureInfo.InvariantCulture, $"scored {match.Score:0.00}, just under the threshold {topic.Threshold:0.00} (the words are far apart or only in the text)")
+            : null;
+    }
+
+    private static int ByScoreThenDate(PreviewItem a, PreviewItem b)
+    {
+        var byScore = b.Score.CompareTo(a.Score);
+        return byScore != 0 ? byScore : b.Article.Published.CompareTo(a.Article.Published);
+    }
+
+    // Words of the hits' and near misses' headlines and summaries that at least two of them and a fifth of them share,
+    // and that the query does not already cover (as a word or a prefix).
+    private static IReadOnlyList<PreviewSuggestion> Suggest(WatchTopic topic, List<PreviewItem> items)
+    {
+        if (items.Count < 2)
+        {
+            return [];
+        }
+
+        var queryWords = TextAnalyzer.Analyze(topic.Query).Select(t => t.Stem).Where(stem => stem.Length > 0).ToList();
+        var counts = new Dictionary<string, (int Articles, Dictionary<string, int> Forms)>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var token in TextAnalyzer.Analyze(item.Article.Title + " " + item.Article.Summary))
+            {
+                if (token.IsStopWord || token.Surface.Length < 4 || !token.Surface.All(char.IsLetter)
+                    || queryWords.Any(word => token.Stem.StartsWith(word, StringComparison.Ordinal) || word.StartsWith(token.Stem, StringComparison.Ordinal))
+                    || !seen.Add(token.Stem))
+                {
+                    continue;
+                }
+
+                var entry = counts.TryGetValue(token.Stem, out var found) ? found : (Articles: 0, Forms: new Dictionary<string, int>(StringComparer.Ordinal));
+                entry.Forms[token.Surface] = entry.Forms.GetValueOrDefault(token.Surface) + 1;
+                counts[token.Stem] = (entry.Articles + 1, entry.Forms);
+            }
+        }
+
+        var least = Math.Max(2, (int)Math.Ceiling(items.Count / 5.0));
+        return [.. counts.Where(c => c.Value.Articles >= least)
+            .OrderByDescending(c => c.Value.Articles).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Take(10)
+            .Select(c => new PreviewSuggestion(c.Value.Forms.MaxBy(f => f.Value).Key, c.Value.Articles))];
+    }
+}

@@ -1,0 +1,68 @@
+using Alerts.Core.Articles;
+using Alerts.Core.Topics;
+using Alerts.Core.Workbench;
+
+namespace Alerts.Core.Tests.Workbench;
+
+/// <summary>A topic tried on stored articles: what alerts, what nearly does and why, and what words to consider.</summary>
+public sealed class TopicPreviewTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static readonly WatchTopic Quakes = new("quakes-japan", "Earthquakes in Japan", "(earthquake* OR quake*) (damage* OR killed OR injured OR collapsed)")
+    {
+        Constraints = new TopicConstraints { Places = ["Japan"] },
+    };
+
+    private static Article Story(string key, string title, string summary) =>
+        new(key, "wire", title, $"https://news.example.org/{key}", summary, null, Now) { FirstSeen = Now };
+
+    [Fact]
+    public void Run_StoredArticles_SortsAlertsNearMissesAndTheRest()
+    {
+        Article[] stored =
+        [
+            Story("tokyo", "Earthquake damages buildings in Tokyo", "A strong earthquake damaged dozens of buildings in Tokyo, Japan, on Monday; tsunami warnings were lifted."),
+            Story("chile", "Earthquake in Chile: 5 killed", "An earthquake killed five people in northern Chile, officials in Santiago said; a tsunami alert followed."),
+            Story("hokkaido", "Tsunami warning after earthquake off Hokkaido", "Japan issued a tsunami warning after a strong earthquake struck off Hokkaido."),
+            Story("stocks", "Stocks rise in Tokyo", "Japanese shares rose for a third day on exporters."),
+        ];
+
+        var result = TopicPreview.Run(Quakes, stored);
+
+        Assert.Equal(4, result.Scanned);
+        Assert.Equal("tokyo", Assert.Single(result.Alerts).Article.Key);
+        var chile = Assert.Single(result.NearMisses, item => item.Article.Key == "chile");
+        Assert.Contains("constraint: ", chile.Why, StringComparison.Ordinal);
+        var hokkaido = Assert.Single(result.NearMisses, item => item.Article.Key == "hokkaido");
+        Assert.StartsWith("no word from group 2: ", hokkaido.Why, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.NearMisses, item => item.Article.Key == "stocks");
+        Assert.Contains(result.Suggestions, suggestion => suggestion.Term == "tsunami" && suggestion.Articles == 3);
+        Assert.DoesNotContain(result.Suggestions, suggestion => suggestion.Term.StartsWith("earthquake", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Run_ScoreJustUnderTheThreshold_IsANearMissThatSaysSo()
+    {
+        var strict = Quakes with { Threshold = 0.7, Constraints = null };
+
+        var result = TopicPreview.Run(strict, [Story("long", "Markets in Asia", "Shares fell across Asia on Monday. " + string.Join(" ", Enumerable.Repeat("Traders watched the yen.", 8)) + " Late in the day an earthquake hit; nobody was injured.")]);
+
+        var item = Assert.Single(result.NearMisses);
+        Assert.Contains("just under the threshold 0.70", item.Why, StringComparison.Ordinal);
+        Assert.Empty(result.Alerts);
+    }
+
+    [Fact]
+    public void Run_MoreThanListed_CountsTheRest()
+    {
+        var stored = Enumerable.Range(0, TopicPreview.MaxListed + 7)
+            .Select(i => Story($"s{i}", $"Earthquake damages homes in Kobe {i}", "An earthquake damaged homes in Kobe, Japan."))
+            .ToList();
+
+        var result = TopicPreview.Run(Quakes, stored);
+
+        Assert.Equal(TopicPreview.MaxListed, result.Alerts.Count);
+        Assert.Equal(7, result.MoreAlerts);
+    }
+}

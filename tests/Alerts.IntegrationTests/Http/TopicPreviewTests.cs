@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Alerts.Core.Workbench;
+using Alerts.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alerts.IntegrationTests.Http;
+
+/// <summary>Previews on the real host: pushed articles kept for the workbench, and a topic tried on them before it is saved.</summary>
+public sealed class TopicPreviewTests(AzuriteFixture azurite)
+{
+    private static readonly object Quakes = new
+    {
+        name = "Earthquakes in Japan",
+        query = "(earthquake* OR quake*) (damage* OR killed OR injured OR collapsed)",
+        constraints = new { places = new[] { "Japan" } },
+    };
+
+    [Fact]
+    public async Task PreviewTopic_PushedArticles_AnswersAlertsNearMissesWithReasonsAndSuggestions()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        using var client = app.CreateApiClient();
+        await client.PostAsJsonAsync("api/articles", new object[]
+        {
+            new { title = "Earthquake damages buildings in Tokyo", link = "https://news.example.org/tokyo", summary = "A strong earthquake damaged dozens of buildings in Tokyo, Japan, on Monday; tsunami warnings were lifted." },
+            new { title = "Earthquake in Chile: 5 killed", link = "https://news.example.org/chile", summary = "An earthquake killed five people in northern Chile, officials in Santiago said; a tsunami alert followed." },
+            new { title = "Tsunami warning after earthquake off Hokkaido", link = "https://news.example.org/hokkaido", summary = "Japan issued a tsunami warning after a strong earthquake struck off Hokkaido." },
+        }, ct);
+        await app.WaitIdleAsync(ct);
+
+        var response = await client.PostAsJsonAsync("api/topics/preview?days=3", Quakes, ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var preview = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        var root = preview.RootElement;
+        Assert.Equal(3, root.GetProperty("scanned").GetInt32());
+        Assert.Equal("Earthquake damages buildings in Tokyo", Assert.Single(root.GetProperty("alerts").EnumerateArray()).GetProperty("title").GetString());
+        var reasons = root.GetProperty("nearMisses").EnumerateArray().ToDictionary(m => m.GetProperty("title").GetString()!, m => m.GetProperty("why").GetString()!);
+        Assert.StartsWith("constraint: ", reasons["Earthquake in Chile: 5 killed"], StringComparison.Ordinal);
+        Assert.StartsWith("no word from group 2", reasons["Tsunami warning after earthquake off Hokkaido"], StringComparison.Ordinal);
+        Assert.Contains(root.GetProperty("suggestions").EnumerateArray(), s => s.GetProperty("term").GetString() == "tsunami");
+        Assert.Empty(await app.Services.GetRequiredService<Alerts.Core.Pipeline.ITopicStore>().ListAsync(ct).ToListAsync(ct));
+    }
+
+    [Theory]
+    [InlineData("api/topics/preview", "{\"name\": \"Quakes\", \"query\": \"(earthquake OR quake\"}", "query", "position")]
+    [InlineData("api/topics/preview?days=0", "{\"name\": \"Quakes\", \"query\": \"earthquake\"}", "days", "from 1 to 14")]
+    [InlineData("api/topics/preview?days=a-week", "{\"name\": \"Quakes\", \"query\": \"earthquake\"}", "days", "whole number")]
+    public async Task PreviewTopic_Mistakes_AreRefusedInWords(string route, string body, string field, string words)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        using var client = app.CreateApiClient();
+
+        var response = await client.PostAsync(route, Api.Json(body), ct);
+
+        var errors = await response.ValidationErrorsAsync(ct);
+        Assert.Contains(words, Assert.Single(errors[field]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecentArticles_NewVersion_ReplacesTheOldInItsDay()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        var recent = app.Services.GetRequiredService<IRecentArticles>();
+        var seen = DateTimeOffset.UtcNow.AddDays(-2);
+        var first = new Alerts.Core.Articles.Article("k1", "wire", "First headline", "https://news.example.org/1", "Summary.", new string('x', 20_000), seen) { FirstSeen = seen };
+
+        await recent.AddAsync(first, ct);
+        await recent.AddAsync(first with { Title = "Second headline" }, ct);
+        await recent.AddAsync(first with { Key = "old", FirstSeen = seen.AddDays(-10) }, ct);
+        var listed = await recent.ListSinceAsync(DateTimeOffset.UtcNow.AddDays(-3), ct).ToListAsync(ct);
+
+        var kept = Assert.Single(listed);
+        Assert.Equal("Second headline", kept.Title);
+        Assert.Equal(IRecentArticles.MaxContentChars, kept.Content!.Length);
+    }
+}
