@@ -29,6 +29,11 @@ public static class EvalCommand
         var detailsOption = new Option<bool>("--details") { Description = "List every false alert and miss with its evidence" };
         var semanticOption = new Option<bool>("--semantic") { Description = "Turn the semantic signal on (near misses close in meaning to a topic may alert)" };
         var similarityOption = new Option<double?>("--min-similarity") { Description = "With --semantic: the similarity from which a near miss scores 0.5 (default 0.5)" };
+        var feedbackOption = new Option<bool>("--feedback")
+        {
+            Description = "Instead: simulate subscribers' judgments (0, 5 and 20 per topic, drawn from the even-numbered articles) and measure each topic on the odd-numbered ones",
+        };
+        var feedbackSettingsOption = new Option<string?>("--feedback-settings") { Description = "With --feedback: alike,margin,lift-from,rescue (for choosing them on development topics)" };
         var command = new Command("eval", "Measure precision, recall and F1 of topics on labelled articles")
         {
             topicsOption,
@@ -37,12 +42,16 @@ public static class EvalCommand
             detailsOption,
             semanticOption,
             similarityOption,
+            feedbackOption,
+            feedbackSettingsOption,
         };
         command.SetAction(async (parseResult, cancellationToken) => await RunAsync(
             new EvalRequest(parseResult.GetValue(topicsOption)!, parseResult.GetValue(inputOption)!, parseResult.GetValue(labelsOption)!, parseResult.GetValue(detailsOption))
             {
                 Semantic = parseResult.GetValue(semanticOption),
                 MinSimilarity = parseResult.GetValue(similarityOption),
+                Feedback = parseResult.GetValue(feedbackOption),
+                FeedbackSettings = parseResult.GetValue(feedbackSettingsOption),
             },
             feedParser,
             Console.Out,
@@ -56,6 +65,10 @@ public static class EvalCommand
         public bool Semantic { get; init; }
 
         public double? MinSimilarity { get; init; }
+
+        public bool Feedback { get; init; }
+
+        public string? FeedbackSettings { get; init; }
     }
 
     internal static async Task<int> RunAsync(EvalRequest request, IFeedParser? feedParser, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -98,6 +111,16 @@ public static class EvalCommand
             await error.WriteLineAsync($"No labels for topic(s) {string.Join(", ", unlabelled)}: every alert of theirs counts as false.");
         }
 
+        if (request.Feedback)
+        {
+            var settings = request.FeedbackSettings?.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray() is [var alike, var margin, var lift, var rescue]
+                ? new Core.Workbench.FeedbackSettings(alike, margin, lift, rescue)
+                : Core.Workbench.FeedbackSettings.Default;
+            var embed = request.Semantic ? OfflineScorer.EmbedArticles() : null;
+            await output.WriteAsync(FormatFeedback(FeedbackSimulation.Run(topics, articles, labels, [0, 5, 20], settings, embed), settings));
+            return problems.Count == 0 ? 0 : 1;
+        }
+
         var results = await RelevanceEvaluation.RunAsync(topics, articles, labels, t => OfflineScorer.Create(t, request.Semantic, request.MinSimilarity), cancellationToken);
         await output.WriteAsync(Format(results, articles.Count));
         if (request.Details)
@@ -109,6 +132,28 @@ public static class EvalCommand
         }
 
         return problems.Count == 0 ? 0 : 1;
+    }
+
+    internal static string FormatFeedback(IReadOnlyList<FeedbackPoint> points, Core.Workbench.FeedbackSettings settings)
+    {
+        var text = new StringBuilder();
+        var counts = points.Select(p => p.Judgments).Distinct().Order().ToList();
+        var width = Math.Max(5, points.Count == 0 ? 0 : points.Max(p => p.TopicId.Length));
+        text.AppendLine(CultureInfo.InvariantCulture, $"F1 on the odd-numbered articles after judgments drawn from the even-numbered ones (alike {settings.Alike}, margin {settings.Margin}, lift from {settings.LiftFrom} under the threshold, rescue from {settings.Rescue})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"topic".PadRight(width)}  {string.Join("  ", counts.Select(c => $"{c + " judged",13}"))}");
+        foreach (var topic in points.GroupBy(p => p.TopicId))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{topic.Key.PadRight(width)}  {string.Join("  ", counts.Select(c => topic.Single(p => p.Judgments == c) is var p ? $"{p.Quality.F1,6:0.000} ({p.Judged,2}) {p.Quality.FalseAlerts,1}f" : ""))}");
+        }
+
+        foreach (var count in counts)
+        {
+            var f1 = points.Where(p => p.Judgments == count).Select(p => p.Quality.F1).Order().ToList();
+            var median = f1.Count % 2 == 1 ? f1[f1.Count / 2] : (f1[(f1.Count / 2) - 1] + f1[f1.Count / 2]) / 2;
+            text.AppendLine(CultureInfo.InvariantCulture, $"{count} judgments: median F1 {median:0.000}, mean {f1.Average():0.000}, lowest {f1[0]:0.000}");
+        }
+
+        return text.ToString();
     }
 
     internal static string Format(IReadOnlyList<TopicQuality> results, int articleCount)

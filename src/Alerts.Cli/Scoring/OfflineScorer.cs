@@ -1,3 +1,4 @@
+using Alerts.Core.Articles;
 using Alerts.Core.Scoring;
 using Alerts.Core.Topics;
 using Alerts.Infrastructure.Semantic;
@@ -9,6 +10,15 @@ namespace Alerts.Cli.Scoring;
 internal static class OfflineScorer
 {
     private static readonly Lazy<MiniLmTextEmbedder> Embedder = new(() => new MiniLmTextEmbedder());
+
+    /// <summary>Article embeddings (headline and summary), each article embedded once.</summary>
+    public static Func<Article, float[]> EmbedArticles()
+    {
+        var cache = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        return article => cache.TryGetValue(article.Key, out var vector)
+            ? vector
+            : cache[article.Key] = Embedder.Value.Embed(article.Title + ". " + article.Summary);
+    }
 
     /// <summary>Creates a scorer; with <paramref name="semantic"/> the semantic signal is on (the model loads once per process).</summary>
     public static TopicIndexScorer Create(IReadOnlyList<WatchTopic> topics, bool semantic = false, double? minSimilarity = null)

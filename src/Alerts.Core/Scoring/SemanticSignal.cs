@@ -75,7 +75,8 @@ public sealed class SemanticSignal
         return result;
     }
 
-    private static double Dot(float[] a, float[] b)
+    /// <summary>The cosine of two unit-length embeddings.</summary>
+    internal static double Dot(float[] a, float[] b)
     {
         var sum = 0.0;
         for (var i = 0; i < a.Length && i < b.Length; i++)

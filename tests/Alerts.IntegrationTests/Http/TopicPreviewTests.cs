@@ -45,6 +45,38 @@ public sealed class TopicPreviewTests(AzuriteFixture azurite)
         Assert.Empty(await app.Services.GetRequiredService<Alerts.Core.Pipeline.ITopicStore>().ListAsync(ct).ToListAsync(ct));
     }
 
+    [Fact]
+    public async Task ExplainMissedArticle_StoredLinkOrPastedText_SaysWhyAndWhichChangeCatchesIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        using var client = app.CreateApiClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("api/topics/quakes-japan", Quakes, ct)).StatusCode);
+        await client.PostAsJsonAsync("api/articles", new { title = "Tsunami warning after earthquake off Hokkaido", link = "https://news.example.org/hokkaido", summary = "Japan issued a tsunami warning after a strong earthquake struck off Hokkaido." }, ct);
+        await app.WaitIdleAsync(ct);
+
+        var byLink = await client.PostAsJsonAsync("api/topics/quakes-japan/missed", new { link = "https://news.example.org/hokkaido?utm_source=mail" }, ct);
+        var byText = await client.PostAsJsonAsync("api/topics/quakes-japan/missed", new { title = "Quake in Chile kills 3", summary = "A quake killed three people near Santiago, Chile." }, ct);
+        var unknown = await client.PostAsJsonAsync("api/topics/quakes-japan/missed", new { link = "https://news.example.org/never-seen" }, ct);
+        var noTopic = await client.PostAsJsonAsync("api/topics/nothing-here/missed", new { link = "https://news.example.org/hokkaido" }, ct);
+
+        Assert.Equal(HttpStatusCode.OK, byLink.StatusCode);
+        using (var missed = JsonDocument.Parse(await byLink.Content.ReadAsStringAsync(ct)))
+        {
+            Assert.False(missed.RootElement.GetProperty("alerted").GetBoolean());
+            Assert.StartsWith("no word from group 2", missed.RootElement.GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
+            Assert.Contains(missed.RootElement.GetProperty("changes").EnumerateArray(), c => c.GetProperty("change").GetString() == "add “tsunami” to group 2");
+        }
+
+        using (var pasted = JsonDocument.Parse(await byText.Content.ReadAsStringAsync(ct)))
+        {
+            Assert.StartsWith("constraint: ", pasted.RootElement.GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("paste its title and text", Assert.Single((await unknown.ValidationErrorsAsync(ct))["link"]), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, noTopic.StatusCode);
+    }
+
     [Theory]
     [InlineData("api/topics/preview", "{\"name\": \"Quakes\", \"query\": \"(earthquake OR quake\"}", "query", "position")]
     [InlineData("api/topics/preview?days=0", "{\"name\": \"Quakes\", \"query\": \"earthquake\"}", "days", "from 1 to 14")]

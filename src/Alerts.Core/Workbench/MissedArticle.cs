@@ -1,0 +1,120 @@
+using System.Globalization;
+using Alerts.Core.Articles;
+using Alerts.Core.Entities;
+using Alerts.Core.Scoring;
+using Alerts.Core.Text;
+using Alerts.Core.Topics;
+using Alerts.Core.Topics.Query;
+
+namespace Alerts.Core.Workbench;
+
+/// <summary>A change to a topic that would have caught a missed article, and what it does to the stored articles.</summary>
+/// <param name="Change">The change in words ("add “stadium” to group 2").</param>
+/// <param name="Topic">The topic with the change.</param>
+/// <param name="Alerts">Stored articles the changed topic alerts on.</param>
+/// <param name="NewAlerts">Of those, how many the topic as it is does not.</param>
+public sealed record TopicChange(string Change, WatchTopic Topic, int Alerts, int NewAlerts);
+
+/// <summary>Why a topic did not alert on an article, and the changes that would have caught it.</summary>
+/// <param name="Alerted">Whether it does alert after all.</param>
+/// <param name="Score">Its score (0 when the query did not match).</param>
+/// <param name="Reasons">What kept it out, in words.</param>
+/// <param name="Changes">Changes that catch it, the one adding the fewest other alerts first.</param>
+public sealed record MissExplanation(bool Alerted, double Score, IReadOnlyList<string> Reasons, IReadOnlyList<TopicChange> Changes);
+
+/// <summary>
+/// "I missed this": scores an article a user says a topic should have caught, says exactly what kept it out (a word
+/// group with no word in it, a constraint, the threshold), and tries the changes that would have caught it on the
+/// stored articles, so their cost in other alerts shows before anything is saved.
+/// </summary>
+public static class MissedArticle
+{
+    private const int WordsTried = 6;
+
+    /// <summary>Explains the miss and proposes changes, each previewed on <paramref name="stored"/>.</summary>
+    public static MissExplanation Explain(WatchTopic topic, Article article, IReadOnlyList<Article> stored)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(stored);
+        var compiled = CompiledTopic.Compile(topic, Gazetteer.Default);
+        var document = ArticleText.Analyze(article);
+        var match = TopicEvaluator.Evaluate(compiled, document, () => new ArticleEntities(document, Gazetteer.Default));
+        if (match is { Alert: true })
+        {
+            return new MissExplanation(true, match.Score, ["it does alert: " + PlainWhy.Line(match)], []);
+        }
+
+        var reasons = new List<string>();
+        var candidates = new List<(string Change, WatchTopic Topic)>();
+        if (match is null)
+        {
+            if (TopicEvaluator.MissingClause(compiled, document) is { } missing)
+            {
+                reasons.Add($"no word from group {missing + 1}: {compiled.Clauses[missing]}");
+                candidates.AddRange(WordsToAdd(compiled, missing, document).Select(word =>
+                    ($"add “{word}” to group {missing + 1}", topic with { Query = WithWord(compiled, missing, word) })));
+            }
+            else
+            {
+                reasons.Add("the query matches too little of it: more than one word group has no word in it (or an excluded word is there)");
+            }
+        }
+        else if (!match.ConstraintsHold)
+        {
+            reasons.AddRange(match.Evidence.Where(e => e.Kind == "constraint").Select(e => "constraint: " + e.Description));
+            if (topic.Constraints is { Strict: true } strict)
+            {
+                candidates.Add(("let stories that do not say where they happen through (strict: false)", topic with { Constraints = strict with { Strict = false } }));
+            }
+
+            candidates.Add(("remove the constraints", topic with { Constraints = null }));
+        }
+        else
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"scored {match.Score:0.00}, under the threshold {topic.Threshold:0.00}"));
+            var lower = Math.Floor(match.Score * 20) / 20;
+            candidates.Add((string.Create(CultureInfo.InvariantCulture, $"lower the threshold to {lower:0.00}"), topic with { Threshold = lower }));
+        }
+
+        var before = TopicPreview.Run(topic, stored);
+        var alertedBefore = before.Alerts.Select(a => a.Article.Key).ToHashSet(StringComparer.Ordinal);
+        var changes = new List<TopicChange>();
+        foreach (var (change, changed) in candidates)
+        {
+            if (TopicValidation.Validate(changed).Count > 0 || TopicPreview.Run(changed, [article]).Alerts.Count == 0)
+            {
+                continue; // not a valid topic, or it would still not catch the article
+            }
+
+            var after = TopicPreview.Run(changed, stored);
+            var total = after.Alerts.Count + after.MoreAlerts;
+            var fresh = after.Alerts.Count(a => !alertedBefore.Contains(a.Article.Key)) + Math.Max(0, after.MoreAlerts - before.MoreAlerts);
+            changes.Add(new TopicChange(change, changed, total, fresh));
+        }
+
+        return new MissExplanation(false, match?.Score ?? 0, reasons, [.. changes.OrderBy(c => c.NewAlerts).ThenBy(c => c.Change, StringComparer.Ordinal)]);
+    }
+
+    // The article's own content words, headline first, that the query does not have: what the missing group lacks.
+    private static IEnumerable<string> WordsToAdd(CompiledTopic compiled, int missing, AnalyzedDocument document)
+    {
+        var inQuery = TextAnalyzer.Analyze(compiled.Topic.Query).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        return document.Tokens
+            .Where(t => !t.IsStopWord && t.Surface.Length >= 4 && t.Surface.All(char.IsLetter) && !inQuery.Contains(t.Stem))
+            .Select(t => t.Surface)
+            .Distinct(StringComparer.Ordinal)
+            .Take(WordsTried);
+    }
+
+    // The query with one word added to one group, written back in the topic language.
+    private static string WithWord(CompiledTopic compiled, int group, string word)
+    {
+        var clauses = compiled.Clauses.Select((clause, i) =>
+        {
+            var text = clause is OrNode ? $"({clause})" : clause.ToString();
+            return i == group ? $"({(clause is OrNode ? clause.ToString() : text)} OR {word})" : text;
+        });
+        return string.Join(" ", clauses.Concat(compiled.Exclusions.Select(e => e.ToString())));
+    }
+}

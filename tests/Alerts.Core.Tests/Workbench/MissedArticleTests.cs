@@ -1,0 +1,59 @@
+using Alerts.Core.Articles;
+using Alerts.Core.Topics;
+using Alerts.Core.Workbench;
+
+namespace Alerts.Core.Tests.Workbench;
+
+/// <summary>"I missed this": why a topic did not alert, and changes that would have, tried on stored articles.</summary>
+public sealed class MissedArticleTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static readonly WatchTopic Quakes = new("quakes-japan", "Earthquakes in Japan", "(earthquake* OR quake*) (damage* OR killed OR injured OR collapsed)")
+    {
+        Constraints = new TopicConstraints { Places = ["Japan"] },
+    };
+
+    private static readonly Article Tokyo = Story("tokyo", "Earthquake damages buildings in Tokyo", "A strong earthquake damaged dozens of buildings in Tokyo, Japan.");
+    private static readonly Article Hokkaido = Story("hokkaido", "Tsunami warning after earthquake off Hokkaido", "Japan issued a tsunami warning after a strong earthquake struck off Hokkaido.");
+    private static readonly Article Chile = Story("chile", "Earthquake in Chile: 5 killed", "An earthquake killed five people in northern Chile, officials in Santiago said.");
+    private static readonly Article Drill = Story("drill", "Tsunami drill in Osaka", "Thousands took part in a tsunami evacuation drill in Osaka, Japan.");
+
+    private static Article Story(string key, string title, string summary) =>
+        new(key, "wire", title, $"https://news.example.org/{key}", summary, null, Now) { FirstSeen = Now };
+
+    [Fact]
+    public void Explain_ArticleLackingOneWordGroup_NamesTheGroupAndOffersItsWordsWithTheirCost()
+    {
+        var explanation = MissedArticle.Explain(Quakes, Hokkaido, [Tokyo, Hokkaido, Chile, Drill]);
+
+        Assert.False(explanation.Alerted);
+        Assert.StartsWith("no word from group 2: ", Assert.Single(explanation.Reasons), StringComparison.Ordinal);
+        var tsunami = Assert.Single(explanation.Changes, change => change.Change == "add “tsunami” to group 2");
+        Assert.Equal("(earthquake* OR quake*) (damage* OR killed OR injured OR collapsed OR tsunami)", tsunami.Topic.Query);
+        Assert.Equal((2, 1), (tsunami.Alerts, tsunami.NewAlerts));
+        Assert.All(explanation.Changes, change => Assert.True(change.NewAlerts >= 1));
+        Assert.Equal(explanation.Changes.OrderBy(c => c.NewAlerts).Select(c => c.NewAlerts), explanation.Changes.Select(c => c.NewAlerts));
+    }
+
+    [Fact]
+    public void Explain_ConstraintThatFailed_IsNamedAndRemovingItIsPreviewed()
+    {
+        var explanation = MissedArticle.Explain(Quakes, Chile, [Tokyo, Chile]);
+
+        Assert.StartsWith("constraint: ", Assert.Single(explanation.Reasons), StringComparison.Ordinal);
+        var removed = Assert.Single(explanation.Changes);
+        Assert.Equal("remove the constraints", removed.Change);
+        Assert.Null(removed.Topic.Constraints);
+        Assert.Equal((2, 1), (removed.Alerts, removed.NewAlerts));
+    }
+
+    [Fact]
+    public void Explain_ArticleThatAlerts_SaysSo()
+    {
+        var explanation = MissedArticle.Explain(Quakes, Tokyo, [Tokyo]);
+
+        Assert.True(explanation.Alerted);
+        Assert.Empty(explanation.Changes);
+    }
+}
