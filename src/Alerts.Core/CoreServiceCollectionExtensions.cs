@@ -27,6 +27,7 @@ public static class CoreServiceCollectionExtensions
         services.AddTransient<IngestFeedsHandler>();
         services.AddTransient<FeedEntriesIntake>();
         services.AddTransient<FetchFeedHandler>();
+        services.AddSingleton<Workbench.FeedbackModels>();
         services.AddTransient<ScoreArticleHandler>();
         services.AddTransient<AlertComposer>();
         services.AddTransient<DeliveryLedger>();

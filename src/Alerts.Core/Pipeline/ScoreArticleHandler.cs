@@ -16,6 +16,7 @@ public sealed class ScoreArticleHandler(
     ISubscriberStore subscribers,
     IMessageQueue<DeliveryMessage> deliveryQueue,
     PipelineObservers observer,
+    Workbench.FeedbackModels feedback,
     TimeProvider time,
     ILogger<ScoreArticleHandler> logger)
 {
@@ -26,7 +27,7 @@ public sealed class ScoreArticleHandler(
         var article = await articles.GetAsync(message.ArticleKey, cancellationToken)
             ?? throw new InvalidOperationException($"Article {message.ArticleKey} is not in the articles table.");
 
-        var matches = await scorer.ScoreAsync(article, cancellationToken);
+        var matches = await feedback.ApplyAsync(article, await scorer.ScoreAsync(article, cancellationToken), cancellationToken);
         observer.ArticleScored(article, matches);
 
         var enqueued = 0;

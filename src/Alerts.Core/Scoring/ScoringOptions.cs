@@ -25,4 +25,11 @@ public sealed class ScoringOptions
     /// <summary>Cosine similarity from which a near miss scores 0.5 (the default threshold).</summary>
     [Range(0.05, 1.0)]
     public double SemanticMinSimilarity { get; set; } = 0.5;
+
+    /// <summary>
+    /// Whether subscribers' judgments (not relevant / more like this) adjust alerts of their topics: an alert much
+    /// like a counter-example is held back, a match just under the threshold much like an example goes out. Off by
+    /// default: measured on the evaluation sets it did not raise F1 (docs/scoring.md, "The workbench").
+    /// </summary>
+    public bool Feedback { get; set; }
 }

@@ -22,6 +22,7 @@ namespace Alerts.Core.Serialization;
 [JsonSerializable(typeof(DigestMessage))]
 [JsonSerializable(typeof(PendingAlert))]
 [JsonSerializable(typeof(Alerts.Core.Workbench.Judgment))]
+[JsonSerializable(typeof(Alerts.Core.Workbench.WorkbenchJudgment))]
 [JsonSerializable(typeof(Article))]
 [JsonSerializable(typeof(WatchTopic))]
 [JsonSerializable(typeof(List<WatchTopic>))]

@@ -42,3 +42,12 @@ public static class JudgmentLabels
         return text.ToString();
     }
 }
+
+/// <summary>A judgment marked in the workbench.</summary>
+/// <param name="ArticleKey">The article, as the preview lists it.</param>
+/// <param name="Relevant">Relevant (true) or not.</param>
+public sealed record WorkbenchJudgment(string ArticleKey, bool Relevant)
+{
+    /// <summary>Its headline.</summary>
+    public string? Title { get; init; }
+}

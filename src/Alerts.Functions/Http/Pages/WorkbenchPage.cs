@@ -1,0 +1,110 @@
+using System.Text;
+using Alerts.Core.Topics;
+
+namespace Alerts.Functions.Http.Pages;
+
+/// <summary>
+/// The topic workbench: the topics with their alerts over the last 7 days of stored articles, and an editor that
+/// checks the topic as it is typed (query errors with their position), previews it on the stored articles (alerts,
+/// near misses with reasons, words to consider), records relevant / not relevant on any listed article, and saves.
+/// Server-rendered HTML; one small script calls the same admin API as everything else (and passes the page's own
+/// <c>?code=</c> key on, where there is one).
+/// </summary>
+internal static class WorkbenchPage
+{
+    public static string Render(IReadOnlyList<(WatchTopic Topic, int Alerts)> topics, WatchTopic? editing)
+    {
+        var html = new StringBuilder();
+        html.Append("<p class=\"hint\">Alerts of each topic over the stored articles of the last 7 days. Choose one to tune it, or write a new one.</p>");
+        html.Append("<table><thead><tr><th scope=\"col\">Topic</th><th scope=\"col\">Alerts, 7 days</th></tr></thead><tbody>");
+        foreach (var (listed, alerts) in topics)
+        {
+            html.Append("<tr><td><a href=\"workbench?topic=").Append(Uri.EscapeDataString(listed.Id)).Append("\" data-keep-code>")
+                .Append(HtmlPage.Encode(listed.Name)).Append("</a></td><td>").Append(alerts).Append("</td></tr>");
+        }
+
+        html.Append("</tbody></table>");
+        var topic = editing ?? new WatchTopic("", "", "");
+        html.Append("<h2>").Append(editing is null ? "New topic" : "Tune “" + HtmlPage.Encode(topic.Name) + "”").Append("</h2>");
+        html.Append("<form id=\"editor\" novalidate>");
+        Field(html, "id", "Id (lower-case letters, digits, dashes)", topic.Id, readOnly: editing is not null);
+        Field(html, "name", "Name shown in alerts", topic.Name);
+        html.Append("<label for=\"query\">Query</label><textarea id=\"query\" name=\"query\" rows=\"4\" aria-describedby=\"query-error\">")
+            .Append(HtmlPage.Encode(topic.Query)).Append("</textarea><p id=\"query-error\" class=\"field-error\" role=\"alert\"></p>");
+        Field(html, "places", "Places (comma-separated; empty for anywhere)", string.Join(", ", topic.Constraints?.Places ?? []));
+        Field(html, "threshold", "Threshold (0 to 1)", topic.Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture), type: "number");
+        html.Append("<p class=\"actions\"><button type=\"button\" id=\"preview\">Preview</button> <button type=\"button\" id=\"save\">Save</button></p>");
+        html.Append("<p id=\"status\" role=\"status\"></p></form>");
+        html.Append("<section id=\"results\" aria-live=\"polite\"></section>");
+        html.Append("<script>").Append(Script).Append("</script>");
+        return html.ToString();
+    }
+
+    private static void Field(StringBuilder html, string name, string label, string value, string type = "text", bool readOnly = false) =>
+        html.Append("<label for=\"").Append(name).Append("\">").Append(HtmlPage.Encode(label)).Append("</label><input type=\"").Append(type)
+            .Append("\" id=\"").Append(name).Append("\" name=\"").Append(name).Append("\" value=\"").Append(HtmlPage.Encode(value)).Append('"')
+            .Append(type == "number" ? " step=\"0.05\" min=\"0\" max=\"1\"" : "").Append(readOnly ? " readonly" : "").Append('>');
+
+    // Little script: build the topic from the form, ask the API, show what it says. Text is set with textContent.
+    private const string Script = """
+        (function () {
+          const code = new URLSearchParams(location.search).get('code');
+          const withCode = u => code ? u + (u.includes('?') ? '&' : '?') + 'code=' + encodeURIComponent(code) : u;
+          document.querySelectorAll('a[data-keep-code]').forEach(a => a.href = withCode(a.getAttribute('href')));
+          const $ = id => document.getElementById(id);
+          const topic = () => ({
+            id: $('id').value.trim(), name: $('name').value.trim(), query: $('query').value,
+            threshold: Number($('threshold').value || 0.5),
+            constraints: { places: $('places').value.split(',').map(s => s.trim()).filter(Boolean) }
+          });
+          const el = (tag, text, cls) => { const e = document.createElement(tag); if (text) e.textContent = text; if (cls) e.className = cls; return e; };
+          function problems(body) {
+            const errors = (body && body.errors) || {};
+            $('query-error').textContent = (errors.query || []).join(' ');
+            const others = Object.entries(errors).filter(([k]) => k !== 'query').map(([k, v]) => k + ': ' + v.join(' '));
+            $('status').textContent = others.join(' ');
+          }
+          async function preview() {
+            const r = await fetch(withCode('topics/preview?days=7'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(topic()) });
+            const body = await r.json().catch(() => null);
+            const results = $('results');
+            if (!r.ok) { problems(body); results.replaceChildren(); return; }
+            problems(null);
+            const parts = [el('h2', body.alerts.length + body.moreAlerts + ' would alert, ' + (body.nearMisses.length + body.moreNearMisses) + ' near misses, of ' + body.scanned + ' articles')];
+            for (const [title, items] of [['Would alert', body.alerts], ['Near misses', body.nearMisses]]) {
+              parts.push(el('h3', title));
+              const list = el('ul', null, 'items');
+              for (const item of items) {
+                const li = el('li');
+                li.append(el('strong', item.title), el('span', ' ' + item.source + ' · ' + item.score.toFixed(2), 'hint'), el('div', item.why, 'why'));
+                for (const [label, relevant] of [['Relevant', true], ['Not relevant', false]]) {
+                  const b = el('button', label, relevant ? '' : 'quiet'); b.type = 'button';
+                  b.setAttribute('aria-label', label + ': ' + item.title);
+                  b.onclick = async () => {
+                    const id = topic().id || 'preview';
+                    const m = await fetch(withCode('topics/' + encodeURIComponent(id) + '/judgments'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ articleKey: item.key, title: item.title, relevant }) });
+                    b.parentElement.querySelector('.why').textContent = m.ok ? 'Marked ' + label.toLowerCase() + '.' : 'Could not record that.';
+                  };
+                  li.append(' ', b);
+                }
+                list.append(li);
+              }
+              if (!items.length) list.append(el('li', 'none'));
+              parts.push(list);
+            }
+            if (body.suggestions.length) parts.push(el('p', 'Words the hits and near misses share that the query lacks: ' + body.suggestions.map(s => s.term + ' (' + s.articles + ')').join(', ')));
+            results.replaceChildren(...parts);
+          }
+          let timer;
+          $('query').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(preview, 400); });
+          $('preview').onclick = preview;
+          $('save').onclick = async () => {
+            const t = topic();
+            if (!t.id) { $('status').textContent = 'id: give the topic an id before saving.'; return; }
+            const r = await fetch(withCode('topics/' + encodeURIComponent(t.id)), { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(t) });
+            if (r.ok) { problems(null); $('status').textContent = 'Saved: new articles are scored against it from now on.'; }
+            else problems(await r.json().catch(() => null));
+          };
+        })();
+        """;
+}

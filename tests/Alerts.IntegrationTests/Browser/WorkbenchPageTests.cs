@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using Alerts.Core.Workbench;
+using Alerts.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Alerts.IntegrationTests.Browser;
+
+/// <summary>The topic workbench in a real browser: a mistake caught as it is typed, a preview, a judgment, a save, an alert.</summary>
+public sealed class WorkbenchPageTests(AzuriteFixture azurite, BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Tokyo = "Earthquake damages buildings in Tokyo";
+    private const string Hokkaido = "Tsunami warning after earthquake off Hokkaido";
+
+    [Fact]
+    public async Task Workbench_WriteFixPreviewMarkAndSave_TheSavedTopicAlertsOnTheNextArticle()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        using var client = app.CreateApiClient();
+        await client.PostAsJsonAsync("api/articles", new object[]
+        {
+            new { title = Tokyo, link = "https://news.example.org/tokyo", summary = "A strong earthquake damaged dozens of buildings in Tokyo, Japan, on Monday." },
+            new { title = Hokkaido, link = "https://news.example.org/hokkaido", summary = "Japan issued a tsunami warning after a strong earthquake struck off Hokkaido." },
+        }, ct);
+        await client.PutAsJsonAsync("api/subscribers/ann", new { name = "Ann", channel = "email", address = "ann@example.org" }, ct);
+        await app.WaitIdleAsync(ct);
+
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 420, Height = 900 } });
+        await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/workbench").AbsoluteUri);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Topic workbench" })).ToBeVisibleAsync();
+
+        // A mistake is caught as it is typed, with its position.
+        await page.GetByLabel("Id (lower-case letters, digits, dashes)").FillAsync("quakes-japan");
+        await page.GetByLabel("Name shown in alerts").FillAsync("Earthquakes in Japan");
+        await page.GetByLabel("Query").FillAsync("(earthquake* OR quake* (damage* OR killed OR injured)");
+        await Assertions.Expect(page.Locator("#query-error")).ToContainTextAsync("position");
+
+        // Fixed and restricted to Japan, the preview shows what it would catch and nearly catch.
+        await page.GetByLabel("Query").FillAsync("(earthquake* OR quake*) (damage* OR killed OR injured)");
+        await page.GetByLabel("Places (comma-separated; empty for anywhere)").FillAsync("Japan");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#query-error")).ToBeEmptyAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "1 would alert, 1 near misses, of 2 articles" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("no word from group 2", new() { Exact = false })).ToBeVisibleAsync();
+
+        // A judgment, then the save.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Relevant: " + Tokyo, Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Marked relevant.")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Saved");
+        Directory.CreateDirectory(PreferencesPageTests.ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PreferencesPageTests.ScreenshotFolder, "workbench.png"), FullPage = true });
+
+        var judgment = Assert.Single(await app.Services.GetRequiredService<IJudgmentStore>().ListAsync("quakes-japan", ct).ToListAsync(ct));
+        Assert.True(judgment.Relevant);
+        Assert.Equal(Tokyo, judgment.Title);
+
+        // The saved topic alerts on the next article.
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsync("api/topics/quakes-japan/subscriptions/ann", null, ct)).StatusCode);
+        await client.PostAsJsonAsync("api/articles", new { title = "Earthquake injures dozens in Kobe", link = "https://news.example.org/kobe", summary = "An earthquake injured dozens of people in Kobe, Japan, overnight." }, ct);
+        await app.WaitIdleAsync(ct);
+        Assert.Contains("Earthquake injures dozens in Kobe", Assert.Single(app.Smtp.Messages).Subject, StringComparison.Ordinal);
+    }
+}
