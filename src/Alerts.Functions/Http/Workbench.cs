@@ -38,7 +38,8 @@ public sealed class Workbench(ITopicStore topics, IRecentArticles recent, IJudgm
 
         var editing = request.Query["topic"].ToString() is { Length: > 0 } id ? all.FirstOrDefault(t => t.Id == id) : null;
         var listed = all.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase).Select(t => (t, alerts.GetValueOrDefault(t.Id))).ToList();
-        return HtmlPage.Render(200, "Topic workbench", WorkbenchPage.Render(listed, editing));
+        var judged = editing is null ? [] : (await judgments.ListAsync(editing.Id, cancellationToken).ToListAsync(cancellationToken)).OrderByDescending(j => j.At).ToList();
+        return HtmlPage.Render(200, "Topic workbench", WorkbenchPage.Render(listed, editing, judged));
     }
 
     /// <summary>POST /api/topics/{id}/judgments: <c>{"articleKey": "...", "relevant": true, "title": "..."}</c> from the workbench.</summary>

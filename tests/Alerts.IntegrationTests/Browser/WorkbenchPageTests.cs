@@ -53,6 +53,17 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite, BrowserFixture br
         Directory.CreateDirectory(PreferencesPageTests.ScreenshotFolder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PreferencesPageTests.ScreenshotFolder, "workbench.png"), FullPage = true });
 
+        // Reopened: the judgment is listed, and a missed article is explained with the change that catches it.
+        await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/workbench?topic=quakes-japan").AbsoluteUri);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tune “Earthquakes in Japan”" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("More like this: " + Tokyo)).ToBeVisibleAsync();
+        await page.GetByLabel("Link", new() { Exact = true }).FillAsync("https://news.example.org/hokkaido");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Explain" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#explanation")).ToContainTextAsync("no word from group 2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use this change: add “tsunami” to group 2" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Query")).ToHaveValueAsync("(earthquake* OR quake*) (damage* OR killed OR injured OR tsunami)");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "2 would alert, 0 near misses, of 2 articles" })).ToBeVisibleAsync();
+
         var judgment = Assert.Single(await app.Services.GetRequiredService<IJudgmentStore>().ListAsync("quakes-japan", ct).ToListAsync(ct));
         Assert.True(judgment.Relevant);
         Assert.Equal(Tokyo, judgment.Title);

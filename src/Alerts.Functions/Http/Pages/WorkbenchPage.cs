@@ -12,7 +12,7 @@ namespace Alerts.Functions.Http.Pages;
 /// </summary>
 internal static class WorkbenchPage
 {
-    public static string Render(IReadOnlyList<(WatchTopic Topic, int Alerts)> topics, WatchTopic? editing)
+    public static string Render(IReadOnlyList<(WatchTopic Topic, int Alerts)> topics, WatchTopic? editing, IReadOnlyList<Core.Workbench.Judgment> judgments)
     {
         var html = new StringBuilder();
         html.Append("<p class=\"hint\">Alerts of each topic over the stored articles of the last 7 days. Choose one to tune it, or write a new one.</p>");
@@ -36,8 +36,47 @@ internal static class WorkbenchPage
         html.Append("<p class=\"actions\"><button type=\"button\" id=\"preview\">Preview</button> <button type=\"button\" id=\"save\">Save</button></p>");
         html.Append("<p id=\"status\" role=\"status\"></p></form>");
         html.Append("<section id=\"results\" aria-live=\"polite\"></section>");
+        if (editing is not null)
+        {
+            AppendMissed(html);
+            AppendJudgments(html, judgments);
+        }
+
         html.Append("<script>").Append(Script).Append("</script>");
         return html.ToString();
+    }
+
+    // "I missed this": a stored article's link, or pasted text; the answer lists the changes that would catch it.
+    private static void AppendMissed(StringBuilder html)
+    {
+        html.Append("<h2>I missed this</h2><form id=\"missed\" novalidate>")
+            .Append("<p class=\"hint\">The link of an article the topic should have caught (one Alerts has stored), or its headline and text.</p>");
+        Field(html, "missed-link", "Link", "");
+        Field(html, "missed-title", "Or its headline", "");
+        html.Append("<label for=\"missed-text\">and text</label><textarea id=\"missed-text\" rows=\"3\"></textarea>")
+            .Append("<p class=\"actions\"><button type=\"button\" id=\"explain\">Explain</button></p></form>")
+            .Append("<section id=\"explanation\" aria-live=\"polite\"></section>");
+    }
+
+    private static void AppendJudgments(StringBuilder html, IReadOnlyList<Core.Workbench.Judgment> judgments)
+    {
+        html.Append("<h2>Judgments</h2>");
+        if (judgments.Count == 0)
+        {
+            html.Append("<p class=\"hint\">No one has marked an article of this topic yet.</p>");
+            return;
+        }
+
+        html.Append("<ul class=\"items\">");
+        foreach (var judgment in judgments)
+        {
+            html.Append("<li>").Append(judgment.Relevant ? "More like this: " : "Not relevant: ").Append("<strong>")
+                .Append(HtmlPage.Encode(judgment.Title ?? judgment.ArticleKey)).Append("</strong> <span class=\"hint\">")
+                .Append(HtmlPage.Encode(judgment.SubscriberId)).Append(", ")
+                .Append(judgment.At.ToString("d MMM HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)).Append("</span></li>");
+        }
+
+        html.Append("</ul>");
     }
 
     private static void Field(StringBuilder html, string name, string label, string value, string type = "text", bool readOnly = false) =>
@@ -98,6 +137,33 @@ internal static class WorkbenchPage
           let timer;
           $('query').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(preview, 400); });
           $('preview').onclick = preview;
+          const explain = $('explain');
+          if (explain) explain.onclick = async () => {
+            const link = $('missed-link').value.trim(), title = $('missed-title').value.trim();
+            const body = title ? { title, summary: $('missed-text').value } : { link };
+            const r = await fetch(withCode('topics/' + encodeURIComponent(topic().id) + '/missed'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+            const answer = await r.json().catch(() => null);
+            const out = $('explanation');
+            if (!r.ok) { out.replaceChildren(el('p', Object.values((answer && answer.errors) || {}).flat().join(' ') || 'Could not explain that.', 'field-error')); return; }
+            const parts = [el('p', answer.alerted ? 'It does alert.' : 'Why it did not alert: ' + answer.reasons.join('; '))];
+            const list = el('ul', null, 'items');
+            for (const change of answer.changes) {
+              const li = el('li');
+              li.append(el('strong', change.change), el('span', ' ' + change.alerts + ' alerts on the stored articles, ' + change.newAlerts + ' new', 'hint'));
+              const use = el('button', 'Use this change'); use.type = 'button';
+              use.setAttribute('aria-label', 'Use this change: ' + change.change);
+              use.onclick = () => {
+                $('query').value = change.topic.query; $('threshold').value = change.topic.threshold;
+                $('places').value = ((change.topic.constraints || {}).places || []).join(', ');
+                preview();
+              };
+              li.append(' ', use);
+              list.append(li);
+            }
+            if (!answer.alerted && !answer.changes.length) list.append(el('li', 'No single change catches it.'));
+            parts.push(list);
+            out.replaceChildren(...parts);
+          };
           $('save').onclick = async () => {
             const t = topic();
             if (!t.id) { $('status').textContent = 'id: give the topic an id before saving.'; return; }
