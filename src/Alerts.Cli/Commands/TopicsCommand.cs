@@ -51,7 +51,8 @@ public static class TopicsCommand
 
             var since = services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-days);
             var articles = await services.GetRequiredService<IRecentArticles>().ListSinceAsync(since, cancellationToken).ToListAsync(cancellationToken);
-            Print(topic, TopicPreview.Run(topic, articles), days, output);
+            var semantic = TopicPreview.SemanticFrom(services.GetServices<Core.Scoring.ITextEmbedder>(), services.GetRequiredService<IOptions<Core.Scoring.ScoringOptions>>().Value);
+            Print(topic, TopicPreview.Run(topic, articles, semantic), days, output);
             return 0;
         });
     }

@@ -29,6 +29,12 @@ public sealed record Article(
     /// <summary>Authors as the feed named them.</summary>
     public IReadOnlyList<string> Authors { get; init; } = [];
 
+    /// <summary>
+    /// The article's sentence embedding (base64 of its floats), kept only on the workbench's copy when the semantic
+    /// signal is on, so a preview compares stored vectors and never runs the model over stored articles.
+    /// </summary>
+    public string? Embedding { get; init; }
+
     /// <summary>When Alerts first saw the article.</summary>
     public DateTimeOffset FirstSeen { get; init; }
 

@@ -44,7 +44,8 @@ public sealed class ArticleIntake(
     IStoryCopyStore storyCopies,
     IMessageQueue<ScoreArticleMessage> scoreQueue,
     Workbench.IRecentArticles recent,
-    ILogger<ArticleIntake> logger)
+    ILogger<ArticleIntake> logger,
+    Scoring.ITextEmbedder? embedder = null)
 {
     /// <summary>Takes one article in.</summary>
     public Task<IntakeOutcome> AdmitAsync(Article article, CancellationToken cancellationToken) => AdmitAsync(article, score: true, cancellationToken);
@@ -63,7 +64,7 @@ public sealed class ArticleIntake(
         }
 
         // Kept for the workbench's previews, backlog included (a new source's older items are what a preview is for).
-        await recent.AddAsync(article, cancellationToken);
+        await recent.AddAsync(ForPreviews(article), cancellationToken);
 
         if (admission == ArticleAdmission.SeenNotQueued && await articles.GetAsync(article.Key, cancellationToken) is { StoryKey: { } known } interrupted)
         {
@@ -102,10 +103,14 @@ public sealed class ArticleIntake(
         var story = previous.StoryKey
             ?? await storyIndex.FindOrAddAsync(article.Key, StoryFingerprint.ForArticle(previous), cancellationToken)
             ?? article.Key;
-        await recent.AddAsync(article with { FirstSeen = previous.FirstSeen }, cancellationToken);
+        await recent.AddAsync(ForPreviews(article) with { FirstSeen = previous.FirstSeen }, cancellationToken);
         logger.LogInformation("Article {ArticleKey} from {SourceId} was updated; scored again as part of story {StoryKey}", article.Key, article.SourceId, story);
         return await SendToScoringAsync(article, story, IntakeOutcome.Updated, cancellationToken);
     }
+
+    // With the semantic signal on, the workbench's copy carries the article's embedding, computed once here.
+    private Article ForPreviews(Article article) =>
+        embedder is null ? article : article with { Embedding = Workbench.Embeddings.Encode(embedder.Embed(Workbench.Embeddings.TextOf(article))) };
 
     // Queued first, marked second: a crash in between leaves the article "not queued", and the next fetch resumes it.
     private async Task<IntakeOutcome> SendToScoringAsync(Article article, string story, IntakeOutcome outcome, CancellationToken cancellationToken)

@@ -42,6 +42,14 @@ public sealed record TopicPreviewResult(int Scanned, IReadOnlyList<PreviewItem> 
 /// </summary>
 public static class TopicPreview
 {
+    /// <summary>The semantic part of a preview when the semantic signal is on (an embedder is registered), else null.</summary>
+    public static (ITextEmbedder Embedder, double MinSimilarity)? SemanticFrom(IEnumerable<ITextEmbedder> embedders, ScoringOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(embedders);
+        ArgumentNullException.ThrowIfNull(options);
+        return embedders.FirstOrDefault() is { } embedder ? (embedder, options.SemanticMinSimilarity) : null;
+    }
+
     /// <summary>How far under the threshold a score still counts as a near miss.</summary>
     public const double NearMissMargin = 0.15;
 
@@ -49,13 +57,20 @@ public static class TopicPreview
     public const int MaxListed = 50;
 
     /// <summary>Previews <paramref name="topic"/> over <paramref name="articles"/>.</summary>
-    public static TopicPreviewResult Run(WatchTopic topic, IEnumerable<Article> articles)
+    /// <param name="topic">The topic.</param>
+    /// <param name="articles">The stored articles.</param>
+    /// <param name="semantic">
+    /// With the semantic signal on: the embedder (used for the topic's own text only, never for stored articles, which
+    /// carry their embeddings) and the similarity from which an unmatched article counts as close in meaning.
+    /// </param>
+    public static TopicPreviewResult Run(WatchTopic topic, IEnumerable<Article> articles, (ITextEmbedder Embedder, double MinSimilarity)? semantic = null)
     {
         ArgumentNullException.ThrowIfNull(topic);
         ArgumentNullException.ThrowIfNull(articles);
         var clock = Stopwatch.StartNew();
         var index = TopicIndex.Build([topic], Gazetteer.Default, "preview");
         var compiled = index.All.Single();
+        var topicVector = semantic?.Embedder.Embed(SemanticSignal.TopicText(compiled));
         var alerts = new List<PreviewItem>();
         var nearMisses = new List<PreviewItem>();
         var scanned = 0;
@@ -81,6 +96,12 @@ public static class TopicPreview
             {
                 var clause = compiled.Clauses[missing];
                 nearMisses.Add(new PreviewItem(article, 0, $"no word from group {missing + 1}: {clause}", [new MatchEvidence("missing", $"no word from group {missing + 1}: {clause}")]));
+            }
+            else if (topicVector is not null && Embeddings.Decode(article.Embedding) is { } vector
+                && SemanticSignal.Dot(topicVector, vector) is var similarity && similarity >= semantic!.Value.MinSimilarity)
+            {
+                var why = string.Create(CultureInfo.InvariantCulture, $"close in meaning to the topic (similarity {similarity:0.00}), but its words do not match the query");
+                nearMisses.Add(new PreviewItem(article, 0, why, [new MatchEvidence("semantic", why)]));
             }
         }
 

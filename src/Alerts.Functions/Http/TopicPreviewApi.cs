@@ -15,7 +15,12 @@ namespace Alerts.Functions.Http;
 /// POST /api/topics/preview?days=7: a topic, not saved, tried on the articles of the last days: what would alert, what
 /// nearly would and why not, and words to consider. Body: a topic as for PUT /api/topics/{id} (the id may be left out).
 /// </summary>
-public sealed class TopicPreviewApi(IRecentArticles recent, IOptions<AlertsOptions> options, TimeProvider time)
+public sealed class TopicPreviewApi(
+    IRecentArticles recent,
+    IEnumerable<ITextEmbedder> embedders,
+    IOptions<ScoringOptions> scoring,
+    IOptions<AlertsOptions> options,
+    TimeProvider time)
 {
     /// <summary>HTTP entry point.</summary>
     [Function("PreviewTopic")]
@@ -44,7 +49,7 @@ public sealed class TopicPreviewApi(IRecentArticles recent, IOptions<AlertsOptio
         var reading = Stopwatch.StartNew();
         var articles = await recent.ListSinceAsync(time.GetUtcNow().AddDays(-days), cancellationToken).ToListAsync(cancellationToken);
         reading.Stop();
-        var result = TopicPreview.Run(topic, articles);
+        var result = TopicPreview.Run(topic, articles, TopicPreview.SemanticFrom(embedders, scoring.Value));
         return new OkObjectResult(new PreviewResponse(
             result.Scanned,
             days,

@@ -1,3 +1,4 @@
+using Alerts.Core.Workbench;
 using Alerts.Core.Articles;
 using Alerts.Core.Ingestion;
 using Alerts.Core.Pipeline;
@@ -115,6 +116,25 @@ public sealed class ArticleIntakeTests
         // Assert
         Assert.Equal(IntakeOutcome.SeenBefore, again);
         Assert.Empty(_scoring.Sent);
+    }
+
+    [Fact]
+    public async Task AdmitAsync_SemanticSignalOn_KeepsTheArticlesEmbeddingForPreviews_WithoutIt_None()
+    {
+        var embedder = new FixedEmbedder();
+        var withSignal = new ArticleIntake(_articles, _stories, _stories, _scoring, _recent, NullLogger<ArticleIntake>.Instance, embedder);
+
+        await withSignal.AdmitAsync(Story("a1", "wire", "Troops arrive in Kabul", "Soldiers landed."), Ct);
+        await Intake().AdmitAsync(Story("a2", "wire", "Markets rise", "Shares up."), Ct);
+
+        Assert.Equal([1f, 0f], Embeddings.Decode(_recent.All.Single(a => a.Key == "a1").Embedding)!);
+        Assert.Null(_recent.All.Single(a => a.Key == "a2").Embedding);
+        Assert.Null((await _articles.GetAsync("a1", Ct))!.Embedding);
+    }
+
+    private sealed class FixedEmbedder : Alerts.Core.Scoring.ITextEmbedder
+    {
+        public float[] Embed(string text) => [1f, 0f];
     }
 
     private ArticleIntake Intake() => new(_articles, _stories, _stories, _scoring, _recent, NullLogger<ArticleIntake>.Instance);

@@ -54,6 +54,47 @@ public sealed class TopicPreviewTests
     }
 
     [Fact]
+    public void Run_SemanticSignalOn_ListsUnmatchedArticlesCloseInMeaningFromTheirStoredVectors()
+    {
+        var embedder = new ThemeEmbedder();
+        var tremor = Story("tremor", "Tremor rattles Tokyo high-rises", "Office towers in Tokyo swayed for a minute on Tuesday.");
+        var markets = Story("markets", "Shares rise in Tokyo", "Exporters led gains.");
+        Article[] stored =
+        [
+            tremor with { Embedding = Embeddings.Encode(embedder.Embed(Embeddings.TextOf(tremor))) },
+            markets with { Embedding = Embeddings.Encode(embedder.Embed(Embeddings.TextOf(markets))) },
+        ];
+        var calls = embedder.Calls;
+
+        var result = TopicPreview.Run(Quakes with { Description = "Earthquakes and tremors striking Japan" }, stored, (embedder, 0.6));
+
+        var near = Assert.Single(result.NearMisses);
+        Assert.Equal("tremor", near.Article.Key);
+        Assert.StartsWith("close in meaning to the topic (similarity ", near.Why, StringComparison.Ordinal);
+        Assert.Equal(calls + 1, embedder.Calls); // the topic's text only: stored articles bring their vectors
+    }
+
+    // Three themes, so that "tremor" and "earthquake" land together: enough to test the plumbing, not the model.
+    private sealed class ThemeEmbedder : Alerts.Core.Scoring.ITextEmbedder
+    {
+        public int Calls { get; private set; }
+
+        public float[] Embed(string text)
+        {
+            Calls++;
+            var lower = text.ToLowerInvariant();
+            float[] vector =
+            [
+                new[] { "earthquake", "tremor", "quake", "swayed" }.Count(lower.Contains),
+                new[] { "japan", "tokyo" }.Count(lower.Contains) * 0.5f,
+                new[] { "shares", "gains", "exporters" }.Count(lower.Contains),
+            ];
+            var length = MathF.Sqrt(vector.Sum(v => v * v));
+            return [.. vector.Select(v => length == 0 ? 0 : v / length)];
+        }
+    }
+
+    [Fact]
     public void Run_MoreThanListed_CountsTheRest()
     {
         var stored = Enumerable.Range(0, TopicPreview.MaxListed + 7)

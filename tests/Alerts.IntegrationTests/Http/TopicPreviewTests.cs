@@ -94,6 +94,30 @@ public sealed class TopicPreviewTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task SemanticSignalOn_IntakeKeepsEachArticlesEmbedding_AndThePreviewUsesIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite, new Dictionary<string, string?> { ["Alerts:Scoring:Semantic"] = "true" });
+        using var client = app.CreateApiClient();
+        await client.PostAsJsonAsync("api/articles", new { title = "Strong tremor shakes Tokyo", link = "https://news.example.org/tremor", summary = "Buildings in Tokyo swayed as a powerful tremor struck eastern Japan." }, ct);
+        await app.WaitIdleAsync(ct);
+
+        var stored = Assert.Single(await app.Services.GetRequiredService<IRecentArticles>().ListSinceAsync(DateTimeOffset.UtcNow.AddDays(-1), ct).ToListAsync(ct));
+        var response = await client.PostAsJsonAsync("api/topics/preview?days=1", new
+        {
+            name = "Earthquakes in Japan",
+            description = "Earthquakes and tremors that strike Japan: damage, casualties, tsunami warnings.",
+            query = "(earthquake* OR quake*) (damage* OR killed OR injured)",
+        }, ct);
+
+        Assert.Equal(384, Embeddings.Decode(stored.Embedding)!.Length);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var preview = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        var near = Assert.Single(preview.RootElement.GetProperty("nearMisses").EnumerateArray());
+        Assert.StartsWith("close in meaning to the topic", near.GetProperty("why").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RecentArticles_NewVersion_ReplacesTheOldInItsDay()
     {
         var ct = TestContext.Current.CancellationToken;
