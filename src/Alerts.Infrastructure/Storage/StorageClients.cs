@@ -32,15 +32,17 @@ public static class StorageClients
     }
 
     /// <summary>A table service client for the same account.</summary>
-    public static TableServiceClient CreateTableServiceClient(IConfiguration configuration)
+    public static TableServiceClient CreateTableServiceClient(IConfiguration configuration, Action<TableClientOptions>? configure = null)
     {
+        var options = new TableClientOptions();
+        configure?.Invoke(options);
         var connectionString = configuration[ConnectionSetting];
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            return new TableServiceClient(connectionString);
+            return new TableServiceClient(connectionString, options);
         }
 
-        return new TableServiceClient(ServiceUri(configuration, "tableServiceUri"), Credential(configuration));
+        return new TableServiceClient(ServiceUri(configuration, "tableServiceUri"), Credential(configuration), options);
     }
 
     private static Uri ServiceUri(IConfiguration configuration, string key)
