@@ -8,8 +8,8 @@ namespace Alerts.Infrastructure.Stories;
 /// Near-duplicate index and story cluster store in one Azure table, shared by every instance.
 /// <list type="bullet">
 /// <item>Band rows: PartitionKey the band key (<c>b{band}-{hash}</c>), RowKey the article key; they hold the whole
-/// MinHash signature and title words, when it was seen and the story it joined. A lookup reads only the partitions of the article's
-/// own bands, which hold only articles that share a band with it.</item>
+/// MinHash signature and title words and when it was seen; the first band's row also holds the story it joined. A
+/// lookup reads only the partitions of the article's own bands, which hold only articles that share a band with it.</item>
 /// <item>Member rows: PartitionKey <c>m-{clusterKey}</c>, RowKey the article key; they hold the copy's source and link.</item>
 /// </list>
 /// Concurrency: an article inserts its band rows first, undecided (insert-if-absent, no batch: Azurite has no batch
@@ -80,13 +80,11 @@ public sealed class TableStoryIndex(TableClient table, StoryIndexOptions options
             }
         }
 
+        // The decision is written once, on the first band's row: neighbours found through any band read it there.
+        // (One write instead of one per band: the band rows were most of an article's storage transactions.)
         var story = await DecideAsync(articleKey, fingerprint, seen, bands, cancellationToken).ConfigureAwait(false);
-        foreach (var band in bands)
-        {
-            var update = new TableEntity(band, articleKey) { [StoryColumn] = story };
-            await table.UpdateEntityAsync(update, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-        }
-
+        var decision = new TableEntity(bands[0], articleKey) { [StoryColumn] = story };
+        await table.UpdateEntityAsync(decision, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         return story == articleKey ? null : story;
     }
 
@@ -147,7 +145,16 @@ public sealed class TableStoryIndex(TableClient table, StoryIndexOptions options
                     continue;
                 }
 
-                neighbours[candidate.RowKey] = new Neighbour(candidate.RowKey, otherSeen, candidate.GetString(StoryColumn) ?? Undecided);
+                // Only the neighbour's first band row carries its decision; found through another band, read it there.
+                var story = candidate.GetString(StoryColumn) ?? Undecided;
+                var home = other.BandKeys()[0];
+                if (story == Undecided && candidate.PartitionKey != home
+                    && (await table.GetEntityIfExistsAsync<TableEntity>(home, candidate.RowKey, [StoryColumn], cancellationToken).ConfigureAwait(false)) is { HasValue: true } decided)
+                {
+                    story = decided.Value!.GetString(StoryColumn) ?? Undecided;
+                }
+
+                neighbours[candidate.RowKey] = new Neighbour(candidate.RowKey, otherSeen, story);
             }
         }
 

@@ -95,6 +95,26 @@ public sealed class TableStoryIndexTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task FindOrAddAsync_CopyOfACopyFoundThroughAnotherBand_JoinsTheOriginalStory()
+    {
+        // Arrange: a developing story. B joined A's story; an hour later A is out of the window, and C, a copy of B,
+        // shares a band with B, but not B's first band, where B's decision is recorded.
+        var index = new TableStoryIndex(NewTable(), new StoryIndexOptions { Window = TimeSpan.FromHours(1) }, time);
+        var (a, b, c) = ChainOfCopiesApartInTheFirstBand();
+        await index.FindOrAddAsync("ka", a, Ct);
+        time.Advance(TimeSpan.FromMinutes(50));
+        var bJoined = await index.FindOrAddAsync("kb", b, Ct);
+        time.Advance(TimeSpan.FromMinutes(50));
+
+        // Act
+        var cJoined = await index.FindOrAddAsync("kc", c, Ct);
+
+        // Assert: C reads B's decision and joins A's story rather than starting one at B.
+        Assert.Equal("ka", bJoined);
+        Assert.Equal("ka", cJoined);
+    }
+
+    [Fact]
     public async Task ListMembersAsync_CopiesRecorded_InArrivalOrderWithoutDuplicates()
     {
         // Arrange
@@ -126,6 +146,32 @@ public sealed class TableStoryIndexTests(AzuriteFixture azurite)
         copy[30] = "edited";
         return (StoryFingerprint.Compute(string.Join(' ', words[..8]), string.Join(' ', words[8..])),
                 StoryFingerprint.Compute(string.Join(' ', copy[..8]), string.Join(' ', copy[8..])));
+    }
+
+    // A, a copy B of it, and a copy C of B whose first band differs from B's: searched deterministically over seeds.
+    private static (StoryFingerprint A, StoryFingerprint B, StoryFingerprint C) ChainOfCopiesApartInTheFirstBand()
+    {
+        var options = new StoryIndexOptions();
+        for (var seed = 0; seed < 1_000; seed++)
+        {
+            var (a, b) = TwoCopiesOfANewStory(seed);
+            var random = new Random(seed);
+            var words = Enumerable.Range(0, 40).Select(_ => "w" + random.Next(100_000)).ToArray();
+            words[10] = "changed";
+            words[30] = "edited";
+            words[20] = "revised";
+            words[25] = "updated";
+            var c = StoryFingerprint.Compute(string.Join(' ', words[..8]), string.Join(' ', words[8..]));
+            if (b.IsSameStory(a, options.MinSimilarity, options.MinTitleOverlap)
+                && c.IsSameStory(b, options.MinSimilarity, options.MinTitleOverlap)
+                && c.BandKeys()[0] != b.BandKeys()[0]
+                && c.BandKeys().Intersect(b.BandKeys()).Any())
+            {
+                return (a, b, c);
+            }
+        }
+
+        throw new InvalidOperationException("No chain of copies found for the test.");
     }
 
     private TableStoryIndex NewIndex(TableClient table) => new(table, new StoryIndexOptions(), time);
