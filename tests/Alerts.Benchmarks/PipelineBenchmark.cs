@@ -42,7 +42,8 @@ internal static class PipelineBenchmark
         var queues = StorageClients.CreateQueueServiceClient(storage, o => o.AddPolicy(counter, HttpPipelinePosition.PerRetry));
         var tables = StorageClients.CreateTableServiceClient(storage, o => o.AddPolicy(counter, HttpPipelinePosition.PerRetry));
 
-        Console.WriteLine($"Pipeline benchmark on Azurite ({source}, {articleCount:N0} articles, {topicCount:N0} topics, {subscriberCount:N0} subscribers, {Environment.ProcessorCount} cores)");
+        var queueSettings = QueueSettings(args);
+        Console.WriteLine($"Pipeline benchmark on Azurite ({source}, {articleCount:N0} articles, {topicCount:N0} topics, {subscriberCount:N0} subscribers, {Environment.ProcessorCount} cores, idle queues polled at most every {queueSettings.MaxPollingInterval.TotalSeconds:0.0#} s)");
         var ceiling = await CeilingAsync(queues, tables, 2_000);
         Console.WriteLine($"  ceiling (same clients, {Workers} at a time): queue send {ceiling.Send:N0}/s, receive+delete {ceiling.ReceiveDelete:N0}/s; table insert-if-absent {ceiling.Insert:N0}/s, point read {ceiling.Read:N0}/s");
 
@@ -55,7 +56,7 @@ internal static class PipelineBenchmark
             RunTimers = false,
             ReadLocalSettings = false,
             MinimumLogLevel = LogLevel.Warning,
-            QueueSettings = QueueHostSettings.Load(QueueHostSettings.DefaultPath),
+            QueueSettings = queueSettings,
             Settings = new Dictionary<string, string?>
             {
                 ["AzureWebJobsStorage"] = azurite.ConnectionString,
@@ -107,7 +108,42 @@ internal static class PipelineBenchmark
         using var halfLatency = new MetricCollector<double>(meters, AlertsMetrics.MeterName, "alerts.delivery.since_ingested");
         var half = await PushAndDrainAsync(host, api, corpus, articleCount, Math.Max(50, articleCount / 4), pace: sustained / 2);
         Console.WriteLine($"  at half load ({sustained / 2:0.0} articles/s for {half.Pushed} articles): intake to delivery {Percentiles(halfLatency.GetMeasurementSnapshot().Select(m => m.Value).ToList())}");
+
+        var soakMinutes = Option(args, "--soak-minutes", 0);
+        if (soakMinutes > 0)
+        {
+            // Azurite's table queries slow as its tables grow, so a long soak is paced below the short run's half load.
+            var soakRate = Option(args, "--soak-rate", (int)Math.Max(1, sustained / 4));
+            await SoakAsync(host, api, meters, corpus, articleCount + half.Pushed, soakMinutes, soakRate);
+        }
+
         return 0;
+    }
+
+    // Half load for several minutes, a minute at a time: memory after each minute shows whether it grows without bound.
+    private static async Task SoakAsync(LocalFunctionsHost host, HttpClient api, System.Diagnostics.Metrics.IMeterFactory meters, List<(string Title, string Body)> corpus, int from, int minutes, double rate)
+    {
+        Console.WriteLine($"  soak: {minutes} minutes at {rate:0.0} articles/s, each minute's articles drained before the next");
+        var perMinute = Math.Max(20, (int)(rate * 60));
+        var process = Process.GetCurrentProcess();
+        for (var minute = 1; minute <= minutes; minute++)
+        {
+            using var minuteLatency = new MetricCollector<double>(meters, AlertsMetrics.MeterName, "alerts.delivery.since_ingested");
+            var run = await PushAndDrainAsync(host, api, corpus, from, perMinute, pace: rate);
+            from += run.Pushed;
+            process.Refresh();
+            var heap = GC.GetTotalMemory(forceFullCollection: true) / 1_048_576.0;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    minute {minute}: {run.Pushed} articles in {run.Elapsed.TotalSeconds:0} s, working set {process.WorkingSet64 / 1_048_576.0:0} MiB, managed heap after a full collection {heap:0} MiB; intake to delivery {Percentiles(minuteLatency.GetMeasurementSnapshot().Select(m => m.Value).ToList())}"));
+        }
+    }
+
+    // host.json's queue settings, with --max-polling-ms to try another idle polling interval.
+    private static QueueHostSettings QueueSettings(string[] args)
+    {
+        var settings = QueueHostSettings.Load(QueueHostSettings.DefaultPath);
+        var pollingMs = Option(args, "--max-polling-ms", 0);
+        return pollingMs > 0 ? settings with { MaxPollingInterval = TimeSpan.FromMilliseconds(pollingMs) } : settings;
     }
 
     private static int Option(string[] args, string name, int fallback)
