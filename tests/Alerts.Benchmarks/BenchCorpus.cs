@@ -32,8 +32,10 @@ internal static class BenchCorpus
 
     private static List<(string, string)> Generate(int count)
     {
-        // Zipf-like draws from a small news vocabulary, so frequent and rare words mix as in real text.
-        string[] vocabulary =
+        // Zipf-like draws from a news vocabulary plus a few thousand made-up words, so frequent and rare words mix as
+        // in real text and articles differ as much as real ones do: with only the common words every article would
+        // look like a copy of every other one and match every topic.
+        string[] common =
         [
             "government", "minister", "troops", "election", "market", "shares", "oil", "prices", "company", "profit",
             "police", "attack", "president", "talks", "peace", "deal", "season", "coach", "league", "game", "software",
@@ -42,6 +44,9 @@ internal static class BenchCorpus
             "kabul", "baghdad", "washington", "london", "nato", "united", "nations", "forces", "soldiers", "rebels",
             "hurricane", "storm", "flood", "earthquake", "record", "championship", "olympic", "gold", "medal", "team",
         ];
+        string[] syllables = ["ka", "lo", "mi", "ren", "tas", "vo", "dal", "ber", "sin", "qu", "or", "ze", "pan", "tu", "wel", "gri"];
+        var vocabulary = common.Concat(Enumerable.Range(0, 4_000).Select(i =>
+            syllables[i % 16] + syllables[(i / 16) % 16] + syllables[(i / 256) % 16])).ToArray();
         var random = new Random(7);
         string Sentence(int words) => string.Join(' ', Enumerable.Range(0, words)
             .Select(_ => vocabulary[(int)(vocabulary.Length * Math.Pow(random.NextDouble(), 2))]));
