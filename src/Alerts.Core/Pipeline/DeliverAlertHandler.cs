@@ -93,7 +93,8 @@ public sealed class DeliverAlertHandler(
         }
     }
 
-    private static string? SkipReason(Subscriber? subscriber) => subscriber switch
+    /// <summary>Why nothing may be sent to <paramref name="subscriber"/> now, or null; the digest path asks the same.</summary>
+    internal static string? SkipReason(Subscriber? subscriber) => subscriber switch
     {
         not { Active: true } => "subscriber inactive or removed",
         { Health.IsUnhealthy: true } => $"channel unhealthy since {subscriber.Health.UnhealthySince:u} ({subscriber.Health.LastError}); fix the subscriber",

@@ -41,10 +41,10 @@ public sealed class DeliverDigestHandler(
             return 0;
         }
 
-        if (subscriber is not { Active: true } || subscriber.Health.IsUnhealthy)
+        var skip = DeliverAlertHandler.SkipReason(subscriber);
+        if (skip is not null || subscriber is null)
         {
-            var reason = subscriber is not { Active: true } ? "subscriber inactive or removed" : "channel unhealthy; fix the subscriber";
-            await ledger.RecordSettledAsync(Record(message, subscriber?.Channel ?? ChannelKind.Email, DeliveryStatus.Skipped, reason, alerts.Count, 1), cancellationToken);
+            await ledger.RecordSettledAsync(Record(message, subscriber?.Channel ?? ChannelKind.Email, DeliveryStatus.Skipped, skip ?? "subscriber removed", alerts.Count, 1), cancellationToken);
             return await RemoveTakenAsync(message, cancellationToken);
         }
 

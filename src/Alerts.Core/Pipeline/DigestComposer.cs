@@ -64,10 +64,11 @@ public sealed class DigestComposer(IArticleStore articles, IStoryCopyStore story
             })
             .OrderByDescending(topic => topic.Items[0].Match.Score)
             .ToList();
+        var manage = links.For(subscriber.Id);
         return new DigestNotification(digestId, subscriber, topics, alerts.Min(alert => alert.HeldAt), new DeliverySchedule(subscriber).Zone)
         {
-            UnsubscribeUrl = links.For(subscriber.Id)?.UnsubscribeAll,
-            Links = links.For(subscriber.Id),
+            UnsubscribeUrl = manage?.UnsubscribeAll,
+            Links = manage,
         };
     }
 

@@ -101,7 +101,7 @@ public static class MissedArticle
     {
         var inQuery = TextAnalyzer.Analyze(compiled.Topic.Query).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
         return document.Tokens
-            .Where(t => !t.IsStopWord && t.Surface.Length >= 4 && t.Surface.All(char.IsLetter) && !inQuery.Contains(t.Stem))
+            .Where(t => TopicPreview.IsSuggestibleWord(t) && !inQuery.Contains(t.Stem))
             .Select(t => t.Surface)
             .Distinct(StringComparer.Ordinal)
             .Take(WordsTried);

@@ -137,6 +137,10 @@ public static class TopicPreview
 
     // Words of the hits' and near misses' headlines and summaries that at least two of them and a fifth of them share,
     // and that the query does not already cover (as a word or a prefix).
+    /// <summary>A word worth suggesting for a query: a real word of four letters or more, not a stop word.</summary>
+    internal static bool IsSuggestibleWord(AnalyzedToken token) =>
+        !token.IsStopWord && token.Surface.Length >= 4 && token.Surface.All(char.IsLetter);
+
     private static IReadOnlyList<PreviewSuggestion> Suggest(WatchTopic topic, List<PreviewItem> items)
     {
         if (items.Count < 2)
@@ -151,7 +155,7 @@ public static class TopicPreview
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var token in TextAnalyzer.Analyze(item.Article.Title + " " + item.Article.Summary))
             {
-                if (token.IsStopWord || token.Surface.Length < 4 || !token.Surface.All(char.IsLetter)
+                if (!IsSuggestibleWord(token)
                     || queryWords.Any(word => token.Stem.StartsWith(word, StringComparison.Ordinal) || word.StartsWith(token.Stem, StringComparison.Ordinal))
                     || !seen.Add(token.Stem))
                 {

@@ -33,10 +33,10 @@ public sealed class Feedback(IJudgmentStore judgments, ITopicStore topics, IArti
         if (HttpMethods.IsGet(request.Method))
         {
             var question = relevant ? $"Mark {about} as a good example of “{topicName}”?" : $"Mark {about} as not relevant to “{topicName}”?";
-            return HtmlPage.Render(200, relevant ? "More like this" : "Not relevant", $"<p>{HtmlPage.Encode(question)}</p>" + HtmlPage.Button(LinkGate.Self(request, "feedback"), relevant ? "Yes, more like this" : "Yes, not relevant"));
+            return HtmlPage.Confirm(relevant ? "More like this" : "Not relevant", question, LinkGate.Self(request, "feedback"), relevant ? "Yes, more like this" : "Yes, not relevant");
         }
 
         await judgments.RecordAsync(new Judgment(grant.TopicId!, grant.ArticleKey!, grant.SubscriberId, relevant, time.GetUtcNow()) { Title = title }, cancellationToken);
-        return HtmlPage.Render(200, "Thank you", $"<p class=\"done\" role=\"status\">{HtmlPage.Encode($"Noted: {about} is {(relevant ? "a good example of" : "not relevant to")} “{topicName}”. The topic's owners see it when they tune the topic.")}</p>");
+        return HtmlPage.Done("Thank you", $"Noted: {about} is {(relevant ? "a good example of" : "not relevant to")} “{topicName}”. The topic's owners see it when they tune the topic.");
     }
 }

@@ -30,7 +30,7 @@ public sealed class Mute(ISubscriberStore subscribers, ITopicStore topics, Subsc
         var period = grant.MuteDays == 1 ? "a day" : grant.MuteDays == 7 ? "a week" : $"{grant.MuteDays} days";
         if (HttpMethods.IsGet(request.Method))
         {
-            return HtmlPage.Render(200, "Mute a topic", $"<p>Hear nothing about “{HtmlPage.Encode(topicName)}” for {period}?</p>" + HtmlPage.Button(LinkGate.Self(request, "mute"), $"Mute for {period}"));
+            return HtmlPage.Confirm("Mute a topic", $"Hear nothing about “{topicName}” for {period}?", LinkGate.Self(request, "mute"), $"Mute for {period}");
         }
 
         if (await subscribers.GetSubscriptionAsync(grant.TopicId!, grant.SubscriberId, cancellationToken) is not { } subscription)
@@ -42,7 +42,6 @@ public sealed class Mute(ISubscriberStore subscribers, ITopicStore topics, Subsc
         await subscribers.UpsertSubscriptionAsync(subscription with { MutedUntil = until }, cancellationToken);
         var preferences = links.Url(grant with { Action = LinkAction.Preferences, TopicId = null, MuteDays = 0, Expires = default });
         var local = new DeliverySchedule((await subscribers.GetAsync(grant.SubscriberId, cancellationToken))!).ToLocal(until);
-        return HtmlPage.Render(200, "Muted", $"<p class=\"done\" role=\"status\">“{HtmlPage.Encode(topicName)}” is muted until {local.ToString("d MMMM, HH:mm", CultureInfo.InvariantCulture)}.</p>" +
-            $"<p><a href=\"{HtmlPage.Encode(preferences.AbsoluteUri)}\">Your preferences</a> (to unmute sooner)</p>");
+        return HtmlPage.Done("Muted", $"“{topicName}” is muted until {local.ToString("d MMMM, HH:mm", CultureInfo.InvariantCulture)}.", HtmlPage.PreferencesLink(preferences, "(to unmute sooner)"));
     }
 }

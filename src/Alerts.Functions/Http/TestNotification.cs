@@ -52,10 +52,11 @@ public sealed class TestNotification(ISubscriberStore subscribers, IEnumerable<I
             FirstSeen = now,
         };
         var match = new TopicMatch("test", "Test notification", 1, true, [new MatchEvidence("test", "sent on request to check this subscriber's channel")]);
+        var manage = links.For(subscriber.Id);
         return new AlertNotification("test-" + subscriber.Id + "-" + now.ToUnixTimeMilliseconds(), article, match, subscriber)
         {
-            UnsubscribeUrl = links.For(subscriber.Id)?.UnsubscribeAll,
-            Links = links.For(subscriber.Id),
+            UnsubscribeUrl = manage?.UnsubscribeAll,
+            Links = manage,
         };
     }
 }

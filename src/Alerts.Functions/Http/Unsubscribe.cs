@@ -34,7 +34,7 @@ public sealed class Unsubscribe(ISubscriberStore subscribers, ITopicStore topics
             var question = topicName is null
                 ? "Stop all Alerts messages to you?"
                 : $"Stop alerts about “{topicName}”? Your other topics stay as they are.";
-            return HtmlPage.Render(200, "Unsubscribe", $"<p>{HtmlPage.Encode(question)}</p>" + HtmlPage.Button(LinkGate.Self(request, "unsubscribe"), "Unsubscribe"));
+            return HtmlPage.Confirm("Unsubscribe", question, LinkGate.Self(request, "unsubscribe"), "Unsubscribe");
         }
 
         if (grant.TopicId is { } topicId)
@@ -51,6 +51,6 @@ public sealed class Unsubscribe(ISubscriberStore subscribers, ITopicStore topics
         var done = topicName is null
             ? "You are unsubscribed and will receive no more Alerts messages."
             : $"You are unsubscribed from “{topicName}”.";
-        return HtmlPage.Render(200, "Unsubscribed", $"<p class=\"done\" role=\"status\">{HtmlPage.Encode(done)}</p><p><a href=\"{HtmlPage.Encode(preferences.AbsoluteUri)}\">Your preferences</a></p>");
+        return HtmlPage.Done("Unsubscribed", done, HtmlPage.PreferencesLink(preferences));
     }
 }

@@ -13,8 +13,7 @@ internal sealed record AlertView(
     string Summary,
     string Score,
     IReadOnlyList<EvidenceView> Evidence,
-    IReadOnlyList<RelatedView> Related,
-    Uri? Unsubscribe)
+    IReadOnlyList<RelatedView> Related)
 {
     /// <summary>Mute, unsubscribe and preferences links, labelled.</summary>
     public IReadOnlyList<(string Label, Uri Url)> Manage { get; init; } = [];
@@ -48,8 +47,7 @@ internal sealed record AlertView(
                 maxSnippetChars > 0 ? Snippets.Parse(AlertFormatting.SingleLine(reason.Snippet), maxSnippetChars) : []))],
             [.. notification.AlsoReportedBy.Take(maxRelated).Select(related => new RelatedView(
                 Redaction.Truncate(AlertFormatting.SingleLine(related.Name), 120),
-                AlertFormatting.SafeLink(related.Link)))],
-            AlertFormatting.SafeLink(notification.UnsubscribeUrl))
+                AlertFormatting.SafeLink(related.Link)))])
         {
             TotalReasons = reasons.Count,
             Manage = ManageFooter.Links(notification.Links),

@@ -4,7 +4,7 @@ using Alerts.Core.Delivery;
 namespace Alerts.Infrastructure.Channels;
 
 /// <summary>A digest reduced to what a person reads, times in the subscriber's zone, text cleaned and bounded.</summary>
-internal sealed record DigestView(string Heading, IReadOnlyList<DigestTopicView> Topics, int Folded, string TimeZone, Uri? Unsubscribe)
+internal sealed record DigestView(string Heading, IReadOnlyList<DigestTopicView> Topics, int Folded, string TimeZone)
 {
     /// <summary>Unsubscribe and preferences links, labelled.</summary>
     public IReadOnlyList<(string Label, Uri Url)> Manage { get; init; } = [];
@@ -16,7 +16,7 @@ internal sealed record DigestView(string Heading, IReadOnlyList<DigestTopicView>
             Redaction.Truncate(AlertFormatting.SingleLine(topic.TopicName), 200),
             [.. topic.Items.Select(item => Item(item, digest.TimeZone))],
             topic.Folded)).ToList();
-        return new DigestView(HeadingOf(digest), topics, digest.Folded, digest.TimeZone.Id, AlertFormatting.SafeLink(digest.UnsubscribeUrl))
+        return new DigestView(HeadingOf(digest), topics, digest.Folded, digest.TimeZone.Id)
         {
             Manage = ManageFooter.Links(digest.Links),
         };

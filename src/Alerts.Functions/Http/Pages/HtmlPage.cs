@@ -40,6 +40,21 @@ internal static class HtmlPage
     /// <summary>A page that only says something.</summary>
     public static ContentResult Message(int status, string title, string text) => Render(status, title, $"<p>{Encode(text)}</p>");
 
+    /// <summary>
+    /// The GET half of a subscriber link: asks <paramref name="question"/> with one button that posts back to
+    /// <paramref name="action"/> (mail scanners follow GET links, so only the POST changes anything).
+    /// </summary>
+    public static ContentResult Confirm(string title, string question, string action, string label) =>
+        Render(200, title, $"<p>{Encode(question)}</p>" + Button(action, label));
+
+    /// <summary>The POST half: says what was done, announced to screen readers, then <paramref name="moreHtml"/>.</summary>
+    public static ContentResult Done(string title, string text, string moreHtml = "") =>
+        Render(200, title, $"<p class=\"done\" role=\"status\">{Encode(text)}</p>{moreHtml}");
+
+    /// <summary>A link back to the subscriber's preferences page, with optional plain text after it.</summary>
+    public static string PreferencesLink(Uri preferences, string after = "") =>
+        $"<p><a href=\"{Encode(preferences.AbsoluteUri)}\">Your preferences</a>{(after.Length > 0 ? " " + Encode(after) : "")}</p>";
+
     /// <summary>A one-button form posting to <paramref name="action"/>.</summary>
     public static string Button(string action, string label, bool quiet = false) =>
         $"<form method=\"post\" action=\"{Encode(action)}\"><button type=\"submit\"{(quiet ? " class=\"quiet\"" : "")}>{Encode(label)}</button></form>";
