@@ -5,6 +5,7 @@ using Alerts.Infrastructure.Feeds.Parsing;
 var root = new RootCommand("Alerts: news alerts on watch topics, delivered by e-mail, Teams or webhook.")
 {
     DemoCommand.Create(),
+    BenchCommand.Create(),
     HostCommand.Create(),
     InboxCommand.Create(),
     OpsCommand.Create(),

@@ -13,6 +13,8 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
+using Alerts.Cli.Benchmarks;
+
 namespace Alerts.Benchmarks;
 
 /// <summary>

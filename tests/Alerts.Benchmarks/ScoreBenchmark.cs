@@ -8,6 +8,8 @@ using Lucene.Net.Index.Memory;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Util;
 
+using Alerts.Cli.Benchmarks;
+
 namespace Alerts.Benchmarks;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using nietras.SeparatedValues;
 
-namespace Alerts.Benchmarks;
+namespace Alerts.Cli.Benchmarks;
 
 /// <summary>Article text for the benchmark: the shared corpus when present, generated text otherwise.</summary>
 internal static class BenchCorpus

@@ -2,7 +2,7 @@ using System.Globalization;
 using Alerts.Core.Text;
 using Alerts.Core.Topics;
 
-namespace Alerts.Benchmarks;
+namespace Alerts.Cli.Benchmarks;
 
 /// <summary>A generated topic and the same query in Lucene's classic syntax.</summary>
 internal sealed record GeneratedTopic(WatchTopic Topic, string Lucene);

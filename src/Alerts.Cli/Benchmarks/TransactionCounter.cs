@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
-namespace Alerts.Benchmarks;
+namespace Alerts.Cli.Benchmarks;
 
 /// <summary>
 /// Counts every request the storage clients send (each try, as the service bills them), by service and operation:

@@ -1,0 +1,237 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using Alerts.Cli.Hosting;
+using Alerts.Core.Pipeline;
+using Alerts.Core.Subscriptions;
+using Alerts.Core.Topics;
+using Alerts.Infrastructure.Storage;
+using Alerts.LocalDev.Azurite;
+using Alerts.LocalDev.Smtp;
+using Alerts.LocalDev.Webhooks;
+using Azure.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.Cli.Benchmarks;
+
+/// <summary>What <c>alerts bench pipeline</c> runs: sizes, the soak, polling, and optional prices to turn counts into money.</summary>
+internal sealed record PipelineBenchSettings
+{
+    public int Articles { get; init; } = 2_000;
+
+    public int Topics { get; init; } = 1_000;
+
+    public int Subscribers { get; init; } = 10_000;
+
+    public int SoakMinutes { get; init; }
+
+    public int? SoakRate { get; init; }
+
+    public int? MaxPollingMs { get; init; }
+
+    public int FeedItemsPerDay { get; init; } = 48;
+
+    public decimal? StoragePricePer10k { get; init; }
+
+    public decimal? LanguagePricePer1k { get; init; }
+}
+
+/// <summary>
+/// The whole pipeline on Azurite: N articles pushed through intake, scoring and delivery to a local SMTP inbox and
+/// webhook listener, with generated topics and subscriptions; beside it, in the same run and with the same client
+/// settings, the raw ceiling of the transport (queue send, receive + delete; table insert-if-absent, point read) and
+/// what more queues and consumers buy. Reports throughput, latency from intake to delivery, CPU and memory, and the
+/// cost of an article: storage transactions per article and per notification, bytes a polled source costs per day
+/// with and without conditional GET, and Azure AI Language records per article with enrichment on.
+/// </summary>
+internal static class PipelineBenchmark
+{
+    private const int Workers = TransportCeiling.Workers;
+
+    public static async Task<int> RunAsync(PipelineBenchSettings settings, TextWriter output)
+    {
+        var (corpus, source) = BenchCorpus.Load(int.MaxValue);
+        await using var azurite = await AzuriteInstance.StartInMemoryAsync(_ => { }, CancellationToken.None);
+        var counter = new TransactionCounter { QueuePort = azurite.QueuePort };
+        var storage = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString }).Build();
+        var queues = StorageClients.CreateQueueServiceClient(storage, o => o.AddPolicy(counter, HttpPipelinePosition.PerRetry));
+        var tables = StorageClients.CreateTableServiceClient(storage, o => o.AddPolicy(counter, HttpPipelinePosition.PerRetry));
+
+        var queueSettings = QueueSettings(settings);
+        output.WriteLine($"Pipeline benchmark on Azurite ({source}, {settings.Articles:N0} articles, {settings.Topics:N0} topics, {settings.Subscribers:N0} subscribers, {Environment.ProcessorCount} cores, idle queues polled at most every {queueSettings.MaxPollingInterval.TotalSeconds:0.0#} s)");
+        var ceiling = await TransportCeiling.MeasureAsync(queues, tables, 2_000);
+        output.WriteLine($"  ceiling (same clients, {Workers} at a time): queue send {ceiling.Send:N0}/s, receive+delete {ceiling.ReceiveDelete:N0}/s; table insert-if-absent {ceiling.Insert:N0}/s, point read {ceiling.Read:N0}/s");
+        var sweep = await TransportCeiling.ConsumerSweepAsync(queues, 1_000);
+        output.WriteLine($"  more queues and consumers, receive+delete: {string.Join("; ", sweep.Select(s => $"{s.Shape} {s.PerSecond:N0}/s"))}");
+
+        await using var smtp = await SmtpSink.StartAsync(new SmtpSinkOptions());
+        await using var webhooks = await WebhookSink.StartAsync(new WebhookSinkOptions());
+        var id = Guid.NewGuid().ToString("N")[..8];
+        await using var host = LocalFunctionsHost.Create(new LocalHostOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            RunTimers = false,
+            ReadLocalSettings = false,
+            MinimumLogLevel = LogLevel.Warning,
+            QueueSettings = queueSettings,
+            Settings = new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                ["FeedsToFetchQueueName"] = $"f{id}",
+                ["ArticlesQueueName"] = $"a{id}",
+                ["DeliveriesQueueName"] = $"d{id}",
+                ["DigestsQueueName"] = $"g{id}",
+                ["Alerts:Storage:TablePrefix"] = $"t{id}",
+                ["Alerts:Smtp:Host"] = smtp.Host,
+                ["Alerts:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+                ["Alerts:Smtp:Security"] = "None",
+                ["Alerts:Smtp:FromAddress"] = "alerts@bench.localhost",
+                ["Alerts:Http:AllowPrivateNetworks"] = "true",
+                ["Alerts:Scoring:RefreshIntervalSeconds"] = "5",
+                ["Alerts:PublicBaseUrl"] = "https://alerts.example.org",
+            },
+            ConfigureServices = services =>
+            {
+                // The app's clients and the local host's trigger client, all counted.
+                services.AddSingleton(queues);
+                services.AddSingleton(tables);
+                services.AddKeyedSingleton("triggers", StorageClients.CreateQueueServiceClient(storage, o => o.AddPolicy(counter, HttpPipelinePosition.PerRetry)));
+            },
+        });
+        await host.StartAsync(CancellationToken.None);
+        var topics = new TopicGenerator(corpus, seed: 11).Generate(settings.Topics).Select(t => t.Topic).ToList();
+        await SeedAsync(host.Services, topics, settings.Subscribers, webhooks.Url("hook").AbsoluteUri);
+        using var api = new HttpClient { BaseAddress = new Uri(host.BaseAddress, "api/"), Timeout = TimeSpan.FromMinutes(5) };
+
+        // Sustained: everything pushed as fast as the API takes it, measured until the pipeline is idle.
+        counter.Reset();
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        using var latency = new LatencyRecorder();
+        var full = await PushAndDrainAsync(host, api, corpus, 0, settings.Articles, pace: null);
+        var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds / full.Elapsed.TotalSeconds;
+        process.Refresh();
+        var transactions = counter.Snapshot();
+        var notifications = latency.Count;
+        var sustained = settings.Articles / full.Elapsed.TotalSeconds;
+        var messages = settings.Articles + notifications;
+        var perArticle = counter.Total / (double)settings.Articles;
+        output.WriteLine($"  pipeline: {settings.Articles:N0} articles in {full.Elapsed.TotalSeconds:0.0} s = {sustained:0.0} articles/s, {notifications:N0} notifications = {notifications / full.Elapsed.TotalSeconds:0.0}/s");
+        output.WriteLine($"  queue messages handled (articles + deliveries): {messages / full.Elapsed.TotalSeconds:0.0}/s = {messages / full.Elapsed.TotalSeconds / ceiling.ReceiveDelete:P0} of the receive+delete ceiling");
+        output.WriteLine($"  intake to delivery: {latency.Percentiles()}");
+        output.WriteLine($"  host: CPU {cpu:0.00} cores on average, working set {process.WorkingSet64 / 1_048_576.0:0} MiB, peak {process.PeakWorkingSet64 / 1_048_576.0:0} MiB");
+        output.WriteLine($"  storage transactions: {perArticle:0.0} per article all told ({string.Join(", ", transactions.OrderBy(t => t.Key).Select(t => $"{t.Key} {t.Value:N0}"))}); {(notifications == 0 ? 0 : (double)counter.Total / notifications):0.0} per notification");
+
+        // At half that load: the latency a subscriber sees when the pipeline is not saturated.
+        using (var halfLatency = new LatencyRecorder())
+        {
+            var half = await PushAndDrainAsync(host, api, corpus, settings.Articles, Math.Max(50, settings.Articles / 4), pace: sustained / 2);
+            output.WriteLine($"  at half load ({sustained / 2:0.0} articles/s for {half.Pushed} articles): intake to delivery {halfLatency.Percentiles()}");
+        }
+
+        await CostAsync(settings, output, corpus, topics, perArticle);
+        if (settings.SoakMinutes > 0)
+        {
+            // Azurite's table queries slow as its tables grow, so a long soak is paced below the short run's half load.
+            var soakRate = settings.SoakRate ?? (int)Math.Max(1, sustained / 4);
+            await SoakAsync(host, api, output, corpus, settings.Articles * 2, settings.SoakMinutes, soakRate);
+        }
+
+        return 0;
+    }
+
+    // What an article costs beyond the storage transactions counted above: feed traffic and Language records, and
+    // money when the prices of the day are given.
+    private static async Task CostAsync(PipelineBenchSettings settings, TextWriter output, List<(string Title, string Body)> corpus, List<WatchTopic> topics, double transactionsPerArticle)
+    {
+        var feed = await FeedTraffic.MeasureAsync(corpus, settings.FeedItemsPerDay);
+        output.WriteLine($"  one polled source for a day (288 polls, {feed.ItemsPerDay} new items, a {feed.FeedBytes / 1024.0:0.0} KiB feed, {feed.CompressedFeedBytes / 1024.0:0.0} KiB compressed): "
+            + $"conditional GET {feed.Conditional.Bytes / 1024.0:N0} KiB ({feed.Conditional.FullResponses} full, {feed.Conditional.NotModified} not modified), "
+            + $"without {feed.Unconditional.Bytes / 1024.0:N0} KiB ({feed.Unconditional.FullResponses} full) = {(double)feed.Unconditional.Bytes / feed.Conditional.Bytes:0.0}x");
+        var language = await LanguageRecords.CountAsync(corpus, topics);
+        var recordsPerArticle = language.Records / (double)language.Articles;
+        output.WriteLine($"  Azure AI Language with enrichment on: {language.Sent:N0} of {language.Articles:N0} articles sent ({(double)language.Sent / language.Articles:P1}), {recordsPerArticle:0.000} text records per ingested article");
+        if (settings.StoragePricePer10k is { } storagePrice)
+        {
+            var storage = (decimal)transactionsPerArticle * 1_000_000m / 10_000m * storagePrice;
+            var enrichment = settings.LanguagePricePer1k is { } languagePrice ? (decimal)recordsPerArticle * 1_000_000m / 1_000m * languagePrice : 0m;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  per million articles at the given prices: storage transactions {storage:N2}, Language records {enrichment:N2}"));
+        }
+    }
+
+    // Half load for several minutes, a minute at a time: memory after each minute shows whether it grows without bound.
+    private static async Task SoakAsync(LocalFunctionsHost host, HttpClient api, TextWriter output, List<(string Title, string Body)> corpus, int from, int minutes, double rate)
+    {
+        output.WriteLine($"  soak: {minutes} minutes at {rate:0.0} articles/s, each minute's articles drained before the next");
+        var perMinute = Math.Max(20, (int)(rate * 60));
+        var process = Process.GetCurrentProcess();
+        for (var minute = 1; minute <= minutes; minute++)
+        {
+            using var minuteLatency = new LatencyRecorder();
+            var run = await PushAndDrainAsync(host, api, corpus, from, perMinute, pace: rate);
+            from += run.Pushed;
+            process.Refresh();
+            var heap = GC.GetTotalMemory(forceFullCollection: true) / 1_048_576.0;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    minute {minute}: {run.Pushed} articles in {run.Elapsed.TotalSeconds:0} s, working set {process.WorkingSet64 / 1_048_576.0:0} MiB, managed heap after a full collection {heap:0} MiB; intake to delivery {minuteLatency.Percentiles()}"));
+        }
+    }
+
+    // host.json's queue settings, with --max-polling-ms to try another idle polling interval.
+    private static QueueHostSettings QueueSettings(PipelineBenchSettings settings)
+    {
+        var hostSettings = QueueHostSettings.Load(QueueHostSettings.DefaultPath);
+        return settings.MaxPollingMs is { } ms ? hostSettings with { MaxPollingInterval = TimeSpan.FromMilliseconds(ms) } : hostSettings;
+    }
+
+    // Topics generated like the samples from the corpus' own words; every subscriber follows one topic, a tenth by
+    // e-mail and the rest by signed webhook.
+    private static async Task SeedAsync(IServiceProvider services, List<WatchTopic> topics, int subscriberCount, string hook)
+    {
+        var topicStore = services.GetRequiredService<ITopicStore>();
+        var subscriberStore = services.GetRequiredService<ISubscriberStore>();
+        await Parallel.ForEachAsync(topics, new ParallelOptions { MaxDegreeOfParallelism = Workers }, async (topic, ct) => await topicStore.UpsertAsync(topic, ct));
+        await Parallel.ForEachAsync(Enumerable.Range(0, subscriberCount), new ParallelOptions { MaxDegreeOfParallelism = Workers }, async (i, ct) =>
+        {
+            var subscriber = i % 10 == 0
+                ? new Subscriber($"s{i}", $"Reader {i}", ChannelKind.Email, $"reader{i}@example.org")
+                : new Subscriber($"s{i}", $"Hook {i}", ChannelKind.Webhook, hook) { Secret = "bench-signing-secret-0123456789" };
+            await subscriberStore.UpsertAsync(subscriber, ct);
+            await subscriberStore.UpsertSubscriptionAsync(new Subscription(topics[i % topics.Count].Id, subscriber.Id), ct);
+        });
+    }
+
+    private sealed record Run(TimeSpan Elapsed, int Pushed);
+
+    private static async Task<Run> PushAndDrainAsync(LocalFunctionsHost host, HttpClient api, List<(string Title, string Body)> corpus, int from, int count, double? pace)
+    {
+        const int Batch = 20;
+        var clock = Stopwatch.StartNew();
+        var batches = new ConcurrentQueue<int>(Enumerable.Range(0, (count + Batch - 1) / Batch));
+        await Task.WhenAll(Enumerable.Range(0, pace is null ? 4 : 1).Select(async _ =>
+        {
+            while (batches.TryDequeue(out var b))
+            {
+                var items = Enumerable.Range(from + (b * Batch), Math.Min(Batch, count - (b * Batch))).Select(i =>
+                {
+                    var (title, body) = corpus[i % corpus.Count];
+                    return new { title = $"{title} ({i})", link = $"https://news.example.org/bench/{i}", summary = body };
+                }).ToList();
+                (await api.PostAsJsonAsync("articles", items)).EnsureSuccessStatusCode();
+                if (pace is { } rate)
+                {
+                    var due = TimeSpan.FromSeconds((b + 1) * Batch / rate);
+                    if (due > clock.Elapsed)
+                    {
+                        await Task.Delay(due - clock.Elapsed);
+                    }
+                }
+            }
+        }));
+        await host.WaitForIdleAsync(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(30), CancellationToken.None);
+        return new Run(clock.Elapsed - TimeSpan.FromSeconds(2), count);
+    }
+}
