@@ -142,6 +142,7 @@ public sealed class Gazetteer
             }
         }
 
+        var inside = PlacesInside(found, support);
         var people = PersonNames.Find(document, found, c => IsNamedAsPlace(document, found, c));
         var mentions = new List<EntityMention>(found.Count);
         for (var c = 0; c < found.Count; c++)
@@ -161,7 +162,7 @@ public sealed class Gazetteer
             var chosen = readings
                 .OrderByDescending(r => qualifier is not null && qualifier.Readings.Any(q => Qualifies(q, r)))
                 .ThenByDescending(IsMajor)
-                .ThenByDescending(r => r.CountryCode is { } code && support.Contains(code))
+                .ThenByDescending(r => IsSupported(r, candidate, support, inside))
                 .ThenBy(Prior)
                 .ThenByDescending(r => r.Population)
                 .First();
@@ -169,6 +170,55 @@ public sealed class Gazetteer
         }
 
         return mentions;
+    }
+
+    // Whether the story's other places back a reading. A subdivision that shares its name with a country (Taiwan the
+    // country and China's province of that name, Georgia the country and the US state, Gaza and Mozambique's province)
+    // needs more than its parent country named: a story about China and Taiwan names China because it is about the
+    // two. It needs a place inside it (Atlanta for Georgia) or another subdivision of its country (Florida).
+    private static bool IsSupported(GazetteerEntry reading, NameCandidate candidate, HashSet<string> countries, HashSet<string> inside)
+    {
+        if (reading.Kind == EntityKind.Subdivision
+            && candidate.Readings.Any(r => r.Kind == EntityKind.Country && r.CountryCode != reading.CountryCode))
+        {
+            return inside.Contains(reading.Id) || inside.Contains(reading.CountryCode + "/*");
+        }
+
+        return reading.CountryCode is { } code && countries.Contains(code);
+    }
+
+    // The subdivisions the story names, by a city inside them ("US-GA" for Atlanta) or by themselves (which also counts
+    // for their siblings: "US/*" when Florida is named), each name read as it would be without this rule. A name that
+    // is also a country's tells nothing about subdivisions.
+    private static HashSet<string> PlacesInside(List<NameCandidate> found, HashSet<string> countries)
+    {
+        var inside = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var candidate in found)
+        {
+            var readings = candidate.Readings.Where(r => r.Kind != EntityKind.Organisation && !r.NeedsContext && !r.IsPostalCode).ToList();
+            if (readings.Count == 0 || readings.Any(r => r.Kind == EntityKind.Country))
+            {
+                continue;
+            }
+
+            var likely = readings
+                .OrderByDescending(IsMajor)
+                .ThenByDescending(r => r.CountryCode is { } code && countries.Contains(code))
+                .ThenBy(Prior)
+                .ThenByDescending(r => r.Population)
+                .First();
+            if (likely.SubdivisionCode is { } subdivision)
+            {
+                inside.Add(subdivision);
+            }
+
+            if (likely.Kind == EntityKind.Subdivision)
+            {
+                inside.Add(likely.CountryCode + "/*");
+            }
+        }
+
+        return inside;
     }
 
     // The place named after a comma that says which of its namesakes a name is: "Paris, Texas", "Jackson, Miss.".

@@ -49,6 +49,8 @@ public sealed class RealGazetteerTests
     [Theory]
     [InlineData("Protests in Tbilisi", "Thousands rallied in Tbilisi as Georgia's president spoke.", "GE")]
     [InlineData("Storm in Atlanta", "Heavy rain flooded Atlanta and much of Georgia on Sunday.", "US")]
+    [InlineData("Storm moves north", "The storm left Florida and moved into Georgia on Sunday.", "US")]
+    [InlineData("Military trainers", "The United States will send military trainers to Georgia, officials said.", "GE")]
     public void Recognize_GeorgiaCountryOrState_FromTheOtherPlacesNamed(string title, string body, string country)
     {
         // Act
@@ -56,6 +58,20 @@ public sealed class RealGazetteerTests
 
         // Assert
         Assert.Equal(country, Assert.Single(mentions, m => m.Entry.Name.StartsWith("Georgia", StringComparison.Ordinal)).Entry.CountryCode);
+    }
+
+    [Theory]
+    [InlineData("China warns Taiwan", "BEIJING (Reuters) - China warned Taiwan on Tuesday against moves toward independence.", "TW")]
+    [InlineData("Fighting in Gaza", "Israeli troops pushed into Gaza on Monday, Israel's army said.", "PS")]
+    public void Recognize_CountryNameThatIsAlsoASubdivisionOfAnotherCountryNamed_StaysTheCountry(string title, string body, string country)
+    {
+        // Act
+        var mentions = Recognize(title, body);
+
+        // Assert: naming China (or Israel) is no sign that "Taiwan" (or "Gaza") means a subdivision elsewhere
+        // (China's province of Taiwan, Mozambique's Gaza province).
+        Assert.Contains(mentions, m => m.Entry.Kind == EntityKind.Country && m.Entry.CountryCode == country);
+        Assert.DoesNotContain(mentions, m => m.Entry.Id is "CN-71" or "MZ-G");
     }
 
     [Fact]
