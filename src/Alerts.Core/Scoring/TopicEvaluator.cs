@@ -58,6 +58,14 @@ public static class TopicEvaluator
         .Select(t => t.Stem)
         .ToHashSet(StringComparer.Ordinal);
 
+    // Verbs of saying in a headline, as written (headlines use the present tense and capitals, so surfaces are
+    // compared in lower case).
+    private static readonly HashSet<string> SpeechVerbs = new(StringComparer.Ordinal)
+    {
+        "says", "say", "said", "tells", "told", "urges", "urge", "urged", "warns", "warn", "warned", "vows", "vow",
+        "pledges", "pledge", "insists", "claims", "denies", "deny", "calls", "asks", "promises", "predicts",
+    };
+
     // Prepositions that send forces to a border: "to its western frontier", "along their border".
     private static readonly HashSet<string> OwnBorderPrepositions = new(StringComparer.Ordinal)
     {
@@ -311,7 +319,7 @@ public static class TopicEvaluator
         var (constraints, document, entities, clauseHits, groups, evidence) = check;
         var places = entities.Mentions.Where(m => IsRequiredPlace(constraints, m)
             && (entities.IsPlaceMention(m) || IsOccupiedBorderArea(check, m) || IsActingPeople(check, m))).ToList();
-        var elsewhere = HeadlineElsewhere(constraints, document, entities);
+        var elsewhere = HeadlineElsewhere(check);
         // The lead locates the event in a required place and no longer speaks of the headline's place.
         if (elsewhere is not null
             && places.Any(p => IsInLeadSentence(check, p) && IsAttached(check, p, ActorWindow))
@@ -361,7 +369,7 @@ public static class TopicEvaluator
         // place in the headline, a place the matched words are attached to: "troops in Iraq"). Countries and people
         // named as who ("U.S. gymnast", "Kerry on Iraq") or in an aside about someone (", who swims at Auburn") do not
         // say where.
-        var eventPlace = entities.Mentions.FirstOrDefault(m => m.Entry.IsPlace && entities.IsPlaceMention(m) && !entities.IsInAside(m)
+        var eventPlace = entities.Mentions.FirstOrDefault(m => m.Entry.IsPlace && entities.IsPlaceMention(m) && !entities.IsInAside(m) && !IsTalkedAbout(check, m)
             && (entities.IsDateline(m)
                 || (m.FirstToken < document.TitleTokenCount && (m.Entry.IsPlaceWithinCountry || entities.IsLocative(m)))
                 || ((m.Entry.IsPlaceWithinCountry || entities.IsLocative(m)) && IsAttached(check, m, EventPlaceWindow))));
@@ -455,9 +463,13 @@ public static class TopicEvaluator
     }
 
     // A headline that sends the story to another place ("... troops to Iraq") and names none of the required places
-    // is about that other place, whatever the body mentions in passing.
-    private static EntityMention? HeadlineElsewhere(ResolvedConstraints constraints, AnalyzedDocument document, ArticleEntities entities)
+    // is about that other place, whatever the body mentions in passing. A headline that reports what someone said
+    // ("Freedom on the March in Iraq, Bush Tells Voters", "GOP Urge Bush to Turn Attention From Iraq") is about the
+    // saying: a place in it is only what is talked about, unless the matched words happen there ("Poland says it will
+    // send troops to Iraq").
+    private static EntityMention? HeadlineElsewhere(ConstraintCheck check)
     {
+        var (constraints, document, entities, _, _, _) = check;
         EntityMention? elsewhere = null;
         foreach (var mention in entities.Mentions)
         {
@@ -472,13 +484,56 @@ public static class TopicEvaluator
             }
 
             if (mention.Entry.Kind is EntityKind.Country or EntityKind.City or EntityKind.Subdivision && entities.IsLocative(mention)
-                && !entities.IsBorderContext(mention) && !entities.IsReactionPlace(mention))
+                && !entities.IsBorderContext(mention) && !entities.IsReactionPlace(mention) && !IsTalkedAbout(check, mention))
             {
                 elsewhere ??= mention;
             }
         }
 
         return elsewhere;
+    }
+
+    private static bool IsTalkedAbout(ConstraintCheck check, EntityMention mention) =>
+        mention.FirstToken < check.Document.TitleTokenCount && ReportsSpeech(check.Document) && !IsAttachedInHeadline(check, mention);
+
+    // Whether a matched word stands next to a headline place in the same stretch of the headline: in "Freedom on the
+    // March in Iraq, Bush Tells Voters" the comma parts the claim from the speaker.
+    private static bool IsAttachedInHeadline(ConstraintCheck check, EntityMention mention)
+    {
+        var document = check.Document;
+        var (first, last) = (document.Tokens[mention.FirstToken], document.Tokens[mention.LastToken]);
+        for (var k = 0; k < document.TitleTokenCount; k++)
+        {
+            var token = document.Tokens[k];
+            var matched = check.ClauseHits.Any(hits => hits.Any(h => h.From <= token.Position && token.Position <= h.To))
+                && !check.PlaceWords.Any(p => p.From <= token.Position && token.Position <= p.To);
+            var distance = token.Position < first.Position ? first.Position - token.Position : token.Position - last.Position;
+            if (!matched || distance <= 0 || distance > EventPlaceWindow)
+            {
+                continue;
+            }
+
+            var (from, to) = token.Start < first.Start ? (token.End, first.Start) : (last.End, token.Start);
+            if (!document.Title.AsSpan(from, to - from).Contains(','))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReportsSpeech(AnalyzedDocument document)
+    {
+        for (var i = 0; i < document.TitleTokenCount; i++)
+        {
+            if (SpeechVerbs.Contains(document.Tokens[i].Surface))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A place named as lying near the border ("Afghan provinces near the frontier") is where the story happens only

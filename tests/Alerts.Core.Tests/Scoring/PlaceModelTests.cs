@@ -161,6 +161,34 @@ public sealed class PlaceModelTests
         Assert.False(match!.Alert);
     }
 
+    [Theory]
+    [InlineData("Freedom on the March in Iraq, Bush Tells Voters", "President Bush told voters at a campaign rally on Thursday that freedom was on the march.")]
+    [InlineData("GOP Urge Bush to Turn Attention From Iraq", "Nervous Republicans urged President Bush to shift voters' focus at the convention next week.")]
+    public void Alerts_HeadlineReportsWhatSomeoneSaidAboutAPlace_ThatPlaceDoesNotMoveTheStory(string title, string body)
+    {
+        // Arrange
+        var topic = TestSupport.Topic("(Bush OR Kerry) (voters OR campaign* OR convention)", new TopicConstraints { Places = ["United States"] });
+
+        // Act
+        var match = TestSupport.Match(topic, title, body);
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Fact]
+    public void Alerts_HeadlineReportsSpeechAboutForcesSentElsewhere_PlaceFails()
+    {
+        // Arrange
+        var topic = TestSupport.Topic("(troop* OR soldier*) (Afghanistan OR Afghan)", new TopicConstraints { Places = ["Afghanistan"] });
+
+        // Act: what was said is where the matched words happen
+        var match = TestSupport.Match(topic, "Poland says it will send 300 more troops to Iraq", "Warsaw said the extra soldiers would join the division south of Baghdad; some served in Afghanistan.");
+
+        // Assert
+        Assert.False(match!.Alert);
+    }
+
     [Fact]
     public void Alerts_OnlyWhoIsNamed_DoesNotPutTheStoryElsewhere()
     {
