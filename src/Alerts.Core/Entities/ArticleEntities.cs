@@ -28,6 +28,9 @@ public sealed class ArticleEntities
         + "official officials minister ministers leader leaders students tourists visitors pilgrims immigrants migrants "
         + "refugees experts scientists doctors volunteers contractors hostages fans company companies firm firms");
 
+    // What is over a place rather than about it: "jets flew over Gaza", "rain over Florida".
+    private static readonly HashSet<string> AirWords = Stems("fly flies flew flying flight flights jet jets plane planes aircraft helicopter helicopters drone drones hover hovered rain rains storm clouds sky skies airspace");
+
     // What people do somewhere for a cause that happens elsewhere: "Thousands march in Ottawa for the engineers".
     private static readonly HashSet<string> ReactionWords = Stems(
         "demonstrate demonstrates demonstration demonstrators march marches marched rally rallies protest protests protesters "
@@ -107,7 +110,7 @@ public sealed class ArticleEntities
             var token = Document.Tokens[i];
             if (LocativeWords.Contains(token.Stem) || LocativeWords.Contains(token.Surface))
             {
-                return !NamesOpponentOrOrigin(i);
+                return !IsNotWhere(i);
             }
 
             // A list of places shares its preposition: "in Pakistan, Iran and India".
@@ -125,16 +128,21 @@ public sealed class ArticleEntities
         return false;
     }
 
-    // "edge out Brazil" (only "out of Iraq" is a place), "loss to Argentina", "medallist from the United Arab Emirates".
-    private bool NamesOpponentOrOrigin(int preposition)
+    // Prepositions that do not say where: an opponent or an origin ("edge out Brazil" (only "out of Iraq" is a place),
+    // "loss to Argentina", "medallist from the United Arab Emirates"), a cause ("Threat to Resign Over Gaza": only what
+    // flies is over a place), a step back on something ("Egypt steps back on Gaza plan"; "back to Iraq" is a place).
+    private bool IsNotWhere(int preposition)
     {
         var tokens = Document.Tokens;
         var before = preposition > 0 ? tokens[preposition - 1].Stem : string.Empty;
+        var after = preposition + 1 < tokens.Count ? tokens[preposition + 1].Surface : string.Empty;
         return tokens[preposition].Surface switch
         {
-            "out" => preposition + 1 >= tokens.Count || tokens[preposition + 1].Surface != "of",
+            "out" => after != "of",
             "to" => ContestWords.Contains(before),
             "from" => PeopleNouns.Contains(before),
+            "over" => !AirWords.Contains(before),
+            "back" => after is "on" or "off" or "down" or "away",
             _ => false,
         };
     }

@@ -49,11 +49,14 @@ public static class TopicEvaluator
     public const int ModifierWindow = 2;
 
     // Nouns for people and bodies that act where they are: "Iraqi militants", "Thai police", "Ivorian troops", the
-    // state at home ("Russian prosecutors", "Sudanese government") and its companies ("Russian oil giant Yukos").
+    // state at home ("Russian prosecutors", "Sudanese government", "Israeli Prime Minister Ariel Sharon") and its
+    // companies ("Russian oil giant Yukos").
     private static readonly HashSet<string> ActingGroups = TextAnalyzer.Analyze(
             "militants guerrillas gunmen gunman kidnappers captors insurgents rebels fighters troops soldiers forces police "
             + "militia militias army separatists terrorists mob protesters rioters demonstrators "
             + "authorities government officials prosecutors investigators court courts ministry company firm group giant "
+            + "president premier minister ministers cabinet parliament lawmakers legislators "
+            + "overture offer proposal plan demand threat bid refusal decision warning pledge "
             + "bank producer maker")
         .Select(t => t.Stem)
         .ToHashSet(StringComparer.Ordinal);
@@ -417,7 +420,15 @@ public static class TopicEvaluator
             }
         }
 
-        return IsAttached(check, mention, 2);
+        // The people themselves ("As Afghans prepare for their first presidential elections") act as a group does.
+        return IsAttached(check, mention, NamesThePeople(entities, mention) ? ActorWindow : 2);
+    }
+
+    // "Afghans", "Iraqis", "Israelis": the nationality written as a plural noun names the people, not a thing of theirs.
+    private static bool NamesThePeople(ArticleEntities entities, EntityMention mention)
+    {
+        var text = entities.TextOf(mention);
+        return text.EndsWith('s') && !mention.Entry.Name.EndsWith('s') && char.IsUpper(text[0]);
     }
 
     // Whether a matched word other than the required places' own names and people stands within a few words of the

@@ -189,6 +189,75 @@ public sealed class PlaceModelTests
         Assert.False(match!.Alert);
     }
 
+    [Theory]
+    [InlineData("Prime minister faces a challenge", "WASHINGTON (Reuters) - Israeli Prime Minister Ariel Sharon faces a new challenge to his pullout plan after a rival demanded a referendum.")]
+    [InlineData("Vote on the pullout", "WASHINGTON (Reuters) - Israeli Prime Minister Ariel Sharon will put the pullout plan to a cabinet vote next week, officials here said.")]
+    public void Alerts_TheStateOfThePlaceActing_PutsTheStoryThere(string title, string body)
+    {
+        // Arrange
+        var topic = TestSupport.Topic("(Sharon OR Likud) (pullout OR referendum)", new TopicConstraints { Places = ["Israel"] });
+
+        // Act: told from Washington; Israel's head of government acts
+        var match = TestSupport.Match(topic, title, body);
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Fact]
+    public void Alerts_ThePeopleOfThePlaceActing_PutTheStoryThereFromAbroad()
+    {
+        // Arrange
+        var topic = TestSupport.Topic("(Afghan* OR Karzai) NEAR/10 (election* OR vote*)", new TopicConstraints { Places = ["Afghanistan"] });
+
+        // Act: told from Washington; the Afghans prepare for the vote
+        var match = TestSupport.Match(topic, "Karzai seen as the favourite", "WASHINGTON (Online) - As Afghans prepare for their first presidential elections on Saturday, Karzai leads a field of rivals.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Fact]
+    public void Alerts_TheStatesOfferOrPlan_PutsTheStoryInItsPlace()
+    {
+        // Arrange
+        var topic = TestSupport.Topic("(\"North Korea\" OR \"North Korean\" OR Pyongyang) (nuclear OR \"six-party\")", new TopicConstraints { Places = ["North Korea"] });
+
+        // Act: told from Seoul, about Pyongyang's offer
+        var match = TestSupport.Match(topic, "Envoy turns down offer", "The US envoy arrived in Seoul on Tuesday after turning down a North Korean offer to resume the six-party nuclear talks.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
+    [InlineData("Finance minister threatens to quit over Gaza", "JERUSALEM (Reuters) - The finance minister said he would leave the cabinet unless a referendum was held on the pullout from Gaza.")]
+    [InlineData("Egypt steps back on Gaza pullout role", "JERUSALEM (Reuters) - Egypt said it could not help prepare the pullout from Gaza while the violence went on, Israeli officials said.")]
+    public void Alerts_PlaceThatIsACauseOrTheObjectOfAStepBack_DoesNotMoveTheStory(string title, string body)
+    {
+        // Arrange
+        var topic = TestSupport.Topic("(Gaza OR cabinet OR minister) (pullout OR referendum)", new TopicConstraints { Places = ["Israel"] });
+
+        // Act
+        var match = TestSupport.Match(topic, title, body);
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Fact]
+    public void Alerts_WhatFliesOverAPlace_IsThere()
+    {
+        // Arrange
+        var topic = TestSupport.Topic("(jets OR aircraft) (flew OR flights)", new TopicConstraints { Places = ["Egypt"] });
+
+        // Act
+        var match = TestSupport.Match(topic, "Jets flew over Gaza", "Fighter jets flew low over the town on Monday, witnesses said.");
+
+        // Assert
+        Assert.False(match!.Alert);
+    }
+
     [Fact]
     public void Alerts_OnlyWhoIsNamed_DoesNotPutTheStoryElsewhere()
     {
