@@ -77,7 +77,7 @@ internal static class PipelineBenchmark
             ReadLocalSettings = false,
             MinimumLogLevel = LogLevel.Warning,
             QueueSettings = queueSettings,
-            Settings = new Dictionary<string, string?>
+            Settings = new Dictionary<string, string?>(smtp.ChannelSettings("alerts@bench.localhost"))
             {
                 ["AzureWebJobsStorage"] = azurite.ConnectionString,
                 ["FeedsToFetchQueueName"] = $"f{id}",
@@ -85,10 +85,6 @@ internal static class PipelineBenchmark
                 ["DeliveriesQueueName"] = $"d{id}",
                 ["DigestsQueueName"] = $"g{id}",
                 ["Alerts:Storage:TablePrefix"] = $"t{id}",
-                ["Alerts:Smtp:Host"] = smtp.Host,
-                ["Alerts:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
-                ["Alerts:Smtp:Security"] = "None",
-                ["Alerts:Smtp:FromAddress"] = "alerts@bench.localhost",
                 ["Alerts:Http:AllowPrivateNetworks"] = "true",
                 ["Alerts:Scoring:RefreshIntervalSeconds"] = "5",
                 ["Alerts:PublicBaseUrl"] = "https://alerts.example.org",

@@ -62,14 +62,10 @@ public static class DemoRun
             RunTimers = false,
             ReadLocalSettings = false,
             MinimumLogLevel = LogLevel.Warning,
-            Settings = new Dictionary<string, string?>
+            Settings = new Dictionary<string, string?>(smtp.ChannelSettings("alerts@demo.localhost"))
             {
                 ["AzureWebJobsStorage"] = azurite.ConnectionString,
                 ["Alerts:PublicBaseUrl"] = $"http://127.0.0.1:{hostPort}",
-                ["Alerts:Smtp:Host"] = smtp.Host,
-                ["Alerts:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Alerts:Smtp:Security"] = "None",
-                ["Alerts:Smtp:FromAddress"] = "alerts@demo.localhost",
                 ["Alerts:Smtp:FromName"] = "Alerts demo",
                 ["Alerts:Http:AllowPrivateNetworks"] = "true",
                 ["Alerts:Scoring:RefreshIntervalSeconds"] = "0",

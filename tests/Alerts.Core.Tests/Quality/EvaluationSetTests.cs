@@ -30,22 +30,8 @@ public sealed class EvaluationSetTests
     [InlineData("topics.dev.constrained.json")]
     public async Task DevelopmentHalf_MeetsRecordedFloors(string topicFile)
     {
-        // Arrange
-        var shared = TestSupport.SharedFolder();
-        if (shared is null)
-        {
-            Assert.Skip("../shared is not present");
-        }
-
-        var folder = Path.Combine(TestSupport.RepositoryRoot(), "eval", "ag-news");
-        var topics = TopicFile.Load(Path.Combine(folder, topicFile));
-        var labels = RelevanceLabels.Load(Path.Combine(folder, "labels.tsv"));
-        var articles = QualityEvaluationTests.ReadCorpus(Path.Combine(shared, "corpus", "ag_news_test.csv"))
-            .Select((row, index) => new Article(index.ToString(CultureInfo.InvariantCulture), "eval", row.Title, null, row.Body, null, DateTimeOffset.UnixEpoch))
-            .ToList();
-
         // Act
-        var results = await RelevanceEvaluation.RunAsync(topics, articles, labels, topics => TestSupport.Scorer(topics), TestContext.Current.CancellationToken);
+        var results = await EvaluateAsync("ag-news", topicFile, _ => true);
 
         // Assert
         foreach (var result in results)
@@ -85,22 +71,8 @@ public sealed class EvaluationSetTests
     [InlineData("ag-news-round4")]
     public async Task LaterDevelopmentSets_PlaceConstraintsCostNoMoreThanRecorded(string set)
     {
-        // Arrange
-        var shared = TestSupport.SharedFolder();
-        if (shared is null)
-        {
-            Assert.Skip("../shared is not present");
-        }
-
-        var folder = Path.Combine(TestSupport.RepositoryRoot(), "eval", set);
-        var topics = TopicFile.Load(Path.Combine(folder, "topics.constrained.json")).Where(t => t.Constraints is { Places.Count: > 0 }).ToList();
-        var labels = RelevanceLabels.Load(Path.Combine(folder, "labels.tsv"));
-        var articles = QualityEvaluationTests.ReadCorpus(Path.Combine(shared, "corpus", "ag_news_test.csv"))
-            .Select((row, index) => new Article(index.ToString(CultureInfo.InvariantCulture), "eval", row.Title, null, row.Body, null, DateTimeOffset.UnixEpoch))
-            .ToList();
-
         // Act
-        var results = await RelevanceEvaluation.RunAsync(topics, articles, labels, topics => TestSupport.Scorer(topics), TestContext.Current.CancellationToken);
+        var results = await EvaluateAsync(set, "topics.constrained.json", t => t.Constraints is { Places.Count: > 0 });
 
         // Assert
         Assert.NotEmpty(results);
@@ -109,5 +81,23 @@ public sealed class EvaluationSetTests
             TestContext.Current.TestOutputHelper?.WriteLine($"{result.TopicId}: F1 {result.F1:0.000} cost {result.ConstraintCost}");
             Assert.True(result.ConstraintCost <= RecordedConstraintCosts[result.TopicId], $"{result.TopicId} constraint cost {result.ConstraintCost}");
         }
+    }
+
+    // One evaluation set's topics (those the filter keeps) over the shared corpus; skips when ../shared is absent.
+    private static async Task<IReadOnlyList<TopicQuality>> EvaluateAsync(string set, string topicFile, Func<WatchTopic, bool> keep)
+    {
+        var shared = TestSupport.SharedFolder();
+        if (shared is null)
+        {
+            Assert.Skip("../shared is not present");
+        }
+
+        var folder = Path.Combine(TestSupport.RepositoryRoot(), "eval", set);
+        var topics = TopicFile.Load(Path.Combine(folder, topicFile)).Where(keep).ToList();
+        var labels = RelevanceLabels.Load(Path.Combine(folder, "labels.tsv"));
+        var articles = QualityEvaluationTests.ReadCorpus(Path.Combine(shared, "corpus", "ag_news_test.csv"))
+            .Select((row, index) => new Article(index.ToString(CultureInfo.InvariantCulture), "eval", row.Title, null, row.Body, null, DateTimeOffset.UnixEpoch))
+            .ToList();
+        return await RelevanceEvaluation.RunAsync(topics, articles, labels, topics => TestSupport.Scorer(topics), TestContext.Current.CancellationToken);
     }
 }

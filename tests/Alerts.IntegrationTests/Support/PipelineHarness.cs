@@ -58,7 +58,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "alerts-tests", id);
         var smtp = await SmtpSink.StartAsync(new SmtpSinkOptions { OutputDirectory = Path.Combine(folder, "mail") });
         var webhooks = await WebhookSink.StartAsync(new WebhookSinkOptions { OutputDirectory = Path.Combine(folder, "hooks") });
-        var all = new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>(smtp.ChannelSettings("alerts@tests.localhost"))
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["FeedsToFetchQueueName"] = $"f{id}",
@@ -67,10 +67,6 @@ public sealed class PipelineHarness : IAsyncDisposable
             ["DigestsQueueName"] = $"g{id}",
             ["Alerts:Storage:TablePrefix"] = $"t{id}",
             ["Alerts:PublicBaseUrl"] = "https://alerts.example.org",
-            ["Alerts:Smtp:Host"] = smtp.Host,
-            ["Alerts:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Alerts:Smtp:Security"] = "None",
-            ["Alerts:Smtp:FromAddress"] = "alerts@tests.localhost",
             ["Alerts:Http:AllowPrivateNetworks"] = "true",
             ["Alerts:Scoring:RefreshIntervalSeconds"] = "0",
             // No retry budget: a failing delivery goes straight to the queue's own retries and the poison queue, so
