@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Alerts.Cli.Benchmarks;
 using Alerts.Core.Articles;
 using Alerts.Core.Entities;
 using Alerts.Core.Scoring;
@@ -12,8 +13,6 @@ using Alerts.LocalDev.Azurite;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-
-using Alerts.Cli.Benchmarks;
 
 namespace Alerts.Benchmarks;
 

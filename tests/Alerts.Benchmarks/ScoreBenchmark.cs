@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Alerts.Cli.Benchmarks;
 using Alerts.Core.Entities;
 using Alerts.Core.Scoring;
 using Alerts.Core.Text;
@@ -7,8 +8,6 @@ using Lucene.Net.Analysis.En;
 using Lucene.Net.Index.Memory;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Util;
-
-using Alerts.Cli.Benchmarks;
 
 namespace Alerts.Benchmarks;
 

@@ -1,12 +1,16 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Net;
 using System.Security;
 using System.Text;
 using Alerts.Core.Feeds;
 using Alerts.Infrastructure.Feeds.Fetching;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -17,28 +21,31 @@ namespace Alerts.Cli.Benchmarks;
 /// Bytes a source costs per day: the app's own feed fetcher polls a local publisher every five minutes (the default
 /// <c>IngestSchedule</c>) for one simulated day, once sending back the validators it stored (conditional GET, as the
 /// app does) and once without them. The publisher adds items through the day, answers 304 when the ETag still matches
-/// and compresses when asked, as well-run publishers do; every byte it writes is counted, headers included.
+/// and compresses when asked, as well-run publishers do; every byte of each exchange is counted at the publisher: the
+/// request line and headers the fetcher sends, the status line, headers and body that go back.
 /// </summary>
 internal static class FeedTraffic
 {
-    private const int PollsPerDay = 24 * 60 / 5;
+    /// <summary>Polls in a day at the default <c>IngestSchedule</c> (every five minutes).</summary>
+    public const int PollsPerDay = 24 * 60 / 5;
+
     private const int ItemsInFeed = 20;
 
     public sealed record Day(long Bytes, int FullResponses, int NotModified);
 
     public sealed record Result(int ItemsPerDay, int FeedBytes, int CompressedFeedBytes, Day Conditional, Day Unconditional);
 
-    public static async Task<Result> MeasureAsync(List<(string Title, string Body)> corpus, int itemsPerDay)
+    public static async Task<Result> MeasureAsync(List<(string Title, string Body)> corpus, int itemsPerDay, CancellationToken cancellationToken = default)
     {
         await using var publisher = await Publisher.StartAsync(corpus, itemsPerDay);
-        using var services = FetcherServices();
+        await using var services = FetcherServices();
         var fetcher = services.GetRequiredService<IFeedFetcher>();
-        var conditional = await PollOneDayAsync(publisher, fetcher, sendValidators: true);
-        var unconditional = await PollOneDayAsync(publisher, fetcher, sendValidators: false);
+        var conditional = await PollOneDayAsync(publisher, fetcher, sendValidators: true, cancellationToken);
+        var unconditional = await PollOneDayAsync(publisher, fetcher, sendValidators: false, cancellationToken);
         return new Result(itemsPerDay, publisher.Plain.Length, publisher.Compressed.Length, conditional, unconditional);
     }
 
-    private static async Task<Day> PollOneDayAsync(Publisher publisher, IFeedFetcher fetcher, bool sendValidators)
+    private static async Task<Day> PollOneDayAsync(Publisher publisher, IFeedFetcher fetcher, bool sendValidators, CancellationToken cancellationToken)
     {
         var source = new FeedSource("bench", publisher.FeedUrl);
         publisher.ResetCount();
@@ -46,7 +53,7 @@ internal static class FeedTraffic
         for (var poll = 0; poll < PollsPerDay; poll++)
         {
             publisher.Publish(poll);
-            switch (await fetcher.FetchAsync(source, CancellationToken.None))
+            switch (await fetcher.FetchAsync(source, cancellationToken))
             {
                 case FeedFetchResult.Fetched fetched:
                     full++;
@@ -103,14 +110,15 @@ internal static class FeedTraffic
 
         public static async Task<Publisher> StartAsync(List<(string Title, string Body)> corpus, int itemsPerDay)
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
+            // The empty builder reads no appsettings or environment from the current folder: only what is set here.
+            var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(FeedTraffic).Assembly.GetName().Name });
+            builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
             var app = builder.Build();
             var publisher = new Publisher(app, corpus, itemsPerDay);
-            app.MapGet("/feed.xml", publisher.Serve);
+            app.Run(publisher.Serve);
             await app.StartAsync();
-            publisher.FeedUrl = new Uri(new Uri(app.Urls.First()), "/feed.xml");
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            publisher.FeedUrl = new Uri(new Uri(address), "/feed.xml");
             return publisher;
         }
 
@@ -150,7 +158,7 @@ internal static class FeedTraffic
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 response.Headers.ETag = ETag;
-                Count(response, 0);
+                Count(context, 0);
                 return;
             }
 
@@ -164,17 +172,24 @@ internal static class FeedTraffic
             }
 
             response.ContentLength = body.Length;
-            Count(response, body.Length);
+            Count(context, body.Length);
             await response.Body.WriteAsync(body);
         }
 
-        // The status line, the headers as sent (Date and Server added by the server counted at their usual size), the body.
-        private void Count(HttpResponse response, int body)
+        // Both directions of one exchange as they go over the wire: the request line and headers, then the status line,
+        // the response headers (with the Date header the server adds) and the body.
+        private void Count(HttpContext context, int body)
         {
-            var headers = "HTTP/1.1 200 OK\r\n".Length + "Date: Tue, 01 Dec 2026 00:00:00 GMT\r\nServer: Kestrel\r\n".Length + 2
-                + response.Headers.Sum(h => h.Key.Length + 4 + h.Value.ToString().Length);
-            Interlocked.Add(ref _bytes, headers + body);
+            var request = context.Request;
+            var response = context.Response;
+            var sent = $"{request.Method} {request.Path}{request.QueryString} {request.Protocol}\r\n".Length + HeaderBytes(request.Headers);
+            var returned = $"HTTP/1.1 {response.StatusCode} {ReasonPhrases.GetReasonPhrase(response.StatusCode)}\r\n".Length
+                + "Date: Tue, 01 Dec 2026 00:00:00 GMT\r\n".Length + HeaderBytes(response.Headers) + body;
+            Interlocked.Add(ref _bytes, sent + returned);
         }
+
+        // "Name: value\r\n" per header and the blank line that ends them (ASCII, so characters are bytes).
+        private static int HeaderBytes(IHeaderDictionary headers) => headers.Sum(h => h.Key.Length + 4 + h.Value.ToString().Length) + 2;
 
         public ValueTask DisposeAsync() => _app.DisposeAsync();
     }

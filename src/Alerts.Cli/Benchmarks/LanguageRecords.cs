@@ -3,29 +3,31 @@ using Alerts.Core.Entities;
 using Alerts.Core.Scoring;
 using Alerts.Core.Text;
 using Alerts.Core.Topics;
+using Alerts.Infrastructure.Language;
 
 namespace Alerts.Cli.Benchmarks;
 
 /// <summary>
 /// Azure AI Language text records per ingested article with enrichment on: the scoring path runs over the corpus with
 /// an enricher that counts what would be sent (the service bills one record per started 1,000 characters of each
-/// document, after the client's cut to 5,120 text elements) instead of calling the service.
+/// document, after the client's cut to its default limit of text elements) instead of calling the service.
 /// </summary>
 internal static class LanguageRecords
 {
     private const int CharactersPerRecord = 1_000;
-    private const int MaxTextElements = 5_120;
+
+    private static readonly int MaxTextElements = new AzureLanguageOptions().MaxTextElements;
 
     public sealed record Result(int Articles, int Sent, long Records);
 
-    public static async Task<Result> CountAsync(List<(string Title, string Body)> corpus, IEnumerable<WatchTopic> topics)
+    public static async Task<Result> CountAsync(List<(string Title, string Body)> corpus, IEnumerable<WatchTopic> topics, CancellationToken cancellationToken = default)
     {
         var index = TopicIndex.Build(topics, Gazetteer.Default, "language-records");
         var counter = new CountingEnricher();
         for (var i = 0; i < corpus.Count; i++)
         {
             var (title, body) = corpus[i];
-            await TopicIndexScorer.ScoreAsync(index, new AnalyzedDocument(title, body), i.ToString(CultureInfo.InvariantCulture), counter, logger: null, CancellationToken.None);
+            await TopicIndexScorer.ScoreAsync(index, new AnalyzedDocument(title, body), i.ToString(CultureInfo.InvariantCulture), counter, logger: null, cancellationToken);
         }
 
         return new Result(corpus.Count, counter.Sent, counter.Records);

@@ -28,13 +28,15 @@ internal sealed record PipelineBenchSettings
 
     public int SoakMinutes { get; init; }
 
-    public int? SoakRate { get; init; }
+    public double? SoakRate { get; init; }
 
     public int? MaxPollingMs { get; init; }
 
     public int FeedItemsPerDay { get; init; } = 48;
 
-    public decimal? StoragePricePer10k { get; init; }
+    public decimal? QueuePricePer10k { get; init; }
+
+    public decimal? TablePricePer10k { get; init; }
 
     public decimal? LanguagePricePer1k { get; init; }
 }
@@ -51,24 +53,36 @@ internal static class PipelineBenchmark
 {
     private const int Workers = TransportCeiling.Workers;
 
-    public static async Task<int> RunAsync(PipelineBenchSettings settings, TextWriter output)
+    public static async Task<int> RunAsync(PipelineBenchSettings settings, TextWriter output, CancellationToken cancellationToken)
     {
+        void Say(FormattableString line) => output.WriteLine(line.ToString(CultureInfo.InvariantCulture));
         var (corpus, source) = BenchCorpus.Load(int.MaxValue);
-        await using var azurite = await AzuriteInstance.StartInMemoryAsync(_ => { }, CancellationToken.None);
+        AzuriteInstance azurite;
+        try
+        {
+            azurite = await AzuriteInstance.StartInMemoryAsync(_ => { }, cancellationToken);
+        }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync($"bench: could not start Azurite: {e.Message}");
+            return 2;
+        }
+
+        await using var _ = azurite;
         var counter = new TransactionCounter { QueuePort = azurite.QueuePort };
         var storage = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString }).Build();
         var queues = StorageClients.CreateQueueServiceClient(storage, o => o.AddPolicy(counter, HttpPipelinePosition.PerRetry));
         var tables = StorageClients.CreateTableServiceClient(storage, o => o.AddPolicy(counter, HttpPipelinePosition.PerRetry));
 
         var queueSettings = QueueSettings(settings);
-        output.WriteLine($"Pipeline benchmark on Azurite ({source}, {settings.Articles:N0} articles, {settings.Topics:N0} topics, {settings.Subscribers:N0} subscribers, {Environment.ProcessorCount} cores, idle queues polled at most every {queueSettings.MaxPollingInterval.TotalSeconds:0.0#} s)");
+        Say($"Pipeline benchmark on Azurite ({source}, {settings.Articles:N0} articles, {settings.Topics:N0} topics, {settings.Subscribers:N0} subscribers, {Environment.ProcessorCount} cores, idle queues polled at most every {queueSettings.MaxPollingInterval.TotalSeconds:0.0#} s)");
         var ceiling = await TransportCeiling.MeasureAsync(queues, tables, 2_000);
-        output.WriteLine($"  ceiling (same clients, {Workers} at a time): queue send {ceiling.Send:N0}/s, receive+delete {ceiling.ReceiveDelete:N0}/s; table insert-if-absent {ceiling.Insert:N0}/s, point read {ceiling.Read:N0}/s");
+        Say($"  ceiling (same clients, {Workers} at a time): queue send {ceiling.Send:N0}/s, receive+delete {ceiling.ReceiveDelete:N0}/s; table insert-if-absent {ceiling.Insert:N0}/s, point read {ceiling.Read:N0}/s");
         var sweep = await TransportCeiling.ConsumerSweepAsync(queues, 1_000);
-        output.WriteLine($"  more queues and consumers, receive+delete: {string.Join("; ", sweep.Select(s => $"{s.Shape} {s.PerSecond:N0}/s"))}");
+        Say($"  more queues and consumers, receive+delete: {string.Join("; ", sweep.Select(s => $"{s.Shape} {s.PerSecond:N0}/s"))}");
 
-        await using var smtp = await SmtpSink.StartAsync(new SmtpSinkOptions());
-        await using var webhooks = await WebhookSink.StartAsync(new WebhookSinkOptions());
+        await using var smtp = await SmtpSink.StartAsync(new SmtpSinkOptions(), cancellationToken);
+        await using var webhooks = await WebhookSink.StartAsync(new WebhookSinkOptions(), cancellationToken);
         var id = Guid.NewGuid().ToString("N")[..8];
         await using var host = LocalFunctionsHost.Create(new LocalHostOptions
         {
@@ -97,7 +111,7 @@ internal static class PipelineBenchmark
                 services.AddKeyedSingleton("triggers", StorageClients.CreateQueueServiceClient(storage, o => o.AddPolicy(counter, HttpPipelinePosition.PerRetry)));
             },
         });
-        await host.StartAsync(CancellationToken.None);
+        await host.StartAsync(cancellationToken);
         var topics = new TopicGenerator(corpus, seed: 11).Generate(settings.Topics).Select(t => t.Topic).ToList();
         await SeedAsync(host.Services, topics, settings.Subscribers, webhooks.Url("hook").AbsoluteUri);
         using var api = new HttpClient { BaseAddress = new Uri(host.BaseAddress, "api/"), Timeout = TimeSpan.FromMinutes(5) };
@@ -106,8 +120,9 @@ internal static class PipelineBenchmark
         counter.Reset();
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
-        using var latency = new LatencyRecorder();
-        var full = await PushAndDrainAsync(host, api, corpus, 0, settings.Articles, pace: null);
+        var latency = new LatencyRecorder();
+        var full = await PushAndDrainAsync(host, api, corpus, 0, settings.Articles, pace: null, cancellationToken);
+        latency.Dispose();
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds / full.Elapsed.TotalSeconds;
         process.Refresh();
         var transactions = counter.Snapshot();
@@ -115,64 +130,64 @@ internal static class PipelineBenchmark
         var sustained = settings.Articles / full.Elapsed.TotalSeconds;
         var messages = settings.Articles + notifications;
         var perArticle = counter.Total / (double)settings.Articles;
-        output.WriteLine($"  pipeline: {settings.Articles:N0} articles in {full.Elapsed.TotalSeconds:0.0} s = {sustained:0.0} articles/s, {notifications:N0} notifications = {notifications / full.Elapsed.TotalSeconds:0.0}/s");
-        output.WriteLine($"  queue messages handled (articles + deliveries): {messages / full.Elapsed.TotalSeconds:0.0}/s = {messages / full.Elapsed.TotalSeconds / ceiling.ReceiveDelete:P0} of the receive+delete ceiling");
-        output.WriteLine($"  intake to delivery: {latency.Percentiles()}");
-        output.WriteLine($"  host: CPU {cpu:0.00} cores on average, working set {process.WorkingSet64 / 1_048_576.0:0} MiB, peak {process.PeakWorkingSet64 / 1_048_576.0:0} MiB");
-        output.WriteLine($"  storage transactions: {perArticle:0.0} per article all told ({string.Join(", ", transactions.OrderBy(t => t.Key).Select(t => $"{t.Key} {t.Value:N0}"))}); {(notifications == 0 ? 0 : (double)counter.Total / notifications):0.0} per notification");
+        Say($"  pipeline: {settings.Articles:N0} articles in {full.Elapsed.TotalSeconds:0.0} s = {sustained:0.0} articles/s, {notifications:N0} notifications = {notifications / full.Elapsed.TotalSeconds:0.0}/s");
+        Say($"  queue messages handled (articles + deliveries): {messages / full.Elapsed.TotalSeconds:0.0}/s = {messages / full.Elapsed.TotalSeconds / ceiling.ReceiveDelete:P0} of the receive+delete ceiling");
+        Say($"  intake to delivery: {latency.Percentiles()}");
+        Say($"  host: CPU {cpu:0.00} cores on average, working set {process.WorkingSet64 / 1_048_576.0:0} MiB, peak {process.PeakWorkingSet64 / 1_048_576.0:0} MiB");
+        Say($"  storage transactions: {perArticle:0.0} per article all told ({string.Join(", ", transactions.OrderBy(t => t.Key).Select(t => $"{t.Key} {t.Value:N0}"))}); {(notifications == 0 ? 0 : (double)counter.Total / notifications):0.0} per notification");
 
         // At half that load: the latency a subscriber sees when the pipeline is not saturated.
-        using (var halfLatency = new LatencyRecorder())
-        {
-            var half = await PushAndDrainAsync(host, api, corpus, settings.Articles, Math.Max(50, settings.Articles / 4), pace: sustained / 2);
-            output.WriteLine($"  at half load ({sustained / 2:0.0} articles/s for {half.Pushed} articles): intake to delivery {halfLatency.Percentiles()}");
-        }
+        var halfLatency = new LatencyRecorder();
+        var half = await PushAndDrainAsync(host, api, corpus, settings.Articles, Math.Max(50, settings.Articles / 4), pace: sustained / 2, cancellationToken);
+        halfLatency.Dispose();
+        Say($"  at half load ({sustained / 2:0.0} articles/s for {half.Pushed} articles): intake to delivery {halfLatency.Percentiles()}");
 
-        await CostAsync(settings, output, corpus, topics, perArticle);
+        await CostAsync(settings, Say, corpus, topics, transactions, settings.Articles, cancellationToken);
         if (settings.SoakMinutes > 0)
         {
             // Azurite's table queries slow as its tables grow, so a long soak is paced below the short run's half load.
-            var soakRate = settings.SoakRate ?? (int)Math.Max(1, sustained / 4);
-            await SoakAsync(host, api, output, corpus, settings.Articles * 2, settings.SoakMinutes, soakRate);
+            var soakRate = settings.SoakRate ?? Math.Max(1, sustained / 4);
+            await SoakAsync(host, api, Say, corpus, settings.Articles + half.Pushed, settings.SoakMinutes, soakRate, cancellationToken);
         }
 
         return 0;
     }
 
     // What an article costs beyond the storage transactions counted above: feed traffic and Language records, and
-    // money when the prices of the day are given.
-    private static async Task CostAsync(PipelineBenchSettings settings, TextWriter output, List<(string Title, string Body)> corpus, List<WatchTopic> topics, double transactionsPerArticle)
+    // money for each of them whose price of the day is given.
+    private static async Task CostAsync(PipelineBenchSettings settings, Action<FormattableString> say, List<(string Title, string Body)> corpus, List<WatchTopic> topics, IReadOnlyDictionary<string, long> transactions, int articles, CancellationToken cancellationToken)
     {
-        var feed = await FeedTraffic.MeasureAsync(corpus, settings.FeedItemsPerDay);
-        output.WriteLine($"  one polled source for a day (288 polls, {feed.ItemsPerDay} new items, a {feed.FeedBytes / 1024.0:0.0} KiB feed, {feed.CompressedFeedBytes / 1024.0:0.0} KiB compressed): "
-            + $"conditional GET {feed.Conditional.Bytes / 1024.0:N0} KiB ({feed.Conditional.FullResponses} full, {feed.Conditional.NotModified} not modified), "
-            + $"without {feed.Unconditional.Bytes / 1024.0:N0} KiB ({feed.Unconditional.FullResponses} full) = {(double)feed.Unconditional.Bytes / feed.Conditional.Bytes:0.0}x");
-        var language = await LanguageRecords.CountAsync(corpus, topics);
+        var feed = await FeedTraffic.MeasureAsync(corpus, settings.FeedItemsPerDay, cancellationToken);
+        var (withValidators, without) = (feed.Conditional, feed.Unconditional);
+        say($"  one polled source for a day ({FeedTraffic.PollsPerDay} polls, {feed.ItemsPerDay} new items, a {feed.FeedBytes / 1024.0:0.0} KiB feed, {feed.CompressedFeedBytes / 1024.0:0.0} KiB compressed), requests and answers: conditional GET {withValidators.Bytes / 1024.0:N0} KiB ({withValidators.FullResponses} full, {withValidators.NotModified} not modified), without {without.Bytes / 1024.0:N0} KiB ({without.FullResponses} full) = {(double)without.Bytes / withValidators.Bytes:0.0}x");
+        var language = await LanguageRecords.CountAsync(corpus, topics, cancellationToken);
         var recordsPerArticle = language.Records / (double)language.Articles;
-        output.WriteLine($"  Azure AI Language with enrichment on: {language.Sent:N0} of {language.Articles:N0} articles sent ({(double)language.Sent / language.Articles:P1}), {recordsPerArticle:0.000} text records per ingested article");
-        if (settings.StoragePricePer10k is { } storagePrice)
+        say($"  Azure AI Language with enrichment on (the whole corpus against the generated topics): {language.Sent:N0} of {language.Articles:N0} articles sent ({(double)language.Sent / language.Articles:P1}), {recordsPerArticle:0.000} text records per ingested article");
+
+        var queue = transactions.Where(t => t.Key.StartsWith("queue", StringComparison.Ordinal)).Sum(t => t.Value) / (decimal)articles;
+        var table = transactions.Where(t => t.Key.StartsWith("table", StringComparison.Ordinal)).Sum(t => t.Value) / (decimal)articles;
+        string Money(decimal perArticle, decimal unit, decimal? price) => price is { } p ? (perArticle * 1_000_000m / unit * p).ToString("N2", CultureInfo.InvariantCulture) : "not priced";
+        if (settings.QueuePricePer10k is not null || settings.TablePricePer10k is not null || settings.LanguagePricePer1k is not null)
         {
-            var storage = (decimal)transactionsPerArticle * 1_000_000m / 10_000m * storagePrice;
-            var enrichment = settings.LanguagePricePer1k is { } languagePrice ? (decimal)recordsPerArticle * 1_000_000m / 1_000m * languagePrice : 0m;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  per million articles at the given prices: storage transactions {storage:N2}, Language records {enrichment:N2}"));
+            var total = (settings.QueuePricePer10k ?? 0) * queue * 100m + (settings.TablePricePer10k ?? 0) * table * 100m + (settings.LanguagePricePer1k ?? 0) * (decimal)recordsPerArticle * 1_000m;
+            say($"  per million articles, in the currency of the prices given: queue transactions ({queue:0.0} per article) {Money(queue, 10_000m, settings.QueuePricePer10k)}, table transactions ({table:0.0}) {Money(table, 10_000m, settings.TablePricePer10k)}, Language records {Money((decimal)recordsPerArticle, 1_000m, settings.LanguagePricePer1k)}; total of those priced {total:N2}");
         }
     }
 
-    // Half load for several minutes, a minute at a time: memory after each minute shows whether it grows without bound.
-    private static async Task SoakAsync(LocalFunctionsHost host, HttpClient api, TextWriter output, List<(string Title, string Body)> corpus, int from, int minutes, double rate)
+    // Steady load for several minutes, a minute at a time: memory after each minute shows whether it grows without bound.
+    private static async Task SoakAsync(LocalFunctionsHost host, HttpClient api, Action<FormattableString> say, List<(string Title, string Body)> corpus, int from, int minutes, double rate, CancellationToken cancellationToken)
     {
-        output.WriteLine($"  soak: {minutes} minutes at {rate:0.0} articles/s, each minute's articles drained before the next");
+        say($"  soak: {minutes} minutes at {rate:0.0} articles/s, each minute's articles drained before the next");
         var perMinute = Math.Max(20, (int)(rate * 60));
         var process = Process.GetCurrentProcess();
         for (var minute = 1; minute <= minutes; minute++)
         {
             using var minuteLatency = new LatencyRecorder();
-            var run = await PushAndDrainAsync(host, api, corpus, from, perMinute, pace: rate);
+            var run = await PushAndDrainAsync(host, api, corpus, from, perMinute, pace: rate, cancellationToken);
             from += run.Pushed;
             process.Refresh();
             var heap = GC.GetTotalMemory(forceFullCollection: true) / 1_048_576.0;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"    minute {minute}: {run.Pushed} articles in {run.Elapsed.TotalSeconds:0} s, working set {process.WorkingSet64 / 1_048_576.0:0} MiB, managed heap after a full collection {heap:0} MiB; intake to delivery {minuteLatency.Percentiles()}"));
+            say($"    minute {minute}: {run.Pushed} articles in {run.Elapsed.TotalSeconds:0} s, working set {process.WorkingSet64 / 1_048_576.0:0} MiB, managed heap after a full collection {heap:0} MiB; intake to delivery {minuteLatency.Percentiles()}");
         }
     }
 
@@ -202,7 +217,7 @@ internal static class PipelineBenchmark
 
     private sealed record Run(TimeSpan Elapsed, int Pushed);
 
-    private static async Task<Run> PushAndDrainAsync(LocalFunctionsHost host, HttpClient api, List<(string Title, string Body)> corpus, int from, int count, double? pace)
+    private static async Task<Run> PushAndDrainAsync(LocalFunctionsHost host, HttpClient api, List<(string Title, string Body)> corpus, int from, int count, double? pace, CancellationToken cancellationToken)
     {
         const int Batch = 20;
         var clock = Stopwatch.StartNew();
@@ -216,18 +231,18 @@ internal static class PipelineBenchmark
                     var (title, body) = corpus[i % corpus.Count];
                     return new { title = $"{title} ({i})", link = $"https://news.example.org/bench/{i}", summary = body };
                 }).ToList();
-                (await api.PostAsJsonAsync("articles", items)).EnsureSuccessStatusCode();
+                (await api.PostAsJsonAsync("articles", items, cancellationToken)).EnsureSuccessStatusCode();
                 if (pace is { } rate)
                 {
                     var due = TimeSpan.FromSeconds((b + 1) * Batch / rate);
                     if (due > clock.Elapsed)
                     {
-                        await Task.Delay(due - clock.Elapsed);
+                        await Task.Delay(due - clock.Elapsed, cancellationToken);
                     }
                 }
             }
         }));
-        await host.WaitForIdleAsync(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(30), CancellationToken.None);
+        await host.WaitForIdleAsync(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(30), cancellationToken);
         return new Run(clock.Elapsed - TimeSpan.FromSeconds(2), count);
     }
 }

@@ -8,7 +8,7 @@ namespace Alerts.Cli.Benchmarks;
 /// <summary>The raw throughput of the storage the pipeline runs on, measured with the pipeline's own clients.</summary>
 internal sealed record TransportCeiling(double Send, double ReceiveDelete, double Insert, double Read)
 {
-    /// <summary>Concurrent callers in each measurement, as many as the local host's queue listeners run at once.</summary>
+    /// <summary>Concurrent callers in each measurement: host.json's batch size (16), what one queue listener holds at once.</summary>
     public const int Workers = 16;
 
     private static readonly string Body = new('x', 120);

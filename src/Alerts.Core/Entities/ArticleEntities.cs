@@ -28,8 +28,11 @@ public sealed class ArticleEntities
         + "official officials minister ministers leader leaders students tourists visitors pilgrims immigrants migrants "
         + "refugees experts scientists doctors volunteers contractors hostages fans company companies firm firms");
 
-    // What is over a place rather than about it: "jets flew over Gaza", "rain over Florida".
-    private static readonly HashSet<string> AirWords = Stems("fly flies flew flying flight flights jet jets plane planes aircraft helicopter helicopters drone drones hover hovered rain rains storm clouds sky skies airspace");
+    // After these, "over" gives the cause or the subject, not a place: "resign over Gaza", "row over Iraq".
+    private static readonly HashSet<string> CauseWords = Stems(
+        "resign resigns resigned quit quits row rows rift dispute disputes feud spat split splits clash clashes protest "
+        + "protests anger fear fears worry worries concern concerns tension tensions standoff talks deal pact sanctions "
+        + "warns warned warning accused criticised criticized criticism probe divided divisions victory win wins lead");
 
     // What people do somewhere for a cause that happens elsewhere: "Thousands march in Ottawa for the engineers".
     private static readonly HashSet<string> ReactionWords = Stems(
@@ -129,8 +132,9 @@ public sealed class ArticleEntities
     }
 
     // Prepositions that do not say where: an opponent or an origin ("edge out Brazil" (only "out of Iraq" is a place),
-    // "loss to Argentina", "medallist from the United Arab Emirates"), a cause ("Threat to Resign Over Gaza": only what
-    // flies is over a place), a step back on something ("Egypt steps back on Gaza plan"; "back to Iraq" is a place).
+    // "loss to Argentina", "medallist from the United Arab Emirates"), a cause ("Threat to Resign Over Gaza", "row over
+    // Iraq"; "jets over Gaza", "hurricane roars over Bahamas" are there), support or a step back ("Bush backs Iraq
+    // vote", "Egypt steps back on Gaza plan"; "back to Iraq" is a place).
     private bool IsNotWhere(int preposition)
     {
         var tokens = Document.Tokens;
@@ -141,8 +145,9 @@ public sealed class ArticleEntities
             "out" => after != "of",
             "to" => ContestWords.Contains(before),
             "from" => PeopleNouns.Contains(before),
-            "over" => !AirWords.Contains(before),
+            "over" => CauseWords.Contains(before),
             "back" => after is "on" or "off" or "down" or "away",
+            "backs" or "backed" or "backing" => true,
             _ => false,
         };
     }

@@ -142,8 +142,8 @@ public sealed class Gazetteer
             }
         }
 
-        var inside = PlacesInside(found, support);
         var people = PersonNames.Find(document, found, c => IsNamedAsPlace(document, found, c));
+        var inside = PlacesInside(found, people, support);
         var mentions = new List<EntityMention>(found.Count);
         for (var c = 0; c < found.Count; c++)
         {
@@ -187,16 +187,17 @@ public sealed class Gazetteer
         return reading.CountryCode is { } code && countries.Contains(code);
     }
 
-    // The subdivisions the story names, by a city inside them ("US-GA" for Atlanta) or by themselves (which also counts
-    // for their siblings: "US/*" when Florida is named), each name read as it would be without this rule. A name that
-    // is also a country's tells nothing about subdivisions.
-    private static HashSet<string> PlacesInside(List<NameCandidate> found, HashSet<string> countries)
+    // The subdivisions the story names, by a city inside them ("US-GA" for Atlanta) or by themselves, each name read as
+    // it would be without this rule (so "BEIJING" is the capital, not the municipality). A subdivision also vouches for
+    // its siblings: "US/*" when Florida is named, whichever Florida it is (Uruguay has one too). A name that is also a
+    // country's, or a person's, tells nothing about subdivisions.
+    private static HashSet<string> PlacesInside(List<NameCandidate> found, HashSet<int> people, HashSet<string> countries)
     {
         var inside = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var candidate in found)
+        for (var c = 0; c < found.Count; c++)
         {
-            var readings = candidate.Readings.Where(r => r.Kind != EntityKind.Organisation && !r.NeedsContext && !r.IsPostalCode).ToList();
-            if (readings.Count == 0 || readings.Any(r => r.Kind == EntityKind.Country))
+            var readings = found[c].Readings.Where(r => r.Kind != EntityKind.Organisation && !r.NeedsContext && !r.IsPostalCode).ToList();
+            if (readings.Count == 0 || people.Contains(c) || readings.Any(r => r.Kind == EntityKind.Country))
             {
                 continue;
             }
@@ -207,14 +208,18 @@ public sealed class Gazetteer
                 .ThenBy(Prior)
                 .ThenByDescending(r => r.Population)
                 .First();
-            if (likely.SubdivisionCode is { } subdivision)
+            if (likely.SubdivisionCode is { } code)
             {
-                inside.Add(subdivision);
+                inside.Add(code);
             }
 
+            // Read as a subdivision ("Florida", not a city): every subdivision of that name vouches for its country.
             if (likely.Kind == EntityKind.Subdivision)
             {
-                inside.Add(likely.CountryCode + "/*");
+                foreach (var subdivision in readings.Where(r => r.Kind == EntityKind.Subdivision))
+                {
+                    inside.Add(subdivision.CountryCode + "/*");
+                }
             }
         }
 

@@ -54,7 +54,7 @@ public sealed class SemanticSignal
         }
 
         Interlocked.Increment(ref embedded);
-        var article = embedder.Embed(document.Title + ". " + document.Body);
+        var article = embedder.Embed(Workbench.Embeddings.TextOf(document.Title, document.Body));
         ArticleEntities? entities = null;
         var result = new List<TopicMatch>(matches);
         foreach (var topic in near)

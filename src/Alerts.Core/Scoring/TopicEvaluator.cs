@@ -61,13 +61,15 @@ public static class TopicEvaluator
         .Select(t => t.Stem)
         .ToHashSet(StringComparer.Ordinal);
 
-    // Verbs of saying in a headline, as written (headlines use the present tense and capitals, so surfaces are
-    // compared in lower case).
+    // Verbs of saying in a headline, as written (surfaces are lower case). Words that are as often nouns or other
+    // verbs in headlines ("Jobless Claims", "claims pole", "Robo Calls", "a pledge") are left out.
     private static readonly HashSet<string> SpeechVerbs = new(StringComparer.Ordinal)
     {
         "says", "say", "said", "tells", "told", "urges", "urge", "urged", "warns", "warn", "warned", "vows", "vow",
-        "pledges", "pledge", "insists", "claims", "denies", "deny", "calls", "asks", "promises", "predicts",
+        "insists", "denies", "deny", "asks", "predicts",
     };
+
+    private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(",:;");
 
     // Prepositions that send forces to a border: "to its western frontier", "along their border".
     private static readonly HashSet<string> OwnBorderPrepositions = new(StringComparer.Ordinal)
@@ -135,6 +137,7 @@ public static class TopicEvaluator
     {
         private List<(int From, int To)>? placeWords;
         private int? leadEnd;
+        private bool? headlineReportsSpeech;
 
         // Positions of the required places' own names and people: matches on them ("Afghan", "Kabul", "Taliban") say
         // nothing about what happens there. Computed once per article and topic.
@@ -145,6 +148,8 @@ public static class TopicEvaluator
 
         // Where the body's first sentence ends (character offset), found once.
         public int LeadEnd => leadEnd ??= LeadSentenceEnd(Document.Body);
+
+        public bool HeadlineReportsSpeech => headlineReportsSpeech ??= ReportsSpeech(Document);
     }
 
     private sealed record SemanticRescue(int MissingClause, double Similarity, double RescueFrom);
@@ -428,7 +433,7 @@ public static class TopicEvaluator
     private static bool NamesThePeople(ArticleEntities entities, EntityMention mention)
     {
         var text = entities.TextOf(mention);
-        return text.EndsWith('s') && !mention.Entry.Name.EndsWith('s') && char.IsUpper(text[0]);
+        return text.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !mention.Entry.Name.EndsWith("s", StringComparison.OrdinalIgnoreCase) && char.IsUpper(text[0]);
     }
 
     // Whether a matched word other than the required places' own names and people stands within a few words of the
@@ -505,10 +510,10 @@ public static class TopicEvaluator
     }
 
     private static bool IsTalkedAbout(ConstraintCheck check, EntityMention mention) =>
-        mention.FirstToken < check.Document.TitleTokenCount && ReportsSpeech(check.Document) && !IsAttachedInHeadline(check, mention);
+        mention.FirstToken < check.Document.TitleTokenCount && check.HeadlineReportsSpeech && !IsAttachedInHeadline(check, mention);
 
     // Whether a matched word stands next to a headline place in the same stretch of the headline: in "Freedom on the
-    // March in Iraq, Bush Tells Voters" the comma parts the claim from the speaker.
+    // March in Iraq, Bush Tells Voters" the comma parts the claim from the speaker (as a colon, semicolon or dash do).
     private static bool IsAttachedInHeadline(ConstraintCheck check, EntityMention mention)
     {
         var document = check.Document;
@@ -525,7 +530,7 @@ public static class TopicEvaluator
             }
 
             var (from, to) = token.Start < first.Start ? (token.End, first.Start) : (last.End, token.Start);
-            if (!document.Title.AsSpan(from, to - from).Contains(','))
+            if (!BreaksClause(document.Title.AsSpan(from, to - from)))
             {
                 return true;
             }
@@ -533,6 +538,11 @@ public static class TopicEvaluator
 
         return false;
     }
+
+    // A comma, colon, semicolon or a spaced dash between two words of a headline parts its clauses; a hyphen
+    // ("Iraq-bound") does not.
+    private static bool BreaksClause(ReadOnlySpan<char> between) =>
+        between.IndexOfAny(ClauseBreaks) >= 0 || between.Contains(" - ", StringComparison.Ordinal) || between.Contains(" – ", StringComparison.Ordinal);
 
     private static bool ReportsSpeech(AnalyzedDocument document)
     {

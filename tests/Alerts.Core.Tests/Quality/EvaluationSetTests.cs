@@ -25,22 +25,6 @@ public sealed class EvaluationSetTests
         ["ivory-coast-crisis"] = 0.97,
     };
 
-    [Theory]
-    [InlineData("topics.dev.json")]
-    [InlineData("topics.dev.constrained.json")]
-    public async Task DevelopmentHalf_MeetsRecordedFloors(string topicFile)
-    {
-        // Act
-        var results = await EvaluateAsync("ag-news", topicFile, _ => true);
-
-        // Assert
-        foreach (var result in results)
-        {
-            TestContext.Current.TestOutputHelper?.WriteLine($"{result.TopicId}: P {result.Precision:0.000} R {result.Recall:0.000} F1 {result.F1:0.000} cost {result.ConstraintCost}");
-            Assert.True(result.F1 >= DevelopmentFloors[result.TopicId] - 0.01, $"{result.TopicId} F1 {result.F1:0.000}");
-        }
-    }
-
     // The constraint cost recorded in docs/scoring.md for every place-bound topic of the later development sets
     // (the second, third and fourth sets; the fifth is held out and never run here).
     private static readonly Dictionary<string, int> RecordedConstraintCosts = new(StringComparer.Ordinal)
@@ -66,6 +50,22 @@ public sealed class EvaluationSetTests
     };
 
     [Theory]
+    [InlineData("topics.dev.json")]
+    [InlineData("topics.dev.constrained.json")]
+    public async Task DevelopmentHalf_MeetsRecordedFloors(string topicFile)
+    {
+        // Act
+        var results = await EvaluateAsync("ag-news", topicFile, _ => true);
+
+        // Assert
+        foreach (var result in results)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"{result.TopicId}: P {result.Precision:0.000} R {result.Recall:0.000} F1 {result.F1:0.000} cost {result.ConstraintCost}");
+            Assert.True(result.F1 >= DevelopmentFloors[result.TopicId] - 0.01, $"{result.TopicId} F1 {result.F1:0.000}");
+        }
+    }
+
+    [Theory]
     [InlineData("ag-news-check")]
     [InlineData("ag-news-round3")]
     [InlineData("ag-news-round4")]
@@ -79,7 +79,8 @@ public sealed class EvaluationSetTests
         foreach (var result in results)
         {
             TestContext.Current.TestOutputHelper?.WriteLine($"{result.TopicId}: F1 {result.F1:0.000} cost {result.ConstraintCost}");
-            Assert.True(result.ConstraintCost <= RecordedConstraintCosts[result.TopicId], $"{result.TopicId} constraint cost {result.ConstraintCost}");
+            Assert.True(RecordedConstraintCosts.TryGetValue(result.TopicId, out var recorded), $"{result.TopicId}: no constraint cost recorded for it here");
+            Assert.True(result.ConstraintCost <= recorded, $"{result.TopicId} constraint cost {result.ConstraintCost}");
         }
     }
 

@@ -17,15 +17,16 @@ public sealed class BenchCostTests
     public async Task FeedTraffic_PublisherAddingFourItemsADay_ConditionalGetFetchesOnlyChangesAndCostsFewerBytes()
     {
         // Act
-        var result = await FeedTraffic.MeasureAsync(Corpus, itemsPerDay: 4);
+        var result = await FeedTraffic.MeasureAsync(Corpus, itemsPerDay: 4, TestContext.Current.CancellationToken);
 
         // Assert: one full answer per change, 304 for every other poll of the day; without validators all 288 are full.
         Assert.Equal(4, result.Conditional.FullResponses);
         Assert.Equal(284, result.Conditional.NotModified);
         Assert.Equal(288, result.Unconditional.FullResponses);
         Assert.Equal(0, result.Unconditional.NotModified);
-        // A 304 still costs its headers (about a tenth of this small feed compressed), so the saving is several-fold.
-        Assert.True(result.Unconditional.Bytes > 5 * result.Conditional.Bytes, $"{result.Unconditional.Bytes} vs {result.Conditional.Bytes}");
+        // Every poll still sends its request and a 304 its headers (both counted), so on this small feed the saving is
+        // a few times, not the 72 times fewer full answers.
+        Assert.True(result.Unconditional.Bytes > 2 * result.Conditional.Bytes, $"{result.Unconditional.Bytes} vs {result.Conditional.Bytes}");
         Assert.True(result.CompressedFeedBytes < result.FeedBytes);
     }
 
@@ -42,7 +43,7 @@ public sealed class BenchCostTests
         ];
 
         // Act
-        var result = await LanguageRecords.CountAsync(corpus, topics);
+        var result = await LanguageRecords.CountAsync(corpus, topics, TestContext.Current.CancellationToken);
 
         // Assert: the two troop stories are sent (1 record, and 3 for about 2,200 characters); the storm is not.
         Assert.Equal(4, result.Articles);
