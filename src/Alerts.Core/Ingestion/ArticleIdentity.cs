@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Alerts.Core.Text;
 
@@ -73,10 +72,5 @@ public static class ArticleIdentity
         return Whitespace.Collapse(normalized, controlCharactersAreSpace: true);
     }
 
-    private static string Hash(string value)
-    {
-        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(value), digest);
-        return Convert.ToHexStringLower(digest)[..HexLength];
-    }
+    private static string Hash(string value) => ShortHash.Of(value, HexLength / 2);
 }

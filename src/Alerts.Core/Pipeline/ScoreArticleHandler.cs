@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Alerts.Core.Queues;
 using Alerts.Core.Scoring;
+using Alerts.Core.Text;
 using Microsoft.Extensions.Logging;
 
 namespace Alerts.Core.Pipeline;
@@ -61,7 +60,7 @@ public sealed class ScoreArticleHandler(
     public static string VersionOf(Articles.Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{article.Title}\n{article.Summary}")).AsSpan(0, 8));
+        return ShortHash.Of($"{article.Title}\n{article.Summary}", 8);
     }
 
     /// <summary>
@@ -69,5 +68,5 @@ public sealed class ScoreArticleHandler(
     /// same id, whichever copy of the story is being scored.
     /// </summary>
     public static string AlertIdFor(string storyKey, string topicId, string subscriberId) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{storyKey}|{topicId}|{subscriberId}")).AsSpan(0, 16));
+        ShortHash.Of($"{storyKey}|{topicId}|{subscriberId}", 16);
 }

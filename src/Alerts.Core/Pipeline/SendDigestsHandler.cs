@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Alerts.Core.Queues;
+using Alerts.Core.Text;
 using Microsoft.Extensions.Logging;
 
 namespace Alerts.Core.Pipeline;
@@ -36,6 +35,5 @@ public sealed class SendDigestsHandler(IPendingAlertStore pending, IMessageQueue
 
     /// <summary>The id of the digest a run at <paramref name="dueBy"/> sends a subscriber.</summary>
     public static string DigestIdFor(string subscriberId, DateTimeOffset dueBy) =>
-        "digest-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Create(CultureInfo.InvariantCulture, $"{subscriberId}|{dueBy.UtcTicks}"))).AsSpan(0, 12));
+        "digest-" + ShortHash.Of(string.Create(CultureInfo.InvariantCulture, $"{subscriberId}|{dueBy.UtcTicks}"), 12);
 }

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Alerts.Core.Text;
 
 namespace Alerts.Core.Subscriptions;
 
@@ -11,5 +10,5 @@ public static class SubscriberRef
 {
     /// <summary>The log reference of a subscriber id.</summary>
     public static string For(string subscriberId) =>
-        "s-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(subscriberId ?? string.Empty)).AsSpan(0, 6));
+        "s-" + ShortHash.Of(subscriberId ?? string.Empty, 6);
 }

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using Alerts.Core.Delivery;
+using Alerts.Core.Text;
 using MimeKit;
 
 namespace Alerts.Infrastructure.Channels;
@@ -87,9 +87,8 @@ internal sealed class EmailComposer(SmtpOptions options, TimeProvider timeProvid
     /// </summary>
     internal static string MessageIdFor(string alertId, string? domain)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(alertId));
         var host = string.IsNullOrWhiteSpace(domain) ? "alerts.invalid" : domain;
-        return $"alert.{Convert.ToHexStringLower(hash.AsSpan(0, 16))}@{host}";
+        return $"alert.{ShortHash.Of(alertId, 16)}@{host}";
     }
 
     private static string Text(AlertView view)

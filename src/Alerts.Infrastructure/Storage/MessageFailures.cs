@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Alerts.Core.Text;
 using Azure;
 using Azure.Data.Tables;
 
@@ -92,5 +91,5 @@ public sealed class MessageFailures(TableServiceClient tables, StorageNames name
             : null;
     }
 
-    private static string KeyOf(string body) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)).AsSpan(0, 16));
+    private static string KeyOf(string body) => ShortHash.Of(body, 16);
 }
