@@ -83,7 +83,15 @@ internal static class PipelineBenchmark
 
         await using var smtp = await SmtpSink.StartAsync(new SmtpSinkOptions(), cancellationToken);
         await using var webhooks = await WebhookSink.StartAsync(new WebhookSinkOptions(), cancellationToken);
-        var id = Guid.NewGuid().ToString("N")[..8];
+        var appSettings = PrivateStorageNames.Settings(azurite.ConnectionString, Guid.NewGuid().ToString("N")[..8]);
+        foreach (var (key, value) in smtp.ChannelSettings("alerts@bench.localhost"))
+        {
+            appSettings[key] = value;
+        }
+
+        appSettings["Alerts:Http:AllowPrivateNetworks"] = "true";
+        appSettings["Alerts:Scoring:RefreshIntervalSeconds"] = "5";
+        appSettings["Alerts:PublicBaseUrl"] = "https://alerts.example.org";
         await using var host = LocalFunctionsHost.Create(new LocalHostOptions
         {
             Urls = "http://127.0.0.1:0",
@@ -91,18 +99,7 @@ internal static class PipelineBenchmark
             ReadLocalSettings = false,
             MinimumLogLevel = LogLevel.Warning,
             QueueSettings = queueSettings,
-            Settings = new Dictionary<string, string?>(smtp.ChannelSettings("alerts@bench.localhost"))
-            {
-                ["AzureWebJobsStorage"] = azurite.ConnectionString,
-                ["FeedsToFetchQueueName"] = $"f{id}",
-                ["ArticlesQueueName"] = $"a{id}",
-                ["DeliveriesQueueName"] = $"d{id}",
-                ["DigestsQueueName"] = $"g{id}",
-                ["Alerts:Storage:TablePrefix"] = $"t{id}",
-                ["Alerts:Http:AllowPrivateNetworks"] = "true",
-                ["Alerts:Scoring:RefreshIntervalSeconds"] = "5",
-                ["Alerts:PublicBaseUrl"] = "https://alerts.example.org",
-            },
+            Settings = appSettings,
             ConfigureServices = services =>
             {
                 // The app's clients and the local host's trigger client, all counted.

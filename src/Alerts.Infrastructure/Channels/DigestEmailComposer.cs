@@ -15,16 +15,8 @@ internal sealed class DigestEmailComposer(SmtpOptions options, TimeProvider time
     {
         ArgumentNullException.ThrowIfNull(digest);
         var view = DigestView.From(digest);
-        var message = new MimeMessage();
-        var from = new MailboxAddress(options.FromName, options.FromAddress);
-        message.From.Add(from);
-        message.To.Add(recipient);
-        message.Subject = $"[Alerts] Digest: {view.Heading}";
-        message.Date = timeProvider.GetUtcNow();
-        message.MessageId = EmailComposer.MessageIdFor(digest.DigestId, from.Domain);
-        EmailComposer.AddAutomaticHeaders(message, digest.DigestId, digest.UnsubscribeUrl);
-        message.Body = new BodyBuilder { TextBody = Text(view), HtmlBody = Html(view) }.ToMessageBody();
-        return message;
+        return EmailComposer.Message(options, timeProvider, recipient, $"[Alerts] Digest: {view.Heading}", digest.DigestId, digest.UnsubscribeUrl,
+            new BodyBuilder { TextBody = Text(view), HtmlBody = Html(view) });
     }
 
     private static string Text(DigestView view)

@@ -24,38 +24,34 @@ internal sealed class EmailComposer(SmtpOptions options, TimeProvider timeProvid
     {
         ArgumentNullException.ThrowIfNull(notification);
         var view = AlertView.From(notification);
-
-        var message = new MimeMessage();
-        var from = new MailboxAddress(options.FromName, options.FromAddress);
-        message.From.Add(from);
-        message.To.Add(recipient);
-        message.Subject = $"[Alerts] {view.TopicName}: {view.Title}";
-        message.Date = timeProvider.GetUtcNow();
-        message.MessageId = MessageIdFor(notification.AlertId, from.Domain);
-
-        AddAutomaticHeaders(message, notification.AlertId, notification.UnsubscribeUrl);
-        message.Body = new BodyBuilder { TextBody = Text(view), HtmlBody = Html(view) }.ToMessageBody();
-        return message;
+        return Message(options, timeProvider, recipient, $"[Alerts] {view.TopicName}: {view.Title}", notification.AlertId, notification.UnsubscribeUrl,
+            new BodyBuilder { TextBody = Text(view), HtmlBody = Html(view) });
     }
 
     /// <summary>A short message carrying a fresh link to the subscriber's preferences.</summary>
     public MimeMessage ComposeLink(string id, Uri preferences, MailboxAddress recipient)
     {
         ArgumentNullException.ThrowIfNull(preferences);
-        var message = new MimeMessage();
-        var from = new MailboxAddress(options.FromName, options.FromAddress);
-        message.From.Add(from);
-        message.To.Add(recipient);
-        message.Subject = "[Alerts] Your preferences link";
-        message.Date = timeProvider.GetUtcNow();
-        message.MessageId = MessageIdFor(id, from.Domain);
-        AddAutomaticHeaders(message, id, null);
         var link = preferences.AbsoluteUri;
-        message.Body = new BodyBuilder
+        return Message(options, timeProvider, recipient, "[Alerts] Your preferences link", id, unsubscribeUrl: null, new BodyBuilder
         {
             TextBody = $"You asked for a fresh link to your Alerts preferences:\n{link}\n\nIf you did not ask, you can ignore this message.\n",
             HtmlBody = $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"font-family:Segoe UI,Helvetica,Arial,sans-serif\"><p>You asked for a fresh link to your Alerts preferences:</p><p><a href=\"{Encode(link)}\">Open your preferences</a></p><p style=\"color:#757575;font-size:12px\">If you did not ask, you can ignore this message.</p></body></html>",
-        }.ToMessageBody();
+        });
+    }
+
+    /// <summary>
+    /// One message as Alerts sends every kind (alert, digest, link): from the configured sender, dated now, with a
+    /// Message-Id derived from <paramref name="id"/> and the automatic headers.
+    /// </summary>
+    internal static MimeMessage Message(SmtpOptions options, TimeProvider timeProvider, MailboxAddress recipient, string subject, string id, Uri? unsubscribeUrl, BodyBuilder body)
+    {
+        var from = new MailboxAddress(options.FromName, options.FromAddress);
+        var message = new MimeMessage { Subject = subject, Date = timeProvider.GetUtcNow(), MessageId = MessageIdFor(id, from.Domain) };
+        message.From.Add(from);
+        message.To.Add(recipient);
+        AddAutomaticHeaders(message, id, unsubscribeUrl);
+        message.Body = body.ToMessageBody();
         return message;
     }
 
@@ -63,7 +59,7 @@ internal sealed class EmailComposer(SmtpOptions options, TimeProvider timeProvid
     /// Headers of every message Alerts sends: an automatic message (RFC 3834, and no out-of-office replies from
     /// Exchange), the id it is recorded under, and one-click unsubscribe (RFC 8058) when there is a link.
     /// </summary>
-    internal static void AddAutomaticHeaders(MimeMessage message, string id, Uri? unsubscribeUrl)
+    private static void AddAutomaticHeaders(MimeMessage message, string id, Uri? unsubscribeUrl)
     {
         // RFC 3834: an automatic message; also stops out-of-office replies from Exchange.
         message.Headers.Add("Auto-Submitted", "auto-generated");

@@ -60,12 +60,6 @@ public sealed class PipelineHarness : IAsyncDisposable
         var webhooks = await WebhookSink.StartAsync(new WebhookSinkOptions { OutputDirectory = Path.Combine(folder, "hooks") });
         var all = new Dictionary<string, string?>(smtp.ChannelSettings("alerts@tests.localhost"))
         {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["FeedsToFetchQueueName"] = $"f{id}",
-            ["ArticlesQueueName"] = $"a{id}",
-            ["DeliveriesQueueName"] = $"d{id}",
-            ["DigestsQueueName"] = $"g{id}",
-            ["Alerts:Storage:TablePrefix"] = $"t{id}",
             ["Alerts:PublicBaseUrl"] = "https://alerts.example.org",
             ["Alerts:Http:AllowPrivateNetworks"] = "true",
             ["Alerts:Scoring:RefreshIntervalSeconds"] = "0",
@@ -76,6 +70,11 @@ public sealed class PipelineHarness : IAsyncDisposable
             // of a delivery that finds it claimed looks again within seconds, not minutes.
             ["Alerts:DeliverySendDeadline"] = "00:00:05",
         };
+        foreach (var (key, value) in PrivateStorageNames.Settings(azurite.ConnectionString, id))
+        {
+            all[key] = value;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
