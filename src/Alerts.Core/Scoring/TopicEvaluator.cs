@@ -425,8 +425,12 @@ public static class TopicEvaluator
             }
         }
 
-        // The people themselves ("As Afghans prepare for their first presidential elections") act as a group does.
-        return IsAttached(check, mention, NamesThePeople(entities, mention) ? ActorWindow : 2);
+        // The people themselves ("As Afghans prepare for their first presidential elections") act as a group does,
+        // unless another country's place stands between them and what they do ("Iraqis in Jordan began voting").
+        return NamesThePeople(entities, mention)
+            ? IsAttached(check, mention, ActorWindow, (from, to) => !entities.Mentions.Any(m => m.Entry.IsPlace && m.Entry.CountryCode != mention.Entry.CountryCode
+                && entities.PositionOf(m) > from && entities.PositionOf(m) < to && entities.IsLocative(m)))
+            : IsAttached(check, mention, 2);
     }
 
     // "Afghans", "Iraqis", "Israelis": the nationality written as a plural noun names the people, not a thing of theirs.
@@ -437,14 +441,15 @@ public static class TopicEvaluator
     }
 
     // Whether a matched word other than the required places' own names and people stands within a few words of the
-    // mention.
-    private static bool IsAttached(ConstraintCheck check, EntityMention mention, int window)
+    // mention (and, when a check is given, what lies between the two, positions exclusive, passes it).
+    private static bool IsAttached(ConstraintCheck check, EntityMention mention, int window, Func<int, int, bool>? between = null)
     {
         var first = check.Entities.PositionOf(mention);
         var last = check.Document.Tokens[mention.LastToken].Position;
         return check.ClauseHits.Any(hits => hits.Any(h =>
             !check.PlaceWords.Any(p => h.From <= p.To && p.From <= h.To)
-            && ((h.From > last && h.From - last <= window) || (h.To < first && first - h.To <= window))));
+            && ((h.From > last && h.From - last <= window && (between is null || between(last, h.From)))
+                || (h.To < first && first - h.To <= window && (between is null || between(h.To, first))))));
     }
 
     // Whether a mention sits in the body's first sentence, where a news story says where its event happened.

@@ -218,6 +218,19 @@ public sealed class PlaceModelTests
     }
 
     [Fact]
+    public void Alerts_ThePeopleActingInAnotherCountry_DoNotPutTheStoryHome()
+    {
+        // Arrange
+        var topic = TestSupport.Topic("(Iraq* OR Baghdad) (vot* OR election*)", new TopicConstraints { Places = ["Iraq"], Strict = true });
+
+        // Act: the Iraqis act, but in Jordan
+        var match = TestSupport.Match(topic, "Expatriates cast ballots", "AMMAN (Reuters) - Iraqis in Jordan began voting on Friday, officials said.");
+
+        // Assert
+        Assert.False(match!.Alert);
+    }
+
+    [Fact]
     public void Alerts_TheStatesOfferOrPlan_PutsTheStoryInItsPlace()
     {
         // Arrange
