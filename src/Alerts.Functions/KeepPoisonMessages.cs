@@ -17,8 +17,8 @@ public sealed class KeepPoisonMessages(PoisonQueues poison, HealthCheck health, 
     {
         var kept = await poison.KeepAsync(cancellationToken);
 
-        // The health report also refreshes the poison gauge the "poison messages" alert rule reads.
-        await health.CheckAsync(cancellationToken);
+        // Refreshes the poison gauge the "poison messages" alert rule reads (the poison queues only, not the whole report).
+        await health.CountPoisonAsync(cancellationToken);
         if (kept > 0)
         {
             logger.LogWarning("Kept {Count} poison message(s) from expiring; replay or purge them with alerts ops poison", kept);

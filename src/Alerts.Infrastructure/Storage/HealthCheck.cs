@@ -38,6 +38,42 @@ public sealed class HealthCheck(QueueServiceClient queues, StorageNames names, I
     /// <summary>A source with no success for this long, while it has been tried, counts as failing.</summary>
     public static readonly TimeSpan StaleIngest = TimeSpan.FromHours(1);
 
+    /// <summary>How long the anonymous endpoint's report is reused: a probe every few seconds costs one check.</summary>
+    public static readonly TimeSpan ReportReuse = TimeSpan.FromSeconds(30);
+
+    private HealthReport? _recent;
+
+    /// <summary>
+    /// The report of the last <see cref="ReportReuse"/>, or a new one: for the anonymous endpoint, so that frequent
+    /// probes do not read the sources and subscribers tables each time.
+    /// </summary>
+    public async Task<HealthReport> RecentAsync(CancellationToken cancellationToken)
+    {
+        if (_recent is { } recent && time.GetUtcNow() - recent.CheckedAt < ReportReuse)
+        {
+            return recent;
+        }
+
+        var report = await CheckAsync(cancellationToken);
+        _recent = report;
+        return report;
+    }
+
+    /// <summary>
+    /// Counts the poison queues only (two storage requests per work queue) and refreshes the poison gauge the
+    /// "poison messages" alert rule reads; for the hourly timer, which needs no more than that.
+    /// </summary>
+    public async Task<int> CountPoisonAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        foreach (var queue in names.WorkQueues)
+        {
+            total += await PoisonDepthAsync(queue, cancellationToken);
+        }
+
+        return total;
+    }
+
     /// <summary>Checks everything once.</summary>
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
@@ -49,9 +85,8 @@ public sealed class HealthCheck(QueueServiceClient queues, StorageNames names, I
             foreach (var queue in names.WorkQueues)
             {
                 var waiting = await DepthAsync(queue, cancellationToken);
-                var poison = await DepthAsync(queue + StorageNames.PoisonSuffix, cancellationToken);
+                var poison = await PoisonDepthAsync(queue, cancellationToken);
                 queueHealth.Add(new QueueHealth(queue, waiting, poison));
-                metrics?.PoisonCounted(queue, poison);
                 if (poison > 0)
                 {
                     problems.Add($"{poison} message(s) parked in {queue}{StorageNames.PoisonSuffix}: see `alerts ops poison list --queue {queue}`");
@@ -113,6 +148,13 @@ public sealed class HealthCheck(QueueServiceClient queues, StorageNames names, I
 
     private static HealthReport Unreachable(DateTimeOffset now, string error) =>
         new("unhealthy", now, new StorageHealth(false, error), [], new SourcesHealth(0, 0), null, 0, [error]);
+
+    private async Task<int> PoisonDepthAsync(string queue, CancellationToken cancellationToken)
+    {
+        var poison = await DepthAsync(queue + StorageNames.PoisonSuffix, cancellationToken);
+        metrics?.PoisonCounted(queue, poison);
+        return poison;
+    }
 
     private async Task<int> DepthAsync(string queue, CancellationToken cancellationToken)
     {

@@ -54,6 +54,46 @@ public sealed class HealthTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Health_ProbedAgainWithinHalfAMinute_ReusesTheReportWhileOpsSeeTheNews()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        using var client = app.CreateApiClient();
+        var check = app.Services.GetRequiredService<HealthCheck>();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("api/health", ct)).StatusCode);
+
+        // A message is parked right after the first probe.
+        var poison = app.Queue(app.Names.DeliveriesQueue + StorageNames.PoisonSuffix);
+        await poison.CreateIfNotExistsAsync(cancellationToken: ct);
+        await poison.SendMessageAsync("{}", ct);
+
+        using var again = JsonDocument.Parse(await client.GetStringAsync("api/health", ct));
+        var fresh = await check.CheckAsync(ct);
+
+        // The probe gets the report of a moment ago; a fresh check (what `alerts ops status` runs) sees the message.
+        Assert.Equal("healthy", again.RootElement.GetProperty("status").GetString());
+        Assert.Equal("degraded", fresh.Status);
+    }
+
+    [Fact]
+    public async Task CountPoison_ParkedMessage_CountsItAndRefreshesTheGauge()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        var poison = app.Queue(app.Names.ArticlesQueue + StorageNames.PoisonSuffix);
+        await poison.CreateIfNotExistsAsync(cancellationToken: ct);
+        await poison.SendMessageAsync("{}", ct);
+        using var poisonGauge = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(
+            app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), AlertsMetrics.MeterName, "alerts.queue.poison");
+
+        var total = await app.Services.GetRequiredService<HealthCheck>().CountPoisonAsync(ct);
+        poisonGauge.RecordObservableInstruments();
+
+        Assert.Equal(1, total);
+        Assert.Contains(poisonGauge.GetMeasurementSnapshot(), m => Equals(m.Tags["queue"], app.Names.ArticlesQueue) && m.Value == 1);
+    }
+
+    [Fact]
     public async Task Health_StorageUnreachable_IsUnhealthy()
     {
         var ct = TestContext.Current.CancellationToken;
