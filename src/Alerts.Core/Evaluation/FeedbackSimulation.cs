@@ -89,35 +89,15 @@ public static class FeedbackSimulation
 
     private static TopicQuality Measure(WatchTopic topic, List<(Article Article, TopicMatch? Match, bool LacksOneGroup)> matches, RelevanceLabels labels, TopicFeedback feedback)
     {
-        int core = 0, related = 0, coreAlerted = 0, relatedAlerted = 0, falseAlerts = 0;
+        var tally = new GradeTally();
         foreach (var (article, match, lacksOneGroup) in matches)
         {
             var alert = match is not null
                 ? feedback.Adjust(match, article, topic.Threshold).Alert
                 : lacksOneGroup && feedback.RescueReason(article) is not null;
-            switch (labels.GradeOf(topic.Id, article.Key))
-            {
-                case RelevanceGrade.Core:
-                    core++;
-                    coreAlerted += alert ? 1 : 0;
-                    break;
-                case RelevanceGrade.Related:
-                    related++;
-                    relatedAlerted += alert ? 1 : 0;
-                    break;
-                default:
-                    falseAlerts += alert ? 1 : 0;
-                    break;
-            }
+            tally.Count(labels.GradeOf(topic.Id, article.Key), alert);
         }
 
-        return new TopicQuality(topic.Id, topic.Name)
-        {
-            Core = core,
-            Related = related,
-            CoreAlerted = coreAlerted,
-            RelatedAlerted = relatedAlerted,
-            FalseAlerts = falseAlerts,
-        };
+        return tally.For(topic);
     }
 }

@@ -61,7 +61,8 @@ public static class RelevanceEvaluation
         Dictionary<(string Topic, string Article), TopicMatch> matches,
         Dictionary<(string Topic, string Article), TopicMatch>? unconstrained)
     {
-        int core = 0, related = 0, coreAlerted = 0, relatedAlerted = 0, falseAlerts = 0, coreWithout = 0;
+        var tally = new GradeTally();
+        var coreWithout = 0;
         var falseAlertDetails = new List<EvaluationError>();
         var missDetails = new List<EvaluationError>();
         foreach (var article in articles)
@@ -69,47 +70,24 @@ public static class RelevanceEvaluation
             var grade = labels.GradeOf(topic.Id, article.Key);
             var match = matches.GetValueOrDefault((topic.Id, article.Key));
             var alert = match?.Alert == true;
-            switch (grade)
+            tally.Count(grade, alert);
+            if (grade == RelevanceGrade.Core)
             {
-                case RelevanceGrade.Core:
-                    core++;
-                    if (alert)
-                    {
-                        coreAlerted++;
-                    }
-                    else
-                    {
-                        missDetails.Add(new EvaluationError(article.Key, article.Title, match));
-                    }
+                if (!alert)
+                {
+                    missDetails.Add(new EvaluationError(article.Key, article.Title, match));
+                }
 
-                    if (unconstrained?.GetValueOrDefault((topic.Id, article.Key))?.Alert == true)
-                    {
-                        coreWithout++;
-                    }
-
-                    break;
-                case RelevanceGrade.Related:
-                    related++;
-                    relatedAlerted += alert ? 1 : 0;
-                    break;
-                default:
-                    if (alert)
-                    {
-                        falseAlerts++;
-                        falseAlertDetails.Add(new EvaluationError(article.Key, article.Title, match));
-                    }
-
-                    break;
+                coreWithout += unconstrained?.GetValueOrDefault((topic.Id, article.Key))?.Alert == true ? 1 : 0;
+            }
+            else if (grade != RelevanceGrade.Related && alert)
+            {
+                falseAlertDetails.Add(new EvaluationError(article.Key, article.Title, match));
             }
         }
 
-        return new TopicQuality(topic.Id, topic.Name)
+        return tally.For(topic) with
         {
-            Core = core,
-            Related = related,
-            CoreAlerted = coreAlerted,
-            RelatedAlerted = relatedAlerted,
-            FalseAlerts = falseAlerts,
             CoreAlertedWithoutConstraints = unconstrained is null ? null : coreWithout,
             FalseAlertDetails = falseAlertDetails,
             MissDetails = missDetails,
