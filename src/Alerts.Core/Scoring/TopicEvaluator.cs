@@ -428,10 +428,14 @@ public static class TopicEvaluator
         // The people themselves ("As Afghans prepare for their first presidential elections") act as a group does,
         // unless another country's place stands between them and what they do ("Iraqis in Jordan began voting").
         return NamesThePeople(entities, mention)
-            ? IsAttached(check, mention, ActorWindow, (from, to) => !entities.Mentions.Any(m => m.Entry.IsPlace && m.Entry.CountryCode != mention.Entry.CountryCode
-                && entities.PositionOf(m) > from && entities.PositionOf(m) < to && entities.IsLocative(m)))
+            ? IsAttached(check, mention, ActorWindow, (from, to) => !NamesAnotherCountryBetween(entities, mention, from, to))
             : IsAttached(check, mention, 2);
     }
+
+    // Whether a place of another country than the mention's is named as where something is, between two positions.
+    private static bool NamesAnotherCountryBetween(ArticleEntities entities, EntityMention mention, int from, int to) =>
+        entities.Mentions.Any(m => m.Entry.IsPlace && m.Entry.CountryCode != mention.Entry.CountryCode
+            && entities.PositionOf(m) > from && entities.PositionOf(m) < to && entities.IsLocative(m));
 
     // "Afghans", "Iraqis", "Israelis": the nationality written as a plural noun names the people, not a thing of theirs.
     private static bool NamesThePeople(ArticleEntities entities, EntityMention mention)
@@ -447,7 +451,7 @@ public static class TopicEvaluator
         var first = check.Entities.PositionOf(mention);
         var last = check.Document.Tokens[mention.LastToken].Position;
         return check.ClauseHits.Any(hits => hits.Any(h =>
-            !check.PlaceWords.Any(p => h.From <= p.To && p.From <= h.To)
+            !IsPlaceWord(check, h.From, h.To)
             && ((h.From > last && h.From - last <= window && (between is null || between(last, h.From)))
                 || (h.To < first && first - h.To <= window && (between is null || between(h.To, first))))));
     }
@@ -527,7 +531,7 @@ public static class TopicEvaluator
         {
             var token = document.Tokens[k];
             var matched = check.ClauseHits.Any(hits => hits.Any(h => h.From <= token.Position && token.Position <= h.To))
-                && !check.PlaceWords.Any(p => p.From <= token.Position && token.Position <= p.To);
+                && !IsPlaceWord(check, token.Position, token.Position);
             var distance = token.Position < first.Position ? first.Position - token.Position : token.Position - last.Position;
             if (!matched || distance <= 0 || distance > EventPlaceWindow)
             {
@@ -549,18 +553,12 @@ public static class TopicEvaluator
     private static bool BreaksClause(ReadOnlySpan<char> between) =>
         between.IndexOfAny(ClauseBreaks) >= 0 || between.Contains(" - ", StringComparison.Ordinal) || between.Contains(" – ", StringComparison.Ordinal);
 
-    private static bool ReportsSpeech(AnalyzedDocument document)
-    {
-        for (var i = 0; i < document.TitleTokenCount; i++)
-        {
-            if (SpeechVerbs.Contains(document.Tokens[i].Surface))
-            {
-                return true;
-            }
-        }
+    private static bool ReportsSpeech(AnalyzedDocument document) =>
+        document.Tokens.Take(document.TitleTokenCount).Any(token => SpeechVerbs.Contains(token.Surface));
 
-        return false;
-    }
+    // Whether positions from..to overlap the required places' own names and people, which say nothing about an act.
+    private static bool IsPlaceWord(ConstraintCheck check, int from, int to) =>
+        check.PlaceWords.Any(p => from <= p.To && p.From <= to);
 
     // A place named as lying near the border ("Afghan provinces near the frontier") is where the story happens only
     // when the matched words are attached to it, as an actor is: "US troops moved into Afghan provinces near the
