@@ -143,7 +143,8 @@ public sealed class Gazetteer
         }
 
         var people = PersonNames.Find(document, found, c => IsNamedAsPlace(document, found, c));
-        var inside = PlacesInside(found, people, support);
+        Regions? regions = null;
+        Regions Inside() => regions ??= RegionsNamed(found, people, support);
         var mentions = new List<EntityMention>(found.Count);
         for (var c = 0; c < found.Count; c++)
         {
@@ -162,7 +163,7 @@ public sealed class Gazetteer
             var chosen = readings
                 .OrderByDescending(r => qualifier is not null && qualifier.Readings.Any(q => Qualifies(q, r)))
                 .ThenByDescending(IsMajor)
-                .ThenByDescending(r => IsSupported(r, candidate, support, inside))
+                .ThenByDescending(r => IsSupported(r, candidate, support, Inside))
                 .ThenBy(Prior)
                 .ThenByDescending(r => r.Population)
                 .First();
@@ -176,24 +177,28 @@ public sealed class Gazetteer
     // country and China's province of that name, Georgia the country and the US state, Gaza and Mozambique's province)
     // needs more than its parent country named: a story about China and Taiwan names China because it is about the
     // two. It needs a place inside it (Atlanta for Georgia) or another subdivision of its country (Florida).
-    private static bool IsSupported(GazetteerEntry reading, NameCandidate candidate, HashSet<string> countries, HashSet<string> inside)
+    private static bool IsSupported(GazetteerEntry reading, NameCandidate candidate, HashSet<string> countries, Func<Regions> inside)
     {
         if (reading.Kind == EntityKind.Subdivision
             && candidate.Readings.Any(r => r.Kind == EntityKind.Country && r.CountryCode != reading.CountryCode))
         {
-            return inside.Contains(reading.Id) || inside.Contains(reading.CountryCode + "/*");
+            var regions = inside();
+            return regions.Subdivisions.Contains(reading.Id) || regions.SiblingCountries.Contains(reading.CountryCode!);
         }
 
         return reading.CountryCode is { } code && countries.Contains(code);
     }
 
+    // The subdivisions a story names, and the countries whose subdivisions it names (for their siblings).
+    private sealed record Regions(HashSet<string> Subdivisions, HashSet<string> SiblingCountries);
+
     // The subdivisions the story names, by a city inside them ("US-GA" for Atlanta) or by themselves, each name read as
     // it would be without this rule (so "BEIJING" is the capital, not the municipality). A subdivision also vouches for
-    // its siblings: "US/*" when Florida is named, whichever Florida it is (Uruguay has one too). A name that is also a
-    // country's, or a person's, tells nothing about subdivisions.
-    private static HashSet<string> PlacesInside(List<NameCandidate> found, HashSet<int> people, HashSet<string> countries)
+    // its siblings: Florida for every US state, whichever Florida it is (Uruguay has one too). A name that is also a
+    // country's, or a person's, tells nothing about subdivisions. Worked out only for a story that needs it.
+    private static Regions RegionsNamed(List<NameCandidate> found, HashSet<int> people, HashSet<string> countries)
     {
-        var inside = new HashSet<string>(StringComparer.Ordinal);
+        var regions = new Regions(new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
         for (var c = 0; c < found.Count; c++)
         {
             var readings = found[c].Readings.Where(r => r.Kind != EntityKind.Organisation && !r.NeedsContext && !r.IsPostalCode).ToList();
@@ -210,20 +215,16 @@ public sealed class Gazetteer
                 .First();
             if (likely.SubdivisionCode is { } code)
             {
-                inside.Add(code);
+                regions.Subdivisions.Add(code);
             }
 
-            // Read as a subdivision ("Florida", not a city): every subdivision of that name vouches for its country.
             if (likely.Kind == EntityKind.Subdivision)
             {
-                foreach (var subdivision in readings.Where(r => r.Kind == EntityKind.Subdivision))
-                {
-                    inside.Add(subdivision.CountryCode + "/*");
-                }
+                regions.SiblingCountries.UnionWith(readings.Where(r => r.Kind == EntityKind.Subdivision).Select(r => r.CountryCode!));
             }
         }
 
-        return inside;
+        return regions;
     }
 
     // The place named after a comma that says which of its namesakes a name is: "Paris, Texas", "Jackson, Miss.".
