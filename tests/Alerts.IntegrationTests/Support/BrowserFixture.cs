@@ -20,6 +20,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
     {
+        // A page waits on the app, which waits on Azurite: on two cores shared with the rest of the suite an answer can
+        // take longer than Playwright's default 5 s. Every expectation must still come true; it may take 30 s to.
+        Assertions.SetDefaultExpectTimeout(30_000);
         await EnsureChromiumAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
