@@ -103,8 +103,16 @@ internal static class WorkbenchPage
             const others = Object.entries(errors).filter(([k]) => k !== 'query').map(([k, v]) => k + ': ' + v.join(' '));
             $('status').textContent = others.join(' ');
           }
+          // Only the latest preview is shown (an earlier one answering late must not replace it), and what was marked
+          // stays marked when the list is drawn again.
+          let latest = 0, timer;
+          const marks = new Map();
           async function preview() {
-            const r = await fetch(withCode('topics/preview?days=7'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(topic()) });
+            clearTimeout(timer);
+            const mine = ++latest;
+            const r = await fetch(withCode('topics/preview?days=7'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(topic()) }).catch(() => null);
+            if (mine !== latest) return;
+            if (!r) { $('status').textContent = 'The preview did not answer; try again.'; return; }
             const body = await r.json().catch(() => null);
             const results = $('results');
             if (!r.ok) { problems(body); results.replaceChildren(); return; }
@@ -115,14 +123,18 @@ internal static class WorkbenchPage
               const list = el('ul', null, 'items');
               for (const item of items) {
                 const li = el('li');
-                li.append(el('strong', item.title), el('span', ' ' + item.source + ' · ' + item.score.toFixed(2), 'hint'), el('div', item.why, 'why'));
+                li.dataset.key = item.key;
+                li.append(el('strong', item.title), el('span', ' ' + item.source + ' · ' + item.score.toFixed(2), 'hint'), el('div', marks.get(item.key) || item.why, 'why'));
                 for (const [label, relevant] of [['Relevant', true], ['Not relevant', false]]) {
                   const b = el('button', label, relevant ? '' : 'quiet'); b.type = 'button';
                   b.setAttribute('aria-label', label + ': ' + item.title);
                   b.onclick = async () => {
                     const id = topic().id || 'preview';
-                    const m = await fetch(withCode('topics/' + encodeURIComponent(id) + '/judgments'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ articleKey: item.key, title: item.title, relevant }) });
-                    b.parentElement.querySelector('.why').textContent = m.ok ? 'Marked ' + label.toLowerCase() + '.' : 'Could not record that.';
+                    const m = await fetch(withCode('topics/' + encodeURIComponent(id) + '/judgments'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ articleKey: item.key, title: item.title, relevant }) }).catch(() => null);
+                    const said = m && m.ok ? 'Marked ' + label.toLowerCase() + '.' : 'Could not record that.';
+                    if (m && m.ok) marks.set(item.key, said);
+                    // The list may have been drawn again meanwhile: mark the article wherever it is listed now.
+                    for (const row of $('results').querySelectorAll('li')) if (row.dataset.key === item.key) row.querySelector('.why').textContent = said;
                   };
                   li.append(' ', b);
                 }
@@ -134,7 +146,6 @@ internal static class WorkbenchPage
             if (body.suggestions.length) parts.push(el('p', 'Words the hits and near misses share that the query lacks: ' + body.suggestions.map(s => s.term + ' (' + s.articles + ')').join(', ')));
             results.replaceChildren(...parts);
           }
-          let timer;
           $('query').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(preview, 400); });
           $('preview').onclick = preview;
           const explain = $('explain');
