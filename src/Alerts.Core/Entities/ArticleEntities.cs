@@ -39,6 +39,9 @@ public sealed class ArticleEntities
         "demonstrate demonstrates demonstration demonstrators march marches marched rally rallies protest protests protesters "
         + "vigil vigils pray prays prayers mourn mourns gather gathers plead pleads appeal appeals");
 
+    // Gatherings whose venue is not what they are about: "walk out of talks in Nigeria", "summit in Abuja".
+    private static readonly HashSet<string> GatheringWords = Stems("talks negotiations negotiation summit summits conference conferences");
+
     private static readonly HashSet<string> BorderStems = new(StringComparer.Ordinal)
     {
         "border", "frontier", "neighbor", "neighbour", "neighbour", "cross-bord", "bordersid",
@@ -304,6 +307,32 @@ public sealed class ArticleEntities
         for (var i = mention.LastToken + 1; reaction && i < tokens.Count && i <= mention.LastToken + 3 && SameSentence(mention.LastToken, i); i++)
         {
             if (tokens[i].Surface == "for")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the mention is only the venue of a gathering about something else: "in" or "at" before it and talks, a
+    /// summit or a conference named up to five words before that, in the same sentence ("Rebels walk out of talks in Nigeria",
+    /// "Darfur talks resume in Abuja").
+    /// </summary>
+    public bool IsGatheringVenue(EntityMention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        var tokens = Document.Tokens;
+        var preposition = mention.FirstToken - 1;
+        if (preposition < 0 || tokens[preposition].Surface is not ("in" or "at"))
+        {
+            return false;
+        }
+
+        for (var i = preposition - 1; i >= Math.Max(0, preposition - 5) && SameSentence(i, mention.FirstToken); i--)
+        {
+            if (GatheringWords.Contains(tokens[i].Stem))
             {
                 return true;
             }

@@ -509,7 +509,8 @@ public static class TopicEvaluator
             }
 
             if (mention.Entry.Kind is EntityKind.Country or EntityKind.City or EntityKind.Subdivision && entities.IsLocative(mention)
-                && !entities.IsBorderContext(mention) && !entities.IsReactionPlace(mention) && !IsTalkedAbout(check, mention))
+                && !entities.IsBorderContext(mention) && !entities.IsReactionPlace(mention) && !entities.IsGatheringVenue(mention)
+                && !IsTalkedAbout(check, mention))
             {
                 elsewhere ??= mention;
             }

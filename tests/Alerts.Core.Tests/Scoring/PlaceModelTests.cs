@@ -148,6 +148,23 @@ public sealed class PlaceModelTests
         Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
     }
 
+    [Theory]
+    [InlineData("Rebels walk out of talks in Nigeria", true)]
+    [InlineData("Peace summit on the rebellion opens at Abuja", true)]
+    [InlineData("Rebels attack convoy in Nigeria", false)]
+    public void Alerts_HeadlineNamesOnlyTheVenueOfTalks_PlaceHoldsWhereTheSubjectIs(string title, bool alerts)
+    {
+        // Arrange: talks abroad about a conflict are about the conflict's country; an attack abroad is not.
+        var topic = TestSupport.Topic("Darfur OR ((Sudan OR Sudanese) (rebel* OR militia*))", new TopicConstraints { Places = ["Sudan"] });
+        const string Body = "ABUJA, Nigeria (Reuters) - Rebels from Sudan's Darfur region walked out on Wednesday, accusing Khartoum of bombing villages in Darfur.";
+
+        // Act
+        var match = TestSupport.Match(topic, title, Body);
+
+        // Assert
+        Assert.Equal(alerts, match!.Alert);
+    }
+
     [Fact]
     public void Alerts_HeadlineSendsForcesElsewhere_PlaceFails()
     {
