@@ -55,7 +55,7 @@ public static class TopicEvaluator
             "militants guerrillas gunmen gunman kidnappers captors insurgents rebels fighters troops soldiers forces police "
             + "militia militias army separatists terrorists mob protesters rioters demonstrators "
             + "authorities government officials prosecutors investigators court courts ministry company firm group giant "
-            + "president premier minister ministers cabinet parliament lawmakers legislators "
+            + "president premier minister ministers leader leaders cabinet parliament lawmakers legislators "
             + "overture offer proposal plan demand threat bid refusal decision warning pledge "
             + "bank producer maker")
         .Select(t => t.Stem)

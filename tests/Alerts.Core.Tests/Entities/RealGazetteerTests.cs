@@ -143,6 +143,19 @@ public sealed class RealGazetteerTests
     }
 
     [Theory]
+    [InlineData("Serbia and Montenegro")]
+    [InlineData("Yugoslavia")]
+    [InlineData("Yugoslav")]
+    public void Resolve_NamesOf2004_AreTheSuccessorState(string name)
+    {
+        // Act
+        var entry = Gazetteer.Default.Resolve(name);
+
+        // Assert
+        Assert.Equal("RS", entry?.CountryCode);
+    }
+
+    [Theory]
     [InlineData("Nice weather returned", "It was a nice day and the mobile phone worked.")]
     [InlineData("Markets end higher", "Stocks hit a high near the end of the session.")]
     public void Recognize_OrdinaryWords_AreNotPlaces(string title, string body)

@@ -26,7 +26,7 @@ public sealed class EvaluationSetTests
     };
 
     // The constraint cost recorded in docs/scoring.md for every place-bound topic of the later development sets
-    // (the second, third and fourth sets; the fifth is held out and never run here).
+    // (the second, third, fourth and sixth sets; the fifth is held out and never run here).
     private static readonly Dictionary<string, int> RecordedConstraintCosts = new(StringComparer.Ordinal)
     {
         ["us-presidential-election-2004"] = 0,
@@ -47,6 +47,10 @@ public sealed class EvaluationSetTests
         ["sadr-uprising"] = 0,
         ["indonesia-terror-bombings"] = 0,
         ["haiti-crisis"] = 0,
+        ["former-yugoslavia-war-crimes-and-politics"] = 1,
+        ["congo-great-lakes-conflict"] = 0,
+        ["syria-lebanon"] = 1,
+        ["egypt-sinai-and-israel-ties"] = 0,
     };
 
     [Theory]
@@ -69,6 +73,7 @@ public sealed class EvaluationSetTests
     [InlineData("ag-news-check")]
     [InlineData("ag-news-round3")]
     [InlineData("ag-news-round4")]
+    [InlineData("ag-news-round6")]
     public async Task LaterDevelopmentSets_PlaceConstraintsCostNoMoreThanRecorded(string set)
     {
         // Act

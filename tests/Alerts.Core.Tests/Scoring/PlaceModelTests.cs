@@ -165,6 +165,21 @@ public sealed class PlaceModelTests
         Assert.Equal(alerts, match!.Alert);
     }
 
+    [Theory]
+    [InlineData("Court imposes lawyer on Milosevic", "THE HAGUE (Reuters) - Judges imposed a defense counsel on former Yugoslav President Slobodan Milosevic in his war crimes trial.")]
+    [InlineData("Milosevic startled: no applause", "It was to have been the day on which the former Serbian leader would lay out his defense in his war crimes trial.")]
+    public void Alerts_TheCountrysLeaderOnTrialAbroad_PutsTheStoryInHisCountry(string title, string body)
+    {
+        // Arrange: a leader named with his nationality acts for his state, like "Israeli Prime Minister Ariel Sharon".
+        var topic = TestSupport.Topic("Milosevic (trial OR tribunal OR lawyer* OR counsel OR defense)", new TopicConstraints { Places = ["Serbia"] });
+
+        // Act
+        var match = TestSupport.Match(topic, title, body);
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
     [Fact]
     public void Alerts_HeadlineSendsForcesElsewhere_PlaceFails()
     {
