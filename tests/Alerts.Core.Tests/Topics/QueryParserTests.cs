@@ -30,6 +30,29 @@ public sealed class QueryParserTests
         Assert.Equal($"expected {expected} at position {position}", error.Message);
     }
 
+    [Theory]
+    [InlineData("Mars", "A rover landed on Mars on Sunday.", true)]
+    [InlineData("Mars", "Fraud claims marred the Afghan vote.", false)]
+    [InlineData("Mars", "Supah Blitz captures the Del Mar Handicap.", false)]
+    [InlineData("mars", "Fraud claims marred the Afghan vote.", true)]
+    [InlineData("MARS", "Fraud claims marred the Afghan vote.", true)]
+    [InlineData("Jets", "The jet landed safely.", false)]
+    [InlineData("Jets", "The Jets beat Miami.", true)]
+    [InlineData("Games", "They lost a preliminary round game.", true)]
+    [InlineData("Palestinian", "Palestinians marched in Ramallah.", true)]
+    public void Evaluate_WordWrittenWithACapital_IsANameMatchedInItsOwnForms(string query, string body, bool matches)
+    {
+        // Arrange: a name matches as written, its plural and (longer than four letters) its singular, in any case;
+        // a word written in lower case matches every word of its stem.
+        var node = QueryParser.Parse(query);
+
+        // Act
+        var found = node.Evaluate(new Alerts.Core.Text.AnalyzedDocument("News", body), []);
+
+        // Assert
+        Assert.Equal(matches, found);
+    }
+
     [Fact]
     public void Parse_HostileNesting_IsRejectedNotStackOverflow()
     {

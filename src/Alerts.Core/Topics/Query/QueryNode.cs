@@ -82,14 +82,38 @@ public abstract class QueryNode
     private protected string ScopePrefix => Scope == FieldScope.Title ? "title:" : string.Empty;
 }
 
-/// <summary>One word, matched by its stem.</summary>
-public sealed class TermNode(string stem, string written, FieldScope scope) : QueryNode(scope)
+/// <summary>
+/// One word, matched by its stem; a name (written with a capital, then lower case) only in its own forms, so that "Mars"
+/// finds Mars but not "marred" or "Del Mar", and "Jets" not "jet".
+/// </summary>
+public sealed class TermNode(string stem, string written, FieldScope scope, IReadOnlySet<string>? nameForms = null) : QueryNode(scope)
 {
     /// <summary>The stem matched.</summary>
     public string Stem { get; } = stem;
 
+    /// <summary>For a name: the folded forms it matches (see <see cref="FormsOfName"/>); null for an ordinary word.</summary>
+    public IReadOnlySet<string>? NameForms { get; } = nameForms;
+
     /// <inheritdoc/>
     public override string Kind => "term";
+
+    /// <summary>
+    /// The forms a name written with a capital matches, in any case: itself, its plural ("Palestinian" and
+    /// "Palestinians") and, when longer than four letters, its singular ("Games" and "game"). Short names ending in s
+    /// are where names and ordinary words collide ("Mars" and "mar", "Jets" and "jet"), so they keep their s.
+    /// Possessives are already gone from the folded word.
+    /// </summary>
+    public static IReadOnlySet<string> FormsOfName(string folded)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folded);
+        var forms = new HashSet<string>(StringComparer.Ordinal) { folded, folded + "s", folded + "es" };
+        if (folded.Length > 4 && folded.EndsWith('s'))
+        {
+            forms.Add(folded[..^1]);
+        }
+
+        return forms;
+    }
 
     /// <inheritdoc/>
     public override bool Evaluate(AnalyzedDocument document, List<QueryHit> hits)
@@ -97,7 +121,7 @@ public sealed class TermNode(string stem, string written, FieldScope scope) : Qu
         var found = false;
         foreach (var position in document.PositionsOf(Stem))
         {
-            if (InScope(document, position))
+            if (InScope(document, position) && (NameForms is null || document.TokenAt(position) is { } token && NameForms.Contains(token.Surface)))
             {
                 hits.Add(new QueryHit(position, position));
                 found = true;

@@ -389,6 +389,10 @@ public static class QueryParser
                 scope);
         }
 
+        // "Mars", "Jets", "McLaren": a capital then lower case. Words in capitals ("NATO", "DEPLOYMENT") are matched
+        // like any other word, so that a query typed in capitals still ignores case and word endings.
+        private static bool IsWrittenAsName(string text) => char.IsUpper(text[0]) && text.AsSpan(1).ContainsAnyInRange('a', 'z');
+
         private static QueryNode? Word(string text, int position, FieldScope scope)
         {
             if (text.EndsWith('*'))
@@ -414,7 +418,7 @@ public static class QueryParser
             {
                 // A bare stop word ("the") can never be required: it is dropped, like search engines do.
                 0 => null,
-                1 => new TermNode(words[0].Stem, text, scope),
+                1 => new TermNode(words[0].Stem, text, scope, IsWrittenAsName(text) ? TermNode.FormsOfName(words[0].Surface) : null),
 
                 // "al-Qaeda", "U.N.-backed": one written word, several tokens, matched as a phrase.
                 _ => new PhraseNode(
