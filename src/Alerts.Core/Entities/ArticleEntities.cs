@@ -40,7 +40,7 @@ public sealed class ArticleEntities
         + "vigil vigils pray prays prayers mourn mourns gather gathers plead pleads appeal appeals");
 
     // Gatherings whose venue is not what they are about: "walk out of talks in Nigeria", "summit in Abuja".
-    private static readonly HashSet<string> GatheringWords = Stems("talks negotiations negotiation summit summits conference conferences");
+    private static readonly HashSet<string> GatheringWords = Stems("talks negotiations summit conference");
 
     private static readonly HashSet<string> BorderStems = new(StringComparer.Ordinal)
     {
@@ -316,9 +316,9 @@ public sealed class ArticleEntities
     }
 
     /// <summary>
-    /// Whether the mention is only the venue of a gathering about something else: "in" or "at" before it and talks, a
-    /// summit or a conference named up to five words before that, in the same sentence ("Rebels walk out of talks in Nigeria",
-    /// "Darfur talks resume in Abuja").
+    /// Whether the mention is only the venue of a gathering about something else: "in" or "at" before it, and talks,
+    /// a summit or a conference named up to five words before that, in the same sentence ("Rebels walk out of talks
+    /// in Nigeria", "Darfur talks resume in Abuja").
     /// </summary>
     public bool IsGatheringVenue(EntityMention mention)
     {
