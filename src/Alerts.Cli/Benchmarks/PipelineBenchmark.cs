@@ -112,7 +112,7 @@ internal static class PipelineBenchmark
                 // The app's clients and the local host's trigger client, all counted.
                 services.AddSingleton(queues);
                 services.AddSingleton(tables);
-                services.AddKeyedSingleton("triggers", Clients(azurite, counter).Queues);
+                services.AddKeyedSingleton("triggers", queues);
             },
         });
         await host.StartAsync(cancellationToken);

@@ -39,8 +39,12 @@ public sealed class ArticleEntities
         "demonstrate demonstrates demonstration demonstrators march marches marched rally rallies protest protests protesters "
         + "vigil vigils pray prays prayers mourn mourns gather gathers plead pleads appeal appeals");
 
-    // Gatherings whose venue is not what they are about: "walk out of talks in Nigeria", "summit in Abuja".
-    private static readonly HashSet<string> GatheringWords = Stems("talks negotiations summit conference");
+    // Gatherings whose venue is not what they are about: "walk out of talks in Nigeria", "summit in Abuja". Matched as
+    // written: the verb "talk" or "negotiators" are no gathering.
+    private static readonly HashSet<string> GatheringWords = new(StringComparer.Ordinal)
+    {
+        "talks", "negotiations", "summit", "summits", "conference", "conferences",
+    };
 
     private static readonly HashSet<string> BorderStems = new(StringComparer.Ordinal)
     {
@@ -125,7 +129,7 @@ public sealed class ArticleEntities
                 return IsLocative(previous);
             }
 
-            if (!token.IsStopWord && token.Surface is not ("the" or "southern" or "northern" or "eastern" or "western" or "central"))
+            if (!IsFillerBeforePlace(token))
             {
                 break;
             }
@@ -243,6 +247,19 @@ public sealed class ArticleEntities
         BorderStems.Contains(token.Stem) || token.Surface.Contains("border", StringComparison.Ordinal);
 
     // No sentence end between two tokens: the text between them holds no full stop, question mark or semicolon.
+    // Whether two tokens stand in one clause: one sentence, and no comma, colon or spaced dash between them.
+    private bool SameClause(int firstToken, int secondToken)
+    {
+        if (!SameSentence(firstToken, secondToken))
+        {
+            return false;
+        }
+
+        var (a, b) = (Document.Tokens[firstToken], Document.Tokens[secondToken]);
+        var between = (Document.IsTitle(a.Position) ? Document.Title : Document.Body).AsSpan(a.End, Math.Max(0, b.Start - a.End));
+        return between.IndexOfAny(",:") < 0 && !between.Contains(" - ", StringComparison.Ordinal);
+    }
+
     private bool SameSentence(int firstToken, int secondToken)
     {
         var a = Document.Tokens[firstToken];
@@ -316,23 +333,29 @@ public sealed class ArticleEntities
     }
 
     /// <summary>
-    /// Whether the mention is only the venue of a gathering about something else: "in" or "at" before it, and talks,
-    /// a summit or a conference named up to five words before that, in the same sentence ("Rebels walk out of talks
-    /// in Nigeria", "Darfur talks resume in Abuja").
+    /// Whether the mention is only the venue of a gathering about something else: "in" or "at" before it (perhaps with
+    /// "the" or "northern" between), and talks, a summit or a conference named up to five words before that, in the
+    /// same clause ("Rebels walk out of talks in Nigeria", "Darfur talks resume in northern Nigeria"; not "After talks
+    /// fail, rebels attack in Nigeria").
     /// </summary>
     public bool IsGatheringVenue(EntityMention mention)
     {
         ArgumentNullException.ThrowIfNull(mention);
         var tokens = Document.Tokens;
         var preposition = mention.FirstToken - 1;
+        while (preposition >= 0 && preposition >= mention.FirstToken - 3 && tokens[preposition].Surface is not ("in" or "at") && IsFillerBeforePlace(tokens[preposition]))
+        {
+            preposition--;
+        }
+
         if (preposition < 0 || tokens[preposition].Surface is not ("in" or "at"))
         {
             return false;
         }
 
-        for (var i = preposition - 1; i >= Math.Max(0, preposition - 5) && SameSentence(i, mention.FirstToken); i--)
+        for (var i = preposition - 1; i >= Math.Max(0, preposition - 5) && SameClause(i, mention.FirstToken); i--)
         {
-            if (GatheringWords.Contains(tokens[i].Stem))
+            if (GatheringWords.Contains(tokens[i].Surface))
             {
                 return true;
             }
@@ -340,6 +363,10 @@ public sealed class ArticleEntities
 
         return false;
     }
+
+    // Words that may stand between a preposition and a place: "in the north of", "in northern Nigeria".
+    private static bool IsFillerBeforePlace(AnalyzedToken token) =>
+        token.IsStopWord || token.Surface is "the" or "southern" or "northern" or "eastern" or "western" or "central";
 
     /// <summary>
     /// Whether the mention sits in an aside about someone, a clause set off by a comma and "who", "whose" or "which":

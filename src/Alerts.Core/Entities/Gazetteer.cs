@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using Alerts.Core.Text;
 
 namespace Alerts.Core.Entities;
@@ -413,24 +412,7 @@ public sealed class Gazetteer
         return gazetteer;
     }
 
-    private static List<string[]> ReadResource(string name)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Alerts.Core.Entities.Data." + name)
-            ?? throw new InvalidOperationException($"Gazetteer data {name} is missing from the assembly.");
-        using var reader = new StreamReader(stream);
-        var rows = new List<string[]>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            rows.Add(line.Split('\t'));
-        }
-
-        return rows;
-    }
+    private static List<string[]> ReadResource(string name) => EntityData.Lines(name).ConvertAll(line => line.Split('\t'));
 
     private static string[] Names(string field) => field.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

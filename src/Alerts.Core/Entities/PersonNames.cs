@@ -1,4 +1,3 @@
-using System.Reflection;
 using Alerts.Core.Text;
 
 namespace Alerts.Core.Entities;
@@ -131,20 +130,5 @@ internal sealed class PersonNames
     private static bool OneSpaceBetween(string text, AnalyzedToken left, AnalyzedToken right) =>
         right.Start - left.End == 1 && text[left.End] == ' ';
 
-    private static HashSet<string> LoadGivenNames()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Alerts.Core.Entities.Data.given-names.tsv")
-            ?? throw new InvalidOperationException("Gazetteer data given-names.tsv is missing from the assembly.");
-        using var reader = new StreamReader(stream);
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0 && line[0] != '#')
-            {
-                names.Add(line);
-            }
-        }
-
-        return names;
-    }
+    private static HashSet<string> LoadGivenNames() => new(EntityData.Lines("given-names.tsv"), StringComparer.Ordinal);
 }

@@ -49,8 +49,8 @@ public static class TopicEvaluator
     public const int ModifierWindow = 2;
 
     // Nouns for people and bodies that act where they are: "Iraqi militants", "Thai police", "Ivorian troops", the
-    // state at home ("Russian prosecutors", "Sudanese government", "Israeli Prime Minister Ariel Sharon") and its
-    // companies ("Russian oil giant Yukos").
+    // state at home and its leaders ("Russian prosecutors", "Sudanese government", "Israeli Prime Minister Ariel
+    // Sharon", "the former Serbian leader") and its companies ("Russian oil giant Yukos").
     private static readonly HashSet<string> ActingGroups = TextAnalyzer.Analyze(
             "militants guerrillas gunmen gunman kidnappers captors insurgents rebels fighters troops soldiers forces police "
             + "militia militias army separatists terrorists mob protesters rioters demonstrators "
@@ -491,7 +491,7 @@ public static class TopicEvaluator
     // is about that other place, whatever the body mentions in passing. A headline that reports what someone said
     // ("Freedom on the March in Iraq, Bush Tells Voters", "GOP Urge Bush to Turn Attention From Iraq") is about the
     // saying: a place in it is only what is talked about, unless the matched words happen there ("Poland says it will
-    // send troops to Iraq").
+    // send troops to Iraq"). Where people rally for a story and where talks about it are held do not move it either.
     private static EntityMention? HeadlineElsewhere(ConstraintCheck check)
     {
         var (constraints, document, entities, _, _, _) = check;

@@ -143,9 +143,9 @@ public sealed class RealGazetteerTests
     }
 
     [Theory]
-    [InlineData("Serbia and Montenegro")]
-    [InlineData("Yugoslavia")]
+    [InlineData("Federal Republic of Yugoslavia")]
     [InlineData("Yugoslav")]
+    [InlineData("Yugoslavian")]
     public void Resolve_NamesOf2004_AreTheSuccessorState(string name)
     {
         // Act
@@ -153,6 +153,17 @@ public sealed class RealGazetteerTests
 
         // Assert
         Assert.Equal("RS", entry?.CountryCode);
+    }
+
+    [Fact]
+    public void Recognize_SerbiaAndMontenegro_NamesBothCountries()
+    {
+        // Act
+        var mentions = Recognize("Serbia and Montenegro coach quits", "The former Yugoslav champion's coach resigned.");
+
+        // Assert
+        Assert.Contains(mentions, m => m.Entry.CountryCode == "ME");
+        Assert.Equal(3, mentions.Count(m => m.Entry.CountryCode is "RS" or "ME"));
     }
 
     [Theory]

@@ -152,6 +152,8 @@ public sealed class PlaceModelTests
     [InlineData("Rebels walk out of talks in Nigeria", true)]
     [InlineData("Peace summit on the rebellion opens at Abuja", true)]
     [InlineData("Rebels attack convoy in Nigeria", false)]
+    [InlineData("After talks fail, rebels attack in Nigeria", false)]
+    [InlineData("Rebels walk out of talks in northern Nigeria", true)]
     public void Alerts_HeadlineNamesOnlyTheVenueOfTalks_PlaceHoldsWhereTheSubjectIs(string title, bool alerts)
     {
         // Arrange: talks abroad about a conflict are about the conflict's country; an attack abroad is not.

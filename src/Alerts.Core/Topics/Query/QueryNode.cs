@@ -83,8 +83,8 @@ public abstract class QueryNode
 }
 
 /// <summary>
-/// One word, matched by its stem; a name (written with a capital, then lower case) only in its own forms, so that "Mars"
-/// finds Mars but not "marred" or "Del Mar", and "Jets" not "jet".
+/// One word, matched by its stem; a name (see <see cref="QueryParser"/>) only in its own forms, so that "Mars" finds
+/// Mars but not "marred" or "Del Mar".
 /// </summary>
 public sealed class TermNode(string stem, string written, FieldScope scope, IReadOnlySet<string>? nameForms = null) : QueryNode(scope)
 {
@@ -98,15 +98,20 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     public override string Kind => "term";
 
     /// <summary>
-    /// The forms a name written with a capital matches, in any case: itself, its plural ("Palestinian" and
-    /// "Palestinians") and, when longer than four letters, its singular ("Games" and "game"). Short names ending in s
-    /// are where names and ordinary words collide ("Mars" and "mar", "Jets" and "jet"), so they keep their s.
-    /// Possessives are already gone from the folded word.
+    /// The forms a name matches, in any case: itself, its plural ("Palestinian" and "Palestinians") and, when longer
+    /// than four letters, its singular ("Olympics" and "Olympic"). Short names ending in s are where names and
+    /// ordinary words collide ("Mars" and "mar"), so they keep their s. Possessives are already gone from the folded
+    /// word.
     /// </summary>
     public static IReadOnlySet<string> FormsOfName(string folded)
     {
         ArgumentException.ThrowIfNullOrEmpty(folded);
-        var forms = new HashSet<string>(StringComparer.Ordinal) { folded, folded + "s", folded + "es" };
+        var forms = new HashSet<string>(StringComparer.Ordinal) { folded, folded + "s" };
+        if (folded.EndsWith('s') || folded.EndsWith('x') || folded.EndsWith('z') || folded.EndsWith("ch", StringComparison.Ordinal) || folded.EndsWith("sh", StringComparison.Ordinal))
+        {
+            forms.Add(folded + "es");
+        }
+
         if (folded.Length > 4 && folded.EndsWith('s'))
         {
             forms.Add(folded[..^1]);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Alerts.Core.Entities;
 using Alerts.Core.Text;
 
 namespace Alerts.Core.Topics.Query;
@@ -24,8 +25,8 @@ public sealed class QueryParseException : FormatException
 /// <summary>
 /// Parses the topic language: implicit AND, <c>OR</c>, <c>AND</c>, <c>NOT</c> and <c>-term</c>, <c>"exact phrases"</c>,
 /// <c>"phrase"~n</c>, <c>prefix*</c>, parentheses, <c>a NEAR/n b</c> and <c>title:</c> scoping. Words go through the
-/// same analysis as articles, so matching ignores case, accents and inflection. Precedence, loosest first:
-/// OR, AND (implicit), NOT, NEAR.
+/// same analysis as articles, so matching ignores case, accents and inflection, except that a single word written as
+/// a name ("Mars") matches only its own forms. Precedence, loosest first: OR, AND (implicit), NOT, NEAR.
 /// </summary>
 public static class QueryParser
 {
@@ -378,7 +379,7 @@ public static class QueryParser
 
             if (tokens.Count == 1 && slop == 0)
             {
-                return new TermNode(tokens[0].Stem, "\"" + text + "\"", scope);
+                return Term(tokens[0], "\"" + text + "\"", scope);
             }
 
             return new PhraseNode(
@@ -389,9 +390,15 @@ public static class QueryParser
                 scope);
         }
 
-        // "Mars", "Jets", "McLaren": a capital then lower case. Words in capitals ("NATO", "DEPLOYMENT") are matched
-        // like any other word, so that a query typed in capitals still ignores case and word endings.
-        private static bool IsWrittenAsName(string text) => char.IsUpper(text[0]) && text.AsSpan(1).ContainsAnyInRange('a', 'z');
+        // A name: written with a capital and then a lower-case letter ("Mars", "McLaren", "Żółkiewski"), and not an
+        // ordinary English word that happens to be capitalised ("Games", "Deploy" at the start of a query). Words in
+        // capitals ("NATO", "SUVs", a query typed in capitals) are matched like any other word.
+        private static TermNode Term(AnalyzedToken word, string text, FieldScope scope)
+        {
+            var letters = text.AsSpan().TrimStart("\"'(");
+            var isName = letters.Length > 1 && char.IsUpper(letters[0]) && char.IsLower(letters[1]) && !OrdinaryWords.Contains(word.Surface);
+            return new TermNode(word.Stem, text, scope, isName ? TermNode.FormsOfName(word.Surface) : null);
+        }
 
         private static QueryNode? Word(string text, int position, FieldScope scope)
         {
@@ -418,7 +425,7 @@ public static class QueryParser
             {
                 // A bare stop word ("the") can never be required: it is dropped, like search engines do.
                 0 => null,
-                1 => new TermNode(words[0].Stem, text, scope, IsWrittenAsName(text) ? TermNode.FormsOfName(words[0].Surface) : null),
+                1 => Term(words[0], text, scope),
 
                 // "al-Qaeda", "U.N.-backed": one written word, several tokens, matched as a phrase.
                 _ => new PhraseNode(
