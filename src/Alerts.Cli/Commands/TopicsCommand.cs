@@ -68,6 +68,11 @@ public static class TopicsCommand
             output.WriteLine("Words the hits and near misses share that the query lacks: "
                 + string.Join(", ", result.Suggestions.Select(s => $"{s.Term} ({s.Articles})")));
         }
+
+        if (result.Names.Count > 0)
+        {
+            output.WriteLine(TopicPreview.NamesLine(result.Names));
+        }
     }
 
     private static void Section(TextWriter output, string title, IReadOnlyList<PreviewItem> items, int more)

@@ -5,6 +5,7 @@ using Alerts.Core.Entities;
 using Alerts.Core.Scoring;
 using Alerts.Core.Text;
 using Alerts.Core.Topics;
+using Alerts.Core.Topics.Query;
 
 namespace Alerts.Core.Workbench;
 
@@ -33,6 +34,9 @@ public sealed record TopicPreviewResult(int Scanned, IReadOnlyList<PreviewItem> 
 
     /// <summary>Near misses beyond the ones listed.</summary>
     public int MoreNearMisses { get; init; }
+
+    /// <summary>The query's words read as names, which match only their own forms ("Mars", not "marred").</summary>
+    public IReadOnlyList<string> Names { get; init; } = [];
 }
 
 /// <summary>
@@ -49,6 +53,10 @@ public static class TopicPreview
         ArgumentNullException.ThrowIfNull(options);
         return embedders.FirstOrDefault() is { } embedder ? (embedder, options.SemanticMinSimilarity) : null;
     }
+
+    /// <summary>The query's names said in plain words, for the CLI and the workbench page alike.</summary>
+    public static string NamesLine(IReadOnlyList<string> names) =>
+        $"Read as names (only these forms match, not other words with the same stem): {string.Join(", ", names)}. Write a word in lower case to match all its endings.";
 
     /// <summary>How far under the threshold a score still counts as a near miss.</summary>
     public const double NearMissMargin = 0.15;
@@ -112,6 +120,7 @@ public static class TopicPreview
         {
             MoreAlerts = Math.Max(0, alerts.Count - MaxListed),
             MoreNearMisses = Math.Max(0, nearMisses.Count - MaxListed),
+            Names = QueryParser.NamesIn(compiled.Query),
         };
     }
 

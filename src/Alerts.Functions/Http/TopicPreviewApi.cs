@@ -59,7 +59,8 @@ public sealed class TopicPreviewApi(
             result.MoreAlerts,
             [.. result.NearMisses.Select(PreviewArticle.From)],
             result.MoreNearMisses,
-            result.Suggestions));
+            result.Suggestions,
+            result.Names.Count > 0 ? TopicPreview.NamesLine(result.Names) : null));
     }
 }
 
@@ -73,7 +74,8 @@ public sealed record PreviewResponse(
     int MoreAlerts,
     IReadOnlyList<PreviewArticle> NearMisses,
     int MoreNearMisses,
-    IReadOnlyList<PreviewSuggestion> Suggestions);
+    IReadOnlyList<PreviewSuggestion> Suggestions,
+    string? Names);
 
 /// <summary>One article of a preview: why it would alert, or what kept it out.</summary>
 public sealed record PreviewArticle(string Key, string Title, string? Link, string Source, DateTimeOffset Published, double Score, string Why, IReadOnlyList<MatchEvidence> Evidence)

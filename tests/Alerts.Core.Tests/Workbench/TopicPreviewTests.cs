@@ -42,6 +42,17 @@ public sealed class TopicPreviewTests
     }
 
     [Fact]
+    public void Run_QueryWithNames_ListsThemOnceInQueryOrder()
+    {
+        var topic = new WatchTopic("mars", "Mars", "(Mars OR \"Red Planet\" OR Martian) (rover* OR Games OR lander) -title:Mars -Beagle");
+
+        var result = TopicPreview.Run(topic, []);
+
+        Assert.Equal(["Mars", "Martian", "Beagle"], result.Names);
+        Assert.Contains("Mars, Martian, Beagle", TopicPreview.NamesLine(result.Names), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_ScoreJustUnderTheThreshold_IsANearMissThatSaysSo()
     {
         var strict = Quakes with { Threshold = 0.7, Constraints = null };

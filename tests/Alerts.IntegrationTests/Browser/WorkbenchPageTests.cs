@@ -38,12 +38,13 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite, BrowserFixture br
         await Assertions.Expect(page.Locator("#query-error")).ToContainTextAsync("position");
 
         // Fixed and restricted to Japan, the preview shows what it would catch and nearly catch.
-        await page.GetByLabel("Query").FillAsync("(earthquake* OR quake*) (damage* OR killed OR injured)");
+        await page.GetByLabel("Query").FillAsync("(earthquake* OR quake*) (damage* OR killed OR injured OR Kobe)");
         await page.GetByLabel("Places (comma-separated; empty for anywhere)").FillAsync("Japan");
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
         await Assertions.Expect(page.Locator("#query-error")).ToBeEmptyAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "1 would alert, 1 near misses, of 2 articles" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("no word from group 2", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Read as names", new() { Exact = false })).ToContainTextAsync("Kobe");
 
         // A judgment, then the save.
         await page.GetByRole(AriaRole.Button, new() { Name = "Relevant: " + Tokyo, Exact = true }).ClickAsync();
@@ -61,7 +62,7 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite, BrowserFixture br
         await page.GetByRole(AriaRole.Button, new() { Name = "Explain" }).ClickAsync();
         await Assertions.Expect(page.Locator("#explanation")).ToContainTextAsync("no word from group 2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Use this change: add “tsunami” to group 2" }).ClickAsync();
-        await Assertions.Expect(page.GetByLabel("Query")).ToHaveValueAsync("(earthquake* OR quake*) (damage* OR killed OR injured OR tsunami)");
+        await Assertions.Expect(page.GetByLabel("Query")).ToHaveValueAsync("(earthquake* OR quake*) (damage* OR killed OR injured OR Kobe OR tsunami)");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "2 would alert, 0 near misses, of 2 articles" })).ToBeVisibleAsync();
 
         var judgment = Assert.Single(await app.Services.GetRequiredService<IJudgmentStore>().ListAsync("quakes-japan", ct).ToListAsync(ct));

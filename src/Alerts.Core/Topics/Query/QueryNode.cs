@@ -91,6 +91,9 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     /// <summary>The stem matched.</summary>
     public string Stem { get; } = stem;
 
+    /// <summary>The word as the query wrote it (in quotes when it was quoted).</summary>
+    public string Written { get; } = written;
+
     /// <summary>For a name: the folded forms it matches (see <see cref="FormsOfName"/>); null for an ordinary word.</summary>
     public IReadOnlySet<string>? NameForms { get; } = nameForms;
 
@@ -140,7 +143,7 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() => [new([Stem], [])];
 
     /// <inheritdoc/>
-    public override string ToString() => ScopePrefix + written;
+    public override string ToString() => ScopePrefix + Written;
 }
 
 /// <summary>Words starting with a prefix (<c>deploy*</c>), compared on the unstemmed folded word.</summary>

@@ -30,6 +30,23 @@ public sealed class QueryParseException : FormatException
 /// </summary>
 public static class QueryParser
 {
+    /// <summary>The words of a parsed query read as names, as written, once each, in query order.</summary>
+    public static IReadOnlyList<string> NamesIn(QueryNode query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return [.. Terms(query).Where(t => t.NameForms is not null).Select(t => t.Written.Trim('"')).Distinct(StringComparer.Ordinal)];
+
+        static IEnumerable<TermNode> Terms(QueryNode node) => node switch
+        {
+            TermNode term => [term],
+            AndNode and => and.Children.SelectMany(Terms),
+            OrNode or => or.Children.SelectMany(Terms),
+            NotNode not => Terms(not.Child),
+            NearNode near => Terms(near.Left).Concat(Terms(near.Right)),
+            _ => [],
+        };
+    }
+
     /// <summary>Largest distance accepted by NEAR/n and ~n.</summary>
     public const int MaxDistance = 50;
 

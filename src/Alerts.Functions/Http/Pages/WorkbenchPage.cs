@@ -144,6 +144,7 @@ internal static class WorkbenchPage
               parts.push(list);
             }
             if (body.suggestions.length) parts.push(el('p', 'Words the hits and near misses share that the query lacks: ' + body.suggestions.map(s => s.term + ' (' + s.articles + ')').join(', ')));
+            if (body.names) parts.push(el('p', body.names));
             results.replaceChildren(...parts);
           }
           $('query').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(preview, 400); });
