@@ -44,6 +44,8 @@ public sealed class QueryParserTests
     [InlineData("Deploy", "Nations deployed soldiers.", true)]
     [InlineData("Games", "They lost a preliminary round game.", true)]
     [InlineData("SUVs", "Sales of the SUV fell.", true)]
+    [InlineData("Jets", "The jet landed safely.", true)]
+    [InlineData("Giants", "Russian oil giant Yukos paid.", true)]
     public void Evaluate_WordWrittenAsAName_MatchesOnlyItsOwnForms(string query, string body, bool matches)
     {
         // Arrange: a name (a capital, then lower case, and not an ordinary English word) matches as written, its
