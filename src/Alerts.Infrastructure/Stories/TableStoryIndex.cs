@@ -45,39 +45,37 @@ public sealed class TableStoryIndex(TableClient table, StoryIndexOptions options
 
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
         var bands = fingerprint.BandKeys();
-
-        // A redelivered message gets the answer decided the first time; an attempt that died before deciding decides now.
-        var existing = await table.GetEntityIfExistsAsync<TableEntity>(bands[0], articleKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var signature = fingerprint.ToBytes();
         var seen = timeProvider.GetUtcNow();
-        if (existing.HasValue && existing.Value is { } known)
-        {
-            var decided = known.GetString(StoryColumn);
-            if (!string.IsNullOrEmpty(decided))
-            {
-                return decided == articleKey ? null : decided;
-            }
 
-            seen = known.GetDateTimeOffset(SeenColumn) ?? seen;
+        // Publish first (undecided), look second: of two copies arriving together, at least one sees the other. The first
+        // band's row goes first: a conflict there means this article was handled before (a redelivered message), so
+        // only then is its row read (one read saved on every other article). A decided one gets the same answer again;
+        // an attempt that died before deciding keeps its time and decides now.
+        if (!await TryAddBandRowAsync(bands[0], articleKey, signature, seen, cancellationToken).ConfigureAwait(false))
+        {
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(bands[0], articleKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (existing is { HasValue: true, Value: { } known })
+            {
+                var decided = known.GetString(StoryColumn);
+                if (!string.IsNullOrEmpty(decided))
+                {
+                    return decided == articleKey ? null : decided;
+                }
+
+                seen = known.GetDateTimeOffset(SeenColumn) ?? seen;
+            }
+            else
+            {
+                // Removed between the two requests (retention clean-up): published again.
+                await TryAddBandRowAsync(bands[0], articleKey, signature, seen, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        // Publish first (undecided), look second: of two copies arriving together, at least one sees the other.
-        var signature = fingerprint.ToBytes();
-        foreach (var band in bands)
+        foreach (var band in bands.Skip(1))
         {
-            var row = new TableEntity(band, articleKey)
-            {
-                [FingerprintColumn] = signature,
-                [SeenColumn] = seen,
-                [StoryColumn] = Undecided,
-            };
-            try
-            {
-                await table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
-            }
-            catch (RequestFailedException conflict) when (conflict.Status == 409)
-            {
-                // Written by an earlier attempt of this same article: keep it.
-            }
+            // Written by an earlier attempt of this same article when it conflicts: kept.
+            await TryAddBandRowAsync(band, articleKey, signature, seen, cancellationToken).ConfigureAwait(false);
         }
 
         // The decision is written once, on the first band's row: neighbours found through any band read it there.
@@ -86,6 +84,26 @@ public sealed class TableStoryIndex(TableClient table, StoryIndexOptions options
         var decision = new TableEntity(bands[0], articleKey) { [StoryColumn] = story };
         await table.UpdateEntityAsync(decision, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         return story == articleKey ? null : story;
+    }
+
+    // Inserts an undecided band row; false when the row is already there.
+    private async Task<bool> TryAddBandRowAsync(string band, string articleKey, byte[] signature, DateTimeOffset seen, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(band, articleKey)
+        {
+            [FingerprintColumn] = signature,
+            [SeenColumn] = seen,
+            [StoryColumn] = Undecided,
+        };
+        try
+        {
+            await table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException conflict) when (conflict.Status == 409)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -53,6 +53,28 @@ public sealed class TableStoryIndexTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task FindOrAddAsync_NewArticle_ReadsNothingBeforePublishing()
+    {
+        // Arrange: a table client that counts its requests by method.
+        var requests = new RequestCounter();
+        var options = new TableClientOptions();
+        options.AddPolicy(requests, Azure.Core.HttpPipelinePosition.PerRetry);
+        var table = new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("stories"), options);
+        var index = NewIndex(table);
+        await index.FindOrAddAsync("warmup", Other, Ct);
+        requests.Clear();
+
+        // Act
+        var story = await index.FindOrAddAsync("ka", Wire, Ct);
+
+        // Assert: one insert and one query per band, and the decision; no read of its own row first.
+        Assert.Null(story);
+        Assert.Equal(StoryFingerprint.BandCount, requests.Count("POST"));
+        Assert.Equal(StoryFingerprint.BandCount, requests.Count("GET"));
+        Assert.Equal(1, requests.Count("PATCH") + requests.Count("PUT") + requests.Count("MERGE"));
+    }
+
+    [Fact]
     public async Task FindOrAddAsync_TwoInstancesAtOnce_ExactlyOneStoryPerRound()
     {
         // Arrange: each round, two instances (own index objects, one table) ingest two copies of one story concurrently.
@@ -175,6 +197,19 @@ public sealed class TableStoryIndexTests(AzuriteFixture azurite)
     }
 
     private TableStoryIndex NewIndex(TableClient table) => new(table, new StoryIndexOptions(), time);
+
+    // Counts the requests a client sends, by HTTP method.
+    private sealed class RequestCounter : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> counts = new(StringComparer.Ordinal);
+
+        public int Count(string method) => counts.GetValueOrDefault(method);
+
+        public void Clear() => counts.Clear();
+
+        public override void OnSendingRequest(Azure.Core.HttpMessage message) =>
+            counts.AddOrUpdate(message.Request.Method.ToString(), 1, (_, n) => n + 1);
+    }
 
     private TableClient NewTable() => new(azurite.ConnectionString, AzuriteFixture.UniqueName("stories"));
 }
