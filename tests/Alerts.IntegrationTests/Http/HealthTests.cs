@@ -63,9 +63,7 @@ public sealed class HealthTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("api/health", ct)).StatusCode);
 
         // A message is parked right after the first probe.
-        var poison = app.Queue(app.Names.DeliveriesQueue + StorageNames.PoisonSuffix);
-        await poison.CreateIfNotExistsAsync(cancellationToken: ct);
-        await poison.SendMessageAsync("{}", ct);
+        await app.ParkAsync(app.Names.DeliveriesQueue, "{}", ct);
 
         using var again = JsonDocument.Parse(await client.GetStringAsync("api/health", ct));
         var fresh = await check.CheckAsync(ct);
@@ -80,9 +78,7 @@ public sealed class HealthTests(AzuriteFixture azurite)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var app = await PipelineHarness.StartAsync(azurite);
-        var poison = app.Queue(app.Names.ArticlesQueue + StorageNames.PoisonSuffix);
-        await poison.CreateIfNotExistsAsync(cancellationToken: ct);
-        await poison.SendMessageAsync("{}", ct);
+        await app.ParkAsync(app.Names.ArticlesQueue, "{}", ct);
         using var poisonGauge = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(
             app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), AlertsMetrics.MeterName, "alerts.queue.poison");
 

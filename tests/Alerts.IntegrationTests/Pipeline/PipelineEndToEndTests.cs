@@ -226,9 +226,7 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
         // Arrange: parked as the Functions host parks it, with the queue service's default 7 days.
         var ct = TestContext.Current.CancellationToken;
         await using var app = await PipelineHarness.StartAsync(azurite);
-        var poison = app.Queue(app.Names.DeliveriesQueue + StorageNames.PoisonSuffix);
-        await poison.CreateIfNotExistsAsync(cancellationToken: ct);
-        await poison.SendMessageAsync("parked by the Functions host", ct);
+        await app.ParkAsync(app.Names.DeliveriesQueue, "parked by the Functions host", ct);
         var poisonQueues = app.Services.GetRequiredService<PoisonQueues>();
         Assert.False(Assert.Single(await poisonQueues.PeekAsync(app.Names.DeliveriesQueue, ct)).NeverExpires);
 

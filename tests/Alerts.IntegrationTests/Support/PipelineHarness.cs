@@ -117,6 +117,14 @@ public sealed class PipelineHarness : IAsyncDisposable
     /// <summary>A queue client (Base64, as triggers expect) on one of this test's queues.</summary>
     public QueueClient Queue(string name) => Services.GetRequiredService<QueueServiceClient>().GetQueueClient(name);
 
+    /// <summary>Parks a message in a queue's poison queue, as the Functions host does after the last retry.</summary>
+    public async Task ParkAsync(string queueName, string message, CancellationToken cancellationToken)
+    {
+        var poison = Queue(queueName + StorageNames.PoisonSuffix);
+        await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await poison.SendMessageAsync(message, cancellationToken);
+    }
+
     /// <summary>Fires the ingestion timer and waits until the pipeline is idle.</summary>
     public async Task IngestAndWaitAsync(CancellationToken cancellationToken)
     {
