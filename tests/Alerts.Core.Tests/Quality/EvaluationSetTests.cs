@@ -7,10 +7,11 @@ using Alerts.Core.Topics;
 namespace Alerts.Core.Tests.Quality;
 
 /// <summary>
-/// The development half of the evaluation set (eval/ag-news: topics written from the docs alone, labels made without
-/// seeing the engine) must not lose quality. Floors sit just under the F1 recorded in docs/scoring.md; on the later
-/// development sets the place constraints may not cost more core stories than recorded there. The test half, the
-/// fifth, seventh and eighth sets are never run here: they are only measured, with <c>alerts eval</c>, and reported.
+/// The development halves of the evaluation sets (eval/ag-news and eval/ag-news-round9: topics written from the docs
+/// alone, labels made without seeing the engine) must not lose quality. Floors sit just under the F1 recorded in
+/// docs/scoring.md; on the later development sets the place constraints may not cost more core stories than recorded
+/// there. The test halves, the fifth, seventh and eighth sets are never run here: they are only measured, with
+/// <c>alerts eval</c>, and reported.
 /// </summary>
 public sealed class EvaluationSetTests
 {
@@ -23,10 +24,16 @@ public sealed class EvaluationSetTests
         ["arsenal-fc"] = 0.84,
         ["foreign-hostages-iraq"] = 0.92,
         ["ivory-coast-crisis"] = 0.97,
+        ["afghanistan-insurgency-security"] = 0.97,
+        ["iraq-international-diplomacy"] = 0.78,
+        ["us-federal-reserve-rate-hikes"] = 0.85,
+        ["boston-red-sox"] = 0.99,
+        ["spyware"] = 0.97,
     };
 
     // The constraint cost recorded in docs/scoring.md for every place-bound topic of the later development sets
-    // (the second, third, fourth and sixth sets; the fifth, seventh and eighth are held out and never run here).
+    // (the second, third, fourth and sixth sets and the ninth's development half; the fifth, seventh and eighth are
+    // held out and never run here).
     private static readonly Dictionary<string, int> RecordedConstraintCosts = new(StringComparer.Ordinal)
     {
         ["us-presidential-election-2004"] = 0,
@@ -51,15 +58,18 @@ public sealed class EvaluationSetTests
         ["congo-great-lakes-conflict"] = 0,
         ["syria-lebanon"] = 1,
         ["egypt-sinai-and-israel-ties"] = 0,
+        ["afghanistan-insurgency-security"] = 0,
     };
 
     [Theory]
-    [InlineData("topics.dev.json")]
-    [InlineData("topics.dev.constrained.json")]
-    public async Task DevelopmentHalf_MeetsRecordedFloors(string topicFile)
+    [InlineData("ag-news", "topics.dev.json")]
+    [InlineData("ag-news", "topics.dev.constrained.json")]
+    [InlineData("ag-news-round9", "topics.dev.json")]
+    [InlineData("ag-news-round9", "topics.dev.constrained.json")]
+    public async Task DevelopmentHalf_MeetsRecordedFloors(string set, string topicFile)
     {
         // Act
-        var results = await EvaluateAsync("ag-news", topicFile, _ => true);
+        var results = await EvaluateAsync(set, topicFile, _ => true);
 
         // Assert
         foreach (var result in results)
@@ -70,14 +80,15 @@ public sealed class EvaluationSetTests
     }
 
     [Theory]
-    [InlineData("ag-news-check")]
-    [InlineData("ag-news-round3")]
-    [InlineData("ag-news-round4")]
-    [InlineData("ag-news-round6")]
-    public async Task LaterDevelopmentSets_PlaceConstraintsCostNoMoreThanRecorded(string set)
+    [InlineData("ag-news-check", "topics.constrained.json")]
+    [InlineData("ag-news-round3", "topics.constrained.json")]
+    [InlineData("ag-news-round4", "topics.constrained.json")]
+    [InlineData("ag-news-round6", "topics.constrained.json")]
+    [InlineData("ag-news-round9", "topics.dev.constrained.json")]
+    public async Task LaterDevelopmentSets_PlaceConstraintsCostNoMoreThanRecorded(string set, string topicFile)
     {
         // Act
-        var results = await EvaluateAsync(set, "topics.constrained.json", t => t.Constraints is { Places.Count: > 0 });
+        var results = await EvaluateAsync(set, topicFile, t => t.Constraints is { Places.Count: > 0 });
 
         // Assert
         Assert.NotEmpty(results);
