@@ -16,11 +16,11 @@ public sealed class ArticleEntities
     };
 
     // Words after which "to" names an opponent, not a destination: "loss to Argentina", "fell to Brazil".
-    private static readonly HashSet<string> ContestWords = Stems("loss losses lose loses losing lost fall falls fell bow bows bowed succumb succumbs succumbed");
+    private static readonly HashSet<string> ContestWords = TextAnalyzer.StemsOf("loss losses lose loses losing lost fall falls fell bow bows bowed succumb succumbs succumbed");
 
     // People named by where they come from: "the first medallist from the United Arab Emirates", "troops from Poland"
     // say who, not where the story happens.
-    private static readonly HashSet<string> PeopleNouns = Stems(
+    private static readonly HashSet<string> PeopleNouns = TextAnalyzer.StemsOf(
         "people man men woman women boy boys girl girls child children family families citizen citizens national nationals "
         + "athlete athletes medallist medallists medalist medalists champion champions player players team teams swimmer "
         + "swimmers runner runners rider riders driver drivers boxer boxers wrestler wrestlers gymnast gymnasts "
@@ -29,13 +29,13 @@ public sealed class ArticleEntities
         + "refugees experts scientists doctors volunteers contractors hostages fans company companies firm firms");
 
     // After these, "over" gives the cause or the subject, not a place: "resign over Gaza", "row over Iraq".
-    private static readonly HashSet<string> CauseWords = Stems(
+    private static readonly HashSet<string> CauseWords = TextAnalyzer.StemsOf(
         "resign resigns resigned quit quits row rows rift dispute disputes feud spat split splits clash clashes protest "
         + "protests anger fear fears worry worries concern concerns tension tensions standoff talks deal pact sanctions "
         + "warns warned warning accused criticised criticized criticism probe divided divisions victory win wins lead");
 
     // What people do somewhere for a cause that happens elsewhere: "Thousands march in Ottawa for the engineers".
-    private static readonly HashSet<string> ReactionWords = Stems(
+    private static readonly HashSet<string> ReactionWords = TextAnalyzer.StemsOf(
         "demonstrate demonstrates demonstration demonstrators march marches marched rally rallies protest protests protesters "
         + "vigil vigils pray prays prayers mourn mourns gather gathers plead pleads appeal appeals");
 
@@ -159,9 +159,6 @@ public sealed class ArticleEntities
         };
     }
 
-    private static HashSet<string> Stems(string words) =>
-        TextAnalyzer.Analyze(words).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
-
     private EntityMention? MentionEndingAt(int tokenIndex)
     {
         foreach (var mention in Mentions)
@@ -232,8 +229,7 @@ public sealed class ArticleEntities
             return mention.Entry.IsPlace;
         }
 
-        var next = mention.LastToken + 1;
-        if (next < Document.Tokens.Count && PlaceNouns.Contains(Document.Tokens[next].Stem))
+        if (QualifiesPlaceNoun(mention))
         {
             return true;
         }
@@ -246,9 +242,8 @@ public sealed class ArticleEntities
     private static bool IsBorderWord(AnalyzedToken token) =>
         BorderStems.Contains(token.Stem) || token.Surface.Contains("border", StringComparison.Ordinal);
 
-    // No sentence end between two tokens: the text between them holds no full stop, question mark or semicolon.
-    // Whether two tokens stand in one clause: one sentence, and no comma, colon or spaced dash between them.
-    private bool SameClause(int firstToken, int secondToken)
+    /// <summary>Whether two tokens stand in one clause: one sentence, and no comma, colon or spaced dash between them.</summary>
+    public bool SameClause(int firstToken, int secondToken)
     {
         if (!SameSentence(firstToken, secondToken))
         {
@@ -260,6 +255,8 @@ public sealed class ArticleEntities
         return between.IndexOfAny(",:") < 0 && !between.Contains(" - ", StringComparison.Ordinal);
     }
 
+    // No sentence end between two tokens: the text between them holds no full stop, question mark, exclamation mark or
+    // semicolon.
     private bool SameSentence(int firstToken, int secondToken)
     {
         var a = Document.Tokens[firstToken];
@@ -294,6 +291,14 @@ public sealed class ArticleEntities
         }
 
         return false;
+    }
+
+    /// <summary>Whether the mention is a nationality word before a place noun: "the Afghan capital", "the Iraqi city of".</summary>
+    public bool QualifiesPlaceNoun(EntityMention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        var next = mention.LastToken + 1;
+        return mention.Entry.Kind == EntityKind.Nationality && next < Document.Tokens.Count && PlaceNouns.Contains(Document.Tokens[next].Stem);
     }
 
     /// <summary>

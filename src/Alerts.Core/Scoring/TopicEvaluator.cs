@@ -51,15 +51,40 @@ public static class TopicEvaluator
     // Nouns for people and bodies that act where they are: "Iraqi militants", "Thai police", "Ivorian troops", the
     // state at home and its leaders ("Russian prosecutors", "Sudanese government", "Israeli Prime Minister Ariel
     // Sharon", "the former Serbian leader") and its companies ("Russian oil giant Yukos").
-    private static readonly HashSet<string> ActingGroups = TextAnalyzer.Analyze(
-            "militants guerrillas gunmen gunman kidnappers captors insurgents rebels fighters troops soldiers forces police "
-            + "militia militias army separatists terrorists mob protesters rioters demonstrators "
-            + "authorities government officials prosecutors investigators court courts ministry company firm group giant "
-            + "president premier minister ministers leader leaders cabinet parliament lawmakers legislators "
-            + "overture offer proposal plan demand threat bid refusal decision warning pledge "
-            + "bank producer maker")
-        .Select(t => t.Stem)
-        .ToHashSet(StringComparer.Ordinal);
+    private static readonly HashSet<string> ActingGroups = TextAnalyzer.StemsOf(
+        "militants guerrillas gunmen gunman kidnappers captors insurgents rebels fighters troops soldiers forces police "
+        + "militia militias army separatists terrorists mob protesters rioters demonstrators "
+        + "authorities government officials prosecutors investigators court courts ministry company firm group giant "
+        + "president premier minister ministers leader leaders cabinet parliament lawmakers legislators "
+        + "overture offer proposal plan demand threat bid refusal decision warning pledge "
+        + "bank producer maker");
+
+    // The people and things a story happens to: held or harmed ("Iraqi prisoners", "the Australian embassy").
+    private static readonly HashSet<string> HeldOrHarmed = TextAnalyzer.StemsOf(
+        "prisoner prisoners detainee detainees inmate inmates captive captives hostage hostages victim victims casualties "
+        + "embassy embassies consulate consulates");
+
+    // What is done to them, or who does it, named before them: "abusing Iraqi prisoners", "the kidnapping of two
+    // Chinese", "the kidnappers of two Chinese engineers".
+    private static readonly HashSet<string> HarmDone = TextAnalyzer.StemsOf(
+        "abuse abusing torture torturing mistreating killing kidnapping abducting abduction attack attacking hits hitting "
+        + "bombing targeting seizing beheading executing wounding injuring murder murdering shooting assault release "
+        + "kidnappers captors killers");
+
+    // Counts that may stand between what is done and the people it is done to: "the killing of two Chinese".
+    private static readonly HashSet<string> CountWords = new(StringComparer.Ordinal)
+    {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "several",
+        "hundreds", "thousands",
+    };
+
+    // A participle of harm after them, as written: "Chinese engineers kidnapped in Pakistan" (headlines drop "were"),
+    // "US diplomat among 7 injured", "two Chinese engineers were abducted".
+    private static readonly HashSet<string> HarmSuffered = new(StringComparer.Ordinal)
+    {
+        "kidnapped", "abducted", "seized", "killed", "slain", "wounded", "injured", "hurt", "beheaded", "executed",
+        "freed", "released", "attacked", "targeted",
+    };
 
     // Verbs of saying in a headline, as written (surfaces are lower case). Words that are as often nouns or other
     // verbs in headlines ("Jobless Claims", "claims pole", "Robo Calls", "a pledge") are left out.
@@ -295,19 +320,28 @@ public static class TopicEvaluator
                 var best = qualifying[0];
                 evidence.Add(EntityEvidence("actor", best, entities, best.Entry.CountryCode == "*" ? " (multinational/foreign)" : $" ({best.Entry.CountryCode})"));
             }
-            else if (actors.Count == 0 && !constraints.Strict)
-            {
-                // Nobody is named next to the matched words: the actor rule cannot be judged, so the words decide.
-                evidence.Add(new MatchEvidence("entity", "actor: none named next to the matched words (not checked; the topic is not strict)"));
-            }
             else
             {
-                hold = false;
-                evidence.Add(new MatchEvidence(
-                    "constraint",
-                    actors.Count == 0
-                        ? "no actor (nationality, country or alliance) next to the matched words"
-                        : "actors are only " + string.Join(", ", actors.Select(a => entities.TextOf(a)).Distinct(StringComparer.OrdinalIgnoreCase))));
+                // A required nationality asks who did it, and the people the story happened to (held, harmed,
+                // attacked) do not answer that. An exclusion keeps them: its "foreign hostages" are whom the story is
+                // about.
+                var doers = constraints.ActorNationalities.Count > 0 ? actors.Where(a => !IsActedUpon(entities, a)).ToList() : actors;
+                if (doers.Count == 0 && !constraints.Strict)
+                {
+                    // Nobody who acts is named next to the matched words: the rule cannot be judged, so the words decide.
+                    evidence.Add(new MatchEvidence("entity", actors.Count == 0
+                        ? "actor: none named next to the matched words (not checked; the topic is not strict)"
+                        : "actor: only the people it happened to are named, " + NamesOf(actors, entities) + " (not checked; the topic is not strict)"));
+                }
+                else
+                {
+                    hold = false;
+                    evidence.Add(new MatchEvidence(
+                        "constraint",
+                        doers.Count == 0
+                            ? "no actor (nationality, country or alliance) next to the matched words"
+                            : "actors are only " + NamesOf(doers, entities)));
+                }
             }
         }
 
@@ -652,6 +686,12 @@ public static class TopicEvaluator
                 continue;
             }
 
+            // "The Iraqi city of Fallujah", "the Afghan capital": a place, not people.
+            if (entities.QualifiesPlaceNoun(mention))
+            {
+                continue;
+            }
+
             // Bodies that are not armed forces (the UN, the EU) and generic words ("foreign") act only when attached to
             // the matched words: "U.N. peacekeepers", "foreign troops"; not "ransacked U.N. compounds and clashed with police".
             var window = entry.Role is "modifier" or "international" ? ModifierWindow : ActorWindow;
@@ -674,6 +714,66 @@ public static class TopicEvaluator
 
         return actors;
     }
+
+    /// <summary>
+    /// Whether an actor is one of the people or things the story happened to rather than one who acted: held or harmed
+    /// ("Iraqi prisoners", "Australian embassy"), named after what was done to them ("abusing Iraqi prisoners", "the
+    /// kidnapping of two Chinese"), or before a participle of harm in the same clause ("Chinese engineers kidnapped in
+    /// Pakistan"; not "Iraqi troops killed five": troops act).
+    /// </summary>
+    internal static bool IsActedUpon(ArticleEntities entities, EntityMention actor)
+    {
+        var tokens = entities.Document.Tokens;
+        var after = actor.LastToken + 1;
+        if (after < tokens.Count && ActingGroups.Contains(tokens[after].Stem))
+        {
+            return false;
+        }
+
+        for (var next = after; next < tokens.Count && next <= actor.LastToken + 2 && entities.SameClause(actor.LastToken, next); next++)
+        {
+            if (HeldOrHarmed.Contains(tokens[next].Stem))
+            {
+                return true;
+            }
+        }
+
+        for (var before = actor.FirstToken - 1; before >= 0 && before >= actor.FirstToken - 3 && entities.SameClause(before, actor.FirstToken); before--)
+        {
+            if (HarmDone.Contains(tokens[before].Stem))
+            {
+                return true;
+            }
+
+            if (!IsFiller(tokens[before]))
+            {
+                break;
+            }
+        }
+
+        // The participle may follow the people's noun, fillers and one more word ("engineers were", "diplomat among 7").
+        var words = 0;
+        for (var next = after; next < tokens.Count && next <= actor.LastToken + 4 && entities.SameClause(actor.LastToken, next); next++)
+        {
+            if (HarmSuffered.Contains(tokens[next].Surface))
+            {
+                return true;
+            }
+
+            if (!IsFiller(tokens[next]) && ++words > 2)
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsFiller(AnalyzedToken token) =>
+        token.IsStopWord || char.IsAsciiDigit(token.Surface[0]) || CountWords.Contains(token.Surface);
+
+    private static string NamesOf(IEnumerable<EntityMention> actors, ArticleEntities entities) =>
+        string.Join(", ", actors.Select(entities.TextOf).Distinct(StringComparer.OrdinalIgnoreCase));
 
     // A failed constraint, with the words of the story it failed on.
     private static MatchEvidence FailedAt(string description, EntityMention mention, ArticleEntities entities) =>

@@ -55,6 +55,10 @@ public static class TextAnalyzer
     /// <summary>Whether a lower-case word is an English stop word.</summary>
     public static bool IsStopWord(string word) => StopWords.Contains(word);
 
+    /// <summary>The stems of space-separated words, for word lists the rules match against ("troops forces police").</summary>
+    public static HashSet<string> StemsOf(string words) =>
+        Analyze(words).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Analyses text into tokens. Positions start at <paramref name="firstPosition"/>.</summary>
     public static List<AnalyzedToken> Analyze(string? text, int firstPosition = 0)
     {

@@ -29,4 +29,74 @@ public sealed class ActorModelTests
         Assert.False(match!.Alert);
         Assert.Contains(match.Evidence, e => e.Description.StartsWith("actors are only", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("Soldier pleads guilty to abusing Iraqi prisoners", "A reservist admitted the abuse at a military court on Wednesday.")]
+    [InlineData("Iraqi detainees describe abuse", "They said they were beaten in custody last year.")]
+    [InlineData("Two Iraqi prisoners were abused, inquiry finds", "An inquiry found that guards beat the men in custody.")]
+    public void Alerts_RequiredNationalityAndOnlyThePeopleItHappenedToNamed_WordsDecide(string title, string body)
+    {
+        // Arrange
+        var abuse = TestSupport.Topic("(abuse* OR beaten) (prisoner* OR detainee* OR custody)", new TopicConstraints { ActorNationalities = ["United States"] });
+
+        // Act
+        var match = TestSupport.Match(abuse, title, body);
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+        Assert.Contains(match.Evidence, e => e.Description.StartsWith("actor: only the people it happened to are named", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Alerts_RequiredNationalityAndVictimsKidnapped_WordsDecide()
+    {
+        // Arrange
+        var militancy = TestSupport.Topic("kidnap* OR militant*", new TopicConstraints { ActorNationalities = ["Pakistan"] });
+
+        // Act
+        var match = TestSupport.Match(militancy, "Chinese engineers kidnapped in Pakistan", "Elders are negotiating with the kidnappers of two Chinese engineers.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Fact]
+    public void Alerts_RequiredNationalityAndOthersActing_ConstraintFails()
+    {
+        // Arrange
+        var usOperations = TestSupport.Topic("(killed OR raid*) (insurgent* OR militant*)", new TopicConstraints { ActorNationalities = ["United States"] });
+
+        // Act: the troops act, so they answer who did it.
+        var match = TestSupport.Match(usOperations, "Iraqi troops killed five insurgents in a raid", "The raid took place at dawn.");
+
+        // Assert
+        Assert.False(match!.Alert);
+        Assert.Contains(match.Evidence, e => e.Description == "actors are only Iraqi");
+    }
+
+    [Fact]
+    public void Alerts_StrictRequiredNationalityAndOnlyVictimsNamed_ConstraintFails()
+    {
+        // Arrange
+        var abuse = TestSupport.Topic("abuse* (prisoner* OR detainee*)", new TopicConstraints { ActorNationalities = ["United States"], Strict = true });
+
+        // Act
+        var match = TestSupport.Match(abuse, "Iraqi detainees describe abuse", "They said they were beaten in custody last year.");
+
+        // Assert
+        Assert.False(match!.Alert);
+    }
+
+    [Fact]
+    public void Alerts_NationalityQualifyingAPlace_IsNoActor()
+    {
+        // Arrange
+        var usOperations = TestSupport.Topic("fighting Fallujah", new TopicConstraints { ActorNationalities = ["United States"] });
+
+        // Act
+        var match = TestSupport.Match(usOperations, "Wounded troops detail fierce fight", "They described intense fighting in the Iraqi city of Fallujah.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
 }
