@@ -17,6 +17,7 @@ public sealed class CompiledTopic
         var clauses = query is AndNode and ? and.Children : [query];
         Clauses = clauses.Where(c => c is not NotNode).ToArray();
         Exclusions = clauses.OfType<NotNode>().ToArray();
+        NameForms = QueryParser.NameFormsIn(query);
 
         // Two independent requirements prune far better than one: an article must then contain a word of each.
         PresearchKeys = query.GetRequiredKeySets()
@@ -47,6 +48,9 @@ public sealed class CompiledTopic
 
     /// <summary>Resolved entity constraints.</summary>
     public ResolvedConstraints Constraints { get; }
+
+    /// <summary>The folded forms of the query's names (people, companies: "Sharapova", "Glazer"), found once.</summary>
+    public IReadOnlySet<string> NameForms { get; }
 
     /// <summary>Compiles a topic; throws <see cref="QueryParseException"/> for a bad query.</summary>
     public static CompiledTopic Compile(WatchTopic topic, Gazetteer gazetteer)

@@ -161,6 +161,10 @@ public static class TopicEvaluator
         List<MatchEvidence> Evidence)
     {
         private List<(int From, int To)>? placeWords;
+
+        // The folded forms of the query's names, to tell an actor the recogniser does not know.
+        public IReadOnlySet<string> QueryNames { get; init; } = new HashSet<string>();
+
         private int? leadEnd;
         private bool? headlineReportsSpeech;
 
@@ -239,7 +243,7 @@ public static class TopicEvaluator
         var constraintsHold = true;
         if (topic.Constraints.Any)
         {
-            constraintsHold = CheckConstraints(new ConstraintCheck(topic.Constraints, document, entities(), present, groups, evidence));
+            constraintsHold = CheckConstraints(new ConstraintCheck(topic.Constraints, document, entities(), present, groups, evidence) { QueryNames = topic.NameForms });
         }
 
         var titleShare = clauseHits.Count(h => h.Any(x => document.IsTitle(x.From))) / (double)clauseHits.Length;
@@ -326,12 +330,17 @@ public static class TopicEvaluator
                 // attacked) do not answer that. An exclusion keeps them: its "foreign hostages" are whom the story is
                 // about.
                 var doers = constraints.ActorNationalities.Count > 0 ? actors.Where(a => !IsActedUpon(entities, a)).ToList() : actors;
-                if (doers.Count == 0 && !constraints.Strict)
+                // A name the query matched that the recogniser does not know ("Sharapova", "Glazer", "Dell") is someone
+                // acting whose nationality nobody can tell: beside them, the nationalities named do not decide.
+                var unknown = doers.Count == 0 ? null : MatchedUnknownName(check);
+                if ((doers.Count == 0 || unknown is not null) && !constraints.Strict)
                 {
                     // Nobody who acts is named next to the matched words: the rule cannot be judged, so the words decide.
-                    evidence.Add(new MatchEvidence("entity", actors.Count == 0
-                        ? "actor: none named next to the matched words (not checked; the topic is not strict)"
-                        : "actor: only the people it happened to are named, " + NamesOf(actors, entities) + " (not checked; the topic is not strict)"));
+                    evidence.Add(new MatchEvidence("entity", unknown is not null
+                        ? $"actor: {unknown}, whose nationality is not known, beside {NamesOf(doers, entities)} (not checked; the topic is not strict)"
+                        : actors.Count == 0
+                            ? "actor: none named next to the matched words (not checked; the topic is not strict)"
+                            : "actor: only the people it happened to are named, " + NamesOf(actors, entities) + " (not checked; the topic is not strict)"));
                 }
                 else
                 {
@@ -771,6 +780,30 @@ public static class TopicEvaluator
 
     private static bool IsFiller(AnalyzedToken token) =>
         token.IsStopWord || char.IsAsciiDigit(token.Surface[0]) || CountWords.Contains(token.Surface);
+
+    // The first word the query matched as a name (see the topic language) that no entity of the recogniser covers.
+    private static string? MatchedUnknownName(ConstraintCheck check)
+    {
+        if (check.QueryNames.Count == 0)
+        {
+            return null;
+        }
+
+        var tokens = check.Document.Tokens;
+        foreach (var hit in check.ClauseHits.SelectMany(hits => hits))
+        {
+            for (var position = hit.From; position <= hit.To; position++)
+            {
+                if (check.Document.TokenAt(position) is { } token && check.QueryNames.Contains(token.Surface)
+                    && !check.Entities.Mentions.Any(m => tokens[m.FirstToken].Position <= position && position <= tokens[m.LastToken].Position))
+                {
+                    return (check.Document.IsTitle(position) ? check.Document.Title : check.Document.Body)[token.Start..token.End];
+                }
+            }
+        }
+
+        return null;
+    }
 
     private static string NamesOf(IEnumerable<EntityMention> actors, ArticleEntities entities) =>
         string.Join(", ", actors.Select(entities.TextOf).Distinct(StringComparer.OrdinalIgnoreCase));

@@ -99,4 +99,31 @@ public sealed class ActorModelTests
         // Assert
         Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
     }
+
+    [Fact]
+    public void Alerts_QueryNameOfUnknownNationalityActs_OtherNationalitiesDoNotDecide()
+    {
+        // Arrange
+        var russianTennis = TestSupport.Topic("Sharapova OR (Russian tennis)", new TopicConstraints { ActorNationalities = ["Russia"] });
+
+        // Act
+        var match = TestSupport.Match(russianTennis, "Sharapova beats American Serena Williams", "Sharapova beat the American in straight sets.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+        Assert.Contains(match.Evidence, e => e.Description.StartsWith("actor: Sharapova, whose nationality is not known", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Alerts_StrictAndQueryNameOfUnknownNationality_ConstraintFails()
+    {
+        // Arrange
+        var russianTennis = TestSupport.Topic("Sharapova", new TopicConstraints { ActorNationalities = ["Russia"], Strict = true });
+
+        // Act
+        var match = TestSupport.Match(russianTennis, "Sharapova beats American Serena Williams", "Sharapova beat the American in straight sets.");
+
+        // Assert
+        Assert.False(match!.Alert);
+    }
 }

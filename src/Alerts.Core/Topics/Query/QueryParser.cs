@@ -35,17 +35,24 @@ public static class QueryParser
     {
         ArgumentNullException.ThrowIfNull(query);
         return [.. Terms(query).Where(t => t.NameForms is not null).Select(t => t.Written.Trim('"')).Distinct(StringComparer.Ordinal)];
-
-        static IEnumerable<TermNode> Terms(QueryNode node) => node switch
-        {
-            TermNode term => [term],
-            AndNode and => and.Children.SelectMany(Terms),
-            OrNode or => or.Children.SelectMany(Terms),
-            NotNode not => Terms(not.Child),
-            NearNode near => Terms(near.Left).Concat(Terms(near.Right)),
-            _ => [],
-        };
     }
+
+    /// <summary>Every folded form the query's names match ("sharapova", "glazers"...): empty when it has none.</summary>
+    public static IReadOnlySet<string> NameFormsIn(QueryNode query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Terms(query).Where(t => t.NameForms is not null).SelectMany(t => t.NameForms!).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static IEnumerable<TermNode> Terms(QueryNode node) => node switch
+    {
+        TermNode term => [term],
+        AndNode and => and.Children.SelectMany(Terms),
+        OrNode or => or.Children.SelectMany(Terms),
+        NotNode not => Terms(not.Child),
+        NearNode near => Terms(near.Left).Concat(Terms(near.Right)),
+        _ => [],
+    };
 
     /// <summary>Largest distance accepted by NEAR/n and ~n.</summary>
     public const int MaxDistance = 50;
