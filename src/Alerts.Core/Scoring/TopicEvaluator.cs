@@ -160,11 +160,8 @@ public static class TopicEvaluator
         List<List<int>> Groups,
         List<MatchEvidence> Evidence)
     {
+        private static readonly IReadOnlySet<string> NoNames = new HashSet<string>();
         private List<(int From, int To)>? placeWords;
-
-        // The folded forms of the query's names, to tell an actor the recogniser does not know.
-        public IReadOnlySet<string> QueryNames { get; init; } = new HashSet<string>();
-
         private int? leadEnd;
         private bool? headlineReportsSpeech;
 
@@ -179,6 +176,9 @@ public static class TopicEvaluator
         public int LeadEnd => leadEnd ??= LeadSentenceEnd(Document.Body);
 
         public bool HeadlineReportsSpeech => headlineReportsSpeech ??= ReportsSpeech(Document);
+
+        // The folded forms of the query's names, to tell an actor the recogniser does not know.
+        public IReadOnlySet<string> QueryNames { get; init; } = NoNames;
     }
 
     private sealed record SemanticRescue(int MissingClause, double Similarity, double RescueFrom);
@@ -335,7 +335,8 @@ public static class TopicEvaluator
                 var unknown = doers.Count == 0 ? null : MatchedUnknownName(check);
                 if ((doers.Count == 0 || unknown is not null) && !constraints.Strict)
                 {
-                    // Nobody who acts is named next to the matched words: the rule cannot be judged, so the words decide.
+                    // Nobody whose nationality decides acts next to the matched words: the rule cannot be judged, so
+                    // the words decide.
                     evidence.Add(new MatchEvidence("entity", unknown is not null
                         ? $"actor: {unknown}, whose nationality is not known, beside {NamesOf(doers, entities)} (not checked; the topic is not strict)"
                         : actors.Count == 0
