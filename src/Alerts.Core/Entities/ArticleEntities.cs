@@ -298,7 +298,8 @@ public sealed class ArticleEntities
     {
         ArgumentNullException.ThrowIfNull(mention);
         var next = mention.LastToken + 1;
-        return mention.Entry.Kind == EntityKind.Nationality && next < Document.Tokens.Count && PlaceNouns.Contains(Document.Tokens[next].Stem);
+        return mention.Entry.Kind == EntityKind.Nationality && next < Document.Tokens.Count && SameClause(mention.LastToken, next)
+            && PlaceNouns.Contains(Document.Tokens[next].Stem);
     }
 
     /// <summary>

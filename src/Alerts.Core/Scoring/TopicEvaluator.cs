@@ -160,7 +160,6 @@ public static class TopicEvaluator
         List<List<int>> Groups,
         List<MatchEvidence> Evidence)
     {
-        private static readonly IReadOnlySet<string> NoNames = new HashSet<string>();
         private List<(int From, int To)>? placeWords;
         private int? leadEnd;
         private bool? headlineReportsSpeech;
@@ -178,7 +177,7 @@ public static class TopicEvaluator
         public bool HeadlineReportsSpeech => headlineReportsSpeech ??= ReportsSpeech(Document);
 
         // The folded forms of the query's names, to tell an actor the recogniser does not know.
-        public IReadOnlySet<string> QueryNames { get; init; } = NoNames;
+        public required IReadOnlySet<string> QueryNames { get; init; }
     }
 
     private sealed record SemanticRescue(int MissingClause, double Similarity, double RescueFrom);
@@ -329,7 +328,9 @@ public static class TopicEvaluator
                 // A required nationality asks who did it, and the people the story happened to (held, harmed,
                 // attacked) do not answer that. An exclusion keeps them: its "foreign hostages" are whom the story is
                 // about.
-                var doers = constraints.ActorNationalities.Count > 0 ? actors.Where(a => !IsActedUpon(entities, a)).ToList() : actors;
+                var doers = constraints.ActorNationalities.Count > 0
+                    ? actors.Where(a => constraints.ExcludeActorNationalities.Contains(a.Entry.CountryCode!) || !IsActedUpon(entities, a)).ToList()
+                    : actors;
                 // A name the query matched that the recogniser does not know ("Sharapova", "Glazer", "Dell") is someone
                 // acting whose nationality nobody can tell: beside them, the nationalities named do not decide.
                 var unknown = doers.Count == 0 ? null : MatchedUnknownName(check);
@@ -735,7 +736,7 @@ public static class TopicEvaluator
     {
         var tokens = entities.Document.Tokens;
         var after = actor.LastToken + 1;
-        if (after < tokens.Count && ActingGroups.Contains(tokens[after].Stem))
+        if (after < tokens.Count && entities.SameClause(actor.LastToken, after) && ActingGroups.Contains(tokens[after].Stem))
         {
             return false;
         }
@@ -755,7 +756,8 @@ public static class TopicEvaluator
                 return true;
             }
 
-            if (!IsFiller(tokens[before]))
+            // "The bombing by Iraqi planes": who did it, not whom it was done to.
+            if (tokens[before].Surface == "by" || !IsFiller(tokens[before]))
             {
                 break;
             }
@@ -765,7 +767,7 @@ public static class TopicEvaluator
         var words = 0;
         for (var next = after; next < tokens.Count && next <= actor.LastToken + 4 && entities.SameClause(actor.LastToken, next); next++)
         {
-            if (HarmSuffered.Contains(tokens[next].Surface))
+            if (HarmSuffered.Contains(tokens[next].Surface) && IsPassive(entities, next))
             {
                 return true;
             }
@@ -779,6 +781,21 @@ public static class TopicEvaluator
         return false;
     }
 
+    // A participle of harm is passive after "was", "were"... ("engineers were abducted") or when no object follows it
+    // in its clause ("Chinese engineers kidnapped in Pakistan", "7 injured"); "Iraqi jets attacked insurgent
+    // positions" is active.
+    private static bool IsPassive(ArticleEntities entities, int participle)
+    {
+        var tokens = entities.Document.Tokens;
+        if (participle > 0 && tokens[participle - 1].Surface is "was" or "were" or "been" or "being" or "be" or "is" or "are" or "got")
+        {
+            return true;
+        }
+
+        var next = participle + 1;
+        return next >= tokens.Count || !entities.SameClause(participle, next) || IsFiller(tokens[next]);
+    }
+
     private static bool IsFiller(AnalyzedToken token) =>
         token.IsStopWord || char.IsAsciiDigit(token.Surface[0]) || CountWords.Contains(token.Surface);
 
@@ -790,13 +807,13 @@ public static class TopicEvaluator
             return null;
         }
 
-        var tokens = check.Document.Tokens;
         foreach (var hit in check.ClauseHits.SelectMany(hits => hits))
         {
             for (var position = hit.From; position <= hit.To; position++)
             {
                 if (check.Document.TokenAt(position) is { } token && check.QueryNames.Contains(token.Surface)
-                    && !check.Entities.Mentions.Any(m => tokens[m.FirstToken].Position <= position && position <= tokens[m.LastToken].Position))
+                    && check.Document.TokenIndexAt(position) is var index
+                    && !check.Entities.Mentions.Any(m => m.FirstToken <= index && index <= m.LastToken))
                 {
                     return (check.Document.IsTitle(position) ? check.Document.Title : check.Document.Body)[token.Start..token.End];
                 }

@@ -126,4 +126,48 @@ public sealed class ActorModelTests
         // Assert
         Assert.False(match!.Alert);
     }
+
+    [Fact]
+    public void Alerts_RequiredAndExcludedNationalities_ExcludedVictimsStillFail()
+    {
+        // Arrange
+        var foreignHostagesOfUs = TestSupport.Topic(
+            "(hostage* OR kidnap*) (Iraq OR Iraqi OR Baghdad)",
+            new TopicConstraints { ActorNationalities = ["United States"], ExcludeActorNationalities = ["Iraq"] });
+
+        // Act
+        var match = TestSupport.Match(foreignHostagesOfUs, "Iraqi policeman kidnapped in Baghdad", "Gunmen seized an Iraqi policeman on Monday.");
+
+        // Assert
+        Assert.False(match!.Alert);
+    }
+
+    [Theory]
+    [InlineData("Iraqi jets attacked insurgent positions", "The raid on the insurgents lasted an hour.")]
+    [InlineData("Insurgents flee the bombing by Iraqi planes", "The raid on the insurgents lasted an hour.")]
+    public void Alerts_RequiredNationalityAndOthersDoingTheHarm_ConstraintFails(string title, string body)
+    {
+        // Arrange
+        var usOperations = TestSupport.Topic("(attack* OR bombing OR raid*) insurgent*", new TopicConstraints { ActorNationalities = ["United States"] });
+
+        // Act
+        var match = TestSupport.Match(usOperations, title, body);
+
+        // Assert
+        Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+        Assert.Contains(match.Evidence, e => e.Description == "actors are only Iraqi");
+    }
+
+    [Fact]
+    public void Alerts_VictimsAtTheHeadlinesEnd_TheBodysFirstWordDoesNotMakeThemActors()
+    {
+        // Arrange
+        var usOperations = TestSupport.Topic("kidnap* insurgent*", new TopicConstraints { ActorNationalities = ["United States"] });
+
+        // Act: "Police" opens the body; it does not make the headline's Iraqis an acting group.
+        var match = TestSupport.Match(usOperations, "Insurgents kidnap two Iraqi", "Police said the men were seized at dawn.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
 }
