@@ -106,7 +106,10 @@ public sealed class Gazetteer
                 {
                     // Stems let "Afghans" be the Afghan people, but a place is named as written: "end" is not Ende.
                     var exact = SameSurfaces(document, i, alias);
-                    var admitted = alias.Readings.Where(r => exact || r.Kind is EntityKind.Nationality or EntityKind.Organisation).ToList();
+                    var acronym = alias.Rule != CaseRule.Exact && IsAcronym(document, i, i + alias.Stems.Length - 1);
+                    var admitted = alias.Readings
+                        .Where(r => (exact || r.Kind is EntityKind.Nationality or EntityKind.Organisation) && !(acronym && r.Kind is EntityKind.City or EntityKind.Subdivision))
+                        .ToList();
                     if (admitted.Count == 0)
                     {
                         continue;
@@ -298,6 +301,29 @@ public sealed class Gazetteer
         var end = tokens[lastToken].End;
         var rest = text.AsSpan(end, Math.Min(40, text.Length - end)).TrimStart();
         return rest.Length > 0 && rest[0] is ',' or '(' or '-' or '\u2013' or '\u2014';
+    }
+
+    // A town or region written in capitals inside ordinary text is an acronym ("GAO: Outsourcing could hurt IT
+    // employment", "the GAO said"), unless it opens the body as a dateline ("GAO, Mali (AP) -") or the whole text is
+    // written in capitals. Names the gazetteer itself writes in capitals (Exact rule) are not affected.
+    private static bool IsAcronym(AnalyzedDocument document, int start, int end)
+    {
+        var tokens = document.Tokens;
+        var inTitle = start < document.TitleTokenCount;
+        var text = inTitle ? document.Title : document.Body;
+        var written = text.AsSpan(tokens[start].Start, tokens[end].End - tokens[start].Start);
+        if (written.ContainsAnyInRange('a', 'z') || !text.AsSpan().ContainsAnyInRange('a', 'z'))
+        {
+            return false;
+        }
+
+        if (inTitle)
+        {
+            return true;
+        }
+
+        // A dateline is the body's opening run of words in capitals.
+        return text.AsSpan(0, tokens[start].Start).ContainsAnyInRange('a', 'z');
     }
 
     private static bool CommaBetween(AnalyzedDocument document, int leftToken, int rightToken)

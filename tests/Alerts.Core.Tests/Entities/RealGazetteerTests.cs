@@ -24,6 +24,31 @@ public sealed class RealGazetteerTests
         Assert.Equal(subdivision[..2], match.Entry.CountryCode);
     }
 
+    [Theory]
+    [InlineData("GAO: Outsourcing could hurt IT employment growth", "The report says offshoring may slow hiring.")]
+    [InlineData("Outsourcing could hurt IT employment growth", "WASHINGTON - The GAO said offshoring may slow hiring.")]
+    public void Recognize_TownWrittenInCapitalsInOrdinaryText_IsAnAcronym(string title, string body)
+    {
+        // Act
+        var mentions = Recognize(title, body);
+
+        // Assert
+        Assert.DoesNotContain(mentions, m => m.Entry.CountryCode == "ML");
+    }
+
+    [Theory]
+    [InlineData("Update", "GAO, Mali (AP) - Rebels entered the town on Monday.")]
+    [InlineData("FIGHTING NEAR GAO", "Rebels entered the town on Monday.")]
+    [InlineData("Fighting near Gao", "Rebels entered the town on Monday.")]
+    public void Recognize_TownInADatelineOrAllCapitalsHeadline_IsThePlace(string title, string body)
+    {
+        // Act
+        var mentions = Recognize(title, body);
+
+        // Assert
+        Assert.Contains(mentions, m => m.Entry.CountryCode == "ML");
+    }
+
     [Fact]
     public void Recognize_CityQualifiedByState_TakesThatReading()
     {
