@@ -29,6 +29,9 @@ public sealed class Gazetteer
     {
     }
 
+    // The longest source name a feed puts before a dateline ("Canadian Press - ").
+    private const int SourceLabelLength = 40;
+
     private enum CaseRule
     {
         AnyCase,
@@ -322,8 +325,16 @@ public sealed class Gazetteer
             return true;
         }
 
-        // A dateline is the body's opening run of words in capitals.
-        return text.AsSpan(0, tokens[start].Start).ContainsAnyInRange('a', 'z');
+        // A dateline is the body's opening run of words in capitals, after the source's name where a feed puts it
+        // first ("Canadian Press - VANCOUVER (CP) -", "SPACE.com - TORONTO, Canada --").
+        var before = text.AsSpan(0, tokens[start].Start);
+        var label = before.IndexOf(" -", StringComparison.Ordinal);
+        if (label >= 0 && label <= SourceLabelLength && before[..label].IndexOfAny("!?") < 0 && !before[..label].Contains(". ", StringComparison.Ordinal))
+        {
+            before = before[(label + 2)..];
+        }
+
+        return before.ContainsAnyInRange('a', 'z');
     }
 
     private static bool CommaBetween(AnalyzedDocument document, int leftToken, int rightToken)

@@ -38,6 +38,8 @@ public sealed class RealGazetteerTests
 
     [Theory]
     [InlineData("Update", "GAO, Mali (AP) - Rebels entered the town on Monday.")]
+    [InlineData("Update", "Mali Press - GAO (MP) - Rebels entered the town on Monday.")]
+    [InlineData("Update", "Sahel.com - GAO, Mali -- Rebels entered the town on Monday.")]
     [InlineData("FIGHTING NEAR GAO", "Rebels entered the town on Monday.")]
     [InlineData("Fighting near Gao", "Rebels entered the town on Monday.")]
     public void Recognize_TownInADatelineOrAllCapitalsHeadline_IsThePlace(string title, string body)
