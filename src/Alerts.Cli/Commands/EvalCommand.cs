@@ -187,7 +187,7 @@ public static class EvalCommand
             foreach (var e in errors)
             {
                 await output.WriteLineAsync($"{label} [{e.ArticleId}] {e.Title}");
-                await output.WriteAsync(e.Match is null ? "    the query did not match\n" : MatchExplanation.ToText(e.Match, "    "));
+                await output.WriteAsync(e.Match is null ? $"    {e.Shortfall ?? "the query did not match"}\n" : MatchExplanation.ToText(e.Match, "    "));
             }
         }
     }

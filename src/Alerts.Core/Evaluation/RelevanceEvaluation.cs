@@ -1,4 +1,5 @@
 using Alerts.Core.Articles;
+using Alerts.Core.Entities;
 using Alerts.Core.Scoring;
 using Alerts.Core.Topics;
 
@@ -65,6 +66,7 @@ public static class RelevanceEvaluation
         var coreWithout = 0;
         var falseAlertDetails = new List<EvaluationError>();
         var missDetails = new List<EvaluationError>();
+        var compiled = new Lazy<CompiledTopic>(() => CompiledTopic.Compile(topic, Gazetteer.Default));
         foreach (var article in articles)
         {
             var grade = labels.GradeOf(topic.Id, article.Key);
@@ -75,7 +77,10 @@ public static class RelevanceEvaluation
             {
                 if (!alert)
                 {
-                    missDetails.Add(new EvaluationError(article.Key, article.Title, match));
+                    missDetails.Add(new EvaluationError(article.Key, article.Title, match)
+                    {
+                        Shortfall = match is null ? QueryShortfall.Describe(compiled.Value, ArticleText.Analyze(article)) : null,
+                    });
                 }
 
                 coreWithout += unconstrained?.GetValueOrDefault((topic.Id, article.Key))?.Alert == true ? 1 : 0;

@@ -3,7 +3,11 @@ using Alerts.Core.Scoring;
 namespace Alerts.Core.Evaluation;
 
 /// <summary>One article the evaluation got wrong, with the engine's verdict and evidence (null when the query did not match).</summary>
-public sealed record EvaluationError(string ArticleId, string Title, TopicMatch? Match);
+public sealed record EvaluationError(string ArticleId, string Title, TopicMatch? Match)
+{
+    /// <summary>When the query did not match a core article: what it found and what it lacked (<see cref="QueryShortfall"/>).</summary>
+    public string? Shortfall { get; init; }
+}
 
 /// <summary>
 /// How well one topic did on a labelled set. Recall counts core articles only; precision counts an alert on a core

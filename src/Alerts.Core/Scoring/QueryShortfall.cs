@@ -1,0 +1,132 @@
+using Alerts.Core.Text;
+using Alerts.Core.Topics.Query;
+
+namespace Alerts.Core.Scoring;
+
+/// <summary>
+/// Why a topic's query did not match an article, in the words of the query: what the nearest part of it found and
+/// what that part lacked ("found Blunkett, but nothing from: election OR vote OR ..."), or the excluded word that is
+/// there. The most common miss on the evaluation sets is a name matched with a second word group AND-ed to it that
+/// the story does not use; this says so, where "the query did not match" alone did not.
+/// </summary>
+public static class QueryShortfall
+{
+    private const int LongestPartShown = 160;
+
+    /// <summary>Describes the shortfall; call it only for an article the query did not match.</summary>
+    public static string Describe(CompiledTopic topic, AnalyzedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(document);
+        var shortfall = new Shortfall();
+        foreach (var exclusion in topic.Exclusions)
+        {
+            Collect(exclusion, document, shortfall);
+        }
+
+        foreach (var clause in topic.Clauses)
+        {
+            Collect(clause, document, shortfall);
+        }
+
+        var excluded = shortfall.Excluded.Count == 0 ? string.Empty : "; it has what the query excludes: " + string.Join(", ", shortfall.Excluded.Distinct(StringComparer.OrdinalIgnoreCase));
+        if (shortfall.Found.Count == 0)
+        {
+            return "the query did not match: none of its words are there" + excluded;
+        }
+
+        var found = string.Join(", ", shortfall.Found.Distinct(StringComparer.OrdinalIgnoreCase));
+        return shortfall.Missing.Count == 0
+            ? $"the query did not match: found {found}{excluded}"
+            : $"the query did not match: found {found}, but nothing from: {string.Join(" | ", shortfall.Missing.Select(Shown))}{excluded}";
+    }
+
+    // A part that matches adds the words it found. One that does not adds what it lacks: every part of an AND that
+    // is not there, the branch of an OR that came closest (fewest parts missing, then most words found), or itself.
+    private static void Collect(QueryNode node, AnalyzedDocument document, Shortfall shortfall)
+    {
+        var hits = new List<QueryHit>();
+        if (node.Evaluate(document, hits))
+        {
+            shortfall.Found.AddRange(hits.Select(h => TextOf(document, h)).Where(t => t.Length > 0));
+            return;
+        }
+
+        switch (node)
+        {
+            case NotNode not:
+                var present = new List<QueryHit>();
+                not.Child.Evaluate(document, present);
+                shortfall.Excluded.AddRange(present.Count > 0 ? present.Select(h => TextOf(document, h)) : [not.Child.ToString()]);
+                break;
+            case AndNode and:
+                foreach (var child in and.Children)
+                {
+                    Collect(child, document, shortfall);
+                }
+
+                break;
+            case OrNode or:
+                var nearest = or.Children
+                    .Select(child =>
+                    {
+                        var branch = new Shortfall();
+                        Collect(child, document, branch);
+                        return branch;
+                    })
+                    .Where(branch => branch.Found.Count > 0)
+                    .OrderBy(branch => branch.Missing.Count + branch.Excluded.Count)
+                    .ThenByDescending(branch => branch.Found.Count)
+                    .FirstOrDefault();
+                if (nearest is null)
+                {
+                    shortfall.Missing.Add(node);
+                }
+                else
+                {
+                    shortfall.Add(nearest);
+                }
+
+                break;
+            default:
+                shortfall.Missing.Add(node);
+                break;
+        }
+    }
+
+    private static string Shown(QueryNode node)
+    {
+        var text = node.ToString();
+        return text.Length <= LongestPartShown ? text : text[..LongestPartShown].TrimEnd() + " ...";
+    }
+
+    // The words a hit covers, as the article writes them.
+    private static string TextOf(AnalyzedDocument document, QueryHit hit)
+    {
+        if (document.TokenAt(hit.From) is not { } first)
+        {
+            return string.Empty;
+        }
+
+        var text = document.IsTitle(hit.From) ? document.Title : document.Body;
+        return document.TokenAt(hit.To) is { } last && document.IsTitle(hit.From) == document.IsTitle(hit.To) && last.End > first.Start
+            ? text[first.Start..last.End]
+            : first.Surface;
+    }
+
+    private sealed class Shortfall
+    {
+        public List<string> Found { get; } = [];
+
+        public List<QueryNode> Missing { get; } = [];
+
+        public List<string> Excluded { get; } = [];
+
+        public void Add(Shortfall other)
+        {
+            Found.AddRange(other.Found);
+            Missing.AddRange(other.Missing);
+            Excluded.AddRange(other.Excluded);
+        }
+    }
+}

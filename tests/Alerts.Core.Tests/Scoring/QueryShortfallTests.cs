@@ -1,0 +1,42 @@
+using Alerts.Core.Entities;
+using Alerts.Core.Scoring;
+using Alerts.Core.Text;
+
+namespace Alerts.Core.Tests.Scoring;
+
+/// <summary>What a query found and lacked in an article it did not match, as <c>alerts eval --details</c> shows it.</summary>
+public sealed class QueryShortfallTests
+{
+    [Theory]
+    [InlineData("Blunkett (election OR vote)", "Daily Mail hits back at Blunkett", "the query did not match: found Blunkett, but nothing from: election OR vote")]
+    [InlineData("(Musharraf (talks OR summit)) OR (Pakistan (cabinet OR missile*))", "Pakistan's Musharraf to Retain Army Post", "the query did not match: found Musharraf, but nothing from: talks OR summit")]
+    [InlineData("(Musharraf (talks OR summit)) OR (Pakistan (cabinet OR missile*))", "Karzai set for talks in Kabul", "the query did not match: found talks, but nothing from: Musharraf")]
+    [InlineData("troops Kabul -Iraq", "Troops leave Kabul for Iraq", "the query did not match: found Troops, Kabul; it has what the query excludes: Iraq")]
+    [InlineData("hurricane* Florida", "Stocks fall on oil prices", "the query did not match: none of its words are there")]
+    public void Describe_QueryNotMatched_SaysWhatTheNearestPartFoundAndLacked(string query, string title, string expected)
+    {
+        // Arrange
+        var topic = CompiledTopic.Compile(TestSupport.Topic(query), Gazetteer.Default);
+
+        // Act
+        var shortfall = QueryShortfall.Describe(topic, new AnalyzedDocument(title, "No more is said."));
+
+        // Assert
+        Assert.Equal(expected, shortfall);
+    }
+
+    [Fact]
+    public void Describe_LongMissingPart_IsShortened()
+    {
+        // Arrange
+        var words = string.Join(" OR ", Enumerable.Range(1, 40).Select(i => "word" + new string((char)('a' + (i % 26)), 1 + (i / 26))));
+        var topic = CompiledTopic.Compile(TestSupport.Topic($"Blunkett ({words})"), Gazetteer.Default);
+
+        // Act
+        var shortfall = QueryShortfall.Describe(topic, new AnalyzedDocument("Daily Mail hits back at Blunkett", null));
+
+        // Assert
+        Assert.EndsWith(" ...", shortfall, StringComparison.Ordinal);
+        Assert.True(shortfall.Length < 260, shortfall);
+    }
+}
