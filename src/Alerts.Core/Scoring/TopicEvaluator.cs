@@ -751,7 +751,7 @@ public static class TopicEvaluator
 
         for (var before = actor.FirstToken - 1; before >= 0 && before >= actor.FirstToken - 3 && entities.SameClause(before, actor.FirstToken); before--)
         {
-            if (HarmDone.Contains(tokens[before].Stem))
+            if (HarmDone.Contains(tokens[before].Stem) || IsRecipient(tokens, before))
             {
                 return true;
             }
@@ -795,6 +795,11 @@ public static class TopicEvaluator
         var next = participle + 1;
         return next >= tokens.Count || !entities.SameClause(participle, next) || IsFiller(tokens[next]);
     }
+
+    // What is given or sent goes to them ("extra security to Chinese", "aid to Iraqis"): they receive, they do not
+    // act. Not a source: "according to Iraqi officials".
+    private static bool IsRecipient(IReadOnlyList<AnalyzedToken> tokens, int preposition) =>
+        tokens[preposition].Surface == "to" && (preposition == 0 || tokens[preposition - 1].Surface is not ("according" or "due" or "next" or "close"));
 
     private static bool IsFiller(AnalyzedToken token) =>
         token.IsStopWord || char.IsAsciiDigit(token.Surface[0]) || CountWords.Contains(token.Surface);

@@ -73,7 +73,7 @@ public sealed class EvaluationSetTests
         ["fallujah-battle-actors"] = 3,
         ["turkey-eu-bid-actors"] = 1,
         ["kashmir-conflict-actors"] = 0,
-        ["pakistan-militancy-actors"] = 1,
+        ["pakistan-militancy-actors"] = 0,
         ["sadr-uprising-actors"] = 0,
         ["indonesia-terror-bombings-actors"] = 0,
         ["haiti-crisis-actors"] = 0,

@@ -61,6 +61,37 @@ public sealed class ActorModelTests
     }
 
     [Fact]
+    public void Alerts_RequiredNationalityAndOnlyTheRecipientsNamed_WordsDecide()
+    {
+        // Arrange
+        var militancy = TestSupport.Topic("Pakistan (abduct* OR militant*)", new TopicConstraints { ActorNationalities = ["Pakistan"] });
+
+        // Act
+        var match = TestSupport.Match(
+            militancy,
+            "Pakistan says to give extra security to Chinese",
+            "Police will pursue the militant who masterminded the abduction of two engineers, the interior minister said.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+        Assert.Contains(match.Evidence, e => e.Description.StartsWith("actor: only the people it happened to are named", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Alerts_RequiredNationalityAndOthersNamedAsTheSource_ConstraintFails()
+    {
+        // Arrange
+        var militancy = TestSupport.Topic("militant* OR attack*", new TopicConstraints { ActorNationalities = ["Pakistan"] });
+
+        // Act
+        var match = TestSupport.Match(militancy, "Militants attacked a convoy, according to Chinese officials", "No one else commented.");
+
+        // Assert
+        Assert.False(match!.Alert);
+        Assert.Contains(match.Evidence, e => e.Description.StartsWith("actors are only", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Alerts_RequiredNationalityAndOthersActing_ConstraintFails()
     {
         // Arrange
