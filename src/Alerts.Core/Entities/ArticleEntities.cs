@@ -403,6 +403,27 @@ public sealed class ArticleEntities
         return Gazetteer.IsDateline(Document, mention.FirstToken, mention.LastToken);
     }
 
+    /// <summary>
+    /// Whether the mention is the dateline or the place that qualifies it after a comma ("BAGHDAD, Iraq --",
+    /// "GUANTANAMO BAY NAVAL BASE, Cuba Aug. 26"): where the story was filed.
+    /// </summary>
+    public bool IsInDateline(EntityMention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        if (IsDateline(mention))
+        {
+            return true;
+        }
+
+        if (mention.FirstToken < Document.TitleTokenCount)
+        {
+            return false;
+        }
+
+        var before = Document.Body.AsSpan(0, Document.Tokens[mention.FirstToken].Start).TrimEnd();
+        return before.Length > 1 && before[^1] == ',' && !before[..^1].ContainsAnyInRange('a', 'z') && before[..^1].ContainsAnyInRange('A', 'Z');
+    }
+
     /// <summary>Display text of a mention as written.</summary>
     public string TextOf(EntityMention mention)
     {

@@ -687,7 +687,8 @@ public static class TopicEvaluator
                 continue;
             }
 
-            if (entry.Kind == EntityKind.Country && entities.IsLocative(mention))
+            // "In Iraq", "to Kabul", or the dateline's "GUANTANAMO BAY NAVAL BASE, Cuba": where, not who.
+            if (entry.Kind == EntityKind.Country && (entities.IsLocative(mention) || entities.IsInDateline(mention)))
             {
                 continue;
             }

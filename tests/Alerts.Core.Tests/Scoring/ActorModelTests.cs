@@ -146,6 +146,37 @@ public sealed class ActorModelTests
     }
 
     [Fact]
+    public void Alerts_QueryNameWrittenInCapitalsActs_OtherNationalitiesDoNotDecide()
+    {
+        // Arrange
+        var germanCompanies = TestSupport.Topic("SAP (pact OR contract)", new TopicConstraints { ActorNationalities = ["Germany"] });
+
+        // Act
+        var match = TestSupport.Match(germanCompanies, "SAP Gets $35 Million Post Office Pact", "The US Postal Service picked SAP to run its payroll.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+        Assert.Contains(match.Evidence, e => e.Description.StartsWith("actor: SAP, whose nationality is not known", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Alerts_CountryOfTheDateline_IsNoActor()
+    {
+        // Arrange
+        var detention = TestSupport.Topic("tribunal* OR Guantanamo", new TopicConstraints { ActorNationalities = ["United States"] });
+
+        // Act
+        var match = TestSupport.Match(
+            detention,
+            "Detainee asks to defend himself",
+            "GUANTANAMO BAY NAVAL BASE, Cuba Aug. 26, 2004 - A detainee asked the tribunal to let him represent himself.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+        Assert.DoesNotContain(match.Evidence, e => e.Description.Contains("Cuba", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Alerts_StrictAndQueryNameOfUnknownNationality_ConstraintFails()
     {
         // Arrange
