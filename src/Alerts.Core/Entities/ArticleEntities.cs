@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Alerts.Core.Text;
 
 namespace Alerts.Core.Entities;
@@ -7,7 +8,7 @@ namespace Alerts.Core.Entities;
 /// "in", "to" or "from" is a place, not an actor; a place named next to "border" or "frontier" is where something
 /// happens near, not in.
 /// </summary>
-public sealed class ArticleEntities
+public sealed partial class ArticleEntities
 {
     private static readonly HashSet<string> LocativeWords = new(StringComparer.Ordinal)
     {
@@ -405,7 +406,9 @@ public sealed class ArticleEntities
 
     /// <summary>
     /// Whether the mention is the dateline or the place that qualifies it after a comma ("BAGHDAD, Iraq --",
-    /// "GUANTANAMO BAY NAVAL BASE, Cuba Aug. 26"): where the story was filed.
+    /// "GUANTANAMO BAY NAVAL BASE, Cuba Aug. 26, 2004 -", also after a byline or the source's name): where the story
+    /// was filed. The qualifier follows a name in capitals and a comma, and a parenthesis or dash follows it, perhaps
+    /// after a date ("U.S., Britain agree..." is no dateline).
     /// </summary>
     public bool IsInDateline(EntityMention mention)
     {
@@ -420,9 +423,18 @@ public sealed class ArticleEntities
             return false;
         }
 
-        var before = Document.Body.AsSpan(0, Document.Tokens[mention.FirstToken].Start).TrimEnd();
-        return before.Length > 1 && before[^1] == ',' && !before[..^1].ContainsAnyInRange('a', 'z') && before[..^1].ContainsAnyInRange('A', 'Z');
+        var text = Document.Body.AsSpan();
+        return DatelineHead().IsMatch(text[..Document.Tokens[mention.FirstToken].Start])
+            && DatelineTail().IsMatch(text[Document.Tokens[mention.LastToken].End..]);
     }
+
+    // A name in capitals and a comma, just before the qualifier: "GUANTANAMO BAY NAVAL BASE, ".
+    [GeneratedRegex(@"(?:^|[^\p{L}])[A-Z][A-Z.'&\- ]*[A-Z.],\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex DatelineHead();
+
+    // After the qualifier, perhaps a date, then the dateline's parenthesis or dash: " Aug. 26, 2004 - ", " (Reuters)".
+    [GeneratedRegex(@"^\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?(?:\(|-|\u2013|\u2014)", RegexOptions.CultureInvariant)]
+    private static partial Regex DatelineTail();
 
     /// <summary>Display text of a mention as written.</summary>
     public string TextOf(EntityMention mention)

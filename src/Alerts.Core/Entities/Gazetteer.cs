@@ -29,8 +29,9 @@ public sealed class Gazetteer
     {
     }
 
-    // The longest source name a feed puts before a dateline ("Canadian Press - ").
-    private const int SourceLabelLength = 40;
+    // The longest acronym told from a place in capitals: GAO, SETI; datelines of that length carry their dateline's
+    // punctuation ("LIMA (Reuters) -").
+    private const int MaxAcronymLength = 4;
 
     private enum CaseRule
     {
@@ -306,35 +307,29 @@ public sealed class Gazetteer
         return rest.Length > 0 && rest[0] is ',' or '(' or '-' or '\u2013' or '\u2014';
     }
 
-    // A town or region written in capitals inside ordinary text is an acronym ("GAO: Outsourcing could hurt IT
-    // employment", "the GAO said"), unless it opens the body as a dateline ("GAO, Mali (AP) -") or the whole text is
-    // written in capitals. Names the gazetteer itself writes in capitals (Exact rule) are not affected.
+    // A short town or region name written in capitals inside ordinary text is an acronym ("GAO: Outsourcing could
+    // hurt IT employment", "the GAO's report", "ATI"), unless it has a dateline's shape: followed by a parenthesis, a
+    // comma, a dash or, in the body, a colon ("GAO, Mali (AP) -", "LIMA (Reuters) -", "ROME : Juventus..."), wherever
+    // it stands (after a byline, a summary or the source's name). Longer names in capitals ("SHANGHAI ATP:", "SAN
+    // FRANCISCO Mission District") stay places, as do names in a text written all in capitals and names the gazetteer
+    // itself writes in capitals (Exact rule).
     private static bool IsAcronym(AnalyzedDocument document, int start, int end)
     {
         var tokens = document.Tokens;
-        var inTitle = start < document.TitleTokenCount;
-        var text = inTitle ? document.Title : document.Body;
+        var text = start < document.TitleTokenCount ? document.Title : document.Body;
         var written = text.AsSpan(tokens[start].Start, tokens[end].End - tokens[start].Start);
-        if (written.ContainsAnyInRange('a', 'z') || !text.AsSpan().ContainsAnyInRange('a', 'z'))
+        var possessive = written.EndsWith("'s", StringComparison.Ordinal) || written.EndsWith("\u2019s", StringComparison.Ordinal);
+        var letters = possessive ? written[..^2] : written;
+        if (start != end || letters.Length is < 2 or > MaxAcronymLength || letters.ContainsAnyExceptInRange('A', 'Z') || !text.AsSpan().ContainsAnyInRange('a', 'z'))
         {
             return false;
         }
 
-        if (inTitle)
-        {
-            return true;
-        }
-
-        // A dateline is the body's opening run of words in capitals, after the source's name where a feed puts it
-        // first ("Canadian Press - VANCOUVER (CP) -", "SPACE.com - TORONTO, Canada --").
-        var before = text.AsSpan(0, tokens[start].Start);
-        var label = before.IndexOf(" -", StringComparison.Ordinal);
-        if (label >= 0 && label <= SourceLabelLength && before[..label].IndexOfAny("!?") < 0 && !before[..label].Contains(". ", StringComparison.Ordinal))
-        {
-            before = before[(label + 2)..];
-        }
-
-        return before.ContainsAnyInRange('a', 'z');
+        // A body's dateline may also end in a colon ("ROME : Juventus extended..."); a headline's colon labels it
+        // ("GAO: Outsourcing could hurt...").
+        var after = text.AsSpan(tokens[end].End).TrimStart();
+        var inBody = start >= document.TitleTokenCount;
+        return possessive || after.IsEmpty || !(after[0] is '(' or ',' or '-' or '\u2013' or '\u2014' || (inBody && after[0] == ':'));
     }
 
     private static bool CommaBetween(AnalyzedDocument document, int leftToken, int rightToken)

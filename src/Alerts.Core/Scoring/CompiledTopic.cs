@@ -18,6 +18,7 @@ public sealed class CompiledTopic
         Clauses = clauses.Where(c => c is not NotNode).ToArray();
         Exclusions = clauses.OfType<NotNode>().ToArray();
         NameForms = QueryParser.NameFormsIn(query);
+        CapitalNames = QueryParser.CapitalNamesIn(query);
 
         // Two independent requirements prune far better than one: an article must then contain a word of each.
         PresearchKeys = query.GetRequiredKeySets()
@@ -51,6 +52,9 @@ public sealed class CompiledTopic
 
     /// <summary>The folded forms of the query's names (people, companies: "Sharapova", "Glazer"), found once.</summary>
     public IReadOnlySet<string> NameForms { get; }
+
+    /// <summary>The folded forms of the words the query writes in capitals ("SAP", "BMW"): names when the article writes them so.</summary>
+    public IReadOnlySet<string> CapitalNames { get; }
 
     /// <summary>Compiles a topic; throws <see cref="QueryParseException"/> for a bad query.</summary>
     public static CompiledTopic Compile(WatchTopic topic, Gazetteer gazetteer)

@@ -30,15 +30,15 @@ public static class QueryShortfall
         }
 
         var excluded = shortfall.Excluded.Count == 0 ? string.Empty : "; it has what the query excludes: " + string.Join(", ", shortfall.Excluded.Distinct(StringComparer.OrdinalIgnoreCase));
+        var apart = shortfall.Apart.Count == 0 ? string.Empty : "; the words of " + string.Join(" | ", shortfall.Apart.Select(Shown)) + " are there, but not as close together as it asks";
         if (shortfall.Found.Count == 0)
         {
-            return "the query did not match: none of its words are there" + excluded;
+            return (apart.Length > 0 ? "the query did not match" + apart : "the query did not match: none of its words are there") + excluded;
         }
 
         var found = string.Join(", ", shortfall.Found.Distinct(StringComparer.OrdinalIgnoreCase));
-        return shortfall.Missing.Count == 0
-            ? $"the query did not match: found {found}{excluded}"
-            : $"the query did not match: found {found}, but nothing from: {string.Join(" | ", shortfall.Missing.Select(Shown))}{excluded}";
+        var missing = shortfall.Missing.Count == 0 ? string.Empty : ", but nothing from: " + string.Join(" | ", shortfall.Missing.Select(Shown));
+        return $"the query did not match: found {found}{missing}{apart}{excluded}";
     }
 
     // A part that matches adds the words it found. One that does not adds what it lacks: every part of an AND that
@@ -74,8 +74,8 @@ public static class QueryShortfall
                         Collect(child, document, branch);
                         return branch;
                     })
-                    .Where(branch => branch.Found.Count > 0)
-                    .OrderBy(branch => branch.Missing.Count + branch.Excluded.Count)
+                    .Where(branch => branch.Found.Count + branch.Apart.Count > 0)
+                    .OrderBy(branch => branch.Missing.Count + branch.Excluded.Count + branch.Apart.Count)
                     .ThenByDescending(branch => branch.Found.Count)
                     .FirstOrDefault();
                 if (nearest is null)
@@ -87,6 +87,12 @@ public static class QueryShortfall
                     shortfall.Add(nearest);
                 }
 
+                break;
+            case NearNode near when near.Left.Evaluate(document, []) && near.Right.Evaluate(document, []):
+                shortfall.Apart.Add(node);
+                break;
+            case PhraseNode phrase when phrase.Stems.All(stem => document.PositionsOf(stem).Count > 0):
+                shortfall.Apart.Add(node);
                 break;
             default:
                 shortfall.Missing.Add(node);
@@ -122,11 +128,15 @@ public static class QueryShortfall
 
         public List<string> Excluded { get; } = [];
 
+        // Parts whose words are all there, but not as near or in the order the query asks ("Israeli NEAR/2 military").
+        public List<QueryNode> Apart { get; } = [];
+
         public void Add(Shortfall other)
         {
             Found.AddRange(other.Found);
             Missing.AddRange(other.Missing);
             Excluded.AddRange(other.Excluded);
+            Apart.AddRange(other.Apart);
         }
     }
 }

@@ -71,6 +71,15 @@ public static class TopicEvaluator
         + "bombing targeting seizing beheading executing wounding injuring murder murdering shooting assault release "
         + "kidnappers captors killers");
 
+    // Verbs of giving or sending, whose "to" names who receives: "give extra security to Chinese".
+    private static readonly HashSet<string> GivingWords = TextAnalyzer.StemsOf(
+        "give gives giving gave given provide provides providing provided offer offers offering offered send sends sending "
+        + "sent sell sells selling sold hand hands handed grant grants granted extend extends extended deliver delivers "
+        + "delivered supply supplies supplied donate donates donated");
+
+    // Words between a verb of giving and its "to": "give extra security to".
+    private const int RecipientWindow = 4;
+
     // Counts that may stand between what is done and the people it is done to: "the killing of two Chinese".
     private static readonly HashSet<string> CountWords = new(StringComparer.Ordinal)
     {
@@ -178,6 +187,8 @@ public static class TopicEvaluator
 
         // The folded forms of the query's names, to tell an actor the recogniser does not know.
         public required IReadOnlySet<string> QueryNames { get; init; }
+
+        public required IReadOnlySet<string> QueryCapitalNames { get; init; }
     }
 
     private sealed record SemanticRescue(int MissingClause, double Similarity, double RescueFrom);
@@ -242,7 +253,7 @@ public static class TopicEvaluator
         var constraintsHold = true;
         if (topic.Constraints.Any)
         {
-            constraintsHold = CheckConstraints(new ConstraintCheck(topic.Constraints, document, entities(), present, groups, evidence) { QueryNames = topic.NameForms });
+            constraintsHold = CheckConstraints(new ConstraintCheck(topic.Constraints, document, entities(), present, groups, evidence) { QueryNames = topic.NameForms, QueryCapitalNames = topic.CapitalNames });
         }
 
         var titleShare = clauseHits.Count(h => h.Any(x => document.IsTitle(x.From))) / (double)clauseHits.Length;
@@ -797,10 +808,25 @@ public static class TopicEvaluator
         return next >= tokens.Count || !entities.SameClause(participle, next) || IsFiller(tokens[next]);
     }
 
-    // What is given or sent goes to them ("extra security to Chinese", "aid to Iraqis"): they receive, they do not
-    // act. Not a source: "according to Iraqi officials".
-    private static bool IsRecipient(IReadOnlyList<AnalyzedToken> tokens, int preposition) =>
-        tokens[preposition].Surface == "to" && (preposition == 0 || tokens[preposition - 1].Surface is not ("according" or "due" or "next" or "close"));
+    // What is given or sent goes to them ("give extra security to Chinese", "sold arms to Iraqis"): they receive, they
+    // do not act. Only after a verb of giving: gold that "goes to" or a title that "falls to" someone was won by them.
+    private static bool IsRecipient(IReadOnlyList<AnalyzedToken> tokens, int preposition)
+    {
+        if (tokens[preposition].Surface != "to")
+        {
+            return false;
+        }
+
+        for (var before = preposition - 1; before >= 0 && before >= preposition - RecipientWindow; before--)
+        {
+            if (GivingWords.Contains(tokens[before].Stem))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsFiller(AnalyzedToken token) =>
         token.IsStopWord || char.IsAsciiDigit(token.Surface[0]) || CountWords.Contains(token.Surface);
@@ -808,7 +834,7 @@ public static class TopicEvaluator
     // The first word the query matched as a name (see the topic language) that no entity of the recogniser covers.
     private static string? MatchedUnknownName(ConstraintCheck check)
     {
-        if (check.QueryNames.Count == 0)
+        if (check.QueryNames.Count == 0 && check.QueryCapitalNames.Count == 0)
         {
             return null;
         }
@@ -817,11 +843,19 @@ public static class TopicEvaluator
         {
             for (var position = hit.From; position <= hit.To; position++)
             {
-                if (check.Document.TokenAt(position) is { } token && check.QueryNames.Contains(token.Surface)
-                    && check.Document.TokenIndexAt(position) is var index
+                if (check.Document.TokenAt(position) is not { } token)
+                {
+                    continue;
+                }
+
+                var written = (check.Document.IsTitle(position) ? check.Document.Title : check.Document.Body)[token.Start..token.End];
+                // A word the query writes in capitals is a name only where the article writes it so: "SAP", not "sap".
+                var isName = check.QueryNames.Contains(token.Surface)
+                    || (check.QueryCapitalNames.Contains(token.Surface) && !written.TakeWhile(c => c is not ('\'' or '\u2019')).Any(char.IsLower));
+                if (isName && check.Document.TokenIndexAt(position) is var index
                     && !check.Entities.Mentions.Any(m => m.FirstToken <= index && index <= m.LastToken))
                 {
-                    return (check.Document.IsTitle(position) ? check.Document.Title : check.Document.Body)[token.Start..token.End];
+                    return written;
                 }
             }
         }

@@ -32,6 +32,11 @@ public sealed class RealGazetteerTests
     [InlineData("Update", "Sahel.com - GAO, Mali -- Rebels entered the town on Monday.", true)]
     [InlineData("FIGHTING NEAR GAO", "Rebels entered the town on Monday.", true)]
     [InlineData("Fighting near Gao", "Rebels entered the town on Monday.", true)]
+    [InlineData("GAO's report on outsourcing", "It was published on Monday.", false)]
+    [InlineData("Outsourcing", "WASHINGTON (Reuters) - GAO auditors said offshoring may slow hiring.", false)]
+    [InlineData("Update", "By JOHN SMITH    GAO, Mali (AP) -- Rebels entered the town on Monday.", true)]
+    [InlineData("Update", "Rebels are advancing. GAO (Reuters) - They entered the town on Monday.", true)]
+    [InlineData("Update", "GAO : Rebels entered the town on Monday.", true)]
     public void Recognize_TownWrittenInCapitals_IsAPlaceOnlyInADatelineOrAllCapitalsText(string title, string body, bool isPlace)
     {
         // Act

@@ -77,17 +77,20 @@ public sealed class ActorModelTests
         Assert.Contains(match.Evidence, e => e.Description.StartsWith("actor: only the people it happened to are named", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Alerts_RequiredNationalityAndOthersNamedAsTheSource_ConstraintFails()
+    [Theory]
+    [InlineData("Militants attack convoy, according to Chinese officials")]
+    [InlineData("Diving gold goes to Chinese pair")]
+    [InlineData("Thanks to Chinese pressure, militants attack no more")]
+    public void Alerts_RequiredNationalityAndOthersAfterAToThatGivesNothing_ConstraintFails(string title)
     {
         // Arrange
-        var militancy = TestSupport.Topic("militant* OR attack*", new TopicConstraints { ActorNationalities = ["Pakistan"] });
+        var topic = TestSupport.Topic("gold OR militant* OR attack*", new TopicConstraints { ActorNationalities = ["Japan"] });
 
         // Act
-        var match = TestSupport.Match(militancy, "Militants attacked a convoy, according to Chinese officials", "No one else commented.");
+        var match = TestSupport.Match(topic, title, "No one else commented.");
 
         // Assert
-        Assert.False(match!.Alert);
+        Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
         Assert.Contains(match.Evidence, e => e.Description.StartsWith("actors are only", StringComparison.Ordinal));
     }
 
@@ -159,17 +162,32 @@ public sealed class ActorModelTests
         Assert.Contains(match.Evidence, e => e.Description.StartsWith("actor: SAP, whose nationality is not known", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Alerts_CountryOfTheDateline_IsNoActor()
+    [Theory]
+    [InlineData("SAP (growth OR economy)", "Oil prices sap US economy growth")]
+    [InlineData("TROOPS (GERMANY OR GERMAN)", "US troops leave German bases")]
+    public void Alerts_QueryWordInCapitalsWrittenOtherwiseOrAQueryAllInCapitals_NotAName(string query, string title)
+    {
+        // Arrange
+        var topic = TestSupport.Topic(query, new TopicConstraints { ActorNationalities = ["Germany"] });
+
+        // Act
+        var match = TestSupport.Match(topic, title, "Analysts cut their forecasts.");
+
+        // Assert
+        Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+        Assert.Contains(match.Evidence, e => e.Description.StartsWith("actors are only", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("GUANTANAMO BAY NAVAL BASE, Cuba Aug. 26, 2004 - A detainee asked the tribunal to let him represent himself.")]
+    [InlineData("By JOHN SMITH    HAVANA, Cuba (AP) -- A detainee asked the tribunal to let him represent himself.")]
+    public void Alerts_CountryOfTheDateline_IsNoActor(string body)
     {
         // Arrange
         var detention = TestSupport.Topic("tribunal* OR Guantanamo", new TopicConstraints { ActorNationalities = ["United States"] });
 
         // Act
-        var match = TestSupport.Match(
-            detention,
-            "Detainee asks to defend himself",
-            "GUANTANAMO BAY NAVAL BASE, Cuba Aug. 26, 2004 - A detainee asked the tribunal to let him represent himself.");
+        var match = TestSupport.Match(detention, "Detainee asks to defend himself", body);
 
         // Assert
         Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));

@@ -13,6 +13,8 @@ public sealed class QueryShortfallTests
     [InlineData("(Musharraf (talks OR summit)) OR (Pakistan (cabinet OR missile*))", "Karzai set for talks in Kabul", "the query did not match: found talks, but nothing from: Musharraf")]
     [InlineData("troops Kabul -Iraq", "Troops leave Kabul for Iraq", "the query did not match: found Troops, Kabul; it has what the query excludes: Iraq")]
     [InlineData("hurricane* Florida", "Stocks fall on oil prices", "the query did not match: none of its words are there")]
+    [InlineData("Israeli NEAR/2 military", "Israeli officials said on Monday that the military would act", "the query did not match; the words of Israeli NEAR/2 military are there, but not as close together as it asks")]
+    [InlineData("\"Red Sox\" (win OR beat)", "Sox fans see red as Yankees win", "the query did not match: found win; the words of \"Red Sox\" are there, but not as close together as it asks")]
     public void Describe_QueryNotMatched_SaysWhatTheNearestPartFoundAndLacked(string query, string title, string expected)
     {
         // Arrange

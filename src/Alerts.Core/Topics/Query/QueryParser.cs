@@ -37,19 +37,28 @@ public static class QueryParser
         return [.. Terms(query).Where(t => t.NameForms is not null).Select(t => t.Written.Trim('"')).Distinct(StringComparer.Ordinal)];
     }
 
-    /// <summary>
-    /// Every folded form of the people and companies the query names: its names ("sharapova", "glazers"...) and the
-    /// words it writes in capitals ("sap", "bmw"), which are names too though they match like other words. Empty when
-    /// it has none.
-    /// </summary>
+    /// <summary>Every folded form the query's names match ("sharapova", "glazers"...): empty when it has none.</summary>
     public static IReadOnlySet<string> NameFormsIn(QueryNode query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var forms = Terms(query)
-            .SelectMany(t => t.NameForms ?? (IsWrittenInCapitals(t.Written) ? TermNode.FormsOfName(t.Written.ToLowerInvariant()) : NoNameForms))
-            .ToHashSet(StringComparer.Ordinal);
+        var forms = Terms(query).Where(t => t.NameForms is not null).SelectMany(t => t.NameForms!).ToHashSet(StringComparer.Ordinal);
         // Most queries have no names: they share one empty set instead of keeping one each (10,000s of topics).
         return forms.Count == 0 ? NoNameForms : forms;
+    }
+
+    /// <summary>
+    /// The folded forms of the words a query writes in capitals ("sap", "bmw"): names too, though they match like
+    /// other words. Empty when it has none, or when the whole query is written in capitals (then capitals say
+    /// nothing).
+    /// </summary>
+    public static IReadOnlySet<string> CapitalNamesIn(QueryNode query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var terms = Terms(query).Select(t => t.Written.Trim('"')).ToList();
+        var capitals = terms.Where(IsWrittenInCapitals).ToList();
+        return capitals.Count == 0 || capitals.Count == terms.Count
+            ? NoNameForms
+            : capitals.SelectMany(c => TermNode.FormsOfName(c.ToLowerInvariant())).ToHashSet(StringComparer.Ordinal);
     }
 
     private static readonly IReadOnlySet<string> NoNameForms = new HashSet<string>();
