@@ -181,6 +181,7 @@ public sealed class ActorModelTests
     [Theory]
     [InlineData("GUANTANAMO BAY NAVAL BASE, Cuba Aug. 26, 2004 - A detainee asked the tribunal to let him represent himself.")]
     [InlineData("By JOHN SMITH    HAVANA, Cuba (AP) -- A detainee asked the tribunal to let him represent himself.")]
+    [InlineData("Canadian Press - HAVANA, Cuba (CP) - Tribunal hearings resumed on Monday.")]
     public void Alerts_CountryOfTheDateline_IsNoActor(string body)
     {
         // Arrange
