@@ -301,10 +301,14 @@ public sealed class Gazetteer
             return false;
         }
 
-        var text = document.Body;
-        var end = tokens[lastToken].End;
-        var rest = text.AsSpan(end, Math.Min(40, text.Length - end)).TrimStart();
-        return rest.Length > 0 && rest[0] is ',' or '(' or '-' or '\u2013' or '\u2014';
+        return EndsLikeADateline(document.Body.AsSpan(tokens[lastToken].End));
+    }
+
+    // What follows a dateline's place: a comma ("AUSTIN, Texas"), a parenthesis ("(Reuters)") or a dash.
+    private static bool EndsLikeADateline(ReadOnlySpan<char> after)
+    {
+        after = after.TrimStart();
+        return !after.IsEmpty && after[0] is ',' or '(' or '-' or '\u2013' or '\u2014';
     }
 
     // A short town or region name written in capitals inside ordinary text is an acronym ("GAO: Outsourcing could
@@ -327,9 +331,9 @@ public sealed class Gazetteer
 
         // A body's dateline may also end in a colon ("ROME : Juventus extended..."); a headline's colon labels it
         // ("GAO: Outsourcing could hurt...").
-        var after = text.AsSpan(tokens[end].End).TrimStart();
-        var inBody = start >= document.TitleTokenCount;
-        return possessive || after.IsEmpty || !(after[0] is '(' or ',' or '-' or '\u2013' or '\u2014' || (inBody && after[0] == ':'));
+        var after = text.AsSpan(tokens[end].End);
+        var bodyColon = start >= document.TitleTokenCount && after.TrimStart().StartsWith(':');
+        return possessive || !(EndsLikeADateline(after) || bodyColon);
     }
 
     private static bool CommaBetween(AnalyzedDocument document, int leftToken, int rightToken)
