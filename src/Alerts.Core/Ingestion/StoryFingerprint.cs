@@ -8,20 +8,24 @@ namespace Alerts.Core.Ingestion;
 /// MinHash signature of an article's normalised title and summary, taken over word pairs (2-shingles). The share of
 /// equal positions between two signatures estimates the Jaccard similarity of their shingle sets, which separates
 /// "the same story, edited or rewritten by another outlet" (about 0.6-0.7) from "another story on the same subject"
-/// (under 0.1) even for the short texts feeds carry. Signatures are split into <see cref="BandCount"/> bands of
-/// <see cref="RowsPerBand"/> values; copies of one story share at least one band with high probability (LSH), so a
-/// band is an exact-match lookup key.
+/// (under 0.1) even for the short texts feeds carry. The first <see cref="BandCount"/> x <see cref="RowsPerBand"/>
+/// values are cut into bands; copies of one story share at least one band with high probability (LSH), so a band is
+/// an exact-match lookup key, and the whole signature then estimates the similarity.
 /// </summary>
 public sealed class StoryFingerprint
 {
-    /// <summary>Bands per signature.</summary>
-    public const int BandCount = 16;
+    /// <summary>
+    /// Bands per signature. Each band is one stored row and one lookup per article (most of an article's storage
+    /// transactions), so there are as few as keep copies found: 8 bands of 2 found 60 of the 63 same-story pairs of
+    /// the news corpus that 16 bands of 3 found 61 of, with half the rows and lookups.
+    /// </summary>
+    public const int BandCount = 8;
 
-    /// <summary>Values per band. With 16 bands of 3, pairs at similarity 0.6 share a band 98% of the time, at 0.2 only 12%.</summary>
-    public const int RowsPerBand = 3;
+    /// <summary>Values per band. With 8 bands of 2, pairs at similarity 0.6 share a band 97% of the time, at 0.4 75%, at 0.1 8%.</summary>
+    public const int RowsPerBand = 2;
 
-    /// <summary>Values per signature.</summary>
-    public const int Length = BandCount * RowsPerBand;
+    /// <summary>Values per signature: more than the bands use, so that the similarity estimate stays close (about ±0.07 at 0.4).</summary>
+    public const int Length = 48;
 
     /// <summary>Words per shingle.</summary>
     public const int ShingleSize = 2;
