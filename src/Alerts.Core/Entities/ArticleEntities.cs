@@ -124,8 +124,11 @@ public sealed partial class ArticleEntities
                 return !IsNotWhere(i);
             }
 
-            // A list of places shares its preposition: "in Pakistan, Iran and India".
-            if (MentionEndingAt(i) is { } previous && previous.Entry.Kind is EntityKind.Country or EntityKind.City or EntityKind.Subdivision)
+            // A list of places shares its preposition: "in Pakistan, Iran and India". Not across a headline's end or a
+            // dateline's dash: in "80 Killed in U.S. Offensive in Iraq" / "SAMARRA, Iraq - U.S. and Iraqi forces
+            // launched", the body's "U.S." starts a sentence of its own.
+            if (MentionEndingAt(i) is { } previous && previous.Entry.Kind is EntityKind.Country or EntityKind.City or EntityKind.Subdivision
+                && SameList(previous.LastToken, mention.FirstToken))
             {
                 return IsLocative(previous);
             }
@@ -159,6 +162,10 @@ public sealed partial class ArticleEntities
             _ => false,
         };
     }
+
+    /// <summary>Whether a place (a country, subdivision or city) is named from this token on.</summary>
+    public bool PlaceStartsAt(int tokenIndex) =>
+        Mentions.Any(m => m.FirstToken == tokenIndex && m.Entry.Kind is EntityKind.Country or EntityKind.City or EntityKind.Subdivision);
 
     private EntityMention? MentionEndingAt(int tokenIndex)
     {
@@ -253,8 +260,27 @@ public sealed partial class ArticleEntities
 
         var (a, b) = (Document.Tokens[firstToken], Document.Tokens[secondToken]);
         var between = (Document.IsTitle(a.Position) ? Document.Title : Document.Body).AsSpan(a.End, Math.Max(0, b.Start - a.End));
-        return between.IndexOfAny(",:") < 0 && !between.Contains(" - ", StringComparison.Ordinal);
+        return between.IndexOfAny(",:") < 0 && !IsSpacedDash(between);
     }
+
+    // Two tokens that can be items of one list: one sentence, no spaced dash between (commas and "and" join a list).
+    private bool SameList(int firstToken, int secondToken)
+    {
+        if (!SameSentence(firstToken, secondToken))
+        {
+            return false;
+        }
+
+        var (a, b) = (Document.Tokens[firstToken], Document.Tokens[secondToken]);
+        var between = (Document.IsTitle(a.Position) ? Document.Title : Document.Body).AsSpan(a.End, Math.Max(0, b.Start - a.End));
+        return !IsSpacedDash(between);
+    }
+
+    // " - ", " -- ", " – ", " — ": a dash set off by spaces ends a dateline or an aside.
+    private static bool IsSpacedDash(ReadOnlySpan<char> between) => SpacedDash().IsMatch(between);
+
+    [GeneratedRegex(@"\s[-\u2013\u2014]+\s", RegexOptions.CultureInvariant)]
+    private static partial Regex SpacedDash();
 
     // No sentence end between two tokens: the text between them holds no full stop, question mark, exclamation mark or
     // semicolon.

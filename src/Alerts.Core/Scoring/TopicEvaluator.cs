@@ -709,8 +709,8 @@ public static class TopicEvaluator
                 continue;
             }
 
-            // "The Iraqi city of Fallujah", "the Afghan capital": a place, not people.
-            if (entities.QualifiesPlaceNoun(mention))
+            // "The Iraqi city of Fallujah", "the Afghan capital": a place, not people. "Western Baghdad": a direction.
+            if (entities.QualifiesPlaceNoun(mention) || (entry.Role == "modifier" && entities.PlaceStartsAt(mention.LastToken + 1)))
             {
                 continue;
             }

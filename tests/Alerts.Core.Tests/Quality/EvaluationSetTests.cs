@@ -8,10 +8,11 @@ namespace Alerts.Core.Tests.Quality;
 
 /// <summary>
 /// The development halves of the evaluation sets (eval/ag-news, eval/ag-news-round9, eval/ag-news-round13 and the
-/// development set eval/ag-news-round15: topics written from the docs alone, labels made without seeing the engine)
+/// development sets eval/ag-news-round11 and eval/ag-news-round15: topics written from the docs alone, labels made
+/// without seeing the engine)
 /// must not lose quality. Floors sit just under the F1 recorded in docs/scoring.md; on the later development sets the
 /// place and actor constraints may not cost more core stories than recorded there. The test halves and the held-out
-/// sets (the fifth, seventh, eighth and tenth to fourteenth, the thirteenth's held-out half) are never run here: they
+/// sets (the fifth, seventh, eighth, tenth and twelfth to fourteenth, the thirteenth's held-out half) are never run here: they
 /// are only measured, with <c>alerts eval</c>, and reported.
 /// </summary>
 public sealed class EvaluationSetTests
@@ -45,11 +46,19 @@ public sealed class EvaluationSetTests
         ["us-military-procurement-posture"] = 0.78,
         ["japanese-athletes"] = 0.89,
         ["south-african-sportspeople"] = 1.00,
+        ["us-forces-iraq-sunni-insurgency"] = 0.85,
+        ["attacks-on-iraqi-security-forces"] = 1.00,
+        ["foreign-companies-in-china"] = 0.69,
+        ["foreign-takeovers-of-british-companies"] = 0.78,
+        ["russian-tennis-players"] = 1.00,
+        ["online-piracy-file-sharing"] = 0.88,
+        ["howard-stern-sirius-satellite-radio"] = 1.00,
+        ["fannie-mae-accounting-scandal"] = 0.96,
     };
 
     // The constraint cost recorded in docs/scoring.md for every constrained topic of the later development sets (the
-    // second, third, fourth, sixth and fifteenth sets and the ninth's and thirteenth's development halves; the fifth,
-    // seventh, eighth and tenth to fourteenth are held out and never run here), and for the actor-constrained variants
+    // second, third, fourth, sixth, eleventh and fifteenth sets and the ninth's and thirteenth's development halves; the
+    // fifth, seventh, eighth, tenth and twelfth to fourteenth are held out and never run here), and for the actor-constrained variants
     // of development topics.
     private static readonly Dictionary<string, int> RecordedConstraintCosts = new(StringComparer.Ordinal)
     {
@@ -79,7 +88,7 @@ public sealed class EvaluationSetTests
         ["israeli-military-operations-palestinian-territories-actors"] = 0,
         ["beslan-siege-chechen-terror-actors"] = 0,
         ["fallujah-battle-actors"] = 3,
-        ["turkey-eu-bid-actors"] = 1,
+        ["turkey-eu-bid-actors"] = 0,
         ["kashmir-conflict-actors"] = 0,
         ["pakistan-militancy-actors"] = 0,
         ["sadr-uprising-actors"] = 0,
@@ -97,6 +106,9 @@ public sealed class EvaluationSetTests
         ["us-military-procurement-posture"] = 0,
         ["japanese-athletes"] = 0,
         ["south-african-sportspeople"] = 0,
+        ["us-forces-iraq-sunni-insurgency"] = 0,
+        ["attacks-on-iraqi-security-forces"] = 0,
+        ["russian-tennis-players"] = 0,
     };
 
     [Theory]
@@ -106,6 +118,8 @@ public sealed class EvaluationSetTests
     [InlineData("ag-news-round9", "topics.dev.constrained.json")]
     [InlineData("ag-news-round13", "topics.dev.json")]
     [InlineData("ag-news-round13", "topics.dev.constrained.json")]
+    [InlineData("ag-news-round11", "topics.json")]
+    [InlineData("ag-news-round11", "topics.constrained.json")]
     [InlineData("ag-news-round15", "topics.json")]
     [InlineData("ag-news-round15", "topics.constrained.json")]
     public async Task DevelopmentHalf_MeetsRecordedFloors(string set, string topicFile)
@@ -128,6 +142,7 @@ public sealed class EvaluationSetTests
     [InlineData("ag-news-round6", "topics.constrained.json")]
     [InlineData("ag-news-round9", "topics.dev.constrained.json")]
     [InlineData("ag-news-actors", "topics.constrained.json")]
+    [InlineData("ag-news-round11", "topics.constrained.json")]
     [InlineData("ag-news-round13", "topics.dev.constrained.json")]
     [InlineData("ag-news-round15", "topics.constrained.json")]
     public async Task LaterDevelopmentSets_ConstraintsCostNoMoreThanRecorded(string set, string topicFile)

@@ -251,4 +251,35 @@ public sealed class ActorModelTests
         // Assert
         Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
     }
+
+    [Theory]
+    [InlineData("Dozens die in U.S. push in Iraq", "RAMADI, Iraq - U.S. and Iraqi troops began an offensive on Monday to retake the insurgent-held town.")]
+    [InlineData("Fighting spreads across Mosul", "MOSUL, Iraq -- U.S. and Iraqi troops began an offensive on Monday to retake the insurgent-held town.")]
+    public void Alerts_NationalitiesJoinedByAndAfterADateline_BothAct(string title, string body)
+    {
+        // Arrange: the body's "U.S." starts its own sentence after the dateline's dash; it is not one more item of a
+        // list of places that began with the headline's "in Iraq" or "across Mosul".
+        var usOffensives = TestSupport.Topic("(troops OR forces) (offensive OR insurgent*)", new TopicConstraints { ActorNationalities = ["United States"] });
+
+        // Act
+        var match = TestSupport.Match(usOffensives, title, body);
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+        Assert.Contains(match.Evidence, e => e.Description.Contains("(US)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Alerts_DirectionBeforeAPlace_IsNoActor()
+    {
+        // Arrange: "western" names foreign forces in "Western troops", but a part of a city in "western Baghdad".
+        var attacksOnUsForces = TestSupport.Topic("bomb* (convoy OR troops)", new TopicConstraints { ActorNationalities = ["United States"] });
+
+        // Act
+        var match = TestSupport.Match(attacksOnUsForces, "Bombs kill 20 in the capital", "Two bombs went off near a U.S. convoy in western Baghdad on Sunday.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+        Assert.DoesNotContain(match.Evidence, e => e.Description.Contains("western", StringComparison.OrdinalIgnoreCase));
+    }
 }
