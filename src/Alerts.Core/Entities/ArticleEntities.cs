@@ -112,11 +112,29 @@ public sealed partial class ArticleEntities
     /// <summary>Position of a mention's first token.</summary>
     public int PositionOf(EntityMention mention) => Document.Tokens[mention.FirstToken].Position;
 
+    /// <summary>
+    /// Where the words naming a place begin, with "the" and a direction before it ("the northern Gaza Strip"): how far
+    /// a place stands from other words is counted from there.
+    /// </summary>
+    public int PhrasePositionOf(EntityMention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        var first = mention.FirstToken;
+        while (first > 0 && first > mention.FirstToken - 2 && Document.Tokens[first - 1].Surface is "the" or "southern" or "northern" or "eastern" or "western" or "central"
+            && SameClause(first - 1, mention.FirstToken))
+        {
+            first--;
+        }
+
+        return Document.Tokens[first].Position;
+    }
+
     /// <summary>Whether the mention is named as a destination or location ("in Afghanistan", "to Kabul").</summary>
     public bool IsLocative(EntityMention mention)
     {
         ArgumentNullException.ThrowIfNull(mention);
-        for (var i = mention.FirstToken - 1; i >= Math.Max(0, mention.FirstToken - 2); i--)
+        // The preposition may stand up to two fillers away: "in the northern Gaza Strip".
+        for (var i = mention.FirstToken - 1; i >= Math.Max(0, mention.FirstToken - 3); i--)
         {
             var token = Document.Tokens[i];
             if (LocativeWords.Contains(token.Stem) || LocativeWords.Contains(token.Surface))
@@ -163,9 +181,36 @@ public sealed partial class ArticleEntities
         };
     }
 
-    /// <summary>Whether a place (a country, subdivision or city) is named from this token on.</summary>
-    public bool PlaceStartsAt(int tokenIndex) =>
-        Mentions.Any(m => m.FirstToken == tokenIndex && m.Entry.Kind is EntityKind.Country or EntityKind.City or EntityKind.Subdivision);
+    /// <summary>
+    /// Whether the mention is the direction "western" of a place, not Western (foreign) forces: before a place ("western
+    /// Baghdad"; not "Western Baghdad-based diplomats"), a nationality ("the western Afghan province"), a word for an
+    /// area ("the western city of Herat") or another direction ("western and central Africa").
+    /// </summary>
+    public bool IsDirection(EntityMention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        var tokens = Document.Tokens;
+        var next = mention.LastToken + 1;
+        if (mention.FirstToken != mention.LastToken || tokens[mention.FirstToken].Surface != "western" || next >= tokens.Count || !SameClause(mention.LastToken, next))
+        {
+            return false;
+        }
+
+        if (Mentions.FirstOrDefault(m => m.FirstToken == next) is { } named)
+        {
+            var text = Document.IsTitle(tokens[named.LastToken].Position) ? Document.Title : Document.Body;
+            var based = text.AsSpan(tokens[named.LastToken].End).StartsWith("-based", StringComparison.OrdinalIgnoreCase);
+            return named.Entry.Kind is EntityKind.Country or EntityKind.City or EntityKind.Subdivision or EntityKind.Nationality && !based;
+        }
+
+        return AreaNouns.Contains(tokens[next].Stem)
+            || (tokens[next].Surface == "and" && next + 1 < tokens.Count && Directions.Contains(tokens[next + 1].Surface));
+    }
+
+    private static readonly HashSet<string> Directions = new(StringComparer.Ordinal)
+    {
+        "northern", "southern", "eastern", "central", "northeastern", "northwestern", "southeastern", "southwestern",
+    };
 
     private EntityMention? MentionEndingAt(int tokenIndex)
     {
@@ -263,17 +308,40 @@ public sealed partial class ArticleEntities
         return between.IndexOfAny(",:") < 0 && !IsSpacedDash(between);
     }
 
-    // Two tokens that can be items of one list: one sentence, no spaced dash between (commas and "and" join a list).
+    // Two tokens that can be items of one list: both in the headline or both in the body, no spaced dash between, and
+    // no sentence end: a question mark, exclamation mark, semicolon, or a full stop that does not close an
+    // abbreviation ("in the U.S. and Canada", "in Fla., Ohio" are lists; "in Iraq. Poland will" is not).
     private bool SameList(int firstToken, int secondToken)
     {
-        if (!SameSentence(firstToken, secondToken))
+        var (a, b) = (Document.Tokens[firstToken], Document.Tokens[secondToken]);
+        if (Document.IsTitle(a.Position) != Document.IsTitle(b.Position))
         {
             return false;
         }
 
-        var (a, b) = (Document.Tokens[firstToken], Document.Tokens[secondToken]);
-        var between = (Document.IsTitle(a.Position) ? Document.Title : Document.Body).AsSpan(a.End, Math.Max(0, b.Start - a.End));
-        return !IsSpacedDash(between);
+        var text = Document.IsTitle(a.Position) ? Document.Title : Document.Body;
+        var between = text.AsSpan(a.End, Math.Max(0, b.Start - a.End));
+        if (between.IndexOfAny("?!;") >= 0 || IsSpacedDash(between))
+        {
+            return false;
+        }
+
+        var stop = between.IndexOf('.');
+        return stop < 0 || (stop == 0 && ClosesAbbreviation(text, a, b));
+    }
+
+    // A full stop right after a word closes an abbreviation when the word has stops of its own ("U.S.") or what follows
+    // does not start a sentence (a comma, a lower-case word: "Fla., Ohio", "U.S. and Canada").
+    private static bool ClosesAbbreviation(string text, AnalyzedToken word, AnalyzedToken next)
+    {
+        var after = text.AsSpan(word.End + 1, Math.Max(0, next.Start - word.End - 1));
+        if (after.IndexOf('.') >= 0)
+        {
+            return false;
+        }
+
+        var following = after.Trim().IsEmpty ? text[next.Start] : after.TrimStart()[0];
+        return text.AsSpan(word.Start, word.End - word.Start).Contains('.') || !char.IsUpper(following);
     }
 
     // " - ", " -- ", " – ", " — ": a dash set off by spaces ends a dateline or an aside.
@@ -454,12 +522,14 @@ public sealed partial class ArticleEntities
             && DatelineTail().IsMatch(text[Document.Tokens[mention.LastToken].End..]);
     }
 
-    // A name in capitals and a comma, just before the qualifier: "GUANTANAMO BAY NAVAL BASE, ".
-    [GeneratedRegex(@"(?:^|[^\p{L}])[A-Z][A-Z.'&\- ]*[A-Z.],\s*$", RegexOptions.CultureInvariant)]
+    // A name in capitals and a comma, just before the qualifier: "GUANTANAMO BAY NAVAL BASE, "; or, opening the body,
+    // a name in any case: "Bucharest, " (some services do not write datelines in capitals).
+    [GeneratedRegex(@"(?:(?:^|[^\p{L}])[A-Z][A-Z.'&\- ]*[A-Z.]|^\s*\p{Lu}[\p{L}.'\- ]*),\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex DatelineHead();
 
-    // After the qualifier, perhaps a date, then the dateline's parenthesis or dash: " Aug. 26, 2004 - ", " (Reuters)".
-    [GeneratedRegex(@"^\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?(?:\(|-|\u2013|\u2014)", RegexOptions.CultureInvariant)]
+    // After the qualifier, perhaps a date, then the dateline's parenthesis, dash or colon: " Aug. 26, 2004 - ",
+    // ", Nov 2 (AFP) -", " (Reuters)", " : ".
+    [GeneratedRegex(@"^\s*(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?(?:\(|-|\u2013|\u2014|:)", RegexOptions.CultureInvariant)]
     private static partial Regex DatelineTail();
 
     /// <summary>Display text of a mention as written.</summary>

@@ -90,6 +90,7 @@ public sealed class Gazetteer
         ArgumentNullException.ThrowIfNull(document);
         var found = new List<NameCandidate>();
         var tokens = document.Tokens;
+        var capitalised = HasCapitals(document);
         for (var i = 0; i < tokens.Count; i++)
         {
             if (!aliasesByFirstStem.TryGetValue(tokens[i].Stem, out var aliases))
@@ -108,11 +109,17 @@ public sealed class Gazetteer
 
                 if (Matches(document, i, alias))
                 {
-                    // Stems let "Afghans" be the Afghan people, but a place is named as written: "end" is not Ende.
+                    // Stems let "Afghans" be the Afghan people, but a place is named as written: "end" is not Ende; and a
+                    // word like "foreign" only by its own forms ("foreigners", not "internal" for "international").
                     var exact = SameSurfaces(document, i, alias);
                     var acronym = alias.Rule != CaseRule.Exact && IsAcronym(document, i, i + alias.Stems.Length - 1);
+                    // English writes the names of places and peoples with a capital: in a text that uses capitals, "no
+                    // fraud" does not name Haiti's Nò, nor "western and central Africa" a Central province.
+                    var lowerCase = capitalised && !char.IsUpper(TextOf(document, i)[tokens[i].Start]);
                     var admitted = alias.Readings
-                        .Where(r => (exact || r.Kind is EntityKind.Nationality or EntityKind.Organisation) && !(acronym && r.Kind is EntityKind.City or EntityKind.Subdivision))
+                        .Where(r => (exact || r.Kind == EntityKind.Nationality || (r.Kind == EntityKind.Organisation && (r.Role != "modifier" || SurfacesBegin(document, i, alias))))
+                            && !(acronym && r.Kind is EntityKind.City or EntityKind.Subdivision))
+                        .Where(r => !lowerCase || r.Kind == EntityKind.Organisation)
                         .ToList();
                     if (admitted.Count == 0)
                     {
@@ -133,6 +140,12 @@ public sealed class Gazetteer
 
         return Resolve(document, found);
     }
+
+    private static string TextOf(AnalyzedDocument document, int token) => token < document.TitleTokenCount ? document.Title : document.Body;
+
+    // Whether the text uses capitals at all (a feed in lower case only cannot tell names by their capital).
+    private static bool HasCapitals(AnalyzedDocument document) =>
+        document.Title.AsSpan().IndexOfAnyInRange('A', 'Z') >= 0 || document.Body.AsSpan().IndexOfAnyInRange('A', 'Z') >= 0;
 
     private List<EntityMention> Resolve(AnalyzedDocument document, List<NameCandidate> found)
     {
@@ -379,6 +392,19 @@ public sealed class Gazetteer
             CaseRule.CapitalInitial => char.IsUpper(text[tokens[start].Start]),
             _ => true,
         };
+    }
+
+    private static bool SurfacesBegin(AnalyzedDocument document, int start, Alias alias)
+    {
+        for (var k = 0; k < alias.Surfaces.Length; k++)
+        {
+            if (!document.Tokens[start + k].Surface.StartsWith(alias.Surfaces[k], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool SameSurfaces(AnalyzedDocument document, int start, Alias alias)

@@ -504,7 +504,7 @@ public static class TopicEvaluator
     // mention (and, when a check is given, what lies between the two, positions exclusive, passes it).
     private static bool IsAttached(ConstraintCheck check, EntityMention mention, int window, Func<int, int, bool>? between = null)
     {
-        var first = check.Entities.PositionOf(mention);
+        var first = check.Entities.PhrasePositionOf(mention);
         var last = check.Document.Tokens[mention.LastToken].Position;
         return check.ClauseHits.Any(hits => hits.Any(h =>
             !IsPlaceWord(check, h.From, h.To)
@@ -710,7 +710,7 @@ public static class TopicEvaluator
             }
 
             // "The Iraqi city of Fallujah", "the Afghan capital": a place, not people. "Western Baghdad": a direction.
-            if (entities.QualifiesPlaceNoun(mention) || (entry.Role == "modifier" && entities.PlaceStartsAt(mention.LastToken + 1)))
+            if (entities.QualifiesPlaceNoun(mention) || (entry.Role == "modifier" && entities.IsDirection(mention)))
             {
                 continue;
             }

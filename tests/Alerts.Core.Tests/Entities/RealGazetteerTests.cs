@@ -211,4 +211,91 @@ public sealed class RealGazetteerTests
         Assert.Equal(EntityKind.City, Gazetteer.Default.Resolve("Sacramento")?.Kind);
         Assert.Equal("AF", Gazetteer.Default.Resolve("Kandahar")?.CountryCode);
     }
+
+    [Theory]
+    [InlineData("Audit", "An audit found no fraud at the agency.", "HT")]
+    [InlineData("Aid", "Donors met to discuss western and central Africa.", "BW")]
+    public void Recognize_PlaceNameWrittenInLowerCase_IsNoPlace(string title, string body, string country)
+    {
+        // Act: "no" is also the name of a Haitian department, "central" of Botswana's Central District.
+        var mentions = Recognize(title, body);
+
+        // Assert
+        Assert.DoesNotContain(mentions, m => m.Entry.CountryCode == country);
+    }
+
+    [Fact]
+    public void Recognize_TextWithoutCapitals_StillNamesPlaces()
+    {
+        // Act: a feed in lower case only cannot tell names by their capital.
+        var mentions = Recognize("floods in bangladesh", "heavy rain flooded dhaka on monday.");
+
+        // Assert
+        Assert.Contains(mentions, m => m.Entry.CountryCode == "BD");
+    }
+
+    [Theory]
+    [InlineData("An internal inquiry cleared the managers.", false)]
+    [InlineData("The Internal Revenue Service audited the firm.", false)]
+    [InlineData("Two foreigners and an international aid worker were held.", true)]
+    public void Recognize_ForeignAndInternational_OnlyByTheirOwnForms(string body, bool named)
+    {
+        // Act
+        var mentions = Recognize("Update", body);
+
+        // Assert
+        Assert.Equal(named, mentions.Any(m => m.Entry.Role == "modifier"));
+    }
+
+    [Theory]
+    [InlineData("Bucharest, Romania (Sports Network) - The home side won on Sunday.", "RO")]
+    [InlineData("KIRKUK, Iraq, Nov 2 (AFP) - Saboteurs hit a pipeline on Tuesday.", "IQ")]
+    [InlineData("KANDAHAR, Afghanistan : A bomb went off on Monday.", "AF")]
+    public void IsInDateline_MixedCaseDatedOrColonDatelines(string body, string country)
+    {
+        // Arrange
+        var entities = new ArticleEntities(new AnalyzedDocument("Update", body), Gazetteer.Default);
+
+        // Act
+        var qualifier = entities.Mentions.First(m => m.Entry.Kind == EntityKind.Country && m.Entry.CountryCode == country);
+
+        // Assert
+        Assert.True(entities.IsInDateline(qualifier));
+    }
+
+    [Theory]
+    [InlineData("Militants have been seen in the U.S. and Canada this year.", "CA", true)]
+    [InlineData("Storms hit towns in Fla., Ohio and Georgia.", "US-OH", true)]
+    [InlineData("Troops remain in Iraq. Poland will reduce its contingent next year.", "PL", false)]
+    [InlineData("Israel will close the industrial zone in the northern Gaza Strip.", "PS", true)]
+    public void IsLocative_ListsOfPlacesAcrossAbbreviationsButNotSentences(string body, string place, bool locative)
+    {
+        // Arrange
+        var entities = new ArticleEntities(new AnalyzedDocument("Update", body), Gazetteer.Default);
+
+        // Act
+        var mention = entities.Mentions.Last(m => m.Entry.CountryCode == place || m.Entry.SubdivisionCode == place);
+
+        // Assert
+        Assert.Equal(locative, entities.IsLocative(mention));
+    }
+
+    [Theory]
+    [InlineData("Rockets hit western Kabul on Monday.", true)]
+    [InlineData("Fighting broke out in the western city of Herat.", true)]
+    [InlineData("Fighting spread in the western Afghan province of Farah.", true)]
+    [InlineData("Locusts swept across western and central Africa.", true)]
+    [InlineData("Western Kabul-based diplomats met on Monday.", false)]
+    [InlineData("Western diplomats met on Monday.", false)]
+    public void IsDirection_WesternBeforeAPlaceNotBasedThere(string body, bool direction)
+    {
+        // Arrange
+        var entities = new ArticleEntities(new AnalyzedDocument("Update", body), Gazetteer.Default);
+
+        // Act
+        var western = entities.Mentions.First(m => m.Entry.Role == "modifier");
+
+        // Assert
+        Assert.Equal(direction, entities.IsDirection(western));
+    }
 }

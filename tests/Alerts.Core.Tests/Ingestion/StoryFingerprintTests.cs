@@ -108,6 +108,16 @@ public sealed class StoryFingerprintTests
     }
 
     [Fact]
+    public void Words_SingleLettersLeftOut()
+    {
+        // Act: "U.S." would otherwise be the pair "u s" shared by most American stories, and fill one band partition.
+        var words = StoryFingerprint.Words("U.S. troops leave; Iraq's J. Smith says").ToList();
+
+        // Assert
+        Assert.Equal(["troops", "leave", "iraqs", "smith"], words);
+    }
+
+    [Fact]
     public void ToBytes_RoundTrip_SameSignature()
     {
         // Arrange
