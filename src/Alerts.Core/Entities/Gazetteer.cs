@@ -115,7 +115,7 @@ public sealed class Gazetteer
                     var acronym = alias.Rule != CaseRule.Exact && IsAcronym(document, i, i + alias.Stems.Length - 1);
                     // English writes the names of places and peoples with a capital: in a text that uses capitals, "no
                     // fraud" does not name Haiti's Nò, nor "western and central Africa" a Central province.
-                    var lowerCase = capitalised && !char.IsUpper(TextOf(document, i)[tokens[i].Start]);
+                    var lowerCase = capitalised && !WrittenWithACapital(document, i, alias.Stems.Length);
                     var admitted = alias.Readings
                         .Where(r => (exact || r.Kind == EntityKind.Nationality || (r.Kind == EntityKind.Organisation && (r.Role != "modifier" || SurfacesBegin(document, i, alias))))
                             && !(acronym && r.Kind is EntityKind.City or EntityKind.Subdivision))
@@ -141,7 +141,20 @@ public sealed class Gazetteer
         return Resolve(document, found);
     }
 
-    private static string TextOf(AnalyzedDocument document, int token) => token < document.TitleTokenCount ? document.Title : document.Body;
+    // Whether any word of a name starts with a capital ("the Netherlands", "Republic of Belarus").
+    private static bool WrittenWithACapital(AnalyzedDocument document, int start, int length)
+    {
+        var text = start < document.TitleTokenCount ? document.Title : document.Body;
+        for (var k = start; k < start + length && k < document.Tokens.Count; k++)
+        {
+            if (char.IsUpper(text[document.Tokens[k].Start]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // Whether the text uses capitals at all (a feed in lower case only cannot tell names by their capital).
     private static bool HasCapitals(AnalyzedDocument document) =>

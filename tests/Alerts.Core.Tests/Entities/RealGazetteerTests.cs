@@ -224,6 +224,18 @@ public sealed class RealGazetteerTests
         Assert.DoesNotContain(mentions, m => m.Entry.CountryCode == country);
     }
 
+    [Theory]
+    [InlineData("Trial resumes", "The tribunal in the Hague heard witnesses on Monday.", "NL")]
+    [InlineData("Fire", "A fire broke out in the Bronx on Monday.", "US")]
+    public void Recognize_NameWhoseFirstWordIsLowerCase_IsAPlace(string title, string body, string country)
+    {
+        // Act: "the" is part of these names, and in lower case; their other word has the capital.
+        var mentions = Recognize(title, body);
+
+        // Assert
+        Assert.Contains(mentions, m => m.Entry.CountryCode == country && m.Entry.Kind == EntityKind.City);
+    }
+
     [Fact]
     public void Recognize_TextWithoutCapitals_StillNamesPlaces()
     {
