@@ -120,8 +120,7 @@ public sealed partial class ArticleEntities
     {
         ArgumentNullException.ThrowIfNull(mention);
         var first = mention.FirstToken;
-        while (first > 0 && first > mention.FirstToken - 2 && Document.Tokens[first - 1].Surface is "the" or "southern" or "northern" or "eastern" or "western" or "central"
-            && SameClause(first - 1, mention.FirstToken))
+        while (first > 0 && first > mention.FirstToken - 2 && IsTheOrDirection(Document.Tokens[first - 1]) && SameClause(first - 1, mention.FirstToken))
         {
             first--;
         }
@@ -133,13 +132,20 @@ public sealed partial class ArticleEntities
     public bool IsLocative(EntityMention mention)
     {
         ArgumentNullException.ThrowIfNull(mention);
-        // The preposition may stand up to two fillers away: "in the northern Gaza Strip".
-        for (var i = mention.FirstToken - 1; i >= Math.Max(0, mention.FirstToken - 3); i--)
+        // The preposition stands at most two words away, three after "the" and a direction ("in the northern Gaza
+        // Strip"); a direction "of" a place is where too ("north of Baghdad", "in the east of Congo").
+        var reach = mention.FirstToken >= 2 && IsTheOrDirection(Document.Tokens[mention.FirstToken - 1]) && IsTheOrDirection(Document.Tokens[mention.FirstToken - 2]) ? 3 : 2;
+        for (var i = mention.FirstToken - 1; i >= Math.Max(0, mention.FirstToken - reach); i--)
         {
             var token = Document.Tokens[i];
             if (LocativeWords.Contains(token.Stem) || LocativeWords.Contains(token.Surface))
             {
                 return !IsNotWhere(i);
+            }
+
+            if (token.Surface == "of" && i > 0 && Directions.Contains(Document.Tokens[i - 1].Surface))
+            {
+                return true;
             }
 
             // A list of places shares its preposition: "in Pakistan, Iran and India". Not across a headline's end or a
@@ -207,9 +213,11 @@ public sealed partial class ArticleEntities
             || (tokens[next].Surface == "and" && next + 1 < tokens.Count && Directions.Contains(tokens[next + 1].Surface));
     }
 
+    // Words of a direction ("western" is read apart: it may also name Western forces).
     private static readonly HashSet<string> Directions = new(StringComparer.Ordinal)
     {
         "northern", "southern", "eastern", "central", "northeastern", "northwestern", "southeastern", "southwestern",
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     };
 
     private EntityMention? MentionEndingAt(int tokenIndex)
@@ -330,8 +338,8 @@ public sealed partial class ArticleEntities
         return stop < 0 || (stop == 0 && ClosesAbbreviation(text, a, b));
     }
 
-    // A full stop right after a word closes an abbreviation when the word has stops of its own ("U.S.") or what follows
-    // does not start a sentence (a comma, a lower-case word: "Fla., Ohio", "U.S. and Canada").
+    // A full stop right after a word closes an abbreviation when what follows does not start a sentence (a comma, a
+    // lower-case word: "Fla., Ohio", "U.S. and Canada"; not "in the U.S. China will...").
     private static bool ClosesAbbreviation(string text, AnalyzedToken word, AnalyzedToken next)
     {
         var after = text.AsSpan(word.End + 1, Math.Max(0, next.Start - word.End - 1));
@@ -341,7 +349,7 @@ public sealed partial class ArticleEntities
         }
 
         var following = after.Trim().IsEmpty ? text[next.Start] : after.TrimStart()[0];
-        return text.AsSpan(word.Start, word.End - word.Start).Contains('.') || !char.IsUpper(following);
+        return !char.IsUpper(following);
     }
 
     // " - ", " -- ", " – ", " — ": a dash set off by spaces ends a dateline or an aside.
@@ -466,8 +474,10 @@ public sealed partial class ArticleEntities
     }
 
     // Words that may stand between a preposition and a place: "in the north of", "in northern Nigeria".
-    private static bool IsFillerBeforePlace(AnalyzedToken token) =>
-        token.IsStopWord || token.Surface is "the" or "southern" or "northern" or "eastern" or "western" or "central";
+    private static bool IsFillerBeforePlace(AnalyzedToken token) => token.IsStopWord || IsTheOrDirection(token);
+
+    // "The" and the words of a direction, which may stand between a preposition and a place.
+    private static bool IsTheOrDirection(AnalyzedToken token) => token.Surface == "the" || token.Surface == "western" || Directions.Contains(token.Surface);
 
     /// <summary>
     /// Whether the mention sits in an aside about someone, a clause set off by a comma and "who", "whose" or "which":
@@ -518,14 +528,29 @@ public sealed partial class ArticleEntities
         }
 
         var text = Document.Body.AsSpan();
-        return DatelineHead().IsMatch(text[..Document.Tokens[mention.FirstToken].Start])
-            && DatelineTail().IsMatch(text[Document.Tokens[mention.LastToken].End..]);
+        var before = text[..Document.Tokens[mention.FirstToken].Start];
+        var after = text[Document.Tokens[mention.LastToken].End..];
+        if (DatelineHead().IsMatch(before) && DatelineTail().IsMatch(after))
+        {
+            return true;
+        }
+
+        // Some services do not write datelines in capitals ("Bucharest, Romania (Sports Network) -"): then the body opens
+        // with a town or region, a comma and the qualifier, and a parenthesis, a spaced dash or a colon follows.
+        return MentionEndingAt(mention.FirstToken - 1) is { Entry.Kind: EntityKind.City or EntityKind.Subdivision } town
+            && town.FirstToken == Document.TitleTokenCount
+            && text[..Document.Tokens[town.FirstToken].Start].IsWhiteSpace()
+            && text[Document.Tokens[town.LastToken].End..Document.Tokens[mention.FirstToken].Start].Trim().SequenceEqual(",")
+            && MixedCaseDatelineTail().IsMatch(after);
     }
 
-    // A name in capitals and a comma, just before the qualifier: "GUANTANAMO BAY NAVAL BASE, "; or, opening the body,
-    // a name in any case: "Bucharest, " (some services do not write datelines in capitals).
-    [GeneratedRegex(@"(?:(?:^|[^\p{L}])[A-Z][A-Z.'&\- ]*[A-Z.]|^\s*\p{Lu}[\p{L}.'\- ]*),\s*$", RegexOptions.CultureInvariant)]
+    // A name in capitals and a comma, just before the qualifier: "GUANTANAMO BAY NAVAL BASE, ".
+    [GeneratedRegex(@"(?:^|[^\p{L}])[A-Z][A-Z.'&\- ]*[A-Z.],\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex DatelineHead();
+
+    // After a dateline not in capitals: perhaps a date, then a parenthesis, a dash set off by a space, or a colon.
+    [GeneratedRegex(@"^\s*(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?(?:\(|[-\u2013\u2014]+\s|:)", RegexOptions.CultureInvariant)]
+    private static partial Regex MixedCaseDatelineTail();
 
     // After the qualifier, perhaps a date, then the dateline's parenthesis, dash or colon: " Aug. 26, 2004 - ",
     // ", Nov 2 (AFP) -", " (Reuters)", " : ".

@@ -90,7 +90,6 @@ public sealed class Gazetteer
         ArgumentNullException.ThrowIfNull(document);
         var found = new List<NameCandidate>();
         var tokens = document.Tokens;
-        var capitalised = HasCapitals(document);
         for (var i = 0; i < tokens.Count; i++)
         {
             if (!aliasesByFirstStem.TryGetValue(tokens[i].Stem, out var aliases))
@@ -113,9 +112,9 @@ public sealed class Gazetteer
                     // word like "foreign" only by its own forms ("foreigners", not "internal" for "international").
                     var exact = SameSurfaces(document, i, alias);
                     var acronym = alias.Rule != CaseRule.Exact && IsAcronym(document, i, i + alias.Stems.Length - 1);
-                    // English writes the names of places and peoples with a capital: in a text that uses capitals, "no
-                    // fraud" does not name Haiti's Nò, nor "western and central Africa" a Central province.
-                    var lowerCase = capitalised && !WrittenWithACapital(document, i, alias.Stems.Length);
+                    // English writes the names of places and peoples with a capital: in a headline or body that uses
+                    // capitals, "no fraud" does not name Haiti's Nò, nor "western and central Africa" a Central province.
+                    var lowerCase = !WrittenWithACapital(document, i, alias.Stems.Length) && HasCapitals(document, i < document.TitleTokenCount);
                     var admitted = alias.Readings
                         .Where(r => (exact || r.Kind == EntityKind.Nationality || (r.Kind == EntityKind.Organisation && (r.Role != "modifier" || SurfacesBegin(document, i, alias))))
                             && !(acronym && r.Kind is EntityKind.City or EntityKind.Subdivision))
@@ -156,9 +155,10 @@ public sealed class Gazetteer
         return false;
     }
 
-    // Whether the text uses capitals at all (a feed in lower case only cannot tell names by their capital).
-    private static bool HasCapitals(AnalyzedDocument document) =>
-        document.Title.AsSpan().IndexOfAnyInRange('A', 'Z') >= 0 || document.Body.AsSpan().IndexOfAnyInRange('A', 'Z') >= 0;
+    // Whether the headline (or the body) uses capitals at all: one written in lower case only cannot tell names by
+    // their capital.
+    private static bool HasCapitals(AnalyzedDocument document, bool title) =>
+        (title ? document.Title : document.Body).AsSpan().IndexOfAnyInRange('A', 'Z') >= 0;
 
     private List<EntityMention> Resolve(AnalyzedDocument document, List<NameCandidate> found)
     {

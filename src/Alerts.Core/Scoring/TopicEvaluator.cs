@@ -504,7 +504,8 @@ public static class TopicEvaluator
     // mention (and, when a check is given, what lies between the two, positions exclusive, passes it).
     private static bool IsAttached(ConstraintCheck check, EntityMention mention, int window, Func<int, int, bool>? between = null)
     {
-        var first = check.Entities.PhrasePositionOf(mention);
+        // Counted from "the" and a direction before a place ("the northern Gaza Strip"), from the word itself for people.
+        var first = mention.Entry.IsPlace ? check.Entities.PhrasePositionOf(mention) : check.Entities.PositionOf(mention);
         var last = check.Document.Tokens[mention.LastToken].Position;
         return check.ClauseHits.Any(hits => hits.Any(h =>
             !IsPlaceWord(check, h.From, h.To)

@@ -213,6 +213,31 @@ public sealed class RealGazetteerTests
     }
 
     [Theory]
+    [InlineData("On Tuesday, Syria-backed militia attacked the camp.", "SY")]
+    [InlineData("Under pressure, Iran (again) agreed to talks.", "IR")]
+    public void IsInDateline_CapitalisedOpeningThatIsNoPlace_IsNoDateline(string body, string country)
+    {
+        // Arrange
+        var entities = new ArticleEntities(new AnalyzedDocument("Update", body), Gazetteer.Default);
+
+        // Act
+        var mention = entities.Mentions.First(m => m.Entry.CountryCode == country);
+
+        // Assert
+        Assert.False(entities.IsInDateline(mention));
+    }
+
+    [Fact]
+    public void Recognize_HeadlineInLowerCaseOverABodyWithCapitals_StillNamesPlaces()
+    {
+        // Act: whether names carry capitals is judged for the headline and the body apart.
+        var mentions = Recognize("iraq vote delayed, says allawi", "The prime minister said the vote would wait.");
+
+        // Assert
+        Assert.Contains(mentions, m => m.Entry.CountryCode == "IQ");
+    }
+
+    [Theory]
     [InlineData("Audit", "An audit found no fraud at the agency.", "HT")]
     [InlineData("Aid", "Donors met to discuss western and central Africa.", "BW")]
     public void Recognize_PlaceNameWrittenInLowerCase_IsNoPlace(string title, string body, string country)
@@ -280,6 +305,10 @@ public sealed class RealGazetteerTests
     [InlineData("Storms hit towns in Fla., Ohio and Georgia.", "US-OH", true)]
     [InlineData("Troops remain in Iraq. Poland will reduce its contingent next year.", "PL", false)]
     [InlineData("Israel will close the industrial zone in the northern Gaza Strip.", "PS", true)]
+    [InlineData("Sales fell 3 percent in the U.S. China will cut tariffs next year.", "CN", false)]
+    [InlineData("He promised to be a U.S. president for everyone.", "US", false)]
+    [InlineData("Rebels clashed with troops in east Congo on Monday.", "CD", true)]
+    [InlineData("A bomb went off north of Baghdad on Monday.", "IQ", true)]
     public void IsLocative_ListsOfPlacesAcrossAbbreviationsButNotSentences(string body, string place, bool locative)
     {
         // Arrange

@@ -118,6 +118,20 @@ public sealed class StoryFingerprintTests
     }
 
     [Fact]
+    public void IsSameStory_GamesOfASeriesByNumber_NotOneStory()
+    {
+        // Arrange: single digits stay in the word pairs.
+        var first = StoryFingerprint.Compute("Red Sox beat Cardinals in Game 1", "Boston won the opener of the World Series at Fenway Park.");
+        var second = StoryFingerprint.Compute("Red Sox beat Cardinals in Game 2", "Boston won again in the World Series at Fenway Park.");
+
+        // Act
+        var similarity = first.Similarity(second);
+
+        // Assert
+        Assert.True(similarity < 0.7, $"similarity {similarity:0.00}");
+    }
+
+    [Fact]
     public void ToBytes_RoundTrip_SameSignature()
     {
         // Arrange

@@ -71,7 +71,7 @@ public sealed class EvaluationSetTests
         ["fallujah-battle"] = 0,
         ["afghanistan-presidential-election"] = 1,
         ["north-korea-nuclear-standoff"] = 1,
-        ["israel-gaza-disengagement-crisis"] = 1,
+        ["israel-gaza-disengagement-crisis"] = 2,
         ["iraq-election-2005"] = 0,
         ["turkey-eu-bid"] = 1,
         ["taiwan-china-standoff"] = 0,

@@ -337,4 +337,17 @@ public sealed class PlaceModelTests
         Assert.False(match!.Alert);
         Assert.Contains(match.Evidence, e => e.Description.StartsWith("the story happens elsewhere", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Alerts_NationalityAfterTheIsNotCountedFromThe_EmbassyAbroadIsElsewhere()
+    {
+        // Arrange: distance from the matched words is counted from "the" only for places, not for people.
+        var attacksInIsrael = TestSupport.Topic("attack*", new TopicConstraints { Places = ["Israel"] });
+
+        // Act
+        var match = TestSupport.Match(attacksInIsrael, "Embassy attacked", "Gunmen launched an attack on the Israeli embassy in Cairo on Monday.");
+
+        // Assert
+        Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
 }
