@@ -132,10 +132,12 @@ public sealed partial class ArticleEntities
     public bool IsLocative(EntityMention mention)
     {
         ArgumentNullException.ThrowIfNull(mention);
-        // The preposition stands at most two words away, three after "the" and a direction ("in the northern Gaza
-        // Strip"); a direction "of" a place is where too ("north of Baghdad", "in the east of Congo").
-        var reach = mention.FirstToken >= 2 && IsTheOrDirection(Document.Tokens[mention.FirstToken - 1]) && IsTheOrDirection(Document.Tokens[mention.FirstToken - 2]) ? 3 : 2;
-        for (var i = mention.FirstToken - 1; i >= Math.Max(0, mention.FirstToken - reach); i--)
+        // The preposition stands at most two words away, three past an article or a direction and what may precede it
+        // ("in the northern Gaza Strip", "in Russia and the United States", "out of the United States"), in one
+        // sentence; a direction "of" a place is where too ("north of Baghdad", "in the east of Congo").
+        var reach = mention.FirstToken >= 2 && IsArticleOrDirection(Document.Tokens[mention.FirstToken - 1])
+            && (IsArticleOrDirection(Document.Tokens[mention.FirstToken - 2]) || Document.Tokens[mention.FirstToken - 2].Surface is "and" or "or" or "of") ? 3 : 2;
+        for (var i = mention.FirstToken - 1; i >= Math.Max(0, mention.FirstToken - reach) && SentenceGoesOn(i, mention.FirstToken); i--)
         {
             var token = Document.Tokens[i];
             if (LocativeWords.Contains(token.Stem) || LocativeWords.Contains(token.Surface))
@@ -151,7 +153,7 @@ public sealed partial class ArticleEntities
             // A list of places shares its preposition: "in Pakistan, Iran and India". Not across a headline's end or a
             // dateline's dash: in "80 Killed in U.S. Offensive in Iraq" / "SAMARRA, Iraq - U.S. and Iraqi forces
             // launched", the body's "U.S." starts a sentence of its own.
-            if (MentionEndingAt(i) is { } previous && previous.Entry.Kind is EntityKind.Country or EntityKind.City or EntityKind.Subdivision
+            if (mention.Entry.IsPlace && MentionEndingAt(i) is { } previous && previous.Entry.Kind is EntityKind.Country or EntityKind.City or EntityKind.Subdivision
                 && SameList(previous.LastToken, mention.FirstToken))
             {
                 return IsLocative(previous);
@@ -334,9 +336,19 @@ public sealed partial class ArticleEntities
             return false;
         }
 
+        // Items of a list are joined by a comma, "and" or "or" ("Baghdad as US troops" is no list).
+        if (!ListJoint().IsMatch(between))
+        {
+            return false;
+        }
+
+        // A headline is one sentence: its full stops close abbreviations ("Storms In U.S. And Canada").
         var stop = between.IndexOf('.');
-        return stop < 0 || (stop == 0 && ClosesAbbreviation(text, a, b));
+        return stop < 0 || (stop == 0 && (Document.IsTitle(a.Position) || ClosesAbbreviation(text, a, b)));
     }
+
+    [GeneratedRegex(@"^\.?\s*(?:,|,?\s*(?:and|or|&)\b)?\s*(?:the\s+)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ListJoint();
 
     // A full stop right after a word closes an abbreviation when what follows does not start a sentence (a comma, a
     // lower-case word: "Fla., Ohio", "U.S. and Canada"; not "in the U.S. China will...").
@@ -357,6 +369,29 @@ public sealed partial class ArticleEntities
 
     [GeneratedRegex(@"\s[-\u2013\u2014]+\s", RegexOptions.CultureInvariant)]
     private static partial Regex SpacedDash();
+
+    // Whether two nearby tokens are in one sentence: both in the headline (one sentence) or both in the body with no
+    // question mark, exclamation mark, semicolon or full stop before a capital between them ("in the east. Congo
+    // said" is two; "in the U.S. and Canada" one).
+    private bool SentenceGoesOn(int firstToken, int secondToken)
+    {
+        var (a, b) = (Document.Tokens[firstToken], Document.Tokens[secondToken]);
+        if (Document.IsTitle(a.Position) != Document.IsTitle(b.Position))
+        {
+            return false;
+        }
+
+        if (Document.IsTitle(a.Position))
+        {
+            return true;
+        }
+
+        var between = Document.Body.AsSpan(a.End, Math.Max(0, b.End - a.End));
+        return between.IndexOfAny("?!;") < 0 && !SentenceStop().IsMatch(between);
+    }
+
+    [GeneratedRegex(@"\.\s+\p{Lu}", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceStop();
 
     // No sentence end between two tokens: the text between them holds no full stop, question mark, exclamation mark or
     // semicolon.
@@ -479,6 +514,10 @@ public sealed partial class ArticleEntities
     // "The" and the words of a direction, which may stand between a preposition and a place.
     private static bool IsTheOrDirection(AnalyzedToken token) => token.Surface == "the" || token.Surface == "western" || Directions.Contains(token.Surface);
 
+    // An article, a possessive or a direction: "a southern Chinese town", "their central Baghdad villa".
+    private static bool IsArticleOrDirection(AnalyzedToken token) =>
+        IsTheOrDirection(token) || token.Surface is "a" or "an" or "its" or "their" or "his" or "her";
+
     /// <summary>
     /// Whether the mention sits in an aside about someone, a clause set off by a comma and "who", "whose" or "which":
     /// in "Kirsty Coventry of Zimbabwe, who swims at Auburn University in Alabama, earned the silver" Alabama is
@@ -538,11 +577,17 @@ public sealed partial class ArticleEntities
         // Some services do not write datelines in capitals ("Bucharest, Romania (Sports Network) -"): then the body opens
         // with a town or region, a comma and the qualifier, and a parenthesis, a spaced dash or a colon follows.
         return MentionEndingAt(mention.FirstToken - 1) is { Entry.Kind: EntityKind.City or EntityKind.Subdivision } town
+            && Contains(mention.Entry, town.Entry)
             && town.FirstToken == Document.TitleTokenCount
             && text[..Document.Tokens[town.FirstToken].Start].IsWhiteSpace()
             && text[Document.Tokens[town.LastToken].End..Document.Tokens[mention.FirstToken].Start].Trim().SequenceEqual(",")
             && MixedCaseDatelineTail().IsMatch(after);
     }
+
+    // Whether a place lies in another: its country, or its own subdivision ("Bucharest, Romania"; not "Madrid, Barcelona").
+    private static bool Contains(GazetteerEntry outer, GazetteerEntry inner) =>
+        outer.CountryCode == inner.CountryCode
+        && (outer.Kind == EntityKind.Country || (outer.Kind == EntityKind.Subdivision && outer.SubdivisionCode == inner.SubdivisionCode));
 
     // A name in capitals and a comma, just before the qualifier: "GUANTANAMO BAY NAVAL BASE, ".
     [GeneratedRegex(@"(?:^|[^\p{L}])[A-Z][A-Z.'&\- ]*[A-Z.],\s*$", RegexOptions.CultureInvariant)]

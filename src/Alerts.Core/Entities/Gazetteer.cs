@@ -119,6 +119,9 @@ public sealed class Gazetteer
                         .Where(r => (exact || r.Kind == EntityKind.Nationality || (r.Kind == EntityKind.Organisation && (r.Role != "modifier" || SurfacesBegin(document, i, alias))))
                             && !(acronym && r.Kind is EntityKind.City or EntityKind.Subdivision))
                         .Where(r => !lowerCase || r.Kind == EntityKind.Organisation)
+                        // A headline or body in lower case only cannot tell a name by its capital: there, only countries
+                        // and peoples are read ("no end in sight for central bank" names neither Haiti nor Botswana).
+                        .Where(r => !NoCapitals(document, i) || r.Kind is EntityKind.Country or EntityKind.Nationality or EntityKind.Organisation)
                         .ToList();
                     if (admitted.Count == 0)
                     {
@@ -159,6 +162,8 @@ public sealed class Gazetteer
     // their capital.
     private static bool HasCapitals(AnalyzedDocument document, bool title) =>
         (title ? document.Title : document.Body).AsSpan().IndexOfAnyInRange('A', 'Z') >= 0;
+
+    private static bool NoCapitals(AnalyzedDocument document, int token) => !HasCapitals(document, token < document.TitleTokenCount);
 
     private List<EntityMention> Resolve(AnalyzedDocument document, List<NameCandidate> found)
     {

@@ -215,16 +215,45 @@ public sealed class RealGazetteerTests
     [Theory]
     [InlineData("On Tuesday, Syria-backed militia attacked the camp.", "SY")]
     [InlineData("Under pressure, Iran (again) agreed to talks.", "IR")]
+    [InlineData("Madrid, Barcelona - The two clubs meet on Sunday.", "ES")]
     public void IsInDateline_CapitalisedOpeningThatIsNoPlace_IsNoDateline(string body, string country)
     {
         // Arrange
         var entities = new ArticleEntities(new AnalyzedDocument("Update", body), Gazetteer.Default);
 
         // Act
-        var mention = entities.Mentions.First(m => m.Entry.CountryCode == country);
+        var qualifier = entities.Mentions.Last(m => m.Entry.CountryCode == country);
 
         // Assert
-        Assert.False(entities.IsInDateline(mention));
+        Assert.False(entities.IsInDateline(qualifier));
+    }
+
+    [Theory]
+    [InlineData("Storms In U.S. And Canada", "Snow fell on Monday.", "Canada", true)]
+    [InlineData("Exports halted from north", "KIRKUK, Iraq (Reuters) - Saboteurs blew up a pipeline.", "KIRKUK", false)]
+    public void IsLocative_HeadlineIsOneSentenceAndEndsAtTheBody(string title, string body, string place, bool locative)
+    {
+        // Arrange
+        var entities = new ArticleEntities(new AnalyzedDocument(title, body), Gazetteer.Default);
+
+        // Act
+        var mention = entities.Mentions.First(m => entities.TextOf(m) == place);
+
+        // Assert
+        Assert.Equal(locative, entities.IsLocative(mention));
+    }
+
+    [Theory]
+    [InlineData("no end in sight for central bank", "HT")]
+    [InlineData("bombing in northern iraq", "GH")]
+    public void Recognize_HeadlineWithoutCapitals_ReadsNoTownsOrProvinces(string title, string country)
+    {
+        // Act: without capitals only countries and peoples are read ("no" is a Haitian department, "northern" a region
+        // of Ghana).
+        var mentions = Recognize(title, "The officials said so on Monday.");
+
+        // Assert
+        Assert.DoesNotContain(mentions, m => m.Entry.CountryCode == country);
     }
 
     [Fact]
@@ -309,6 +338,9 @@ public sealed class RealGazetteerTests
     [InlineData("He promised to be a U.S. president for everyone.", "US", false)]
     [InlineData("Rebels clashed with troops in east Congo on Monday.", "CD", true)]
     [InlineData("A bomb went off north of Baghdad on Monday.", "IQ", true)]
+    [InlineData("Fighting raged in the east. Congo said it would send troops.", "CD", false)]
+    [InlineData("Talks were held in Russia and the United States on Monday.", "US", true)]
+    [InlineData("Gunmen attacked a convoy south of Baghdad as US troops watched.", "US", false)]
     public void IsLocative_ListsOfPlacesAcrossAbbreviationsButNotSentences(string body, string place, bool locative)
     {
         // Arrange
