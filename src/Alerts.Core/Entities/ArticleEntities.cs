@@ -137,7 +137,7 @@ public sealed partial class ArticleEntities
         // sentence; a direction "of" a place is where too ("north of Baghdad", "in the east of Congo").
         var reach = mention.FirstToken >= 2 && IsArticleOrDirection(Document.Tokens[mention.FirstToken - 1])
             && (IsArticleOrDirection(Document.Tokens[mention.FirstToken - 2]) || Document.Tokens[mention.FirstToken - 2].Surface is "and" or "or" or "of") ? 3 : 2;
-        for (var i = mention.FirstToken - 1; i >= Math.Max(0, mention.FirstToken - reach) && SentenceGoesOn(i, mention.FirstToken); i--)
+        for (var i = mention.FirstToken - 1; i >= Math.Max(0, mention.FirstToken - reach) && SameSentence(i, mention.FirstToken); i--)
         {
             var token = Document.Tokens[i];
             if (LocativeWords.Contains(token.Stem) || LocativeWords.Contains(token.Surface))
@@ -313,56 +313,25 @@ public sealed partial class ArticleEntities
             return false;
         }
 
-        var (a, b) = (Document.Tokens[firstToken], Document.Tokens[secondToken]);
-        var between = (Document.IsTitle(a.Position) ? Document.Title : Document.Body).AsSpan(a.End, Math.Max(0, b.Start - a.End));
+        var between = TextBetween(firstToken, secondToken);
         return between.IndexOfAny(",:") < 0 && !IsSpacedDash(between);
     }
 
-    // Two tokens that can be items of one list: both in the headline or both in the body, no spaced dash between, and
-    // no sentence end: a question mark, exclamation mark, semicolon, or a full stop that does not close an
-    // abbreviation ("in the U.S. and Canada", "in Fla., Ohio" are lists; "in Iraq. Poland will" is not).
+    // Two tokens that can be items of one list: in one sentence ("in the U.S. and Canada", "in Fla., Ohio"; not "in
+    // Iraq. Poland will"), no spaced dash between, joined by a comma, "and" or "or" ("Baghdad as US troops" is no list).
     private bool SameList(int firstToken, int secondToken)
     {
-        var (a, b) = (Document.Tokens[firstToken], Document.Tokens[secondToken]);
-        if (Document.IsTitle(a.Position) != Document.IsTitle(b.Position))
+        if (!SameSentence(firstToken, secondToken))
         {
             return false;
         }
 
-        var text = Document.IsTitle(a.Position) ? Document.Title : Document.Body;
-        var between = text.AsSpan(a.End, Math.Max(0, b.Start - a.End));
-        if (between.IndexOfAny("?!;") >= 0 || IsSpacedDash(between))
-        {
-            return false;
-        }
-
-        // Items of a list are joined by a comma, "and" or "or" ("Baghdad as US troops" is no list).
-        if (!ListJoint().IsMatch(between))
-        {
-            return false;
-        }
-
-        // A headline is one sentence: its full stops close abbreviations ("Storms In U.S. And Canada").
-        var stop = between.IndexOf('.');
-        return stop < 0 || (stop == 0 && (Document.IsTitle(a.Position) || ClosesAbbreviation(text, a, b)));
+        var between = TextBetween(firstToken, secondToken);
+        return !IsSpacedDash(between) && ListJoint().IsMatch(between);
     }
 
     [GeneratedRegex(@"^\.?\s*(?:,|,?\s*(?:and|or|&)\b)?\s*(?:the\s+)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ListJoint();
-
-    // A full stop right after a word closes an abbreviation when what follows does not start a sentence (a comma, a
-    // lower-case word: "Fla., Ohio", "U.S. and Canada"; not "in the U.S. China will...").
-    private static bool ClosesAbbreviation(string text, AnalyzedToken word, AnalyzedToken next)
-    {
-        var after = text.AsSpan(word.End + 1, Math.Max(0, next.Start - word.End - 1));
-        if (after.IndexOf('.') >= 0)
-        {
-            return false;
-        }
-
-        var following = after.Trim().IsEmpty ? text[next.Start] : after.TrimStart()[0];
-        return !char.IsUpper(following);
-    }
 
     // " - ", " -- ", " – ", " — ": a dash set off by spaces ends a dateline or an aside.
     private static bool IsSpacedDash(ReadOnlySpan<char> between) => SpacedDash().IsMatch(between);
@@ -370,10 +339,10 @@ public sealed partial class ArticleEntities
     [GeneratedRegex(@"\s[-\u2013\u2014]+\s", RegexOptions.CultureInvariant)]
     private static partial Regex SpacedDash();
 
-    // Whether two nearby tokens are in one sentence: both in the headline (one sentence) or both in the body with no
-    // question mark, exclamation mark, semicolon or full stop before a capital between them ("in the east. Congo
-    // said" is two; "in the U.S. and Canada" one).
-    private bool SentenceGoesOn(int firstToken, int secondToken)
+    // Whether two tokens are in one sentence: both in the headline (one sentence: its full stops close abbreviations,
+    // "Storms In U.S. And Canada") or both in the body, and no question mark, exclamation mark, semicolon or full stop
+    // before a capital between them ("in the east. Congo said" is two; "in the U.S. and Canada", "Fla., Ohio" one).
+    private bool SameSentence(int firstToken, int secondToken)
     {
         var (a, b) = (Document.Tokens[firstToken], Document.Tokens[secondToken]);
         if (Document.IsTitle(a.Position) != Document.IsTitle(b.Position))
@@ -381,31 +350,24 @@ public sealed partial class ArticleEntities
             return false;
         }
 
-        if (Document.IsTitle(a.Position))
+        var between = TextBetween(firstToken, secondToken);
+        if (between.IndexOfAny("?!;") >= 0)
         {
-            return true;
+            return false;
         }
 
-        var between = Document.Body.AsSpan(a.End, Math.Max(0, b.End - a.End));
-        return between.IndexOfAny("?!;") < 0 && !SentenceStop().IsMatch(between);
+        // The second token's first letter tells a sentence's start from an abbreviation's full stop.
+        return Document.IsTitle(a.Position) || !SentenceStop().IsMatch(Document.Body.AsSpan(a.End, Math.Max(0, Math.Min(b.Start + 1, b.End) - a.End)));
     }
 
     [GeneratedRegex(@"\.\s+\p{Lu}", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceStop();
 
-    // No sentence end between two tokens: the text between them holds no full stop, question mark, exclamation mark or
-    // semicolon.
-    private bool SameSentence(int firstToken, int secondToken)
+    // The text between two tokens of the same headline or body.
+    private ReadOnlySpan<char> TextBetween(int firstToken, int secondToken)
     {
-        var a = Document.Tokens[firstToken];
-        var b = Document.Tokens[secondToken];
-        if (Document.IsTitle(a.Position) != Document.IsTitle(b.Position))
-        {
-            return false;
-        }
-
-        var text = Document.IsTitle(a.Position) ? Document.Title : Document.Body;
-        return text.AsSpan(a.End, Math.Max(0, b.Start - a.End)).IndexOfAny(".?!;") < 0;
+        var (a, b) = (Document.Tokens[firstToken], Document.Tokens[secondToken]);
+        return (Document.IsTitle(a.Position) ? Document.Title : Document.Body).AsSpan(a.End, Math.Max(0, b.Start - a.End));
     }
 
     /// <summary>Whether a border word stands right next to the mention ("the Afghan border", "frontier with Afghanistan").</summary>
@@ -593,13 +555,16 @@ public sealed partial class ArticleEntities
     [GeneratedRegex(@"(?:^|[^\p{L}])[A-Z][A-Z.'&\- ]*[A-Z.],\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex DatelineHead();
 
+    // A dateline's date after the qualifier, if any: " Aug. 26, 2004", ", Nov 2".
+    private const string DatelineDate = @"^\s*(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?";
+
     // After a dateline not in capitals: perhaps a date, then a parenthesis, a dash set off by a space, or a colon.
-    [GeneratedRegex(@"^\s*(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?(?:\(|[-\u2013\u2014]+\s|:)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(DatelineDate + @"(?:\(|[-\u2013\u2014]+\s|:)", RegexOptions.CultureInvariant)]
     private static partial Regex MixedCaseDatelineTail();
 
     // After the qualifier, perhaps a date, then the dateline's parenthesis, dash or colon: " Aug. 26, 2004 - ",
     // ", Nov 2 (AFP) -", " (Reuters)", " : ".
-    [GeneratedRegex(@"^\s*(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?(?:\(|-|\u2013|\u2014|:)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(DatelineDate + @"(?:\(|-|\u2013|\u2014|:)", RegexOptions.CultureInvariant)]
     private static partial Regex DatelineTail();
 
     /// <summary>Display text of a mention as written.</summary>
