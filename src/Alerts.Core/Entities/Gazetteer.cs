@@ -90,6 +90,7 @@ public sealed class Gazetteer
         ArgumentNullException.ThrowIfNull(document);
         var found = new List<NameCandidate>();
         var tokens = document.Tokens;
+        var (titleUsesCapitals, bodyUsesCapitals) = (UsesCapitals(document.Title), UsesCapitals(document.Body));
         for (var i = 0; i < tokens.Count; i++)
         {
             if (!aliasesByFirstStem.TryGetValue(tokens[i].Stem, out var aliases))
@@ -112,16 +113,12 @@ public sealed class Gazetteer
                     // word like "foreign" only by its own forms ("foreigners", not "internal" for "international").
                     var exact = SameSurfaces(document, i, alias);
                     var acronym = alias.Rule != CaseRule.Exact && IsAcronym(document, i, i + alias.Stems.Length - 1);
-                    // English writes the names of places and peoples with a capital: in a headline or body that uses
-                    // capitals, "no fraud" does not name Haiti's Nò, nor "western and central Africa" a Central province.
-                    var lowerCase = !WrittenWithACapital(document, i, alias.Stems.Length) && HasCapitals(document, i < document.TitleTokenCount);
+                    var capitalised = WrittenWithACapital(document, i, alias.Stems.Length);
+                    var usesCapitals = i < document.TitleTokenCount ? titleUsesCapitals : bodyUsesCapitals;
                     var admitted = alias.Readings
                         .Where(r => (exact || r.Kind == EntityKind.Nationality || (r.Kind == EntityKind.Organisation && (r.Role != "modifier" || SurfacesBegin(document, i, alias))))
-                            && !(acronym && r.Kind is EntityKind.City or EntityKind.Subdivision))
-                        .Where(r => !lowerCase || r.Kind == EntityKind.Organisation)
-                        // A headline or body in lower case only cannot tell a name by its capital: there, only countries
-                        // and peoples are read ("no end in sight for central bank" names neither Haiti nor Botswana).
-                        .Where(r => !NoCapitals(document, i) || r.Kind is EntityKind.Country or EntityKind.Nationality or EntityKind.Organisation)
+                            && !(acronym && r.Kind is EntityKind.City or EntityKind.Subdivision)
+                            && IsWrittenAsAName(r, capitalised, usesCapitals))
                         .ToList();
                     if (admitted.Count == 0)
                     {
@@ -158,12 +155,15 @@ public sealed class Gazetteer
         return false;
     }
 
-    // Whether the headline (or the body) uses capitals at all: one written in lower case only cannot tell names by
-    // their capital.
-    private static bool HasCapitals(AnalyzedDocument document, bool title) =>
-        (title ? document.Title : document.Body).AsSpan().IndexOfAnyInRange('A', 'Z') >= 0;
+    private static bool UsesCapitals(string text) => text.AsSpan().IndexOfAnyInRange('A', 'Z') >= 0;
 
-    private static bool NoCapitals(AnalyzedDocument document, int token) => !HasCapitals(document, token < document.TitleTokenCount);
+    // English writes the names of places and peoples with a capital: in a headline or body that uses capitals, "no
+    // fraud" does not name Haiti's Nò, nor "western and central Africa" a Central province. One in lower case only
+    // cannot tell a name by its capital, so there only countries and peoples are read ("no end in sight for central
+    // bank" names neither). Organisations' generic words (foreign, international) are lower-case words anyway.
+    private static bool IsWrittenAsAName(GazetteerEntry reading, bool capitalised, bool usesCapitals) =>
+        reading.Kind == EntityKind.Organisation
+        || (usesCapitals ? capitalised : reading.Kind is EntityKind.Country or EntityKind.Nationality);
 
     private List<EntityMention> Resolve(AnalyzedDocument document, List<NameCandidate> found)
     {

@@ -829,6 +829,13 @@ public static class TopicEvaluator
         return false;
     }
 
+    private static bool WrittenInLowerCase(AnalyzedDocument document, int position, AnalyzedToken token)
+    {
+        var written = (document.IsTitle(position) ? document.Title : document.Body).AsSpan(token.Start, token.End - token.Start);
+        var apostrophe = written.IndexOfAny('\'', '\u2019');
+        return (apostrophe < 0 ? written : written[..apostrophe]).ContainsAnyInRange('a', 'z');
+    }
+
     private static bool IsFiller(AnalyzedToken token) =>
         token.IsStopWord || char.IsAsciiDigit(token.Surface[0]) || CountWords.Contains(token.Surface);
 
@@ -849,14 +856,14 @@ public static class TopicEvaluator
                     continue;
                 }
 
-                var written = (check.Document.IsTitle(position) ? check.Document.Title : check.Document.Body)[token.Start..token.End];
-                // A word the query writes in capitals is a name only where the article writes it so: "SAP", not "sap".
+                // A word the query writes in capitals is a name only where the article writes it so: "SAP", not "sap"
+                // (a possessive's "'s" aside).
                 var isName = check.QueryNames.Contains(token.Surface)
-                    || (check.QueryCapitalNames.Contains(token.Surface) && !written.TakeWhile(c => c is not ('\'' or '\u2019')).Any(char.IsLower));
+                    || (check.QueryCapitalNames.Contains(token.Surface) && !WrittenInLowerCase(check.Document, position, token));
                 if (isName && check.Document.TokenIndexAt(position) is var index
                     && !check.Entities.Mentions.Any(m => m.FirstToken <= index && index <= m.LastToken))
                 {
-                    return written;
+                    return (check.Document.IsTitle(position) ? check.Document.Title : check.Document.Body)[token.Start..token.End];
                 }
             }
         }
