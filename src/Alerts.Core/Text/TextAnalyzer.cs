@@ -21,8 +21,12 @@ public readonly record struct AnalyzedToken(string Surface, string Stem, int Pos
 
 /// <summary>
 /// The one analysis chain of Alerts, used for article text, topic queries and gazetteer names alike, so they
-/// always agree: Unicode NFKC normalisation, UAX#29 tokenisation (Lucene's StandardTokenizer), English
-/// possessive removal, lower-casing, accent folding and Snowball (Porter2) English stemming.
+/// always agree: Unicode NFKC normalisation and repair of character references left in the text, UAX#29
+/// tokenisation (Lucene's StandardTokenizer), English possessive removal, lower-casing, accent folding and
+/// Snowball (Porter2) English stemming. Names the tokenizer would cut apart are kept whole: letters joined by an
+/// ampersand (<c>AT&amp;T</c>, <c>S&amp;P</c>, <c>P&amp;G</c>) and a language's <c>++</c> or <c>#</c> (<c>C++</c>,
+/// <c>C#</c>), which would otherwise leave single letters ("AT&amp;T" would be the stop word "at" and "t", and
+/// match every "T").
 /// Thread-safe.
 /// </summary>
 public static class TextAnalyzer
@@ -87,12 +91,28 @@ public static class TextAnalyzer
             var increment = stream.AddAttribute<IPositionIncrementAttribute>();
             stream.Reset();
             var position = firstPosition - 1;
+            var first = tokens.Count;
             while (stream.IncrementToken())
             {
+                var (start, end) = (offset.StartOffset, offset.EndOffset);
+                if (tokens.Count > first && IsJoinedByAmpersand(text, tokens[^1].End, start))
+                {
+                    var left = tokens[^1];
+                    tokens[^1] = Whole(left.Surface + "&" + term.ToString(), left.Position, left.Start, WithSuffix(text, end));
+                    continue;
+                }
+
                 position += Math.Max(1, increment.PositionIncrement);
                 var surface = term.ToString();
+                var suffixEnd = WithSuffix(text, end);
+                if (suffixEnd > end && (text[end] == '+' || surface.Length == 1))
+                {
+                    tokens.Add(Whole(surface + text[end..suffixEnd], position, start, suffixEnd));
+                    continue;
+                }
+
                 var isStop = StopWords.Contains(surface);
-                tokens.Add(new AnalyzedToken(surface, isStop ? surface : Stem(surface), position, offset.StartOffset, offset.EndOffset, isStop));
+                tokens.Add(new AnalyzedToken(surface, isStop ? surface : Stem(surface), position, start, end, isStop));
             }
 
             stream.End();
@@ -104,13 +124,34 @@ public static class TextAnalyzer
         }
     }
 
-    /// <summary>Unicode NFKC normalisation (the form token offsets refer to).</summary>
+    /// <summary>Unicode NFKC normalisation and repair of escaped characters (the form token offsets refer to).</summary>
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         // Pure ASCII is already NFKC; most English news is, so skip the normalisation check for it.
-        return System.Text.Ascii.IsValid(text) || text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        var normalized = System.Text.Ascii.IsValid(text) || text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        return EscapedEntities.Repair(normalized);
     }
+
+    // "AT&T": the ampersand touches both words. "Johnson & Johnson" (spaced) stays two words.
+    private static bool IsJoinedByAmpersand(string text, int leftEnd, int rightStart) =>
+        rightStart == leftEnd + 1 && text[leftEnd] == '&';
+
+    // Where a word ends once "++" ("C++") or "#" ("C#", not "#1") is counted in; the word's own end otherwise.
+    private static int WithSuffix(string text, int end)
+    {
+        if (end + 1 < text.Length && text[end] == '+' && text[end + 1] == '+')
+        {
+            return end + 2;
+        }
+
+        var endsWithSharp = end < text.Length && text[end] == '#' && (end + 1 == text.Length || !char.IsLetterOrDigit(text[end + 1]));
+        return endsWithSharp ? end + 1 : end;
+    }
+
+    // A token kept whole as written: not a stop word, and not stemmed (its letters are a name, not English).
+    private static AnalyzedToken Whole(string surface, int position, int start, int end) =>
+        new(surface, surface, position, start, end, IsStopWord: false);
 
     /// <summary>The English stem of one lower-case, folded word.</summary>
     public static string Stem(string word)

@@ -47,7 +47,10 @@ public sealed class EvaluationSetTests
         ["japanese-athletes"] = 0.89,
         ["south-african-sportspeople"] = 1.00,
         ["us-forces-iraq-sunni-insurgency"] = 0.85,
-        ["attacks-on-iraqi-security-forces"] = 1.00,
+        // 1.00 until escaped references were repaired: "troops #39; alleged abuse of Iraqi" now reads "troops'
+        // alleged abuse of Iraqi", within the query's own Iraqi NEAR/3 troop* (one false alert; two core stories
+        // found on other development sets).
+        ["attacks-on-iraqi-security-forces"] = 0.98,
         ["foreign-companies-in-china"] = 0.69,
         ["foreign-takeovers-of-british-companies"] = 0.78,
         ["russian-tennis-players"] = 1.00,

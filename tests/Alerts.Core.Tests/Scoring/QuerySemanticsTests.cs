@@ -27,6 +27,19 @@ public sealed class QuerySemanticsTests
     [InlineData("title:Mars", "Rover lands on Mars", true)]
     [InlineData("title:Mars", "Violence marred the vote", false)]
     [InlineData("Games medal*", "Game ends with medals for all", true)]
+    // Names joined by an ampersand, and languages' "++" and "#", stay whole: not "at" and "t", not a lone "c".
+    [InlineData("AT&T", "AT&T cuts jobs", true)]
+    [InlineData("AT&T", "Shares of T-Mobile rise", false)]
+    [InlineData("AT&T", "He looks at the T in the sky", false)]
+    [InlineData("S&P", "S&P's outlook for Poland", true)]
+    [InlineData("S&P", "Group S wins, team P loses", false)]
+    [InlineData("\"Johnson & Johnson\"", "Johnson & Johnson bids for Guidant", true)]
+    [InlineData("C++ OR C#", "Microsoft ships a C# compiler", true)]
+    [InlineData("C++ OR C#", "Vitamin C helps against colds", false)]
+    // References escaped twice, or with their ampersand lost to a space, read as the characters they stand for.
+    [InlineData("AT&T", "AT amp;T Wireless moves to sell Canada asset", true)]
+    [InlineData("AT&T", "AT&amp;T Wireless moves to sell Canada asset", true)]
+    [InlineData("\"McDonald's profit\"", "McDonald #39;s profit beats forecasts", true)]
     // The worked examples of docs/scoring.md.
     [InlineData("(oil OR crude OR OPEC) (supply OR output OR exports OR pipeline*) (disrupt* OR cut OR outage* OR sabotage* OR strike* OR hurricane*)", "Sabotage halts Iraq oil exports from the north", true)]
     [InlineData("(oil OR crude OR OPEC) (supply OR output OR exports OR pipeline*) (disrupt* OR cut OR outage* OR sabotage* OR strike* OR hurricane*)", "Oil company opens new headquarters", false)]

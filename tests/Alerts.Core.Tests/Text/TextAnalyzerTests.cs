@@ -72,4 +72,68 @@ public sealed class TextAnalyzerTests
         // Assert
         Assert.Contains("«marines»", snippet, StringComparison.Ordinal);
     }
+    [Theory]
+    [InlineData("AT&T cuts jobs", new[] { "at&t", "cut", "job" })]
+    [InlineData("AT&T's profit", new[] { "at&t", "profit" })]
+    [InlineData("Johnson & Johnson", new[] { "johnson", "johnson" })]
+    [InlineData("C++ and C# developers", new[] { "c++", "and", "c#", "develop" })]
+    [InlineData("ranked #1 in C", new[] { "rank", "1", "in", "c" })]
+    public void Analyze_NamesTheTokenizerWouldCut_StayWhole(string text, string[] stems)
+    {
+        // Act
+        var tokens = TextAnalyzer.Analyze(text);
+
+        // Assert: whole names are neither stop words nor stemmed, and the words after them keep consecutive positions.
+        Assert.Equal(stems, tokens.Select(t => t.Stem));
+        Assert.Equal(Enumerable.Range(0, stems.Length), tokens.Select(t => t.Position));
+        Assert.All(tokens.Where(t => t.Surface.Contains('&') || t.Surface.Contains('+')), t => Assert.False(t.IsStopWord));
+    }
+
+    [Fact]
+    public void Analyze_JoinedName_SpansItsWholeText()
+    {
+        // Arrange
+        var text = "Rogers buys AT&T's stake";
+
+        // Act
+        var token = TextAnalyzer.Analyze(text).Single(t => t.Surface == "at&t");
+
+        // Assert: the snippet shows the name as written.
+        Assert.Equal("AT&T's", text[token.Start..token.End]);
+    }
+
+    [Theory]
+    [InlineData("AT amp;T Wireless", "AT&T Wireless")]
+    [InlineData("AT&amp;T Wireless", "AT&T Wireless")]
+    [InlineData("AT&amp;amp;T", "AT&T")]
+    [InlineData("he isn #39;t sure", "he isn't sure")]
+    [InlineData("In  quot;helping quot; them", "In \"helping\" them")]
+    [InlineData("up to  #36;50 million", "up to $50 million")]
+    [InlineData("Q&amp;A with &#x27;him&#x27;", "Q&A with 'him'")]
+    public void Repair_EscapedReferences_BecomeTheirCharacters(string text, string expected)
+    {
+        // Act / Assert
+        Assert.Equal(expected, EscapedEntities.Repair(text));
+    }
+
+    [Theory]
+    [InlineData("amp; at the start")]
+    [InlineData("Seeded #1; lost in round 2")]
+    [InlineData("Call 911; then wait #12 minutes")]
+    [InlineData("plain text, no references")]
+    public void Repair_TextWithoutReferences_IsUnchanged(string text)
+    {
+        // A reference needs its ampersand, or the space that replaced it, and a name or a number of two digits or more.
+        Assert.Equal(text, EscapedEntities.Repair(text));
+    }
+
+    [Fact]
+    public void Normalize_RepairedText_IsStable()
+    {
+        // Arrange: documents keep the normalised text and analyse it again; offsets must not move.
+        var once = TextAnalyzer.Normalize("AT&amp;amp;T and  quot;C#");
+
+        // Act / Assert
+        Assert.Equal(once, TextAnalyzer.Normalize(once));
+    }
 }
