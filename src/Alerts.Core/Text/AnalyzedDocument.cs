@@ -32,10 +32,13 @@ public sealed class AnalyzedDocument
         BodyStartPosition = next + FieldGap;
         TextAnalyzer.Analyze(Body, BodyStartPosition, tokens);
         Tokens = tokens;
+        titleHasLowerCase = Title.Any(char.IsLower);
+        bodyHasLowerCase = Body.Any(char.IsLower);
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            if (token.IsStopWord)
+            // Stop words are not looked up, except one written as an acronym ("IT"), which a query can ask for.
+            if (token.IsStopWord && !IsWrittenInCapitals(token))
             {
                 continue;
             }
@@ -76,6 +79,32 @@ public sealed class AnalyzedDocument
 
     /// <summary>The field of a position.</summary>
     public DocumentField FieldOf(int position) => IsTitle(position) ? DocumentField.Title : DocumentField.Body;
+
+    /// <summary>
+    /// Whether the word at a position is written in capitals ("AIDS", "WHO's", not "aids" or "Who"), in a field that
+    /// is not all capitals itself (in a headline set in capitals, capitals say nothing).
+    /// </summary>
+    public bool IsWrittenInCapitals(int position) => TokenAt(position) is { } token && IsWrittenInCapitals(token);
+
+    private bool IsWrittenInCapitals(AnalyzedToken token)
+    {
+        var isTitle = IsTitle(token.Position);
+        if (!(isTitle ? titleHasLowerCase : bodyHasLowerCase))
+        {
+            return false;
+        }
+
+        var written = (isTitle ? Title : Body).AsSpan(token.Start, token.End - token.Start);
+        var apostrophe = written.IndexOfAny('\'', '\u2019');
+        var word = apostrophe > 0 ? written[..apostrophe] : written;
+        return word.Length >= 2 && !word.ContainsAnyExcept(UpperCaseLetters);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> UpperCaseLetters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+    private readonly bool titleHasLowerCase;
+    private readonly bool bodyHasLowerCase;
 
     /// <summary>The token at a position, if any.</summary>
     public AnalyzedToken? TokenAt(int position)

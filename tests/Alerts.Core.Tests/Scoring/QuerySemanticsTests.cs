@@ -40,6 +40,18 @@ public sealed class QuerySemanticsTests
     [InlineData("AT&T", "AT amp;T Wireless moves to sell Canada asset", true)]
     [InlineData("AT&T", "AT&amp;T Wireless moves to sell Canada asset", true)]
     [InlineData("\"McDonald's profit\"", "McDonald #39;s profit beats forecasts", true)]
+    // An everyday word written in capitals is an acronym: it matches that word written in capitals, not its other
+    // senses; a query typed with caps lock keeps ordinary matching.
+    [InlineData("AIDS", "Africa fights AIDS with girl power", true)]
+    [InlineData("AIDS", "Sadr aide tells militia to cease fire", false)]
+    [InlineData("AIDS", "Hearing aids get smaller", false)]
+    [InlineData("WHO polio", "WHO warns of polio epidemic", true)]
+    [InlineData("WHO polio", "Doctors who fought polio honoured", false)]
+    [InlineData("WHO polio", "THOSE WHO FOUGHT POLIO HONOURED", false)]
+    [InlineData("IT outsourcing", "IT outsourcing deal signed", true)]
+    [InlineData("IT outsourcing", "Outsourcing: is it worth it?", false)]
+    [InlineData("WAR IRAQ", "The war in Iraq goes on", true)]
+    [InlineData("Who polio", "Doctors who fought polio honoured", true)]
     // The worked examples of docs/scoring.md.
     [InlineData("(oil OR crude OR OPEC) (supply OR output OR exports OR pipeline*) (disrupt* OR cut OR outage* OR sabotage* OR strike* OR hurricane*)", "Sabotage halts Iraq oil exports from the north", true)]
     [InlineData("(oil OR crude OR OPEC) (supply OR output OR exports OR pipeline*) (disrupt* OR cut OR outage* OR sabotage* OR strike* OR hurricane*)", "Oil company opens new headquarters", false)]

@@ -86,7 +86,7 @@ public abstract class QueryNode
 /// One word, matched by its stem; a name (see <see cref="QueryParser"/>) only in its own forms, so that "Mars" finds
 /// Mars but not "marred" or "Del Mar".
 /// </summary>
-public sealed class TermNode(string stem, string written, FieldScope scope, IReadOnlySet<string>? nameForms = null) : QueryNode(scope)
+public sealed class TermNode(string stem, string written, FieldScope scope, IReadOnlySet<string>? nameForms = null, string? acronym = null) : QueryNode(scope)
 {
     /// <summary>The stem matched.</summary>
     public string Stem { get; } = stem;
@@ -96,6 +96,12 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
 
     /// <summary>For a name: the folded forms it matches (see <see cref="FormsOfName"/>); null for an ordinary word.</summary>
     public IReadOnlySet<string>? NameForms { get; } = nameForms;
+
+    /// <summary>
+    /// For an acronym written in capitals (<c>AIDS</c>, <c>IT</c>): the folded word, which matches only as itself and
+    /// where the article writes it in capitals too; null otherwise.
+    /// </summary>
+    public string? Acronym { get; } = acronym;
 
     /// <inheritdoc/>
     public override string Kind => "term";
@@ -129,7 +135,9 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
         var found = false;
         foreach (var position in document.PositionsOf(Stem))
         {
-            if (InScope(document, position) && (NameForms is null || document.TokenAt(position) is { } token && NameForms.Contains(token.Surface)))
+            if (InScope(document, position)
+                && (NameForms is null || document.TokenAt(position) is { } token && NameForms.Contains(token.Surface))
+                && (Acronym is null || document.TokenAt(position) is { } written && written.Surface == Acronym && document.IsWrittenInCapitals(position)))
             {
                 hits.Add(new QueryHit(position, position));
                 found = true;

@@ -63,6 +63,19 @@ public static class QueryParser
 
     private static readonly IReadOnlySet<string> NoNameForms = new HashSet<string>();
 
+    /// <summary>Longest word read as an acronym when written in capitals (<c>AIDS</c>, <c>WHO</c>, <c>IT</c>).</summary>
+    public const int MaxAcronymLength = 5;
+
+    // A query of several words with no lower-case letter was typed with caps lock: its capitals say nothing.
+    private static bool IsTypedInCapitals(string query, List<Lexeme> lexemes) =>
+        !query.Any(char.IsLower) && lexemes.Count(l => l.Kind is LexKind.Word or LexKind.Phrase) > 1;
+
+    // "AIDS", "WHO", "IT", "US": an everyday English word (or a stop word) written in capitals is an acronym, and
+    // matches only where the article writes it in capitals too, not "aide", "who" or "us".
+    private static bool IsAcronym(string written, string folded) =>
+        written.Length >= 2 && written.Length <= MaxAcronymLength && written.All(char.IsAsciiLetterUpper)
+        && (OrdinaryWords.Contains(folded) || TextAnalyzer.IsStopWord(folded));
+
     // "SAP", "BMW", "NEC": two or more letters, all capitals (a whole query typed in capitals is rare in topics).
     private static bool IsWrittenInCapitals(string written) =>
         written.Length >= 2 && written.All(char.IsAsciiLetterUpper);
@@ -88,7 +101,7 @@ public static class QueryParser
     {
         ArgumentNullException.ThrowIfNull(query);
         var lexemes = Lex(query);
-        var parser = new Parser(lexemes, query.Length);
+        var parser = new Parser(lexemes, query.Length, IsTypedInCapitals(query, lexemes));
         var node = parser.ParseOr(FieldScope.Any);
         if (!parser.AtEnd)
         {
@@ -256,7 +269,7 @@ public static class QueryParser
         result.Add(new Lexeme(LexKind.Word, word, position));
     }
 
-    private sealed class Parser(List<Lexeme> lexemes, int length)
+    private sealed class Parser(List<Lexeme> lexemes, int length, bool typedInCapitals)
     {
         private int index;
         private int depth;
@@ -416,9 +429,14 @@ public static class QueryParser
             }
         }
 
-        private static QueryNode? Phrase(string text, int slop, int position, FieldScope scope)
+        private QueryNode? Phrase(string text, int slop, int position, FieldScope scope)
         {
             var tokens = TextAnalyzer.Analyze(text).Where(t => !t.IsStopWord).ToList();
+            if (tokens.Count == 0 && slop == 0 && Acronym(text, scope) is { } acronym)
+            {
+                return acronym;
+            }
+
             if (tokens.Count == 0)
             {
                 throw new QueryParseException("searchable words inside the phrase", position);
@@ -440,14 +458,28 @@ public static class QueryParser
         // A name: written with a capital and then a lower-case letter ("Mars", "McLaren", "Żółkiewski"), and not an
         // ordinary English word that happens to be capitalised ("Games", "Deploy" at the start of a query). Words in
         // capitals ("NATO", "SUVs", a query typed in capitals) are matched like any other word.
-        private static TermNode Term(AnalyzedToken word, string text, FieldScope scope)
+        private TermNode Term(AnalyzedToken word, string text, FieldScope scope)
         {
+            if (!typedInCapitals && IsAcronym(text.Trim('"', '\'', '(', ')'), word.Surface))
+            {
+                return new TermNode(word.Stem, text, scope, acronym: word.Surface);
+            }
+
             var letters = text.AsSpan().TrimStart("\"'(");
             var isName = letters.Length > 1 && char.IsUpper(letters[0]) && char.IsLower(letters[1]) && !OrdinaryWords.Contains(word.Surface);
             return new TermNode(word.Stem, text, scope, isName ? TermNode.FormsOfName(word.Surface) : null);
         }
 
-        private static QueryNode? Word(string text, int position, FieldScope scope)
+        // A stop word written as an acronym ("IT"): stop words are never searched for otherwise.
+        private TermNode? Acronym(string text, FieldScope scope)
+        {
+            var tokens = TextAnalyzer.Analyze(text);
+            return !typedInCapitals && tokens is [{ IsStopWord: true } only] && IsAcronym(text, only.Surface)
+                ? new TermNode(only.Stem, text, scope, acronym: only.Surface)
+                : null;
+        }
+
+        private QueryNode? Word(string text, int position, FieldScope scope)
         {
             if (text.EndsWith('*'))
             {
@@ -470,8 +502,9 @@ public static class QueryParser
             var words = analyzed.Where(t => !t.IsStopWord).ToList();
             return words.Count switch
             {
-                // A bare stop word ("the") can never be required: it is dropped, like search engines do.
-                0 => null,
+                // A bare stop word ("the") can never be required: it is dropped, like search engines do; written as
+                // an acronym ("IT") it is a word.
+                0 => Acronym(text, scope),
                 1 => Term(words[0], text, scope),
 
                 // "al-Qaeda", "U.N.-backed": one written word, several tokens, matched as a phrase.
