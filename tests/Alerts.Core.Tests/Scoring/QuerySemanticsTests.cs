@@ -52,6 +52,15 @@ public sealed class QuerySemanticsTests
     [InlineData("IT outsourcing", "Outsourcing: is it worth it?", false)]
     [InlineData("WAR IRAQ", "The war in Iraq goes on", true)]
     [InlineData("Who polio", "Doctors who fought polio honoured", true)]
+    // Initials are written both ways in the press: either spelling finds both.
+    [InlineData("US troops", "U.S. troops leave Iraq", true)]
+    [InlineData("U.S. troops", "US troops leave Iraq", true)]
+    [InlineData("U.N. inspectors", "UN inspectors return", true)]
+    [InlineData("IBM", "I.B.M. sells its PC unit", true)]
+    [InlineData("\"US Open\"", "Federer wins the U.S. Open", true)]
+    [InlineData("\"U.N. Security Council\"", "UN Security Council votes on Sudan", true)]
+    [InlineData("U.S. troops", "Let us send troops", false)]
+    [InlineData("US troops", "Let us send troops", false)]
     // The worked examples of docs/scoring.md.
     [InlineData("(oil OR crude OR OPEC) (supply OR output OR exports OR pipeline*) (disrupt* OR cut OR outage* OR sabotage* OR strike* OR hurricane*)", "Sabotage halts Iraq oil exports from the north", true)]
     [InlineData("(oil OR crude OR OPEC) (supply OR output OR exports OR pipeline*) (disrupt* OR cut OR outage* OR sabotage* OR strike* OR hurricane*)", "Oil company opens new headquarters", false)]

@@ -31,6 +31,22 @@ public sealed class QueryParserTests
     }
 
     [Theory]
+    [InlineData("US", "U.S.")]
+    [InlineData("NATO", "N.A.T.O.")]
+    [InlineData("U.N.", "UN")]
+    [InlineData("E.U.", "EU")]
+    [InlineData("USAF1", null)]
+    [InlineData("Fed", null)]
+    [InlineData("U.S", null)]
+    [InlineData("A.", null)]
+    [InlineData("St.", null)]
+    public void OtherSpellingOfInitials_InitialsWithAndWithoutDots(string written, string? expected)
+    {
+        // Act / Assert
+        Assert.Equal(expected, QueryParser.OtherSpellingOfInitials(written));
+    }
+
+    [Theory]
     [InlineData("Mars", "A rover landed on Mars on Sunday.", true)]
     [InlineData("Mars", "Fraud claims marred the Afghan vote.", false)]
     [InlineData("Mars", "Supah Blitz captures the Del Mar Handicap.", false)]

@@ -70,6 +70,24 @@ public static class QueryParser
     private static bool IsTypedInCapitals(string query, List<Lexeme> lexemes) =>
         !query.Any(char.IsLower) && lexemes.Count(l => l.Kind is LexKind.Word or LexKind.Phrase) > 1;
 
+    /// <summary>
+    /// Initials written the other way: "U.S." for "US" and "US" for "U.S." (two to four capitals); null for any other
+    /// word.
+    /// </summary>
+    public static string? OtherSpellingOfInitials(string written)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        if (written.Length is >= 2 and <= 4 && written.All(char.IsAsciiLetterUpper))
+        {
+            return string.Join('.', written.ToCharArray()) + ".";
+        }
+
+        var letters = written.Split('.', StringSplitOptions.RemoveEmptyEntries);
+        return written.EndsWith('.') && letters.Length is >= 2 and <= 4 && letters.All(l => l is [var c] && char.IsAsciiLetterUpper(c))
+            ? string.Concat(letters)
+            : null;
+    }
+
     // "AIDS", "WHO", "IT", "US": an everyday English word (or a stop word) written in capitals is an acronym, and
     // matches only where the article writes it in capitals too, not "aide", "who" or "us".
     private static bool IsAcronym(string written, string folded) =>
@@ -429,7 +447,7 @@ public static class QueryParser
             }
         }
 
-        private QueryNode? Phrase(string text, int slop, int position, FieldScope scope)
+        private QueryNode? Phrase(string text, int slop, int position, FieldScope scope, bool isOtherSpelling = false)
         {
             var tokens = TextAnalyzer.Analyze(text).Where(t => !t.IsStopWord).ToList();
             if (tokens.Count == 0 && slop == 0 && Acronym(text, scope) is { } acronym)
@@ -447,12 +465,19 @@ public static class QueryParser
                 return Term(tokens[0], "\"" + text + "\"", scope);
             }
 
-            return new PhraseNode(
+            var phrase = new PhraseNode(
                 tokens.Select(t => t.Stem).ToArray(),
                 tokens.Select(t => t.Position - tokens[0].Position).ToArray(),
                 slop,
                 text,
                 scope);
+
+            // "US Open" finds "U.S. Open" too (initials both ways, as for a single word).
+            var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var otherWords = words.Select(w => OtherSpellingOfInitials(w) ?? w).ToArray();
+            return isOtherSpelling || otherWords.SequenceEqual(words) || Phrase(string.Join(' ', otherWords), slop, position, scope, isOtherSpelling: true) is not PhraseNode other
+                ? phrase
+                : new OrNode([phrase, other]);
         }
 
         // A name: written with a capital and then a lower-case letter ("Mars", "McLaren", "Żółkiewski"), and not an
@@ -468,6 +493,19 @@ public static class QueryParser
             var letters = text.AsSpan().TrimStart("\"'(");
             var isName = letters.Length > 1 && char.IsUpper(letters[0]) && char.IsLower(letters[1]) && !OrdinaryWords.Contains(word.Surface);
             return new TermNode(word.Stem, text, scope, isName ? TermNode.FormsOfName(word.Surface) : null);
+        }
+
+        // "US" and "U.S.", "UN" and "U.N.": the press writes initials both ways, so either finds both.
+        private QueryNode WithOtherSpelling(TermNode term, string text, FieldScope scope)
+        {
+            if (OtherSpellingOfInitials(text) is not { } other
+                || TextAnalyzer.Analyze(other) is not [var token]
+                || token.Stem == term.Stem)
+            {
+                return term;
+            }
+
+            return new OrNode([term, Term(token, other, scope)]);
         }
 
         // A stop word written as an acronym ("IT"): stop words are never searched for otherwise.
@@ -505,7 +543,7 @@ public static class QueryParser
                 // A bare stop word ("the") can never be required: it is dropped, like search engines do; written as
                 // an acronym ("IT") it is a word.
                 0 => Acronym(text, scope),
-                1 => Term(words[0], text, scope),
+                1 => WithOtherSpelling(Term(words[0], text, scope), text, scope),
 
                 // "al-Qaeda", "U.N.-backed": one written word, several tokens, matched as a phrase.
                 _ => new PhraseNode(
