@@ -21,6 +21,9 @@ public sealed class AnalyzedDocument
 
     private readonly Dictionary<string, List<int>> positionsByStem = new(StringComparer.Ordinal);
 
+    // Compounds written with a hyphen, by the position of their first part; null when the text has none.
+    private readonly Dictionary<int, JoinedWord>? joinedWords;
+
     /// <summary>Analyses a title and a plain-text body.</summary>
     public AnalyzedDocument(string? title, string? body)
     {
@@ -43,14 +46,50 @@ public sealed class AnalyzedDocument
                 continue;
             }
 
-            if (!positionsByStem.TryGetValue(token.Stem, out var list))
+            if (i > 0 && JoinedByHyphen(tokens[i - 1], token) is { } joined)
             {
-                positionsByStem[token.Stem] = list = new List<int>(2);
+                // "cease-fire" is also "ceasefire", "e-mail" "email": the press writes compounds both ways.
+                (joinedWords ??= [])[tokens[i - 1].Position] = new JoinedWord(joined, token.Position);
+                AddPosition(TextAnalyzer.Stem(joined), tokens[i - 1].Position);
             }
 
-            list.Add(token.Position);
+            AddPosition(token.Stem, token.Position);
         }
     }
+
+    private void AddPosition(string stem, int position)
+    {
+        if (!positionsByStem.TryGetValue(stem, out var list))
+        {
+            positionsByStem[stem] = list = new List<int>(2);
+        }
+
+        if (list.Count == 0 || list[^1] < position)
+        {
+            list.Add(position);
+        }
+    }
+
+    // Two words of letters with only a hyphen between them, in the same field: the word they make together.
+    private string? JoinedByHyphen(AnalyzedToken left, AnalyzedToken right)
+    {
+        if (right.Start != left.End + 1 || IsTitle(left.Position) != IsTitle(right.Position))
+        {
+            return null;
+        }
+
+        var text = IsTitle(left.Position) ? Title : Body;
+        return text[left.End] == '-' && left.Surface.All(char.IsAsciiLetter) && right.Surface.All(char.IsAsciiLetter)
+            ? left.Surface + right.Surface
+            : null;
+    }
+
+    /// <summary>A compound written with a hyphen, read as one word: its folded letters and the position of its last part.</summary>
+    public readonly record struct JoinedWord(string Surface, int LastPosition);
+
+    /// <summary>The compound written with a hyphen that starts at a position ("cease-fire"), if any.</summary>
+    public JoinedWord? JoinedWordAt(int position) =>
+        joinedWords is not null && joinedWords.TryGetValue(position, out var joined) ? joined : null;
 
     /// <summary>The normalised title text (token offsets of title tokens refer to it).</summary>
     public string Title { get; }

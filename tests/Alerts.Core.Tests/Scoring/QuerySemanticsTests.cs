@@ -61,6 +61,13 @@ public sealed class QuerySemanticsTests
     [InlineData("\"U.N. Security Council\"", "UN Security Council votes on Sudan", true)]
     [InlineData("U.S. troops", "Let us send troops", false)]
     [InlineData("US troops", "Let us send troops", false)]
+    // Compounds are written with and without a hyphen: either spelling finds both.
+    [InlineData("ceasefire", "Cease-fire holds in Gaza", true)]
+    [InlineData("cease-fire", "Ceasefire holds in Gaza", true)]
+    [InlineData("Walmart", "Wal-Mart sales rise", true)]
+    [InlineData("Wal-Mart", "Walmart sales rise", true)]
+    [InlineData("email", "Spam e-mail grows", true)]
+    [InlineData("ceasefire", "They cease fire at dawn", false)]
     // The worked examples of docs/scoring.md.
     [InlineData("(oil OR crude OR OPEC) (supply OR output OR exports OR pipeline*) (disrupt* OR cut OR outage* OR sabotage* OR strike* OR hurricane*)", "Sabotage halts Iraq oil exports from the north", true)]
     [InlineData("(oil OR crude OR OPEC) (supply OR output OR exports OR pipeline*) (disrupt* OR cut OR outage* OR sabotage* OR strike* OR hurricane*)", "Oil company opens new headquarters", false)]
@@ -131,5 +138,15 @@ public sealed class QuerySemanticsTests
         // Assert
         Assert.Contains(match.Evidence, e => e.Kind == "or" && e.Description == "title: troops OR soldiers" && e.Snippet!.Contains("«Soldiers»", StringComparison.Ordinal));
         Assert.Contains(match.Evidence, e => e.Kind == "term" && e.Snippet!.Contains("«Kabul»", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Term_FoundThroughAHyphenatedCompound_ShowsTheWholeCompound()
+    {
+        // Act
+        var match = Match(Topic("ceasefire"), "Cease-fire holds in Gaza", string.Empty);
+
+        // Assert
+        Assert.Contains(match!.Evidence, e => (e.Snippet ?? string.Empty).Contains("«Cease-fire»", StringComparison.Ordinal));
     }
 }

@@ -135,11 +135,18 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
         var found = false;
         foreach (var position in document.PositionsOf(Stem))
         {
-            if (InScope(document, position)
-                && (NameForms is null || document.TokenAt(position) is { } token && NameForms.Contains(token.Surface))
-                && (Acronym is null || document.TokenAt(position) is { } written && written.Surface == Acronym && document.IsWrittenInCapitals(position)))
+            if (!InScope(document, position) || document.TokenAt(position) is not { } token)
             {
-                hits.Add(new QueryHit(position, position));
+                continue;
+            }
+
+            // Found through a compound written with a hyphen ("cease-fire" for ceasefire) when the word itself differs.
+            var joined = token.Stem == Stem ? null : document.JoinedWordAt(position);
+            var surface = joined?.Surface ?? token.Surface;
+            if ((NameForms is null || NameForms.Contains(surface))
+                && (Acronym is null || (surface == Acronym && document.IsWrittenInCapitals(position))))
+            {
+                hits.Add(new QueryHit(position, joined?.LastPosition ?? position));
                 found = true;
             }
         }

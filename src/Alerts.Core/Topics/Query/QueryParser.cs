@@ -546,13 +546,30 @@ public static class QueryParser
                 1 => WithOtherSpelling(Term(words[0], text, scope), text, scope),
 
                 // "al-Qaeda", "U.N.-backed": one written word, several tokens, matched as a phrase.
-                _ => new PhraseNode(
-                    words.Select(t => t.Stem).ToArray(),
-                    words.Select(t => t.Position - words[0].Position).ToArray(),
-                    0,
+                _ => WithJoinedSpelling(
+                    new PhraseNode(
+                        words.Select(t => t.Stem).ToArray(),
+                        words.Select(t => t.Position - words[0].Position).ToArray(),
+                        0,
+                        text,
+                        scope),
                     text,
                     scope),
             };
+        }
+
+        // "cease-fire" finds "ceasefire" too (the article's "cease-fire" is also read as "ceasefire", so a query
+        // written either way finds both).
+        private QueryNode WithJoinedSpelling(PhraseNode phrase, string text, FieldScope scope)
+        {
+            var parts = text.Split('-');
+            if (parts is not [var left, var right] || !left.All(char.IsAsciiLetter) || !right.All(char.IsAsciiLetter)
+                || left.Length == 0 || right.Length == 0 || TextAnalyzer.Analyze(left + right) is not [var joined])
+            {
+                return phrase;
+            }
+
+            return new OrNode([phrase, Term(joined, left + right, scope)]);
         }
     }
 }
