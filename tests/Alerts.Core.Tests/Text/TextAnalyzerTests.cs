@@ -21,6 +21,31 @@ public sealed class TextAnalyzerTests
         Assert.Equal(left, right);
     }
 
+    [Theory]
+    [InlineData("execution", "executive")]
+    [InlineData("executed", "executives")]
+    [InlineData("international", "internal")]
+    [InlineData("authorities", "author")]
+    [InlineData("organization", "organic")]
+    [InlineData("university", "universe")]
+    [InlineData("universal", "university")]
+    public void Stem_WordsOfUnrelatedMeaning_DoNotShareStem(string a, string b)
+    {
+        // Act / Assert: Porter2 alone gives each pair one stem.
+        Assert.NotEqual(TextAnalyzer.Stem(a), TextAnalyzer.Stem(b));
+    }
+
+    [Theory]
+    [InlineData("organisation", "organizations")]
+    [InlineData("organised", "organizers")]
+    [InlineData("authorities", "authority")]
+    [InlineData("executed", "execution")]
+    public void Stem_OverriddenFamilies_KeepTheirOwnForms(string a, string b)
+    {
+        // Act / Assert
+        Assert.Equal(TextAnalyzer.Stem(a), TextAnalyzer.Stem(b));
+    }
+
     [Fact]
     public void Analyze_AccentsCaseAndPossessives_AreFolded()
     {
