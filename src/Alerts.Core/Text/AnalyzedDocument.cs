@@ -70,7 +70,7 @@ public sealed class AnalyzedDocument
         }
     }
 
-    // Two words of letters with only a hyphen between them, in the same field: the word they make together.
+    // Two words with only a hyphen between them, in the same field: the word they make together.
     private string? JoinedByHyphen(AnalyzedToken left, AnalyzedToken right)
     {
         if (right.Start != left.End + 1 || IsTitle(left.Position) != IsTitle(right.Position))
@@ -79,7 +79,7 @@ public sealed class AnalyzedDocument
         }
 
         var text = IsTitle(left.Position) ? Title : Body;
-        return text[left.End] == '-' && left.Surface.All(char.IsAsciiLetter) && right.Surface.All(char.IsAsciiLetter)
+        return text[left.End] == '-' && TextAnalyzer.IsCompound(left.Surface, right.Surface)
             ? left.Surface + right.Surface
             : null;
     }

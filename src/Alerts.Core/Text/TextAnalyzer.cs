@@ -56,6 +56,19 @@ public static class TextAnalyzer
     [ThreadStatic]
     private static Dictionary<string, string>? stemCache;
 
+    /// <summary>
+    /// Whether two words written with a hyphen between them are also one word ("cease-fire" and "ceasefire", "G-8"
+    /// and "G8"): letters and digits only, with a letter in one of them ("2-1" is a score, not a word).
+    /// </summary>
+    public static bool IsCompound(string left, string right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        return left.Length > 0 && right.Length > 0
+            && left.All(char.IsAsciiLetterOrDigit) && right.All(char.IsAsciiLetterOrDigit)
+            && (left.Any(char.IsAsciiLetter) || right.Any(char.IsAsciiLetter));
+    }
+
     /// <summary>Whether a lower-case word is an English stop word.</summary>
     public static bool IsStopWord(string word) => StopWords.Contains(word);
 

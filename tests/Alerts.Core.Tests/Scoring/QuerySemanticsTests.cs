@@ -68,6 +68,9 @@ public sealed class QuerySemanticsTests
     [InlineData("Wal-Mart", "Walmart sales rise", true)]
     [InlineData("email", "Spam e-mail grows", true)]
     [InlineData("ceasefire", "They cease fire at dawn", false)]
+    [InlineData("G8 summit", "G-8 summit opens", true)]
+    [InlineData("F-16", "Pakistan buys F16 jets", true)]
+    [InlineData("21", "Won 2-1 at home", false)]
     // Words Porter2 would give one stem, of unrelated meaning.
     [InlineData("execut*", "Executives meet in Davos", true)]
     [InlineData("execution", "Executives meet in Davos", false)]

@@ -563,8 +563,7 @@ public static class QueryParser
         private QueryNode WithJoinedSpelling(PhraseNode phrase, string text, FieldScope scope)
         {
             var parts = text.Split('-');
-            if (parts is not [var left, var right] || !left.All(char.IsAsciiLetter) || !right.All(char.IsAsciiLetter)
-                || left.Length == 0 || right.Length == 0 || TextAnalyzer.Analyze(left + right) is not [var joined])
+            if (parts is not [var left, var right] || !TextAnalyzer.IsCompound(left, right) || TextAnalyzer.Analyze(left + right) is not [var joined])
             {
                 return phrase;
             }
