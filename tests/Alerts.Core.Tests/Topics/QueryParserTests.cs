@@ -47,6 +47,22 @@ public sealed class QueryParserTests
     }
 
     [Theory]
+    [InlineData("Wal-Mart (sales OR profit)", new string[0], new string[0])]
+    [InlineData("Walmart (sales OR profit)", new[] { "Walmart" }, new string[0])]
+    [InlineData("SAP", new string[0], new string[0])]
+    [InlineData("SAP profit", new string[0], new[] { "sap", "saps" })]
+    public void NamesIn_OtherSpellingsTheAnalysisAdds_AreNotTheQuerysNames(string query, string[] names, string[] capitalForms)
+    {
+        // Act: "Wal-Mart" also matches "Walmart", "SAP" also "S.A.P.", but neither is a name the query wrote, and a
+        // query of one word in capitals says nothing by its capitals.
+        var parsed = QueryParser.Parse(query);
+
+        // Assert
+        Assert.Equal(names, QueryParser.NamesIn(parsed));
+        Assert.Equal(capitalForms.Order(), QueryParser.CapitalNamesIn(parsed).Order());
+    }
+
+    [Theory]
     [InlineData("Mars", "A rover landed on Mars on Sunday.", true)]
     [InlineData("Mars", "Fraud claims marred the Afghan vote.", false)]
     [InlineData("Mars", "Supah Blitz captures the Del Mar Handicap.", false)]

@@ -86,7 +86,7 @@ public abstract class QueryNode
 /// One word, matched by its stem; a name (see <see cref="QueryParser"/>) only in its own forms, so that "Mars" finds
 /// Mars but not "marred" or "Del Mar".
 /// </summary>
-public sealed class TermNode(string stem, string written, FieldScope scope, IReadOnlySet<string>? nameForms = null, string? acronym = null) : QueryNode(scope)
+public sealed class TermNode(string stem, string written, FieldScope scope, IReadOnlySet<string>? nameForms = null, string? acronym = null, bool isOtherSpelling = false) : QueryNode(scope)
 {
     /// <summary>The stem matched.</summary>
     public string Stem { get; } = stem;
@@ -102,6 +102,12 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     /// where the article writes it in capitals too; null otherwise.
     /// </summary>
     public string? Acronym { get; } = acronym;
+
+    /// <summary>
+    /// Whether the analysis added this word as another spelling of what the query wrote ("U.S." for <c>US</c>,
+    /// "ceasefire" for <c>cease-fire</c>): it matches, but it is not one of the query's own names.
+    /// </summary>
+    public bool IsOtherSpelling { get; } = isOtherSpelling;
 
     /// <inheritdoc/>
     public override string Kind => "term";

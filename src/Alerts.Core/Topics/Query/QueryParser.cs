@@ -100,7 +100,7 @@ public static class QueryParser
 
     private static IEnumerable<TermNode> Terms(QueryNode node) => node switch
     {
-        TermNode term => [term],
+        TermNode term => term.IsOtherSpelling ? [] : [term],
         AndNode and => and.Children.SelectMany(Terms),
         OrNode or => or.Children.SelectMany(Terms),
         NotNode not => Terms(not.Child),
@@ -483,16 +483,16 @@ public static class QueryParser
         // A name: written with a capital and then a lower-case letter ("Mars", "McLaren", "Żółkiewski"), and not an
         // ordinary English word that happens to be capitalised ("Games", "Deploy" at the start of a query). Words in
         // capitals ("NATO", "SUVs", a query typed in capitals) are matched like any other word.
-        private TermNode Term(AnalyzedToken word, string text, FieldScope scope)
+        private TermNode Term(AnalyzedToken word, string text, FieldScope scope, bool isOtherSpelling = false)
         {
             if (!typedInCapitals && IsAcronym(text.Trim('"', '\'', '(', ')'), word.Surface))
             {
-                return new TermNode(word.Stem, text, scope, acronym: word.Surface);
+                return new TermNode(word.Stem, text, scope, acronym: word.Surface, isOtherSpelling: isOtherSpelling);
             }
 
             var letters = text.AsSpan().TrimStart("\"'(");
             var isName = letters.Length > 1 && char.IsUpper(letters[0]) && char.IsLower(letters[1]) && !OrdinaryWords.Contains(word.Surface);
-            return new TermNode(word.Stem, text, scope, isName ? TermNode.FormsOfName(word.Surface) : null);
+            return new TermNode(word.Stem, text, scope, isName ? TermNode.FormsOfName(word.Surface) : null, isOtherSpelling: isOtherSpelling);
         }
 
         // "US" and "U.S.", "UN" and "U.N.": the press writes initials both ways, so either finds both.
@@ -505,7 +505,7 @@ public static class QueryParser
                 return term;
             }
 
-            return new OrNode([term, Term(token, other, scope)]);
+            return new OrNode([term, Term(token, other, scope, isOtherSpelling: true)]);
         }
 
         // A stop word written as an acronym ("IT"): stop words are never searched for otherwise.
@@ -568,7 +568,7 @@ public static class QueryParser
                 return phrase;
             }
 
-            return new OrNode([phrase, Term(joined, left + right, scope)]);
+            return new OrNode([phrase, Term(joined, left + right, scope, isOtherSpelling: true)]);
         }
     }
 }
