@@ -30,27 +30,27 @@ public sealed class AnalyzedDocument
         Title = TextAnalyzer.Normalize(title ?? string.Empty);
         Body = TextAnalyzer.Normalize(body ?? string.Empty);
         var tokens = new List<AnalyzedToken>(64);
-        var next = TextAnalyzer.Analyze(Title, 0, tokens);
+        var next = TextAnalyzer.AnalyzeNormalized(Title, 0, tokens);
         TitleTokenCount = tokens.Count;
         BodyStartPosition = next + FieldGap;
-        TextAnalyzer.Analyze(Body, BodyStartPosition, tokens);
+        TextAnalyzer.AnalyzeNormalized(Body, BodyStartPosition, tokens);
         Tokens = tokens;
         titleHasLowerCase = Title.Any(char.IsLower);
         bodyHasLowerCase = Body.Any(char.IsLower);
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
+            if (i > 0 && JoinedByHyphen(tokens[i - 1], token) is { } joined)
+            {
+                // "cease-fire" is also "ceasefire", "plug-in" "plugin": the press writes compounds both ways.
+                (joinedWords ??= [])[tokens[i - 1].Position] = new JoinedWord(joined, token.Position);
+                AddPosition(TextAnalyzer.Stem(joined), tokens[i - 1].Position);
+            }
+
             // Stop words are not looked up, except one written as an acronym ("IT"), which a query can ask for.
             if (token.IsStopWord && !IsWrittenInCapitals(token))
             {
                 continue;
-            }
-
-            if (i > 0 && JoinedByHyphen(tokens[i - 1], token) is { } joined)
-            {
-                // "cease-fire" is also "ceasefire", "e-mail" "email": the press writes compounds both ways.
-                (joinedWords ??= [])[tokens[i - 1].Position] = new JoinedWord(joined, token.Position);
-                AddPosition(TextAnalyzer.Stem(joined), tokens[i - 1].Position);
             }
 
             AddPosition(token.Stem, token.Position);
@@ -120,8 +120,8 @@ public sealed class AnalyzedDocument
     public DocumentField FieldOf(int position) => IsTitle(position) ? DocumentField.Title : DocumentField.Body;
 
     /// <summary>
-    /// Whether the word at a position is written in capitals ("AIDS", "WHO's", not "aids" or "Who"), in a field that
-    /// is not all capitals itself (in a headline set in capitals, capitals say nothing).
+    /// Whether the word at a position may be an acronym: written in capitals ("AIDS", "WHO's", not "aids" or "Who"),
+    /// or anywhere in a field set all in capitals, where capitals say nothing either way ("WHO WARNS OF EBOLA").
     /// </summary>
     public bool IsWrittenInCapitals(int position) => TokenAt(position) is { } token && IsWrittenInCapitals(token);
 
@@ -130,7 +130,7 @@ public sealed class AnalyzedDocument
         var isTitle = IsTitle(token.Position);
         if (!(isTitle ? titleHasLowerCase : bodyHasLowerCase))
         {
-            return false;
+            return token.End - token.Start >= 2;
         }
 
         var written = (isTitle ? Title : Body).AsSpan(token.Start, token.End - token.Start);

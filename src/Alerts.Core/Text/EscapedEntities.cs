@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 
@@ -12,23 +13,57 @@ namespace Alerts.Core.Text;
 /// </summary>
 public static partial class EscapedEntities
 {
-    // Only references that are unmistakable: the common named ones and decimal or hexadecimal numbers. The lost-
-    // ampersand form needs its space (that was the ampersand), so "lt;" or "amp;" written as words are left alone.
-    [GeneratedRegex(@"(?:&| )(?<entity>amp|quot|apos|lt|gt|nbsp|#[0-9]{2,5}|#x[0-9a-fA-F]{2,4});", RegexOptions.CultureInvariant)]
+    // Text escaped more often than this keeps what is left: each pass copies the text.
+    private const int MaxPasses = 3;
+
+    // Only references that are unmistakable: the common named ones and numbers. Escaped twice, any character but a
+    // lone surrogate (which decodes to nothing). With the ampersand lost, the space that replaced it is needed and a
+    // number must be a printable character of Latin-1, so "Bill #1234;" and " #10;" are not references.
+    [GeneratedRegex(@"&(?<twice>amp|quot|apos|lt|gt|nbsp|#[0-9]{2,7}|#x[0-9a-fA-F]{2,6});| (?<lost>amp|quot|apos|lt|gt|nbsp|#[0-9]{2,3});", RegexOptions.CultureInvariant)]
     private static partial Regex Reference();
 
     /// <summary>The text with such references decoded; the same instance when there are none.</summary>
     public static string Repair(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        // Until nothing is left, so that repairing twice changes nothing ("&amp;amp;" was escaped three times).
+        // Again while something changes ("&amp;amp;" was escaped three times), so that repairing twice changes nothing.
         var repaired = text;
-        for (var previous = string.Empty; !ReferenceEquals(previous, repaired) && repaired.Contains(';', StringComparison.Ordinal);)
+        for (var pass = 0; pass < MaxPasses && repaired.Contains(';', StringComparison.Ordinal); pass++)
         {
-            previous = repaired;
-            repaired = Reference().Replace(repaired, static match => WebUtility.HtmlDecode("&" + match.Groups["entity"].Value + ";"));
+            var next = Reference().Replace(repaired, Decode);
+            if (string.Equals(next, repaired, StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            repaired = next;
         }
 
         return repaired;
+    }
+
+    private static string Decode(Match match)
+    {
+        var twice = match.Groups["twice"];
+        var entity = twice.Success ? twice.Value : match.Groups["lost"].Value;
+        return IsDecodable(entity, latin1Only: !twice.Success) ? WebUtility.HtmlDecode("&" + entity + ";") : match.Value;
+    }
+
+    private static bool IsDecodable(string entity, bool latin1Only)
+    {
+        if (entity[0] != '#')
+        {
+            return true;
+        }
+
+        var isHex = entity[1] is 'x' or 'X';
+        if (!int.TryParse(entity.AsSpan(isHex ? 2 : 1), isHex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out var code))
+        {
+            return false;
+        }
+
+        return latin1Only
+            ? code is >= 32 and <= 255 and not 127
+            : code is >= 32 and <= 0x10FFFF and (< 0xD800 or > 0xDFFF);
     }
 }

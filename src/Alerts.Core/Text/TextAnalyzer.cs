@@ -58,13 +58,14 @@ public static class TextAnalyzer
 
     /// <summary>
     /// Whether two words written with a hyphen between them are also one word ("cease-fire" and "ceasefire", "G-8"
-    /// and "G8"): letters and digits only, with a letter in one of them ("2-1" is a score, not a word).
+    /// and "G8"): letters and digits only, with a letter in one of them ("2-1" is a score, not a word), and not
+    /// "re-" ("re-sign" is not "resign", nor "re-form" "reform").
     /// </summary>
     public static bool IsCompound(string left, string right)
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
-        return left.Length > 0 && right.Length > 0
+        return left.Length > 0 && right.Length > 0 && !left.Equals("re", StringComparison.OrdinalIgnoreCase)
             && left.All(char.IsAsciiLetterOrDigit) && right.All(char.IsAsciiLetterOrDigit)
             && (left.Any(char.IsAsciiLetter) || right.Any(char.IsAsciiLetter));
     }
@@ -95,7 +96,20 @@ public static class TextAnalyzer
 
         // NFKC folds ligatures, full-width letters and compatibility forms; offsets then refer to the normalised text,
         // which callers get back from Normalize when they need snippets.
-        text = Normalize(text);
+        return AnalyzeNormalized(Normalize(text), firstPosition, tokens);
+    }
+
+    /// <summary>
+    /// Analyses text that <see cref="Normalize"/> already returned, so that offsets refer to exactly that string
+    /// (documents keep it for snippets); returns the next free position.
+    /// </summary>
+    internal static int AnalyzeNormalized(string text, int firstPosition, List<AnalyzedToken> tokens)
+    {
+        if (text.Length == 0)
+        {
+            return firstPosition;
+        }
+
         var stream = Chain.GetTokenStream("text", text);
         try
         {
@@ -111,7 +125,10 @@ public static class TextAnalyzer
                 if (tokens.Count > first && IsJoinedByAmpersand(text, tokens[^1].End, start))
                 {
                     var left = tokens[^1];
-                    tokens[^1] = Whole(left.Surface + "&" + term.ToString(), left.Position, left.Start, WithSuffix(text, end));
+                    var name = left.Surface + "&" + term.ToString();
+                    // "B&Bs", "M&As": the plural of such a name is the name.
+                    var isPlural = end - start >= 2 && text[end - 1] == 's' && char.IsUpper(text[end - 2]);
+                    tokens[^1] = Whole(name, left.Position, left.Start, WithSuffix(text, end)) with { Stem = isPlural ? name[..^1] : name };
                     continue;
                 }
 
@@ -142,9 +159,24 @@ public static class TextAnalyzer
     {
         ArgumentNullException.ThrowIfNull(text);
         // Pure ASCII is already NFKC; most English news is, so skip the normalisation check for it.
-        var normalized = System.Text.Ascii.IsValid(text) || text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
-        return EscapedEntities.Repair(normalized);
+        // A decoded reference may be a compatibility character ("&#8230;" is "…", NFKC "..."): normalised again then.
+        var normalized = NormalizeForm(text);
+        for (var pass = 0; pass < 3; pass++)
+        {
+            var repaired = EscapedEntities.Repair(normalized);
+            if (ReferenceEquals(repaired, normalized) || string.Equals(repaired, normalized, StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            normalized = NormalizeForm(repaired);
+        }
+
+        return normalized;
     }
+
+    private static string NormalizeForm(string text) =>
+        System.Text.Ascii.IsValid(text) || text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
 
     // "AT&T": the ampersand touches both words. "Johnson & Johnson" (spaced) stays two words.
     private static bool IsJoinedByAmpersand(string text, int leftEnd, int rightStart) =>

@@ -135,6 +135,10 @@ public sealed class TextAnalyzerTests
     [InlineData("In  quot;helping quot; them", "In \"helping\" them")]
     [InlineData("up to  #36;50 million", "up to $50 million")]
     [InlineData("Q&amp;A with &#x27;him&#x27;", "Q&A with 'him'")]
+    [InlineData("Smile &#55357;&#56832; today", "Smile &#55357;&#56832; today")]
+    [InlineData("Body #55357; text", "Body #55357; text")]
+    [InlineData("Assembly Bill #1234; passes", "Assembly Bill #1234; passes")]
+    [InlineData("line #10; break", "line #10; break")]
     public void Repair_EscapedReferences_BecomeTheirCharacters(string text, string expected)
     {
         // Act / Assert
@@ -160,5 +164,37 @@ public sealed class TextAnalyzerTests
 
         // Act / Assert
         Assert.Equal(once, TextAnalyzer.Normalize(once));
+    }
+
+    [Fact]
+    public void Repair_DeeplyNestedEscapes_StopsAfterAFewPasses()
+    {
+        // Arrange: each pass copies the text; escaping nested without end must not cost a pass per level.
+        var text = "&" + string.Concat(Enumerable.Repeat("amp;", 50)) + "T";
+
+        // Act
+        var repaired = EscapedEntities.Repair(text);
+
+        // Assert: three passes, three levels.
+        Assert.Equal("&" + string.Concat(Enumerable.Repeat("amp;", 47)) + "T", repaired);
+    }
+
+    [Theory]
+    [InlineData("Stocks rose&#8230; and then the rally faded in late trading")]
+    [InlineData("&amp;#189;&amp;#189;&amp;#189;&amp;#189; pre-war")]
+    [InlineData("Acme&amp;#8482; wins AIDS award")]
+    public void Document_ReferencesToCompatibilityCharacters_KeepOffsetsOnItsOwnText(string text)
+    {
+        // Act: a decoded reference may need normalising again ("…" is "..." under NFKC).
+        var document = new AnalyzedDocument(text, text);
+
+        // Assert: every token's offsets point at its own letters in the text the document keeps.
+        Assert.All(document.Tokens, token =>
+        {
+            var field = document.IsTitle(token.Position) ? document.Title : document.Body;
+            Assert.InRange(token.End, token.Start, field.Length);
+            Assert.Equal(token.Surface[0], char.ToLowerInvariant(field[token.Start]));
+        });
+        Assert.Equal(document.Title, TextAnalyzer.Normalize(document.Title));
     }
 }

@@ -375,10 +375,21 @@ public sealed class OrNode(IReadOnlyList<QueryNode> children) : QueryNode(FieldS
     public override bool Evaluate(AnalyzedDocument document, List<QueryHit> hits)
     {
         var found = false;
+        var first = hits.Count;
         foreach (var child in Children)
         {
             // Every alternative is evaluated so evidence and proximity see all matches.
+            var from = hits.Count;
             found |= child.Evaluate(document, hits);
+
+            // A span two alternatives both found ("G-8" as a phrase and as the word G8) counts once.
+            for (var i = hits.Count - 1; i >= from; i--)
+            {
+                if (hits.FindIndex(first, from - first, h => h.Equals(hits[i])) >= 0)
+                {
+                    hits.RemoveAt(i);
+                }
+            }
         }
 
         return found;

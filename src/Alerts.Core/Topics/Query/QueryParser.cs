@@ -66,24 +66,40 @@ public static class QueryParser
     /// <summary>Longest word read as an acronym when written in capitals (<c>AIDS</c>, <c>WHO</c>, <c>IT</c>).</summary>
     public const int MaxAcronymLength = 5;
 
-    // A query of several words with no lower-case letter was typed with caps lock: its capitals say nothing.
-    private static bool IsTypedInCapitals(string query, List<Lexeme> lexemes) =>
-        !query.Any(char.IsLower) && lexemes.Count(l => l.Kind is LexKind.Word or LexKind.Phrase) > 1;
+    // A query whose words have no lower-case letter, one of them longer than an acronym ("TROOPS KABUL"), was typed
+    // with caps lock: its capitals say nothing. Operators and numbers do not count ("AIDS OR HIV", "AIDS 2004").
+    private static bool IsTypedInCapitals(List<Lexeme> lexemes)
+    {
+        var words = lexemes
+            .Where(l => l.Kind is LexKind.Word or LexKind.Phrase)
+            .SelectMany(l => l.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(w => w.Any(char.IsLetter))
+            .ToList();
+        return !words.Any(w => w.Any(char.IsLower)) && words.Any(w => w.Count(char.IsLetter) > MaxAcronymLength);
+    }
+
+    // "US" (us), "IT" (it): initials that are also an everyday word or a stop word.
+    private static bool IsEverydayWordInCapitals(string written) =>
+        !written.Contains('.') && IsAcronym(written, written.ToLowerInvariant());
+
+    // "WHO's" is the acronym WHO.
+    private static string WithoutPossessive(string written) =>
+        written.EndsWith("'s", StringComparison.Ordinal) || written.EndsWith("\u2019s", StringComparison.Ordinal) ? written[..^2] : written;
 
     /// <summary>
-    /// Initials written the other way: "U.S." for "US" and "US" for "U.S." (two to four capitals); null for any other
-    /// word.
+    /// Initials written the other way: "U.S." for "US" and "US" for "U.S." (two or three capitals: longer ones,
+    /// NATO, are not written with dots); null for any other word.
     /// </summary>
     public static string? OtherSpellingOfInitials(string written)
     {
         ArgumentNullException.ThrowIfNull(written);
-        if (written.Length is >= 2 and <= 4 && written.All(char.IsAsciiLetterUpper))
+        if (written.Length is >= 2 and <= 3 && written.All(char.IsAsciiLetterUpper))
         {
             return string.Join('.', written.ToCharArray()) + ".";
         }
 
         var letters = written.Split('.', StringSplitOptions.RemoveEmptyEntries);
-        return written.EndsWith('.') && letters.Length is >= 2 and <= 4 && letters.All(l => l is [var c] && char.IsAsciiLetterUpper(c))
+        return written.EndsWith('.') && letters.Length is >= 2 and <= 3 && letters.All(l => l is [var c] && char.IsAsciiLetterUpper(c))
             ? string.Concat(letters)
             : null;
     }
@@ -119,7 +135,7 @@ public static class QueryParser
     {
         ArgumentNullException.ThrowIfNull(query);
         var lexemes = Lex(query);
-        var parser = new Parser(lexemes, query.Length, IsTypedInCapitals(query, lexemes));
+        var parser = new Parser(lexemes, query.Length, IsTypedInCapitals(lexemes));
         var node = parser.ParseOr(FieldScope.Any);
         if (!parser.AtEnd)
         {
@@ -472,9 +488,10 @@ public static class QueryParser
                 text,
                 scope);
 
-            // "US Open" finds "U.S. Open" too (initials both ways, as for a single word).
+            // "US Open" finds "U.S. Open" too, "U.N. Security Council" "UN Security Council"; but "U.S. Open" not "US
+            // Open", as phrases have no acronyms ("help us open").
             var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var otherWords = words.Select(w => OtherSpellingOfInitials(w) ?? w).ToArray();
+            var otherWords = words.Select(w => OtherSpellingOfInitials(w) is { } other && !IsEverydayWordInCapitals(other) ? other : w).ToArray();
             return isOtherSpelling || otherWords.SequenceEqual(words) || Phrase(string.Join(' ', otherWords), slop, position, scope, isOtherSpelling: true) is not PhraseNode other
                 ? phrase
                 : new OrNode([phrase, other]);
@@ -485,7 +502,7 @@ public static class QueryParser
         // capitals ("NATO", "SUVs", a query typed in capitals) are matched like any other word.
         private TermNode Term(AnalyzedToken word, string text, FieldScope scope, bool isOtherSpelling = false)
         {
-            if (!typedInCapitals && IsAcronym(text.Trim('"', '\'', '(', ')'), word.Surface))
+            if (!typedInCapitals && IsAcronym(WithoutPossessive(text.Trim('"', '(', ')')), word.Surface))
             {
                 return new TermNode(word.Stem, text, scope, acronym: word.Surface, isOtherSpelling: isOtherSpelling);
             }
@@ -505,7 +522,12 @@ public static class QueryParser
                 return term;
             }
 
-            return new OrNode([term, Term(token, other, scope, isOtherSpelling: true)]);
+            // "US" for "U.S.": the dots said these are initials, so the other spelling is an acronym however the query
+            // is typed ("U.S. TROOPS" must not find "told us").
+            var alternative = !other.Contains('.') && IsAcronym(other, token.Surface)
+                ? new TermNode(token.Stem, other, scope, acronym: token.Surface, isOtherSpelling: true)
+                : Term(token, other, scope, isOtherSpelling: true);
+            return new OrNode([term, alternative]);
         }
 
         // A stop word written as an acronym ("IT"): stop words are never searched for otherwise.
@@ -538,7 +560,7 @@ public static class QueryParser
 
             var analyzed = TextAnalyzer.Analyze(text);
             var words = analyzed.Where(t => !t.IsStopWord).ToList();
-            return words.Count switch
+            QueryNode? node = words.Count switch
             {
                 // A bare stop word ("the") can never be required: it is dropped, like search engines do; written as
                 // an acronym ("IT") it is a word.
@@ -546,29 +568,27 @@ public static class QueryParser
                 1 => WithOtherSpelling(Term(words[0], text, scope), text, scope),
 
                 // "al-Qaeda", "U.N.-backed": one written word, several tokens, matched as a phrase.
-                _ => WithJoinedSpelling(
-                    new PhraseNode(
-                        words.Select(t => t.Stem).ToArray(),
-                        words.Select(t => t.Position - words[0].Position).ToArray(),
-                        0,
-                        text,
-                        scope),
+                _ => new PhraseNode(
+                    words.Select(t => t.Stem).ToArray(),
+                    words.Select(t => t.Position - words[0].Position).ToArray(),
+                    0,
                     text,
                     scope),
             };
+            return node is null ? null : WithJoinedSpelling(node, text, scope);
         }
 
         // "cease-fire" finds "ceasefire" too (the article's "cease-fire" is also read as "ceasefire", so a query
         // written either way finds both).
-        private QueryNode WithJoinedSpelling(PhraseNode phrase, string text, FieldScope scope)
+        private QueryNode WithJoinedSpelling(QueryNode written, string text, FieldScope scope)
         {
             var parts = text.Split('-');
             if (parts is not [var left, var right] || !TextAnalyzer.IsCompound(left, right) || TextAnalyzer.Analyze(left + right) is not [var joined])
             {
-                return phrase;
+                return written;
             }
 
-            return new OrNode([phrase, Term(joined, left + right, scope, isOtherSpelling: true)]);
+            return new OrNode([written, Term(joined, left + right, scope, isOtherSpelling: true)]);
         }
     }
 }
