@@ -106,7 +106,10 @@ public sealed class AnalyzedDocument
     /// <summary>First position of the body.</summary>
     public int BodyStartPosition { get; }
 
-    /// <summary>Distinct indexed stems (no stop words).</summary>
+    /// <summary>
+    /// Distinct indexed stems: no stop words unless written in capitals ("IT"); compounds written with a hyphen also
+    /// joined ("cease-fire" as "ceasefir").
+    /// </summary>
     public IEnumerable<string> Stems => positionsByStem.Keys;
 
     /// <summary>Positions of a stem, ascending; empty when absent.</summary>
