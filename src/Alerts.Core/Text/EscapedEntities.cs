@@ -17,9 +17,11 @@ public static partial class EscapedEntities
     private const int MaxPasses = 3;
 
     // Only references that are unmistakable: the common named ones and numbers. Escaped twice, any character but a
-    // lone surrogate (which decodes to nothing). With the ampersand lost, the space that replaced it is needed and a
-    // number must be a printable character of Latin-1, so "Bill #1234;" and " #10;" are not references.
-    [GeneratedRegex(@"&(?<twice>amp|quot|apos|lt|gt|nbsp|#[0-9]{2,7}|#x[0-9a-fA-F]{2,6});| (?<lost>amp|quot|apos|lt|gt|nbsp|#[0-9]{2,3});", RegexOptions.CultureInvariant)]
+    // lone surrogate or a non-character (which decode to nothing valid). With the ampersand lost, the space that
+    // replaced it is needed, and only what such archives show: quotes, apostrophes, dollars ("#39;", "#36;") and an
+    // ampersand inside a name ("AT amp;T") or after a space of its own ("Johnson  amp; Johnson"); "ranked #50;" and
+    // "his amp; the crowd" stay as written.
+    [GeneratedRegex(@"&(?<twice>amp|quot|apos|lt|gt|nbsp|#[0-9]{2,7}|#x[0-9a-fA-F]{2,6});| (?<lost>quot|#3[4689]);| (?<lost>amp);(?=\S)|(?<= ) (?<lost>amp);", RegexOptions.CultureInvariant)]
     private static partial Regex Reference();
 
     /// <summary>The text with such references decoded; the same instance when there are none.</summary>
@@ -46,10 +48,10 @@ public static partial class EscapedEntities
     {
         var twice = match.Groups["twice"];
         var entity = twice.Success ? twice.Value : match.Groups["lost"].Value;
-        return IsDecodable(entity, latin1Only: !twice.Success) ? WebUtility.HtmlDecode("&" + entity + ";") : match.Value;
+        return IsDecodable(entity) ? WebUtility.HtmlDecode("&" + entity + ";") : match.Value;
     }
 
-    private static bool IsDecodable(string entity, bool latin1Only)
+    private static bool IsDecodable(string entity)
     {
         if (entity[0] != '#')
         {
@@ -62,8 +64,7 @@ public static partial class EscapedEntities
             return false;
         }
 
-        return latin1Only
-            ? code is >= 32 and <= 255 and not 127
-            : code is >= 32 and <= 0x10FFFF and (< 0xD800 or > 0xDFFF);
+        // Printable, and a character: no surrogate half, no non-character (U+FDD0-FDEF, U+xFFFE, U+xFFFF).
+        return code is >= 32 and <= 0x10FFFF and (< 0xD800 or > 0xDFFF) and (< 0xFDD0 or > 0xFDEF) && (code & 0xFFFE) != 0xFFFE;
     }
 }

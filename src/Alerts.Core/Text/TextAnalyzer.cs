@@ -122,7 +122,7 @@ public static class TextAnalyzer
             while (stream.IncrementToken())
             {
                 var (start, end) = (offset.StartOffset, offset.EndOffset);
-                if (tokens.Count > first && IsJoinedByAmpersand(text, tokens[^1].End, start))
+                if (tokens.Count > first && IsJoinedByAmpersand(text, tokens[^1].Start, tokens[^1].End, start, end))
                 {
                     var left = tokens[^1];
                     var name = left.Surface + "&" + term.ToString();
@@ -175,12 +175,23 @@ public static class TextAnalyzer
         return normalized;
     }
 
-    private static string NormalizeForm(string text) =>
-        System.Text.Ascii.IsValid(text) || text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+    private static string NormalizeForm(string text)
+    {
+        try
+        {
+            return System.Text.Ascii.IsValid(text) || text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            // Text with a non-character or a lone surrogate cannot be normalised; it is read as it is.
+            return text;
+        }
+    }
 
-    // "AT&T": the ampersand touches both words. "Johnson & Johnson" (spaced) stays two words.
-    private static bool IsJoinedByAmpersand(string text, int leftEnd, int rightStart) =>
-        rightStart == leftEnd + 1 && text[leftEnd] == '&';
+    // "AT&T", "S&P", "B&Bs": the ampersand touches both parts, each of one to three letters. "Johnson & Johnson"
+    // and "rock&roll" stay two words.
+    private static bool IsJoinedByAmpersand(string text, int leftStart, int leftEnd, int rightStart, int rightEnd) =>
+        rightStart == leftEnd + 1 && text[leftEnd] == '&' && leftEnd - leftStart <= 3 && rightEnd - rightStart <= 3;
 
     // Where a word ends once "++" ("C++") or "#" ("C#", not "#1") is counted in; the word's own end otherwise.
     private static int WithSuffix(string text, int end)

@@ -139,6 +139,10 @@ public sealed class TextAnalyzerTests
     [InlineData("Body #55357; text", "Body #55357; text")]
     [InlineData("Assembly Bill #1234; passes", "Assembly Bill #1234; passes")]
     [InlineData("line #10; break", "line #10; break")]
+    [InlineData("The team, ranked #50; fell to #64;", "The team, ranked #50; fell to #64;")]
+    [InlineData("He plugged in his amp; the crowd roared", "He plugged in his amp; the crowd roared")]
+    [InlineData("Apple&#xFFFE; said", "Apple&#xFFFE; said")]
+    [InlineData("Johnson  amp; Johnson", "Johnson & Johnson")]
     public void Repair_EscapedReferences_BecomeTheirCharacters(string text, string expected)
     {
         // Act / Assert
@@ -196,5 +200,15 @@ public sealed class TextAnalyzerTests
             Assert.Equal(token.Surface[0], char.ToLowerInvariant(field[token.Start]));
         });
         Assert.Equal(document.Title, TextAnalyzer.Normalize(document.Title));
+    }
+
+    [Fact]
+    public void Document_NonCharacters_AreReadAsTheyAre()
+    {
+        // Act: U+FFFE cannot be normalised; the text is analysed as it is instead of failing the article.
+        var document = new AnalyzedDocument("Troops leave", "Apple\uFFFE said &amp;#xFFFE;");
+
+        // Assert
+        Assert.Contains(document.Tokens, t => t.Surface == "apple");
     }
 }

@@ -31,6 +31,18 @@ public sealed class QueryParserTests
     }
 
     [Theory]
+    [InlineData("troops&#65534;")]
+    [InlineData("\"troops \uFFFE Kabul\"")]
+    public void Parse_NonCharacters_ParseOrFailAsAQuery(string query)
+    {
+        // Act: either a query or a QueryParseException, never another exception.
+        var exception = Record.Exception(() => QueryParser.Parse(query));
+
+        // Assert
+        Assert.True(exception is null or QueryParseException, exception?.ToString());
+    }
+
+    [Theory]
     [InlineData("US", "U.S.")]
     [InlineData("NATO", null)]
     [InlineData("IBM", "I.B.M.")]

@@ -381,8 +381,12 @@ public sealed class OrNode(IReadOnlyList<QueryNode> children) : QueryNode(FieldS
             // Every alternative is evaluated so evidence and proximity see all matches.
             var from = hits.Count;
             found |= child.Evaluate(document, hits);
+            if (child is not TermNode { IsOtherSpelling: true })
+            {
+                continue;
+            }
 
-            // A span two alternatives both found ("G-8" as a phrase and as the word G8) counts once.
+            // A span that another spelling found too ("G-8" as a phrase and as the word G8) counts once.
             for (var i = hits.Count - 1; i >= from; i--)
             {
                 if (hits.FindIndex(first, from - first, h => h.Equals(hits[i])) >= 0)

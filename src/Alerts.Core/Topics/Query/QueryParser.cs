@@ -66,17 +66,30 @@ public static class QueryParser
     /// <summary>Longest word read as an acronym when written in capitals (<c>AIDS</c>, <c>WHO</c>, <c>IT</c>).</summary>
     public const int MaxAcronymLength = 5;
 
-    // A query whose words have no lower-case letter, one of them longer than an acronym ("TROOPS KABUL"), was typed
-    // with caps lock: its capitals say nothing. Operators and numbers do not count ("AIDS OR HIV", "AIDS 2004").
+    // A query whose words have no lower-case letter was typed with caps lock, and its capitals say nothing, when one
+    // of them could not be an acronym: longer than one ("TROOPS KABUL"), a stop word ("WAR IN IRAQ"), or every word
+    // an everyday one ("OIL PRICE"). Operators and numbers do not count: "AIDS OR HIV" and "AIDS 2004" keep AIDS.
     private static bool IsTypedInCapitals(List<Lexeme> lexemes)
     {
         var words = lexemes
             .Where(l => l.Kind is LexKind.Word or LexKind.Phrase)
             .SelectMany(l => l.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(w => WithoutPossessive(Bare(w)))
             .Where(w => w.Any(char.IsLetter))
             .ToList();
-        return !words.Any(w => w.Any(char.IsLower)) && words.Any(w => w.Count(char.IsLetter) > MaxAcronymLength);
+        if (words.Count == 0 || words.Any(w => w.Any(char.IsLower)))
+        {
+            return false;
+        }
+
+        var folded = words.Select(w => w.ToLowerInvariant()).ToList();
+        return words.Any(w => w.Count(char.IsLetter) > MaxAcronymLength)
+            || folded.Any(TextAnalyzer.IsStopWord)
+            || (words.Count > 1 && folded.All(OrdinaryWords.Contains));
     }
+
+    // A word as written, without the quotes, brackets and trailing punctuation around it ("US," "(WHO").
+    private static string Bare(string written) => written.Trim('"', '(', ')').TrimEnd(',', ';', ':', '!', '?');
 
     // "US" (us), "IT" (it): initials that are also an everyday word or a stop word.
     private static bool IsEverydayWordInCapitals(string written) =>
@@ -478,6 +491,7 @@ public static class QueryParser
 
             if (tokens.Count == 1 && slop == 0)
             {
+                // One word in quotes is asked for as written: no other spelling ("U.S." alone, as search engines do).
                 return Term(tokens[0], "\"" + text + "\"", scope);
             }
 
@@ -502,7 +516,7 @@ public static class QueryParser
         // capitals ("NATO", "SUVs", a query typed in capitals) are matched like any other word.
         private TermNode Term(AnalyzedToken word, string text, FieldScope scope, bool isOtherSpelling = false)
         {
-            if (!typedInCapitals && IsAcronym(WithoutPossessive(text.Trim('"', '(', ')')), word.Surface))
+            if (!typedInCapitals && IsAcronym(WithoutPossessive(Bare(text)), word.Surface))
             {
                 return new TermNode(word.Stem, text, scope, acronym: word.Surface, isOtherSpelling: isOtherSpelling);
             }
@@ -515,7 +529,8 @@ public static class QueryParser
         // "US" and "U.S.", "UN" and "U.N.": the press writes initials both ways, so either finds both.
         private QueryNode WithOtherSpelling(TermNode term, string text, FieldScope scope)
         {
-            if (OtherSpellingOfInitials(text) is not { } other
+            // Typed with caps lock, "GAS" is no initials; "U.S." still is.
+            if ((typedInCapitals && !Bare(text).Contains('.')) || OtherSpellingOfInitials(Bare(text)) is not { } other
                 || TextAnalyzer.Analyze(other) is not [var token]
                 || token.Stem == term.Stem)
             {
@@ -534,7 +549,7 @@ public static class QueryParser
         private TermNode? Acronym(string text, FieldScope scope)
         {
             var tokens = TextAnalyzer.Analyze(text);
-            return !typedInCapitals && tokens is [{ IsStopWord: true } only] && IsAcronym(text, only.Surface)
+            return !typedInCapitals && tokens is [{ IsStopWord: true } only] && IsAcronym(Bare(text), only.Surface)
                 ? new TermNode(only.Stem, text, scope, acronym: only.Surface)
                 : null;
         }
@@ -575,20 +590,27 @@ public static class QueryParser
                     text,
                     scope),
             };
+            // "in-house", "no-fly": without its stop word the phrase would be "house" or "fly"; the compound is the word.
+            if (analyzed.Any(t => t.IsStopWord) && JoinedTerm(text, scope, isOtherSpelling: false) is { } compound)
+            {
+                return compound;
+            }
+
             return node is null ? null : WithJoinedSpelling(node, text, scope);
         }
 
         // "cease-fire" finds "ceasefire" too (the article's "cease-fire" is also read as "ceasefire", so a query
         // written either way finds both).
-        private QueryNode WithJoinedSpelling(QueryNode written, string text, FieldScope scope)
-        {
-            var parts = text.Split('-');
-            if (parts is not [var left, var right] || !TextAnalyzer.IsCompound(left, right) || TextAnalyzer.Analyze(left + right) is not [var joined])
-            {
-                return written;
-            }
+        private QueryNode WithJoinedSpelling(QueryNode written, string text, FieldScope scope) =>
+            JoinedTerm(text, scope, isOtherSpelling: true) is { } joined ? new OrNode([written, joined]) : written;
 
-            return new OrNode([written, Term(joined, left + right, scope, isOtherSpelling: true)]);
+        // The word two hyphenated parts make together ("cease-fire" as ceasefire), or null.
+        private TermNode? JoinedTerm(string text, FieldScope scope, bool isOtherSpelling)
+        {
+            var parts = Bare(text).Split('-');
+            return parts is [var left, var right] && TextAnalyzer.IsCompound(left, right) && TextAnalyzer.Analyze(left + right) is [var joined]
+                ? Term(joined, left + right, scope, isOtherSpelling)
+                : null;
         }
     }
 }
