@@ -512,8 +512,9 @@ public static class QueryParser
         }
 
         // A name: written with a capital and then a lower-case letter ("Mars", "McLaren", "Żółkiewski"), and not an
-        // ordinary English word that happens to be capitalised ("Games", "Deploy" at the start of a query). Words in
-        // capitals ("NATO", "SUVs", a query typed in capitals) are matched like any other word.
+        // ordinary English word that happens to be capitalised ("Games", "Deploy" at the start of a query). An acronym:
+        // an ordinary word in capitals ("AIDS"). Other words in capitals ("NATO", "SUVs", a query typed with caps
+        // lock) are matched like any other word.
         private TermNode Term(AnalyzedToken word, string text, FieldScope scope, bool isOtherSpelling = false)
         {
             if (!typedInCapitals && IsAcronym(WithoutPossessive(Bare(text)), word.Surface))
