@@ -35,8 +35,6 @@ public sealed class AnalyzedDocument
         BodyStartPosition = next + FieldGap;
         TextAnalyzer.AnalyzeNormalized(Body, BodyStartPosition, tokens);
         Tokens = tokens;
-        titleHasLowerCase = Title.Any(char.IsLower);
-        bodyHasLowerCase = Body.Any(char.IsLower);
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -123,20 +121,14 @@ public sealed class AnalyzedDocument
     public DocumentField FieldOf(int position) => IsTitle(position) ? DocumentField.Title : DocumentField.Body;
 
     /// <summary>
-    /// Whether the word at a position may be an acronym: written in capitals ("AIDS", "WHO's", not "aids" or "Who"),
-    /// or anywhere in a field set all in capitals, where capitals say nothing either way ("WHO WARNS OF EBOLA").
+    /// Whether the word at a position may be an acronym: written in capitals ("AIDS", "WHO's", not "aids" or "Who").
+    /// In a headline set all in capitals every word is, so there any occurrence counts ("WHO WARNS OF EBOLA").
     /// </summary>
     public bool IsWrittenInCapitals(int position) => TokenAt(position) is { } token && IsWrittenInCapitals(token);
 
     private bool IsWrittenInCapitals(AnalyzedToken token)
     {
-        var isTitle = IsTitle(token.Position);
-        if (!(isTitle ? titleHasLowerCase : bodyHasLowerCase))
-        {
-            return token.End - token.Start >= 2;
-        }
-
-        var written = (isTitle ? Title : Body).AsSpan(token.Start, token.End - token.Start);
+        var written = (IsTitle(token.Position) ? Title : Body).AsSpan(token.Start, token.End - token.Start);
         var apostrophe = written.IndexOfAny('\'', '\u2019');
         var word = apostrophe > 0 ? written[..apostrophe] : written;
         return word.Length >= 2 && !word.ContainsAnyExcept(UpperCaseLetters);
@@ -144,9 +136,6 @@ public sealed class AnalyzedDocument
 
     private static readonly System.Buffers.SearchValues<char> UpperCaseLetters =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-
-    private readonly bool titleHasLowerCase;
-    private readonly bool bodyHasLowerCase;
 
     /// <summary>The token at a position, if any.</summary>
     public AnalyzedToken? TokenAt(int position)

@@ -161,18 +161,8 @@ public static class TextAnalyzer
         // Pure ASCII is already NFKC; most English news is, so skip the normalisation check for it.
         // A decoded reference may be a compatibility character ("&#8230;" is "…", NFKC "..."): normalised again then.
         var normalized = NormalizeForm(text);
-        for (var pass = 0; pass < 3; pass++)
-        {
-            var repaired = EscapedEntities.Repair(normalized);
-            if (ReferenceEquals(repaired, normalized) || string.Equals(repaired, normalized, StringComparison.Ordinal))
-            {
-                break;
-            }
-
-            normalized = NormalizeForm(repaired);
-        }
-
-        return normalized;
+        var repaired = EscapedEntities.Repair(normalized);
+        return ReferenceEquals(repaired, normalized) ? normalized : NormalizeForm(repaired);
     }
 
     private static string NormalizeForm(string text)

@@ -141,13 +141,27 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
         var found = false;
         foreach (var position in document.PositionsOf(Stem))
         {
-            if (!InScope(document, position) || document.TokenAt(position) is not { } token)
+            if (!InScope(document, position))
+            {
+                continue;
+            }
+
+            // A plain word found as itself needs no more look-ups (most terms in most articles).
+            var compound = document.JoinedWordAt(position);
+            if (NameForms is null && Acronym is null && compound is null)
+            {
+                hits.Add(new QueryHit(position, position));
+                found = true;
+                continue;
+            }
+
+            if (document.TokenAt(position) is not { } token)
             {
                 continue;
             }
 
             // Found through a compound written with a hyphen ("cease-fire" for ceasefire) when the word itself differs.
-            var joined = token.Stem == Stem ? null : document.JoinedWordAt(position);
+            var joined = token.Stem == Stem ? null : compound;
             var surface = joined?.Surface ?? token.Surface;
             if ((NameForms is null || NameForms.Contains(surface))
                 && (Acronym is null || (surface == Acronym && document.IsWrittenInCapitals(position))))

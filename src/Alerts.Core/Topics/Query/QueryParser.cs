@@ -120,7 +120,7 @@ public static class QueryParser
     // "AIDS", "WHO", "IT", "US": an everyday English word (or a stop word) written in capitals is an acronym, and
     // matches only where the article writes it in capitals too, not "aide", "who" or "us".
     private static bool IsAcronym(string written, string folded) =>
-        written.Length >= 2 && written.Length <= MaxAcronymLength && written.All(char.IsAsciiLetterUpper)
+        IsWrittenInCapitals(written) && written.Length <= MaxAcronymLength
         && (OrdinaryWords.Contains(folded) || TextAnalyzer.IsStopWord(folded));
 
     // "SAP", "BMW", "NEC": two or more letters, all capitals (a whole query typed in capitals is rare in topics).
