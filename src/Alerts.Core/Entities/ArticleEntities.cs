@@ -56,7 +56,13 @@ public sealed partial class ArticleEntities
     {
         "capit", "capital", "provinc", "provinci", "citi", "town", "villag", "soil", "territori", "countrysid", "mountain",
         "district", "region", "valley", "highway", "airport", "airfield", "base", "hill", "desert", "south", "north", "east",
-        "west", "interior", "land",
+        "west", "interior", "land", "stronghold", "bastion", "enclav", "port", "heartland",
+    };
+
+    // Verbs by which a sentence's subject reports what others did (stems).
+    private static readonly HashSet<string> ReportingVerbs = new(StringComparer.Ordinal)
+    {
+        "said", "say", "report", "told", "tell", "claim", "accus", "alleg", "suspect", "believ", "fear", "quot",
     };
 
     // Words that put a place next to a border rather than on it: "provinces near the frontier", "districts along the border".
@@ -342,7 +348,52 @@ public sealed partial class ArticleEntities
     // Whether two tokens are in one sentence: both in the headline (one sentence: its full stops close abbreviations,
     // "Storms In U.S. And Canada") or both in the body, and no question mark, exclamation mark, semicolon or full stop
     // before a capital between them ("in the east. Congo said" is two; "in the U.S. and Canada", "Fla., Ohio" one).
-    private bool SameSentence(int firstToken, int secondToken)
+    /// <summary>
+    /// Whether the mention, with at most "the" before it, opens a sentence of the body ("The Iraqi government rushed
+    /// reinforcements...", "BAGHDAD (Reuters) - U.S. troops stormed..."): the sentence's subject, unless it only reports
+    /// what others did.
+    /// </summary>
+    public bool OpensBodySentence(EntityMention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        var first = mention.FirstToken;
+        if (first < Document.TitleTokenCount || IsInDateline(mention) || IsSource(mention))
+        {
+            return false;
+        }
+
+        var before = first - 1;
+        if (before >= Document.TitleTokenCount && Document.Tokens[before].Surface == "the")
+        {
+            before--;
+        }
+
+        if (before < Document.TitleTokenCount)
+        {
+            return true;
+        }
+
+        var between = TextBetween(before, first);
+        return between.Contains(" - ", StringComparison.Ordinal) || between.Contains("--", StringComparison.Ordinal)
+            || between.Contains('\u2014') || !SameSentence(before, first);
+    }
+
+    // A subject that reports rather than acts: "Iraqi health officials said American airstrikes killed 44".
+    private bool IsSource(EntityMention mention)
+    {
+        for (var next = mention.LastToken + 1; next < Document.Tokens.Count && next <= mention.LastToken + 3 && SameClause(mention.LastToken, next); next++)
+        {
+            if (ReportingVerbs.Contains(Document.Tokens[next].Stem))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether two tokens stand in one sentence of the same headline or body.</summary>
+    internal bool SameSentence(int firstToken, int secondToken)
     {
         var (a, b) = (Document.Tokens[firstToken], Document.Tokens[secondToken]);
         if (Document.IsTitle(a.Position) != Document.IsTitle(b.Position))
@@ -398,8 +449,17 @@ public sealed partial class ArticleEntities
     {
         ArgumentNullException.ThrowIfNull(mention);
         var next = mention.LastToken + 1;
-        return mention.Entry.Kind == EntityKind.Nationality && next < Document.Tokens.Count && SameClause(mention.LastToken, next)
-            && PlaceNouns.Contains(Document.Tokens[next].Stem);
+        if (mention.Entry.Kind != EntityKind.Nationality || next >= Document.Tokens.Count || !SameClause(mention.LastToken, next))
+        {
+            return false;
+        }
+
+        // "The Afghan capital"; with a word between, only where a place's name follows ("the Iraqi insurgent bastion of
+        // Fallujah", "the Afghan border town of Spin Boldak"): "Iraqi army base" may still be the army.
+        return PlaceNouns.Contains(Document.Tokens[next].Stem)
+            || (next + 2 < Document.Tokens.Count && SameClause(mention.LastToken, next + 2)
+                && PlaceNouns.Contains(Document.Tokens[next + 1].Stem) && Document.Tokens[next + 2].Surface == "of"
+                && Mentions.Any(m => m.FirstToken == next + 3 && m.Entry.IsPlace));
     }
 
     /// <summary>

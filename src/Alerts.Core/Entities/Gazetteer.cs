@@ -22,6 +22,13 @@ public sealed class Gazetteer
         "in", "to", "into", "from", "at", "near", "across", "outsid", "insid", "through", "throughout", "visit",
     };
 
+    // Words for what a place is that the press writes as part of its name.
+    private static readonly HashSet<string> PlaceWords = new(StringComparer.Ordinal)
+    {
+        "bay", "strip", "valley", "province", "region", "district", "county", "island", "islands", "peninsula", "coast",
+        "governorate", "prefecture",
+    };
+
     private readonly Dictionary<string, List<Alias>> aliasesByFirstStem = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GazetteerEntry> byKey = new(StringComparer.OrdinalIgnoreCase);
 
@@ -132,12 +139,32 @@ public sealed class Gazetteer
 
             if (readings is not null)
             {
-                found.Add(new NameCandidate(i, i + length - 1, readings));
-                i += length - 1;
+                var last = i + length - 1;
+                if (readings.All(r => r.IsPlaceWithinCountry) && IsPlaceWordAfter(document, last))
+                {
+                    last++;
+                }
+
+                found.Add(new NameCandidate(i, last, readings));
+                i = last;
             }
         }
 
         return Resolve(document, found);
+    }
+
+    // "Guantanamo Bay", "Swat Valley", "Helmand Province": a place's name with the word for what it is, written as part of
+    // the name, is that place (so that "at Guantanamo Bay, Cuba" reads Cuba as the place's country, not as a party).
+    private static bool IsPlaceWordAfter(AnalyzedDocument document, int last)
+    {
+        var next = last + 1;
+        if (next >= document.Tokens.Count || next == document.TitleTokenCount || !PlaceWords.Contains(document.Tokens[next].Surface))
+        {
+            return false;
+        }
+
+        var text = next < document.TitleTokenCount ? document.Title : document.Body;
+        return char.IsUpper(text[document.Tokens[next].Start]) && document.Tokens[next].Start - document.Tokens[last].End == 1;
     }
 
     // Whether any word of a name starts with a capital ("the Netherlands", "Republic of Belarus").
@@ -171,15 +198,13 @@ public sealed class Gazetteer
         var support = new HashSet<string>(StringComparer.Ordinal);
         foreach (var candidate in found)
         {
-            var countries = candidate.Readings.Where(r => r.Kind != EntityKind.Organisation && !r.NeedsContext && !r.IsPostalCode)
-                .Select(r => r.CountryCode).Distinct().ToList();
-            if (countries.Count == 1 && countries[0] is { } code && code != "*")
+            if (CountryNamedWithoutDoubt(candidate) is { } code)
             {
                 support.Add(code);
             }
         }
 
-        var people = PersonNames.Find(document, found, c => IsNamedAsPlace(document, found, c));
+        var people = PersonNames.Find(document, found, c => IsNamedAsPlace(document, found, c), c => IsBackedByOtherNames(found, c));
         Regions? regions = null;
         Regions Inside() => regions ??= RegionsNamed(found, people, support);
         var mentions = new List<EntityMention>(found.Count);
@@ -188,26 +213,41 @@ public sealed class Gazetteer
             var candidate = found[c];
             var previous = c > 0 ? found[c - 1] : null;
             var qualifier = QualifierOf(document, found, c);
-            var readings = candidate.Readings.Where(r => Admissible(document, candidate, r, previous, qualifier)).ToList();
+            var readings = candidate.Readings.Where(r => Admissible(document, candidate, r, previous, qualifier, support)).ToList();
             if (readings.Count == 0 || people.Contains(c))
             {
                 continue;
             }
 
-            // A capital or a city of a million is what an unqualified name means, whatever other countries the story
+            // A capital of 100,000 or a city of a million is what an unqualified name means, whatever other countries the story
             // names ("ATHENS (Reuters) - U.S. gymnasts..." is in Greece); among readings of like weight, the story's
             // other places decide (Georgia next to Atlanta).
             var chosen = readings
                 .OrderByDescending(r => qualifier is not null && qualifier.Readings.Any(q => Qualifies(q, r)))
-                .ThenByDescending(IsMajor)
+                .ThenByDescending(r => IsMajor(r, candidate.Readings))
                 .ThenByDescending(r => IsSupported(r, candidate, support, Inside))
-                .ThenBy(Prior)
+                .ThenBy(r => IsOutweighedAbroad(r, candidate.Readings) ? OutweighedPrior : Prior(r))
                 .ThenByDescending(r => r.Population)
                 .First();
             mentions.Add(new EntityMention(chosen, candidate.FirstToken, candidate.LastToken));
         }
 
         return mentions;
+    }
+
+    private static string? CountryNamedWithoutDoubt(NameCandidate candidate)
+    {
+        var countries = candidate.Readings.Where(r => r.Kind != EntityKind.Organisation && !r.NeedsContext && !r.IsPostalCode)
+            .Select(r => r.CountryCode).Distinct().ToList();
+        return countries.Count == 1 && countries[0] is { } code && code != "*" ? code : null;
+    }
+
+    // Whether another name in the story places it in the country of one of this name's readings ("Vladimir" in a story
+    // that names Russia may well be the city; in one about England it is a footballer's first name).
+    private static bool IsBackedByOtherNames(List<NameCandidate> found, int index)
+    {
+        var countries = found[index].Readings.Select(r => r.CountryCode).ToHashSet(StringComparer.Ordinal);
+        return found.Where((_, other) => other != index).Any(other => CountryNamedWithoutDoubt(other) is { } code && countries.Contains(code));
     }
 
     // Whether the story's other places back a reading. A subdivision that shares its name with a country (Taiwan the
@@ -245,7 +285,7 @@ public sealed class Gazetteer
             }
 
             var likely = readings
-                .OrderByDescending(IsMajor)
+                .OrderByDescending(r => IsMajor(r, found[c].Readings))
                 .ThenByDescending(r => r.CountryCode is { } code && countries.Contains(code))
                 .ThenBy(Prior)
                 .ThenByDescending(r => r.Population)
@@ -282,7 +322,7 @@ public sealed class Gazetteer
         && PlaceContextWords.Contains(document.Tokens[candidate.FirstToken - 1].Stem)
         && document.IsTitle(document.Tokens[candidate.FirstToken - 1].Position) == document.IsTitle(document.Tokens[candidate.FirstToken].Position);
 
-    private static bool Admissible(AnalyzedDocument document, NameCandidate candidate, GazetteerEntry reading, NameCandidate? previous, NameCandidate? qualifier)
+    private static bool Admissible(AnalyzedDocument document, NameCandidate candidate, GazetteerEntry reading, NameCandidate? previous, NameCandidate? qualifier, HashSet<string> support)
     {
         if (reading.IsPostalCode)
         {
@@ -291,7 +331,9 @@ public sealed class Gazetteer
                 && CommaBetween(document, previous.LastToken, candidate.FirstToken);
         }
 
-        if (!reading.NeedsContext)
+        // A province whose name belongs to a large city abroad (Portland, Jamaica) needs what a town named like a
+        // person needs, or its own country named in the story.
+        if (!reading.NeedsContext && !(IsOutweighedAbroad(reading, candidate.Readings) && !support.Contains(reading.CountryCode!)))
         {
             return true;
         }
@@ -310,15 +352,42 @@ public sealed class Gazetteer
             _ => false,
         };
 
-    private static bool IsMajor(GazetteerEntry entry) =>
-        entry.Kind is not EntityKind.City || entry.IsCapital || entry.Population >= 1_000_000;
+    // What an unqualified name most likely means: a country, a people, a city of a million or a capital of a hundred
+    // thousand (Victoria is more often Australia's state or Canada's city than the Seychelles' capital), a subdivision
+    // unless it is a small country's and the name belongs to a city of a hundred thousand abroad while its own country
+    // has none by that name, even one this story gives no context for (Manchester is England's city, not Jamaica's
+    // parish; Portland, Oregon, not Portland, Jamaica).
+    private static bool IsMajor(GazetteerEntry entry, List<GazetteerEntry> readings) => entry.Kind switch
+    {
+        EntityKind.City => entry.Population >= 1_000_000 || (entry.IsCapital && entry.Population >= LargeCity),
+        EntityKind.Subdivision => !IsOutweighedAbroad(entry, readings),
+        _ => true,
+    };
+
+    // A small country's province named like a city of a hundred thousand abroad, while its own country has no such
+    // city by the name. Larger countries' provinces keep their name (Ontario is not Ontario, California; Bali not Bali
+    // in India).
+    private static bool IsOutweighedAbroad(GazetteerEntry entry, List<GazetteerEntry> readings) =>
+        entry.Kind == EntityKind.Subdivision && entry.IsInSmallCountry
+        && readings.Any(r => IsLargeCity(r) && r.CountryCode != entry.CountryCode)
+        && !readings.Any(r => IsLargeCity(r) && r.CountryCode == entry.CountryCode);
+
+    // Where an outweighed subdivision ranks among readings of like weight: after every city.
+    private const int OutweighedPrior = 6;
+
+    private const int LargeCity = 100_000;
+
+    // A country with fewer towns of 15,000 people than this is small (Jamaica has 8, Belize 2, Trinidad 12, Haiti 26).
+    private const int SmallCountryTowns = 30;
+
+    private static bool IsLargeCity(GazetteerEntry entry) => entry.Kind == EntityKind.City && entry.Population >= LargeCity;
 
     private static int Prior(GazetteerEntry entry) => entry.Kind switch
     {
         EntityKind.Organisation => 0,
         EntityKind.Country => 1,
         EntityKind.Nationality => 2,
-        EntityKind.City when entry.IsCapital => 3,
+        EntityKind.City when entry.IsCapital && entry.Population >= LargeCity => 3,
         EntityKind.Subdivision => 4,
         _ => 5,
     };
@@ -501,11 +570,14 @@ public sealed class Gazetteer
     private void LoadPlaces(List<string[]> rows)
     {
         var entries = new Dictionary<string, GazetteerEntry>(StringComparer.Ordinal);
+        var townsByCountry = rows.Where(r => r[0] == "city").GroupBy(r => r[2], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         // Larger places first, so the likelier reading of a shared name is the one a constraint resolves to.
         foreach (var row in rows.OrderBy(r => KindOrder(r[0])).ThenByDescending(r => int.Parse(r[4], CultureInfo.InvariantCulture)))
         {
             var (kind, id, country, subdivision, flags, names) = (row[0], row[1], row[2], row[3], row[5], Names(row[6]));
-            var key = kind + ":" + id + (flags.Contains('p', StringComparison.Ordinal) ? ":postal" : string.Empty);
+            // A press region is its own place even beside another of its country's ("Bombay" is not "Kashmir").
+            var key = kind + ":" + id + (flags.Contains('p', StringComparison.Ordinal) ? ":postal" : string.Empty)
+                + (kind == "region" ? ":" + Plain(names[0]) : string.Empty);
             if (!entries.TryGetValue(key, out var entry))
             {
                 entry = new GazetteerEntry(
@@ -525,6 +597,7 @@ public sealed class Gazetteer
                     IsCapital = flags.Contains('c', StringComparison.Ordinal),
                     NeedsContext = flags.Contains('w', StringComparison.Ordinal),
                     IsPostalCode = flags.Contains('p', StringComparison.Ordinal),
+                    IsInSmallCountry = kind == "subdivision" && townsByCountry.GetValueOrDefault(country) < SmallCountryTowns,
                 };
                 entries[key] = entry;
                 if (kind is "country" or "subdivision" && !entry.IsPostalCode)

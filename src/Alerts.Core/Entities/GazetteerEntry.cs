@@ -48,6 +48,12 @@ public sealed record GazetteerEntry(string Id, string Name, EntityKind Kind, str
     /// </summary>
     public bool NeedsContext { get; init; }
 
+    /// <summary>
+    /// A subdivision of a small country (fewer than 30 towns of 15,000 people): its name, shared with a large city
+    /// abroad (Manchester and Portland in Jamaica), more likely means that city.
+    /// </summary>
+    public bool IsInSmallCountry { get; init; }
+
     /// <summary>A postal abbreviation ("TX"): it counts only right after a city and a comma ("Austin, TX").</summary>
     public bool IsPostalCode { get; init; }
 

@@ -34,13 +34,14 @@ internal sealed class PersonNames
     public static bool IsGivenName(string word) => GivenNames.Value.Contains(word);
 
     /// <summary>The candidates (by index) that are parts of people's names in this story.</summary>
-    public static HashSet<int> Find(AnalyzedDocument document, List<NameCandidate> found, Func<int, bool> namedAsPlace)
+    public static HashSet<int> Find(AnalyzedDocument document, List<NameCandidate> found, Func<int, bool> namedAsPlace, Func<int, bool> backedByStory)
     {
         ArgumentNullException.ThrowIfNull(namedAsPlace);
-        return new PersonNames(document, found).Find(namedAsPlace);
+        ArgumentNullException.ThrowIfNull(backedByStory);
+        return new PersonNames(document, found).Find(namedAsPlace, backedByStory);
     }
 
-    private HashSet<int> Find(Func<int, bool> namedAsPlace)
+    private HashSet<int> Find(Func<int, bool> namedAsPlace, Func<int, bool> backedByStory)
     {
         var people = new HashSet<int>();
         var surnames = new HashSet<string>(StringComparer.Ordinal);
@@ -57,6 +58,10 @@ internal sealed class PersonNames
                 {
                     people.Add(c - 1);
                 }
+            }
+            else if (BeginsName(candidate, c + 1 < found.Count ? found[c + 1] : null) && !namedAsPlace(c) && !backedByStory(c))
+            {
+                people.Add(c);
             }
             else if (EndsNameInBody(candidate, previous))
             {
@@ -94,6 +99,27 @@ internal sealed class PersonNames
         return document.IsTitle(before.Position) == document.IsTitle(document.Tokens[first].Position)
             && OneSpaceBetween(text, before, document.Tokens[first])
             && IsGivenName(text[before.Start..before.End]);
+    }
+
+    // "David Beckham", "Vladimir Putin", "Charlotte Church": a given name that is also a town or a district (David in
+    // Panama, Vladimir in Russia, Charlotte in Saint Vincent), right before a capitalised word that names nothing the
+    // recogniser knows and is no everyday word (not "Charlotte Beats Miami" in a headline's capitals), is a first name,
+    // unless the story names the place's country otherwise ("Atlanta Braves" in a story that names Georgia).
+    private bool BeginsName(NameCandidate candidate, NameCandidate? next)
+    {
+        var first = candidate.FirstToken;
+        if (candidate.LastToken != first || candidate.IsCountry || candidate.IsPeopleOrOrganisation
+            || first + 1 >= document.Tokens.Count || first + 1 == document.TitleTokenCount || next?.FirstToken == first + 1)
+        {
+            return false;
+        }
+
+        var (given, surname) = (document.Tokens[first], document.Tokens[first + 1]);
+        var text = TextOf(first);
+        return IsGivenName(text[given.Start..given.End])
+            && OneSpaceBetween(text, given, surname)
+            && char.IsUpper(text[surname.Start]) && !surname.IsStopWord && !PlaceQualifiers.Contains(surname.Surface)
+            && !OrdinaryWords.Contains(surname.Surface);
     }
 
     // "Michael Jordan", "Denzel Washington": in the body, a place name right after a capitalised word that is not the

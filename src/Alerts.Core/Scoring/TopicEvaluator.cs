@@ -724,10 +724,14 @@ public static class TopicEvaluator
             // A headline is one sentence: its subject ("Poland to cut one-third of its troops in Iraq") acts on
             // whatever the headline says, however many words sit between them.
             var inTitle = entities.Document.IsTitle(first) && entry.Role is not ("modifier" or "international");
+            // So is the subject that opens a body sentence ("The Iraqi government rushed reinforcements to Mosul to
+            // quell a deadly uprising") on what that sentence says.
+            var opensSentence = !inTitle && entry.Role is not ("modifier" or "international") && entities.OpensBodySentence(mention);
             // A nationality matched together with other words ("Israeli military" for Israeli NEAR military) is
             // attached to them as much as one standing next to them.
             var near = clauseHits.Any(hits => hits.Any(h =>
                 (inTitle && entities.Document.IsTitle(h.From) && (h.From > last || h.To < first))
+                || (opensSentence && h.From > last && InSameBodySentence(entities, mention, h.From))
                 || (h.From > last && h.From - last <= window) || (h.To < first && first - h.To <= window)
                 || (h.From <= first && h.To >= last && (h.From < first || h.To > last))));
             if (near)
@@ -738,6 +742,10 @@ public static class TopicEvaluator
 
         return actors;
     }
+
+    private static bool InSameBodySentence(ArticleEntities entities, EntityMention mention, int position) =>
+        !entities.Document.IsTitle(position) && entities.Document.TokenIndexAt(position) is var token and >= 0
+        && entities.SameSentence(mention.LastToken, token);
 
     /// <summary>
     /// Whether an actor is one of the people or things the story happened to rather than one who acted: held or harmed

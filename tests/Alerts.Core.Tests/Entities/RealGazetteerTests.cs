@@ -371,4 +371,152 @@ public sealed class RealGazetteerTests
         // Assert
         Assert.Equal(direction, entities.IsDirection(western));
     }
+
+    [Theory]
+    [InlineData("No Deal in Sight for Strikers", "Talks broke down on Monday.", "HT")]
+    [InlineData("Delta Cuts Fares", "The airline said it would cut fares on 40 routes.", "NG")]
+    [InlineData("Peace Plan for the Middle East", "Envoys met on Monday.", "CM")]
+    [InlineData("Storm in the Gulf", "Oil rigs were evacuated.", "PG")]
+    [InlineData("North Beats South", "The derby ended 2-1.", "MV")]
+    [InlineData("Teams Come Back", "They won on Sunday.", "BJ")]
+    public void Recognize_CommonWordWrittenWithACapital_IsNoPlace(string title, string body, string country)
+    {
+        // Act: words the word lists keep capitalised ("No" opens many sentences, "Delta" often names something) are
+        // still ordinary words, not Haiti's Nord, Nigeria's Delta State, Cameroon's East Region or Benin's Comé.
+        var mentions = Recognize(title, body);
+
+        // Assert
+        Assert.DoesNotContain(mentions, m => m.Entry.CountryCode == country);
+    }
+
+    [Fact]
+    public void Resolve_AlternativeSpellingThatIsAWord_IsNoCountry()
+    {
+        // Act: Iceland's own name is written "Island" without its accent.
+        var island = Gazetteer.Default.Resolve("Island");
+
+        // Assert
+        Assert.NotEqual("IS", island?.CountryCode);
+        Assert.Equal("IS", Gazetteer.Default.Resolve("Iceland")?.CountryCode);
+    }
+
+    [Theory]
+    [InlineData("Beckham scores", "David Beckham scored twice for Real Madrid on Sunday.", "PA")]
+    [InlineData("Putin meets Bush", "Vladimir Putin and George Bush met in Chile.", "RU")]
+    [InlineData("Hamm wins", "Paul Hamm won the all-around title.", "CV")]
+    public void Recognize_GivenNameThatIsAlsoAPlace_BeforeASurname_IsAPerson(string title, string body, string country)
+    {
+        // Act: David in Panama, Vladimir in Russia and Paul in Cape Verde are places too.
+        var mentions = Recognize(title, body);
+
+        // Assert
+        Assert.DoesNotContain(mentions, m => m.Entry.CountryCode == country && m.Entry.IsPlaceWithinCountry);
+    }
+
+    [Theory]
+    [InlineData("Flights to David", "Flights to David resumed on Monday.", "PA")]
+    [InlineData("Update", "DAVID, Panama (AP) - Flights resumed on Monday.", "PA")]
+    [InlineData("Snow", "Russia's Vladimir Oblast had heavy snow on Monday.", "RU")]
+    public void Recognize_GivenNameThatIsAlsoAPlace_StaysAPlaceWhereTheStorySaysSo(string title, string body, string country)
+    {
+        // Act: "to David", a dateline, or a story that names the place's country otherwise.
+        var mentions = Recognize(title, body);
+
+        // Assert
+        Assert.Contains(mentions, m => m.Entry.CountryCode == country && m.Entry.IsPlaceWithinCountry);
+    }
+
+    [Theory]
+    [InlineData("Manchester United win", "Manchester United beat Arsenal 2-0 on Sunday.", "GB")]
+    [InlineData("Blazers win", "Fans in Portland cheered the win on Sunday.", "US")]
+    [InlineData("Bushfires", "Fires burned across Victoria and New South Wales on Sunday.", "AU")]
+    [InlineData("Holiday", "Tourists returned to Bali and Ontario's ski resorts.", "ID")]
+    [InlineData("Holiday", "Tourists returned to Bali and Ontario's ski resorts.", "CA")]
+    [InlineData("Blazers win", "Portland beat the Lakers on Sunday.", "US")]
+    public void Recognize_NameOfALargeCityAbroadAndOfASmallCountrysProvince_IsNotTheProvince(string title, string body, string? country)
+    {
+        // Act: Manchester and Portland are parishes of Jamaica, Victoria the Seychelles' capital of 22,000 people; each
+        // is also a city of a hundred thousand or a state elsewhere. Without context for that other place (Portland and
+        // Manchester are surnames too), the name is no place. Provinces of larger countries keep their names (Bali is
+        // also a city in India, Ontario one in California).
+        var mentions = Recognize(title, body);
+
+        // Assert
+        Assert.DoesNotContain(mentions, m => m.Entry.CountryCode is "JM" or "SC" or "IN" || (m.Entry.CountryCode == "US" && country != "US"));
+        if (country is not null)
+        {
+            Assert.Contains(mentions, m => m.Entry.CountryCode == country);
+        }
+    }
+
+    [Fact]
+    public void Recognize_ProvinceNamedLikeALargeCityAbroad_StaysItsOwnCountrysWhenItHasOne()
+    {
+        // Act: Valencia is Venezuela's third city too, but Spain has a Valencia of its own.
+        var mentions = Recognize("Valencia win", "Valencia beat Barcelona on Sunday.");
+
+        // Assert
+        Assert.Contains(mentions, m => m.Entry.CountryCode == "ES");
+        Assert.DoesNotContain(mentions, m => m.Entry.CountryCode == "VE");
+    }
+
+    [Theory]
+    [InlineData("Inmates freed", "Some inmates at Guantanamo Bay, Cuba, may be freed.", "Guantanamo Bay")]
+    [InlineData("Raid", "Troops raided a village in Helmand Province on Monday.", "Helmand Province")]
+    public void Recognize_PlaceNameWithTheWordForWhatItIs_IsOneMention(string title, string body, string name)
+    {
+        // Act
+        var document = new AnalyzedDocument(title, body);
+        var entities = new ArticleEntities(document, Gazetteer.Default);
+
+        // Assert: the mention covers the whole name, so the country after its comma qualifies it.
+        var mention = Assert.Single(entities.Mentions, m => m.Entry.IsPlaceWithinCountry);
+        Assert.Equal(name, body[document.Tokens[mention.FirstToken].Start..document.Tokens[mention.LastToken].End]);
+    }
+
+    [Theory]
+    [InlineData("N.Korea blast probably not nuclear", "KP")]
+    [InlineData("Powell presses N. Korea on talks", "KP")]
+    [InlineData("S.Korea exports rise", "KR")]
+    [InlineData("U.K. inflation slows", "GB")]
+    [InlineData("S.Africa wins the toss", "ZA")]
+    [InlineData("HK shares close higher", "HK")]
+    [InlineData("Brits lead after day one", "GB")]
+    [InlineData("Aussie dollar climbs", "AU")]
+    public void Recognize_PressShortFormsOfCountries(string title, string country)
+    {
+        // Act: headline forms the press writes for want of room.
+        var mentions = Recognize(title, "Details were not given.");
+
+        // Assert
+        Assert.Contains(mentions, m => m.Entry.CountryCode == country);
+    }
+
+    [Theory]
+    [InlineData("Marines enter Falluja")]
+    [InlineData("Marines enter Fallujah")]
+    [InlineData("Blast in Basra")]
+    [InlineData("Troops return to Kut")]
+    [InlineData("Police station attacked in Hilla")]
+    public void Recognize_ArabicCityAsThePressWritesIt_IsThePlace(string title)
+    {
+        // Act: the data writes "Al Fallujah", "Al Kut", "Al Hillah", "Basrah"; the press drops the article and often
+        // the final h.
+        var mentions = Recognize(title, "Details were not given.");
+
+        // Assert
+        Assert.Contains(mentions, m => m.Entry.CountryCode == "IQ" && m.Entry.IsPlaceWithinCountry);
+    }
+
+    [Theory]
+    [InlineData("Floods in Bombay", "IN")]
+    [InlineData("Talks in Peking", "CN")]
+    public void Recognize_FormerEnglishNameOfACity_IsThePlace(string title, string country)
+    {
+        // Act
+        var mentions = Recognize(title, "Details were not given.");
+
+        // Assert: the place itself, not another of its country's regions.
+        Assert.Contains(mentions, m => m.Entry.CountryCode == country && m.Entry.IsPlaceWithinCountry && title.EndsWith(m.Entry.Name, StringComparison.Ordinal));
+    }
 }

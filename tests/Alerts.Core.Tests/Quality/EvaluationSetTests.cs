@@ -73,7 +73,8 @@ public sealed class EvaluationSetTests
         ["beslan-siege-chechen-terror"] = 0,
         ["fallujah-battle"] = 0,
         ["afghanistan-presidential-election"] = 1,
-        ["north-korea-nuclear-standoff"] = 1,
+        // 1 until "N.Korea" was known as the press's North Korea ("Powell to Japan; US Troops, N.Korea on Agenda").
+        ["north-korea-nuclear-standoff"] = 0,
         ["israel-gaza-disengagement-crisis"] = 2,
         ["iraq-election-2005"] = 0,
         ["turkey-eu-bid"] = 1,
@@ -90,7 +91,12 @@ public sealed class EvaluationSetTests
         ["afghanistan-insurgency-security"] = 0,
         ["israeli-military-operations-palestinian-territories-actors"] = 0,
         ["beslan-siege-chechen-terror-actors"] = 0,
-        ["fallujah-battle-actors"] = 3,
+        // 3 until the recogniser knew "Falluja" (the data writes "Al Fallujah"): three more core stories in which others
+        // than the United States act ("Iraq's Allawi Issues Ultimatum to Falluja", "Iraq Govt. Cancels Falluja
+        // Negotiations", British troops freeing US troops for the attack) passed only because an unknown name the query
+        // matched left the actor rule unjudged. The constraint now reads them as written; the docs advise listing every
+        // nationality that acts in the subject.
+        ["fallujah-battle-actors"] = 6,
         ["turkey-eu-bid-actors"] = 0,
         ["kashmir-conflict-actors"] = 0,
         ["pakistan-militancy-actors"] = 0,

@@ -294,4 +294,35 @@ public sealed class ActorModelTests
         Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
         Assert.DoesNotContain(match.Evidence, e => e.Description.Contains("western", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Theory]
+    [InlineData("The Iraqi government rushed reinforcements to the country's third city, Mosul, seeking to quell a deadly militant uprising that U.S. officials said was growing.", "Iraq")]
+    [InlineData("Iraqi health officials said U.S. airstrikes in a village south of the city killed dozens in a deadly raid.", "United States")]
+    public void Alerts_SubjectOpeningABodySentence_ActsOnWhatTheSentenceSaysUnlessItOnlyReports(string body, string actor)
+    {
+        // Arrange
+        var attacks = TestSupport.Topic("Mosul deadly", new TopicConstraints { ActorNationalities = [actor] });
+
+        // Act: the Iraqi government is the sentence's subject, many words before "deadly" (beside which only U.S.
+        // officials stand); health officials who said what others did do not act.
+        var match = TestSupport.Match(attacks, "Police lose control of Mosul", body);
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Fact]
+    public void Alerts_NationalityOfAPlaceDescribedBeforeItsName_IsNoActor()
+    {
+        // Arrange
+        var battle = TestSupport.Topic("Falluja OR Fallujah", new TopicConstraints { ActorNationalities = ["United States"] });
+
+        // Act: "Iraqi" describes the place ("the Iraqi insurgent bastion of Fallujah"); the US air strikes are the actors.
+        var match = TestSupport.Match(battle, "Air strikes", "Residents fled a wave of US air strikes around the Iraqi insurgent bastion of Fallujah.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+        Assert.DoesNotContain(match.Evidence, e => e.Description.StartsWith("actors are only", StringComparison.Ordinal));
+    }
 }
+
