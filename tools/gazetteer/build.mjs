@@ -101,6 +101,10 @@ const arabicPressForms = (plain) => {
   return [...forms, ...unvoiced];
 };
 
+// The world's regions (world-countries' regions and subregions: "Asia", "Caribbean") name no town: "in Asia" is not
+// the Philippine town of Asia.
+const worldRegions = new Set(worldCountries.flatMap((c) => [c.region, c.subregion]).filter(Boolean).map((r) => r.toLowerCase()));
+
 // Cities of at least MIN_CITY_POPULATION people. US cities carry their state (GeoNames admin1 = postal code).
 let dropped = 0;
 for (const city of cities) {
@@ -109,6 +113,7 @@ for (const city of cities) {
   const big = city.population >= 1000000 || capital;
   const plainName = city.name.normalize('NFD').replace(/\p{M}/gu, '');
   if ((isCommonPlaceWord(city.name) || isCommonPlaceWord(plainName)) && !big) { dropped++; continue; }
+  if (worldRegions.has(plainName.toLowerCase())) continue;
   // Capitals of first-level subdivisions (Atlanta, Sacramento) are known as places whatever else the name is.
   const weak = !big && city.featureCode !== 'PPLA' && city.population < STRONG_POPULATION && isNameWord(city.name) ? 'w' : '';
   const subdivision = city.country === 'US' && subdivisionIds.has('US-' + city.adminCode) ? 'US-' + city.adminCode : '';

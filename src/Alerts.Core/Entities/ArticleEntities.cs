@@ -59,10 +59,14 @@ public sealed partial class ArticleEntities
         "west", "interior", "land", "stronghold", "bastion", "enclav", "port", "heartland",
     };
 
+    // How far after a sentence's subject its verb of saying may stand: "British Prime Minister Tony Blair told".
+    private const int SourceReach = 6;
+
     // Verbs by which a sentence's subject reports what others did (stems).
     private static readonly HashSet<string> ReportingVerbs = new(StringComparer.Ordinal)
     {
-        "said", "say", "report", "told", "tell", "claim", "accus", "alleg", "suspect", "believ", "fear", "quot",
+        "said", "say", "report", "told", "tell", "claim", "accus", "alleg", "suspect", "believ", "fear", "quot", "announc",
+        "warn", "deni", "confirm", "insist", "admit", "acknowledg", "predict", "estim", "describ",
     };
 
     // Words that put a place next to a border rather than on it: "provinces near the frontier", "districts along the border".
@@ -378,10 +382,11 @@ public sealed partial class ArticleEntities
             || between.Contains('\u2014') || !SameSentence(before, first);
     }
 
-    // A subject that reports rather than acts: "Iraqi health officials said American airstrikes killed 44".
+    // A subject that reports rather than acts: "Iraqi health officials said American airstrikes killed 44", "Iraqi Prime
+    // Minister Iyad Allawi said...".
     private bool IsSource(EntityMention mention)
     {
-        for (var next = mention.LastToken + 1; next < Document.Tokens.Count && next <= mention.LastToken + 3 && SameClause(mention.LastToken, next); next++)
+        for (var next = mention.LastToken + 1; next < Document.Tokens.Count && next <= mention.LastToken + SourceReach && SameClause(mention.LastToken, next); next++)
         {
             if (ReportingVerbs.Contains(Document.Tokens[next].Stem))
             {

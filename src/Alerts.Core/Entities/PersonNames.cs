@@ -101,14 +101,14 @@ internal sealed class PersonNames
             && IsGivenName(text[before.Start..before.End]);
     }
 
-    // "David Beckham", "Vladimir Putin", "Charlotte Church": a given name that is also a town or a district (David in
-    // Panama, Vladimir in Russia, Charlotte in Saint Vincent), right before a capitalised word that names nothing the
+    // "David Beckham", "Paul Hamm", "Mary Robinson": a given name that is also a town or a small country's district
+    // (David in Panama, Paul in Cape Verde, Mary in Turkmenistan), right before a capitalised word that names nothing the
     // recogniser knows and is no everyday word (not "Charlotte Beats Miami" in a headline's capitals), is a first name,
     // unless the story names the place's country otherwise ("Atlanta Braves" in a story that names Georgia).
     private bool BeginsName(NameCandidate candidate, NameCandidate? next)
     {
         var first = candidate.FirstToken;
-        if (candidate.LastToken != first || candidate.IsCountry || candidate.IsPeopleOrOrganisation
+        if (candidate.LastToken != first || candidate.IsCountry || candidate.IsPeopleOrOrganisation || candidate.Readings.Any(IsProminent)
             || first + 1 >= document.Tokens.Count || first + 1 == document.TitleTokenCount || next?.FirstToken == first + 1)
         {
             return false;
@@ -121,6 +121,11 @@ internal sealed class PersonNames
             && char.IsUpper(text[surname.Start]) && !surname.IsStopWord && !PlaceQualifiers.Contains(surname.Surface)
             && !OrdinaryWords.Contains(surname.Surface);
     }
+
+    // A place too well known to yield to a first name: a city of a quarter of a million, or a province of a country
+    // larger than a handful of towns ("Florida Sen. Bob Graham", "Atlanta Falcons", "Victoria" the Australian state).
+    private static bool IsProminent(GazetteerEntry reading) =>
+        (reading.Kind == EntityKind.City && reading.Population >= 250_000) || (reading.Kind == EntityKind.Subdivision && !reading.IsInSmallCountry);
 
     // "Michael Jordan", "Denzel Washington": in the body, a place name right after a capitalised word that is not the
     // start of a sentence, a known name or a place qualifier is the end of a person's (or a company's) name.

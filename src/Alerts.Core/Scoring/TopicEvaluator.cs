@@ -724,9 +724,11 @@ public static class TopicEvaluator
             // A headline is one sentence: its subject ("Poland to cut one-third of its troops in Iraq") acts on
             // whatever the headline says, however many words sit between them.
             var inTitle = entities.Document.IsTitle(first) && entry.Role is not ("modifier" or "international");
-            // So is the subject that opens a body sentence ("The Iraqi government rushed reinforcements to Mosul to
-            // quell a deadly uprising") on what that sentence says.
-            var opensSentence = !inTitle && entry.Role is not ("modifier" or "international") && entities.OpensBodySentence(mention);
+            // So is a body sentence's subject, a people's body that opens it ("The Iraqi government rushed reinforcements
+            // to Mosul to quell a deadly uprising", "U.S. troops stormed..."; not "The U.S. dollar fell"), on what that
+            // sentence says.
+            var opensSentence = !inTitle && entry.Role is not ("modifier" or "international") && entities.OpensBodySentence(mention)
+                && mention.LastToken + 1 < entities.Document.Tokens.Count && ActingGroups.Contains(entities.Document.Tokens[mention.LastToken + 1].Stem);
             // A nationality matched together with other words ("Israeli military" for Israeli NEAR military) is
             // attached to them as much as one standing next to them.
             var near = clauseHits.Any(hits => hits.Any(h =>

@@ -402,15 +402,29 @@ public sealed class RealGazetteerTests
 
     [Theory]
     [InlineData("Beckham scores", "David Beckham scored twice for Real Madrid on Sunday.", "PA")]
-    [InlineData("Putin meets Bush", "Vladimir Putin and George Bush met in Chile.", "RU")]
+    [InlineData("Robinson speaks", "Mary Robinson spoke to the assembly on Monday.", "TM")]
     [InlineData("Hamm wins", "Paul Hamm won the all-around title.", "CV")]
     public void Recognize_GivenNameThatIsAlsoAPlace_BeforeASurname_IsAPerson(string title, string body, string country)
     {
-        // Act: David in Panama, Vladimir in Russia and Paul in Cape Verde are places too.
+        // Act: David in Panama, Mary in Turkmenistan and Paul in Cape Verde are places too.
         var mentions = Recognize(title, body);
 
         // Assert
         Assert.DoesNotContain(mentions, m => m.Entry.CountryCode == country && m.Entry.IsPlaceWithinCountry);
+    }
+
+    [Theory]
+    [InlineData("Graham to retire", "Florida Sen. Bob Graham will not seek another term.", "US")]
+    [InlineData("Falcons win", "The Atlanta Falcons beat the Lions on Sunday.", "US")]
+    [InlineData("Putin meets Bush", "Vladimir Putin and George Bush met in Chile.", "RU")]
+    public void Recognize_WellKnownPlaceNamedLikeAPerson_StaysAPlace(string title, string body, string country)
+    {
+        // Act: a state, or a city of a quarter of a million, before a capitalised word is more often the place
+        // ("Florida Sen.", "Atlanta Falcons"); Vladimir, a city of 350,000, at least stays in Putin's country.
+        var mentions = Recognize(title, body);
+
+        // Assert
+        Assert.Contains(mentions, m => m.Entry.CountryCode == country && m.Entry.IsPlaceWithinCountry);
     }
 
     [Theory]
@@ -519,4 +533,15 @@ public sealed class RealGazetteerTests
         // Assert: the place itself, not another of its country's regions.
         Assert.Contains(mentions, m => m.Entry.CountryCode == country && m.Entry.IsPlaceWithinCountry && title.EndsWith(m.Entry.Name, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Recognize_ContinentAfterAPreposition_IsNoTownOfThatName()
+    {
+        // Act: Asia is also a town in the Philippines, and "in Asia" gives it the context a town needs.
+        var mentions = Recognize("Growth slows", "Exports to markets in Asia fell in October.");
+
+        // Assert
+        Assert.DoesNotContain(mentions, m => m.Entry.CountryCode == "PH");
+    }
 }
+

@@ -324,5 +324,21 @@ public sealed class ActorModelTests
         Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
         Assert.DoesNotContain(match.Evidence, e => e.Description.StartsWith("actors are only", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("Iraqi Prime Minister Iyad Allawi said on Monday that American troops would lead the assault.", "Iraq")]
+    [InlineData("Iraqi officials announced on Monday that American troops would lead the assault.", "Iraq")]
+    [InlineData("The U.S. dollar fell against the euro as investors fretted about keeping so many troops abroad.", "United States")]
+    public void Alerts_SentenceOpenedByAReporterOrAThing_GivesItNoActor(string body, string actor)
+    {
+        // Arrange
+        var troops = TestSupport.Topic("troops", new TopicConstraints { ActorNationalities = [actor], Strict = true });
+
+        // Act: a prime minister who said, officials who announced, a currency: none of them acts on "troops".
+        var match = TestSupport.Match(troops, "Update", body);
+
+        // Assert
+        Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
 }
 
