@@ -96,9 +96,9 @@ const arabicPressForms = (plain) => {
   const bare = plain.replace(ARABIC_ARTICLE, '').replace(/^[‘’ʿʻ'`]+/u, '');
   const plausible = (n) => !isCommonPlaceWord(n) && !isNameWord(n);
   const forms = bare !== plain && bare.length >= 3 && plausible(bare) ? [bare] : [];
-  const unvoiced = [plain, ...forms].filter((n) => /[a-z]ah$/.test(n)).map((n) => n.slice(0, -1))
+  const withoutFinalH = [plain, ...forms].filter((n) => /[a-z]ah$/.test(n)).map((n) => n.slice(0, -1))
     .filter((n) => n.split(' ').at(-1).length >= 5 && plausible(n));
-  return [...forms, ...unvoiced];
+  return [...forms, ...withoutFinalH];
 };
 
 // The world's regions (world-countries' regions and subregions: "Asia", "Caribbean") name no town: "in Asia" is not
