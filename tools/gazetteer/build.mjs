@@ -105,6 +105,20 @@ const arabicPressForms = (plain) => {
 // the Philippine town of Asia.
 const worldRegions = new Set(worldCountries.flatMap((c) => [c.region, c.subregion]).filter(Boolean).map((r) => r.toLowerCase()));
 
+// A town whose one-word name opens places' names in several other countries ("Abu": Abu Dhabi, Abu Ghurayb, Abu
+// Kabir) is as often the first word of a longer name ("Abu Ghraib", "Abu Musab") and needs context, like a town
+// named after a person.
+const plainOf = (name) => name.normalize('NFD').replace(/\p{M}/gu, '');
+const countriesOpenedBy = new Map();
+for (const [name, country] of [
+  ...cities.filter((c) => c.population >= MIN_CITY_POPULATION).map((c) => [c.name, c.country]),
+  ...Object.entries(iso31662.data).flatMap(([country, { sub }]) => Object.values(sub).map(({ name }) => [name, country])),
+]) {
+  const first = plainOf(name).split(' ');
+  if (first.length > 1) countriesOpenedBy.set(first[0], (countriesOpenedBy.get(first[0]) ?? new Set()).add(country));
+}
+const opensNamesAbroad = (plain, country) => [...(countriesOpenedBy.get(plain) ?? [])].filter((c) => c !== country).length >= 3;
+
 // Cities of at least MIN_CITY_POPULATION people. US cities carry their state (GeoNames admin1 = postal code).
 let dropped = 0;
 for (const city of cities) {
@@ -115,7 +129,8 @@ for (const city of cities) {
   if ((isCommonPlaceWord(city.name) || isCommonPlaceWord(plainName)) && !big) { dropped++; continue; }
   if (worldRegions.has(plainName.toLowerCase())) continue;
   // Capitals of first-level subdivisions (Atlanta, Sacramento) are known as places whatever else the name is.
-  const weak = !big && city.featureCode !== 'PPLA' && city.population < STRONG_POPULATION && isNameWord(city.name) ? 'w' : '';
+  const weak = !big && ((city.featureCode !== 'PPLA' && city.population < STRONG_POPULATION && isNameWord(city.name))
+    || (city.population < 200000 && opensNamesAbroad(plainName, city.country))) ? 'w' : '';
   const subdivision = city.country === 'US' && subdivisionIds.has('US-' + city.adminCode) ? 'US-' + city.adminCode : '';
   const names = [city.name];
   const plain = city.name.normalize('NFD').replace(/\p{M}/gu, '');

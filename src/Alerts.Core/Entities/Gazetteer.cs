@@ -340,7 +340,22 @@ public sealed class Gazetteer
 
         return qualifier is not null
             || IsDateline(document, candidate.FirstToken, candidate.LastToken)
-            || InPlaceContext(document, candidate);
+            || (InPlaceContext(document, candidate) && !ContinuesAsAName(document, candidate));
+    }
+
+    // "A tape from Abu Musab al-Zarqawi": the town's name goes on into a longer name, so "from" does not make it the town.
+    private static bool ContinuesAsAName(AnalyzedDocument document, NameCandidate candidate)
+    {
+        var next = candidate.LastToken + 1;
+        if (next >= document.Tokens.Count || next == document.TitleTokenCount)
+        {
+            return false;
+        }
+
+        var (last, token) = (document.Tokens[candidate.LastToken], document.Tokens[next]);
+        var text = next < document.TitleTokenCount ? document.Title : document.Body;
+        return token.Start - last.End == 1 && text[last.End] == ' ' && char.IsUpper(text[token.Start])
+            && !token.IsStopWord && !OrdinaryWords.Contains(token.Surface);
     }
 
     // A place qualified by what follows the comma: "Paris, Texas" is the city in Texas, "Birmingham, England" the English one.
@@ -473,6 +488,11 @@ public sealed class Gazetteer
         }
 
         var text = start < document.TitleTokenCount ? document.Title : document.Body;
+        if (alias.EndsWithStop && (tokens[end].End >= text.Length || text[tokens[end].End] != '.'))
+        {
+            return false;
+        }
+
         return alias.Rule switch
         {
             CaseRule.Exact => LettersOnly(text.AsSpan(tokens[start].Start, tokens[end].End - tokens[start].Start)).Equals(alias.Letters, StringComparison.Ordinal),
@@ -663,10 +683,13 @@ public sealed class Gazetteer
         }
 
         var letters = rule == CaseRule.Exact ? LettersOnly(written) : null;
-        var existing = list.FirstOrDefault(a => a.Rule == rule && a.Letters == letters && a.Stems.AsSpan().SequenceEqual(stems));
+        // A press abbreviation written with its full stop is read only with it: "WINNIPEG, Man." is Manitoba, "Man Utd"
+        // and "Man held" are not.
+        var endsWithStop = rule == CaseRule.Exact && written.EndsWith('.') && !written[..^1].Contains('.', StringComparison.Ordinal);
+        var existing = list.FirstOrDefault(a => a.Rule == rule && a.Letters == letters && a.EndsWithStop == endsWithStop && a.Stems.AsSpan().SequenceEqual(stems));
         if (existing is null)
         {
-            list.Add(new Alias(stems, tokens.Select(t => t.Surface).ToArray(), rule, letters, [entry]));
+            list.Add(new Alias(stems, tokens.Select(t => t.Surface).ToArray(), rule, letters, endsWithStop, [entry]));
             AliasCount++;
         }
         else if (!existing.Readings.Contains(entry))
@@ -684,6 +707,6 @@ public sealed class Gazetteer
         }
     }
 
-    private sealed record Alias(string[] Stems, string[] Surfaces, CaseRule Rule, string? Letters, List<GazetteerEntry> Readings);
+    private sealed record Alias(string[] Stems, string[] Surfaces, CaseRule Rule, string? Letters, bool EndsWithStop, List<GazetteerEntry> Readings);
 
     }

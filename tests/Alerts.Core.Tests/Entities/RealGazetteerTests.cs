@@ -543,5 +543,30 @@ public sealed class RealGazetteerTests
         // Assert
         Assert.DoesNotContain(mentions, m => m.Entry.CountryCode == "PH");
     }
+
+    [Theory]
+    [InlineData("Man Utd held at home", "The champions drew 1-1 on Saturday.", "CA")]
+    [InlineData("Man held after shooting", "Police said the suspect was arrested.", "CA")]
+    [InlineData("Abuse at Abu Ghraib", "Soldiers at the prison face charges.", "IN")]
+    [InlineData("Zarqawi tape", "A tape from Abu Musab al-Zarqawi was posted online.", "IN")]
+    public void Recognize_AbbreviationOrNameParticleWithoutItsPlace_IsNoPlaceAbroad(string title, string body, string country)
+    {
+        // Act: "Man." is Manitoba only with its full stop; Abu, a town in India, opens Abu Dhabi and Abu Ghraib and many
+        // people's names.
+        var mentions = Recognize(title, body);
+
+        // Assert
+        Assert.DoesNotContain(mentions, m => m.Entry.CountryCode == country);
+    }
+
+    [Fact]
+    public void Recognize_PressAbbreviationWithItsFullStop_IsThePlace()
+    {
+        // Act
+        var mentions = Recognize("Flood warning", "WINNIPEG, Man. - The Red River rose overnight.");
+
+        // Assert
+        Assert.Contains(mentions, m => m.Entry.Id == "CA-MB");
+    }
 }
 
