@@ -195,16 +195,9 @@ public sealed class Gazetteer
     private List<EntityMention> Resolve(AnalyzedDocument document, List<NameCandidate> found)
     {
         // Countries the story names without doubt support the readings of ambiguous names in the same country.
-        var support = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var candidate in found)
-        {
-            if (CountryNamedWithoutDoubt(candidate) is { } code)
-            {
-                support.Add(code);
-            }
-        }
-
-        var people = PersonNames.Find(document, found, c => IsNamedAsPlace(document, found, c), c => IsBackedByOtherNames(found, c));
+        var named = found.ConvertAll(CountryNamedWithoutDoubt);
+        var support = named.OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var people = PersonNames.Find(document, found, c => IsNamedAsPlace(document, found, c), c => IsBackedByOtherNames(found, named, c));
         Regions? regions = null;
         Regions Inside() => regions ??= RegionsNamed(found, people, support);
         var mentions = new List<EntityMention>(found.Count);
@@ -244,11 +237,9 @@ public sealed class Gazetteer
 
     // Whether another name in the story places it in the country of one of this name's readings ("Vladimir" in a story
     // that names Russia may well be the city; in one about England it is a footballer's first name).
-    private static bool IsBackedByOtherNames(List<NameCandidate> found, int index)
-    {
-        var countries = found[index].Readings.Select(r => r.CountryCode).ToHashSet(StringComparer.Ordinal);
-        return found.Where((_, other) => other != index).Any(other => CountryNamedWithoutDoubt(other) is { } code && countries.Contains(code));
-    }
+    private static bool IsBackedByOtherNames(List<NameCandidate> found, List<string?> named, int index) =>
+        named.Where((code, other) => other != index && code is not null)
+            .Any(code => found[index].Readings.Any(r => r.CountryCode == code));
 
     // Whether the story's other places back a reading. A subdivision that shares its name with a country (Taiwan the
     // country and China's province of that name, Georgia the country and the US state, Gaza and Mozambique's province)
@@ -340,22 +331,8 @@ public sealed class Gazetteer
 
         return qualifier is not null
             || IsDateline(document, candidate.FirstToken, candidate.LastToken)
-            || (InPlaceContext(document, candidate) && !ContinuesAsAName(document, candidate));
-    }
-
-    // "A tape from Abu Musab al-Zarqawi": the town's name goes on into a longer name, so "from" does not make it the town.
-    private static bool ContinuesAsAName(AnalyzedDocument document, NameCandidate candidate)
-    {
-        var next = candidate.LastToken + 1;
-        if (next >= document.Tokens.Count || next == document.TitleTokenCount)
-        {
-            return false;
-        }
-
-        var (last, token) = (document.Tokens[candidate.LastToken], document.Tokens[next]);
-        var text = next < document.TitleTokenCount ? document.Title : document.Body;
-        return token.Start - last.End == 1 && text[last.End] == ' ' && char.IsUpper(text[token.Start])
-            && !token.IsStopWord && !OrdinaryWords.Contains(token.Surface);
+            // "A tape from Abu Musab al-Zarqawi": the town's name goes on into a longer name, so "from" is no context.
+            || (InPlaceContext(document, candidate) && !PersonNames.NameGoesOn(document, candidate.LastToken));
     }
 
     // A place qualified by what follows the comma: "Paris, Texas" is the city in Texas, "Birmingham, England" the English one.

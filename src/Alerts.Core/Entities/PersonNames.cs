@@ -109,17 +109,31 @@ internal sealed class PersonNames
     {
         var first = candidate.FirstToken;
         if (candidate.LastToken != first || candidate.IsCountry || candidate.IsPeopleOrOrganisation || candidate.Readings.Any(IsProminent)
-            || first + 1 >= document.Tokens.Count || first + 1 == document.TitleTokenCount || next?.FirstToken == first + 1)
+            || next?.FirstToken == first + 1)
         {
             return false;
         }
 
-        var (given, surname) = (document.Tokens[first], document.Tokens[first + 1]);
-        var text = TextOf(first);
-        return IsGivenName(text[given.Start..given.End])
-            && OneSpaceBetween(text, given, surname)
-            && char.IsUpper(text[surname.Start]) && !surname.IsStopWord && !PlaceQualifiers.Contains(surname.Surface)
-            && !OrdinaryWords.Contains(surname.Surface);
+        var given = document.Tokens[first];
+        return IsGivenName(TextOf(first)[given.Start..given.End]) && NameGoesOn(document, first);
+    }
+
+    /// <summary>
+    /// Whether the name ending at a token goes on, one space later, with a capitalised word that is no stop word, place
+    /// qualifier or everyday word ("David Beckham", "Abu Musab"; not "Charlotte Beats Miami", "Abu North").
+    /// </summary>
+    public static bool NameGoesOn(AnalyzedDocument document, int lastToken)
+    {
+        var next = lastToken + 1;
+        if (next >= document.Tokens.Count || next == document.TitleTokenCount)
+        {
+            return false;
+        }
+
+        var (last, word) = (document.Tokens[lastToken], document.Tokens[next]);
+        var text = next < document.TitleTokenCount ? document.Title : document.Body;
+        return OneSpaceBetween(text, last, word) && char.IsUpper(text[word.Start]) && !word.IsStopWord
+            && !PlaceQualifiers.Contains(word.Surface) && !OrdinaryWords.Contains(word.Surface);
     }
 
     // A place too well known to yield to a first name: a city of a quarter of a million, or a province of a country
