@@ -14,6 +14,9 @@ public sealed class AzuriteInstance : IAsyncDisposable
     private const string DevelopmentAccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
+    // Starts on ports found free before a port taken in between counts as a failure.
+    private const int FreePortAttempts = 5;
+
     // How long a persistent instance gets to save its state before it is killed.
     private static readonly TimeSpan GracefulStop = TimeSpan.FromSeconds(15);
 
@@ -66,11 +69,31 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     /// <summary>Starts a private Azurite on free ports that keeps its data in <paramref name="dataFolder"/> (tests).</summary>
     public static Task<AzuriteInstance> StartPersistentAsync(string dataFolder, Action<string> log, CancellationToken cancellationToken) =>
-        StartAsync(new AzuriteLaunch(FreePort(), FreePort(), FreePort(), dataFolder), log, cancellationToken);
+        StartOnFreePortsAsync(FreePort, dataFolder, log, cancellationToken);
 
     /// <summary>Starts a private, in-memory Azurite on free ports (tests).</summary>
     public static Task<AzuriteInstance> StartInMemoryAsync(Action<string> log, CancellationToken cancellationToken) =>
-        StartAsync(new AzuriteLaunch(FreePort(), FreePort(), FreePort(), DataFolder: null), log, cancellationToken);
+        StartOnFreePortsAsync(FreePort, dataFolder: null, log, cancellationToken);
+
+    /// <summary>
+    /// Starts Azurite on ports <paramref name="choosePort"/> names. A port found free can be taken by another process
+    /// before Azurite binds it (tests start many side by side), so a start that fails on a taken port is tried again on
+    /// other ports.
+    /// </summary>
+    internal static async Task<AzuriteInstance> StartOnFreePortsAsync(Func<int> choosePort, string? dataFolder, Action<string> log, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartAsync(new AzuriteLaunch(choosePort(), choosePort(), choosePort(), dataFolder), log, cancellationToken);
+            }
+            catch (PortTakenException taken) when (attempt < FreePortAttempts)
+            {
+                log($"{taken.Message} Trying other ports.");
+            }
+        }
+    }
 
     private static async Task<AzuriteInstance> StartAsync(AzuriteLaunch launch, Action<string> log, CancellationToken cancellationToken)
     {
@@ -101,14 +124,17 @@ public sealed class AzuriteInstance : IAsyncDisposable
         arguments.ForEach(startInfo.ArgumentList.Add);
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {executable}.");
         var errors = new System.Text.StringBuilder();
+        var listening = new ListeningServices();
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (errors) { errors.AppendLine(e.Data); } } };
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => listening.Read(e.Data);
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
 
         var instance = new AzuriteInstance(process, launch.BlobPort, launch.QueuePort, launch.TablePort, persistent: launch.DataFolder is not null);
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!(await IsListeningAsync(launch.QueuePort, cancellationToken) && await IsListeningAsync(launch.TablePort, cancellationToken)))
+
+        // Ready when Azurite itself says every service listens: a port that answers may belong to another process.
+        while (!listening.All)
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
@@ -119,10 +145,15 @@ public sealed class AzuriteInstance : IAsyncDisposable
                     detail = errors.ToString();
                 }
 
+                if (detail.Contains("EADDRINUSE", StringComparison.Ordinal))
+                {
+                    throw new PortTakenException($"Azurite could not start: one of the ports {launch.BlobPort}, {launch.QueuePort}, {launch.TablePort} is taken by another program.");
+                }
+
                 throw new InvalidOperationException($"Azurite did not start (queue port {launch.QueuePort}, table port {launch.TablePort}). {detail}");
             }
 
-            await Task.Delay(100, cancellationToken);
+            await Task.Delay(50, cancellationToken);
         }
 
         log($"Started Azurite on 127.0.0.1 (queues :{launch.QueuePort}, tables :{launch.TablePort}){(launch.DataFolder is null ? ", in memory" : $", data in {launch.DataFolder}")}.");
@@ -220,4 +251,41 @@ public sealed class AzuriteInstance : IAsyncDisposable
     }
 
     private sealed record AzuriteLaunch(int BlobPort, int QueuePort, int TablePort, string? DataFolder);
+
+    /// <summary>Azurite stopped because a port it was given is taken.</summary>
+    private sealed class PortTakenException(string message) : InvalidOperationException(message);
+
+    /// <summary>Follows Azurite's start-up lines ("Azurite Queue service is successfully listening at ...").</summary>
+    private sealed class ListeningServices
+    {
+        private static readonly string[] Services = ["Blob", "Queue", "Table"];
+        private readonly HashSet<string> _listening = [];
+
+        public bool All
+        {
+            get
+            {
+                lock (_listening)
+                {
+                    return _listening.Count == Services.Length;
+                }
+            }
+        }
+
+        public void Read(string? line)
+        {
+            if (line is null || !line.Contains("successfully listening", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            foreach (var service in Services.Where(service => line.Contains($"Azurite {service} service", StringComparison.Ordinal)))
+            {
+                lock (_listening)
+                {
+                    _listening.Add(service);
+                }
+            }
+        }
+    }
 }
