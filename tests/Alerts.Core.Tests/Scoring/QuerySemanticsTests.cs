@@ -107,6 +107,18 @@ public sealed class QuerySemanticsTests
     [InlineData("in-house", "An in-house team", true)]
     [InlineData("no-fly", "Birds fly south", false)]
     [InlineData("no-fly zone", "A no-fly zone is declared", true)]
+    // A name taken from another alphabet finds the spellings the press gives it; names that differ by a doubled letter
+    // (Lehmann the goalkeeper, Lehman the bank) and everyday words stay apart; one word in quotes is as written.
+    [InlineData("Barghouti", "Barghuti pulls out of presidential race", true)]
+    [InlineData("Barghuti", "Barghouti pulls out of presidential race", true)]
+    [InlineData("al-Qaeda suspects", "Al-Qaida suspects held in Pakistan", true)]
+    [InlineData("Fallujah", "Marines push into Falluja", true)]
+    [InlineData("Gaddafi", "Gadhafi meets Blair in his tent", true)]
+    [InlineData("\"Moqtada al-Sadr\"", "Moktada al-Sadr calls a truce", true)]
+    [InlineData("Yanukovych", "Yanukovich claims victory", true)]
+    [InlineData("Lehmann", "Lehman Brothers profit rises", false)]
+    [InlineData("Deere", "A dire warning from the bank", false)]
+    [InlineData("\"Barghouti\"", "Barghuti pulls out of presidential race", false)]
     // The worked examples of docs/scoring.md.
     [InlineData("(oil OR crude OR OPEC) (supply OR output OR exports OR pipeline*) (disrupt* OR cut OR outage* OR sabotage* OR strike* OR hurricane*)", "Sabotage halts Iraq oil exports from the north", true)]
     [InlineData("(oil OR crude OR OPEC) (supply OR output OR exports OR pipeline*) (disrupt* OR cut OR outage* OR sabotage* OR strike* OR hurricane*)", "Oil company opens new headquarters", false)]

@@ -15,6 +15,8 @@ public sealed class QueryShortfallTests
     [InlineData("hurricane* Florida", "Stocks fall on oil prices", "the query did not match: none of its words are there")]
     [InlineData("Israeli NEAR/2 military", "Israeli officials said on Monday that the military would act", "the query did not match; the words of Israeli NEAR/2 military are there, but not as close together as it asks")]
     [InlineData("\"Red Sox\" (win OR beat)", "Sox fans see red as Yankees win", "the query did not match: found win; the words of \"Red Sox\" are there, but not as close together as it asks")]
+    [InlineData("Barghouti (election OR vote)", "Palestinian leadership race narrows", "the query did not match: none of its words are there")]
+    [InlineData("Palestinian Barghouti", "Palestinian leadership race narrows", "the query did not match: found Palestinian, but nothing from: Barghouti")]
     public void Describe_QueryNotMatched_SaysWhatTheNearestPartFoundAndLacked(string query, string title, string expected)
     {
         // Arrange

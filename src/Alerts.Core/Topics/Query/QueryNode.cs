@@ -377,13 +377,14 @@ public sealed class AndNode(IReadOnlyList<QueryNode> children) : QueryNode(Field
 }
 
 /// <summary>Any clause may match.</summary>
-public sealed class OrNode(IReadOnlyList<QueryNode> children) : QueryNode(FieldScope.Any)
+public sealed class OrNode(IReadOnlyList<QueryNode> children, string? shownAs = null) : QueryNode(FieldScope.Any)
 {
     /// <summary>The alternatives.</summary>
     public IReadOnlyList<QueryNode> Children { get; } = children;
 
     /// <inheritdoc/>
-    public override string Kind => "or";
+    /// <remarks>A word with its other spellings is, to the user, the word they wrote.</remarks>
+    public override string Kind => shownAs is null ? "or" : Children[0].Kind;
 
     /// <inheritdoc/>
     public override bool Evaluate(AnalyzedDocument document, List<QueryHit> hits)
@@ -434,7 +435,11 @@ public sealed class OrNode(IReadOnlyList<QueryNode> children) : QueryNode(FieldS
     }
 
     /// <inheritdoc/>
-    public override string ToString() => string.Join(" OR ", Children.Select(c => c is AndNode ? "(" + c + ")" : c.ToString()));
+    /// <remarks>
+    /// Alternatives the analysis added (a name's other spellings) are shown as the query wrote the word: evidence
+    /// speaks the user's query.
+    /// </remarks>
+    public override string ToString() => shownAs ?? string.Join(" OR ", Children.Select(c => c is AndNode ? "(" + c + ")" : c.ToString()));
 }
 
 /// <summary>The clause must not match (<c>NOT x</c>, <c>-x</c>).</summary>

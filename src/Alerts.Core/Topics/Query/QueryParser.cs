@@ -41,7 +41,8 @@ public static class QueryParser
     public static IReadOnlySet<string> NameFormsIn(QueryNode query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var forms = Terms(query).Where(t => t.NameForms is not null).SelectMany(t => t.NameForms!).ToHashSet(StringComparer.Ordinal);
+        // With the other spellings it was given ("barghuti" for Barghouti): the article writes the name that way.
+        var forms = Terms(query, withOtherSpellings: true).Where(t => t.NameForms is not null).SelectMany(t => t.NameForms!).ToHashSet(StringComparer.Ordinal);
         // Most queries have no names: they share one empty set instead of keeping one each (10,000s of topics).
         return forms.Count == 0 ? NoNameForms : forms;
     }
@@ -127,13 +128,13 @@ public static class QueryParser
     private static bool IsWrittenInCapitals(string written) =>
         written.Length >= 2 && written.All(char.IsAsciiLetterUpper);
 
-    private static IEnumerable<TermNode> Terms(QueryNode node) => node switch
+    private static IEnumerable<TermNode> Terms(QueryNode node, bool withOtherSpellings = false) => node switch
     {
-        TermNode term => term.IsOtherSpelling ? [] : [term],
-        AndNode and => and.Children.SelectMany(Terms),
-        OrNode or => or.Children.SelectMany(Terms),
-        NotNode not => Terms(not.Child),
-        NearNode near => Terms(near.Left).Concat(Terms(near.Right)),
+        TermNode term => term.IsOtherSpelling && !withOtherSpellings ? [] : [term],
+        AndNode and => and.Children.SelectMany(child => Terms(child, withOtherSpellings)),
+        OrNode or => or.Children.SelectMany(child => Terms(child, withOtherSpellings)),
+        NotNode not => Terms(not.Child, withOtherSpellings),
+        NearNode near => Terms(near.Left, withOtherSpellings).Concat(Terms(near.Right, withOtherSpellings)),
         _ => [],
     };
 
@@ -506,9 +507,10 @@ public static class QueryParser
             // Open", as phrases have no acronyms ("help us open").
             var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var otherWords = words.Select(w => OtherSpellingOfInitials(w) is { } other && !IsEverydayWordInCapitals(other) ? other : w).ToArray();
-            return isOtherSpelling || otherWords.SequenceEqual(words) || Phrase(string.Join(' ', otherWords), slop, position, scope, isOtherSpelling: true) is not PhraseNode other
+            QueryNode withInitials = isOtherSpelling || otherWords.SequenceEqual(words) || Phrase(string.Join(' ', otherWords), slop, position, scope, isOtherSpelling: true) is not PhraseNode other
                 ? phrase
                 : new OrNode([phrase, other]);
+            return WithNameSpellings(withInitials, text, isOtherSpelling, other => Phrase(other, slop, position, scope, isOtherSpelling: true));
         }
 
         // A name: written with a capital and then a lower-case letter ("Mars", "McLaren", "Żółkiewski"), and not an
@@ -555,7 +557,7 @@ public static class QueryParser
                 : null;
         }
 
-        private QueryNode? Word(string text, int position, FieldScope scope)
+        private QueryNode? Word(string text, int position, FieldScope scope, bool isOtherSpelling = false)
         {
             if (text.EndsWith('*'))
             {
@@ -581,7 +583,7 @@ public static class QueryParser
                 // A bare stop word ("the") can never be required: it is dropped, like search engines do; written as
                 // an acronym ("IT") it is a word.
                 0 => Acronym(text, scope),
-                1 => WithOtherSpelling(Term(words[0], text, scope), text, scope),
+                1 => WithOtherSpelling(Term(words[0], text, scope, isOtherSpelling), text, scope),
 
                 // "al-Qaeda", "U.N.-backed": one written word, several tokens, matched as a phrase.
                 _ => new PhraseNode(
@@ -597,7 +599,21 @@ public static class QueryParser
                 return compound;
             }
 
-            return node is null ? null : WithJoinedSpelling(node, text, scope);
+            return node is null
+                ? null
+                : WithNameSpellings(WithJoinedSpelling(node, text, scope), text, isOtherSpelling, other => Word(other, position, scope, isOtherSpelling: true));
+        }
+
+        // "Barghouti" finds "Barghuti", "al-Qaeda" "al-Qaida" (see NameSpellings); shown to the user as written.
+        private QueryNode WithNameSpellings(QueryNode written, string text, bool isOtherSpelling, Func<string, QueryNode?> parse)
+        {
+            if (isOtherSpelling || typedInCapitals)
+            {
+                return written;
+            }
+
+            var others = NameSpellings.InText(text).Select(parse).OfType<QueryNode>().ToList();
+            return others.Count == 0 ? written : new OrNode([written, .. others], shownAs: written.ToString());
         }
 
         // "cease-fire" finds "ceasefire" too (the article's "cease-fire" is also read as "ceasefire", so a query
