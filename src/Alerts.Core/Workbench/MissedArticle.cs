@@ -112,8 +112,9 @@ public static class MissedArticle
     {
         var clauses = compiled.Clauses.Select((clause, i) =>
         {
-            var text = clause is OrNode ? $"({clause})" : clause.ToString();
-            return i == group ? $"({(clause is OrNode ? clause.ToString() : text)} OR {word})" : text;
+            var isOr = clause is OrNode { IsWrittenWithOr: true };
+            var text = isOr ? $"({clause})" : clause.ToString();
+            return i == group ? $"({(isOr ? clause.ToString() : text)} OR {word})" : text;
         });
         return string.Join(" ", clauses.Concat(compiled.Exclusions.Select(e => e.ToString())));
     }

@@ -119,6 +119,11 @@ public sealed class QuerySemanticsTests
     [InlineData("Lehmann", "Lehman Brothers profit rises", false)]
     [InlineData("Deere", "A dire warning from the bank", false)]
     [InlineData("\"Barghouti\"", "Barghuti pulls out of presidential race", false)]
+    [InlineData("\"Barghouti\"~1", "Barghuti pulls out of presidential race", false)]
+    [InlineData("Huston", "Houston Rockets win", false)]
+    [InlineData("Coleen", "Colin Powell visits Kabul", false)]
+    [InlineData("seeded", "Talks on the other side of the border", false)]
+    [InlineData("-Barghouti Palestinian", "Palestinian leader Barghuti pulls out", false)]
     // The worked examples of docs/scoring.md.
     [InlineData("(oil OR crude OR OPEC) (supply OR output OR exports OR pipeline*) (disrupt* OR cut OR outage* OR sabotage* OR strike* OR hurricane*)", "Sabotage halts Iraq oil exports from the north", true)]
     [InlineData("(oil OR crude OR OPEC) (supply OR output OR exports OR pipeline*) (disrupt* OR cut OR outage* OR sabotage* OR strike* OR hurricane*)", "Oil company opens new headquarters", false)]

@@ -17,6 +17,7 @@ public sealed class QueryShortfallTests
     [InlineData("\"Red Sox\" (win OR beat)", "Sox fans see red as Yankees win", "the query did not match: found win; the words of \"Red Sox\" are there, but not as close together as it asks")]
     [InlineData("Barghouti (election OR vote)", "Palestinian leadership race narrows", "the query did not match: none of its words are there")]
     [InlineData("Palestinian Barghouti", "Palestinian leadership race narrows", "the query did not match: found Palestinian, but nothing from: Barghouti")]
+    [InlineData("\"Moqtada al-Sadr\" truce", "Moktada calls truce, al-Sadr aides say", "the query did not match: found truce; the words of \"Moqtada al-Sadr\" are there, but not as close together as it asks")]
     public void Describe_QueryNotMatched_SaysWhatTheNearestPartFoundAndLacked(string query, string title, string expected)
     {
         // Arrange

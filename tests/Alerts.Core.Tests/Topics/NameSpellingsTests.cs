@@ -10,7 +10,6 @@ public sealed class NameSpellingsTests
     [InlineData("qurei", "kurei")]
     [InlineData("qaddafi", "kadhafi")]
     [InlineData("yushchenko", "yuschenko")]
-    [InlineData("janjaweed", "janjawid")]
     [InlineData("fallujah", "falluja")]
     [InlineData("falluja", "fallujah")]
     public void Of_NameFromAnotherAlphabet_GivesThePressSpellings(string name, string expected)
@@ -27,6 +26,11 @@ public sealed class NameSpellingsTests
     [InlineData("could")]   // everyday word
     [InlineData("sarah")]   // endings only on longer names: Sarah and Sara are two names
     [InlineData("iraq")]    // short
+    [InlineData("huston")]  // ou and u only in names marked as transliterations: not Houston
+    [InlineData("bourke")]  // nor Burke
+    [InlineData("saenz")]   // ae and ai likewise: not Sainz
+    [InlineData("kuang")]   // nor k to q: not Quang
+    [InlineData("coleen")]  // not Colin
     public void Of_WordsThatAreNoTransliteration_GetNone(string word)
     {
         // Act
@@ -34,6 +38,38 @@ public sealed class NameSpellingsTests
 
         // Assert
         Assert.Empty(spellings);
+    }
+
+    [Fact]
+    public void Of_Spellings_FewestSwapsFirst()
+    {
+        // Act
+        var spellings = NameSpellings.Of("qaddafi");
+
+        // Assert: one swap (kaddafi, qadhafi) before two (kadhafi).
+        Assert.Equal(["kaddafi", "qadhafi", "kadhafi"], spellings);
+    }
+
+    [Theory]
+    [InlineData("seeded")]        // lower case: it matches all its endings, so other spellings would find "side"
+    [InlineData("BARGHOUTI")]     // capitals
+    public void InText_WordNotWrittenAsName_GetsNone(string word)
+    {
+        // Act
+        var alternatives = NameSpellings.InText(word);
+
+        // Assert
+        Assert.Empty(alternatives);
+    }
+
+    [Fact]
+    public void InText_AccentedName_GetsSpellings()
+    {
+        // Act
+        var alternatives = NameSpellings.InText("al-Qaéda");
+
+        // Assert
+        Assert.Contains("al-Qaida", alternatives);
     }
 
     [Fact]

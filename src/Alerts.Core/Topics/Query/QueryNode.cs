@@ -373,18 +373,27 @@ public sealed class AndNode(IReadOnlyList<QueryNode> children) : QueryNode(Field
     public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() => Children.SelectMany(c => c.GetRequiredKeySets()).ToArray();
 
     /// <inheritdoc/>
-    public override string ToString() => string.Join(" ", Children.Select(c => c is OrNode ? "(" + c + ")" : c.ToString()));
+    public override string ToString() => string.Join(" ", Children.Select(c => c is OrNode { IsWrittenWithOr: true } ? "(" + c + ")" : c.ToString()));
 }
 
 /// <summary>Any clause may match.</summary>
 public sealed class OrNode(IReadOnlyList<QueryNode> children, string? shownAs = null) : QueryNode(FieldScope.Any)
 {
+    /// <summary>
+    /// One query word with the other spellings the analysis gave it ("Barghouti" and "Barghuti"), shown as the query
+    /// wrote it; null for alternatives the query wrote with <c>OR</c>.
+    /// </summary>
+    public string? ShownAs { get; } = shownAs;
+
+    /// <summary>Whether the alternatives are written with <c>OR</c>, and so need brackets inside a larger clause.</summary>
+    public bool IsWrittenWithOr => ShownAs is null;
+
     /// <summary>The alternatives.</summary>
     public IReadOnlyList<QueryNode> Children { get; } = children;
 
     /// <inheritdoc/>
     /// <remarks>A word with its other spellings is, to the user, the word they wrote.</remarks>
-    public override string Kind => shownAs is null ? "or" : Children[0].Kind;
+    public override string Kind => IsWrittenWithOr ? "or" : Children[0].Kind;
 
     /// <inheritdoc/>
     public override bool Evaluate(AnalyzedDocument document, List<QueryHit> hits)
@@ -439,7 +448,7 @@ public sealed class OrNode(IReadOnlyList<QueryNode> children, string? shownAs = 
     /// Alternatives the analysis added (a name's other spellings) are shown as the query wrote the word: evidence
     /// speaks the user's query.
     /// </remarks>
-    public override string ToString() => shownAs ?? string.Join(" OR ", Children.Select(c => c is AndNode ? "(" + c + ")" : c.ToString()));
+    public override string ToString() => ShownAs ?? string.Join(" OR ", Children.Select(c => c is AndNode ? "(" + c + ")" : c.ToString()));
 }
 
 /// <summary>The clause must not match (<c>NOT x</c>, <c>-x</c>).</summary>
@@ -458,5 +467,5 @@ public sealed class NotNode(QueryNode child) : QueryNode(FieldScope.Any)
     public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() => [];
 
     /// <inheritdoc/>
-    public override string ToString() => "-" + (Child is AndNode or OrNode ? "(" + Child + ")" : Child.ToString());
+    public override string ToString() => "-" + (Child is AndNode or OrNode { IsWrittenWithOr: true } ? "(" + Child + ")" : Child.ToString());
 }

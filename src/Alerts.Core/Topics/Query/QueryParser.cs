@@ -510,7 +510,10 @@ public static class QueryParser
             QueryNode withInitials = isOtherSpelling || otherWords.SequenceEqual(words) || Phrase(string.Join(' ', otherWords), slop, position, scope, isOtherSpelling: true) is not PhraseNode other
                 ? phrase
                 : new OrNode([phrase, other]);
-            return WithNameSpellings(withInitials, text, isOtherSpelling, other => Phrase(other, slop, position, scope, isOtherSpelling: true));
+            // One word in quotes, even with a distance, is asked for as written.
+            return tokens.Count == 1
+                ? withInitials
+                : WithNameSpellings(withInitials, text, isOtherSpelling, other => Phrase(other, slop, position, scope, isOtherSpelling: true));
         }
 
         // A name: written with a capital and then a lower-case letter ("Mars", "McLaren", "Żółkiewski"), and not an
