@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Alerts.IntegrationTests.Support;
 using Alerts.LocalDev.Azurite;
 using Azure.Storage.Queues;
 
@@ -17,7 +18,7 @@ public sealed class AzuriteStartTests
         holder.Start();
         var takenPort = ((IPEndPoint)holder.LocalEndpoint).Port;
         var choices = 0;
-        int ChoosePort() => ++choices == 2 ? takenPort : FreePort();
+        int ChoosePort() => ++choices == 2 ? takenPort : CliProcess.FreePort();
         var log = new List<string>();
 
         // Act
@@ -30,12 +31,5 @@ public sealed class AzuriteStartTests
         Assert.NotEqual(takenPort, azurite.QueuePort);
         Assert.Equal(1, (await queue.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount);
         Assert.Contains(log, line => line.Contains("is taken by another program", StringComparison.Ordinal));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
