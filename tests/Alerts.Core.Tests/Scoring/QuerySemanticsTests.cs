@@ -124,10 +124,6 @@ public sealed class QuerySemanticsTests
     [InlineData("Coleen", "Colin Powell visits Kabul", false)]
     [InlineData("seeded", "Talks on the other side of the border", false)]
     [InlineData("-Barghouti Palestinian", "Palestinian leader Barghuti pulls out", false)]
-    // The Arabic article joined by a hyphen may be left out ("al-Zarqawi", "Zarqawi"), not before a given name.
-    [InlineData("al-Zarqawi", "Zarqawi group claims beheading", true)]
-    [InlineData("\"Moqtada al-Sadr\"", "Fighters loyal to Moqtada Sadr clashed in Najaf", true)]
-    [InlineData("al-Hussein", "Saddam Hussein to face trial", false)]
     // The worked examples of docs/scoring.md.
     [InlineData("(oil OR crude OR OPEC) (supply OR output OR exports OR pipeline*) (disrupt* OR cut OR outage* OR sabotage* OR strike* OR hurricane*)", "Sabotage halts Iraq oil exports from the north", true)]
     [InlineData("(oil OR crude OR OPEC) (supply OR output OR exports OR pipeline*) (disrupt* OR cut OR outage* OR sabotage* OR strike* OR hurricane*)", "Oil company opens new headquarters", false)]

@@ -62,19 +62,6 @@ public sealed class NameSpellingsTests
         Assert.Empty(alternatives);
     }
 
-    [Theory]
-    [InlineData("El Salvador")]   // no hyphen: a Spanish article, part of the name
-    [InlineData("Al Gore")]       // a given name
-    [InlineData("al-Hussein")]    // a given name is left after the article
-    public void InText_NoArabicArticleToDrop_LeavesTheName(string text)
-    {
-        // Act
-        var alternatives = NameSpellings.InText(text);
-
-        // Assert
-        Assert.DoesNotContain(alternatives, a => a.Length < text.Length);
-    }
-
     [Fact]
     public void InText_AccentedName_GetsSpellings()
     {
@@ -103,7 +90,6 @@ public sealed class NameSpellingsTests
 
         // Assert
         Assert.Contains("Moktada al-Sadr", alternatives);
-        Assert.Contains("Moqtada Sadr", alternatives);
-        Assert.All(alternatives, a => Assert.EndsWith("Sadr", a, StringComparison.Ordinal));
+        Assert.All(alternatives, a => Assert.EndsWith(" al-Sadr", a, StringComparison.Ordinal));
     }
 }

@@ -72,48 +72,7 @@ public static class NameSpellings
                 .Take(MaxAlternatives + 1)];
         }
 
-        // "al-Sadr" is also written "Sadr": the press drops the Arabic article as often as it keeps it.
-        var withoutArticle = alternatives.Select(WithoutArabicArticle).Where(other => other is not null).Cast<string>();
-        return alternatives.Skip(1).Concat(withoutArticle).Distinct(StringComparer.Ordinal).Take(MaxAlternatives).ToList();
-    }
-
-    /// <summary>
-    /// The text without the Arabic article joined by a hyphen to a name ("al-Zarqawi", "el-Baradei"), where what is left
-    /// is a name of four letters or more that is no given name or everyday word ("al-Hussein" keeps its article); null
-    /// when there is none. Spanish "El Salvador" and "Al Gore" are not joined by a hyphen, and stay as they are.
-    /// </summary>
-    private static string? WithoutArabicArticle(string text)
-    {
-        var result = new StringBuilder(text.Length);
-        var dropped = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var startsWord = i == 0 || !char.IsLetter(text[i - 1]);
-            if (startsWord && i + 3 < text.Length && text[i + 2] == '-' && text.AsSpan(i, 2) is var article
-                && (article.Equals("al", StringComparison.OrdinalIgnoreCase) || article.Equals("el", StringComparison.OrdinalIgnoreCase))
-                && IsDroppableAfterArticle(text, i + 3))
-            {
-                i += 2; // skip the article and its hyphen
-                dropped = true;
-                continue;
-            }
-
-            result.Append(text[i]);
-        }
-
-        return dropped ? result.ToString() : null;
-    }
-
-    private static bool IsDroppableAfterArticle(string text, int start)
-    {
-        var end = start;
-        while (end < text.Length && char.IsLetter(text[end]))
-        {
-            end++;
-        }
-
-        var name = text[start..end];
-        return name.Length >= 4 && IsWrittenAsName(name) && !OrdinaryWords.Contains(Fold(name)) && !PersonNames.IsGivenName(name);
+        return alternatives.Skip(1).ToList();
     }
 
     /// <summary>
