@@ -82,7 +82,7 @@ public static class QueryShortfall
                 {
                     shortfall.Missing.Add(node);
                 }
-                else if (!or.IsWrittenWithOr && nearest.Found.Count == 0 && nearest.Missing.Count == 0)
+                else if (or.ShownAs is not null && nearest.Found.Count == 0 && nearest.Missing.Count == 0)
                 {
                     // A word and its other spellings are one word to the user: shown as the query wrote it.
                     shortfall.Apart.Add(node);

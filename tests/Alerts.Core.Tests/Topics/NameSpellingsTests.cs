@@ -31,6 +31,7 @@ public sealed class NameSpellingsTests
     [InlineData("saenz")]   // ae and ai likewise: not Sainz
     [InlineData("kuang")]   // nor k to q: not Quang
     [InlineData("coleen")]  // not Colin
+    [InlineData("houghton")] // an English gh (after a vowel) is no mark: not Hughton
     public void Of_WordsThatAreNoTransliteration_GetNone(string word)
     {
         // Act

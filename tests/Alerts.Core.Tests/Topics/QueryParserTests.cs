@@ -64,6 +64,8 @@ public sealed class QueryParserTests
     [InlineData("Walmart (sales OR profit)", new[] { "Walmart" }, new string[0])]
     [InlineData("SAP", new string[0], new string[0])]
     [InlineData("SAP profit", new string[0], new[] { "sap", "saps" })]
+    [InlineData("Barghouti", new[] { "Barghouti" }, new string[0])]
+    [InlineData("\"al-Qaeda\" Iraq", new[] { "Iraq" }, new string[0])]
     public void NamesIn_OtherSpellingsTheAnalysisAdds_AreNotTheQuerysNames(string query, string[] names, string[] capitalForms)
     {
         // Act: "Wal-Mart" also matches "Walmart", "SAP" also "S.A.P.", but neither is a name the query wrote, and a
@@ -102,6 +104,19 @@ public sealed class QueryParserTests
 
         // Assert
         Assert.Equal(matches, found);
+    }
+
+    [Theory]
+    [InlineData("al-Qaeda Iraq", "(\"al-Qaeda\" OR alQaeda) Iraq")]
+    [InlineData("Palestinian -al-Zarqawi", "Palestinian -(\"al-Zarqawi\" OR alZarqawi)")]
+    [InlineData("Barghouti (election OR vote)", "Barghouti (election OR vote)")]
+    public void ToString_WordWithOtherSpellings_IsWrittenBackAsTheQueryMeantIt(string query, string expected)
+    {
+        // Act: a written-back query is parsed again (the workbench's proposed changes), so it must keep its brackets.
+        var written = QueryParser.Parse(query).ToString();
+
+        // Assert
+        Assert.Equal(expected, written);
     }
 
     [Fact]

@@ -385,15 +385,18 @@ public sealed class OrNode(IReadOnlyList<QueryNode> children, string? shownAs = 
     /// </summary>
     public string? ShownAs { get; } = shownAs;
 
-    /// <summary>Whether the alternatives are written with <c>OR</c>, and so need brackets inside a larger clause.</summary>
-    public bool IsWrittenWithOr => ShownAs is null;
+    /// <summary>
+    /// Whether the clause is shown with <c>OR</c> (alternatives the query wrote, or a word shown with spellings the
+    /// query language always adds: <c>"al-Qaeda" OR alQaeda</c>), and so needs brackets inside a larger clause.
+    /// </summary>
+    public bool IsWrittenWithOr => ShownAs is null || ShownAs.Contains(" OR ", StringComparison.Ordinal);
 
     /// <summary>The alternatives.</summary>
     public IReadOnlyList<QueryNode> Children { get; } = children;
 
     /// <inheritdoc/>
     /// <remarks>A word with its other spellings is, to the user, the word they wrote.</remarks>
-    public override string Kind => IsWrittenWithOr ? "or" : Children[0].Kind;
+    public override string Kind => ShownAs is null ? "or" : Children[0].Kind;
 
     /// <inheritdoc/>
     public override bool Evaluate(AnalyzedDocument document, List<QueryHit> hits)

@@ -493,7 +493,7 @@ public static class QueryParser
             if (tokens.Count == 1 && slop == 0)
             {
                 // One word in quotes is asked for as written: no other spelling ("U.S." alone, as search engines do).
-                return Term(tokens[0], "\"" + text + "\"", scope);
+                return Term(tokens[0], "\"" + text + "\"", scope, isOtherSpelling);
             }
 
             var phrase = new PhraseNode(
