@@ -138,6 +138,12 @@ public sealed class AzuriteInstance : IAsyncDisposable
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
+                if (process.HasExited)
+                {
+                    // Its last error lines may still be on their way: wait for the end of its output.
+                    await process.WaitForExitAsync(cancellationToken);
+                }
+
                 await instance.DisposeAsync();
                 string detail;
                 lock (errors)
@@ -145,9 +151,9 @@ public sealed class AzuriteInstance : IAsyncDisposable
                     detail = errors.ToString();
                 }
 
-                if (detail.Contains("EADDRINUSE", StringComparison.Ordinal))
+                if (detail.Split('\n').FirstOrDefault(line => line.Contains("EADDRINUSE", StringComparison.Ordinal)) is { } taken)
                 {
-                    throw new PortTakenException($"Azurite could not start: one of the ports {launch.BlobPort}, {launch.QueuePort}, {launch.TablePort} is taken by another program.");
+                    throw new PortTakenException($"Azurite could not start: a port it was given ({launch.BlobPort}, {launch.QueuePort} or {launch.TablePort}) is taken by another program ({taken.Trim()}).");
                 }
 
                 throw new InvalidOperationException($"Azurite did not start (queue port {launch.QueuePort}, table port {launch.TablePort}). {detail}");
