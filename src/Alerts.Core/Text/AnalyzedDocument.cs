@@ -21,6 +21,10 @@ public sealed class AnalyzedDocument
 
     private readonly Dictionary<string, List<int>> positionsByStem = new(StringComparer.Ordinal);
 
+    // Whether the title and the body have any capital letter, once asked.
+    private bool? titleHasCapitals;
+    private bool? bodyHasCapitals;
+
     // Compounds written with a hyphen, by the position of their first part; null when the text has none.
     private readonly Dictionary<int, JoinedWord>? joinedWords;
 
@@ -132,6 +136,30 @@ public sealed class AnalyzedDocument
         var apostrophe = written.IndexOfAny('\'', '\u2019');
         var word = apostrophe > 0 ? written[..apostrophe] : written;
         return word.Length >= 2 && !word.ContainsAnyExcept(UpperCaseLetters);
+    }
+
+    /// <summary>
+    /// Whether the word at a position starts with a lower-case letter in a field that has capitals elsewhere ("the
+    /// African savanna"); a field with no capital at all says nothing.
+    /// </summary>
+    public bool IsWrittenInLowerCase(int position)
+    {
+        if (TokenAt(position) is not { } token)
+        {
+            return false;
+        }
+
+        var isTitle = IsTitle(position);
+        var text = isTitle ? Title : Body;
+        return token.Start < text.Length && char.IsLower(text[token.Start]) && HasCapitals(isTitle);
+    }
+
+    // Worked out once per field, on first need (most articles never ask).
+    private bool HasCapitals(bool title)
+    {
+        ref var known = ref title ? ref titleHasCapitals : ref bodyHasCapitals;
+        known ??= (title ? Title : Body).AsSpan().ContainsAny(UpperCaseLetters);
+        return known.Value;
     }
 
     private static readonly System.Buffers.SearchValues<char> UpperCaseLetters =

@@ -124,6 +124,10 @@ public sealed class QuerySemanticsTests
     [InlineData("Coleen", "Colin Powell visits Kabul", false)]
     [InlineData("seeded", "Talks on the other side of the border", false)]
     [InlineData("-Barghouti Palestinian", "Palestinian leader Barghuti pulls out", false)]
+    // An other spelling counts only where the article writes it as a name, with a capital (or writes no capitals).
+    [InlineData("Savannah", "Lions roam the African savanna at dawn", false)]
+    [InlineData("Fallujah", "marines push into falluja", true)]
+    [InlineData("Fallujah", "MARINES PUSH INTO FALLUJA", true)]
     // The worked examples of docs/scoring.md.
     [InlineData("(oil OR crude OR OPEC) (supply OR output OR exports OR pipeline*) (disrupt* OR cut OR outage* OR sabotage* OR strike* OR hurricane*)", "Sabotage halts Iraq oil exports from the north", true)]
     [InlineData("(oil OR crude OR OPEC) (supply OR output OR exports OR pipeline*) (disrupt* OR cut OR outage* OR sabotage* OR strike* OR hurricane*)", "Oil company opens new headquarters", false)]

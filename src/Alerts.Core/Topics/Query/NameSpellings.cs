@@ -16,11 +16,11 @@ namespace Alerts.Core.Topics.Query;
 /// lower-case query word matches all its endings, so "seeded" would find "side" through "sided"). The swaps that also
 /// join Western names (ou and u: Houston, Huston; ae and ai: Saenz, Sainz; k to q: Kuang, Quang) are made only in a
 /// name that shows another mark of transliteration (q, kh, zh, dh, shch, or gh after a consonant): Barghouti, Youzhny,
-/// Qaeda; not Houghton, whose "gh" is English. An other
-/// spelling that is an everyday word or a known given name is left out ("Deere" does not find "dire"). Doubled letters
-/// are deliberately no rule: they tell Western names apart ("Lehmann" the goalkeeper, "Lehman" the bank). Checked over
-/// the 7,600 news stories of the evaluation corpus: every pair of capitalised words the rules join there is one name
-/// in two spellings.
+/// Qaeda; not Houghton, whose "gh" is English. An other spelling that is an everyday word or a known given name is
+/// left out ("Deere" does not find "dire"), and one matches only where the article writes it with a capital
+/// ("Savannah" does not find "savanna"). Doubled letters are deliberately no rule: they tell Western names apart
+/// ("Lehmann" the goalkeeper, "Lehman" the bank). Checked over the 7,600 news stories of the evaluation corpus: every
+/// pair of capitalised words the rules join there is one name in two spellings.
 /// </remarks>
 public static class NameSpellings
 {
@@ -34,7 +34,8 @@ public static class NameSpellings
     // made with the fewest swaps first.
     private const int MaxAlternatives = 16;
 
-    // And "gh" after a consonant (Barghouti, Afghan), not after a vowel as in English names (Houghton, Vaughan).
+    // Marks of a transliteration; "gh" is one too after a consonant (Barghouti, Afghan), not after a vowel as in English
+    // names (Houghton, Vaughan).
     private static readonly string[] TransliterationMarks = ["q", "kh", "zh", "dh", "shch"];
 
     private static readonly Rule[] Rules =

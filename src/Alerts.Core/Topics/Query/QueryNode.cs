@@ -86,7 +86,7 @@ public abstract class QueryNode
 /// One word, matched by its stem; a name (see <see cref="QueryParser"/>) only in its own forms, so that "Mars" finds
 /// Mars but not "marred" or "Del Mar".
 /// </summary>
-public sealed class TermNode(string stem, string written, FieldScope scope, IReadOnlySet<string>? nameForms = null, string? acronym = null, bool isOtherSpelling = false) : QueryNode(scope)
+public sealed class TermNode(string stem, string written, FieldScope scope, IReadOnlySet<string>? nameForms = null, string? acronym = null, bool isOtherSpelling = false, bool needsCapital = false) : QueryNode(scope)
 {
     /// <summary>The stem matched.</summary>
     public string Stem { get; } = stem;
@@ -108,6 +108,12 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     /// "ceasefire" for <c>cease-fire</c>): it matches, but it is not one of the query's own names.
     /// </summary>
     public bool IsOtherSpelling { get; } = isOtherSpelling;
+
+    /// <summary>
+    /// Whether it matches only where the article writes it with a capital: a name's other spelling ("Savanna" for
+    /// Savannah) may be an ordinary word in lower case ("the African savanna").
+    /// </summary>
+    public bool NeedsCapital { get; } = needsCapital;
 
     /// <inheritdoc/>
     public override string Kind => "term";
@@ -163,7 +169,7 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
             // Found through a compound written with a hyphen ("cease-fire" for ceasefire) when the word itself differs.
             var joined = token.Stem == Stem ? null : compound;
             var surface = joined?.Surface ?? token.Surface;
-            if ((NameForms is null || NameForms.Contains(surface))
+            if ((NameForms is null || (NameForms.Contains(surface) && !(NeedsCapital && document.IsWrittenInLowerCase(position))))
                 && (Acronym is null || (surface == Acronym && document.IsWrittenInCapitals(position))))
             {
                 hits.Add(new QueryHit(position, joined?.LastPosition ?? position));

@@ -520,7 +520,7 @@ public static class QueryParser
         // ordinary English word that happens to be capitalised ("Games", "Deploy" at the start of a query). An acronym:
         // an ordinary word in capitals ("AIDS"). Other words in capitals ("NATO", "SUVs", a query typed with caps
         // lock) are matched like any other word.
-        private TermNode Term(AnalyzedToken word, string text, FieldScope scope, bool isOtherSpelling = false)
+        private TermNode Term(AnalyzedToken word, string text, FieldScope scope, bool isOtherSpelling = false, bool isNameSpelling = false)
         {
             if (!typedInCapitals && IsAcronym(WithoutPossessive(Bare(text)), word.Surface))
             {
@@ -529,7 +529,7 @@ public static class QueryParser
 
             var letters = text.AsSpan().TrimStart("\"'(");
             var isName = letters.Length > 1 && char.IsUpper(letters[0]) && char.IsLower(letters[1]) && !OrdinaryWords.Contains(word.Surface);
-            return new TermNode(word.Stem, text, scope, isName ? TermNode.FormsOfName(word.Surface) : null, isOtherSpelling: isOtherSpelling);
+            return new TermNode(word.Stem, text, scope, isName ? TermNode.FormsOfName(word.Surface) : null, isOtherSpelling: isOtherSpelling || isNameSpelling, needsCapital: isNameSpelling);
         }
 
         // "US" and "U.S.", "UN" and "U.N.": the press writes initials both ways, so either finds both.
@@ -560,7 +560,7 @@ public static class QueryParser
                 : null;
         }
 
-        private QueryNode? Word(string text, int position, FieldScope scope, bool isOtherSpelling = false)
+        private QueryNode? Word(string text, int position, FieldScope scope, bool isNameSpelling = false)
         {
             if (text.EndsWith('*'))
             {
@@ -586,7 +586,7 @@ public static class QueryParser
                 // A bare stop word ("the") can never be required: it is dropped, like search engines do; written as
                 // an acronym ("IT") it is a word.
                 0 => Acronym(text, scope),
-                1 => WithOtherSpelling(Term(words[0], text, scope, isOtherSpelling), text, scope),
+                1 => WithOtherSpelling(Term(words[0], text, scope, isNameSpelling: isNameSpelling), text, scope),
 
                 // "al-Qaeda", "U.N.-backed": one written word, several tokens, matched as a phrase.
                 _ => new PhraseNode(
@@ -604,7 +604,7 @@ public static class QueryParser
 
             return node is null
                 ? null
-                : WithNameSpellings(WithJoinedSpelling(node, text, scope), text, isOtherSpelling, other => Word(other, position, scope, isOtherSpelling: true));
+                : WithNameSpellings(WithJoinedSpelling(node, text, scope), text, isNameSpelling, other => Word(other, position, scope, isNameSpelling: true));
         }
 
         // "Barghouti" finds "Barghuti", "al-Qaeda" "al-Qaida" (see NameSpellings); shown to the user as written.
