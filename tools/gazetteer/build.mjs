@@ -71,13 +71,16 @@ for (const c of worldCountries) {
   add('nationality', c.cca2, c.cca2, '', 0, '', demonyms.map((n) => (isCommonPlaceWord(n) ? '^' + n : n)));
 }
 
+// A name without its accents ("Kabul" for "Kābul").
+const plainOf = (name) => name.normalize('NFD').replace(/\p{M}/gu, '');
+
 // First-level and other ISO 3166-2 subdivisions; names that are ordinary words ("Central", "Eastern") are left out.
 const subdivisionIds = new Set();
 for (const [country, { sub }] of Object.entries(iso31662.data)) {
   for (const [code, { name }] of Object.entries(sub)) {
-    if (isCommonPlaceWord(name) || isCommonPlaceWord(name.normalize('NFD').replace(/\p{M}/gu, ''))) continue;
+    const plain = plainOf(name);
+    if (isCommonPlaceWord(name) || isCommonPlaceWord(plain)) continue;
     const names = [name];
-    const plain = name.normalize('NFD').replace(/\p{M}/gu, '');
     if (plain !== name) names.push(plain);
     subdivisionIds.add(code);
     add('subdivision', code, country, '', 0, '', names);
@@ -108,7 +111,6 @@ const worldRegions = new Set(worldCountries.flatMap((c) => [c.region, c.subregio
 // A town whose one-word name opens places' names in several other countries ("Abu": Abu Dhabi, Abu Ghurayb, Abu
 // Kabir) is as often the first word of a longer name ("Abu Ghraib", "Abu Musab") and needs context, like a town
 // named after a person.
-const plainOf = (name) => name.normalize('NFD').replace(/\p{M}/gu, '');
 const countriesOpenedBy = new Map();
 for (const [name, country] of [
   ...cities.filter((c) => c.population >= MIN_CITY_POPULATION).map((c) => [c.name, c.country]),
@@ -125,7 +127,7 @@ for (const city of cities) {
   if (city.population < MIN_CITY_POPULATION) continue;
   const capital = city.featureCode === 'PPLC';
   const big = city.population >= 1000000 || capital;
-  const plainName = city.name.normalize('NFD').replace(/\p{M}/gu, '');
+  const plainName = plainOf(city.name);
   if ((isCommonPlaceWord(city.name) || isCommonPlaceWord(plainName)) && !big) { dropped++; continue; }
   if (worldRegions.has(plainName.toLowerCase())) continue;
   // Capitals of first-level subdivisions (Atlanta, Sacramento) are known as places whatever else the name is.
@@ -133,9 +135,8 @@ for (const city of cities) {
     || (city.population < 200000 && opensNamesAbroad(plainName, city.country))) ? 'w' : '';
   const subdivision = city.country === 'US' && subdivisionIds.has('US-' + city.adminCode) ? 'US-' + city.adminCode : '';
   const names = [city.name];
-  const plain = city.name.normalize('NFD').replace(/\p{M}/gu, '');
-  if (plain !== city.name) names.push(plain);
-  if (arabicCountries.has(city.country)) names.push(...arabicPressForms(plain));
+  if (plainName !== city.name) names.push(plainName);
+  if (arabicCountries.has(city.country)) names.push(...arabicPressForms(plainName));
   add('city', String(city.cityId), city.country, subdivision, city.population, (capital ? 'c' : '') + weak, names);
 }
 

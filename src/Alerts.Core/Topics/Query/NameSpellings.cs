@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using Alerts.Core.Entities;
+using Alerts.Core.Text;
 
 namespace Alerts.Core.Topics.Query;
 
@@ -69,7 +69,8 @@ public static class NameSpellings
                 continue;
             }
 
-            var spellings = Of(Fold(word)).Select(spelling => char.ToUpperInvariant(spelling[0]) + spelling[1..]).ToList();
+            // Folded by the analysis that reads queries and articles (lower case, accents gone), as names' forms are.
+            var spellings = (TextAnalyzer.Analyze(word) is [var folded] ? Of(folded.Surface) : []).Select(spelling => char.ToUpperInvariant(spelling[0]) + spelling[1..]).ToList();
             alternatives = [.. alternatives
                 .SelectMany(alternative => spellings.Select(spelling => alternative[..start] + spelling + alternative[(start + length)..]).Prepend(alternative))
                 .Take(MaxAlternatives + 1)];
@@ -112,12 +113,6 @@ public static class NameSpellings
 
     // A capital, then lower case ("Barghouti", "Qaeda"): how the query language tells a name (see QueryParser).
     private static bool IsWrittenAsName(string word) => word.Length > 1 && char.IsUpper(word[0]) && char.IsLower(word[1]);
-
-    private static string Fold(string word)
-    {
-        var decomposed = word.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        return string.Concat(decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark));
-    }
 
     private static IEnumerable<(int Start, int Length)> LetterRuns(string text)
     {

@@ -608,9 +608,9 @@ public static class QueryParser
         }
 
         // "Barghouti" finds "Barghuti", "al-Qaeda" "al-Qaida" (see NameSpellings); shown to the user as written.
-        private QueryNode WithNameSpellings(QueryNode written, string text, bool isOtherSpelling, Func<string, QueryNode?> parse)
+        private QueryNode WithNameSpellings(QueryNode written, string text, bool isSpellingAlready, Func<string, QueryNode?> parse)
         {
-            if (isOtherSpelling || typedInCapitals)
+            if (isSpellingAlready || typedInCapitals)
             {
                 return written;
             }
