@@ -103,6 +103,13 @@ public static class TopicEvaluator
         "insists", "denies", "deny", "asks", "predicts",
     };
 
+    // Words that, written with a capital after a nationality or a country, make it the name of a competition open to
+    // all comers ("French Open", "Chinese Grand Prix", "Italian Cup", "Spanish League"; not "Chinese Premier"), as written.
+    private static readonly HashSet<string> CompetitionWords = new(StringComparer.Ordinal)
+    {
+        "open", "grand", "masters", "cup", "league", "championship", "championships", "classic", "rally",
+    };
+
     private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(",:;");
 
     // Prepositions that send forces to a border: "to its western frontier", "along their border".
@@ -435,8 +442,9 @@ public static class TopicEvaluator
         // say where.
         var eventPlace = entities.Mentions.FirstOrDefault(m => m.Entry.IsPlace && entities.IsPlaceMention(m) && !entities.IsInAside(m) && !IsTalkedAbout(check, m)
             && (entities.IsDateline(m)
-                || (m.FirstToken < document.TitleTokenCount && (m.Entry.IsPlaceWithinCountry || entities.IsLocative(m)))
-                || ((m.Entry.IsPlaceWithinCountry || entities.IsLocative(m)) && IsAttached(check, m, EventPlaceWindow))));
+                || (IsBackedAsElsewhere(entities, m)
+                    && ((m.FirstToken < document.TitleTokenCount && (m.Entry.IsPlaceWithinCountry || entities.IsLocative(m)))
+                        || ((m.Entry.IsPlaceWithinCountry || entities.IsLocative(m)) && IsAttached(check, m, EventPlaceWindow))))));
         if (eventPlace is not null)
         {
             evidence.Add(FailedAt("the story happens elsewhere: " + entities.TextOf(eventPlace), eventPlace, entities));
@@ -567,7 +575,7 @@ public static class TopicEvaluator
 
             if (mention.Entry.Kind is EntityKind.Country or EntityKind.City or EntityKind.Subdivision && entities.IsLocative(mention)
                 && !entities.IsBorderContext(mention) && !entities.IsReactionPlace(mention) && !entities.IsGatheringVenue(mention)
-                && !IsTalkedAbout(check, mention))
+                && !IsTalkedAbout(check, mention) && IsBackedAsElsewhere(entities, mention))
             {
                 elsewhere ??= mention;
             }
@@ -575,6 +583,14 @@ public static class TopicEvaluator
 
         return elsewhere;
     }
+
+    // A town or district named alone ("More mature Busch looking forward to Darlington") may be a namesake the
+    // gazetteer does not hold (Darlington, South Carolina, not England's town and borough): it says the story
+    // happens elsewhere only when the story backs its country too (names it, its people or another of its places:
+    // "BUCHAREST, Romania", "Iraqi police"), or when it is a city its name means everywhere.
+    private static bool IsBackedAsElsewhere(ArticleEntities entities, EntityMention mention) =>
+        !mention.Entry.IsPlaceWithinCountry || mention.Entry.IsMajorCity
+        || entities.Mentions.Any(m => m != mention && m.Entry.CountryCode == mention.Entry.CountryCode);
 
     private static bool IsTalkedAbout(ConstraintCheck check, EntityMention mention) =>
         mention.FirstToken < check.Document.TitleTokenCount && check.HeadlineReportsSpeech && !IsAttachedInHeadline(check, mention);
@@ -710,6 +726,12 @@ public static class TopicEvaluator
                 continue;
             }
 
+            // "Former French Open titlist Albert Costa": a competition's name says nothing of who plays in it.
+            if (NamesCompetition(entities.Document, mention))
+            {
+                continue;
+            }
+
             // "The Iraqi city of Fallujah", "the Afghan capital": a place, not people. "Western Baghdad": a direction.
             if (entities.QualifiesPlaceNoun(mention) || (entry.Role == "modifier" && entities.IsDirection(mention)))
             {
@@ -743,6 +765,15 @@ public static class TopicEvaluator
         }
 
         return actors;
+    }
+
+    private static bool NamesCompetition(AnalyzedDocument document, EntityMention mention)
+    {
+        var next = mention.LastToken + 1;
+        return next < document.Tokens.Count && document.Tokens[next] is var token
+            && CompetitionWords.Contains(token.Surface)
+            && document.Tokens[next].Position == document.Tokens[mention.LastToken].Position + 1
+            && char.IsUpper((document.IsTitle(token.Position) ? document.Title : document.Body)[token.Start]);
     }
 
     private static bool InSameBodySentence(ArticleEntities entities, EntityMention mention, int position) =>

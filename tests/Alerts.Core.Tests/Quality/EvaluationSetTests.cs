@@ -8,8 +8,8 @@ namespace Alerts.Core.Tests.Quality;
 
 /// <summary>
 /// The development halves of the evaluation sets (eval/ag-news, eval/ag-news-round9, eval/ag-news-round13 and the
-/// development sets eval/ag-news-round11 and eval/ag-news-round15: topics written from the docs alone, labels made
-/// without seeing the engine)
+/// development sets eval/ag-news-round11, eval/ag-news-round15 and eval/ag-news-round18: topics written from the docs
+/// alone, labels made without seeing the engine)
 /// must not lose quality. Floors sit just under the F1 recorded in docs/scoring.md; on the later development sets the
 /// place and actor constraints may not cost more core stories than recorded there. The test halves and the held-out
 /// sets (the fifth, seventh, eighth, tenth, twelfth to fourteenth, sixteenth and seventeenth, the thirteenth's held-out half) are never run here: they
@@ -57,10 +57,17 @@ public sealed class EvaluationSetTests
         ["online-piracy-file-sharing"] = 0.88,
         ["howard-stern-sirius-satellite-radio"] = 1.00,
         ["fannie-mae-accounting-scandal"] = 0.96,
+        ["sports-events-hosted-in-china"] = 0.86,
+        ["us-oval-motor-racing"] = 0.92,
+        ["us-celebrity-criminal-cases"] = 0.86,
+        ["brazilian-football"] = 0.93,
+        ["new-zealand-sportspeople"] = 0.97,
+        ["spanish-sportspeople"] = 0.86,
+        ["doping-in-sport"] = 0.90,
     };
 
     // The constraint cost recorded in docs/scoring.md for every constrained topic of the later development sets (the
-    // second, third, fourth, sixth, eleventh and fifteenth sets and the ninth's and thirteenth's development halves; the
+    // second, third, fourth, sixth, eleventh, fifteenth and eighteenth sets and the ninth's and thirteenth's development halves; the
     // fifth, seventh, eighth, tenth, twelfth to fourteenth and sixteenth are held out and never run here), and for the actor-constrained variants
     // of development topics.
     private static readonly Dictionary<string, int> RecordedConstraintCosts = new(StringComparer.Ordinal)
@@ -118,6 +125,11 @@ public sealed class EvaluationSetTests
         ["us-forces-iraq-sunni-insurgency"] = 0,
         ["attacks-on-iraqi-security-forces"] = 0,
         ["russian-tennis-players"] = 0,
+        ["sports-events-hosted-in-china"] = 0,
+        // 1 each at first: "More mature Busch looking forward to Darlington" (the English town; NASCAR races in
+        // Darlington, South Carolina) and "former French Open titlist Albert Costa" (French read as who plays).
+        ["us-oval-motor-racing"] = 0,
+        ["spanish-sportspeople"] = 0,
     };
 
     [Theory]
@@ -131,6 +143,8 @@ public sealed class EvaluationSetTests
     [InlineData("ag-news-round11", "topics.constrained.json")]
     [InlineData("ag-news-round15", "topics.json")]
     [InlineData("ag-news-round15", "topics.constrained.json")]
+    [InlineData("ag-news-round18", "topics.json")]
+    [InlineData("ag-news-round18", "topics.constrained.json")]
     public async Task DevelopmentHalf_MeetsRecordedFloors(string set, string topicFile)
     {
         // Act
@@ -154,6 +168,7 @@ public sealed class EvaluationSetTests
     [InlineData("ag-news-round11", "topics.constrained.json")]
     [InlineData("ag-news-round13", "topics.dev.constrained.json")]
     [InlineData("ag-news-round15", "topics.constrained.json")]
+    [InlineData("ag-news-round18", "topics.constrained.json")]
     public async Task LaterDevelopmentSets_ConstraintsCostNoMoreThanRecorded(string set, string topicFile)
     {
         // Act

@@ -340,5 +340,34 @@ public sealed class ActorModelTests
         // Assert
         Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
     }
-}
 
+    [Theory]
+    [InlineData("Former French Open champion loses in Bucharest")]
+    [InlineData("Veteran beats the US Open holder in Bucharest")]
+    [InlineData("Veteran wins on the eve of the Chinese Grand Prix")]
+    public void Alerts_NationalityInACompetitionsName_IsNoActor(string title)
+    {
+        // Arrange
+        var spanishPlayers = TestSupport.Topic("tennis (wins OR loses OR beats)", new TopicConstraints { ActorNationalities = ["Spain"] });
+
+        // Act
+        var match = TestSupport.Match(spanishPlayers, title, "The tennis player from Barcelona played on Monday.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Fact]
+    public void Alerts_NationalityBeforeAnOfficesTitle_StillActs()
+    {
+        // Arrange
+        var spanishDiplomacy = TestSupport.Topic("visit* OR talks", new TopicConstraints { ActorNationalities = ["Spain"] });
+
+        // Act
+        var match = TestSupport.Match(spanishDiplomacy, "Chinese Premier visits Madrid for talks", "The premier met business leaders on Monday.");
+
+        // Assert
+        Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+        Assert.Contains(match.Evidence, e => e.Description.StartsWith("actors are only", StringComparison.Ordinal));
+    }
+}
