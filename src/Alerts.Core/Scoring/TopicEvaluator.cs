@@ -586,8 +586,9 @@ public static class TopicEvaluator
 
     // A town or district named alone ("More mature Busch looking forward to Darlington") may be a namesake the
     // gazetteer does not hold (Darlington, South Carolina, not England's town and borough): it says the story
-    // happens elsewhere only when the story backs its country too (names it, its people or another of its places:
-    // "BUCHAREST, Romania", "Iraqi police"), or when it is a city its name means everywhere.
+    // happens elsewhere only when the story backs it (names its country, its people, another of its places or the
+    // town again: "BUCHAREST, Romania", "Iraqi police", "a market in Tel Aviv"), or when it is a city its name means
+    // everywhere.
     private static bool IsBackedAsElsewhere(ArticleEntities entities, EntityMention mention) =>
         !mention.Entry.IsPlaceWithinCountry || mention.Entry.IsMajorCity
         || entities.Mentions.Any(m => m != mention && m.Entry.CountryCode == mention.Entry.CountryCode);
