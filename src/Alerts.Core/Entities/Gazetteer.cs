@@ -351,7 +351,7 @@ public sealed class Gazetteer
     // parish; Portland, Oregon, not Portland, Jamaica).
     private static bool IsMajor(GazetteerEntry entry, List<GazetteerEntry> readings) => entry.Kind switch
     {
-        EntityKind.City => entry.IsMajorCity,
+        EntityKind.City => entry.Population >= 1_000_000 || (entry.IsCapital && entry.Population >= LargeCity),
         EntityKind.Subdivision => !IsOutweighedAbroad(entry, readings),
         _ => true,
     };

@@ -62,12 +62,6 @@ public sealed record GazetteerEntry(string Id, string Name, EntityKind Kind, str
 
     /// <summary>Whether the entry is a place inside a country (a subdivision or a city).</summary>
     public bool IsPlaceWithinCountry => Kind is EntityKind.Subdivision or EntityKind.City;
-
-    /// <summary>
-    /// A city its name means everywhere: a million people, or a capital of a hundred thousand. Smaller towns share
-    /// their names with towns the gazetteer does not hold (Darlington in England and in South Carolina).
-    /// </summary>
-    public bool IsMajorCity => Kind == EntityKind.City && (Population >= 1_000_000 || (IsCapital && Population >= 100_000));
 }
 
 /// <summary>An entity found in an analysed document.</summary>

@@ -103,12 +103,14 @@ public static class TopicEvaluator
         "insists", "denies", "deny", "asks", "predicts",
     };
 
-    // Words that, written with a capital after a nationality or a country, make it the name of a competition open to
-    // all comers ("French Open", "Chinese Grand Prix", "Italian Cup", "Spanish League"; not "Chinese Premier"), as written.
-    private static readonly HashSet<string> CompetitionWords = new(StringComparer.Ordinal)
-    {
-        "open", "grand", "masters", "cup", "league", "championship", "championships", "classic", "rally",
-    };
+    // Words that, written with a capital right after a nationality or a country, make it the name of a competition
+    // open to all comers ("French Open", "Chinese Grand Prix", "Japan Masters"), as written. Not a national league or
+    // cup ("American League", "Italian Cup"), whose clubs are that nationality; not "Grand" without "Prix" ("US Grand
+    // Jury"); not "Rally" ("Iraqis Rally Against...").
+    private static readonly HashSet<string> CompetitionWords = new(StringComparer.Ordinal) { "open", "grand", "masters", "classic" };
+
+    // After "Open", words that make it a verb or an adjective in a headline: "U.S. Open to New Talks", "Open Fire".
+    private static readonly HashSet<string> NotCompetitionAfterOpen = new(StringComparer.Ordinal) { "to", "fire", "talks", "up", "door", "doors", "way" };
 
     private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(",:;");
 
@@ -442,9 +444,8 @@ public static class TopicEvaluator
         // say where.
         var eventPlace = entities.Mentions.FirstOrDefault(m => m.Entry.IsPlace && entities.IsPlaceMention(m) && !entities.IsInAside(m) && !IsTalkedAbout(check, m)
             && (entities.IsDateline(m)
-                || (IsBackedAsElsewhere(entities, m)
-                    && ((m.FirstToken < document.TitleTokenCount && (m.Entry.IsPlaceWithinCountry || entities.IsLocative(m)))
-                        || ((m.Entry.IsPlaceWithinCountry || entities.IsLocative(m)) && IsAttached(check, m, EventPlaceWindow))))));
+                || (m.FirstToken < document.TitleTokenCount && (m.Entry.IsPlaceWithinCountry || entities.IsLocative(m)))
+                || ((m.Entry.IsPlaceWithinCountry || entities.IsLocative(m)) && IsAttached(check, m, EventPlaceWindow))));
         if (eventPlace is not null)
         {
             evidence.Add(FailedAt("the story happens elsewhere: " + entities.TextOf(eventPlace), eventPlace, entities));
@@ -575,7 +576,7 @@ public static class TopicEvaluator
 
             if (mention.Entry.Kind is EntityKind.Country or EntityKind.City or EntityKind.Subdivision && entities.IsLocative(mention)
                 && !entities.IsBorderContext(mention) && !entities.IsReactionPlace(mention) && !entities.IsGatheringVenue(mention)
-                && !IsTalkedAbout(check, mention) && IsBackedAsElsewhere(entities, mention))
+                && !IsTalkedAbout(check, mention))
             {
                 elsewhere ??= mention;
             }
@@ -583,15 +584,6 @@ public static class TopicEvaluator
 
         return elsewhere;
     }
-
-    // A town or district named alone ("More mature Busch looking forward to Darlington") may be a namesake the
-    // gazetteer does not hold (Darlington, South Carolina, not England's town and borough): it says the story
-    // happens elsewhere only when the story backs it (names its country, its people, another of its places or the
-    // town again: "BUCHAREST, Romania", "Iraqi police", "a market in Tel Aviv"), or when it is a city its name means
-    // everywhere.
-    private static bool IsBackedAsElsewhere(ArticleEntities entities, EntityMention mention) =>
-        !mention.Entry.IsPlaceWithinCountry || mention.Entry.IsMajorCity
-        || entities.Mentions.Any(m => m != mention && m.Entry.CountryCode == mention.Entry.CountryCode);
 
     private static bool IsTalkedAbout(ConstraintCheck check, EntityMention mention) =>
         mention.FirstToken < check.Document.TitleTokenCount && check.HeadlineReportsSpeech && !IsAttachedInHeadline(check, mention);
@@ -728,7 +720,7 @@ public static class TopicEvaluator
             }
 
             // "Former French Open titlist Albert Costa": a competition's name says nothing of who plays in it.
-            if (NamesCompetition(entities.Document, mention))
+            if (NamesCompetition(entities, mention))
             {
                 continue;
             }
@@ -768,13 +760,35 @@ public static class TopicEvaluator
         return actors;
     }
 
-    private static bool NamesCompetition(AnalyzedDocument document, EntityMention mention)
+    // "Former French Open titlist", "the Chinese Grand Prix": the nationality and the competition word stand side by
+    // side in the text (a space between them only), the word written with a capital. The people themselves
+    // ("Israelis Open Fire") act, whatever follows them.
+    private static bool NamesCompetition(ArticleEntities entities, EntityMention mention)
     {
+        var document = entities.Document;
         var next = mention.LastToken + 1;
-        return next < document.Tokens.Count && document.Tokens[next] is var token
-            && CompetitionWords.Contains(token.Surface)
-            && document.Tokens[next].Position == document.Tokens[mention.LastToken].Position + 1
-            && char.IsUpper((document.IsTitle(token.Position) ? document.Title : document.Body)[token.Start]);
+        if (next >= document.Tokens.Count || NamesThePeople(entities, mention))
+        {
+            return false;
+        }
+
+        var (word, last) = (document.Tokens[next], document.Tokens[mention.LastToken]);
+        var text = document.IsTitle(word.Position) ? document.Title : document.Body;
+        if (!CompetitionWords.Contains(word.Surface) || document.IsTitle(word.Position) != document.IsTitle(last.Position)
+            || !char.IsUpper(text[word.Start]) || !string.IsNullOrWhiteSpace(text[last.End..word.Start]))
+        {
+            return false;
+        }
+
+        var after = next + 1 < document.Tokens.Count && document.IsTitle(document.Tokens[next + 1].Position) == document.IsTitle(word.Position)
+            ? document.Tokens[next + 1].Surface
+            : null;
+        return word.Surface switch
+        {
+            "grand" => after == "prix",
+            "open" => after is null || !NotCompetitionAfterOpen.Contains(after),
+            _ => true,
+        };
     }
 
     private static bool InSameBodySentence(ArticleEntities entities, EntityMention mention, int position) =>

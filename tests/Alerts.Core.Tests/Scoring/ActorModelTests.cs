@@ -357,6 +357,26 @@ public sealed class ActorModelTests
         Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
     }
 
+    [Theory]
+    [InlineData("Israelis Open Fire on Stone-Throwers in Talks Row", "The talks were suspended on Monday.")]
+    [InlineData("U.S. Open to New Talks With Rebels", "The talks could resume next month.")]
+    [InlineData("US Grand Jury Hears Talks Evidence", "The talks were recorded, prosecutors said.")]
+    [InlineData("Iraqis Rally for Talks", "Thousands marched for the talks on Monday.")]
+    [InlineData("Talks collapse", "The team lost to the Argentine. Masters qualification talks were cut short.")]
+    [InlineData("Talks in the American League", "Owners held talks on Monday.")]
+    public void Alerts_NationalityBeforeACompetitionWordThatIsNoCompetition_StillActs(string title, string body)
+    {
+        // Arrange
+        var spanishTalks = TestSupport.Topic("talks", new TopicConstraints { ActorNationalities = ["Spain"] });
+
+        // Act
+        var match = TestSupport.Match(spanishTalks, title, body);
+
+        // Assert
+        Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+        Assert.Contains(match.Evidence, e => e.Description.StartsWith("actors are only", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Alerts_NationalityBeforeAnOfficesTitle_StillActs()
     {
