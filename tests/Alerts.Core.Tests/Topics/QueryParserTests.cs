@@ -119,6 +119,22 @@ public sealed class QueryParserTests
         Assert.Equal(expected, written);
     }
 
+    [Theory]
+    [InlineData("poacher OR (poaching NEAR/8 (elephant OR rhino))", "poacher OR poaching NEAR/8 (elephant OR rhino)")]
+    [InlineData("(strike OR walkout) NEAR/5 (union OR workers)", "(strike OR walkout) NEAR/5 (union OR workers)")]
+    [InlineData("title:(Kabul OR Kandahar) NEAR/3 troops", "(title:Kabul OR title:Kandahar) NEAR/3 troops")]
+    [InlineData("(coach fired) NEAR/10 season", "(coach fired) NEAR/10 season")]
+    public void ToString_NearOverAGroup_KeepsItsBracketsAndParsesBackTheSame(string query, string expected)
+    {
+        // Act: the evidence quotes a matched clause in these words, and the workbench parses written-back queries again.
+        var written = QueryParser.Parse(query).ToString();
+        var reparsed = QueryParser.Parse(written).ToString();
+
+        // Assert
+        Assert.Equal(expected, written);
+        Assert.Equal(written, reparsed);
+    }
+
     [Fact]
     public void Parse_HostileNesting_IsRejectedNotStackOverflow()
     {

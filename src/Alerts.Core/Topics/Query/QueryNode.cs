@@ -347,7 +347,12 @@ public sealed class NearNode(QueryNode left, QueryNode right, int distance) : Qu
     public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() => [.. Left.GetRequiredKeySets(), .. Right.GetRequiredKeySets()];
 
     /// <inheritdoc/>
-    public override string ToString() => $"{Left} NEAR/{Distance} {Right}";
+    public override string ToString() => $"{Operand(Left)} NEAR/{Distance} {Operand(Right)}";
+
+    // NEAR binds tightest, so a group on either side is written back in its brackets: without them
+    // "poaching NEAR/8 (elephant OR rhino)" would print as a different query ("poaching NEAR/8 elephant OR rhino").
+    private static string Operand(QueryNode node) =>
+        node is AndNode or NotNode or NearNode or OrNode { IsWrittenWithOr: true } ? "(" + node + ")" : node.ToString();
 }
 
 /// <summary>All clauses must match (implicit AND).</summary>
