@@ -96,6 +96,12 @@ public static class QueryShortfall
             case NearNode near when near.Left.Evaluate(document, []) && near.Right.Evaluate(document, []):
                 shortfall.Apart.Add(node);
                 break;
+            case NearNode near when near.Left.Evaluate(document, []) || near.Right.Evaluate(document, []):
+                // One side is there ("a 48-hour strike by aircraft refuellers"): say what it found and which side
+                // lacked a word, as for an AND, rather than that none of the query's words are there.
+                Collect(near.Left, document, shortfall);
+                Collect(near.Right, document, shortfall);
+                break;
             case PhraseNode phrase when phrase.Stems.All(stem => document.PositionsOf(stem).Count > 0):
                 shortfall.Apart.Add(node);
                 break;

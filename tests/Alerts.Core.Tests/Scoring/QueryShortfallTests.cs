@@ -18,6 +18,8 @@ public sealed class QueryShortfallTests
     [InlineData("Barghouti (election OR vote)", "Palestinian leadership race narrows", "the query did not match: none of its words are there")]
     [InlineData("Palestinian Barghouti", "Palestinian leadership race narrows", "the query did not match: found Palestinian, but nothing from: Barghouti")]
     [InlineData("\"Moqtada al-Sadr\" truce", "Moktada calls truce, al-Sadr aides say", "the query did not match: found truce; the words of \"Moqtada al-Sadr\" are there, but not as close together as it asks")]
+    [InlineData("(strike OR walkout) NEAR/8 (union OR workers)", "A 48-hour strike by refuellers", "the query did not match: found strike, but nothing from: union OR workers")]
+    [InlineData("\"general strike\" OR (strike NEAR/8 union) -\"air strike\"", "Strikes at London airports", "the query did not match: found Strikes, but nothing from: union")]
     public void Describe_QueryNotMatched_SaysWhatTheNearestPartFoundAndLacked(string query, string title, string expected)
     {
         // Arrange
