@@ -119,10 +119,11 @@ public static class QueryParser
     }
 
     // "AIDS", "WHO", "IT", "US": an everyday English word (or a stop word) written in capitals is an acronym, and
-    // matches only where the article writes it in capitals too, not "aide", "who" or "us".
+    // matches only where the article writes it in capitals too, not "aide", "who" or "us". So is one that is a form of
+    // an everyday word ("CITES", the wildlife treaty, is not in the word list, but its stem "cite" finds "citing").
     private static bool IsAcronym(string written, string folded) =>
         IsWrittenInCapitals(written) && written.Length <= MaxAcronymLength
-        && (OrdinaryWords.Contains(folded) || TextAnalyzer.IsStopWord(folded));
+        && (OrdinaryWords.Contains(folded) || TextAnalyzer.IsStopWord(folded) || OrdinaryWords.Contains(TextAnalyzer.Stem(folded)));
 
     // "SAP", "BMW", "NEC": two or more letters, all capitals (a whole query typed in capitals is rare in topics).
     private static bool IsWrittenInCapitals(string written) =>
