@@ -209,7 +209,7 @@ public static class TextAnalyzer
 
     // Porter2 gives words of unrelated meaning one stem where news uses both senses often: "executive" and
     // "execution" (execut), "international" and "internal" (intern), "authority" and "author", "organization" and
-    // "organic" (organ), "university" and "universe" (univers). Without these, a topic on executions alerted on
+    // "organic" (organ), "university" and "universe" (univers), "abortion" and an aborted bid or landing (abort). Without these, a topic on executions alerted on
     // 146 corpus stories about company executives. Each family gets a stem of its own; the other forms keep
     // Porter2's.
     private static readonly Dictionary<string, string> StemOverrides = Families(
@@ -224,7 +224,8 @@ public static class TextAnalyzer
             "organisation", "organisations", "organizational", "organisational"]),
         ("organic", ["organic", "organically"]),
         ("universit", ["university", "universities"]),
-        ("universal", ["universal", "universally"]));
+        ("universal", ["universal", "universally"]),
+        ("abortion", ["abortion", "abortions"]));
 
     private static Dictionary<string, string> Families(params (string Stem, string[] Words)[] families) =>
         families.SelectMany(f => f.Words.Select(w => (w, f.Stem))).ToDictionary(p => p.w, p => p.Stem, StringComparer.Ordinal);

@@ -29,6 +29,7 @@ public sealed class TextAnalyzerTests
     [InlineData("organization", "organic")]
     [InlineData("university", "universe")]
     [InlineData("universal", "university")]
+    [InlineData("abortion", "aborted")]
     public void Stem_WordsOfUnrelatedMeaning_DoNotShareStem(string a, string b)
     {
         // Act / Assert: Porter2 alone gives each pair one stem.
@@ -40,6 +41,7 @@ public sealed class TextAnalyzerTests
     [InlineData("organised", "organizers")]
     [InlineData("authorities", "authority")]
     [InlineData("executed", "execution")]
+    [InlineData("abortion", "abortions")]
     public void Stem_OverriddenFamilies_KeepTheirOwnForms(string a, string b)
     {
         // Act / Assert
