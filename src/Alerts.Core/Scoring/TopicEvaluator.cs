@@ -179,7 +179,6 @@ public static class TopicEvaluator
         List<MatchEvidence> Evidence)
     {
         private List<(int From, int To)>? placeWords;
-        private int? leadEnd;
         private bool? headlineReportsSpeech;
 
         // Positions of the required places' own names and people: matches on them ("Afghan", "Kabul", "Taliban") say
@@ -190,7 +189,7 @@ public static class TopicEvaluator
             .ToList();
 
         // Where the body's first sentence ends (character offset), found once.
-        public int LeadEnd => leadEnd ??= LeadSentenceEnd(Document.Body);
+        public int LeadEnd => Document.LeadSentenceEnd;
 
         public bool HeadlineReportsSpeech => headlineReportsSpeech ??= ReportsSpeech(Document);
 
@@ -525,33 +524,6 @@ public static class TopicEvaluator
     // Whether a mention sits in the body's first sentence, where a news story says where its event happened.
     private static bool IsInLeadSentence(ConstraintCheck check, EntityMention mention) =>
         mention.FirstToken >= check.Document.TitleTokenCount && check.Document.Tokens[mention.FirstToken].Start < check.LeadEnd;
-
-    // The end of a text's first sentence: a full stop followed by a space and a capital, unless it closes an
-    // abbreviation ("U.S.", "Calif.").
-    private static int LeadSentenceEnd(string body)
-    {
-        for (var i = 1; i + 2 < body.Length; i++)
-        {
-            if (body[i] is '.' or '!' or '?' && char.IsWhiteSpace(body[i + 1]) && char.IsUpper(body[i + 2])
-                && !(char.IsUpper(body[i - 1]) && (i < 2 || !char.IsLetter(body[i - 2]) || body[i - 2] == '.')) && !IsAbbreviation(body, i))
-            {
-                return i;
-            }
-        }
-
-        return body.Length;
-    }
-
-    private static bool IsAbbreviation(string text, int stop)
-    {
-        var from = stop;
-        while (from > 0 && char.IsLetter(text[from - 1]))
-        {
-            from--;
-        }
-
-        return stop - from is > 0 and <= 4 && char.IsUpper(text[from]) && (from == 0 || !char.IsLetter(text[from - 1]));
-    }
 
     // A headline that sends the story to another place ("... troops to Iraq") and names none of the required places
     // is about that other place, whatever the body mentions in passing. A headline that reports what someone said

@@ -25,6 +25,8 @@ public sealed class AnalyzedDocument
     private bool? titleHasCapitals;
     private bool? bodyHasCapitals;
 
+    private int? leadSentenceEnd;
+
     // Compounds written with a hyphen, by the position of their first part; null when the text has none.
     private readonly Dictionary<int, JoinedWord>? joinedWords;
 
@@ -120,6 +122,16 @@ public sealed class AnalyzedDocument
 
     /// <summary>Whether a position lies in the title.</summary>
     public bool IsTitle(int position) => position < BodyStartPosition;
+
+    /// <summary>
+    /// Where the body's first sentence ends (a character offset in <see cref="Body"/>): a full stop followed by a space
+    /// and a capital, unless it closes an abbreviation ("U.S.", "Calif."); the body's length when there is none.
+    /// </summary>
+    public int LeadSentenceEnd => leadSentenceEnd ??= FindLeadSentenceEnd(Body);
+
+    /// <summary>Whether the word at a position is in the body's first sentence, where a news story tells its event.</summary>
+    public bool IsInLeadSentence(int position) =>
+        !IsTitle(position) && TokenAt(position) is { } token && token.Start < LeadSentenceEnd;
 
     /// <summary>The field of a position.</summary>
     public DocumentField FieldOf(int position) => IsTitle(position) ? DocumentField.Title : DocumentField.Body;
@@ -242,5 +254,30 @@ public sealed class AnalyzedDocument
             .Append(right < text.Length ? "…" : string.Empty)
             .Replace('\n', ' ');
         return builder.ToString();
+    }
+
+    private static int FindLeadSentenceEnd(string body)
+    {
+        for (var i = 1; i + 2 < body.Length; i++)
+        {
+            if (body[i] is '.' or '!' or '?' && char.IsWhiteSpace(body[i + 1]) && char.IsUpper(body[i + 2])
+                && !(char.IsUpper(body[i - 1]) && (i < 2 || !char.IsLetter(body[i - 2]) || body[i - 2] == '.')) && !IsAbbreviation(body, i))
+            {
+                return i;
+            }
+        }
+
+        return body.Length;
+    }
+
+    private static bool IsAbbreviation(string text, int stop)
+    {
+        var from = stop;
+        while (from > 0 && char.IsLetter(text[from - 1]))
+        {
+            from--;
+        }
+
+        return stop - from is > 0 and <= 4 && char.IsUpper(text[from]) && (from == 0 || !char.IsLetter(text[from - 1]));
     }
 }

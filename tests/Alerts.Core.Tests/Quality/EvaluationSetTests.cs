@@ -38,14 +38,14 @@ public sealed class EvaluationSetTests
         ["us-labor-market"] = 0.85,
         ["us-retail-holiday-sales"] = 0.85,
         ["sprint-nextel"] = 0.98,
-        ["labor-strikes-and-walkouts"] = 0.68,
-        ["sports-coach-and-manager-changes"] = 0.78,
-        ["violence-and-racism-in-sport"] = 0.75,
+        ["labor-strikes-and-walkouts"] = 0.74,
+        ["sports-coach-and-manager-changes"] = 0.80,
+        ["violence-and-racism-in-sport"] = 0.79,
         ["corporate-job-cuts"] = 0.88,
         ["housing-market-and-mortgages"] = 0.97,
         ["wildlife-conservation-endangered-species"] = 0.87,
-        ["latin-america-political-violence-justice"] = 0.90,
-        ["us-culture-war-social-issues"] = 0.84,
+        ["latin-america-political-violence-justice"] = 0.91,
+        ["us-culture-war-social-issues"] = 0.87,
         ["japanese-companies-abroad"] = 0.73,
         ["german-companies-abroad"] = 0.71,
         ["uk-government-diplomacy"] = 0.87,
@@ -110,8 +110,8 @@ public sealed class EvaluationSetTests
         // than the United States act ("Iraq's Allawi Issues Ultimatum to Falluja", "Iraq Govt. Cancels Falluja
         // Negotiations", British troops freeing US troops for the attack) passed only because an unknown name the query
         // matched left the actor rule unjudged. The constraint now reads them as written; the docs advise listing every
-        // nationality that acts in the subject.
-        ["fallujah-battle-actors"] = 6,
+        // nationality that acts in the subject. 5 since a NEAR finds a headline word with one of the lead sentence.
+        ["fallujah-battle-actors"] = 5,
         ["turkey-eu-bid-actors"] = 0,
         ["kashmir-conflict-actors"] = 0,
         ["pakistan-militancy-actors"] = 0,

@@ -146,6 +146,21 @@ public sealed class QuerySemanticsTests
         Assert.Equal(expected, match is not null);
     }
 
+    [Theory]
+    [InlineData("coach NEAR/8 hiring", "Saban hiring on hold", "The Dolphins want Nick Saban, and the LSU coach could be on his way. He is expected to decide soon.", true)]
+    [InlineData("coach NEAR/15 hiring", "Saban hiring on hold", "The Dolphins want Nick Saban, and the LSU coach could be on his way.", true)]
+    [InlineData("coach NEAR/6 hiring", "Saban hiring on hold", "The Dolphins want Nick Saban, and the LSU coach could be on his way.", false)]
+    [InlineData("coach NEAR/8 hiring", "Saban hiring on hold", "The Dolphins want Nick Saban. The LSU coach could be on his way.", false)]
+    [InlineData("jobs NEAR/4 lost", "For Jobs, Brazilians Desert Their Cities", "Millions lost their land to drought and moved to the cities.", false)]
+    public void Near_OfAStatement_FindsAHeadlineWordWithOneOfTheLeadSentence(string query, string title, string body, bool expected)
+    {
+        // Act: the headline and the body's first sentence tell the same event; a short NEAR is an expression.
+        var match = Match(Topic(query), title, body);
+
+        // Assert
+        Assert.Equal(expected, match is not null);
+    }
+
     [Fact]
     public void TitleScope_WordOnlyInBody_DoesNotMatch()
     {

@@ -313,6 +313,14 @@ public sealed class NearNode(QueryNode left, QueryNode right, int distance) : Qu
     /// <summary>Maximum number of words between the two.</summary>
     public int Distance { get; } = distance;
 
+    /// <summary>
+    /// From this distance a NEAR asks for one statement rather than one expression, and a headline word and a word of
+    /// the body's first sentence are near: the headline and the lead tell the same event ("Saban hiring on hold" /
+    /// "the LSU coach could be on his way"). Shorter distances stay within the text (<c>jobs NEAR/4 lost</c> is an
+    /// expression, which "For Jobs, Brazilians Desert Their Cities" and a lead that says "lost" are not).
+    /// </summary>
+    public const int SentenceScale = 8;
+
     /// <inheritdoc/>
     public override string Kind => "near";
 
@@ -337,11 +345,22 @@ public sealed class NearNode(QueryNode left, QueryNode right, int distance) : Qu
                     hits.Add(new QueryHit(Math.Min(l.From, r.From), Math.Max(l.To, r.To)));
                     found = true;
                 }
+                else if (Distance >= SentenceScale && HeadlineAndLead(document, l, r))
+                {
+                    hits.Add(l);
+                    hits.Add(r);
+                    found = true;
+                }
             }
         }
 
         return found;
     }
+
+    // One word in the headline, the other in the body's first sentence: each is a hit of its own (no span crosses
+    // from the headline into the body).
+    private static bool HeadlineAndLead(AnalyzedDocument document, QueryHit a, QueryHit b) =>
+        (document.IsTitle(a.From) && document.IsInLeadSentence(b.From)) || (document.IsTitle(b.From) && document.IsInLeadSentence(a.From));
 
     /// <inheritdoc/>
     public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() => [.. Left.GetRequiredKeySets(), .. Right.GetRequiredKeySets()];
