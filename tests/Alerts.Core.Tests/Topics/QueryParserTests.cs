@@ -203,6 +203,7 @@ public sealed class QueryParserTests
     [InlineData("troops NEAR/3 Kabul", "troops NEAR/3 Kabul")]
     [InlineData("troops or forces", "troops OR forces")]
     [InlineData("the troops", "troops")]
+    [InlineData("patent (re-examin* OR challeng*)", "patent (re-examin* OR challeng*)")]
     public void Parse_ValidQuery_HasExpectedShape(string query, string canonical)
     {
         // Act

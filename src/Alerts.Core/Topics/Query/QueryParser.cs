@@ -561,12 +561,29 @@ public static class QueryParser
                 : null;
         }
 
+        // "re-examin*": the press writes the compound with and without its hyphen, so the prefix is looked for both
+        // ways: joined ("reexamination") and as its first parts right before a word starting with the last
+        // ("re-examined").
+        private QueryNode HyphenatedPrefix(string written, List<AnalyzedToken> tokens, int position, FieldScope scope)
+        {
+            var firstParts = Word(written[..written.LastIndexOf('-')], position, scope)
+                ?? throw new QueryParseException("a single word of at least 2 letters before '*'", position);
+            return new OrNode(
+                [new PrefixNode(string.Concat(tokens.Select(t => t.Surface)), scope), new NearNode(firstParts, new PrefixNode(tokens[^1].Surface, scope), 0)],
+                shownAs: written + "*");
+        }
+
         private QueryNode? Word(string text, int position, FieldScope scope, bool isNameSpelling = false)
         {
             if (text.EndsWith('*'))
             {
                 var stem = text.TrimEnd('*');
                 var tokens = TextAnalyzer.Analyze(stem);
+                if (tokens.Count > 1 && stem.Contains('-', StringComparison.Ordinal) && tokens.All(t => !t.IsStopWord) && tokens[^1].Surface.Length >= 2)
+                {
+                    return HyphenatedPrefix(stem, tokens, position, scope);
+                }
+
                 if (tokens.Count != 1 || tokens[0].Surface.Length < 2)
                 {
                     throw new QueryParseException("a single word of at least 2 letters before '*'", position);
