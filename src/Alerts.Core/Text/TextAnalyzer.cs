@@ -225,7 +225,18 @@ public static class TextAnalyzer
         ("organic", ["organic", "organically"]),
         ("universit", ["university", "universities"]),
         ("universal", ["universal", "universally"]),
-        ("abortion", ["abortion", "abortions"]));
+        ("abortion", ["abortion", "abortions"]),
+
+        // A sport or trade named by its -ing noun is not its base noun: "boxing" is no set-top box, "fencing" no
+        // fence, "rowing" no row, "cycling" no business cycle, "marketing" no stock market, "engineering" no engine,
+        // "accounting" no account.
+        ("boxing", ["boxing"]),
+        ("fencing", ["fencing"]),
+        ("rowing", ["rowing"]),
+        ("cycling", ["cycling"]),
+        ("marketing", ["marketing"]),
+        ("engineering", ["engineering"]),
+        ("accounting", ["accounting"]));
 
     private static Dictionary<string, string> Families(params (string Stem, string[] Words)[] families) =>
         families.SelectMany(f => f.Words.Select(w => (w, f.Stem))).ToDictionary(p => p.w, p => p.Stem, StringComparer.Ordinal);

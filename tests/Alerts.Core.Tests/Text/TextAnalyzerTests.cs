@@ -30,6 +30,9 @@ public sealed class TextAnalyzerTests
     [InlineData("university", "universe")]
     [InlineData("universal", "university")]
     [InlineData("abortion", "aborted")]
+    [InlineData("boxing", "boxes")]
+    [InlineData("marketing", "market")]
+    [InlineData("engineering", "engines")]
     public void Stem_WordsOfUnrelatedMeaning_DoNotShareStem(string a, string b)
     {
         // Act / Assert: Porter2 alone gives each pair one stem.
