@@ -480,6 +480,12 @@ public static class QueryParser
 
         private QueryNode? Phrase(string text, int slop, int position, FieldScope scope, bool isOtherSpelling = false)
         {
+            // A '*' inside quotes would be dropped silently, and "gay marri*" would then never match "gay marriage".
+            if (text.IndexOf('*', StringComparison.Ordinal) is >= 0 and var star)
+            {
+                throw new QueryParseException("a phrase without '*' (its words already find their endings: \"air strike\" finds \"air strikes\"; for the start of a word use NEAR: gay NEAR/1 marri*)", position + 1 + star);
+            }
+
             var tokens = TextAnalyzer.Analyze(text).Where(t => !t.IsStopWord).ToList();
             if (tokens.Count == 0 && slop == 0 && Acronym(text, scope) is { } acronym)
             {
