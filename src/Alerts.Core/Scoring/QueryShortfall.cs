@@ -78,8 +78,9 @@ public static class QueryShortfall
                     .OrderBy(branch => branch.Missing.Count + branch.Excluded.Count + branch.Apart.Count)
                     .ThenByDescending(branch => branch.Found.Count)
                     .FirstOrDefault();
-                if (nearest is null)
+                if (nearest is null || (or.ShownAs is not null && nearest.Missing.Count > 0))
                 {
+                    // A word written once is one word to the user, however it is looked for ("anti-vir*", "al-Qaeda").
                     shortfall.Missing.Add(node);
                 }
                 else if (or.ShownAs is not null && nearest.Found.Count == 0 && nearest.Missing.Count == 0)

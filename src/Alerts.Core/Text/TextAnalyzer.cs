@@ -229,13 +229,13 @@ public static class TextAnalyzer
 
         // A sport or trade named by its -ing noun is not its base noun: "boxing" is no set-top box, "fencing" no
         // fence, "rowing" no row, "cycling" no business cycle, "marketing" no stock market, "engineering" no engine,
-        // "accounting" no account.
+        // "accounting" no account. The family keeps the doing and the doers ("engineered", "marketed", "rowed").
         ("boxing", ["boxing"]),
-        ("fencing", ["fencing"]),
-        ("rowing", ["rowing"]),
-        ("cycling", ["cycling"]),
-        ("marketing", ["marketing"]),
-        ("engineering", ["engineering"]),
+        ("fencing", ["fencing", "fencer", "fencers"]),
+        ("rowing", ["rowing", "rowed", "rower", "rowers"]),
+        ("cycling", ["cycling", "cycled"]),
+        ("marketing", ["marketing", "marketed", "marketer", "marketers"]),
+        ("engineering", ["engineering", "engineer", "engineers", "engineered"]),
         ("accounting", ["accounting"]));
 
     private static Dictionary<string, string> Families(params (string Stem, string[] Words)[] families) =>

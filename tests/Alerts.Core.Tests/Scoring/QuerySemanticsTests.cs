@@ -1,3 +1,5 @@
+using Alerts.Core.Text;
+using Alerts.Core.Topics.Query;
 using static Alerts.Core.Tests.TestSupport;
 
 namespace Alerts.Core.Tests.Scoring;
@@ -93,6 +95,11 @@ public sealed class QuerySemanticsTests
     [InlineData("re-examin*", "Patent office orders reexamination of Eolas patent", true)]
     [InlineData("re-examin*", "Regulators examine the deal again", false)]
     [InlineData("anti-vir*", "New anti-virus software released", true)]
+    [InlineData("re-examin*", "Panel examines re-election rules", false)]
+    [InlineData("\"E*Trade\"", "E*Trade profit rises", true)]
+    [InlineData("\"genetic engineering\"", "Genetically engineered rice approved in China", true)]
+    [InlineData("Vioxx marketing", "Merck marketed Vioxx despite risks", true)]
+    [InlineData("boxing", "Netflix and TiVo to build a set-top box", false)]
     [InlineData("resign", "Yankees re-sign veteran pitcher", false)]
     [InlineData("re-sign", "Minister to resign", false)]
     [InlineData("plugin", "Browser plug-in blocks ads", true)]
@@ -163,6 +170,23 @@ public sealed class QuerySemanticsTests
 
         // Assert
         Assert.Equal(expected, match is not null);
+    }
+
+    [Fact]
+    public void Near_HeadlineWordPairedWithSeveralLeadWords_IsOneHit()
+    {
+        // Arrange
+        var query = QueryParser.Parse("strike NEAR/8 (union OR workers)");
+        var document = new AnalyzedDocument("Strike at Heathrow", "Union workers said the union would walk out, workers said.");
+        var hits = new List<QueryHit>();
+
+        // Act
+        var matched = query.Evaluate(document, hits);
+
+        // Assert: the headline's "Strike" counts once, not once per lead word it pairs with.
+        Assert.True(matched);
+        Assert.Equal(hits.Count, hits.Distinct().Count());
+        Assert.Single(hits, h => document.IsTitle(h.From));
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public sealed class QueryParserTests
     [InlineData("title: OR x", "a term, phrase or '(' after 'title:'", 8)]
     [InlineData("troops)", "an operator, a term or the end of the query (unmatched ')'?)", 7)]
     [InlineData("tr*ops", "'*' only at the end of a word", 3)]
+    [InlineData("re*-examin*", "'*' only at the end of a word", 3)]
     [InlineData("a*", "a single word of at least 2 letters before '*'", 1)]
     [InlineData("troops -", "a term, phrase or '(' after NOT or '-'", 9)]
     [InlineData("\"the\"", "searchable words inside the phrase", 1)]
@@ -205,6 +206,7 @@ public sealed class QueryParserTests
     [InlineData("troops or forces", "troops OR forces")]
     [InlineData("the troops", "troops")]
     [InlineData("patent (re-examin* OR challeng*)", "patent (re-examin* OR challeng*)")]
+    [InlineData("title:re-examin* patent", "title:re-examin* patent")]
     public void Parse_ValidQuery_HasExpectedShape(string query, string canonical)
     {
         // Act

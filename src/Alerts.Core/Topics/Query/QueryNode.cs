@@ -302,7 +302,7 @@ public sealed class PhraseNode : QueryNode
 }
 
 /// <summary>Two clauses within n words of each other (<c>a NEAR/5 b</c>).</summary>
-public sealed class NearNode(QueryNode left, QueryNode right, int distance) : QueryNode(FieldScope.Any)
+public sealed class NearNode(QueryNode left, QueryNode right, int distance, bool inOrder = false) : QueryNode(FieldScope.Any)
 {
     /// <summary>Left clause.</summary>
     public QueryNode Left { get; } = left;
@@ -312,6 +312,9 @@ public sealed class NearNode(QueryNode left, QueryNode right, int distance) : Qu
 
     /// <summary>Maximum number of words between the two.</summary>
     public int Distance { get; } = distance;
+
+    /// <summary>Whether the left clause must come first (the parts of a hyphenated prefix, <c>re-examin*</c>).</summary>
+    public bool InOrder { get; } = inOrder;
 
     /// <summary>
     /// From this distance a NEAR asks for one statement rather than one expression, and a headline word and a word of
@@ -339,22 +342,33 @@ public sealed class NearNode(QueryNode left, QueryNode right, int distance) : Qu
         {
             foreach (var r in rightHits)
             {
-                var gap = Math.Max(r.From - l.To, l.From - r.To) - 1;
-                if (gap <= Distance)
+                var near = InOrder
+                    ? r.From > l.To && r.From - l.To - 1 <= Distance
+                    : Math.Max(r.From - l.To, l.From - r.To) - 1 <= Distance;
+                if (near)
                 {
                     hits.Add(new QueryHit(Math.Min(l.From, r.From), Math.Max(l.To, r.To)));
                     found = true;
                 }
                 else if (Distance >= SentenceScale && HeadlineAndLead(document, l, r))
                 {
-                    hits.Add(l);
-                    hits.Add(r);
+                    // Each word once, however many words of the other side it pairs with.
+                    AddOnce(hits, l);
+                    AddOnce(hits, r);
                     found = true;
                 }
             }
         }
 
         return found;
+    }
+
+    private static void AddOnce(List<QueryHit> hits, QueryHit hit)
+    {
+        if (!hits.Contains(hit))
+        {
+            hits.Add(hit);
+        }
     }
 
     // One word in the headline, the other in the body's first sentence: each is a hit of its own (no span crosses

@@ -480,8 +480,9 @@ public static class QueryParser
 
         private QueryNode? Phrase(string text, int slop, int position, FieldScope scope, bool isOtherSpelling = false)
         {
-            // A '*' inside quotes would be dropped silently, and "gay marri*" would then never match "gay marriage".
-            if (text.IndexOf('*', StringComparison.Ordinal) is >= 0 and var star)
+            // A '*' ending a word inside quotes would be dropped silently, and "gay marri*" would then never match
+            // "gay marriage". One inside a word is part of a name ("E*Trade").
+            if (StarEndingAWord(text) is >= 0 and var star)
             {
                 throw new QueryParseException("a phrase without '*' (its words already find their endings: \"air strike\" finds \"air strikes\"; for the start of a word use NEAR: gay NEAR/1 marri*)", position + 1 + star);
             }
@@ -567,16 +568,35 @@ public static class QueryParser
                 : null;
         }
 
+        private static int StarEndingAWord(string text)
+        {
+            for (var i = text.IndexOf('*', StringComparison.Ordinal); i >= 0; i = text.IndexOf('*', i + 1))
+            {
+                if (i + 1 == text.Length || !char.IsLetterOrDigit(text[i + 1]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
         // "re-examin*": the press writes the compound with and without its hyphen, so the prefix is looked for both
         // ways: joined ("reexamination") and as its first parts right before a word starting with the last
         // ("re-examined").
         private QueryNode HyphenatedPrefix(string written, List<AnalyzedToken> tokens, int position, FieldScope scope)
         {
-            var firstParts = Word(written[..written.LastIndexOf('-')], position, scope)
+            var parts = written[..written.LastIndexOf('-')];
+            if (parts.Contains('*', StringComparison.Ordinal))
+            {
+                throw new QueryParseException("'*' only at the end of a word", position + parts.IndexOf('*', StringComparison.Ordinal));
+            }
+
+            var firstParts = Word(parts, position, scope)
                 ?? throw new QueryParseException("a single word of at least 2 letters before '*'", position);
             return new OrNode(
-                [new PrefixNode(string.Concat(tokens.Select(t => t.Surface)), scope), new NearNode(firstParts, new PrefixNode(tokens[^1].Surface, scope), 0)],
-                shownAs: written + "*");
+                [new PrefixNode(string.Concat(tokens.Select(t => t.Surface)), scope), new NearNode(firstParts, new PrefixNode(tokens[^1].Surface, scope), 0, inOrder: true)],
+                shownAs: (scope == FieldScope.Title ? "title:" : string.Empty) + written + "*");
         }
 
         private QueryNode? Word(string text, int position, FieldScope scope, bool isNameSpelling = false)
