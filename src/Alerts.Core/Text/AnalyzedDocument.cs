@@ -270,6 +270,20 @@ public sealed class AnalyzedDocument
         return body.Length;
     }
 
+    // A capitalised word the press shortens with a full stop mid-sentence: titles, months, company forms, US states'
+    // and Canadian provinces' press forms ("Gen.", "Sept.", "Corp.", "Calif."). Other short words before a full stop
+    // end the sentence ("...flights to Iraq. Union leaders met").
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        "mr", "mrs", "ms", "dr", "st", "mt", "ft", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "cpl", "pvt",
+        "gov", "sen", "rep", "rev", "prof", "hon", "pres", "jr", "sr", "no", "nos", "vol", "dept", "univ", "ave", "blvd",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "co", "corp", "inc", "ltd", "bros", "plc", "cos",
+        "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md",
+        "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
+        "wash", "wis", "wyo", "alta", "man", "ont", "que", "sask", "nfld",
+    };
+
     private static bool IsAbbreviation(string text, int stop)
     {
         var from = stop;
@@ -278,6 +292,7 @@ public sealed class AnalyzedDocument
             from--;
         }
 
-        return stop - from is > 0 and <= 4 && char.IsUpper(text[from]) && (from == 0 || !char.IsLetter(text[from - 1]));
+        return stop > from && char.IsUpper(text[from]) && (from == 0 || !char.IsLetter(text[from - 1]))
+            && Abbreviations.Contains(text[from..stop].ToLowerInvariant());
     }
 }
