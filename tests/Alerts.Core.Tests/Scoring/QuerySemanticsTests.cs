@@ -50,6 +50,8 @@ public sealed class QuerySemanticsTests
     [InlineData("CITES ivory", "CITES meeting keeps the ban on the ivory trade", true)]
     [InlineData("CITES ivory", "Dealer cites ivory demand in Asia", false)]
     [InlineData("CITES ivory", "Report citing ivory seizures", false)]
+    [InlineData("METS", "Mets fire manager Art Howe", true)]
+    [InlineData("REDS", "Reds beat Cubs", true)]
     [InlineData("WHO polio", "WHO warns of polio epidemic", true)]
     [InlineData("WHO polio", "Doctors who fought polio honoured", false)]
     [InlineData("WHO polio", "WHO WARNS OF POLIO EPIDEMIC", true)]

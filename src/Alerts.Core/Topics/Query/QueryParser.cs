@@ -119,11 +119,19 @@ public static class QueryParser
     }
 
     // "AIDS", "WHO", "IT", "US": an everyday English word (or a stop word) written in capitals is an acronym, and
-    // matches only where the article writes it in capitals too, not "aide", "who" or "us". So is one that is a form of
-    // an everyday word ("CITES", the wildlife treaty, is not in the word list, but its stem "cite" finds "citing").
+    // matches only where the article writes it in capitals too, not "aide", "who" or "us". So is a regular form of an
+    // everyday word ("CITES", the wildlife treaty, is not in the word list, but "cite" is, and would find "citing").
     private static bool IsAcronym(string written, string folded) =>
         IsWrittenInCapitals(written) && written.Length <= MaxAcronymLength
-        && (OrdinaryWords.Contains(folded) || TextAnalyzer.IsStopWord(folded) || OrdinaryWords.Contains(TextAnalyzer.Stem(folded)));
+        && (OrdinaryWords.Contains(folded) || TextAnalyzer.IsStopWord(folded) || IsFormOfEverydayWord(folded));
+
+    // "cites" (cite), "trims" (trim), "boxed" (box): an everyday word of four letters or more and a regular ending.
+    // Shorter bases are where names in capitals end ("METS", "REDS", "RAMS": met, red, ram), which stay names.
+    private static bool IsFormOfEverydayWord(string folded) =>
+        RegularEndings.Any(ending => folded.Length - ending.Length >= 4 && folded.EndsWith(ending, StringComparison.Ordinal)
+            && OrdinaryWords.Contains(folded[..^ending.Length]));
+
+    private static readonly string[] RegularEndings = ["s", "es", "d", "ed", "ing"];
 
     // "SAP", "BMW", "NEC": two or more letters, all capitals (a whole query typed in capitals is rare in topics).
     private static bool IsWrittenInCapitals(string written) =>
