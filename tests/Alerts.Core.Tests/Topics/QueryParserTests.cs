@@ -112,6 +112,7 @@ public sealed class QueryParserTests
     [InlineData("al-Qaeda Iraq", "(\"al-Qaeda\" OR alQaeda) Iraq")]
     [InlineData("Palestinian -al-Zarqawi", "Palestinian -(\"al-Zarqawi\" OR alZarqawi)")]
     [InlineData("Barghouti (election OR vote)", "Barghouti (election OR vote)")]
+    [InlineData("WAR IN IRAQ", "war iraq")]
     public void ToString_WordWithOtherSpellings_IsWrittenBackAsTheQueryMeantIt(string query, string expected)
     {
         // Act: a written-back query is parsed again (the workbench's proposed changes), so it must keep its brackets.

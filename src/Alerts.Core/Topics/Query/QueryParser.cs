@@ -545,8 +545,14 @@ public static class QueryParser
 
             var letters = text.AsSpan().TrimStart("\"'(");
             var isName = letters.Length > 1 && char.IsUpper(letters[0]) && char.IsLower(letters[1]) && !OrdinaryWords.Contains(word.Surface);
-            return new TermNode(word.Stem, text, scope, isName ? TermNode.FormsOfName(word.Surface) : null, isOtherSpelling: isOtherSpelling || isNameSpelling, needsCapital: isNameSpelling);
+            return new TermNode(word.Stem, WrittenBack(text), scope, isName ? TermNode.FormsOfName(word.Surface) : null, isOtherSpelling: isOtherSpelling || isNameSpelling, needsCapital: isNameSpelling);
         }
+
+        // Typed with caps lock, a word's capitals say nothing, so it is written back in lower case: "WAR IN IRAQ" as
+        // "war iraq", which parses back to the same query ("WAR IRAQ" would read WAR as an acronym). Initials keep
+        // their dots and capitals ("U.S.").
+        private string WrittenBack(string text) =>
+            typedInCapitals && !text.Contains('.', StringComparison.Ordinal) ? text.ToLowerInvariant() : text;
 
         // "US" and "U.S.", "UN" and "U.N.": the press writes initials both ways, so either finds both.
         private QueryNode WithOtherSpelling(TermNode term, string text, FieldScope scope)
