@@ -188,9 +188,6 @@ public static class TopicEvaluator
             .Select(m => (From: Entities.PositionOf(m), To: Document.Tokens[m.LastToken].Position))
             .ToList();
 
-        // Where the body's first sentence ends (character offset), found once.
-        public int LeadEnd => Document.LeadSentenceEnd;
-
         public bool HeadlineReportsSpeech => headlineReportsSpeech ??= ReportsSpeech(Document);
 
         // The folded forms of the query's names, to tell an actor the recogniser does not know.
@@ -523,7 +520,7 @@ public static class TopicEvaluator
 
     // Whether a mention sits in the body's first sentence, where a news story says where its event happened.
     private static bool IsInLeadSentence(ConstraintCheck check, EntityMention mention) =>
-        mention.FirstToken >= check.Document.TitleTokenCount && check.Document.Tokens[mention.FirstToken].Start < check.LeadEnd;
+        check.Document.IsInLeadSentence(check.Document.Tokens[mention.FirstToken].Position);
 
     // A headline that sends the story to another place ("... troops to Iraq") and names none of the required places
     // is about that other place, whatever the body mentions in passing. A headline that reports what someone said
