@@ -72,11 +72,29 @@ public sealed class Gazetteer
             : null;
     }
 
-    /// <summary>Known names closest to <paramref name="name"/> in spelling, for "did you mean" messages.</summary>
+    /// <summary>
+    /// Known names for "did you mean" messages: the places whose name holds <paramref name="name"/> as a word ("Korea"
+    /// is half of two countries' names, "North Korea" and "South Korea"), else those closest to it in spelling.
+    /// </summary>
     public IReadOnlyList<string> Suggest(string name, int count = 3)
     {
         ArgumentNullException.ThrowIfNull(name);
         var wanted = name.Trim().ToLowerInvariant();
+        var holding = byKey
+            .Where(k => k.Value.IsPlace && k.Key.Length > wanted.Length
+                && k.Key.ToLowerInvariant().Split(' ', '-').Contains(wanted, StringComparer.Ordinal))
+            .OrderBy(k => Prior(k.Value))
+            .ThenByDescending(k => k.Value.Population)
+            .ThenBy(k => k.Key, StringComparer.Ordinal)
+            .Select(k => k.Value.Name)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Take(count)
+            .ToList();
+        if (wanted.Length > 2 && holding.Count > 0)
+        {
+            return holding;
+        }
+
         return byKey.Keys
             .Where(k => k.Length > 2 && Math.Abs(k.Length - wanted.Length) <= 2 && !k.Contains('-', StringComparison.Ordinal))
             .Select(k => (Key: k, Distance: EditDistance(wanted, k.ToLowerInvariant())))

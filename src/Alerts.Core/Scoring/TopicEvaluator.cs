@@ -713,13 +713,15 @@ public static class TopicEvaluator
             // sentence says.
             var opensSentence = !inTitle && entry.Role is not ("modifier" or "international") && entities.OpensBodySentence(mention)
                 && mention.LastToken + 1 < entities.Document.Tokens.Count && ActingGroups.Contains(entities.Document.Tokens[mention.LastToken + 1].Stem);
-            // A nationality matched together with other words ("Israeli military" for Israeli NEAR military) is
-            // attached to them as much as one standing next to them.
+            // A nationality the query matched, alone ("Japan, Brazil, Germany and India formed a lobbying group" for
+            // a Japan topic; "US edge out Brazil") or together with other words ("Israeli military" for Israeli NEAR
+            // military), is what the story is about as much as one standing next to the matched words.
+            var tellsTheEvent = entities.Document.IsTitle(first) || entities.Document.IsInLeadSentence(first);
             var near = clauseHits.Any(hits => hits.Any(h =>
                 (inTitle && entities.Document.IsTitle(h.From) && (h.From > last || h.To < first))
                 || (opensSentence && h.From > last && InSameBodySentence(entities, mention, h.From))
                 || (h.From > last && h.From - last <= window) || (h.To < first && first - h.To <= window)
-                || (h.From <= first && h.To >= last && (h.From < first || h.To > last))));
+                || (h.From <= first && h.To >= last && (h.From < first || h.To > last || tellsTheEvent))));
             if (near)
             {
                 actors.Add(mention);

@@ -260,7 +260,14 @@ public sealed class AnalyzedDocument
     {
         for (var i = 1; i + 2 < body.Length; i++)
         {
-            if (body[i] is '.' or '!' or '?' && char.IsWhiteSpace(body[i + 1]) && char.IsUpper(body[i + 2])
+            // Feeds often set sentences apart by several spaces ("seized in Iraq by militants.    Al-Jazeera said").
+            var next = i + 1;
+            while (next < body.Length && char.IsWhiteSpace(body[next]))
+            {
+                next++;
+            }
+
+            if (body[i] is '.' or '!' or '?' && next > i + 1 && next < body.Length && char.IsUpper(body[next])
                 && !(char.IsUpper(body[i - 1]) && (i < 2 || !char.IsLetter(body[i - 2]) || body[i - 2] == '.')) && !IsAbbreviation(body, i))
             {
                 return i;

@@ -141,6 +141,46 @@ public sealed class EvaluationSetTests
         ["spanish-sportspeople"] = 0,
         ["latin-america-political-violence-justice"] = 0,
         ["us-culture-war-social-issues"] = 0,
+
+        // eval/ag-news-constraints: constraints chosen for development topics by a writer who read only the docs.
+        ["southern-thailand-unrest--places-with-neighbour"] = 0,
+        ["foreign-hostages-iraq--exclude-actors"] = 0,
+        // Strict by its writer's choice: the six stories name nobody beside the matched words ("Charity chief kidnapped
+        // in Iraq"), which a strict topic would rather miss; without strict the variant costs nothing.
+        ["foreign-hostages-iraq--places-exclude-strict"] = 6,
+        ["ivory-coast-crisis--places-two"] = 0,
+        ["israeli-military-operations-palestinian-territories--actors"] = 0,
+        ["israeli-military-operations-palestinian-territories--places"] = 0,
+        ["yukos-affair--actors"] = 0,
+        ["afghanistan-presidential-election--places-three"] = 0,
+        // "Powell to discuss NKorea on visit Japan, China, SKorea": "the impasse over North Korea's nuclear program" reads
+        // North Korea as a place ("over" gives a cause only after words of dispute), and the US of "US Secretary of
+        // State Colin Powell will visit" opens the sentence without a word for a people's body after it.
+        ["north-korea-nuclear-standoff--actors-with-partners"] = 1,
+        ["north-korea-nuclear-standoff--places-six-party"] = 0,
+        ["israel-gaza-disengagement-crisis--places-two"] = 0,
+        ["turkey-eu-bid--places-with-capitals"] = 0,
+        ["turkey-eu-bid--actors-with-partners"] = 0,
+        ["taiwan-china-standoff--places-two"] = 0,
+        ["taiwan-china-standoff--actors-with-partners"] = 0,
+        ["kashmir-conflict--places-two"] = 0,
+        ["kashmir-conflict--actors"] = 0,
+        ["indonesia-terror-bombings--places-two"] = 0,
+        ["former-yugoslavia-war-crimes-and-politics--places-with-hague"] = 0,
+        ["syria-lebanon--actors"] = 0,
+        ["egypt-sinai-and-israel-ties--places-three"] = 0,
+        ["us-forces-iraq-sunni-insurgency--places"] = 0,
+        ["attacks-on-iraqi-security-forces--places"] = 0,
+        ["foreign-companies-in-china--places-exclude"] = 0,
+        ["palestinian-leadership-after-arafat--actors-all"] = 0,
+        ["us-celebrity-criminal-cases--places"] = 0,
+        // "Germany Cedes 2006 Cup Honor to Brazil": Brazil, given the honour, is named as a destination. 2 until a
+        // nationality the query matched acts in the headline and the lead ("US edge out Brazil for gold").
+        ["brazilian-football--actors"] = 1,
+        ["new-zealand-sportspeople--actors"] = 0,
+        ["japan-foreign-security-policy--actors-with-partners"] = 0,
+        ["pakistan-musharraf-government--actors-with-partners"] = 0,
+        ["uk-domestic-politics--places"] = 0,
     };
 
     [Theory]
@@ -183,6 +223,7 @@ public sealed class EvaluationSetTests
     [InlineData("ag-news-round15", "topics.constrained.json")]
     [InlineData("ag-news-round18", "topics.constrained.json")]
     [InlineData("ag-news-round20", "topics.constrained.json")]
+    [InlineData("ag-news-constraints", "topics.constrained.json")]
     public async Task LaterDevelopmentSets_ConstraintsCostNoMoreThanRecorded(string set, string topicFile)
     {
         // Act

@@ -64,12 +64,12 @@ public sealed class ActorModelTests
     public void Alerts_RequiredNationalityAndOnlyTheRecipientsNamed_WordsDecide()
     {
         // Arrange
-        var militancy = TestSupport.Topic("Pakistan (abduct* OR militant*)", new TopicConstraints { ActorNationalities = ["Pakistan"] });
+        var militancy = TestSupport.Topic("abduct* OR militant*", new TopicConstraints { ActorNationalities = ["Pakistan"] });
 
         // Act
         var match = TestSupport.Match(
             militancy,
-            "Pakistan says to give extra security to Chinese",
+            "After abduction, police to give extra security to Chinese",
             "Police will pursue the militant who masterminded the abduction of two engineers, the interior minister said.");
 
         // Assert
@@ -92,6 +92,22 @@ public sealed class ActorModelTests
         // Assert
         Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
         Assert.Contains(match.Evidence, e => e.Description.StartsWith("actors are only", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("(Japan OR Japanese) (seats OR \"Security Council\")", "Japan", "4 nations lobby jointly for permanent seats", "UNITED NATIONS - Japan, Brazil, Germany and India formed a lobbying group to help one another get permanent seats on the Security Council.", true)]
+    [InlineData("Brazil football", "Brazil", "US edge out Brazil for gold", "The United States beat Brazil 2-1 in extra time to win the women's Olympic football tournament.", true)]
+    [InlineData("(Indonesia OR Indonesian) militant*", "Indonesia", "Footage shows 10 new hostages", "BAGHDAD, Iraq - A network showed video of hostages seized by militants.    It said six were Iraqis and two Indonesian women.", false)]
+    public void Alerts_RequiredNationalityTheQueryMatched_ActsInTheHeadlineAndLeadOnly(string query, string nationality, string title, string body, bool expected)
+    {
+        // Arrange: the nationality is itself the matched word, no other matched word beside it.
+        var topic = TestSupport.Topic(query, new TopicConstraints { ActorNationalities = [nationality] });
+
+        // Act
+        var match = TestSupport.Match(topic, title, body);
+
+        // Assert
+        Assert.Equal(expected, match!.Alert);
     }
 
     [Fact]

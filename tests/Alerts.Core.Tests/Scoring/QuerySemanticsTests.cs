@@ -164,6 +164,7 @@ public sealed class QuerySemanticsTests
     [InlineData("coach NEAR/15 hiring", "Saban hiring on hold", "The Dolphins want Nick Saban, and the LSU coach could be on his way.", true)]
     [InlineData("coach NEAR/6 hiring", "Saban hiring on hold", "The Dolphins want Nick Saban, and the LSU coach could be on his way.", false)]
     [InlineData("coach NEAR/8 hiring", "Saban hiring on hold", "The Dolphins want Nick Saban. The LSU coach could be on his way.", false)]
+    [InlineData("coach NEAR/8 hiring", "Saban hiring on hold", "The Dolphins want Nick Saban.    The LSU coach could be on his way.", false)]
     [InlineData("strike NEAR/8 union", "Strike called at Heathrow", "British Airways cancelled flights to Iraq. Union leaders met on Monday.", false)]
     [InlineData("strike NEAR/8 union", "Strike called at Heathrow", "Gen. Motors and the union met on Monday. Talks ended.", true)]
     [InlineData("jobs NEAR/4 lost", "For Jobs, Brazilians Desert Their Cities", "Millions lost their land to drought and moved to the cities.", false)]

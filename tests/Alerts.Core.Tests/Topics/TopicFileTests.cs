@@ -45,6 +45,7 @@ public sealed class TopicFileTests
     [Theory]
     [InlineData("Japna", "did you mean 'Japan'")]
     [InlineData("Lilliput", "unknown place 'Lilliput'")]
+    [InlineData("Korea", "did you mean 'North Korea' or 'South Korea'")]
     public void Parse_UnknownPlace_IsRefusedWithTheNearestKnownNames(string place, string expected)
     {
         // Arrange
