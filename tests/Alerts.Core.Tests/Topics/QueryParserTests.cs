@@ -117,6 +117,7 @@ public sealed class QueryParserTests
     [InlineData("(strike OR walkout) NEAR/5 (union OR workers)", "(strike OR walkout) NEAR/5 (union OR workers)")]
     [InlineData("title:(Kabul OR Kandahar) NEAR/3 troops", "(title:Kabul OR title:Kandahar) NEAR/3 troops")]
     [InlineData("(coach fired) NEAR/10 season", "(coach fired) NEAR/10 season")]
+    [InlineData("(US OR U.S.) troops", "(US OR U.S.) troops")]
     public void ToString_WrittenBack_KeepsTheQueryAndParsesBackTheSame(string query, string expected)
     {
         // Act: the evidence quotes matched clauses in these words, and the workbench parses written-back queries again.

@@ -495,7 +495,18 @@ public sealed class OrNode(IReadOnlyList<QueryNode> children, string? shownAs = 
     /// Alternatives the analysis added (a name's other spellings) are shown as the query wrote the word: evidence
     /// speaks the user's query.
     /// </remarks>
-    public override string ToString() => ShownAs ?? string.Join(" OR ", Children.Select(c => c is AndNode ? "(" + c + ")" : c.ToString()));
+    /// <remarks>
+    /// Each alternative once: "(US OR U.S.)" holds each spelling twice (each finds the other), and is written back as
+    /// the user wrote it.
+    /// </remarks>
+    public override string ToString() => ShownAs ?? string.Join(" OR ", Alternatives().Distinct(StringComparer.Ordinal));
+
+    private IEnumerable<string> Alternatives() => Children.SelectMany(c => c switch
+    {
+        OrNode { ShownAs: null } or => or.Alternatives(),
+        AndNode => ["(" + c + ")"],
+        _ => [c.ToString()],
+    });
 }
 
 /// <summary>The clause must not match (<c>NOT x</c>, <c>-x</c>).</summary>
