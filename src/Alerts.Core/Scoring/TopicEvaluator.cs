@@ -87,6 +87,12 @@ public static class TopicEvaluator
         "hundreds", "thousands",
     };
 
+    // Words that hedge a count: "at least 10", "more than 20", "nearly 50".
+    private static readonly HashSet<string> CountQualifiers = new(StringComparer.Ordinal)
+    {
+        "least", "most", "nearly", "almost", "about", "some", "more", "than", "around", "roughly", "up", "over",
+    };
+
     // A participle of harm after them, as written: "Chinese engineers kidnapped in Pakistan" (headlines drop "were"),
     // "US diplomat among 7 injured", "two Chinese engineers were abducted".
     private static readonly HashSet<string> HarmSuffered = new(StringComparer.Ordinal)
@@ -789,7 +795,8 @@ public static class TopicEvaluator
             }
         }
 
-        for (var before = actor.FirstToken - 1; before >= 0 && before >= actor.FirstToken - 3 && entities.SameClause(before, actor.FirstToken); before--)
+        // Three words back, five past a count ("killing at least 10 Iraqis", "wounding more than 20 Americans").
+        for (var before = actor.FirstToken - 1; before >= 0 && before >= actor.FirstToken - 5 && entities.SameClause(before, actor.FirstToken); before--)
         {
             if (HarmDone.Contains(tokens[before].Stem) || IsRecipient(tokens, before))
             {
@@ -797,7 +804,9 @@ public static class TopicEvaluator
             }
 
             // "The bombing by Iraqi planes": who did it, not whom it was done to.
-            if (tokens[before].Surface == "by" || !IsFiller(tokens[before]))
+            var hedgesACount = CountQualifiers.Contains(tokens[before].Surface) && IsCount(tokens, before, actor.FirstToken);
+            if (tokens[before].Surface == "by" || !(IsFiller(tokens[before]) || hedgesACount)
+                || (before <= actor.FirstToken - 3 && !IsCount(tokens, before, actor.FirstToken)))
             {
                 break;
             }
@@ -861,6 +870,22 @@ public static class TopicEvaluator
         var written = (document.IsTitle(position) ? document.Title : document.Body).AsSpan(token.Start, token.End - token.Start);
         var apostrophe = written.IndexOfAny('\'', '\u2019');
         return (apostrophe < 0 ? written : written[..apostrophe]).ContainsAnyInRange('a', 'z');
+    }
+
+    // Whether the words from a position up to the people are a count ("at least 10", "more than 20").
+    private static bool IsCount(IReadOnlyList<AnalyzedToken> tokens, int from, int people)
+    {
+        var hasNumber = false;
+        for (var i = from; i < people; i++)
+        {
+            hasNumber |= char.IsAsciiDigit(tokens[i].Surface[0]) || CountWords.Contains(tokens[i].Surface);
+            if (!IsFiller(tokens[i]) && !CountQualifiers.Contains(tokens[i].Surface))
+            {
+                return false;
+            }
+        }
+
+        return hasNumber;
     }
 
     private static bool IsFiller(AnalyzedToken token) =>

@@ -133,6 +133,33 @@ public sealed class AnalyzedDocument
     public bool IsInLeadSentence(int position) =>
         !IsTitle(position) && TokenAt(position) is { } token && token.Start < LeadSentenceEnd;
 
+    /// <summary>
+    /// Whether the name at a position is the first word of a competition's name: a capitalised word for a competition
+    /// right after it ("Nextel Cup", "Chrysler Classic", "NEC Invitational", "BMW Open"). Sport takes its sponsors'
+    /// names, and such a mention says nothing of the company. Grounds are left out: "Fenway Park" is the Red Sox's.
+    /// </summary>
+    public bool NamesACompetitionAt(int position)
+    {
+        var index = TokenIndexAt(position);
+        if (index < 0 || index + 1 >= Tokens.Count)
+        {
+            return false;
+        }
+
+        var (token, next) = (Tokens[index], Tokens[index + 1]);
+        var isTitle = IsTitle(token.Position);
+        var text = isTitle ? Title : Body;
+        return IsTitle(next.Position) == isTitle && CompetitionWords.Contains(next.Surface)
+            && char.IsUpper(text[next.Start]) && text.AsSpan(token.End, next.Start - token.End) is " ";
+    }
+
+    // Words that, capitalised after a sponsor's name, make it the name of a competition ("series" is also a product
+    // line: "Nokia Series 60").
+    private static readonly HashSet<string> CompetitionWords = new(StringComparer.Ordinal)
+    {
+        "cup", "open", "classic", "invitational", "championship", "championships", "bowl", "trophy", "masters", "tournament",
+    };
+
     /// <summary>The field of a position.</summary>
     public DocumentField FieldOf(int position) => IsTitle(position) ? DocumentField.Title : DocumentField.Body;
 

@@ -181,6 +181,48 @@ public sealed class EvaluationSetTests
         ["japan-foreign-security-policy--actors-with-partners"] = 0,
         ["pakistan-musharraf-government--actors-with-partners"] = 0,
         ["uk-domestic-politics--places"] = 0,
+
+        // eval/ag-news-rewrites: the development subjects written again by two new writers from the docs alone.
+        ["southern-thailand-unrest--rewritten"] = 0,
+        ["afghanistan-presidential-election--rewritten"] = 0,
+        ["israel-gaza-disengagement-crisis--rewritten"] = 0,
+        ["haiti-crisis--rewritten"] = 0,
+        ["attacks-on-iraqi-security-forces--rewritten"] = 0,
+        // "Lehman in Talks to Buy UK Hedge Fund": the buyer is a company the recogniser does not know and the query does not name.
+        ["foreign-takeovers-of-british-companies--rewritten"] = 1,
+        // "Wireless Operators Team on Wi-Fi Roaming": Deutsche Telekom acts as "T-Mobile USA", which reads as American.
+        ["german-companies-abroad--rewritten"] = 1,
+        ["palestinian-leadership-after-arafat--rewritten"] = 0,
+        ["us-military-procurement-posture--rewritten"] = 0,
+        ["south-african-sportspeople--rewritten"] = 0,
+        // "More mature Busch looking forward to Darlington": the gazetteer's Darlington is England's.
+        ["us-oval-motor-racing--rewritten"] = 1,
+        // "Germany Cedes 2006 Cup Honor to Brazil": Brazil named as a destination.
+        ["brazilian-football--rewritten"] = 1,
+        ["spanish-sportspeople--rewritten"] = 0,
+        ["latin-america-political-violence-justice--rewritten"] = 0,
+        ["afghanistan-insurgency-security--rewritten"] = 0,
+        ["australian-athletes-non-cricket--rewritten"] = 0,
+        ["uk-domestic-politics--rewritten"] = 0,
+        ["us-retail-holiday-sales--rewritten"] = 0,
+        ["foreign-hostages-iraq--rewritten"] = 0,
+        ["israeli-military-operations-palestinian-territories--rewritten"] = 0,
+        // "Changing of the Guard in US Track and Field": "in US" read as a place.
+        ["athens-2004-olympics--rewritten"] = 1,
+        ["pakistan-militancy--rewritten"] = 0,
+        ["indonesia-terror-bombings--rewritten"] = 0,
+        ["us-forces-iraq-sunni-insurgency--rewritten"] = 0,
+        ["foreign-companies-in-china--rewritten"] = 0,
+        ["russian-tennis-players--rewritten"] = 0,
+        ["japanese-companies-abroad--rewritten"] = 0,
+        ["uk-government-diplomacy--rewritten"] = 0,
+        ["us-military-detention-justice--rewritten"] = 0,
+        ["japanese-athletes--rewritten"] = 0,
+        ["sports-events-hosted-in-china--rewritten"] = 0,
+        ["us-celebrity-criminal-cases--rewritten"] = 0,
+        ["new-zealand-sportspeople--rewritten"] = 0,
+        ["us-culture-war-social-issues--rewritten"] = 0,
+        ["us-labor-market--rewritten"] = 0,
     };
 
     [Theory]
@@ -224,6 +266,7 @@ public sealed class EvaluationSetTests
     [InlineData("ag-news-round18", "topics.constrained.json")]
     [InlineData("ag-news-round20", "topics.constrained.json")]
     [InlineData("ag-news-constraints", "topics.constrained.json")]
+    [InlineData("ag-news-rewrites", "topics.constrained.json")]
     public async Task LaterDevelopmentSets_ConstraintsCostNoMoreThanRecorded(string set, string topicFile)
     {
         // Act

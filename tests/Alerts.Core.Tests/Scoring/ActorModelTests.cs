@@ -47,6 +47,21 @@ public sealed class ActorModelTests
         Assert.Contains(match.Evidence, e => e.Description.StartsWith("actor: only the people it happened to are named", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Two car bombs kill 10 Iraqis in Baghdad", "Two car bombs shook the capital on Sunday, killing at least 10 Iraqis and wounding 16.")]
+    [InlineData("Car bombs hit Baghdad", "Two car bombs shook the capital on Sunday, killing more than 20 Iraqis.")]
+    public void Alerts_RequiredNationalityAndVictimsCountedAfterTheHarm_WordsDecide(string title, string body)
+    {
+        // Arrange
+        var insurgency = TestSupport.Topic("(bomb* OR killing) Baghdad", new TopicConstraints { ActorNationalities = ["United States"] });
+
+        // Act
+        var match = TestSupport.Match(insurgency, title, body);
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
     [Fact]
     public void Alerts_RequiredNationalityAndVictimsKidnapped_WordsDecide()
     {

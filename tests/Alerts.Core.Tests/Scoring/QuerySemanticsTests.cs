@@ -150,6 +150,13 @@ public sealed class QuerySemanticsTests
     [InlineData("title:(Airbus OR Boeing) (order* OR delivery OR deliveries)", "Boeing wins order for 30 jets", true)]
     [InlineData("\"central bank\" NEAR/8 (rate* OR hike OR cut)", "The central bank unexpectedly raised rates", true)]
     [InlineData("(virus OR worm OR malware) (computer* OR software OR internet) -flu -HIV", "Flu virus spreads as computer models predicted", false)]
+    [InlineData("Nextel OR Chrysler", "Busch leads the Nextel Cup standings", false)]
+    [InlineData("Nextel OR Chrysler", "Geiberger wins the Chrysler Classic", false)]
+    [InlineData("Buick", "Woods wins the Buick Invitational", false)]
+    [InlineData("PGA", "Singh wins the PGA Championship", true)]
+    [InlineData("Nextel OR Chrysler", "Nextel agrees to merge with Sprint", true)]
+    [InlineData("Nextel OR Chrysler", "Nextel cup holders sell out", true)]
+    [InlineData("Fenway", "Red Sox return to Fenway Park", true)]
     public void Query_Semantics_MatchAsDocumented(string query, string title, bool expected)
     {
         // Act

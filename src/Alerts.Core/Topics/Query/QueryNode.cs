@@ -166,6 +166,14 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
                 continue;
             }
 
+            // A name in a competition's name ("Nextel Cup", "Chrysler Classic") is not the company that sponsors it.
+            // Words in capitals that are no everyday word are left alone: they are often the body that runs the
+            // competition ("PGA Championship", "UEFA Cup").
+            if ((NameForms is not null || Acronym is not null) && document.NamesACompetitionAt(position))
+            {
+                continue;
+            }
+
             // Found through a compound written with a hyphen ("cease-fire" for ceasefire) when the word itself differs.
             var joined = token.Stem == Stem ? null : compound;
             var surface = joined?.Surface ?? token.Surface;
