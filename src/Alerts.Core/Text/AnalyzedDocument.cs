@@ -134,13 +134,12 @@ public sealed class AnalyzedDocument
         !IsTitle(position) && TokenAt(position) is { } token && token.Start < LeadSentenceEnd;
 
     /// <summary>
-    /// Whether the name at a position is the first word of a competition's name: a capitalised word for a competition
+    /// Whether the name at a token index is the first word of a competition's name: a capitalised word for a competition
     /// right after it ("Nextel Cup", "Chrysler Classic", "NEC Invitational", "BMW Open"). Sport takes its sponsors'
     /// names, and such a mention says nothing of the company. Grounds are left out: "Fenway Park" is the Red Sox's.
     /// </summary>
-    public bool NamesACompetitionAt(int position)
+    public bool NamesACompetitionAfter(int index)
     {
-        var index = TokenIndexAt(position);
         if (index < 0 || index + 1 >= Tokens.Count)
         {
             return false;

@@ -161,7 +161,8 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
                 continue;
             }
 
-            if (document.TokenAt(position) is not { } token)
+            var index = document.TokenIndexAt(position);
+            if (index < 0)
             {
                 continue;
             }
@@ -169,7 +170,8 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
             // A name in a competition's name ("Nextel Cup", "Chrysler Classic") is not the company that sponsors it.
             // Words in capitals that are no everyday word are left alone: they are often the body that runs the
             // competition ("PGA Championship", "UEFA Cup").
-            if ((NameForms is not null || Acronym is not null) && document.NamesACompetitionAt(position))
+            var token = document.Tokens[index];
+            if ((NameForms is not null || Acronym is not null) && document.NamesACompetitionAfter(index))
             {
                 continue;
             }
