@@ -80,8 +80,8 @@ public sealed class Gazetteer
     {
         ArgumentNullException.ThrowIfNull(name);
         var wanted = name.Trim().ToLowerInvariant();
-        var holding = byKey
-            .Where(k => k.Value.IsPlace && k.Key.Length > wanted.Length
+        var holding = wanted.Length <= 2 ? [] : byKey
+            .Where(k => k.Value.IsPlace && k.Key.Length > wanted.Length && string.Equals(k.Key, k.Value.Name, StringComparison.OrdinalIgnoreCase)
                 && k.Key.ToLowerInvariant().Split(' ', '-').Contains(wanted, StringComparer.Ordinal))
             .OrderBy(k => Prior(k.Value))
             .ThenByDescending(k => k.Value.Population)
@@ -90,7 +90,7 @@ public sealed class Gazetteer
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Take(count)
             .ToList();
-        if (wanted.Length > 2 && holding.Count > 0)
+        if (holding.Count > 0)
         {
             return holding;
         }

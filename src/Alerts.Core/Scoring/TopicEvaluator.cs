@@ -670,7 +670,8 @@ public static class TopicEvaluator
     /// <summary>
     /// Actors are nationality-bearing mentions (demonyms, countries not named as a destination, alliances,
     /// "foreign"/"international") within a few words of what the query matched: "Turkish troops", "NATO forces",
-    /// "Turkey says it will send troops".
+    /// "Turkey says it will send troops"; a people or country the query matched itself acts in the headline and the
+    /// body's first sentence ("UNITED NATIONS - Japan, Brazil, Germany and India formed a lobbying group").
     /// </summary>
     internal static List<EntityMention> FindActors(ArticleEntities entities, List<QueryHit>[] clauseHits)
     {
@@ -722,13 +723,14 @@ public static class TopicEvaluator
             // A nationality the query matched, alone ("Japan, Brazil, Germany and India formed a lobbying group" for
             // a Japan topic; "US edge out Brazil") or together with other words ("Israeli military" for Israeli NEAR
             // military), is what the story is about as much as one standing next to the matched words.
-            var tellsTheEvent = entities.Document.IsTitle(first) || entities.Document.IsInLeadSentence(first);
-            var near = clauseHits.Any(hits => hits.Any(h =>
+            var tellsTheEvent = entry.Role is not ("modifier" or "international")
+                && (entities.Document.IsTitle(first) || entities.Document.IsInLeadSentence(first));
+            var acts = clauseHits.Any(hits => hits.Any(h =>
                 (inTitle && entities.Document.IsTitle(h.From) && (h.From > last || h.To < first))
                 || (opensSentence && h.From > last && InSameBodySentence(entities, mention, h.From))
                 || (h.From > last && h.From - last <= window) || (h.To < first && first - h.To <= window)
                 || (h.From <= first && h.To >= last && (h.From < first || h.To > last || tellsTheEvent))));
-            if (near)
+            if (acts)
             {
                 actors.Add(mention);
             }
@@ -775,8 +777,8 @@ public static class TopicEvaluator
     /// <summary>
     /// Whether an actor is one of the people or things the story happened to rather than one who acted: held or harmed
     /// ("Iraqi prisoners", "Australian embassy"), named after what was done to them ("abusing Iraqi prisoners", "the
-    /// kidnapping of two Chinese"), or before a participle of harm in the same clause ("Chinese engineers kidnapped in
-    /// Pakistan"; not "Iraqi troops killed five": troops act).
+    /// kidnapping of two Chinese", "killing at least 10 Iraqis"), or before a participle of harm in the same clause
+    /// ("Chinese engineers kidnapped in Pakistan"; not "Iraqi troops killed five": troops act).
     /// </summary>
     internal static bool IsActedUpon(ArticleEntities entities, EntityMention actor)
     {

@@ -134,9 +134,11 @@ public sealed class AnalyzedDocument
         !IsTitle(position) && TokenAt(position) is { } token && token.Start < LeadSentenceEnd;
 
     /// <summary>
-    /// Whether the name at a token index is the first word of a competition's name: a capitalised word for a competition
-    /// right after it ("Nextel Cup", "Chrysler Classic", "NEC Invitational", "BMW Open"). Sport takes its sponsors'
-    /// names, and such a mention says nothing of the company. Grounds are left out: "Fenway Park" is the Red Sox's.
+    /// Whether the name at a token index is the first word of a competition's name in the body: a capitalised word for
+    /// a competition right after it ("the Nextel Cup season", "the Chrysler Classic", "the BMW Open"). Sport takes its
+    /// sponsors' names, and such a mention says nothing of the company. Headlines capitalise every word ("Putin Open
+    /// to Talks", "Chelsea Cup Hopes Fade") and a possessive owns what follows ("Mickelson's Masters victory"), so
+    /// neither is read so. Grounds are left out: "Fenway Park" is the Red Sox's.
     /// </summary>
     public bool NamesACompetitionAfter(int index)
     {
@@ -146,10 +148,19 @@ public sealed class AnalyzedDocument
         }
 
         var (token, next) = (Tokens[index], Tokens[index + 1]);
-        var isTitle = IsTitle(token.Position);
-        var text = isTitle ? Title : Body;
-        return IsTitle(next.Position) == isTitle && CompetitionWords.Contains(next.Surface)
-            && char.IsUpper(text[next.Start]) && text.AsSpan(token.End, next.Start - token.End) is " ";
+        return !IsTitle(token.Position) && !IsTitle(next.Position) && IsCompetitionWord(next.Surface)
+            && char.IsUpper(Body[next.Start]) && Body.AsSpan(token.End, next.Start - token.End) is " "
+            && !IsPossessive(token);
+    }
+
+    /// <summary>Whether a word names a kind of competition after a sponsor's name ("Cup", "Open", "Classic").</summary>
+    public static bool IsCompetitionWord(string folded) => CompetitionWords.Contains(folded);
+
+    private bool IsPossessive(AnalyzedToken token)
+    {
+        var written = Body.AsSpan(token.Start, token.End - token.Start);
+        return written.EndsWith("'s", StringComparison.Ordinal) || written.EndsWith("\u2019s", StringComparison.Ordinal)
+            || written.EndsWith("'", StringComparison.Ordinal);
     }
 
     // Words that, capitalised after a sponsor's name, make it the name of a competition ("series" is also a product
@@ -286,6 +297,11 @@ public sealed class AnalyzedDocument
     {
         for (var i = 1; i + 2 < body.Length; i++)
         {
+            if (body[i] is not ('.' or '!' or '?'))
+            {
+                continue;
+            }
+
             // Feeds often set sentences apart by several spaces ("seized in Iraq by militants.    Al-Jazeera said").
             var next = i + 1;
             while (next < body.Length && char.IsWhiteSpace(body[next]))
@@ -293,7 +309,7 @@ public sealed class AnalyzedDocument
                 next++;
             }
 
-            if (body[i] is '.' or '!' or '?' && next > i + 1 && next < body.Length && char.IsUpper(body[next])
+            if (next > i + 1 && next < body.Length && char.IsUpper(body[next])
                 && !(char.IsUpper(body[i - 1]) && (i < 2 || !char.IsLetter(body[i - 2]) || body[i - 2] == '.')) && !IsAbbreviation(body, i))
             {
                 return i;

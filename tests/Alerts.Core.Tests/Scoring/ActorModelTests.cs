@@ -126,6 +126,19 @@ public sealed class ActorModelTests
     }
 
     [Fact]
+    public void Alerts_ExcludedNationalityAndOnlyABodyOfNationsInTheHeadline_TheBodyDoesNotAct()
+    {
+        // Arrange: "UN" matched by the query acts only attached to matched words, even in the headline.
+        var topic = TestSupport.Topic("(UN OR foreign) troops", new TopicConstraints { ExcludeActorNationalities = ["Sudan"], Strict = true });
+
+        // Act
+        var match = TestSupport.Match(topic, "UN report blames Khartoum", "Sudanese troops and militias attacked villages in Darfur last month, killing hundreds of civilians, the report said.");
+
+        // Assert
+        Assert.False(match!.Alert);
+    }
+
+    [Fact]
     public void Alerts_RequiredNationalityAndOthersActing_ConstraintFails()
     {
         // Arrange

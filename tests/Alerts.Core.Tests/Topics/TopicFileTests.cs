@@ -46,6 +46,7 @@ public sealed class TopicFileTests
     [InlineData("Japna", "did you mean 'Japan'")]
     [InlineData("Lilliput", "unknown place 'Lilliput'")]
     [InlineData("Korea", "did you mean 'North Korea' or 'South Korea'")]
+    [InlineData("Arab", "did you mean 'United Arab Emirates'")]
     public void Parse_UnknownPlace_IsRefusedWithTheNearestKnownNames(string place, string expected)
     {
         // Arrange

@@ -91,6 +91,14 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     /// <summary>The stem matched.</summary>
     public string Stem { get; } = stem;
 
+    /// <summary>
+    /// Whether a mention followed by a competition's word ("Nextel Cup") is passed over: set by the parser for names
+    /// (a capital, then lower case) that are no place or people, in a query that does not ask for the competition
+    /// word itself (<c>Ryder Cup</c>, <c>"US Open"</c> keep finding theirs; so do <c>China</c> in "the China Open"
+    /// and words in capitals, often the body that runs the competition: "PGA Championship").
+    /// </summary>
+    public bool SkipsCompetitionNames { get; internal set; }
+
     /// <summary>The word as the query wrote it (in quotes when it was quoted).</summary>
     public string Written { get; } = written;
 
@@ -167,11 +175,9 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
                 continue;
             }
 
-            // A name in a competition's name ("Nextel Cup", "Chrysler Classic") is not the company that sponsors it.
-            // Words in capitals that are no everyday word are left alone: they are often the body that runs the
-            // competition ("PGA Championship", "UEFA Cup").
+            // A sponsor's name in a competition's name ("the Nextel Cup season") is not the company.
             var token = document.Tokens[index];
-            if ((NameForms is not null || Acronym is not null) && document.NamesACompetitionAfter(index))
+            if (SkipsCompetitionNames && document.NamesACompetitionAfter(index))
             {
                 continue;
             }
@@ -503,11 +509,8 @@ public sealed class OrNode(IReadOnlyList<QueryNode> children, string? shownAs = 
     /// <inheritdoc/>
     /// <remarks>
     /// Alternatives the analysis added (a name's other spellings) are shown as the query wrote the word: evidence
-    /// speaks the user's query.
-    /// </remarks>
-    /// <remarks>
-    /// Each alternative once: "(US OR U.S.)" holds each spelling twice (each finds the other), and is written back as
-    /// the user wrote it.
+    /// speaks the user's query. Each alternative is written once: "(US OR U.S.)" holds each spelling twice (each finds
+    /// the other), and is written back as the user wrote it.
     /// </remarks>
     public override string ToString() => ShownAs ?? string.Join(" OR ", Alternatives().Distinct(StringComparer.Ordinal));
 

@@ -165,7 +165,25 @@ public static class QueryParser
             throw new QueryParseException("an operator, a term or the end of the query (unmatched ')'?)", parser.Current.Position);
         }
 
-        return node ?? throw new QueryParseException("at least one searchable word (stop words such as 'the' are ignored)", 1);
+        return MarkSponsorNames(node ?? throw new QueryParseException("at least one searchable word (stop words such as 'the' are ignored)", 1));
+    }
+
+    // A query that asks for a competition's word ("Ryder Cup", "Davis Cup") wants the competitions; otherwise its names
+    // pass over sponsors' mentions ("the Nextel Cup season"), unless they name a place or a people ("the China Open").
+    private static QueryNode MarkSponsorNames(QueryNode node)
+    {
+        var terms = Terms(node, withOtherSpellings: true).ToList();
+        if (terms.Any(t => AnalyzedDocument.IsCompetitionWord(t.Written.Trim('"').ToLowerInvariant())))
+        {
+            return node;
+        }
+
+        foreach (var term in terms.Where(t => t.NameForms is not null && Gazetteer.Default.Resolve(t.Written) is null))
+        {
+            term.SkipsCompetitionNames = true;
+        }
+
+        return node;
     }
 
     private enum LexKind
