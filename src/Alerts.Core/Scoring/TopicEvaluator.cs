@@ -806,9 +806,10 @@ public static class TopicEvaluator
             }
 
             // "The bombing by Iraqi planes": who did it, not whom it was done to.
-            var hedgesACount = CountQualifiers.Contains(tokens[before].Surface) && IsCount(tokens, before, actor.FirstToken);
-            if (tokens[before].Surface == "by" || !(IsFiller(tokens[before]) || hedgesACount)
-                || (before <= actor.FirstToken - 3 && !IsCount(tokens, before, actor.FirstToken)))
+            // Past three words, or through a hedge ("at least"), only a count stands between the harm and the people.
+            var isCount = IsCount(tokens, before, actor.FirstToken);
+            var hedgesACount = CountQualifiers.Contains(tokens[before].Surface) && isCount;
+            if (tokens[before].Surface == "by" || !(IsFiller(tokens[before]) || hedgesACount) || (before <= actor.FirstToken - 3 && !isCount))
             {
                 break;
             }

@@ -164,7 +164,8 @@ public sealed class AnalyzedDocument
     }
 
     // Words that, capitalised after a sponsor's name, make it the name of a competition ("series" is also a product
-    // line: "Nokia Series 60").
+    // line: "Nokia Series 60"). Not the actor rule's list of competitions open to all comers: a sponsor's cup is not
+    // the sponsor, where a nation's cup is played by its clubs.
     private static readonly HashSet<string> CompetitionWords = new(StringComparer.Ordinal)
     {
         "cup", "open", "classic", "invitational", "championship", "championships", "bowl", "trophy", "masters", "tournament",
