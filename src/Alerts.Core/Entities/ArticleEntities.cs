@@ -449,6 +449,22 @@ public sealed partial class ArticleEntities
         return false;
     }
 
+    /// <summary>
+    /// Whether the mention says where someone's family came from, not where anything happens nor who acts for a
+    /// country: "a young Muslim of Moroccan descent", "an Italian of Iraqi origin". (Where one was born still says who
+    /// one is: "a British-born Iraqi national" held hostage is British too.)
+    /// </summary>
+    public bool NamesAncestry(EntityMention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        var next = mention.LastToken + 1;
+        return mention.Entry.Kind is EntityKind.Nationality or EntityKind.Country && next < Document.Tokens.Count && SameClause(mention.LastToken, next)
+            && AncestryWords.Contains(Document.Tokens[next].Stem) && mention.FirstToken > 0 && Document.Tokens[mention.FirstToken - 1].Surface == "of";
+    }
+
+    // What "of <nationality> ..." says of a person's family: "of Moroccan descent", "of Indian origin".
+    private static readonly HashSet<string> AncestryWords = TextAnalyzer.StemsOf("descent origin origins extraction ancestry heritage parentage roots");
+
     /// <summary>Whether the mention is a nationality word before a place noun: "the Afghan capital", "the Iraqi city of".</summary>
     public bool QualifiesPlaceNoun(EntityMention mention)
     {
@@ -475,7 +491,7 @@ public sealed partial class ArticleEntities
     public bool IsPlaceMention(EntityMention mention)
     {
         ArgumentNullException.ThrowIfNull(mention);
-        return !IsBorderContext(mention) && HasPlaceShape(mention);
+        return !IsBorderContext(mention) && HasPlaceShape(mention) && !NamesAncestry(mention);
     }
 
     /// <summary>

@@ -472,7 +472,7 @@ public static class TopicEvaluator
     private static bool IsActingPeople(ConstraintCheck check, EntityMention mention)
     {
         var entities = check.Entities;
-        if (mention.Entry.Kind != EntityKind.Nationality || entities.IsBorderContext(mention))
+        if (mention.Entry.Kind != EntityKind.Nationality || entities.IsBorderContext(mention) || entities.NamesAncestry(mention))
         {
             return false;
         }
@@ -695,8 +695,9 @@ public static class TopicEvaluator
                 continue;
             }
 
-            // "Former French Open titlist Albert Costa": a competition's name says nothing of who plays in it.
-            if (NamesCompetition(entities, mention))
+            // "Former French Open titlist Albert Costa": a competition's name says nothing of who plays in it; "of
+            // Moroccan descent" nothing of whom one acts for.
+            if (NamesCompetition(entities, mention) || entities.NamesAncestry(mention))
             {
                 continue;
             }

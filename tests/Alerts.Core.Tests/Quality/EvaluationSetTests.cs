@@ -8,7 +8,8 @@ namespace Alerts.Core.Tests.Quality;
 
 /// <summary>
 /// The development halves of the evaluation sets (eval/ag-news, eval/ag-news-round9, eval/ag-news-round13 and the
-/// development sets eval/ag-news-round11, eval/ag-news-round15, eval/ag-news-round18 and eval/ag-news-round20: topics
+/// development sets eval/ag-news-round11, eval/ag-news-round15, eval/ag-news-round18, eval/ag-news-round20 and
+/// eval/ag-news-round23: topics
 /// written from the docs alone, labels made without seeing the engine) must not lose quality. Floors sit just under
 /// the F1 recorded in docs/scoring.md; on the later development sets the place and actor constraints may not cost
 /// more core stories than recorded there. The test halves and the held-out sets (the fifth, seventh, eighth, tenth,
@@ -73,10 +74,19 @@ public sealed class EvaluationSetTests
         ["new-zealand-sportspeople"] = 0.97,
         ["spanish-sportspeople"] = 0.86,
         ["doping-in-sport"] = 0.90,
+        ["caucasus-separatist-conflicts"] = 1.00,
+        // 0.30 until a name's plural that is an everyday word stopped being the name's ("Serie" found "series").
+        ["italian-football-serie-a"] = 0.94,
+        ["california-state-politics-policy"] = 0.91,
+        ["latin-america-economy-business"] = 0.83,
+        ["japan-2004-disasters-accidents"] = 1.00,
+        ["africa-coup-plots-and-trials"] = 0.77,
+        ["chinese-companies-abroad"] = 0.80,
+        ["argentine-sportspeople"] = 0.97,
     };
 
     // The constraint cost recorded in docs/scoring.md for every constrained topic of the later development sets (the
-    // second, third, fourth, sixth, eleventh, fifteenth and eighteenth sets and the ninth's and thirteenth's development halves; the
+    // second, third, fourth, sixth, eleventh, fifteenth, eighteenth, twentieth and twenty-third sets and the ninth's and thirteenth's development halves; the
     // fifth, seventh, eighth, tenth, twelfth to fourteenth, sixteenth, seventeenth and nineteenth are held out and never run here), and for the actor-constrained variants
     // of development topics.
     private static readonly Dictionary<string, int> RecordedConstraintCosts = new(StringComparer.Ordinal)
@@ -224,6 +234,11 @@ public sealed class EvaluationSetTests
         ["new-zealand-sportspeople--rewritten"] = 0,
         ["us-culture-war-social-issues--rewritten"] = 0,
         ["us-labor-market--rewritten"] = 0,
+        ["california-state-politics-policy"] = 0,
+        ["japan-2004-disasters-accidents"] = 0,
+        ["africa-coup-plots-and-trials"] = 0,
+        ["chinese-companies-abroad"] = 0,
+        ["argentine-sportspeople"] = 0,
     };
 
     [Theory]
@@ -241,6 +256,8 @@ public sealed class EvaluationSetTests
     [InlineData("ag-news-round18", "topics.constrained.json")]
     [InlineData("ag-news-round20", "topics.json")]
     [InlineData("ag-news-round20", "topics.constrained.json")]
+    [InlineData("ag-news-round23", "topics.json")]
+    [InlineData("ag-news-round23", "topics.constrained.json")]
     public async Task DevelopmentHalf_MeetsRecordedFloors(string set, string topicFile)
     {
         // Act
@@ -266,6 +283,7 @@ public sealed class EvaluationSetTests
     [InlineData("ag-news-round15", "topics.constrained.json")]
     [InlineData("ag-news-round18", "topics.constrained.json")]
     [InlineData("ag-news-round20", "topics.constrained.json")]
+    [InlineData("ag-news-round23", "topics.constrained.json")]
     [InlineData("ag-news-constraints", "topics.constrained.json")]
     [InlineData("ag-news-rewrites", "topics.constrained.json")]
     public async Task LaterDevelopmentSets_ConstraintsCostNoMoreThanRecorded(string set, string topicFile)

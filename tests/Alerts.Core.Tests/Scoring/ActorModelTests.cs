@@ -434,4 +434,19 @@ public sealed class ActorModelTests
         Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
         Assert.Contains(match.Evidence, e => e.Description.StartsWith("actors are only", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("A man of Moroccan descent is charged with the murder of the filmmaker.", true)]
+    [InlineData("A Moroccan man is charged with the murder of the filmmaker.", false)]
+    public void Alerts_NationalityOfSomeonesAncestry_IsNoActor(string body, bool expected)
+    {
+        // Arrange
+        var murderCase = TestSupport.Topic("murder* charg*", new TopicConstraints { ExcludeActorNationalities = ["Morocco"] });
+
+        // Act
+        var match = TestSupport.Match(murderCase, "Suspect charged in filmmaker's murder", body);
+
+        // Assert
+        Assert.Equal(expected, match!.Alert);
+    }
 }

@@ -350,4 +350,18 @@ public sealed class PlaceModelTests
         // Assert
         Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
     }
+
+    [Fact]
+    public void Alerts_NationalityOfSomeonesAncestry_DoesNotPutTheStoryThere()
+    {
+        // Arrange
+        var moroccanCrime = TestSupport.Topic("murder*", new TopicConstraints { Places = ["Morocco"] });
+
+        // Act
+        var match = TestSupport.Match(moroccanCrime, "Filmmaker's murder shakes a nation", "The murder of a filmmaker by a young Muslim of Moroccan descent has shaken the country.");
+
+        // Assert
+        Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+        Assert.Contains(match.Evidence, e => e.Description.StartsWith("required place only named as a nationality", StringComparison.Ordinal));
+    }
 }

@@ -29,6 +29,11 @@ public sealed class QuerySemanticsTests
     [InlineData("title:Mars", "Rover lands on Mars", true)]
     [InlineData("title:Mars", "Violence marred the vote", false)]
     [InlineData("Games medal*", "Game ends with medals for all", true)]
+    // A name's plural or singular that is itself an everyday word is not the name: "Serie" is not "series", nor "Mills" "mill".
+    [InlineData("\"Serie A\"", "Juventus go top of Serie A", true)]
+    [InlineData("\"Serie A\"", "Royals win the season series against the Tigers", false)]
+    [InlineData("Mills", "Mills wins her case against the tabloids", true)]
+    [InlineData("Mills", "The paper mill closed after a century", false)]
     // Names joined by an ampersand, and languages' "++" and "#", stay whole: not "at" and "t", not a lone "c".
     [InlineData("AT&T", "AT&T cuts jobs", true)]
     [InlineData("AT&T", "Shares of T-Mobile rise", false)]
