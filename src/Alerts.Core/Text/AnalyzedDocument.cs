@@ -153,6 +153,24 @@ public sealed class AnalyzedDocument
             && !IsPossessive(token);
     }
 
+    /// <summary>
+    /// Whether the word at a position is followed, in the same sentence with a space between, by the letter A written as
+    /// a capital: "Serie A", "hepatitis A" (not "the World Series. A fan...", nor "Serie a").
+    /// </summary>
+    public bool IsFollowedByCapitalA(int position)
+    {
+        var index = TokenIndexAt(position);
+        if (index < 0 || index + 1 >= Tokens.Count)
+        {
+            return false;
+        }
+
+        var (token, next) = (Tokens[index], Tokens[index + 1]);
+        var text = IsTitle(token.Position) ? Title : Body;
+        return next.Position == token.Position + 1 && IsTitle(next.Position) == IsTitle(token.Position) && next.Surface == "a"
+            && next.End - next.Start == 1 && text[next.Start] == 'A' && string.IsNullOrWhiteSpace(text[token.End..next.Start]);
+    }
+
     /// <summary>Whether a word names a kind of competition after a sponsor's name ("Cup", "Open", "Classic").</summary>
     public static bool IsCompetitionWord(string folded) => CompetitionWords.Contains(folded);
 

@@ -33,6 +33,11 @@ public sealed class QuerySemanticsTests
     [InlineData("\"Serie A\"", "Juventus go top of Serie A", true)]
     [InlineData("\"Serie A\"", "Royals win the season series against the Tigers", false)]
     [InlineData("Mills", "Mills wins her case against the tabloids", true)]
+    // A capital A closing a phrase is a letter of the name, not an article passed over.
+    [InlineData("\"hepatitis A\"", "An outbreak of hepatitis A closed the school", true)]
+    [InlineData("\"hepatitis A\"", "A hepatitis B vaccine is tested", false)]
+    [InlineData("\"hepatitis A\"", "Doctors fight hepatitis. A vaccine is near", false)]
+    [InlineData("\"Serie A\"", "Fans of the World Series. A ticket costs more", false)]
     [InlineData("Mills", "The paper mill closed after a century", false)]
     // Names joined by an ampersand, and languages' "++" and "#", stay whole: not "at" and "t", not a lone "c".
     [InlineData("AT&T", "AT&T cuts jobs", true)]

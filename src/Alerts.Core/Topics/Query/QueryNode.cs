@@ -254,15 +254,23 @@ public sealed class PhraseNode : QueryNode
 {
     private readonly string written;
 
-    /// <summary>Creates a phrase from analysed words; stop words keep their positions as gaps.</summary>
-    public PhraseNode(IReadOnlyList<string> stems, IReadOnlyList<int> offsets, int slop, string written, FieldScope scope)
+    /// <summary>
+    /// Creates a phrase from analysed words; stop words keep their positions as gaps. With <paramref name="endsWithCapitalA"/>
+    /// the words must be followed by a capital A ("Serie A", "hepatitis A"), which is a letter of the name there and no
+    /// article.
+    /// </summary>
+    public PhraseNode(IReadOnlyList<string> stems, IReadOnlyList<int> offsets, int slop, string written, FieldScope scope, bool endsWithCapitalA = false)
         : base(scope)
     {
         Stems = stems;
         Offsets = offsets;
         Slop = slop;
+        EndsWithCapitalA = endsWithCapitalA;
         this.written = written;
     }
+
+    /// <summary>Whether the phrase ends with the letter A, which the text must write right after its last word.</summary>
+    public bool EndsWithCapitalA { get; }
 
     /// <summary>Stems of the non-stop words.</summary>
     public IReadOnlyList<string> Stems { get; }
@@ -295,9 +303,9 @@ public sealed class PhraseNode : QueryNode
                 last = Math.Max(last, at);
             }
 
-            if (ok && document.IsTitle(start) == document.IsTitle(last))
+            if (ok && document.IsTitle(start) == document.IsTitle(last) && (!EndsWithCapitalA || document.IsFollowedByCapitalA(last)))
             {
-                hits.Add(new QueryHit(start, last));
+                hits.Add(new QueryHit(start, EndsWithCapitalA ? last + 1 : last));
                 found = true;
             }
         }

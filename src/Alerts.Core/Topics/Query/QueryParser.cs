@@ -513,7 +513,10 @@ public static class QueryParser
                 throw new QueryParseException("a phrase without '*' (its words already find their endings: \"air strike\" finds \"air strikes\"; for the start of a word use NEAR: gay NEAR/1 marri*)", position + 1 + star);
             }
 
-            var tokens = TextAnalyzer.Analyze(text).Where(t => !t.IsStopWord).ToList();
+            var analyzed = TextAnalyzer.Analyze(text);
+            var tokens = analyzed.Where(t => !t.IsStopWord).ToList();
+            // "Serie A", "hepatitis A": a capital A closing a phrase is a letter of the name, not an article to pass over.
+            var endsWithCapitalA = tokens.Count > 0 && analyzed[^1] is { IsStopWord: true, Surface: "a" } && text.TrimEnd().EndsWith(" A", StringComparison.Ordinal);
             if (tokens.Count == 0 && slop == 0 && Acronym(text, scope) is { } acronym)
             {
                 return acronym;
@@ -524,7 +527,7 @@ public static class QueryParser
                 throw new QueryParseException("searchable words inside the phrase", position);
             }
 
-            if (tokens.Count == 1 && slop == 0)
+            if (tokens.Count == 1 && slop == 0 && !endsWithCapitalA)
             {
                 // One word in quotes is asked for as written: no other spelling ("U.S." alone, as search engines do).
                 return Term(tokens[0], "\"" + text + "\"", scope, isOtherSpelling);
@@ -535,7 +538,8 @@ public static class QueryParser
                 tokens.Select(t => t.Position - tokens[0].Position).ToArray(),
                 slop,
                 text,
-                scope);
+                scope,
+                endsWithCapitalA);
 
             // "US Open" finds "U.S. Open" too, "U.N. Security Council" "UN Security Council"; but "U.S. Open" not "US
             // Open", as phrases have no acronyms ("help us open").
