@@ -451,19 +451,46 @@ public sealed partial class ArticleEntities
 
     /// <summary>
     /// Whether the mention says where someone's family came from, not where anything happens nor who acts for a
-    /// country: "a young Muslim of Moroccan descent", "an Italian of Iraqi origin". (Where one was born still says who
-    /// one is: "a British-born Iraqi national" held hostage is British too.)
+    /// country: "a young Muslim of Moroccan descent", "Canadians of Ukrainian descent", "an Italian of Iraqi origin", "of
+    /// Moroccan and Turkish descent". Only people have a descent; an origin or roots only when a person is named before
+    /// "of" ("beef of American origin" still names the United States). Where one was born still says who one is: "a
+    /// British-born Iraqi national" held hostage is British too.
     /// </summary>
     public bool NamesAncestry(EntityMention mention)
     {
         ArgumentNullException.ThrowIfNull(mention);
-        var next = mention.LastToken + 1;
-        return mention.Entry.Kind is EntityKind.Nationality or EntityKind.Country && next < Document.Tokens.Count && SameClause(mention.LastToken, next)
-            && AncestryWords.Contains(Document.Tokens[next].Stem) && mention.FirstToken > 0 && Document.Tokens[mention.FirstToken - 1].Surface == "of";
+        if (mention.Entry.Kind is not (EntityKind.Nationality or EntityKind.Country))
+        {
+            return false;
+        }
+
+        // A list of them shares its "of" and its word: "of Moroccan and Turkish descent".
+        var (first, last) = (mention.FirstToken, mention.LastToken);
+        while (first >= 2 && Document.Tokens[first - 1].Surface is "and" or "or" && MentionEndingAt(first - 2) is { Entry.Kind: EntityKind.Nationality or EntityKind.Country } before)
+        {
+            first = before.FirstToken;
+        }
+
+        while (last + 2 < Document.Tokens.Count && Document.Tokens[last + 1].Surface is "and" or "or"
+            && Mentions.FirstOrDefault(m => m.FirstToken == last + 2) is { Entry.Kind: EntityKind.Nationality or EntityKind.Country } following)
+        {
+            last = following.LastToken;
+        }
+
+        var next = last + 1;
+        if (first < 1 || next >= Document.Tokens.Count || Document.Tokens[first - 1].Surface != "of" || !SameClause(first - 1, next))
+        {
+            return false;
+        }
+
+        var word = Document.Tokens[next].Stem;
+        var person = first >= 2 && (PeopleNouns.Contains(Document.Tokens[first - 2].Stem) || MentionEndingAt(first - 2) is { Entry.Kind: EntityKind.Nationality });
+        return DescentWords.Contains(word) || (person && OriginWords.Contains(word));
     }
 
-    // What "of <nationality> ..." says of a person's family: "of Moroccan descent", "of Indian origin".
-    private static readonly HashSet<string> AncestryWords = TextAnalyzer.StemsOf("descent origin origins extraction ancestry heritage parentage roots");
+    // What "of <nationality> ..." says of a person's family: "of Moroccan descent"; "of Indian origin" said of a person.
+    private static readonly HashSet<string> DescentWords = TextAnalyzer.StemsOf("descent extraction ancestry parentage");
+    private static readonly HashSet<string> OriginWords = TextAnalyzer.StemsOf("origin origins heritage roots");
 
     /// <summary>Whether the mention is a nationality word before a place noun: "the Afghan capital", "the Iraqi city of".</summary>
     public bool QualifiesPlaceNoun(EntityMention mention)

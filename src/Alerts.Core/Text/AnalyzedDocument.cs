@@ -154,8 +154,9 @@ public sealed class AnalyzedDocument
     }
 
     /// <summary>
-    /// Whether the word at a position is followed, in the same sentence with a space between, by the letter A written as
-    /// a capital: "Serie A", "hepatitis A" (not "the World Series. A fan...", nor "Serie a").
+    /// Whether the word at a position is followed by the letter A written as a capital, with a space or a hyphen between
+    /// and nothing but a possessive after: "Serie A", "Serie A's", "Triple-A", "hepatitis A" (not "the World Series. A
+    /// fan...", "Serie a" nor "Series AB").
     /// </summary>
     public bool IsFollowedByCapitalA(int position)
     {
@@ -166,9 +167,16 @@ public sealed class AnalyzedDocument
         }
 
         var (token, next) = (Tokens[index], Tokens[index + 1]);
+        if (next.Position != token.Position + 1 || IsTitle(next.Position) != IsTitle(token.Position) || next.Start < token.End)
+        {
+            return false;
+        }
+
         var text = IsTitle(token.Position) ? Title : Body;
-        return next.Position == token.Position + 1 && IsTitle(next.Position) == IsTitle(token.Position) && next.Surface == "a"
-            && next.End - next.Start == 1 && text[next.Start] == 'A' && string.IsNullOrWhiteSpace(text[token.End..next.Start]);
+        var between = text.AsSpan(token.End, next.Start - token.End);
+        var after = next.Start + 1;
+        return text[next.Start] == 'A' && (after == text.Length || !char.IsLetterOrDigit(text[after]))
+            && (between is "-" || (between.Length > 0 && between.IsWhiteSpace()));
     }
 
     /// <summary>Whether a word names a kind of competition after a sponsor's name ("Cup", "Open", "Classic").</summary>

@@ -13,7 +13,7 @@ namespace Alerts.Core.Tests.Quality;
 /// written from the docs alone, labels made without seeing the engine) must not lose quality. Floors sit just under
 /// the F1 recorded in docs/scoring.md; on the later development sets the place and actor constraints may not cost
 /// more core stories than recorded there. The test halves and the held-out sets (the fifth, seventh, eighth, tenth,
-/// twelfth to fourteenth, sixteenth, seventeenth, nineteenth, twenty-first and twenty-second, the thirteenth's
+/// twelfth to fourteenth, sixteenth, seventeenth, nineteenth, twenty-first, twenty-second and twenty-fourth, the thirteenth's
 /// held-out half) are never run here: they are only measured, with <c>alerts eval</c>, and reported. The constraint
 /// sets eval/ag-news-constraints and eval/ag-news-rewrites (development) are held to their recorded costs.
 /// </summary>
@@ -75,7 +75,7 @@ public sealed class EvaluationSetTests
         ["spanish-sportspeople"] = 0.86,
         ["doping-in-sport"] = 0.90,
         ["caucasus-separatist-conflicts"] = 1.00,
-        // 0.30 until a name's plural that is an everyday word stopped being the name's ("Serie" found "series").
+        // 0.30 until a capital A closing a phrase had to be there ("Serie A" was the one word Serie, finding "series").
         ["italian-football-serie-a"] = 0.94,
         ["california-state-politics-policy"] = 0.91,
         ["latin-america-economy-business"] = 0.83,

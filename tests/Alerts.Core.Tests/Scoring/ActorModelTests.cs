@@ -437,6 +437,7 @@ public sealed class ActorModelTests
 
     [Theory]
     [InlineData("A man of Moroccan descent is charged with the murder of the filmmaker.", true)]
+    [InlineData("Two men of Moroccan and Turkish descent are charged with the murder of the filmmaker.", true)]
     [InlineData("A Moroccan man is charged with the murder of the filmmaker.", false)]
     public void Alerts_NationalityOfSomeonesAncestry_IsNoActor(string body, bool expected)
     {

@@ -364,4 +364,30 @@ public sealed class PlaceModelTests
         Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
         Assert.Contains(match.Evidence, e => e.Description.StartsWith("required place only named as a nationality", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Alerts_PeopleOfSomeonesAncestryActing_DoNotPutTheStoryThere()
+    {
+        // Arrange
+        var moroccanCrime = TestSupport.Topic("murder*", new TopicConstraints { Places = ["Morocco"] });
+
+        // Act
+        var match = TestSupport.Match(moroccanCrime, "Filmmaker killed", "A Dutchman of Moroccan descent murdered the filmmaker on Tuesday.");
+
+        // Assert
+        Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Fact]
+    public void Alerts_OriginOfGoods_StillNamesThePlace()
+    {
+        // Arrange: only people have a descent; goods of American origin still name the United States.
+        var beefTrade = TestSupport.Topic("beef (ban OR banned)", new TopicConstraints { Places = ["United States"] });
+
+        // Act
+        var match = TestSupport.Match(beefTrade, "Beef ban stays", "Japan banned beef of American origin after a case of mad cow disease.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
 }

@@ -1,4 +1,3 @@
-using Alerts.Core.Entities;
 using Alerts.Core.Text;
 
 namespace Alerts.Core.Topics.Query;
@@ -130,34 +129,24 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     /// <summary>
     /// The forms a name matches, in any case: itself, its plural ("Palestinian" and "Palestinians") and, when longer
     /// than four letters, its singular ("Olympics" and "Olympic"). Short names ending in s are where names and
-    /// ordinary words collide ("Mars" and "mar"), so they keep their s. Nor is a plural or singular that is itself an
-    /// everyday word a form of the name: "Serie" (A) does not find "series", nor "Sears" "sear". Possessives are
-    /// already gone from the folded word.
+    /// ordinary words collide ("Mars" and "mar"), so they keep their s. Possessives are already gone from the folded
+    /// word.
     /// </summary>
     public static IReadOnlySet<string> FormsOfName(string folded)
     {
         ArgumentException.ThrowIfNullOrEmpty(folded);
-        var forms = new HashSet<string>(StringComparer.Ordinal) { folded };
-        AddUnlessEveryday(forms, folded + "s");
+        var forms = new HashSet<string>(StringComparer.Ordinal) { folded, folded + "s" };
         if (folded.EndsWith('s') || folded.EndsWith('x') || folded.EndsWith('z') || folded.EndsWith("ch", StringComparison.Ordinal) || folded.EndsWith("sh", StringComparison.Ordinal))
         {
-            AddUnlessEveryday(forms, folded + "es");
+            forms.Add(folded + "es");
         }
 
         if (folded.Length > 4 && folded.EndsWith('s'))
         {
-            AddUnlessEveryday(forms, folded[..^1]);
+            forms.Add(folded[..^1]);
         }
 
         return forms;
-    }
-
-    private static void AddUnlessEveryday(HashSet<string> forms, string form)
-    {
-        if (!OrdinaryWords.Contains(form))
-        {
-            forms.Add(form);
-        }
     }
 
     /// <inheritdoc/>

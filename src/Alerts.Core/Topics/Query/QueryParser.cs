@@ -516,7 +516,9 @@ public static class QueryParser
             var analyzed = TextAnalyzer.Analyze(text);
             var tokens = analyzed.Where(t => !t.IsStopWord).ToList();
             // "Serie A", "hepatitis A": a capital A closing a phrase is a letter of the name, not an article to pass over.
-            var endsWithCapitalA = tokens.Count > 0 && analyzed[^1] is { IsStopWord: true, Surface: "a" } && text.TrimEnd().EndsWith(" A", StringComparison.Ordinal);
+            // (Right after the last word: in "X of A" the A could never follow X.)
+            var endsWithCapitalA = tokens.Count > 0 && analyzed.Count > 1 && analyzed[^1] is { IsStopWord: true, Surface: "a" } && !analyzed[^2].IsStopWord
+                && text.TrimEnd().EndsWith(" A", StringComparison.Ordinal);
             if (tokens.Count == 0 && slop == 0 && Acronym(text, scope) is { } acronym)
             {
                 return acronym;
