@@ -452,14 +452,15 @@ public sealed partial class ArticleEntities
     /// <summary>
     /// Whether the mention says where someone's family came from, not where anything happens nor who acts for a
     /// country: "a young Muslim of Moroccan descent", "Canadians of Ukrainian descent", "an Italian of Iraqi origin", "of
-    /// Moroccan and Turkish descent". Only people have a descent; an origin or roots only when a person is named before
-    /// "of" ("beef of American origin" still names the United States). Where one was born still says who one is: "a
-    /// British-born Iraqi national" held hostage is British too.
+    /// Moroccan and Turkish descent" (nationalities joined by "and" or "or" share the "of"). Only people have a descent;
+    /// an origin, a heritage or roots only when a word for people or a nationality stands before "of" ("beef of American
+    /// origin" still names the United States). A possessive is the place's own ("Venezuela's descent into chaos").
+    /// Where one was born still says who one is: "a British-born Iraqi national" held hostage is British too.
     /// </summary>
     public bool NamesAncestry(EntityMention mention)
     {
         ArgumentNullException.ThrowIfNull(mention);
-        if (mention.Entry.Kind is not (EntityKind.Nationality or EntityKind.Country))
+        if (mention.Entry.Kind is not (EntityKind.Nationality or EntityKind.Country) || Document.IsPossessive(mention.LastToken))
         {
             return false;
         }

@@ -154,11 +154,12 @@ public sealed class AnalyzedDocument
     }
 
     /// <summary>
-    /// Whether the word at a position is followed by the letter A written as a capital, with a space or a hyphen between
-    /// and nothing but a possessive after: "Serie A", "Serie A's", "Triple-A", "hepatitis A" (not "the World Series. A
-    /// fan...", "Serie a" nor "Series AB").
+    /// Whether the word at a position is written as <paramref name="word"/> (folded) and followed by the letter A written
+    /// as a capital, with spaces or a hyphen between and after it only a possessive, punctuation closing a clause or
+    /// nothing: "Serie A", "Serie A's", "Triple-A", "hepatitis A." (not "the World Series. A fan...", "Serie a",
+    /// "Series AB", "Texas A&amp;M", nor across a line break).
     /// </summary>
-    public bool IsFollowedByCapitalA(int position)
+    public bool IsFollowedByCapitalA(int position, string word)
     {
         var index = TokenIndexAt(position);
         if (index < 0 || index + 1 >= Tokens.Count)
@@ -167,24 +168,40 @@ public sealed class AnalyzedDocument
         }
 
         var (token, next) = (Tokens[index], Tokens[index + 1]);
-        if (next.Position != token.Position + 1 || IsTitle(next.Position) != IsTitle(token.Position) || next.Start < token.End)
+        if (token.Surface != word || next.Position != token.Position + 1 || IsTitle(next.Position) != IsTitle(token.Position) || next.Start < token.End)
         {
             return false;
         }
 
         var text = IsTitle(token.Position) ? Title : Body;
         var between = text.AsSpan(token.End, next.Start - token.End);
-        var after = next.Start + 1;
-        return text[next.Start] == 'A' && (after == text.Length || !char.IsLetterOrDigit(text[after]))
-            && (between is "-" || (between.Length > 0 && between.IsWhiteSpace()));
+        return text[next.Start] == 'A' && EndsAWord(text, next.Start + 1)
+            && (between is "-" || (between.Length > 0 && !between.ContainsAnyExcept(' ', '\t')));
+    }
+
+    // Whether a word ends here: the end of the text, a space, a possessive, or punctuation closing a clause.
+    private static bool EndsAWord(string text, int at)
+    {
+        if (at >= text.Length || char.IsWhiteSpace(text[at]))
+        {
+            return true;
+        }
+
+        var rest = text.AsSpan(at);
+        return rest.StartsWith("'s", StringComparison.Ordinal) || rest.StartsWith("\u2019s", StringComparison.Ordinal)
+            || (",;:!?)\"'\u2019".Contains(text[at], StringComparison.Ordinal))
+            || (text[at] == '.' && (at + 1 == text.Length || char.IsWhiteSpace(text[at + 1])));
     }
 
     /// <summary>Whether a word names a kind of competition after a sponsor's name ("Cup", "Open", "Classic").</summary>
     public static bool IsCompetitionWord(string folded) => CompetitionWords.Contains(folded);
 
+    /// <summary>Whether the word at a token index is written as a possessive ("Venezuela's", "the Jets'").</summary>
+    public bool IsPossessive(int index) => index >= 0 && index < Tokens.Count && IsPossessive(Tokens[index]);
+
     private bool IsPossessive(AnalyzedToken token)
     {
-        var written = Body.AsSpan(token.Start, token.End - token.Start);
+        var written = (IsTitle(token.Position) ? Title : Body).AsSpan(token.Start, token.End - token.Start);
         return written.EndsWith("'s", StringComparison.Ordinal) || written.EndsWith("\u2019s", StringComparison.Ordinal)
             || written.EndsWith("'", StringComparison.Ordinal);
     }

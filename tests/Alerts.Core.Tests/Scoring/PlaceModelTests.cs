@@ -390,4 +390,17 @@ public sealed class PlaceModelTests
         // Assert
         Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
     }
+
+    [Fact]
+    public void Alerts_PlacesDescentIntoSomething_IsStillThePlace()
+    {
+        // Arrange: a possessive is the place's own, not someone's ancestry.
+        var venezuelaCrisis = TestSupport.Topic("crisis OR chaos", new TopicConstraints { Places = ["Venezuela"] });
+
+        // Act
+        var match = TestSupport.Match(venezuelaCrisis, "Opposition warns of chaos", "The opposition warned of Venezuela's descent into chaos after the vote.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
 }

@@ -244,22 +244,23 @@ public sealed class PhraseNode : QueryNode
     private readonly string written;
 
     /// <summary>
-    /// Creates a phrase from analysed words; stop words keep their positions as gaps. With <paramref name="endsWithCapitalA"/>
-    /// the words must be followed by a capital A ("Serie A", "hepatitis A"), which is a letter of the name there and no
-    /// article.
+    /// Creates a phrase from analysed words; stop words keep their positions as gaps. With <paramref name="wordBeforeCapitalA"/>
+    /// the phrase ends with a capital A ("Serie A", "hepatitis A"), a letter of the name and no article: the text must
+    /// write it right after the last word, and that word as the query does (a name with a letter is not inflected:
+    /// "Serie A" is not a "Series A" financing round).
     /// </summary>
-    public PhraseNode(IReadOnlyList<string> stems, IReadOnlyList<int> offsets, int slop, string written, FieldScope scope, bool endsWithCapitalA = false)
+    public PhraseNode(IReadOnlyList<string> stems, IReadOnlyList<int> offsets, int slop, string written, FieldScope scope, string? wordBeforeCapitalA = null)
         : base(scope)
     {
         Stems = stems;
         Offsets = offsets;
         Slop = slop;
-        EndsWithCapitalA = endsWithCapitalA;
+        WordBeforeCapitalA = wordBeforeCapitalA;
         this.written = written;
     }
 
-    /// <summary>Whether the phrase ends with the letter A, which the text must write right after its last word.</summary>
-    public bool EndsWithCapitalA { get; }
+    /// <summary>For a phrase ending with the letter A: its last word as the query folds it; null otherwise.</summary>
+    public string? WordBeforeCapitalA { get; }
 
     /// <summary>Stems of the non-stop words.</summary>
     public IReadOnlyList<string> Stems { get; }
@@ -292,9 +293,9 @@ public sealed class PhraseNode : QueryNode
                 last = Math.Max(last, at);
             }
 
-            if (ok && document.IsTitle(start) == document.IsTitle(last) && (!EndsWithCapitalA || document.IsFollowedByCapitalA(last)))
+            if (ok && document.IsTitle(start) == document.IsTitle(last) && (WordBeforeCapitalA is null || document.IsFollowedByCapitalA(last, WordBeforeCapitalA)))
             {
-                hits.Add(new QueryHit(start, EndsWithCapitalA ? last + 1 : last));
+                hits.Add(new QueryHit(start, WordBeforeCapitalA is null ? last : last + 1));
                 found = true;
             }
         }

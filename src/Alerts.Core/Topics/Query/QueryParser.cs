@@ -517,8 +517,9 @@ public static class QueryParser
             var tokens = analyzed.Where(t => !t.IsStopWord).ToList();
             // "Serie A", "hepatitis A": a capital A closing a phrase is a letter of the name, not an article to pass over.
             // (Right after the last word: in "X of A" the A could never follow X.)
+            var trimmed = text.TrimEnd();
             var endsWithCapitalA = tokens.Count > 0 && analyzed.Count > 1 && analyzed[^1] is { IsStopWord: true, Surface: "a" } && !analyzed[^2].IsStopWord
-                && text.TrimEnd().EndsWith(" A", StringComparison.Ordinal);
+                && (trimmed.EndsWith(" A", StringComparison.Ordinal) || trimmed.EndsWith("-A", StringComparison.Ordinal));
             if (tokens.Count == 0 && slop == 0 && Acronym(text, scope) is { } acronym)
             {
                 return acronym;
@@ -541,7 +542,7 @@ public static class QueryParser
                 slop,
                 text,
                 scope,
-                endsWithCapitalA);
+                endsWithCapitalA ? tokens[^1].Surface : null);
 
             // "US Open" finds "U.S. Open" too, "U.N. Security Council" "UN Security Council"; but "U.S. Open" not "US
             // Open", as phrases have no acronyms ("help us open").
