@@ -216,7 +216,7 @@ public sealed partial class ArticleEntities
 
         if (Mentions.FirstOrDefault(m => m.FirstToken == next) is { } named)
         {
-            var text = Document.IsTitle(tokens[named.LastToken].Position) ? Document.Title : Document.Body;
+            var text = Document.TextOf(tokens[named.LastToken]);
             var based = text.AsSpan(tokens[named.LastToken].End).StartsWith("-based", StringComparison.OrdinalIgnoreCase);
             return named.Entry.Kind is EntityKind.Country or EntityKind.City or EntityKind.Subdivision or EntityKind.Nationality && !based;
         }
@@ -423,7 +423,7 @@ public sealed partial class ArticleEntities
     private ReadOnlySpan<char> TextBetween(int firstToken, int secondToken)
     {
         var (a, b) = (Document.Tokens[firstToken], Document.Tokens[secondToken]);
-        return (Document.IsTitle(a.Position) ? Document.Title : Document.Body).AsSpan(a.End, Math.Max(0, b.Start - a.End));
+        return Document.TextOf(a).AsSpan(a.End, Math.Max(0, b.Start - a.End));
     }
 
     /// <summary>Whether a border word stands right next to the mention ("the Afghan border", "frontier with Afghanistan").</summary>
@@ -460,7 +460,7 @@ public sealed partial class ArticleEntities
     public bool NamesAncestry(EntityMention mention)
     {
         ArgumentNullException.ThrowIfNull(mention);
-        if (mention.Entry.Kind is not (EntityKind.Nationality or EntityKind.Country) || Document.IsPossessive(mention.LastToken))
+        if (mention.Entry.Kind is not (EntityKind.Nationality or EntityKind.Country))
         {
             return false;
         }
@@ -479,7 +479,8 @@ public sealed partial class ArticleEntities
         }
 
         var next = last + 1;
-        if (first < 1 || next >= Document.Tokens.Count || Document.Tokens[first - 1].Surface != "of" || !SameClause(first - 1, next))
+        if (first < 1 || next >= Document.Tokens.Count || Document.Tokens[first - 1].Surface != "of" || !SameClause(first - 1, next)
+            || Document.IsPossessive(mention.LastToken))
         {
             return false;
         }
@@ -598,7 +599,7 @@ public sealed partial class ArticleEntities
     {
         ArgumentNullException.ThrowIfNull(mention);
         var token = Document.Tokens[mention.FirstToken];
-        var text = Document.IsTitle(token.Position) ? Document.Title : Document.Body;
+        var text = Document.TextOf(token);
         var clause = text.AsSpan(0, Math.Min(token.Start, text.Length));
         var comma = clause.LastIndexOfAny(",.;!?");
         if (comma < 0 || clause[comma] != ',')
@@ -682,7 +683,6 @@ public sealed partial class ArticleEntities
         ArgumentNullException.ThrowIfNull(mention);
         var first = Document.Tokens[mention.FirstToken];
         var last = Document.Tokens[mention.LastToken];
-        var text = Document.IsTitle(first.Position) ? Document.Title : Document.Body;
-        return text[first.Start..last.End];
+        return Document.TextOf(first)[first.Start..last.End];
     }
 }

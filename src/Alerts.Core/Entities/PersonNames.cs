@@ -170,7 +170,7 @@ internal sealed class PersonNames
         return lead.Length > 0 && lead[^1] is not ('.' or '!' or '?' or '"' or '\u201C' or ':' or '-' or '(');
     }
 
-    private string TextOf(int token) => document.IsTitle(document.Tokens[token].Position) ? document.Title : document.Body;
+    private string TextOf(int token) => document.TextOf(document.Tokens[token]);
 
     private static bool OneSpaceBetween(string text, AnalyzedToken left, AnalyzedToken right) =>
         right.Start - left.End == 1 && text[left.End] == ' ';

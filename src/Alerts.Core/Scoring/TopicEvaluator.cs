@@ -753,7 +753,7 @@ public static class TopicEvaluator
         }
 
         var (word, last) = (document.Tokens[next], document.Tokens[mention.LastToken]);
-        var text = document.IsTitle(word.Position) ? document.Title : document.Body;
+        var text = document.TextOf(word);
         if (!CompetitionWords.Contains(word.Surface) || document.IsTitle(word.Position) != document.IsTitle(last.Position)
             || !char.IsUpper(text[word.Start]) || !string.IsNullOrWhiteSpace(text[last.End..word.Start]))
         {
@@ -869,9 +869,9 @@ public static class TopicEvaluator
         return false;
     }
 
-    private static bool WrittenInLowerCase(AnalyzedDocument document, int position, AnalyzedToken token)
+    private static bool WrittenInLowerCase(AnalyzedDocument document, AnalyzedToken token)
     {
-        var written = (document.IsTitle(position) ? document.Title : document.Body).AsSpan(token.Start, token.End - token.Start);
+        var written = document.WrittenForm(token);
         var apostrophe = written.IndexOfAny('\'', '\u2019');
         return (apostrophe < 0 ? written : written[..apostrophe]).ContainsAnyInRange('a', 'z');
     }
@@ -915,7 +915,7 @@ public static class TopicEvaluator
                 // A word the query writes in capitals is a name only where the article writes it so: "SAP", not "sap"
                 // (a possessive's "'s" aside).
                 var isName = check.QueryNames.Contains(token.Surface)
-                    || (check.QueryCapitalNames.Contains(token.Surface) && !WrittenInLowerCase(check.Document, position, token));
+                    || (check.QueryCapitalNames.Contains(token.Surface) && !WrittenInLowerCase(check.Document, token));
                 if (isName && check.Document.TokenIndexAt(position) is var index
                     && !check.Entities.Mentions.Any(m => m.FirstToken <= index && index <= m.LastToken))
                 {

@@ -82,8 +82,7 @@ public sealed class AnalyzedDocument
             return null;
         }
 
-        var text = IsTitle(left.Position) ? Title : Body;
-        return text[left.End] == '-' && TextAnalyzer.IsCompound(left.Surface, right.Surface)
+        return TextOf(left)[left.End] == '-' && TextAnalyzer.IsCompound(left.Surface, right.Surface)
             ? left.Surface + right.Surface
             : null;
     }
@@ -122,6 +121,12 @@ public sealed class AnalyzedDocument
 
     /// <summary>Whether a position lies in the title.</summary>
     public bool IsTitle(int position) => position < BodyStartPosition;
+
+    /// <summary>The text a token's offsets refer to: the headline's or the body's.</summary>
+    public string TextOf(AnalyzedToken token) => IsTitle(token.Position) ? Title : Body;
+
+    /// <summary>A token as the article writes it (its case, its possessive).</summary>
+    public ReadOnlySpan<char> WrittenForm(AnalyzedToken token) => TextOf(token).AsSpan(token.Start, token.End - token.Start);
 
     /// <summary>
     /// Where the body's first sentence ends (a character offset in <see cref="Body"/>): a full stop followed by a space
@@ -173,25 +178,17 @@ public sealed class AnalyzedDocument
             return false;
         }
 
-        var text = IsTitle(token.Position) ? Title : Body;
+        var text = TextOf(token);
         var between = text.AsSpan(token.End, next.Start - token.End);
         return text[next.Start] == 'A' && EndsAWord(text, next.Start + 1)
             && (between is "-" || (between.Length > 0 && !between.ContainsAnyExcept(' ', '\t')));
     }
 
-    // Whether a word ends here: the end of the text, a space, a possessive, or punctuation closing a clause.
-    private static bool EndsAWord(string text, int at)
-    {
-        if (at >= text.Length || char.IsWhiteSpace(text[at]))
-        {
-            return true;
-        }
-
-        var rest = text.AsSpan(at);
-        return rest.StartsWith("'s", StringComparison.Ordinal) || rest.StartsWith("\u2019s", StringComparison.Ordinal)
-            || (",;:!?)\"'\u2019".Contains(text[at], StringComparison.Ordinal))
-            || (text[at] == '.' && (at + 1 == text.Length || char.IsWhiteSpace(text[at + 1])));
-    }
+    // Whether a word ends here: the end of the text, a space, an apostrophe (a possessive), or punctuation closing a
+    // clause (a full stop only before a space: "A.M." goes on).
+    private static bool EndsAWord(string text, int at) =>
+        at >= text.Length || char.IsWhiteSpace(text[at]) || ",;:!?)\"'\u2019".Contains(text[at], StringComparison.Ordinal)
+        || (text[at] == '.' && (at + 1 == text.Length || char.IsWhiteSpace(text[at + 1])));
 
     /// <summary>Whether a word names a kind of competition after a sponsor's name ("Cup", "Open", "Classic").</summary>
     public static bool IsCompetitionWord(string folded) => CompetitionWords.Contains(folded);
@@ -201,7 +198,7 @@ public sealed class AnalyzedDocument
 
     private bool IsPossessive(AnalyzedToken token)
     {
-        var written = (IsTitle(token.Position) ? Title : Body).AsSpan(token.Start, token.End - token.Start);
+        var written = WrittenForm(token);
         return written.EndsWith("'s", StringComparison.Ordinal) || written.EndsWith("\u2019s", StringComparison.Ordinal)
             || written.EndsWith("'", StringComparison.Ordinal);
     }
@@ -225,7 +222,7 @@ public sealed class AnalyzedDocument
 
     private bool IsWrittenInCapitals(AnalyzedToken token)
     {
-        var written = (IsTitle(token.Position) ? Title : Body).AsSpan(token.Start, token.End - token.Start);
+        var written = WrittenForm(token);
         var apostrophe = written.IndexOfAny('\'', '\u2019');
         var word = apostrophe > 0 ? written[..apostrophe] : written;
         return word.Length >= 2 && !word.ContainsAnyExcept(UpperCaseLetters);
