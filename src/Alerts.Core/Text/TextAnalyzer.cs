@@ -236,7 +236,37 @@ public static class TextAnalyzer
         ("cycling", ["cycling", "cycled"]),
         ("marketing", ["marketing", "marketed", "marketer", "marketers"]),
         ("engineering", ["engineering", "engineer", "engineers", "engineered"]),
-        ("accounting", ["accounting"]));
+        ("accounting", ["accounting"]),
+
+        // A verb in -ize made from an adjective or noun can mean something else: "mobilized" troops are no mobile
+        // phones, "naturalized" citizens no natural gas, a "finalized" deal no cup final, "utilized" no utility,
+        // "civilization" no civil war, "liberalized" trade no Liberal party. Each family takes both spellings, which
+        // Porter2 stems apart ("mobilised" and "mobilized").
+        Ize("mobiliz", "mobiliz", "mobilis"),
+        Ize("naturaliz", "naturaliz", "naturalis"),
+        Ize("finaliz", "finaliz", "finalis"),
+        Ize("utiliz", "utiliz", "utilis"),
+        Ize("civiliz", "civiliz", "civilis"),
+        Ize("liberaliz", "liberaliz", "liberalis"),
+
+        // And words Porter2 folds into a base of another sense: "memorial" services are not computer memory, a
+        // "Liberal" is not a liberation, troops' "morale" is not a moral, "rational" not a ration; "finally",
+        // "generally" and "virtually" are no cup final, army general or virtual world.
+        ("memorial", ["memorial", "memorials"]),
+        ("liberal", ["liberal", "liberals", "liberally", "liberalism"]),
+        ("morale", ["morale"]),
+        ("rational", ["rational", "rationally", "rationality"]),
+        ("finally", ["finally"]),
+        ("generally", ["generally"]),
+        ("virtually", ["virtually"]));
+
+    // A verb in -ize and its -ise spelling, with their regular forms and the -ation noun ("mobilize", "mobilised",
+    // "mobilization").
+    private static (string Stem, string[] Words) Ize(string stem, string ize, string ise)
+    {
+        string[] endings = ["e", "es", "ed", "ing", "ation", "ations"];
+        return (stem, [.. endings.Select(e => ize + e), .. endings.Select(e => ise + e)]);
+    }
 
     private static Dictionary<string, string> Families(params (string Stem, string[] Words)[] families) =>
         families.SelectMany(f => f.Words.Select(w => (w, f.Stem))).ToDictionary(p => p.w, p => p.Stem, StringComparer.Ordinal);

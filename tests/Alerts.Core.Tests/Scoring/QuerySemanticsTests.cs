@@ -75,6 +75,15 @@ public sealed class QuerySemanticsTests
     [InlineData("IT outsourcing", "Outsourcing: is it worth it?", false)]
     [InlineData("WAR IN AFGHANISTAN", "The war in Afghanistan goes on", true)]
     [InlineData("Who polio", "Doctors who fought polio honoured", true)]
+    // Another word in capitals is an abbreviation: itself and its plural, in any case, not the words its stem shares
+    // ("OLED" and "Ole" are both "ole" to the stemmer).
+    [InlineData("OLED", "Sony shows OLED screens", true)]
+    [InlineData("OLED", "Samsung bets on OLEDs", true)]
+    [InlineData("OLED", "Orgeron shows interest in Ole Miss job", false)]
+    [InlineData("OLEDs", "Sony shows an OLED screen", true)]
+    [InlineData("OLEDs", "Orgeron shows interest in Ole Miss job", false)]
+    [InlineData("NATO", "Nato's troops in Kabul", true)]
+    [InlineData("NATO", "NATO-led troops in Kabul", true)]
     // Initials are written both ways in the press: either spelling finds both.
     [InlineData("US troops", "U.S. troops leave Iraq", true)]
     [InlineData("U.S. troops", "US troops leave Iraq", true)]
@@ -99,6 +108,21 @@ public sealed class QuerySemanticsTests
     [InlineData("execution", "Executives meet in Davos", false)]
     [InlineData("executed hostage", "Hostage executed in Iraq", true)]
     [InlineData("international", "Internal inquiry opens", false)]
+    [InlineData("mobile phones", "Troops mobilized as phones go dead", false)]
+    [InlineData("mobilized troops", "Sudan mobilises troops", true)]
+    [InlineData("naturalization", "Natural gas prices rise", false)]
+    [InlineData("naturalization", "Germany eases naturalisation of immigrants", true)]
+    [InlineData("naturalized citizens", "Naturally, citizens object", false)]
+    [InlineData("final", "Talks on the deal are finalized", false)]
+    [InlineData("final", "Parties finally agree", false)]
+    [InlineData("finalize deal", "Airbus finalises deal with China", true)]
+    [InlineData("utility", "Software utilization rises", false)]
+    [InlineData("civil war", "Ancient civilization and war", false)]
+    [InlineData("Liberal party", "Party celebrates liberation day", false)]
+    [InlineData("liberalization trade", "Trade liberalisation talks", true)]
+    [InlineData("memory chips", "Memorial for the chips maker's founder", false)]
+    [InlineData("generals", "Markets generally rise", false)]
+    [InlineData("moral values", "Troops' morale values", false)]
     // Found by review: operators and numbers do not make a query "typed in capitals"; dotted initials stay initials
     // when typed so; phrases get only the dotted spelling; "re-" is a prefix, not a compound; compounds with a stop
     // word; plurals of ampersand names; possessive acronyms.

@@ -84,9 +84,9 @@ public abstract class QueryNode
 
 /// <summary>
 /// One word, matched by its stem; a name (see <see cref="QueryParser"/>) only in its own forms, so that "Mars" finds
-/// Mars but not "marred" or "Del Mar".
+/// Mars but not "marred" or "Del Mar", and so a word written in capitals ("OLED" finds OLEDs, not "Ole").
 /// </summary>
-public sealed class TermNode(string stem, string written, FieldScope scope, IReadOnlySet<string>? nameForms = null, string? acronym = null, bool isOtherSpelling = false, bool needsCapital = false) : QueryNode(scope)
+public sealed class TermNode(string stem, string written, FieldScope scope, IReadOnlySet<string>? nameForms = null, string? acronym = null, bool isOtherSpelling = false, bool needsCapital = false, IReadOnlySet<string>? capitalsForms = null) : QueryNode(scope)
 {
     /// <summary>The stem matched.</summary>
     public string Stem { get; } = stem;
@@ -110,6 +110,15 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     /// where the article writes it in capitals too; null otherwise.
     /// </summary>
     public string? Acronym { get; } = acronym;
+
+    /// <summary>
+    /// For a word written in capitals that is no everyday word ("OLED", "NATO", "SUVs"): the folded forms it matches,
+    /// itself and its plural, in any case; null otherwise. Stemming would take it for other words ("OLED" and "Ole"
+    /// share the stem "ole"), and an abbreviation has no inflections but its plural. Not a name of the query's for the
+    /// constraints: they read capitals as a name only where the article writes them so (see
+    /// <see cref="QueryParser.CapitalNamesIn"/>).
+    /// </summary>
+    public IReadOnlySet<string>? CapitalsForms { get; } = capitalsForms;
 
     /// <summary>
     /// Whether the analysis added this word as another spelling of what the query wrote ("U.S." for <c>US</c>,
@@ -162,7 +171,7 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
 
             // A plain word found as itself needs no more look-ups (most terms in most articles).
             var compound = document.JoinedWordAt(position);
-            if (NameForms is null && Acronym is null && compound is null)
+            if (NameForms is null && Acronym is null && CapitalsForms is null && compound is null)
             {
                 hits.Add(new QueryHit(position, position));
                 found = true;
@@ -186,7 +195,8 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
             var joined = token.Stem == Stem ? null : compound;
             var surface = joined?.Surface ?? token.Surface;
             if ((NameForms is null || (NameForms.Contains(surface) && !(NeedsCapital && document.IsWrittenInLowerCase(position))))
-                && (Acronym is null || (surface == Acronym && document.IsWrittenInCapitals(position))))
+                && (Acronym is null || (surface == Acronym && document.IsWrittenInCapitals(position)))
+                && (CapitalsForms is null || CapitalsForms.Contains(surface)))
             {
                 hits.Add(new QueryHit(position, joined?.LastPosition ?? position));
                 found = true;

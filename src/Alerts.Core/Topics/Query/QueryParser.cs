@@ -570,8 +570,15 @@ public static class QueryParser
 
             var letters = text.AsSpan().TrimStart("\"'(");
             var isName = letters.Length > 1 && char.IsUpper(letters[0]) && char.IsLower(letters[1]) && !OrdinaryWords.Contains(word.Surface);
-            return new TermNode(word.Stem, WrittenBack(text), scope, isName ? TermNode.FormsOfName(word.Surface) : null, isOtherSpelling: isOtherSpelling || isNameSpelling, needsCapital: isNameSpelling);
+            return new TermNode(word.Stem, WrittenBack(text), scope, isName ? TermNode.FormsOfName(word.Surface) : null, isOtherSpelling: isOtherSpelling || isNameSpelling, needsCapital: isNameSpelling,
+                capitalsForms: typedInCapitals ? null : FormsOfCapitals(WithoutPossessive(Bare(text)), word.Surface));
         }
+
+        // "OLED", "NATO" and their plurals "OLEDs", "SUVs": the forms a word in capitals matches (see TermNode.CapitalsForms).
+        private static IReadOnlySet<string>? FormsOfCapitals(string written, string folded) =>
+            IsWrittenInCapitals(written) ? TermNode.FormsOfName(folded)
+            : written.Length > 2 && written[^1] == 's' && IsWrittenInCapitals(written[..^1]) ? TermNode.FormsOfName(folded[..^1])
+            : null;
 
         // Typed with caps lock, a word's capitals say nothing, so it is written back in lower case: "WAR IN IRAQ" as
         // "war iraq", which parses back to the same query ("WAR IRAQ" would read WAR as an acronym). Initials keep
