@@ -8,12 +8,12 @@ namespace Alerts.Core.Tests.Quality;
 
 /// <summary>
 /// The development halves of the evaluation sets (eval/ag-news, eval/ag-news-round9, eval/ag-news-round13 and the
-/// development sets eval/ag-news-round11, eval/ag-news-round15, eval/ag-news-round18, eval/ag-news-round20 and
-/// eval/ag-news-round23: topics
+/// development sets eval/ag-news-round11, eval/ag-news-round15, eval/ag-news-round18, eval/ag-news-round20,
+/// eval/ag-news-round23 and eval/ag-news-round25: topics
 /// written from the docs alone, labels made without seeing the engine) must not lose quality. Floors sit just under
 /// the F1 recorded in docs/scoring.md; on the later development sets the place and actor constraints may not cost
 /// more core stories than recorded there. The test halves and the held-out sets (the fifth, seventh, eighth, tenth,
-/// twelfth to fourteenth, sixteenth, seventeenth, nineteenth, twenty-first, twenty-second and twenty-fourth, the thirteenth's
+/// twelfth to fourteenth, sixteenth, seventeenth, nineteenth, twenty-first, twenty-second, twenty-fourth and twenty-sixth, the thirteenth's
 /// held-out half) are never run here: they are only measured, with <c>alerts eval</c>, and reported. The constraint
 /// sets eval/ag-news-constraints and eval/ag-news-rewrites (development) are held to their recorded costs.
 /// </summary>
@@ -83,10 +83,19 @@ public sealed class EvaluationSetTests
         ["africa-coup-plots-and-trials"] = 0.77,
         ["chinese-companies-abroad"] = 0.80,
         ["argentine-sportspeople"] = 0.97,
+        ["metals-and-mining-industry"] = 0.92,
+        ["us-congress-legislation"] = 0.72,
+        ["corporate-leadership-changes"] = 0.75,
+        // 0.85 until a word in capitals matched only its own forms (`OLED` found "Ole Miss").
+        ["flat-panel-tvs-displays"] = 0.86,
+        ["health-care-systems-costs"] = 0.81,
+        ["us-college-basketball"] = 0.76,
+        ["saddam-hussein"] = 1.00,
+        ["singapore"] = 0.92,
     };
 
     // The constraint cost recorded in docs/scoring.md for every constrained topic of the later development sets (the
-    // second, third, fourth, sixth, eleventh, fifteenth, eighteenth, twentieth and twenty-third sets and the ninth's and thirteenth's development halves; the
+    // second, third, fourth, sixth, eleventh, fifteenth, eighteenth, twentieth, twenty-third and twenty-fifth sets and the ninth's and thirteenth's development halves; the
     // fifth, seventh, eighth, tenth, twelfth to fourteenth, sixteenth, seventeenth and nineteenth are held out and never run here), and for the actor-constrained variants
     // of development topics.
     private static readonly Dictionary<string, int> RecordedConstraintCosts = new(StringComparer.Ordinal)
@@ -239,6 +248,7 @@ public sealed class EvaluationSetTests
         ["africa-coup-plots-and-trials"] = 0,
         ["chinese-companies-abroad"] = 0,
         ["argentine-sportspeople"] = 0,
+        ["us-congress-legislation"] = 0,
     };
 
     [Theory]
@@ -258,6 +268,8 @@ public sealed class EvaluationSetTests
     [InlineData("ag-news-round20", "topics.constrained.json")]
     [InlineData("ag-news-round23", "topics.json")]
     [InlineData("ag-news-round23", "topics.constrained.json")]
+    [InlineData("ag-news-round25", "topics.json")]
+    [InlineData("ag-news-round25", "topics.constrained.json")]
     public async Task DevelopmentHalf_MeetsRecordedFloors(string set, string topicFile)
     {
         // Act
@@ -284,6 +296,7 @@ public sealed class EvaluationSetTests
     [InlineData("ag-news-round18", "topics.constrained.json")]
     [InlineData("ag-news-round20", "topics.constrained.json")]
     [InlineData("ag-news-round23", "topics.constrained.json")]
+    [InlineData("ag-news-round25", "topics.constrained.json")]
     [InlineData("ag-news-constraints", "topics.constrained.json")]
     [InlineData("ag-news-rewrites", "topics.constrained.json")]
     public async Task LaterDevelopmentSets_ConstraintsCostNoMoreThanRecorded(string set, string topicFile)
