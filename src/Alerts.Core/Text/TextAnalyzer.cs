@@ -1,3 +1,4 @@
+using Alerts.Core.Entities;
 using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
@@ -240,7 +241,8 @@ public static class TextAnalyzer
 
         // A verb in -ize made from an adjective or noun can mean something else: "mobilized" troops are no mobile
         // phones, "naturalized" citizens no natural gas, a "finalized" deal no cup final, "utilized" no utility,
-        // "civilization" no civil war, "liberalized" trade no Liberal party. Each family takes both spellings, which
+        // "civilization" no civil war, "liberalized" trade no Liberal party, "privatized" no private equity, an
+        // "equalizer" no equal pay. Each family takes both spellings, which
         // Porter2 stems apart ("mobilised" and "mobilized").
         Ize("mobiliz", "mobiliz", "mobilis"),
         Ize("naturaliz", "naturaliz", "naturalis"),
@@ -248,28 +250,56 @@ public static class TextAnalyzer
         Ize("utiliz", "utiliz", "utilis"),
         Ize("civiliz", "civiliz", "civilis"),
         Ize("liberaliz", "liberaliz", "liberalis"),
+        Ize("privatiz", "privatiz", "privatis"),
+        Ize("equaliz", "equaliz", "equalis"),
 
         // And words Porter2 folds into a base of another sense: "memorial" services are not computer memory, a
         // "Liberal" is not a liberation, troops' "morale" is not a moral, "rational" not a ration; "finally",
-        // "generally" and "virtually" are no cup final, army general or virtual world.
-        ("memorial", ["memorial", "memorials"]),
+        // "generally" and "virtually" are no cup final, army general or virtual world; "customers" are not the border's
+        // customs, nor "digital" music double digits.
+        ("memorial", ["memorial", "memorials", "memorialize", "memorialized", "memorializes", "memorializing"]),
         ("liberal", ["liberal", "liberals", "liberally", "liberalism"]),
         ("morale", ["morale"]),
         ("rational", ["rational", "rationally", "rationality"]),
+        ("rationale", ["rationale", "rationales"]),
+        Ize("rationaliz", "rationaliz", "rationalis"),
         ("finally", ["finally"]),
         ("generally", ["generally"]),
-        ("virtually", ["virtually"]));
+        ("virtually", ["virtually"]),
+        ("customer", ["customer", "customers"]),
+        ("digital", ["digital", "digitally"]));
 
-    // A verb in -ize and its -ise spelling, with their regular forms and the -ation noun ("mobilize", "mobilised",
-    // "mobilization").
+    // A verb in -ize and its -ise spelling, with their regular forms, the -ation noun and the doer ("mobilize",
+    // "mobilised", "mobilization", "equalizer").
     private static (string Stem, string[] Words) Ize(string stem, string ize, string ise)
     {
-        string[] endings = ["e", "es", "ed", "ing", "ation", "ations"];
+        string[] endings = ["e", "es", "ed", "ing", "ation", "ations", "er", "ers"];
         return (stem, [.. endings.Select(e => ize + e), .. endings.Select(e => ise + e)]);
     }
 
     private static Dictionary<string, string> Families(params (string Stem, string[] Words)[] families) =>
         families.SelectMany(f => f.Words.Select(w => (w, f.Stem))).ToDictionary(p => p.w, p => p.Stem, StringComparer.Ordinal);
+
+    // "criticised", "realisation", "organisers": Porter2 stems the British -ise spellings apart from the American
+    // -ize ones ("criticis" and "critic"), and the press writes both. A word in -ise is read as its -ize spelling when
+    // that is an English word (SUBTLEX-US, as OrdinaryWords), which "exercize", "promize" or "advertize" are not.
+    private static string? AmericanSpelling(string word)
+    {
+        foreach (var ending in BritishEndings)
+        {
+            if (word.Length - ending.Length >= 3 && word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                var root = word[..^ending.Length];
+                return AmericanForms.Any(form => OrdinaryWords.Contains(root + form)) ? root + "iz" + ending[2..] : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly string[] BritishEndings = ["isations", "isation", "isers", "iser", "ising", "ised", "ises", "ise"];
+
+    private static readonly string[] AmericanForms = ["ize", "ized", "izing", "ization"];
 
     /// <summary>The English stem of one lower-case, folded word.</summary>
     public static string Stem(string word)
@@ -281,7 +311,9 @@ public static class TextAnalyzer
             return cached;
         }
 
-        var stem = StemOverrides.TryGetValue(word, out var kept) ? kept : SnowballStem(word);
+        var stem = StemOverrides.TryGetValue(word, out var kept) ? kept
+            : AmericanSpelling(word) is { } american ? (StemOverrides.TryGetValue(american, out var family) ? family : SnowballStem(american))
+            : SnowballStem(word);
         if (cache.Count > 50_000)
         {
             cache.Clear();

@@ -84,6 +84,15 @@ public sealed class QuerySemanticsTests
     [InlineData("OLEDs", "Orgeron shows interest in Ole Miss job", false)]
     [InlineData("NATO", "Nato's troops in Kabul", true)]
     [InlineData("NATO", "NATO-led troops in Kabul", true)]
+    // Found by review: everyday words typed in capitals keep their endings; a plural in capitals finds its singular
+    // written in capitals; plurals the stemmer keeps apart ("dvds") are found too.
+    [InlineData("hostages KILLED", "Militants kill hostages in Iraq", true)]
+    [InlineData("Bush ELECTED", "Markets rally on Bush election win", true)]
+    [InlineData("GM SUVS", "GM recalls SUV model", true)]
+    [InlineData("SUVS", "Suv sales", false)]
+    [InlineData("NHS", "LOUDEN, NH -- Right now, Gordon leads", false)]
+    [InlineData("DVD", "Sales of DVDs soar", true)]
+    [InlineData("NGOs", "An NGO in Darfur", true)]
     // Initials are written both ways in the press: either spelling finds both.
     [InlineData("US troops", "U.S. troops leave Iraq", true)]
     [InlineData("U.S. troops", "US troops leave Iraq", true)]
@@ -123,6 +132,19 @@ public sealed class QuerySemanticsTests
     [InlineData("memory chips", "Memorial for the chips maker's founder", false)]
     [InlineData("generals", "Markets generally rise", false)]
     [InlineData("moral values", "Troops' morale values", false)]
+    [InlineData("rational", "U.S. Report Undercuts Bush War Rationale", false)]
+    [InlineData("rationing", "Plant rationalization cuts jobs", false)]
+    [InlineData("memorial", "Victims memorialized in a garden", true)]
+    [InlineData("privatization", "Private equity firms bid", false)]
+    [InlineData("privatisation", "Rail privatization plan", true)]
+    [InlineData("customs", "Customers flock to stores", false)]
+    [InlineData("digital", "Sales grew by double digits", false)]
+    [InlineData("equal pay", "Late equalizer wins pay dispute", false)]
+    // British -ise spellings find the American -ize ones and back, where the -ize word is English.
+    [InlineData("criticized", "Minister criticised over plan", true)]
+    [InlineData("criticise", "Minister criticized over plan", true)]
+    [InlineData("realisation", "A realization dawns", true)]
+    [InlineData("exercise", "Troops exercized", false)]
     // Found by review: operators and numbers do not make a query "typed in capitals"; dotted initials stay initials
     // when typed so; phrases get only the dotted spelling; "re-" is a prefix, not a compound; compounds with a stop
     // word; plurals of ampersand names; possessive acronyms.

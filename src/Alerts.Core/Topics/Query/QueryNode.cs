@@ -86,10 +86,17 @@ public abstract class QueryNode
 /// One word, matched by its stem; a name (see <see cref="QueryParser"/>) only in its own forms, so that "Mars" finds
 /// Mars but not "marred" or "Del Mar", and so a word written in capitals ("OLED" finds OLEDs, not "Ole").
 /// </summary>
-public sealed class TermNode(string stem, string written, FieldScope scope, IReadOnlySet<string>? nameForms = null, string? acronym = null, bool isOtherSpelling = false, bool needsCapital = false, IReadOnlySet<string>? capitalsForms = null) : QueryNode(scope)
+public sealed class TermNode(string stem, string written, FieldScope scope, IReadOnlySet<string>? nameForms = null, string? acronym = null, bool isOtherSpelling = false, bool needsCapital = false, IReadOnlySet<string>? capitalsForms = null, string? capitalsSingular = null) : QueryNode(scope)
 {
     /// <summary>The stem matched.</summary>
     public string Stem { get; } = stem;
+
+    /// <summary>
+    /// The stems looked up: <see cref="Stem"/>, and for a word in capitals the stems of its other forms, which the
+    /// stemmer may keep apart ("DVD" and "dvds").
+    /// </summary>
+    public IReadOnlyList<string> SearchedStems { get; } =
+        capitalsForms is null ? [stem] : [stem, .. capitalsForms.Select(TextAnalyzer.Stem).Where(s => s != stem).Distinct()];
 
     /// <summary>
     /// Whether a mention followed by a competition's word ("Nextel Cup") is passed over: set by the parser for names
@@ -119,6 +126,12 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     /// <see cref="QueryParser.CapitalNamesIn"/>).
     /// </summary>
     public IReadOnlySet<string>? CapitalsForms { get; } = capitalsForms;
+
+    /// <summary>
+    /// For a word in capitals of four letters or more ending in a capital S ("SUVS", "SARS"): the form without it, which
+    /// counts only where the article writes it in capitals too ("SUV", not "sar" for "SARS"); null otherwise.
+    /// </summary>
+    public string? CapitalsSingular { get; } = capitalsSingular;
 
     /// <summary>
     /// Whether the analysis added this word as another spelling of what the query wrote ("U.S." for <c>US</c>,
@@ -162,52 +175,56 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     public override bool Evaluate(AnalyzedDocument document, List<QueryHit> hits)
     {
         var found = false;
-        foreach (var position in document.PositionsOf(Stem))
+        foreach (var stem in SearchedStems)
         {
-            if (!InScope(document, position))
+            foreach (var position in document.PositionsOf(stem))
             {
-                continue;
-            }
-
-            // A plain word found as itself needs no more look-ups (most terms in most articles).
-            var compound = document.JoinedWordAt(position);
-            if (NameForms is null && Acronym is null && CapitalsForms is null && compound is null)
-            {
-                hits.Add(new QueryHit(position, position));
-                found = true;
-                continue;
-            }
-
-            var index = document.TokenIndexAt(position);
-            if (index < 0)
-            {
-                continue;
-            }
-
-            // A sponsor's name in a competition's name ("the Nextel Cup season") is not the company.
-            var token = document.Tokens[index];
-            if (SkipsCompetitionNames && document.NamesACompetitionAfter(index))
-            {
-                continue;
-            }
-
-            // Found through a compound written with a hyphen ("cease-fire" for ceasefire) when the word itself differs.
-            var joined = token.Stem == Stem ? null : compound;
-            var surface = joined?.Surface ?? token.Surface;
-            if ((NameForms is null || (NameForms.Contains(surface) && !(NeedsCapital && document.IsWrittenInLowerCase(position))))
-                && (Acronym is null || (surface == Acronym && document.IsWrittenInCapitals(position)))
-                && (CapitalsForms is null || CapitalsForms.Contains(surface)))
-            {
-                hits.Add(new QueryHit(position, joined?.LastPosition ?? position));
-                found = true;
+                if (InScope(document, position) && Matches(document, position, out var hit))
+                {
+                    hits.Add(hit);
+                    found = true;
+                }
             }
         }
 
         return found;
     }
 
+    private bool Matches(AnalyzedDocument document, int position, out QueryHit hit)
+    {
+        hit = new QueryHit(position, position);
+
+        // A plain word found as itself needs no more look-ups (most terms in most articles).
+        var compound = document.JoinedWordAt(position);
+        if (NameForms is null && Acronym is null && CapitalsForms is null && compound is null)
+        {
+            return true;
+        }
+
+        var index = document.TokenIndexAt(position);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        // A sponsor's name in a competition's name ("the Nextel Cup season") is not the company.
+        var token = document.Tokens[index];
+        if (SkipsCompetitionNames && document.NamesACompetitionAfter(index))
+        {
+            return false;
+        }
+
+        // Found through a compound written with a hyphen ("cease-fire" for ceasefire) when the word itself differs.
+        var joined = SearchedStems.Contains(token.Stem) ? null : compound;
+        var surface = joined?.Surface ?? token.Surface;
+        hit = new QueryHit(position, joined?.LastPosition ?? position);
+        return (NameForms is null || (NameForms.Contains(surface) && !(NeedsCapital && document.IsWrittenInLowerCase(position))))
+            && (Acronym is null || (surface == Acronym && document.IsWrittenInCapitals(position)))
+            && (CapitalsForms is null || (CapitalsForms.Contains(surface) && (surface != CapitalsSingular || document.IsWrittenInCapitals(position))));
+    }
+
     /// <inheritdoc/>
-    public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() => [new([Stem], [])];
+    public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() => [new(SearchedStems, [])];
 
     /// <inheritdoc/>
     public override string ToString() => ScopePrefix + Written;

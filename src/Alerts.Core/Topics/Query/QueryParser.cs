@@ -570,15 +570,38 @@ public static class QueryParser
 
             var letters = text.AsSpan().TrimStart("\"'(");
             var isName = letters.Length > 1 && char.IsUpper(letters[0]) && char.IsLower(letters[1]) && !OrdinaryWords.Contains(word.Surface);
+            var (capitalsForms, capitalsSingular) = typedInCapitals ? default : FormsOfCapitals(WithoutPossessive(Bare(text)), word.Surface);
             return new TermNode(word.Stem, WrittenBack(text), scope, isName ? TermNode.FormsOfName(word.Surface) : null, isOtherSpelling: isOtherSpelling || isNameSpelling, needsCapital: isNameSpelling,
-                capitalsForms: typedInCapitals ? null : FormsOfCapitals(WithoutPossessive(Bare(text)), word.Surface));
+                capitalsForms: capitalsForms, capitalsSingular: capitalsSingular);
         }
 
-        // "OLED", "NATO" and their plurals "OLEDs", "SUVs": the forms a word in capitals matches (see TermNode.CapitalsForms).
-        private static IReadOnlySet<string>? FormsOfCapitals(string written, string folded) =>
-            IsWrittenInCapitals(written) ? TermNode.FormsOfName(folded)
-            : written.Length > 2 && written[^1] == 's' && IsWrittenInCapitals(written[..^1]) ? TermNode.FormsOfName(folded[..^1])
-            : null;
+        // "OLED", "NATO" and their plurals "OLEDs", "SUVs": the forms a word in capitals matches (see TermNode.CapitalsForms),
+        // and for one of four letters or more ending in a capital S ("SUVS", "SARS") its singular in capitals. Not everyday words or their
+        // regular forms typed in capitals ("KILLED", "ELECTIONS"), which keep all their endings.
+        private static (IReadOnlySet<string>? Forms, string? Singular) FormsOfCapitals(string written, string folded)
+        {
+            if (OrdinaryWords.Contains(folded) || IsFormOfEverydayWord(folded))
+            {
+                return default;
+            }
+
+            if (IsWrittenInCapitals(written))
+            {
+                var forms = new HashSet<string>(TermNode.FormsOfName(folded), StringComparer.Ordinal);
+                // Three letters at least: "NHS", "INS" and "DHS" are no plurals of "NH", "IN" and "DH".
+                var singular = written.Length >= 4 && written[^1] == 'S' ? folded[..^1] : null;
+                if (singular is not null)
+                {
+                    forms.Add(singular);
+                }
+
+                return (forms, singular);
+            }
+
+            return written.Length > 2 && written[^1] == 's' && IsWrittenInCapitals(written[..^1])
+                ? (TermNode.FormsOfName(folded[..^1]), null)
+                : default;
+        }
 
         // Typed with caps lock, a word's capitals say nothing, so it is written back in lower case: "WAR IN IRAQ" as
         // "war iraq", which parses back to the same query ("WAR IRAQ" would read WAR as an acronym). Initials keep
