@@ -173,6 +173,23 @@ public sealed class QueryParserTests
     }
 
     [Fact]
+    public void Validate_LongQuery_AcceptedUpToTheLimitAndRefusedBeyondIt()
+    {
+        // Arrange: a league's teams listed by name, as a writer of the evaluation sets did (4,727 characters).
+        var teams = string.Join(" OR ", Enumerable.Range(0, 600).Select(i => $"Team{i}"));
+        var tooLong = new string('x', TopicValidation.MaxQueryLength + 1);
+
+        // Act
+        var accepted = TopicValidation.Validate(new WatchTopic("teams", "Teams", teams));
+        var refused = TopicValidation.Validate(new WatchTopic("long", "Long", tooLong));
+
+        // Assert
+        Assert.True(teams.Length > 5_000);
+        Assert.Empty(accepted);
+        Assert.Contains(refused, e => e.ToString() == "query: must be at most 10,000 characters");
+    }
+
+    [Fact]
     public void Validate_BadIdThresholdAndNationality_AllReported()
     {
         // Arrange
