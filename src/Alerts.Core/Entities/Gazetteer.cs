@@ -212,10 +212,12 @@ public sealed class Gazetteer
 
     private List<EntityMention> Resolve(AnalyzedDocument document, List<NameCandidate> found)
     {
-        // Countries the story names without doubt support the readings of ambiguous names in the same country.
+        // Countries the story names without doubt support the readings of ambiguous names in the same country; a name
+        // read as a person's names no country ("Adrian Mutu" is no town in Michigan, and must not make "Chelsea" the
+        // one in Massachusetts).
         var named = found.ConvertAll(CountryNamedWithoutDoubt);
-        var support = named.OfType<string>().ToHashSet(StringComparer.Ordinal);
         var people = PersonNames.Find(document, found, c => IsNamedAsPlace(document, found, c), c => IsBackedByOtherNames(found, named, c));
+        var support = named.Where((code, c) => code is not null && !people.Contains(c)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         Regions? regions = null;
         Regions Inside() => regions ??= RegionsNamed(found, people, support);
         var mentions = new List<EntityMention>(found.Count);
@@ -254,9 +256,10 @@ public sealed class Gazetteer
     }
 
     // Whether another name in the story places it in the country of one of this name's readings ("Vladimir" in a story
-    // that names Russia may well be the city; in one about England it is a footballer's first name).
+    // that names Russia may well be the city; in one about England it is a footballer's first name). The same name
+    // again is no other name: "Adrian Mutu" twice does not make Adrian a town in Michigan.
     private static bool IsBackedByOtherNames(List<NameCandidate> found, List<string?> named, int index) =>
-        named.Where((code, other) => other != index && code is not null)
+        named.Where((code, other) => other != index && code is not null && !found[other].Readings.SequenceEqual(found[index].Readings))
             .Any(code => found[index].Readings.Any(r => r.CountryCode == code));
 
     // Whether the story's other places back a reading. A subdivision that shares its name with a country (Taiwan the

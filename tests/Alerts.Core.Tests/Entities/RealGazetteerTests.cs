@@ -414,6 +414,20 @@ public sealed class RealGazetteerTests
     }
 
     [Theory]
+    [InlineData("Chelsea sack Mutu", "Chelsea have sacked their striker Adrian Mutu after he tested positive for cocaine.")]
+    [InlineData("Chelsea sack Mutu", "Chelsea have sacked Adrian Mutu. Chelsea has terminated the contract of Adrian Mutu, the club said.")]
+    public void Recognize_GivenNameOfAPerson_NamesNoCountryForOtherNames(string title, string body)
+    {
+        // Act: Adrian is a town in Michigan, and Chelsea one in Massachusetts as well as London's; the footballer's
+        // first name, once or twice, must not make the club's Chelsea American.
+        var mentions = Recognize(title, body);
+
+        // Assert
+        Assert.DoesNotContain(mentions, m => m.Entry.CountryCode == "US");
+        Assert.Contains(mentions, m => m.Entry.CountryCode == "GB" && m.Entry.Kind == EntityKind.City);
+    }
+
+    [Theory]
     [InlineData("Graham to retire", "Florida Sen. Bob Graham will not seek another term.", "US")]
     [InlineData("Falcons win", "The Atlanta Falcons beat the Lions on Sunday.", "US")]
     [InlineData("Putin meets Bush", "Vladimir Putin and George Bush met in Chile.", "RU")]
