@@ -86,7 +86,7 @@ public abstract class QueryNode
 /// One word, matched by its stem; a name (see <see cref="QueryParser"/>) only in its own forms, so that "Mars" finds
 /// Mars but not "marred" or "Del Mar", and so a word written in capitals ("OLED" finds OLEDs, not "Ole").
 /// </summary>
-public sealed class TermNode(string stem, string written, FieldScope scope, IReadOnlySet<string>? nameForms = null, string? acronym = null, bool isOtherSpelling = false, bool needsCapital = false, IReadOnlySet<string>? capitalsForms = null, string? capitalsSingular = null) : QueryNode(scope)
+public sealed class TermNode(string stem, string written, FieldScope scope, IReadOnlySet<string>? nameForms = null, string? acronym = null, bool isOtherSpelling = false, bool needsCapital = false, IReadOnlySet<string>? capitalsForms = null, string? capitalsSingular = null, bool needsPossessive = false) : QueryNode(scope)
 {
     /// <summary>The stem matched.</summary>
     public string Stem { get; } = stem;
@@ -126,6 +126,12 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     /// <see cref="QueryParser.CapitalNamesIn"/>).
     /// </summary>
     public IReadOnlySet<string>? CapitalsForms { get; } = capitalsForms;
+
+    /// <summary>
+    /// Whether it matches only where the article writes it with "'s": a name the query writes so is a company's
+    /// ("Denny's", "Wendy's", "McDonald's"), not the people called Denny, Wendy or McDonald.
+    /// </summary>
+    public bool NeedsPossessive { get; } = needsPossessive;
 
     /// <summary>
     /// For a word in capitals of four letters or more ending in a capital S ("SUVS", "SARS"): the form without it, which
@@ -196,7 +202,7 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
 
         // A plain word found as itself needs no more look-ups (most terms in most articles).
         var compound = document.JoinedWordAt(position);
-        if (NameForms is null && Acronym is null && CapitalsForms is null && compound is null)
+        if (NameForms is null && Acronym is null && CapitalsForms is null && compound is null && !NeedsPossessive)
         {
             return true;
         }
@@ -220,7 +226,8 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
         hit = new QueryHit(position, joined?.LastPosition ?? position);
         return (NameForms is null || (NameForms.Contains(surface) && !(NeedsCapital && document.IsWrittenInLowerCase(position))))
             && (Acronym is null || (surface == Acronym && document.IsWrittenInCapitals(position)))
-            && (CapitalsForms is null || (CapitalsForms.Contains(surface) && (surface != CapitalsSingular || document.IsWrittenInCapitals(position))));
+            && (CapitalsForms is null || (CapitalsForms.Contains(surface) && (surface != CapitalsSingular || document.IsWrittenInCapitals(position))))
+            && (!NeedsPossessive || document.IsPossessive(index));
     }
 
     /// <inheritdoc/>
