@@ -9,7 +9,7 @@ namespace Alerts.Core.Tests.Quality;
 /// <summary>
 /// The development halves of the evaluation sets (eval/ag-news, eval/ag-news-round9, eval/ag-news-round13 and the
 /// development sets eval/ag-news-round11, eval/ag-news-round15, eval/ag-news-round18, eval/ag-news-round20,
-/// eval/ag-news-round23 and eval/ag-news-round25: topics
+/// eval/ag-news-round23, eval/ag-news-round25 and eval/ag-news-round27: topics
 /// written from the docs alone, labels made without seeing the engine) must not lose quality. Floors sit just under
 /// the F1 recorded in docs/scoring.md; on the later development sets the place and actor constraints may not cost
 /// more core stories than recorded there. The test halves and the held-out sets (the fifth, seventh, eighth, tenth,
@@ -92,10 +92,21 @@ public sealed class EvaluationSetTests
         ["us-college-basketball"] = 0.76,
         ["saddam-hussein"] = 1.00,
         ["singapore"] = 0.92,
+        ["us-college-football-2004-season"] = 0.80,
+        // 0.88 with `places` United Kingdom until a footballer's first name (Adrian, a Michigan town) stopped making
+        // Chelsea the town in Massachusetts.
+        ["english-premier-league-2004-05"] = 0.89,
+        ["nba-2004-05-season"] = 0.94,
+        // 0.81 until a name written with its 's (Denny's, Wendy's) matched only where the article writes the 's.
+        ["packaged-food-soft-drinks-restaurants"] = 0.87,
+        ["cable-and-satellite-pay-tv"] = 0.93,
+        ["commercial-and-retail-banking"] = 0.88,
+        ["same-sex-marriage-and-gay-rights"] = 1.00,
+        ["religious-dress-and-religious-law-disputes"] = 0.95,
     };
 
     // The constraint cost recorded in docs/scoring.md for every constrained topic of the later development sets (the
-    // second, third, fourth, sixth, eleventh, fifteenth, eighteenth, twentieth, twenty-third and twenty-fifth sets and the ninth's and thirteenth's development halves; the
+    // second, third, fourth, sixth, eleventh, fifteenth, eighteenth, twentieth, twenty-third, twenty-fifth and twenty-seventh sets and the ninth's and thirteenth's development halves; the
     // fifth, seventh, eighth, tenth, twelfth to fourteenth, sixteenth, seventeenth and nineteenth are held out and never run here), and for the actor-constrained variants
     // of development topics.
     private static readonly Dictionary<string, int> RecordedConstraintCosts = new(StringComparer.Ordinal)
@@ -249,6 +260,10 @@ public sealed class EvaluationSetTests
         ["chinese-companies-abroad"] = 0,
         ["argentine-sportspeople"] = 0,
         ["us-congress-legislation"] = 0,
+        ["us-college-football-2004-season"] = 0,
+        // Over the budget of one: "Newcastle" alone reads as the South African city (the English one is "Newcastle
+        // upon Tyne" in the data), and "Milan Mandaric" as Milan (a city too large to yield to a first name).
+        ["english-premier-league-2004-05"] = 2,
     };
 
     [Theory]
@@ -270,6 +285,8 @@ public sealed class EvaluationSetTests
     [InlineData("ag-news-round23", "topics.constrained.json")]
     [InlineData("ag-news-round25", "topics.json")]
     [InlineData("ag-news-round25", "topics.constrained.json")]
+    [InlineData("ag-news-round27", "topics.json")]
+    [InlineData("ag-news-round27", "topics.constrained.json")]
     public async Task DevelopmentHalf_MeetsRecordedFloors(string set, string topicFile)
     {
         // Act
@@ -297,6 +314,7 @@ public sealed class EvaluationSetTests
     [InlineData("ag-news-round20", "topics.constrained.json")]
     [InlineData("ag-news-round23", "topics.constrained.json")]
     [InlineData("ag-news-round25", "topics.constrained.json")]
+    [InlineData("ag-news-round27", "topics.constrained.json")]
     [InlineData("ag-news-constraints", "topics.constrained.json")]
     [InlineData("ag-news-rewrites", "topics.constrained.json")]
     public async Task LaterDevelopmentSets_ConstraintsCostNoMoreThanRecorded(string set, string topicFile)
