@@ -199,7 +199,7 @@ public sealed class AnalyzedDocument
     private bool IsPossessive(AnalyzedToken token)
     {
         var written = WrittenForm(token);
-        return written.EndsWith("'s", StringComparison.Ordinal) || written.EndsWith("\u2019s", StringComparison.Ordinal)
+        return written.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || written.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase)
             || written.EndsWith("'", StringComparison.Ordinal);
     }
 

@@ -140,11 +140,14 @@ public sealed class QuerySemanticsTests
     [InlineData("customs", "Customers flock to stores", false)]
     [InlineData("digital", "Sales grew by double digits", false)]
     [InlineData("equal pay", "Late equalizer wins pay dispute", false)]
-    // A name written with its "'s" is a company's: the article writes it so too.
-    [InlineData("Denny's", "Denny's to close 20 restaurants", true)]
+    // A name quoted with its "'s" is asked for as written (a company's); unquoted, the "'s" is grammar.
+    [InlineData("\"Denny's\"", "Denny's to close 20 restaurants", true)]
     [InlineData("\"Wendy's\"", "Wendy’s profit rises", true)]
-    [InlineData("Denny's", "Rockies release pitcher Denny Neagle", false)]
+    [InlineData("\"McDonald's\"", "MCDONALD'S PROFIT RISES", true)]
+    [InlineData("\"Denny's\"", "Rockies release pitcher Denny Neagle", false)]
     [InlineData("\"Wendy's\"", "Professor Wendy Hall talks to The Reg", false)]
+    [InlineData("Denny's", "Rockies release pitcher Denny Neagle", true)]
+    [InlineData("Microsoft's Windows", "Microsoft probing reported flaws in Windows XP", true)]
     [InlineData("Denny", "Denny's to close 20 restaurants", true)]
     // British -ise spellings find the American -ize ones and back, where the -ize word is English.
     [InlineData("criticized", "Minister criticised over plan", true)]

@@ -571,9 +571,10 @@ public static class QueryParser
             var letters = text.AsSpan().TrimStart("\"'(");
             var isName = letters.Length > 1 && char.IsUpper(letters[0]) && char.IsLower(letters[1]) && !OrdinaryWords.Contains(word.Surface);
             var (capitalsForms, capitalsSingular) = typedInCapitals ? default : FormsOfCapitals(WithoutPossessive(Bare(text)), word.Surface);
-            // "Denny's", "Wendy's": a name the query writes with its "'s" is a company's, which the article writes so too.
+            // "\"Denny's\"": a name quoted with its "'s" is asked for as written, a company's that the article writes so too.
+            // Unquoted, the "'s" is grammar: Microsoft's finds Microsoft.
             var bare = Bare(text);
-            var withPossessive = isName && !isNameSpelling && WithoutPossessive(bare).Length < bare.Length;
+            var withPossessive = isName && !isNameSpelling && text.StartsWith('"') && WithoutPossessive(bare).Length < bare.Length;
             return new TermNode(word.Stem, WrittenBack(text), scope, isName ? TermNode.FormsOfName(word.Surface) : null, isOtherSpelling: isOtherSpelling || isNameSpelling, needsCapital: isNameSpelling,
                 capitalsForms: capitalsForms, capitalsSingular: capitalsSingular, needsPossessive: withPossessive);
         }
