@@ -121,6 +121,23 @@ for (const [name, country] of [
 }
 const opensNamesAbroad = (plain, country) => [...(countriesOpenedBy.get(plain) ?? [])].filter((c) => c !== country).length >= 3;
 
+// The press names a large city by its first words where the full name adds its river or region ("FRANKFURT
+// (Reuters)" for Frankfurt am Main; Halle (Saale), Newcastle upon Tyne, Stoke-on-Trent): that short form is a name of
+// the city too, unless it is an ordinary word or a larger city of the same country bears it. A short form that is
+// also a first name or surname (Burton) makes the city need context, like a town named after a person.
+const SHORT_FORM_POPULATION = 100000;
+const QUALIFIED_NAME = /^(\p{L}[\p{L}.' -]*?)(?: am | an der | im | ob der | upon |-upon-| on |-on-| \()/u;
+const largestCityByCountryAndName = new Map();
+for (const c of cities) {
+  const key = `${c.country}|${c.name}`;
+  largestCityByCountryAndName.set(key, Math.max(largestCityByCountryAndName.get(key) ?? 0, c.population));
+}
+const shortFormOf = (city) => {
+  const short = city.population >= SHORT_FORM_POPULATION ? QUALIFIED_NAME.exec(city.name)?.[1] : undefined;
+  if (!short || short.length < 4 || isCommonPlaceWord(short)) return undefined;
+  return (largestCityByCountryAndName.get(`${city.country}|${short}`) ?? 0) < city.population ? short : undefined;
+};
+
 // Cities of at least MIN_CITY_POPULATION people. US cities carry their state (GeoNames admin1 = postal code).
 let dropped = 0;
 for (const city of cities) {
@@ -131,10 +148,11 @@ for (const city of cities) {
   if ((isCommonPlaceWord(city.name) || isCommonPlaceWord(plainName)) && !big) { dropped++; continue; }
   if (worldRegions.has(plainName.toLowerCase())) continue;
   // Capitals of first-level subdivisions (Atlanta, Sacramento) are known as places whatever else the name is.
-  const weak = !big && ((city.featureCode !== 'PPLA' && city.population < STRONG_POPULATION && isNameWord(city.name))
+  const shortForm = shortFormOf(city);
+  const weak = !big && ((city.featureCode !== 'PPLA' && city.population < STRONG_POPULATION && isNameWord(shortForm ?? city.name))
     || (city.population < 200000 && opensNamesAbroad(plainName, city.country))) ? 'w' : '';
   const subdivision = city.country === 'US' && subdivisionIds.has('US-' + city.adminCode) ? 'US-' + city.adminCode : '';
-  const names = [city.name];
+  const names = shortForm ? [city.name, shortForm] : [city.name];
   if (plainName !== city.name) names.push(plainName);
   if (arabicCountries.has(city.country)) names.push(...arabicPressForms(plainName));
   add('city', String(city.cityId), city.country, subdivision, city.population, (capital ? 'c' : '') + weak, names);

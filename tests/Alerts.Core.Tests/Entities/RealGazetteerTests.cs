@@ -46,6 +46,21 @@ public sealed class RealGazetteerTests
         Assert.Equal(isPlace, mentions.Any(m => m.Entry.CountryCode == "ML"));
     }
 
+    [Theory]
+    [InlineData("Bank shares slip", "FRANKFURT (Reuters) - Bank shares fell on Tuesday.", "DE")]
+    [InlineData("Chemicals", "BASF, based in Ludwigshafen, raised its forecast.", "DE")]
+    [InlineData("Shipyard jobs go", "Workers in Newcastle upon Tyne lost their jobs.", "GB")]
+    [InlineData("Pottery jobs go", "STOKE-ON-TRENT, England (Reuters) - Workers lost their jobs.", "GB")]
+    [InlineData("Pottery jobs go", "Workers in Stoke-on-Trent lost their jobs.", "GB")]
+    public void Recognize_CityByTheShortFormThePressUses_NamesItsCountry(string title, string body, string country)
+    {
+        // Act
+        var mentions = Recognize(title, body);
+
+        // Assert
+        Assert.Contains(mentions, m => m.Entry.CountryCode == country);
+    }
+
     [Fact]
     public void Recognize_CityQualifiedByState_TakesThatReading()
     {
