@@ -256,7 +256,7 @@ public static class TextAnalyzer
         // And words Porter2 folds into a base of another sense: "memorial" services are not computer memory, a
         // "Liberal" is not a liberation, troops' "morale" is not a moral, "rational" not a ration; "finally",
         // "generally" and "virtually" are no cup final, army general or virtual world; "customers" are not the border's
-        // customs, nor "digital" music double digits.
+        // customs, nor "digital" music double digits; a "Protestant" group is no protest.
         ("memorial", ["memorial", "memorials", "memorialize", "memorialized", "memorializes", "memorializing"]),
         ("liberal", ["liberal", "liberals", "liberally", "liberalism"]),
         ("morale", ["morale"]),
@@ -267,7 +267,8 @@ public static class TextAnalyzer
         ("generally", ["generally"]),
         ("virtually", ["virtually"]),
         ("customer", ["customer", "customers"]),
-        ("digital", ["digital", "digitally"]));
+        ("digital", ["digital", "digitally"]),
+        ("protestant", ["protestant", "protestants", "protestantism"]));
 
     // A verb in -ize and its -ise spelling, with their regular forms, the -ation noun and the doer ("mobilize",
     // "mobilised", "mobilization", "equalizer").

@@ -140,6 +140,9 @@ public sealed class QuerySemanticsTests
     [InlineData("customs", "Customers flock to stores", false)]
     [InlineData("digital", "Sales grew by double digits", false)]
     [InlineData("equal pay", "Late equalizer wins pay dispute", false)]
+    [InlineData("protest violence", "Northern Irish Protestant group pledges to end violence", false)]
+    [InlineData("Protestants", "Protestant leaders meet in Belfast", true)]
+    [InlineData("protests", "Students protest fee rises", true)]
     // A name quoted with its "'s" is asked for as written (a company's); unquoted, the "'s" is grammar.
     [InlineData("\"Denny's\"", "Denny's to close 20 restaurants", true)]
     [InlineData("\"Wendy's\"", "Wendy’s profit rises", true)]
