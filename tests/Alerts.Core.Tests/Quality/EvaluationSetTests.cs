@@ -9,11 +9,12 @@ namespace Alerts.Core.Tests.Quality;
 /// <summary>
 /// The development halves of the evaluation sets (eval/ag-news, eval/ag-news-round9, eval/ag-news-round13 and the
 /// development sets eval/ag-news-round11, eval/ag-news-round15, eval/ag-news-round18, eval/ag-news-round20,
-/// eval/ag-news-round23, eval/ag-news-round25 and eval/ag-news-round27: topics
+/// eval/ag-news-round23, eval/ag-news-round25, eval/ag-news-round27 and eval/ag-news-round30: topics
 /// written from the docs alone, labels made without seeing the engine) must not lose quality. Floors sit just under
 /// the F1 recorded in docs/scoring.md; on the later development sets the place and actor constraints may not cost
 /// more core stories than recorded there. The test halves and the held-out sets (the fifth, seventh, eighth, tenth,
-/// twelfth to fourteenth, sixteenth, seventeenth, nineteenth, twenty-first, twenty-second, twenty-fourth and twenty-sixth, the thirteenth's
+/// twelfth to fourteenth, sixteenth, seventeenth, nineteenth, twenty-first, twenty-second, twenty-fourth, twenty-sixth,
+/// twenty-eighth and twenty-ninth, the thirteenth's
 /// held-out half) are never run here: they are only measured, with <c>alerts eval</c>, and reported. The constraint
 /// sets eval/ag-news-constraints and eval/ag-news-rewrites (development) are held to their recorded costs.
 /// </summary>
@@ -97,12 +98,23 @@ public sealed class EvaluationSetTests
         // Chelsea the town in Massachusetts.
         ["english-premier-league-2004-05"] = 0.89,
         ["nba-2004-05-season"] = 0.94,
-        // 0.81 until a name written with its 's (Denny's, Wendy's) matched only where the article writes the 's.
+        // 0.81 until a name quoted with its 's ("Denny's", "Wendy's") matched only where the article writes the 's.
         ["packaged-food-soft-drinks-restaurants"] = 0.87,
         ["cable-and-satellite-pay-tv"] = 0.93,
         ["commercial-and-retail-banking"] = 0.88,
         ["same-sex-marriage-and-gay-rights"] = 1.00,
         ["religious-dress-and-religious-law-disputes"] = 0.95,
+
+        // Thirtieth set (development, kinds of events told in many words), its first shot (riots 0.62 until a
+        // Protestant stopped being a protest).
+        ["initial-public-offerings"] = 0.90,
+        ["regulatory-fines-and-penalty-settlements"] = 0.88,
+        ["floods-landslides-and-typhoons"] = 0.91,
+        ["riots-and-violent-street-protests"] = 0.63,
+        ["international-sanctions-and-embargoes"] = 0.91,
+        ["home-video-technology-dvd-dvr"] = 0.87,
+        ["sports-records-and-milestones"] = 0.70,
+        ["environmental-pollution-and-contamination"] = 0.73,
     };
 
     // The constraint cost recorded in docs/scoring.md for every constrained topic of the later development sets (the
@@ -287,6 +299,7 @@ public sealed class EvaluationSetTests
     [InlineData("ag-news-round25", "topics.constrained.json")]
     [InlineData("ag-news-round27", "topics.json")]
     [InlineData("ag-news-round27", "topics.constrained.json")]
+    [InlineData("ag-news-round30", "topics.json")]
     public async Task DevelopmentHalf_MeetsRecordedFloors(string set, string topicFile)
     {
         // Act
