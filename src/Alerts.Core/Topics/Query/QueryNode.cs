@@ -128,8 +128,8 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     public IReadOnlySet<string>? CapitalsForms { get; } = capitalsForms;
 
     /// <summary>
-    /// Whether it matches only where the article writes it with "'s": a name the query writes so is a company's
-    /// ("Denny's", "Wendy's", "McDonald's"), not the people called Denny, Wendy or McDonald.
+    /// Whether it matches only where the article writes it with "'s": a name the query quotes so is a company's
+    /// ("\"Denny's\"", "\"Wendy's\""), not the people called Denny or Wendy.
     /// </summary>
     public bool NeedsPossessive { get; } = needsPossessive;
 

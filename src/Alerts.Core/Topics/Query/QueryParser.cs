@@ -563,18 +563,19 @@ public static class QueryParser
         // lock) are matched like any other word.
         private TermNode Term(AnalyzedToken word, string text, FieldScope scope, bool isOtherSpelling = false, bool isNameSpelling = false)
         {
-            if (!typedInCapitals && IsAcronym(WithoutPossessive(Bare(text)), word.Surface))
+            var bare = Bare(text);
+            var written = WithoutPossessive(bare);
+            if (!typedInCapitals && IsAcronym(written, word.Surface))
             {
                 return new TermNode(word.Stem, text, scope, acronym: word.Surface, isOtherSpelling: isOtherSpelling);
             }
 
             var letters = text.AsSpan().TrimStart("\"'(");
             var isName = letters.Length > 1 && char.IsUpper(letters[0]) && char.IsLower(letters[1]) && !OrdinaryWords.Contains(word.Surface);
-            var (capitalsForms, capitalsSingular) = typedInCapitals ? default : FormsOfCapitals(WithoutPossessive(Bare(text)), word.Surface);
+            var (capitalsForms, capitalsSingular) = typedInCapitals ? default : FormsOfCapitals(written, word.Surface);
             // "\"Denny's\"": a name quoted with its "'s" is asked for as written, a company's that the article writes so too.
             // Unquoted, the "'s" is grammar: Microsoft's finds Microsoft.
-            var bare = Bare(text);
-            var withPossessive = isName && !isNameSpelling && text.StartsWith('"') && WithoutPossessive(bare).Length < bare.Length;
+            var withPossessive = isName && !isNameSpelling && text.StartsWith('"') && written.Length < bare.Length;
             return new TermNode(word.Stem, WrittenBack(text), scope, isName ? TermNode.FormsOfName(word.Surface) : null, isOtherSpelling: isOtherSpelling || isNameSpelling, needsCapital: isNameSpelling,
                 capitalsForms: capitalsForms, capitalsSingular: capitalsSingular, needsPossessive: withPossessive);
         }
