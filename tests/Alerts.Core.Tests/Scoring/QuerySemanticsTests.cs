@@ -14,6 +14,18 @@ public sealed class QuerySemanticsTests
     [InlineData("troops NOT Iraq", "Troops head home", true)]
     [InlineData("\"secure the airport\"", "They will secure an airport", true)]
     [InlineData("\"secure the airport\"", "The airport is secure", false)]
+    // A phrase asks for its other stop words where it writes them; an article may be any word, or none at an end.
+    [InlineData("\"will pay\"", "Citigroup will pay a fine to regulators", true)]
+    [InlineData("\"will pay\"", "Rules for overtime pay take effect", false)]
+    [InlineData("\"fired on\"", "Police fired on the crowd", true)]
+    [InlineData("\"fired on\"", "The coach was fired after a loss", false)]
+    [InlineData("\"not guilty\"", "He pleaded not guilty", true)]
+    [InlineData("\"not guilty\"", "He pleaded guilty", false)]
+    [InlineData("\"Bank of England\"", "Bank of England holds rates", true)]
+    [InlineData("\"Bank of England\"", "Bank in England holds rates", false)]
+    [InlineData("\"sworn in\"", "Karzai sworn in as president", true)]
+    [InlineData("\"sworn in\"", "Karzai has sworn to fight", false)]
+    [InlineData("\"the Hague\"", "Hague tribunal opens", true)]
     [InlineData("\"troops airport\"~3", "troops guard the airport", true)]
     [InlineData("\"troops airport\"~1", "troops guard the airport", false)]
     [InlineData("deploy*", "The deployments continue", true)]
@@ -196,6 +208,8 @@ public sealed class QuerySemanticsTests
     [InlineData("in-house", "An in-house team", true)]
     [InlineData("no-fly", "Birds fly south", false)]
     [InlineData("no-fly zone", "A no-fly zone is declared", true)]
+    [InlineData("editor-in-chief", "The editor-in-chief resigns", true)]
+    [InlineData("editor-in-chief", "The editor of Chief Executive magazine resigns", false)]
     // A name taken from another alphabet finds the spellings the press gives it; names that differ by a doubled letter
     // (Lehmann the goalkeeper, Lehman the bank) and everyday words stay apart; one word in quotes is as written.
     [InlineData("Barghouti", "Barghuti pulls out of presidential race", true)]

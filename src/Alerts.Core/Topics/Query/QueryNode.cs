@@ -278,20 +278,36 @@ public sealed class PhraseNode : QueryNode
     private readonly string written;
 
     /// <summary>
-    /// Creates a phrase from analysed words; stop words keep their positions as gaps. With <paramref name="wordBeforeCapitalA"/>
-    /// the phrase ends with a capital A ("Serie A", "hepatitis A"), a letter of the name and no article: the text must
-    /// write it right after the last word, and that word as the query does (a name with a letter is not inflected:
-    /// "Serie A" is not a "Series A" financing round).
+    /// Creates a phrase from analysed words; stop words keep their positions as gaps, and those in
+    /// <paramref name="stopWords"/> must be written there. With <paramref name="wordBeforeCapitalA"/> the phrase ends
+    /// with a capital A ("Serie A", "hepatitis A"), a letter of the name and no article: the text must write it right
+    /// after the last word, and that word as the query does (a name with a letter is not inflected: "Serie A" is not a
+    /// "Series A" financing round).
     /// </summary>
-    public PhraseNode(IReadOnlyList<string> stems, IReadOnlyList<int> offsets, int slop, string written, FieldScope scope, string? wordBeforeCapitalA = null)
+    public PhraseNode(
+        IReadOnlyList<string> stems,
+        IReadOnlyList<int> offsets,
+        int slop,
+        string written,
+        FieldScope scope,
+        string? wordBeforeCapitalA = null,
+        IReadOnlyList<PhraseStopWord>? stopWords = null)
         : base(scope)
     {
         Stems = stems;
         Offsets = offsets;
         Slop = slop;
         WordBeforeCapitalA = wordBeforeCapitalA;
+        StopWords = stopWords ?? [];
         this.written = written;
     }
+
+    /// <summary>
+    /// The stop words an exact phrase asks for, at their place: "will pay" is not any "pay", nor "fired on" any
+    /// "fired". Articles are not among them ("the European Union" finds "European Union leaders"), and a phrase with a
+    /// distance (<c>~n</c>) does not ask for its stop words.
+    /// </summary>
+    public IReadOnlyList<PhraseStopWord> StopWords { get; }
 
     /// <summary>For a phrase ending with the letter A: its last word as the query folds it; null otherwise.</summary>
     public string? WordBeforeCapitalA { get; }
@@ -327,7 +343,8 @@ public sealed class PhraseNode : QueryNode
                 last = Math.Max(last, at);
             }
 
-            if (ok && document.IsTitle(start) == document.IsTitle(last) && (WordBeforeCapitalA is null || document.IsFollowedByCapitalA(last, WordBeforeCapitalA)))
+            if (ok && document.IsTitle(start) == document.IsTitle(last) && HasStopWords(document, start)
+                && (WordBeforeCapitalA is null || document.IsFollowedByCapitalA(last, WordBeforeCapitalA)))
             {
                 hits.Add(new QueryHit(start, WordBeforeCapitalA is null ? last : last + 1));
                 found = true;
@@ -335,6 +352,25 @@ public sealed class PhraseNode : QueryNode
         }
 
         return found;
+    }
+
+    private bool HasStopWords(AnalyzedDocument document, int start)
+    {
+        if (Slop > 0)
+        {
+            return true;
+        }
+
+        foreach (var stop in StopWords)
+        {
+            if (document.TokenAt(start + stop.Offset) is not { } token || token.Surface != stop.Surface
+                || document.IsTitle(start + stop.Offset) != document.IsTitle(start))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool FindNear(IReadOnlyList<int> positions, int expected, int start, out int at)
@@ -359,6 +395,9 @@ public sealed class PhraseNode : QueryNode
     /// <inheritdoc/>
     public override string ToString() => ScopePrefix + "\"" + written + "\"" + (Slop > 0 ? "~" + Slop : string.Empty);
 }
+
+/// <summary>A stop word a phrase asks for: its place relative to the phrase's first searchable word, and its folded letters.</summary>
+public readonly record struct PhraseStopWord(int Offset, string Surface);
 
 /// <summary>Two clauses within n words of each other (<c>a NEAR/5 b</c>).</summary>
 public sealed class NearNode(QueryNode left, QueryNode right, int distance, bool inOrder = false) : QueryNode(FieldScope.Any)

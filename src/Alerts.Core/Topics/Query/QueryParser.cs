@@ -530,7 +530,8 @@ public static class QueryParser
                 throw new QueryParseException("searchable words inside the phrase", position);
             }
 
-            if (tokens.Count == 1 && slop == 0 && !endsWithCapitalA)
+            var stopWords = slop == 0 ? StopWordsAsked(analyzed, tokens[0].Position, endsWithCapitalA) : [];
+            if (tokens.Count == 1 && slop == 0 && !endsWithCapitalA && stopWords.Length == 0)
             {
                 // One word in quotes is asked for as written: no other spelling ("U.S." alone, as search engines do).
                 return Term(tokens[0], "\"" + text + "\"", scope, isOtherSpelling);
@@ -542,7 +543,8 @@ public static class QueryParser
                 slop,
                 text,
                 scope,
-                endsWithCapitalA ? tokens[^1].Surface : null);
+                endsWithCapitalA ? tokens[^1].Surface : null,
+                stopWords);
 
             // "US Open" finds "U.S. Open" too, "U.N. Security Council" "UN Security Council"; but "U.S. Open" not "US
             // Open", as phrases have no acronyms ("help us open").
@@ -556,6 +558,18 @@ public static class QueryParser
                 ? withInitials
                 : WithNameSpellings(withInitials, text, isOtherSpelling, other => Phrase(other, slop, position, scope, isOtherSpelling: true));
         }
+
+        // The stop words of a phrase that carry its sense, where they stand relative to its first searchable word:
+        // "will pay", "fired on", "not guilty", "Bank of England". An article is the writer's English, not the phrase:
+        // its place stays, any word may fill it ("secure the airport" finds "secure an airport"), and at either end
+        // none is needed ("the Hague"); nor is a closing capital A, a letter of the name ("Serie A").
+        private static PhraseStopWord[] StopWordsAsked(List<AnalyzedToken> analyzed, int firstWordPosition, bool endsWithCapitalA) =>
+            analyzed.Take(endsWithCapitalA ? analyzed.Count - 1 : analyzed.Count)
+                .Where(t => t.IsStopWord && !IsArticle(t))
+                .Select(t => new PhraseStopWord(t.Position - firstWordPosition, t.Surface))
+                .ToArray();
+
+        private static bool IsArticle(AnalyzedToken token) => token.Surface is "a" or "an" or "the";
 
         // A name: written with a capital and then a lower-case letter ("Mars", "McLaren", "Żółkiewski"), and not an
         // ordinary English word that happens to be capitalised ("Games", "Deploy" at the start of a query). An acronym:
@@ -712,7 +726,8 @@ public static class QueryParser
                     words.Select(t => t.Position - words[0].Position).ToArray(),
                     0,
                     text,
-                    scope),
+                    scope,
+                    stopWords: StopWordsAsked(analyzed, words[0].Position, endsWithCapitalA: false)),
             };
             // "in-house", "no-fly": without its stop word the phrase would be "house" or "fly"; the compound is the word.
             if (analyzed.Any(t => t.IsStopWord) && JoinedTerm(text, scope, isOtherSpelling: false) is { } compound)
