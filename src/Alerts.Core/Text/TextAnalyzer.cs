@@ -268,7 +268,9 @@ public static class TextAnalyzer
         ("virtually", ["virtually"]),
         ("customer", ["customer", "customers"]),
         ("digital", ["digital", "digitally"]),
-        ("protestant", ["protestant", "protestants", "protestantism"]));
+        ("protestant", ["protestant", "protestants", "protestantism"]),
+        ("earnings", ["earnings"]),
+        ("sharing", ["sharing", "shared"]));
 
     // A verb in -ize and its -ise spelling, with their regular forms, the -ation noun and the doer ("mobilize",
     // "mobilised", "mobilization", "equalizer").

@@ -106,14 +106,15 @@ public sealed class EvaluationSetTests
         ["religious-dress-and-religious-law-disputes"] = 0.95,
 
         // Thirtieth set (development, kinds of events told in many words), its first shot (riots 0.62 until a
-        // Protestant stopped being a protest).
+        // Protestant stopped being a protest; fines 0.88 until "will pay" asked for its "will"; records 0.70 until
+        // -earnings stopped excluding "earns" and -shares "shared").
         ["initial-public-offerings"] = 0.90,
-        ["regulatory-fines-and-penalty-settlements"] = 0.88,
+        ["regulatory-fines-and-penalty-settlements"] = 0.92,
         ["floods-landslides-and-typhoons"] = 0.91,
         ["riots-and-violent-street-protests"] = 0.63,
         ["international-sanctions-and-embargoes"] = 0.91,
         ["home-video-technology-dvd-dvr"] = 0.87,
-        ["sports-records-and-milestones"] = 0.70,
+        ["sports-records-and-milestones"] = 0.73,
         ["environmental-pollution-and-contamination"] = 0.73,
     };
 

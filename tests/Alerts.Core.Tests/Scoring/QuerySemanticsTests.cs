@@ -155,6 +155,11 @@ public sealed class QuerySemanticsTests
     [InlineData("protest violence", "Northern Irish Protestant group pledges to end violence", false)]
     [InlineData("Protestants", "Protestant leaders meet in Belfast", true)]
     [InlineData("protests", "Students protest fee rises", true)]
+    [InlineData("record -earnings", "Thompson earns Celtic a record win", true)]
+    [InlineData("record -earnings", "Record earnings at Google", false)]
+    [InlineData("record -shares", "Berlin shared a Miami record", true)]
+    [InlineData("file sharing", "Shares fall on file demand", false)]
+    [InlineData("file sharing", "Music file-sharing network sued", true)]
     // A name quoted with its "'s" is asked for as written (a company's); unquoted, the "'s" is grammar.
     [InlineData("\"Denny's\"", "Denny's to close 20 restaurants", true)]
     [InlineData("\"Wendy's\"", "Wendy’s profit rises", true)]
