@@ -52,7 +52,7 @@ public sealed class AnalyzedDocument
             }
 
             // Stop words are not looked up, except one written as an acronym ("IT"), which a query can ask for.
-            if (token.IsStopWord && !IsWrittenInCapitals(token))
+            if ((token.IsStopWord && !IsWrittenInCapitals(token)) || IsMarketOfTickerTag(token))
             {
                 continue;
             }
@@ -73,6 +73,31 @@ public sealed class AnalyzedDocument
             list.Add(position);
         }
     }
+
+    // "Oracle (Nasdaq: ORCL) has revamped...", "(NYSE: IBM - News)": a ticker tag says where a company's shares trade,
+    // which the story is not about; a topic on the exchange or on listings asks for the market where it is news. The
+    // ticker stays a word ("MSFT" finds the tag).
+    private bool IsMarketOfTickerTag(AnalyzedToken token)
+    {
+        if (token.Surface.Length is < 3 or > 6 || !StockMarkets.Contains(token.Surface))
+        {
+            return false;
+        }
+
+        var after = TextOf(token).AsSpan(token.End).TrimStart(' ');
+        if (after.Length < 2 || after[0] != ':')
+        {
+            return false;
+        }
+
+        var ticker = after[1..].TrimStart(' ');
+        var end = ticker.IndexOfAnyExcept(TickerCharacters);
+        return end != 0 && ticker.Length > 0 && (end < 0 || !char.IsLower(ticker[end]));
+    }
+
+    private static readonly HashSet<string> StockMarkets = new(StringComparer.Ordinal) { "nyse", "nasdaq", "amex", "asx", "lse", "tsx", "tse", "otc", "otcbb" };
+
+    private static readonly System.Buffers.SearchValues<char> TickerCharacters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ.");
 
     // Two words with only a hyphen between them, in the same field: the word they make together.
     private string? JoinedByHyphen(AnalyzedToken left, AnalyzedToken right)

@@ -155,6 +155,12 @@ public sealed class QuerySemanticsTests
     [InlineData("protest violence", "Northern Irish Protestant group pledges to end violence", false)]
     [InlineData("Protestants", "Protestant leaders meet in Belfast", true)]
     [InlineData("protests", "Students protest fee rises", true)]
+    // A ticker tag names where a company's shares trade, not the market as news; the ticker is still a word.
+    [InlineData("Nasdaq debut", "Oracle (Nasdaq: ORCL) debuts a database", false)]
+    [InlineData("NYSE", "AT&T Wireless (NYSE: AWE - News) opens a store", false)]
+    [InlineData("AWE", "AT&T Wireless (NYSE: AWE - News) opens a store", true)]
+    [InlineData("Nasdaq debut", "Shares jump in Nasdaq debut", true)]
+    [InlineData("Nasdaq", "Nasdaq: Tech stocks rally", true)]
     [InlineData("record -earnings", "Thompson earns Celtic a record win", true)]
     [InlineData("record -earnings", "Record earnings at Google", false)]
     [InlineData("record -shares", "Berlin shared a Miami record", true)]
