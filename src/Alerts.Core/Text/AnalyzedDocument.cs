@@ -269,6 +269,28 @@ public sealed class AnalyzedDocument
         return token.Start < text.Length && char.IsLower(text[token.Start]) && HasCapitals(isTitle);
     }
 
+    /// <summary>
+    /// Whether the word at a position is written as initials: in capitals, but for a plural's "s" and a possessive
+    /// ("UN", "UNs", "UN's"), or in a field with no capital at all, where case says nothing.
+    /// </summary>
+    public bool IsWrittenAsInitials(int position)
+    {
+        if (TokenAt(position) is not { } token)
+        {
+            return false;
+        }
+
+        var written = WrittenForm(token);
+        var apostrophe = written.IndexOfAny('\'', '\u2019');
+        var word = apostrophe > 0 ? written[..apostrophe] : written;
+        if (word.Length > 2 && word[^1] == 's')
+        {
+            word = word[..^1];
+        }
+
+        return !word.ContainsAnyExcept(UpperCaseLetters) || !HasCapitals(IsTitle(position));
+    }
+
     // Worked out once per field, on first need (most articles never ask).
     private bool HasCapitals(bool title)
     {

@@ -105,6 +105,15 @@ public sealed class QuerySemanticsTests
     [InlineData("NHS", "LOUDEN, NH -- Right now, Gordon leads", false)]
     [InlineData("DVD", "Sales of DVDs soar", true)]
     [InlineData("NGOs", "An NGO in Darfur", true)]
+    // Initials of two or three letters are matched where they are written in capitals: in lower case they are other words.
+    [InlineData("AU troops", "Gunfire in Port-au-Prince as troops patrol", false)]
+    [InlineData("AU troops", "The AU will send troops", true)]
+    [InlineData("UN", "The un-American label stuck", false)]
+    [InlineData("UN", "UN's envoy arrives", true)]
+    [InlineData("UN", "two UNs of the mind", true)]
+    [InlineData("UN", "un envoy arrives in darfur", true)]
+    [InlineData("EDS", "Fixes a typo (eds: adds detail)", false)]
+    [InlineData("EDS", "EDS wins Navy deal", true)]
     // Initials are written both ways in the press: either spelling finds both.
     [InlineData("US troops", "U.S. troops leave Iraq", true)]
     [InlineData("U.S. troops", "US troops leave Iraq", true)]

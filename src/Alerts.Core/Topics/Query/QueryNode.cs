@@ -86,7 +86,7 @@ public abstract class QueryNode
 /// One word, matched by its stem; a name (see <see cref="QueryParser"/>) only in its own forms, so that "Mars" finds
 /// Mars but not "marred" or "Del Mar", and so a word written in capitals ("OLED" finds OLEDs, not "Ole").
 /// </summary>
-public sealed class TermNode(string stem, string written, FieldScope scope, IReadOnlySet<string>? nameForms = null, string? acronym = null, bool isOtherSpelling = false, bool needsCapital = false, IReadOnlySet<string>? capitalsForms = null, string? capitalsSingular = null, bool needsPossessive = false) : QueryNode(scope)
+public sealed class TermNode(string stem, string written, FieldScope scope, IReadOnlySet<string>? nameForms = null, string? acronym = null, bool isOtherSpelling = false, bool needsCapital = false, IReadOnlySet<string>? capitalsForms = null, string? capitalsSingular = null, bool needsPossessive = false, bool capitalsOnly = false) : QueryNode(scope)
 {
     /// <summary>The stem matched.</summary>
     public string Stem { get; } = stem;
@@ -138,6 +138,14 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     /// counts only where the article writes it in capitals too ("SUV", not "sar" for "SARS"); null otherwise.
     /// </summary>
     public string? CapitalsSingular { get; } = capitalsSingular;
+
+    /// <summary>
+    /// For initials of two or three capitals that are no everyday word (<c>UN</c>, <c>AU</c>, <c>EDS</c>): whether it
+    /// matches only where the article writes it in capitals (a plural's "s" aside) or in a field with no capital at
+    /// all. Longer ones are written as words too ("Nato", "Opec"); these are, in lower case, other words: the "au" of
+    /// "Port-au-Prince", the "un" of "un-American", "eds." for editors.
+    /// </summary>
+    public bool CapitalsOnly { get; } = capitalsOnly;
 
     /// <summary>
     /// Whether the analysis added this word as another spelling of what the query wrote ("U.S." for <c>US</c>,
@@ -226,7 +234,8 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
         hit = new QueryHit(position, joined?.LastPosition ?? position);
         return (NameForms is null || (NameForms.Contains(surface) && !(NeedsCapital && document.IsWrittenInLowerCase(position))))
             && (Acronym is null || (surface == Acronym && document.IsWrittenInCapitals(position)))
-            && (CapitalsForms is null || (CapitalsForms.Contains(surface) && (surface != CapitalsSingular || document.IsWrittenInCapitals(position))))
+            && (CapitalsForms is null || (CapitalsForms.Contains(surface) && (surface != CapitalsSingular || document.IsWrittenInCapitals(position))
+                && (!CapitalsOnly || document.IsWrittenAsInitials(position))))
             && (!NeedsPossessive || document.IsPossessive(index));
     }
 

@@ -587,12 +587,16 @@ public static class QueryParser
             var letters = text.AsSpan().TrimStart("\"'(");
             var isName = letters.Length > 1 && char.IsUpper(letters[0]) && char.IsLower(letters[1]) && !OrdinaryWords.Contains(word.Surface);
             var (capitalsForms, capitalsSingular) = typedInCapitals ? default : FormsOfCapitals(written, word.Surface);
+            var capitalsOnly = capitalsForms is not null && IsWrittenInCapitals(written) && written.Length <= MaxInitialsLength;
             // "\"Denny's\"": a name quoted with its "'s" is asked for as written, a company's that the article writes so too.
             // Unquoted, the "'s" is grammar: Microsoft's finds Microsoft.
             var withPossessive = isName && !isNameSpelling && text.StartsWith('"') && written.Length < bare.Length;
             return new TermNode(word.Stem, WrittenBack(text), scope, isName ? TermNode.FormsOfName(word.Surface) : null, isOtherSpelling: isOtherSpelling || isNameSpelling, needsCapital: isNameSpelling,
-                capitalsForms: capitalsForms, capitalsSingular: capitalsSingular, needsPossessive: withPossessive);
+                capitalsForms: capitalsForms, capitalsSingular: capitalsSingular, needsPossessive: withPossessive, capitalsOnly: capitalsOnly);
         }
+
+        // Initials of up to three letters are written in capitals; longer ones are also written as words ("Nato").
+        private const int MaxInitialsLength = 3;
 
         // "OLED", "NATO" and their plurals "OLEDs", "SUVs": the forms a word in capitals matches (see TermNode.CapitalsForms),
         // and for one of four letters or more ending in a capital S ("SUVS", "SARS") its singular in capitals. Not everyday words or their
