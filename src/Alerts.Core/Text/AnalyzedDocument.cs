@@ -74,9 +74,10 @@ public sealed class AnalyzedDocument
         }
     }
 
-    // "Oracle (Nasdaq: ORCL) has revamped...", "(NYSE: IBM - News)": a ticker tag says where a company's shares trade,
-    // which the story is not about; a topic on the exchange or on listings asks for the market where it is news. The
-    // ticker stays a word ("MSFT" finds the tag).
+    // "Oracle (Nasdaq: ORCL) has revamped...", "(NYSE: IBM - News)", "(Nasdaq: DELL; NYSE: DLL)": a ticker tag in
+    // brackets says where a company's shares trade, which the story is not about; a topic on the exchange or on
+    // listings asks for the market where it is news ("NASDAQ: STOCKS CLOSE HIGHER" is). The ticker stays a word
+    // ("MSFT" finds the tag).
     private bool IsMarketOfTickerTag(AnalyzedToken token)
     {
         if (token.Surface.Length is < 3 or > 6 || !StockMarkets.Contains(token.Surface))
@@ -84,7 +85,14 @@ public sealed class AnalyzedDocument
             return false;
         }
 
-        var after = TextOf(token).AsSpan(token.End).TrimStart(' ');
+        var text = TextOf(token);
+        var before = text.AsSpan(0, token.Start).TrimEnd(' ');
+        if (before.Length == 0 || before[^1] is not ('(' or ';'))
+        {
+            return false;
+        }
+
+        var after = text.AsSpan(token.End).TrimStart(' ');
         if (after.Length < 2 || after[0] != ':')
         {
             return false;
@@ -97,7 +105,7 @@ public sealed class AnalyzedDocument
 
     private static readonly HashSet<string> StockMarkets = new(StringComparer.Ordinal) { "nyse", "nasdaq", "amex", "asx", "lse", "tsx", "tse", "otc", "otcbb" };
 
-    private static readonly System.Buffers.SearchValues<char> TickerCharacters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ.");
+    private static readonly System.Buffers.SearchValues<char> TickerCharacters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.");
 
     // Two words with only a hyphen between them, in the same field: the word they make together.
     private string? JoinedByHyphen(AnalyzedToken left, AnalyzedToken right)
@@ -270,25 +278,23 @@ public sealed class AnalyzedDocument
     }
 
     /// <summary>
-    /// Whether the word at a position is written as initials: in capitals, but for a plural's "s" and a possessive
-    /// ("UN", "UNs", "UN's"), or in a field with no capital at all, where case says nothing.
+    /// Whether the word at a position can be initials: not written in lower case in a field that has capitals ("UN",
+    /// "Un Envoy Arrives", "MiG", "Eta"), and not the middle of a word joined by hyphens, which is a word of a name
+    /// ("PORT-AU-PRINCE", "Stratford-upon-Avon").
     /// </summary>
-    public bool IsWrittenAsInitials(int position)
+    public bool CanBeInitials(int position)
     {
-        if (TokenAt(position) is not { } token)
+        var index = TokenIndexAt(position);
+        if (index < 0 || IsWrittenInLowerCase(position))
         {
             return false;
         }
 
-        var written = WrittenForm(token);
-        var apostrophe = written.IndexOfAny('\'', '\u2019');
-        var word = apostrophe > 0 ? written[..apostrophe] : written;
-        if (word.Length > 2 && word[^1] == 's')
-        {
-            word = word[..^1];
-        }
-
-        return !word.ContainsAnyExcept(UpperCaseLetters) || !HasCapitals(IsTitle(position));
+        var text = TextOf(Tokens[index]);
+        var token = Tokens[index];
+        var hyphenBefore = token.Start > 0 && text[token.Start - 1] == '-' && index > 0 && Tokens[index - 1].End == token.Start - 1;
+        var hyphenAfter = token.End < text.Length && text[token.End] == '-' && index + 1 < Tokens.Count && Tokens[index + 1].Start == token.End + 1;
+        return !(hyphenBefore && hyphenAfter);
     }
 
     // Worked out once per field, on first need (most articles never ask).

@@ -141,8 +141,8 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
 
     /// <summary>
     /// For initials of two or three capitals that are no everyday word (<c>UN</c>, <c>AU</c>, <c>EDS</c>): whether it
-    /// matches only where the article writes it in capitals (a plural's "s" aside) or in a field with no capital at
-    /// all. Longer ones are written as words too ("Nato", "Opec"); these are, in lower case, other words: the "au" of
+    /// matches only where the article writes it with a capital ("UN", "MiG", "Eta"; any case in a field with no capital
+    /// at all), and not as the middle of a hyphenated name: in lower case, or so, they are other words, the "au" of
     /// "Port-au-Prince", the "un" of "un-American", "eds." for editors.
     /// </summary>
     public bool CapitalsOnly { get; } = capitalsOnly;
@@ -235,7 +235,7 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
         return (NameForms is null || (NameForms.Contains(surface) && !(NeedsCapital && document.IsWrittenInLowerCase(position))))
             && (Acronym is null || (surface == Acronym && document.IsWrittenInCapitals(position)))
             && (CapitalsForms is null || (CapitalsForms.Contains(surface) && (surface != CapitalsSingular || document.IsWrittenInCapitals(position))
-                && (!CapitalsOnly || document.IsWrittenAsInitials(position))))
+                && (!CapitalsOnly || document.CanBeInitials(position))))
             && (!NeedsPossessive || document.IsPossessive(index));
     }
 
@@ -355,7 +355,11 @@ public sealed class PhraseNode : QueryNode
             if (ok && document.IsTitle(start) == document.IsTitle(last) && HasStopWords(document, start)
                 && (WordBeforeCapitalA is null || document.IsFollowedByCapitalA(last, WordBeforeCapitalA)))
             {
-                hits.Add(new QueryHit(start, WordBeforeCapitalA is null ? last : last + 1));
+                // The hit spans the stop words asked for too: "will pay" is two words for a NEAR and in the evidence.
+                var asked = Slop == 0 && StopWords.Count > 0;
+                var from = asked ? Math.Min(start, start + StopWords[0].Offset) : start;
+                var to = WordBeforeCapitalA is null ? last : last + 1;
+                hits.Add(new QueryHit(from, asked ? Math.Max(to, start + StopWords[^1].Offset) : to));
                 found = true;
             }
         }
@@ -373,7 +377,8 @@ public sealed class PhraseNode : QueryNode
         foreach (var stop in StopWords)
         {
             if (document.TokenAt(start + stop.Offset) is not { } token || token.Surface != stop.Surface
-                || document.IsTitle(start + stop.Offset) != document.IsTitle(start))
+                || document.IsTitle(start + stop.Offset) != document.IsTitle(start)
+                || (stop.InCapitals && !document.IsWrittenInCapitals(start + stop.Offset)))
             {
                 return false;
             }
@@ -405,8 +410,11 @@ public sealed class PhraseNode : QueryNode
     public override string ToString() => ScopePrefix + "\"" + written + "\"" + (Slop > 0 ? "~" + Slop : string.Empty);
 }
 
-/// <summary>A stop word a phrase asks for: its place relative to the phrase's first searchable word, and its folded letters.</summary>
-public readonly record struct PhraseStopWord(int Offset, string Surface);
+/// <summary>
+/// A stop word a phrase asks for: its place relative to the phrase's first searchable word, its folded letters, and
+/// whether the query writes it in capitals, as an acronym the article must write so too ("IT jobs").
+/// </summary>
+public readonly record struct PhraseStopWord(int Offset, string Surface, bool InCapitals = false);
 
 /// <summary>Two clauses within n words of each other (<c>a NEAR/5 b</c>).</summary>
 public sealed class NearNode(QueryNode left, QueryNode right, int distance, bool inOrder = false) : QueryNode(FieldScope.Any)

@@ -530,7 +530,7 @@ public static class QueryParser
                 throw new QueryParseException("searchable words inside the phrase", position);
             }
 
-            var stopWords = slop == 0 ? StopWordsAsked(analyzed, tokens[0].Position, endsWithCapitalA) : [];
+            var stopWords = slop == 0 ? StopWordsAsked(text, analyzed, tokens[0].Position, endsWithCapitalA) : [];
             if (tokens.Count == 1 && slop == 0 && !endsWithCapitalA && stopWords.Length == 0)
             {
                 // One word in quotes is asked for as written: no other spelling ("U.S." alone, as search engines do).
@@ -560,14 +560,18 @@ public static class QueryParser
         }
 
         // The stop words of a phrase that carry its sense, where they stand relative to its first searchable word:
-        // "will pay", "fired on", "not guilty", "Bank of England". An article is the writer's English, not the phrase:
-        // its place stays, any word may fill it ("secure the airport" finds "secure an airport"), and at either end
-        // none is needed ("the Hague"); nor is a closing capital A, a letter of the name ("Serie A").
-        private static PhraseStopWord[] StopWordsAsked(List<AnalyzedToken> analyzed, int firstWordPosition, bool endsWithCapitalA) =>
-            analyzed.Take(endsWithCapitalA ? analyzed.Count - 1 : analyzed.Count)
+        // "will pay", "fired on", "not guilty", "Bank of England"; one written in capitals is an acronym and is asked
+        // for so ("IT jobs"). An article is the writer's English, not the phrase: its place stays, any word may fill
+        // it ("secure the airport" finds "secure an airport"), and at either end none is needed ("the Hague"); nor is
+        // a closing capital A, a letter of the name ("Serie A").
+        private PhraseStopWord[] StopWordsAsked(string text, List<AnalyzedToken> analyzed, int firstWordPosition, bool endsWithCapitalA)
+        {
+            var normalized = TextAnalyzer.Normalize(text);
+            return analyzed.Take(endsWithCapitalA ? analyzed.Count - 1 : analyzed.Count)
                 .Where(t => t.IsStopWord && !IsArticle(t))
-                .Select(t => new PhraseStopWord(t.Position - firstWordPosition, t.Surface))
+                .Select(t => new PhraseStopWord(t.Position - firstWordPosition, t.Surface, !typedInCapitals && IsWrittenInCapitals(normalized[t.Start..t.End])))
                 .ToArray();
+        }
 
         private static bool IsArticle(AnalyzedToken token) => token.Surface is "a" or "an" or "the";
 
@@ -595,7 +599,8 @@ public static class QueryParser
                 capitalsForms: capitalsForms, capitalsSingular: capitalsSingular, needsPossessive: withPossessive, capitalsOnly: capitalsOnly);
         }
 
-        // Initials of up to three letters are written in capitals; longer ones are also written as words ("Nato").
+        // Initials of up to three letters in lower case are other words ("au", "un", "eds"); longer ones are written as
+        // words too ("Nato", "Opec").
         private const int MaxInitialsLength = 3;
 
         // "OLED", "NATO" and their plurals "OLEDs", "SUVs": the forms a word in capitals matches (see TermNode.CapitalsForms),
@@ -731,7 +736,7 @@ public static class QueryParser
                     0,
                     text,
                     scope,
-                    stopWords: StopWordsAsked(analyzed, words[0].Position, endsWithCapitalA: false)),
+                    stopWords: StopWordsAsked(text, analyzed, words[0].Position, endsWithCapitalA: false)),
             };
             // "in-house", "no-fly": without its stop word the phrase would be "house" or "fly"; the compound is the word.
             if (analyzed.Any(t => t.IsStopWord) && JoinedTerm(text, scope, isOtherSpelling: false) is { } compound)
