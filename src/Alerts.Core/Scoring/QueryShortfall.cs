@@ -30,7 +30,11 @@ public static class QueryShortfall
         }
 
         var excluded = shortfall.Excluded.Count == 0 ? string.Empty : "; it has what the query excludes: " + string.Join(", ", shortfall.Excluded.Distinct(StringComparer.OrdinalIgnoreCase));
-        var apart = shortfall.Apart.Count == 0 ? string.Empty : "; the words of " + string.Join(" | ", shortfall.Apart.Select(Shown)) + " are there, but not as close together as it asks";
+        // A phrase that asks for its small words ("will pay") may have its other words side by side and still fail.
+        var howApart = shortfall.Apart.Any(node => node is PhraseNode { StopWords.Count: > 0 })
+            ? " are there, but not together as it asks, small words included"
+            : " are there, but not as close together as it asks";
+        var apart = shortfall.Apart.Count == 0 ? string.Empty : "; the words of " + string.Join(" | ", shortfall.Apart.Select(Shown)) + howApart;
         if (shortfall.Found.Count == 0)
         {
             return (apart.Length > 0 ? "the query did not match" + apart : "the query did not match: none of its words are there") + excluded;

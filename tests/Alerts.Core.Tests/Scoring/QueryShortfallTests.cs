@@ -14,6 +14,7 @@ public sealed class QueryShortfallTests
     [InlineData("troops Kabul -Iraq", "Troops leave Kabul for Iraq", "the query did not match: found Troops, Kabul; it has what the query excludes: Iraq")]
     [InlineData("hurricane* Florida", "Stocks fall on oil prices", "the query did not match: none of its words are there")]
     [InlineData("Israeli NEAR/2 military", "Israeli officials said on Monday that the military would act", "the query did not match; the words of Israeli NEAR/2 military are there, but not as close together as it asks")]
+    [InlineData("\"will pay\" fine", "Overtime pay rules bring a fine", "the query did not match: found fine; the words of \"will pay\" are there, but not together as it asks, small words included")]
     [InlineData("\"Red Sox\" (win OR beat)", "Sox fans see red as Yankees win", "the query did not match: found win; the words of \"Red Sox\" are there, but not as close together as it asks")]
     [InlineData("Barghouti (election OR vote)", "Palestinian leadership race narrows", "the query did not match: none of its words are there")]
     [InlineData("Palestinian Barghouti", "Palestinian leadership race narrows", "the query did not match: found Palestinian, but nothing from: Barghouti")]
