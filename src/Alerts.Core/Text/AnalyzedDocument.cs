@@ -108,17 +108,12 @@ public sealed class AnalyzedDocument
     private static readonly System.Buffers.SearchValues<char> TickerCharacters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.");
 
     // Two words with only a hyphen between them, in the same field: the word they make together.
-    private string? JoinedByHyphen(AnalyzedToken left, AnalyzedToken right)
-    {
-        if (right.Start != left.End + 1 || IsTitle(left.Position) != IsTitle(right.Position))
-        {
-            return null;
-        }
+    private string? JoinedByHyphen(AnalyzedToken left, AnalyzedToken right) =>
+        AreHyphenated(left, right) && TextAnalyzer.IsCompound(left.Surface, right.Surface) ? left.Surface + right.Surface : null;
 
-        return TextOf(left)[left.End] == '-' && TextAnalyzer.IsCompound(left.Surface, right.Surface)
-            ? left.Surface + right.Surface
-            : null;
-    }
+    // Whether only a hyphen stands between two words of the same field ("cease-fire", "Port-au-Prince").
+    private bool AreHyphenated(AnalyzedToken left, AnalyzedToken right) =>
+        right.Start == left.End + 1 && IsTitle(left.Position) == IsTitle(right.Position) && TextOf(left)[left.End] == '-';
 
     /// <summary>A compound written with a hyphen, read as one word: its folded letters and the position of its last part.</summary>
     public readonly record struct JoinedWord(string Surface, int LastPosition);
@@ -290,11 +285,9 @@ public sealed class AnalyzedDocument
             return false;
         }
 
-        var text = TextOf(Tokens[index]);
-        var token = Tokens[index];
-        var hyphenBefore = token.Start > 0 && text[token.Start - 1] == '-' && index > 0 && Tokens[index - 1].End == token.Start - 1;
-        var hyphenAfter = token.End < text.Length && text[token.End] == '-' && index + 1 < Tokens.Count && Tokens[index + 1].Start == token.End + 1;
-        return !(hyphenBefore && hyphenAfter);
+        var middleOfHyphenated = index > 0 && index + 1 < Tokens.Count
+            && AreHyphenated(Tokens[index - 1], Tokens[index]) && AreHyphenated(Tokens[index], Tokens[index + 1]);
+        return !middleOfHyphenated;
     }
 
     // Worked out once per field, on first need (most articles never ask).

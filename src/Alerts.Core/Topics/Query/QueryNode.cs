@@ -307,7 +307,7 @@ public sealed class PhraseNode : QueryNode
         Offsets = offsets;
         Slop = slop;
         WordBeforeCapitalA = wordBeforeCapitalA;
-        StopWords = stopWords ?? [];
+        StopWords = slop > 0 ? [] : stopWords ?? [];
         this.written = written;
     }
 
@@ -356,10 +356,10 @@ public sealed class PhraseNode : QueryNode
                 && (WordBeforeCapitalA is null || document.IsFollowedByCapitalA(last, WordBeforeCapitalA)))
             {
                 // The hit spans the stop words asked for too: "will pay" is two words for a NEAR and in the evidence.
-                var asked = Slop == 0 && StopWords.Count > 0;
-                var from = asked ? Math.Min(start, start + StopWords[0].Offset) : start;
                 var to = WordBeforeCapitalA is null ? last : last + 1;
-                hits.Add(new QueryHit(from, asked ? Math.Max(to, start + StopWords[^1].Offset) : to));
+                hits.Add(StopWords.Count == 0
+                    ? new QueryHit(start, to)
+                    : new QueryHit(Math.Min(start, start + StopWords[0].Offset), Math.Max(to, start + StopWords[^1].Offset)));
                 found = true;
             }
         }
@@ -369,11 +369,6 @@ public sealed class PhraseNode : QueryNode
 
     private bool HasStopWords(AnalyzedDocument document, int start)
     {
-        if (Slop > 0)
-        {
-            return true;
-        }
-
         foreach (var stop in StopWords)
         {
             if (document.TokenAt(start + stop.Offset) is not { } token || token.Surface != stop.Surface
