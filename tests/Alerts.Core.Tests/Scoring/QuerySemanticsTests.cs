@@ -28,6 +28,13 @@ public sealed class QuerySemanticsTests
     [InlineData("\"the Hague\"", "Hague tribunal opens", true)]
     [InlineData("\"IT jobs\"", "IT jobs move to India", true)]
     [InlineData("\"IT jobs\"", "Do it: jobs are waiting", false)]
+    // A phrase's "and" and "&" are one word: the press writes a name's "and" both ways (and archives lose the "&").
+    [InlineData("\"Procter and Gamble\"", "Procter & Gamble cuts prices", true)]
+    [InlineData("\"Procter and Gamble\"", "Procter  amp; Gamble cuts prices", true)]
+    [InlineData("\"Procter & Gamble\"", "Procter and Gamble cuts prices", true)]
+    [InlineData("\"Procter & Gamble\"", "Procter & Gamble cuts prices", true)]
+    [InlineData("\"Johnson and Johnson\"", "Johnson or Johnson will do", false)]
+    [InlineData("\"rock and roll\"", "Rock&roll hall of fame", true)]
     [InlineData("Citigroup NEAR/0 \"will pay\"", "Citigroup will pay a fine", true)]
     [InlineData("\"WILL PAY\" FINE", "Citigroup will pay a fine", true)]
     [InlineData("\"troops airport\"~3", "troops guard the airport", true)]

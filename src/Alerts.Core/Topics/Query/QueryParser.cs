@@ -556,8 +556,15 @@ public static class QueryParser
             // One word in quotes, even with a distance, is asked for as written.
             return tokens.Count == 1
                 ? withInitials
-                : WithNameSpellings(withInitials, text, isOtherSpelling, other => Phrase(other, slop, position, scope, isOtherSpelling: true));
+                : WithNameSpellings(WithAmpersandSpelling(withInitials, text, slop, position, scope, isOtherSpelling), text, isOtherSpelling, other => Phrase(other, slop, position, scope, isOtherSpelling: true));
         }
+
+        // "Procter and Gamble" finds "Procter & Gamble" and the other way round: the press writes a name's "and" both
+        // ways. The ampersand is no word to the analyser, so its spelling asks for the two words side by side.
+        private QueryNode WithAmpersandSpelling(QueryNode written, string text, int slop, int position, FieldScope scope, bool isOtherSpelling) =>
+            isOtherSpelling || slop > 0 || AmpersandSpelling.Other(text) is not { } other || Phrase(other, slop, position, scope, isOtherSpelling: true) is not { } node
+                ? written
+                : new OrNode([written, node], shownAs: written.ToString());
 
         // The stop words of a phrase that carry its sense, where they stand relative to its first searchable word:
         // "will pay", "fired on", "not guilty", "Bank of England"; one written in capitals is an acronym and is asked
