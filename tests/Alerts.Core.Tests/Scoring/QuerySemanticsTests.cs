@@ -12,6 +12,23 @@ public sealed class QuerySemanticsTests
     [InlineData("troops OR marines", "Marines land", true)]
     [InlineData("troops -Iraq", "Troops head to Iraq", false)]
     [InlineData("troops NOT Iraq", "Troops head home", true)]
+    // A dash a word processor made of the minus, or the "!" of other search languages, excludes as "-" does.
+    [InlineData("troops \u2013Iraq", "Troops head to Iraq", false)]
+    [InlineData("troops \u2013Iraq", "Troops head home", true)]
+    [InlineData("troops \u2014Iraq", "Troops head to Iraq", false)]
+    [InlineData("troops !Iraq", "Troops head to Iraq", false)]
+    [InlineData("troops !Iraq", "Troops head home", true)]
+    [InlineData("Yahoo! troops", "Yahoo! sends troops", true)]
+    [InlineData("troops 1,000", "1,000 troops head home", true)]
+    // Other search languages' proximity: W/5 and PRE/5 of news databases, AROUND(5) of web search, are NEAR/5.
+    [InlineData("troops W/3 Kabul", "troops guard the Kabul airport", true)]
+    [InlineData("troops w/1 Kabul", "troops guard the Kabul airport", false)]
+    [InlineData("troops PRE/3 Kabul", "troops guard the Kabul airport", true)]
+    [InlineData("troops AROUND(3) Kabul", "troops guard the Kabul airport", true)]
+    [InlineData("troops AROUND(1) Kabul", "troops guard the Kabul airport", false)]
+    // A comma is a space, as in web search: every word is asked for.
+    [InlineData("troops, Kabul", "troops guard the Kabul airport", true)]
+    [InlineData("troops, marines", "troops guard the Kabul airport", false)]
     [InlineData("\"secure the airport\"", "They will secure an airport", true)]
     [InlineData("\"secure the airport\"", "The airport is secure", false)]
     // A phrase asks for its other stop words where it writes them; an article may be any word, or none at an end.

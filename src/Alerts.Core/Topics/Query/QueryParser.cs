@@ -237,7 +237,17 @@ public static class QueryParser
                 i++;
             }
 
-            LexWord(query[start..i], position, result);
+            var word = query[start..i];
+            var close = i < query.Length ? query.IndexOf(')', i) : -1;
+            if (word == "AROUND" && query[i..].StartsWith('(') && close > i + 1 && query[(i + 1)..close].All(char.IsAsciiDigit))
+            {
+                // Web search's AROUND(5) is NEAR/5.
+                result.Add(new Lexeme(LexKind.Near, word, position, ParseDistance(query[(i + 1)..close], i + 2)));
+                i = close + 1;
+                continue;
+            }
+
+            LexWord(word, position, result);
         }
 
         result.Add(new Lexeme(LexKind.End, string.Empty, query.Length + 1));
@@ -285,6 +295,16 @@ public static class QueryParser
         return n;
     }
 
+    // Where the distance starts in another search language's proximity operator ("W/5", "PRE/5"), or null.
+    private static int? OtherProximityOperator(string word)
+    {
+        var slash = word.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && slash + 1 < word.Length && word[(slash + 1)..].All(char.IsAsciiDigit)
+            && (word[..slash].Equals("W", StringComparison.OrdinalIgnoreCase) || word[..slash].Equals("PRE", StringComparison.OrdinalIgnoreCase))
+            ? slash
+            : null;
+    }
+
     private static void LexWord(string word, int position, List<Lexeme> result)
     {
         // Operators are recognised in any case: as English stop words they could never be searched for anyway.
@@ -309,16 +329,25 @@ public static class QueryParser
             return;
         }
 
-        if (word[0] is '-' or '+')
+        if (OtherProximityOperator(word) is { } slash)
         {
+            // Legal and news databases write NEAR/5 as W/5 ("within") or PRE/5.
+            result.Add(new Lexeme(LexKind.Near, word, position, ParseDistance(word[(slash + 1)..], position + slash + 1)));
+            return;
+        }
+
+        // A dash a word processor made of the minus ("–Iraq"), or the "!" of other search languages, excludes too.
+        if (word[0] is '-' or '+' or '\u2013' or '\u2014' or '\u2212' or '!')
+        {
+            var kind = word[0] == '+' ? LexKind.And : LexKind.Not;
             if (word.Length == 1)
             {
                 // "-" directly before "(" or a phrase applies to it; a lone "-" is an error the parser reports.
-                result.Add(new Lexeme(word[0] == '-' ? LexKind.Not : LexKind.And, word, position));
+                result.Add(new Lexeme(kind, word, position));
                 return;
             }
 
-            result.Add(new Lexeme(word[0] == '-' ? LexKind.Not : LexKind.And, word[..1], position));
+            result.Add(new Lexeme(kind, word[..1], position));
             LexWord(word[1..], position + 1, result);
             return;
         }
