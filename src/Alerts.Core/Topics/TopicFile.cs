@@ -76,7 +76,7 @@ public static class TopicFile
             throw new TopicFileException("Topic file is not a JSON array of topics: it is null.", []);
         }
 
-        var problems = new List<string>();
+        var problems = UnknownProperties(json);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < topics.Count; i++)
         {
@@ -106,6 +106,15 @@ public static class TopicFile
         }
 
         return topics!;
+    }
+
+    // The file parsed above, read again as a document for the names of its properties.
+    private static List<string> UnknownProperties(string json)
+    {
+        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 16 });
+        var root = document.RootElement;
+        var topics = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : [root];
+        return topics.SelectMany((topic, i) => TopicProperties.Unknown(topic).Select(u => $"topics[{i}].{u.Path}: {u.Problem}")).ToList();
     }
 
     // JSON null for a list means "none"; the records' contracts promise non-null lists.

@@ -35,7 +35,7 @@ public sealed class AdminApi(
     public async Task<IActionResult> PutTopic(
         [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "topics/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var (topic, problem) = await JsonBody.ReadAsync(request, AlertsJsonContext.Default.WatchTopic, cancellationToken, CompleteTopic);
+        var (topic, problem) = await JsonBody.ReadAsync(request, AlertsJsonContext.Default.WatchTopic, cancellationToken, CompleteTopic, TopicProperties.Unknown);
         if (topic is null)
         {
             return problem!;

@@ -52,7 +52,8 @@ internal static class JsonBody
     /// at default(T) when the body omits it, so callers restore such defaults there.
     /// </summary>
     public static async Task<(T? Value, IActionResult? Problem)> ReadAsync<T>(
-        HttpRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken, Func<T, JsonElement, T>? complete = null)
+        HttpRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken, Func<T, JsonElement, T>? complete = null,
+        Func<JsonElement, IEnumerable<(string Path, string Problem)>>? unknown = null)
         where T : class
     {
         var (document, problem) = await ReadDocumentAsync(request, 256 * 1024, cancellationToken);
@@ -63,6 +64,12 @@ internal static class JsonBody
 
         using (document)
         {
+            // A property the app does not know is reported rather than dropped without a word.
+            if (unknown?.Invoke(document.RootElement).ToList() is { Count: > 0 } unknownProperties)
+            {
+                return (null, Problems.Validation(unknownProperties.GroupBy(u => u.Path).ToDictionary(g => g.Key, g => g.Select(u => u.Problem).Distinct().ToArray())));
+            }
+
             var (value, invalid) = Deserialize(document.RootElement, typeInfo, "");
             return value is not null && complete is not null ? (complete(value, document.RootElement), null) : (value, invalid);
         }

@@ -1,3 +1,4 @@
+using Alerts.Core.Topics;
 using System.Diagnostics;
 using Alerts.Core;
 using Alerts.Core.Scoring;
@@ -34,7 +35,7 @@ public sealed class TopicPreviewApi(
             return Problems.Validation(new() { ["days"] = [$"days must be a whole number from 1 to {window} (articles are kept for {window} days)."] });
         }
 
-        var (topic, problem) = await JsonBody.ReadAsync(request, AlertsJsonContext.Default.WatchTopic, cancellationToken, AdminApi.CompleteTopic);
+        var (topic, problem) = await JsonBody.ReadAsync(request, AlertsJsonContext.Default.WatchTopic, cancellationToken, AdminApi.CompleteTopic, TopicProperties.Unknown);
         if (topic is null)
         {
             return problem!;

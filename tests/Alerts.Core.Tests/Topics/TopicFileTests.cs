@@ -42,6 +42,28 @@ public sealed class TopicFileTests
             error.Problems);
     }
 
+    [Fact]
+    public void Parse_UnknownProperties_AreReportedWithWhatToWriteInstead()
+    {
+        // Arrange: a constraint beside the query, a property no topic has, a misspelt constraint; names match in any case.
+        var json = """
+            [{ "id": "a", "name": "A", "query": "troops", "places": ["Iraq"] },
+             { "ID": "b", "Name": "B", "QUERY": "troops", "keywords": "x", "Constraints": { "Places": ["Iraq"], "organizations": ["NATO"] } }]
+            """;
+
+        // Act
+        var error = Assert.Throws<TopicFileException>(() => TopicFile.Parse(json));
+
+        // Assert
+        Assert.Equal(
+            [
+                "topics[0].places: is a constraint: write it inside \"constraints\" (\"constraints\": { \"places\": ... })",
+                "topics[1].keywords: is not a property of a topic (a topic has id, name, description, query, constraints and threshold)",
+                "topics[1].constraints.organizations: is spelled organisations",
+            ],
+            error.Problems);
+    }
+
     [Theory]
     [InlineData("Japna", "did you mean 'Japan'")]
     [InlineData("Lilliput", "unknown place 'Lilliput'")]

@@ -81,6 +81,8 @@ public sealed class AdminApiTests(AzuriteFixture azurite, SharedHarness shared) 
     [InlineData("{\"name\": \"Ransomware\", \"query\": \"ransomware\", \"threshold\": 1.5}", "threshold")]
     [InlineData("{\"name\": \"Ransomware\", \"query\": \"NOT ransomware\"}", "query")]
     [InlineData("{\"name\": \"Ransomware\", \"query\": \"ransomware\", \"constraints\": {\"actorNationalities\": [\"Atlantean\"]}}", "constraints.actorNationalities[0]")]
+    [InlineData("{\"name\": \"Ransomware\", \"query\": \"ransomware\", \"places\": [\"Iraq\"]}", "places")]
+    [InlineData("{\"name\": \"Ransomware\", \"query\": \"ransomware\", \"constraints\": {\"organizations\": [\"NATO\"]}}", "constraints.organizations")]
     public async Task PutTopic_InvalidField_Returns400NamingField(string body, string field)
     {
         var ct = TestContext.Current.CancellationToken;
