@@ -235,18 +235,44 @@ public sealed class Gazetteer
             // A capital of 100,000 or a city of a million is what an unqualified name means, whatever other countries the story
             // names ("ATHENS (Reuters) - U.S. gymnasts..." is in Greece); among readings of like weight, the story's
             // other places decide (Georgia next to Atlanta).
-            var chosen = readings
-                .OrderByDescending(r => qualifier is not null && qualifier.Readings.Any(q => Qualifies(q, r)))
-                .ThenByDescending(r => IsMajor(r, candidate.Readings))
-                .ThenByDescending(r => IsSupported(r, candidate, support, Inside))
-                .ThenBy(r => IsOutweighedAbroad(r, candidate.Readings) ? OutweighedPrior : Prior(r))
-                .ThenByDescending(r => r.Population)
-                .First();
-            mentions.Add(new EntityMention(chosen, candidate.FirstToken, candidate.LastToken));
+            var ranked = readings
+                .Select(r => (Reading: r, Weight: new ReadingWeight(
+                    qualifier is not null && qualifier.Readings.Any(q => Qualifies(q, r)),
+                    IsMajor(r, candidate.Readings),
+                    IsSupported(r, candidate, support, Inside),
+                    IsOutweighedAbroad(r, candidate.Readings) ? OutweighedPrior : Prior(r))))
+                .OrderByDescending(r => r.Weight.Qualified)
+                .ThenByDescending(r => r.Weight.Major)
+                .ThenByDescending(r => r.Weight.Supported)
+                .ThenBy(r => r.Weight.Prior)
+                .ThenByDescending(r => r.Reading.Population)
+                .ToList();
+            if (IsUndecided(ranked))
+            {
+                continue;
+            }
+
+            mentions.Add(new EntityMention(ranked[0].Reading, candidate.FirstToken, candidate.LastToken));
         }
 
         return mentions;
     }
+
+    // Cities of like size in different countries, none of them what the name most likely means and nothing in the
+    // story saying which ("Newcastle": South Africa's, Australia's and England's): the story names no place by it,
+    // rather than the largest namesake.
+    private static bool IsUndecided(List<(GazetteerEntry Reading, ReadingWeight Weight)> ranked) =>
+        ranked.Count > 1
+        && ranked[0].Reading.Kind == EntityKind.City
+        && ranked.Skip(1).Any(r => r.Weight == ranked[0].Weight && r.Reading.Kind == EntityKind.City
+            && r.Reading.CountryCode != ranked[0].Reading.CountryCode && r.Reading.Population * ComparableSize >= ranked[0].Reading.Population);
+
+    // A namesake at least a third of the largest one's size is as likely meant.
+    private const int ComparableSize = 3;
+
+    // What ranks a name's readings before their size: the story's qualifier, the name's likeliest meaning, the story's
+    // other places, the kind of place.
+    private readonly record struct ReadingWeight(bool Qualified, bool Major, bool Supported, int Prior);
 
     private static string? CountryNamedWithoutDoubt(NameCandidate candidate)
     {
