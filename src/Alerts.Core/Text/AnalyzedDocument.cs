@@ -301,6 +301,28 @@ public sealed class AnalyzedDocument
     private static readonly System.Buffers.SearchValues<char> UpperCaseLetters =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
+    /// <summary>
+    /// Whether an ampersand stands between the word at a position and the next one ("Procter &amp; Gamble"), or an
+    /// archive's lost one: three or more spaces and nothing else ("Procter   Gamble").
+    /// </summary>
+    public bool HasAmpersandAfter(int position)
+    {
+        var index = TokenIndexAt(position);
+        if (index < 0 || index + 1 >= Tokens.Count || IsTitle(Tokens[index].Position) != IsTitle(Tokens[index + 1].Position))
+        {
+            return false;
+        }
+
+        var (left, right) = (Tokens[index], Tokens[index + 1]);
+        var gap = TextOf(left).AsSpan(left.End, Math.Max(0, right.Start - left.End));
+        var ampersands = gap.Count('&');
+        var spaces = gap.Length - ampersands;
+        return !gap.ContainsAnyExcept(" \t&") && (ampersands == 1 || (ampersands == 0 && spaces >= LostAmpersandSpaces));
+    }
+
+    // " & " with its ampersand dropped leaves three spaces, as some archives store names ("Merck   Co.").
+    private const int LostAmpersandSpaces = 3;
+
     /// <summary>The token at a position, if any.</summary>
     public AnalyzedToken? TokenAt(int position)
     {

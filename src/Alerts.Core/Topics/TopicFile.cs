@@ -59,6 +59,11 @@ public static class TopicFile
         List<WatchTopic?>? topics;
         try
         {
+            if (IsListInAnObject(json))
+            {
+                throw new TopicFileException("Topic file is an object holding a \"topics\" list: write the list itself ([ { ... }, { ... } ]), or one topic.", []);
+            }
+
             // One topic on its own (as the README shows one) is a file of one topic.
             topics = json.TrimStart().StartsWith('{')
                 ? [JsonSerializer.Deserialize<WatchTopic?>(json, Options)]
@@ -106,6 +111,18 @@ public static class TopicFile
         }
 
         return topics!;
+    }
+
+    // { "topics": [ ... ] }, as other tools write their lists.
+    private static bool IsListInAnObject(string json)
+    {
+        if (!json.TrimStart().StartsWith('{'))
+        {
+            return false;
+        }
+
+        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 16 });
+        return document.RootElement.EnumerateObject().Any(p => p.Name.Equals("topics", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.Array);
     }
 
     // The file parsed above, read again as a document for the names of its properties.

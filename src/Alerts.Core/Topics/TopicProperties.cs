@@ -37,7 +37,7 @@ public static class TopicProperties
             }
 
             yield return (property.Name, Known(ConstraintNames, property.Name) || IsOrganizations(property.Name)
-                ? $"is a constraint: write it inside \"constraints\" (\"constraints\": {{ \"{property.Name}\": ... }})"
+                ? $"is a constraint: write it inside \"constraints\" (\"constraints\": {{ \"{(IsOrganizations(property.Name) ? "organisations" : property.Name)}\": ... }})"
                 : "is not a property of a topic (a topic has id, name, description, query, constraints and threshold)");
         }
     }
@@ -53,7 +53,9 @@ public static class TopicProperties
         {
             yield return ("constraints." + property.Name, IsOrganizations(property.Name)
                 ? "is spelled organisations"
-                : "is not a constraint (the constraints are places, organisations, actorNationalities, excludeActorNationalities and strict)");
+                : Known(TopicNames, property.Name)
+                    ? "belongs to the topic, beside \"constraints\", not inside it"
+                    : "is not a constraint (the constraints are places, organisations, actorNationalities, excludeActorNationalities and strict)");
         }
     }
 

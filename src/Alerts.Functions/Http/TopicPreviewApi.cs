@@ -1,8 +1,8 @@
-using Alerts.Core.Topics;
 using System.Diagnostics;
 using Alerts.Core;
 using Alerts.Core.Scoring;
 using Alerts.Core.Serialization;
+using Alerts.Core.Topics;
 using Alerts.Core.Workbench;
 using Alerts.Functions.Http.Validation;
 using Microsoft.AspNetCore.Http;

@@ -5,14 +5,14 @@ namespace Alerts.Core.Tests.Topics;
 public sealed class AmpersandSpellingTests
 {
     [Theory]
-    [InlineData("Procter & Gamble", "Procter and Gamble")]
-    [InlineData("Procter and Gamble", "Procter & Gamble")]
-    [InlineData("Bosnia And Herzegovina", "Bosnia & Herzegovina")]
-    [InlineData("Marks & Spencer and Tesco", "Marks and Spencer and Tesco")]
-    [InlineData("AT&T", null)]
-    [InlineData("and then", null)]
-    [InlineData("salt and", null)]
-    [InlineData("bread butter", null)]
-    public void Other_SwapsAnAndBetweenTwoWords(string phrase, string? expected) =>
-        Assert.Equal(expected, AmpersandSpelling.Other(phrase));
+    [InlineData("Procter & Gamble", new[] { "Procter and Gamble" })]
+    [InlineData("Procter and Gamble", new[] { "Procter & Gamble" })]
+    [InlineData("PROCTER AND GAMBLE", new[] { "PROCTER and GAMBLE", "PROCTER & GAMBLE" })]
+    [InlineData("Marks & Spencer and Tesco", new[] { "Marks and Spencer and Tesco", "Marks and Spencer & Tesco", "Marks & Spencer & Tesco" })]
+    [InlineData("AT&T", new string[0])]
+    [InlineData("and then", new string[0])]
+    [InlineData("salt and", new string[0])]
+    [InlineData("bread butter", new string[0])]
+    public void Others_SpellEveryAndBetweenTwoWordsBothWays(string phrase, string[] expected) =>
+        Assert.Equal(expected, AmpersandSpelling.Others(phrase));
 }

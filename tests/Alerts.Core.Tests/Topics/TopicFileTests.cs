@@ -47,8 +47,8 @@ public sealed class TopicFileTests
     {
         // Arrange: a constraint beside the query, a property no topic has, a misspelt constraint; names match in any case.
         var json = """
-            [{ "id": "a", "name": "A", "query": "troops", "places": ["Iraq"] },
-             { "ID": "b", "Name": "B", "QUERY": "troops", "keywords": "x", "Constraints": { "Places": ["Iraq"], "organizations": ["NATO"] } }]
+            [{ "id": "a", "name": "A", "query": "troops", "places": ["Iraq"], "organizations": ["NATO"] },
+             { "ID": "b", "Name": "B", "QUERY": "troops", "keywords": "x", "Constraints": { "Places": ["Iraq"], "organizations": ["NATO"], "threshold": 0.7 } }]
             """;
 
         // Act
@@ -58,10 +58,41 @@ public sealed class TopicFileTests
         Assert.Equal(
             [
                 "topics[0].places: is a constraint: write it inside \"constraints\" (\"constraints\": { \"places\": ... })",
+                "topics[0].organizations: is a constraint: write it inside \"constraints\" (\"constraints\": { \"organisations\": ... })",
                 "topics[1].keywords: is not a property of a topic (a topic has id, name, description, query, constraints and threshold)",
                 "topics[1].constraints.organizations: is spelled organisations",
+                "topics[1].constraints.threshold: belongs to the topic, beside \"constraints\", not inside it",
             ],
             error.Problems);
+    }
+
+    [Fact]
+    public void Parse_ListInsideAnObject_SaysToWriteTheListItself()
+    {
+        var error = Assert.Throws<TopicFileException>(() => TopicFile.Parse("""{ "topics": [{ "id": "a", "name": "A", "query": "troops" }] }"""));
+
+        Assert.Equal("Topic file is an object holding a \"topics\" list: write the list itself ([ { ... }, { ... } ]), or one topic.", error.Message);
+    }
+
+    [Fact]
+    public void Unknown_ATopicWithEveryPropertySet_HasNone()
+    {
+        // Arrange: every property the records have, written as the app writes them; a property added to a record
+        // and not to the known names would be refused in every topic file.
+        var topic = new WatchTopic("a", "A", "troops")
+        {
+            Description = "d",
+            Threshold = 0.6,
+            Constraints = new TopicConstraints { Places = ["Iraq"], Organisations = ["NATO"], ActorNationalities = ["Iraq"], ExcludeActorNationalities = ["Iraq"], Strict = true },
+        };
+        using var json = System.Text.Json.JsonDocument.Parse(System.Text.Json.JsonSerializer.Serialize(topic, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)));
+
+        // Act
+        var unknown = TopicProperties.Unknown(json.RootElement).ToList();
+
+        // Assert
+        Assert.Empty(unknown);
+        Assert.Equal(6, json.RootElement.EnumerateObject().Count());
     }
 
     [Theory]

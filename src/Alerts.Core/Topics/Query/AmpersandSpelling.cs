@@ -1,36 +1,43 @@
 namespace Alerts.Core.Topics.Query;
 
 /// <summary>
-/// A phrase's "and" between two words written as "&amp;", or its "&amp;" as "and": "Johnson and Johnson" and "Johnson
+/// A phrase's "and" between two words written as "&amp;", and its "&amp;" as "and": "Johnson and Johnson" and "Johnson
 /// &amp; Johnson", "Procter &amp; Gamble" and "Procter and Gamble" are one name, and news archives write it both ways.
 /// The joined initials of "AT&amp;T" or "S&amp;P" are a word of their own and are left alone.
 /// </summary>
 public static class AmpersandSpelling
 {
-    /// <summary>The phrase with each "&amp;" standing between two words as "and", or, when it has none, each "and" as "&amp;"; null when it has neither.</summary>
-    public static string? Other(string phrase)
+    // A phrase with more "and"s than this gets its other spellings for the first ones only (2^4 spellings at most).
+    private const int MaxSlots = 4;
+
+    /// <summary>
+    /// The phrase's other spellings: every way of writing each "and" (in any case) or "&amp;" that stands between two
+    /// words as the other, the phrase as written left out; none when it has neither.
+    /// </summary>
+    public static IReadOnlyList<string> Others(string phrase)
     {
         ArgumentNullException.ThrowIfNull(phrase);
         var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length < 3)
+        var slots = Enumerable.Range(1, Math.Max(0, words.Length - 2))
+            .Where(i => words[i] == "&" || words[i].Equals("and", StringComparison.OrdinalIgnoreCase))
+            .Take(MaxSlots)
+            .ToList();
+        var others = new List<string>();
+        for (var choice = 0; choice < 1 << slots.Count; choice++)
         {
-            return null;
+            var spelled = (string[])words.Clone();
+            for (var s = 0; s < slots.Count; s++)
+            {
+                spelled[slots[s]] = (choice & (1 << s)) != 0 ? "&" : "and";
+            }
+
+            var other = string.Join(' ', spelled);
+            if (other != string.Join(' ', words))
+            {
+                others.Add(other);
+            }
         }
 
-        var between = Enumerable.Range(1, words.Length - 2);
-        var ampersands = between.Where(i => words[i] == "&").ToList();
-        var ands = between.Where(i => words[i] is "and" or "And").ToList();
-        var (replaced, by) = ampersands.Count > 0 ? (ampersands, "and") : (ands, "&");
-        if (replaced.Count == 0)
-        {
-            return null;
-        }
-
-        foreach (var i in replaced)
-        {
-            words[i] = by;
-        }
-
-        return string.Join(' ', words);
+        return others;
     }
 }

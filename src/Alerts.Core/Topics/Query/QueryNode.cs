@@ -300,7 +300,8 @@ public sealed class PhraseNode : QueryNode
         string written,
         FieldScope scope,
         string? wordBeforeCapitalA = null,
-        IReadOnlyList<PhraseStopWord>? stopWords = null)
+        IReadOnlyList<PhraseStopWord>? stopWords = null,
+        IReadOnlyList<int>? ampersandsAfter = null)
         : base(scope)
     {
         Stems = stems;
@@ -308,8 +309,15 @@ public sealed class PhraseNode : QueryNode
         Slop = slop;
         WordBeforeCapitalA = wordBeforeCapitalA;
         StopWords = slop > 0 ? [] : stopWords ?? [];
+        AmpersandsAfter = slop > 0 ? [] : ampersandsAfter ?? [];
         this.written = written;
     }
+
+    /// <summary>
+    /// The words (indexes into <see cref="Stems"/>) an exact phrase writes an ampersand after: "Procter &amp; Gamble"
+    /// is not "Procter, Gamble". The ampersand is no word, so it has no place of its own.
+    /// </summary>
+    public IReadOnlyList<int> AmpersandsAfter { get; }
 
     /// <summary>
     /// The stop words an exact phrase asks for, at their place: "will pay" is not any "pay", nor "fired on" any
@@ -352,7 +360,7 @@ public sealed class PhraseNode : QueryNode
                 last = Math.Max(last, at);
             }
 
-            if (ok && document.IsTitle(start) == document.IsTitle(last) && HasStopWords(document, start)
+            if (ok && document.IsTitle(start) == document.IsTitle(last) && HasStopWords(document, start) && HasAmpersands(document, start)
                 && (WordBeforeCapitalA is null || document.IsFollowedByCapitalA(last, WordBeforeCapitalA)))
             {
                 // The hit spans the stop words asked for too: "will pay" is two words for a NEAR and in the evidence.
@@ -366,6 +374,9 @@ public sealed class PhraseNode : QueryNode
 
         return found;
     }
+
+    private bool HasAmpersands(AnalyzedDocument document, int start) =>
+        AmpersandsAfter.All(word => document.HasAmpersandAfter(start + Offsets[word]));
 
     private bool HasStopWords(AnalyzedDocument document, int start)
     {

@@ -239,7 +239,18 @@ public static class QueryParser
 
             var word = query[start..i];
             var close = i < query.Length ? query.IndexOf(')', i) : -1;
-            if (word == "AROUND" && query[i..].StartsWith('(') && close > i + 1 && query[(i + 1)..close].All(char.IsAsciiDigit))
+            if (word.Length == 1 && IsExclusionMark(word[0]))
+            {
+                // A dash or "!" standing alone is punctuation ("troops – Iraq"), unless it opens a bracket or a phrase.
+                if (i < query.Length && query[i] is '(' or '"' or '“' or '”')
+                {
+                    result.Add(new Lexeme(LexKind.Not, word, position));
+                }
+
+                continue;
+            }
+
+            if (word.Equals("AROUND", StringComparison.OrdinalIgnoreCase) && query[i..].StartsWith('(') && close > i + 1 && query[(i + 1)..close].All(char.IsAsciiDigit))
             {
                 // Web search's AROUND(5) is NEAR/5.
                 result.Add(new Lexeme(LexKind.Near, word, position, ParseDistance(query[(i + 1)..close], i + 2)));
@@ -295,15 +306,22 @@ public static class QueryParser
         return n;
     }
 
-    // Where the distance starts in another search language's proximity operator ("W/5", "PRE/5"), or null.
+    // The marks other than '-' that exclude the word they touch: the dashes a word processor makes of a minus, the
+    // minus sign, and the "!" of other search languages.
+    private static bool IsExclusionMark(char c) => c is '\u2013' or '\u2014' or '\u2212' or '!';
+
+    // Where the slash is in another search language's proximity operator ("W/5", "PRE/5"; "w/o" is a word), or null.
     private static int? OtherProximityOperator(string word)
     {
         var slash = word.IndexOf('/', StringComparison.Ordinal);
-        return slash > 0 && slash + 1 < word.Length && word[(slash + 1)..].All(char.IsAsciiDigit)
-            && (word[..slash].Equals("W", StringComparison.OrdinalIgnoreCase) || word[..slash].Equals("PRE", StringComparison.OrdinalIgnoreCase))
+        return slash > 0 && (slash + 1 == word.Length || char.IsAsciiDigit(word[slash + 1]))
+            && (word[..slash].Equals("W", StringComparison.OrdinalIgnoreCase) || IsOrderedProximity(word))
             ? slash
             : null;
     }
+
+    // PRE/5: the left side first, as the news databases it comes from read it.
+    private static bool IsOrderedProximity(string word) => word.StartsWith("PRE/", StringComparison.OrdinalIgnoreCase);
 
     private static void LexWord(string word, int position, List<Lexeme> result)
     {
@@ -331,13 +349,13 @@ public static class QueryParser
 
         if (OtherProximityOperator(word) is { } slash)
         {
-            // Legal and news databases write NEAR/5 as W/5 ("within") or PRE/5.
+            // Legal and news databases write NEAR/5 as W/5 ("within"), and PRE/5 for the left side first.
             result.Add(new Lexeme(LexKind.Near, word, position, ParseDistance(word[(slash + 1)..], position + slash + 1)));
             return;
         }
 
         // A dash a word processor made of the minus ("–Iraq"), or the "!" of other search languages, excludes too.
-        if (word[0] is '-' or '+' or '\u2013' or '\u2014' or '\u2212' or '!')
+        if (word[0] is '-' or '+' || IsExclusionMark(word[0]))
         {
             var kind = word[0] == '+' ? LexKind.And : LexKind.Not;
             if (word.Length == 1)
@@ -483,6 +501,7 @@ public static class QueryParser
             while (Current.Kind == LexKind.Near)
             {
                 var distance = Current.Number;
+                var inOrder = IsOrderedProximity(Current.Text);
                 index++;
                 var rightPosition = Current.Position;
                 var right = ParsePrimary(scope);
@@ -491,7 +510,7 @@ public static class QueryParser
                     throw new QueryParseException("searchable words on both sides of NEAR (not only stop words)", rightPosition);
                 }
 
-                left = new NearNode(left, right, distance);
+                left = new NearNode(left, right, distance, inOrder);
             }
 
             return left;
@@ -533,7 +552,7 @@ public static class QueryParser
             }
         }
 
-        private QueryNode? Phrase(string text, int slop, int position, FieldScope scope, bool isOtherSpelling = false)
+        private QueryNode? Phrase(string text, int slop, int position, FieldScope scope, bool isOtherSpelling = false, bool ampersandSpelled = false)
         {
             // A '*' ending a word inside quotes would be dropped silently, and "gay marri*" would then never match
             // "gay marriage". One inside a word is part of a name ("E*Trade").
@@ -573,7 +592,8 @@ public static class QueryParser
                 text,
                 scope,
                 endsWithCapitalA ? tokens[^1].Surface : null,
-                stopWords);
+                stopWords,
+                AmpersandsAfter(text, tokens));
 
             // "US Open" finds "U.S. Open" too, "U.N. Security Council" "UN Security Council"; but "U.S. Open" not "US
             // Open", as phrases have no acronyms ("help us open").
@@ -585,15 +605,32 @@ public static class QueryParser
             // One word in quotes, even with a distance, is asked for as written.
             return tokens.Count == 1
                 ? withInitials
-                : WithNameSpellings(WithAmpersandSpelling(withInitials, text, slop, position, scope, isOtherSpelling), text, isOtherSpelling, other => Phrase(other, slop, position, scope, isOtherSpelling: true));
+                : WithNameSpellings(WithAmpersandSpellings(withInitials, text, slop, position, scope, ampersandSpelled), text, isOtherSpelling, other => Phrase(other, slop, position, scope, isOtherSpelling: true));
         }
 
-        // "Procter and Gamble" finds "Procter & Gamble" and the other way round: the press writes a name's "and" both
-        // ways. The ampersand is no word to the analyser, so its spelling asks for the two words side by side.
-        private QueryNode WithAmpersandSpelling(QueryNode written, string text, int slop, int position, FieldScope scope, bool isOtherSpelling) =>
-            isOtherSpelling || slop > 0 || AmpersandSpelling.Other(text) is not { } other || Phrase(other, slop, position, scope, isOtherSpelling: true) is not { } node
-                ? written
-                : new OrNode([written, node], shownAs: written.ToString());
+        // "Procter and Gamble" finds "Procter & Gamble" and the other way round, every "and" of a phrase either way
+        // ("Procter & Gamble and Colgate"): the press writes a name's "and" both ways. Name spellings get theirs too.
+        private QueryNode WithAmpersandSpellings(QueryNode written, string text, int slop, int position, FieldScope scope, bool ampersandSpelled)
+        {
+            if (ampersandSpelled || slop > 0)
+            {
+                return written;
+            }
+
+            var others = AmpersandSpelling.Others(text).Select(other => Phrase(other, slop, position, scope, isOtherSpelling: true, ampersandSpelled: true))
+                .OfType<QueryNode>().ToList();
+            return others.Count == 0 ? written : new OrNode([written, .. others], shownAs: written.ToString());
+        }
+
+        // The words of a phrase an ampersand follows ("Procter & Gamble": the first), as indexes among its searchable
+        // words; where a stop word stands beside the ampersand it is asked for as it stands, and the ampersand is not.
+        private static int[] AmpersandsAfter(string text, List<AnalyzedToken> words)
+        {
+            var normalized = TextAnalyzer.Normalize(text);
+            return Enumerable.Range(0, words.Count - 1)
+                .Where(k => words[k + 1].Position == words[k].Position + 1 && normalized.AsSpan(words[k].End, words[k + 1].Start - words[k].End).Contains('&'))
+                .ToArray();
+        }
 
         // The stop words of a phrase that carry its sense, where they stand relative to its first searchable word:
         // "will pay", "fired on", "not guilty", "Bank of England"; one written in capitals is an acronym and is asked
