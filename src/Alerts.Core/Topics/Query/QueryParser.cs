@@ -610,17 +610,10 @@ public static class QueryParser
 
         // "Procter and Gamble" finds "Procter & Gamble" and the other way round, every "and" of a phrase either way
         // ("Procter & Gamble and Colgate"): the press writes a name's "and" both ways. Name spellings get theirs too.
-        private QueryNode WithAmpersandSpellings(QueryNode written, string text, int slop, int position, FieldScope scope, bool ampersandSpelled)
-        {
-            if (ampersandSpelled || slop > 0)
-            {
-                return written;
-            }
-
-            var others = AmpersandSpelling.Others(text).Select(other => Phrase(other, slop, position, scope, isOtherSpelling: true, ampersandSpelled: true))
-                .OfType<QueryNode>().ToList();
-            return others.Count == 0 ? written : new OrNode([written, .. others], shownAs: written.ToString());
-        }
+        private QueryNode WithAmpersandSpellings(QueryNode written, string text, int slop, int position, FieldScope scope, bool ampersandSpelled) =>
+            ampersandSpelled || slop > 0
+                ? written
+                : WithOtherSpellings(written, AmpersandSpelling.Others(text).Select(other => Phrase(other, slop, position, scope, isOtherSpelling: true, ampersandSpelled: true)));
 
         // The words of a phrase an ampersand follows ("Procter & Gamble": the first), as indexes among its searchable
         // words; where a stop word stands beside the ampersand it is asked for as it stands, and the ampersand is not.
@@ -830,7 +823,13 @@ public static class QueryParser
                 return written;
             }
 
-            var others = NameSpellings.InText(text).Select(parse).OfType<QueryNode>().ToList();
+            return WithOtherSpellings(written, NameSpellings.InText(text).Select(parse));
+        }
+
+        // The query as written, or it and its other spellings, shown as written.
+        private static QueryNode WithOtherSpellings(QueryNode written, IEnumerable<QueryNode?> spellings)
+        {
+            var others = spellings.OfType<QueryNode>().ToList();
             return others.Count == 0 ? written : new OrNode([written, .. others], shownAs: written.ToString());
         }
 
