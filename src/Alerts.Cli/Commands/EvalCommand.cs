@@ -79,7 +79,7 @@ public static class EvalCommand
         var problems = new List<InputProblem>();
         try
         {
-            topics = TopicFile.Load(request.Topics.FullName);
+            topics = OfflineTopicFile.Load(request.Topics.FullName, error);
             if (!request.Labels.Exists)
             {
                 throw new FormatException($"labels file '{request.Labels.FullName}' does not exist");

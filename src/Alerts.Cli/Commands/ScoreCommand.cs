@@ -69,7 +69,7 @@ public static class ScoreCommand
         IReadOnlyList<WatchTopic> topics;
         try
         {
-            topics = request.Topics is null ? SampleTopics.All : TopicFile.Load(request.Topics.FullName);
+            topics = request.Topics is null ? SampleTopics.All : OfflineTopicFile.Load(request.Topics.FullName, error);
         }
         catch (TopicFileException e)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Alerts.Cli.Scoring;
 using Alerts.Core;
 using Alerts.Core.Topics;
 using Alerts.Core.Workbench;
@@ -26,7 +27,7 @@ public static class TopicsCommand
         WatchTopic topic;
         try
         {
-            var topics = TopicFile.Load(file.FullName);
+            var topics = OfflineTopicFile.Load(file.FullName, Console.Error);
             if (topics.Count != 1)
             {
                 await Console.Error.WriteLineAsync($"{file.Name} holds {topics.Count} topics; preview one at a time.");

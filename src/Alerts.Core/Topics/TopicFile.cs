@@ -34,8 +34,11 @@ public static class TopicFile
     /// <summary>Largest topic file read, in bytes.</summary>
     public const long MaxFileBytes = 256L * 1024 * 1024;
 
-    /// <summary>Loads and validates a topic file.</summary>
-    public static IReadOnlyList<WatchTopic> Load(string path)
+    /// <summary>
+    /// Loads and validates a topic file. With <paramref name="warnings"/>, properties the app does not know are
+    /// reported there and the topics still load (for trying topics offline); without, they are problems like any other.
+    /// </summary>
+    public static IReadOnlyList<WatchTopic> Load(string path, ICollection<string>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var info = new FileInfo(path);
@@ -49,11 +52,11 @@ public static class TopicFile
             throw new TopicFileException($"Topic file '{path}' is larger than {MaxFileBytes} bytes.", []);
         }
 
-        return Parse(File.ReadAllText(path));
+        return Parse(File.ReadAllText(path), warnings);
     }
 
-    /// <summary>Parses and validates topics from JSON text.</summary>
-    public static IReadOnlyList<WatchTopic> Parse(string json)
+    /// <summary>Parses and validates topics from JSON text; <paramref name="warnings"/> as for <see cref="Load"/>.</summary>
+    public static IReadOnlyList<WatchTopic> Parse(string json, ICollection<string>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         List<WatchTopic?>? topics;
@@ -81,7 +84,12 @@ public static class TopicFile
             throw new TopicFileException("Topic file is not a JSON array of topics: it is null.", []);
         }
 
-        var problems = UnknownProperties(json);
+        var problems = new List<string>();
+        foreach (var unknown in UnknownProperties(json))
+        {
+            (warnings ?? problems).Add(unknown);
+        }
+
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < topics.Count; i++)
         {

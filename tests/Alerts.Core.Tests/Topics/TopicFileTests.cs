@@ -67,6 +67,20 @@ public sealed class TopicFileTests
     }
 
     [Fact]
+    public void Parse_UnknownPropertiesWithWarnings_LoadTheTopicsAndListThem()
+    {
+        // Arrange: how the CLI reads a file to try it offline.
+        var warnings = new List<string>();
+
+        // Act
+        var topics = TopicFile.Parse("""[{ "id": "a", "name": "A", "query": "troops", "notes": "mine" }]""", warnings);
+
+        // Assert
+        Assert.Equal("a", Assert.Single(topics).Id);
+        Assert.Equal(["topics[0].notes: is not a property of a topic (a topic has id, name, description, query, constraints and threshold)"], warnings);
+    }
+
+    [Fact]
     public void Parse_ListInsideAnObject_SaysToWriteTheListItself()
     {
         var error = Assert.Throws<TopicFileException>(() => TopicFile.Parse("""{ "topics": [{ "id": "a", "name": "A", "query": "troops" }] }"""));

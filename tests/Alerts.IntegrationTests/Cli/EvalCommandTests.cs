@@ -51,6 +51,25 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Contains("labels.tsv line 2: grade 'somewhat' is not one of core, related, not", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunAsync_TopicWithAnUnknownProperty_WarnsAndStillMeasures()
+    {
+        // Arrange: a constraint written beside the query, where the admin API would refuse it.
+        var input = Write("articles.csv", "id,title,summary\na1,Strong earthquake shakes Tokyo,A quake hit Japan.\n");
+        var topics = Write("topics.json", """[{ "id": "quakes", "name": "Quakes", "query": "earthquake*", "places": ["Chile"] }]""");
+        var labels = Write("labels.tsv", "quakes\ta1\tcore\n");
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        // Act
+        var exit = await EvalCommand.RunAsync(new EvalCommand.EvalRequest(topics, input, labels, Details: false), null, output, error, TestContext.Current.CancellationToken);
+
+        // Assert: the topic runs without the misplaced constraint, and the user is told.
+        Assert.Equal(0, exit);
+        Assert.Contains("warning: topics[0].places: is a constraint: write it inside \"constraints\"", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("quakes     1    0       1    1     0      0      1.000   1.000  1.000", output.ToString(), StringComparison.Ordinal);
+    }
+
     public void Dispose() => folder.Delete(recursive: true);
 
     private FileInfo Write(string name, string text)
