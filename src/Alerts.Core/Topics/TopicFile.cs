@@ -60,9 +60,11 @@ public static class TopicFile
     {
         ArgumentNullException.ThrowIfNull(json);
         List<WatchTopic?>? topics;
+        List<string> unknownProperties;
         try
         {
-            if (IsListInAnObject(json))
+            (var isListInAnObject, unknownProperties) = ReadShape(json);
+            if (isListInAnObject)
             {
                 throw new TopicFileException("Topic file is an object holding a \"topics\" list: write the list itself ([ { ... }, { ... } ]), or one topic.", []);
             }
@@ -85,7 +87,7 @@ public static class TopicFile
         }
 
         var problems = new List<string>();
-        foreach (var unknown in UnknownProperties(json))
+        foreach (var unknown in unknownProperties)
         {
             (warnings ?? problems).Add(unknown);
         }
@@ -121,25 +123,20 @@ public static class TopicFile
         return topics!;
     }
 
-    // { "topics": [ ... ] }, as other tools write their lists.
-    private static bool IsListInAnObject(string json)
-    {
-        if (!json.TrimStart().StartsWith('{'))
-        {
-            return false;
-        }
-
-        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 16 });
-        return document.RootElement.EnumerateObject().Any(p => p.Name.Equals("topics", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.Array);
-    }
-
-    // The file parsed above, read again as a document for the names of its properties.
-    private static List<string> UnknownProperties(string json)
+    // What the records do not keep, read from the file as a document once: whether it wraps its list in an object
+    // ({ "topics": [ ... ] }, as other tools write theirs), and the properties the app does not know.
+    private static (bool IsListInAnObject, List<string> UnknownProperties) ReadShape(string json)
     {
         using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 16 });
         var root = document.RootElement;
+        if (root.ValueKind == JsonValueKind.Object
+            && root.EnumerateObject().Any(p => p.Name.Equals("topics", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.Array))
+        {
+            return (true, []);
+        }
+
         var topics = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : [root];
-        return topics.SelectMany((topic, i) => TopicProperties.Unknown(topic).Select(u => $"topics[{i}].{u.Path}: {u.Problem}")).ToList();
+        return (false, topics.SelectMany((topic, i) => TopicProperties.Unknown(topic).Select(u => $"topics[{i}].{u.Path}: {u.Problem}")).ToList());
     }
 
     // JSON null for a list means "none"; the records' contracts promise non-null lists.

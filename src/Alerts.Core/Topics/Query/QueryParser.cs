@@ -238,7 +238,6 @@ public static class QueryParser
             }
 
             var word = query[start..i];
-            var close = i < query.Length ? query.IndexOf(')', i) : -1;
             if (word.Length == 1 && IsExclusionMark(word[0]))
             {
                 // A dash or "!" standing alone is punctuation ("troops – Iraq"), unless it opens a bracket or a phrase.
@@ -250,7 +249,7 @@ public static class QueryParser
                 continue;
             }
 
-            if (word.Equals("AROUND", StringComparison.OrdinalIgnoreCase) && query[i..].StartsWith('(') && close > i + 1 && query[(i + 1)..close].All(char.IsAsciiDigit))
+            if (word.Equals("AROUND", StringComparison.OrdinalIgnoreCase) && AroundDistanceEnd(query, i) is { } close)
             {
                 // Web search's AROUND(5) is NEAR/5.
                 result.Add(new Lexeme(LexKind.Near, word, position, ParseDistance(query[(i + 1)..close], i + 2)));
@@ -304,6 +303,18 @@ public static class QueryParser
         }
 
         return n;
+    }
+
+    // Where the "(5)" right after AROUND closes (at its ')'), or null when no number in brackets follows.
+    private static int? AroundDistanceEnd(string query, int open)
+    {
+        if (open >= query.Length || query[open] != '(')
+        {
+            return null;
+        }
+
+        var close = query.IndexOf(')', open);
+        return close > open + 1 && query.AsSpan(open + 1, close - open - 1).IndexOfAnyExceptInRange('0', '9') < 0 ? close : null;
     }
 
     // The marks other than '-' that exclude the word they touch: the dashes a word processor makes of a minus, the
@@ -578,7 +589,8 @@ public static class QueryParser
                 throw new QueryParseException("searchable words inside the phrase", position);
             }
 
-            var stopWords = slop == 0 ? StopWordsAsked(text, analyzed, tokens[0].Position, endsWithCapitalA) : [];
+            var normalized = TextAnalyzer.Normalize(text);
+            var stopWords = slop == 0 ? StopWordsAsked(normalized, analyzed, tokens[0].Position, endsWithCapitalA) : [];
             if (tokens.Count == 1 && slop == 0 && !endsWithCapitalA && stopWords.Length == 0)
             {
                 // One word in quotes is asked for as written: no other spelling ("U.S." alone, as search engines do).
@@ -593,7 +605,7 @@ public static class QueryParser
                 scope,
                 endsWithCapitalA ? tokens[^1].Surface : null,
                 stopWords,
-                AmpersandsAfter(text, tokens));
+                AmpersandsAfter(normalized, tokens));
 
             // "US Open" finds "U.S. Open" too, "U.N. Security Council" "UN Security Council"; but "U.S. Open" not "US
             // Open", as phrases have no acronyms ("help us open").
@@ -617,27 +629,23 @@ public static class QueryParser
 
         // The words of a phrase an ampersand follows ("Procter & Gamble": the first), as indexes among its searchable
         // words; where a stop word stands beside the ampersand it is asked for as it stands, and the ampersand is not.
-        private static int[] AmpersandsAfter(string text, List<AnalyzedToken> words)
-        {
-            var normalized = TextAnalyzer.Normalize(text);
-            return Enumerable.Range(0, words.Count - 1)
+        // (normalized: the phrase as the analyser read it, which the words' offsets refer to).
+        private static int[] AmpersandsAfter(string normalized, List<AnalyzedToken> words) =>
+            Enumerable.Range(0, words.Count - 1)
                 .Where(k => words[k + 1].Position == words[k].Position + 1 && normalized.AsSpan(words[k].End, words[k + 1].Start - words[k].End).Contains('&'))
                 .ToArray();
-        }
 
         // The stop words of a phrase that carry its sense, where they stand relative to its first searchable word:
         // "will pay", "fired on", "not guilty", "Bank of England"; one written in capitals is an acronym and is asked
         // for so ("IT jobs"). An article is the writer's English, not the phrase: its place stays, any word may fill
         // it ("secure the airport" finds "secure an airport"), and at either end none is needed ("the Hague"); nor is
         // a closing capital A, a letter of the name ("Serie A").
-        private PhraseStopWord[] StopWordsAsked(string text, List<AnalyzedToken> analyzed, int firstWordPosition, bool endsWithCapitalA)
-        {
-            var normalized = TextAnalyzer.Normalize(text);
-            return analyzed.Take(endsWithCapitalA ? analyzed.Count - 1 : analyzed.Count)
+        // (normalized: the phrase as the analyser read it, which the tokens' offsets refer to).
+        private PhraseStopWord[] StopWordsAsked(string normalized, List<AnalyzedToken> analyzed, int firstWordPosition, bool endsWithCapitalA) =>
+            analyzed.Take(endsWithCapitalA ? analyzed.Count - 1 : analyzed.Count)
                 .Where(t => t.IsStopWord && !IsArticle(t))
                 .Select(t => new PhraseStopWord(t.Position - firstWordPosition, t.Surface, !typedInCapitals && IsWrittenInCapitals(normalized[t.Start..t.End])))
                 .ToArray();
-        }
 
         private static bool IsArticle(AnalyzedToken token) => token.Surface is "a" or "an" or "the";
 
@@ -802,7 +810,7 @@ public static class QueryParser
                     0,
                     text,
                     scope,
-                    stopWords: StopWordsAsked(text, analyzed, words[0].Position, endsWithCapitalA: false)),
+                    stopWords: StopWordsAsked(TextAnalyzer.Normalize(text), analyzed, words[0].Position, endsWithCapitalA: false)),
             };
             // "in-house", "no-fly": without its stop word the phrase would be "house" or "fly"; the compound is the word.
             if (analyzed.Any(t => t.IsStopWord) && JoinedTerm(text, scope, isOtherSpelling: false) is { } compound)
