@@ -34,6 +34,8 @@ public sealed class QuerySemanticsTests
     [InlineData("troops PRE/3 Kabul", "troops guard the Kabul airport", true)]
     [InlineData("troops AROUND(3) Kabul", "troops guard the Kabul airport", true)]
     [InlineData("troops AROUND(1) Kabul", "troops guard the Kabul airport", false)]
+    [InlineData("troops AROUND (3) Kabul", "troops guard the Kabul airport", true)]
+    [InlineData("troops AROUND (1) Kabul", "troops guard the Kabul airport", false)]
     // A comma is a space, as in web search: every word is asked for.
     [InlineData("troops, Kabul", "troops guard the Kabul airport", true)]
     [InlineData("troops, marines", "troops guard the Kabul airport", false)]

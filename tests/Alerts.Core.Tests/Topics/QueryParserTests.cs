@@ -22,6 +22,7 @@ public sealed class QueryParserTests
     [InlineData("troops \"x y\"~99", "a distance of at most 50 words", 14)]
     [InlineData("ban \"gay marri*\"", "a phrase without '*' (its words already find their endings: \"air strike\" finds \"air strikes\"; for the start of a word use NEAR: gay NEAR/1 marri*)", 15)]
     [InlineData("troops AROUND(99) Kabul", "a distance of at most 50 words", 15)]
+    [InlineData("troops AROUND (99) Kabul", "a distance of at most 50 words", 16)]
     [InlineData("troops W/ Iraq", "a number of words", 10)]
     [InlineData("troops pre/2Iraq", "a number of words", 12)]
     public void Parse_InvalidQuery_ReportsPositionAndExpectation(string query, string expected, int position)

@@ -249,10 +249,11 @@ public static class QueryParser
                 continue;
             }
 
-            if (word.Equals("AROUND", StringComparison.OrdinalIgnoreCase) && AroundDistanceEnd(query, i) is { } close)
+            if (word.Equals("AROUND", StringComparison.OrdinalIgnoreCase) && AroundDistance(query, i) is { } around)
             {
-                // Web search's AROUND(5) is NEAR/5.
-                result.Add(new Lexeme(LexKind.Near, word, position, ParseDistance(query[(i + 1)..close], i + 2)));
+                // Web search's AROUND(5) is NEAR/5, also written "AROUND (5)".
+                var (open, close) = around;
+                result.Add(new Lexeme(LexKind.Near, word, position, ParseDistance(query[(open + 1)..close], open + 2)));
                 i = close + 1;
                 continue;
             }
@@ -305,16 +306,25 @@ public static class QueryParser
         return n;
     }
 
-    // Where the "(5)" right after AROUND closes (at its ')'), or null when no number in brackets follows.
-    private static int? AroundDistanceEnd(string query, int open)
+    // Where the "(5)" after AROUND opens and closes (spaces before it allowed), or null when no number in brackets
+    // follows: "(5)" alone would be a group of the number, which no topic means.
+    private static (int Open, int Close)? AroundDistance(string query, int after)
     {
+        var open = after;
+        while (open < query.Length && char.IsWhiteSpace(query[open]))
+        {
+            open++;
+        }
+
         if (open >= query.Length || query[open] != '(')
         {
             return null;
         }
 
         var close = query.IndexOf(')', open);
-        return close > open + 1 && query.AsSpan(open + 1, close - open - 1).IndexOfAnyExceptInRange('0', '9') < 0 ? close : null;
+        return close > open + 1 && query.AsSpan(open + 1, close - open - 1).IndexOfAnyExceptInRange('0', '9') < 0
+            ? (open, close)
+            : null;
     }
 
     // The marks other than '-' that exclude the word they touch: the dashes a word processor makes of a minus, the
