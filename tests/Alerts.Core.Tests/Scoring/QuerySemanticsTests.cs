@@ -35,6 +35,15 @@ public sealed class QuerySemanticsTests
     [InlineData("troops AROUND(3) Kabul", "troops guard the Kabul airport", true)]
     [InlineData("troops AROUND(1) Kabul", "troops guard the Kabul airport", false)]
     [InlineData("troops AROUND (3) Kabul", "troops guard the Kabul airport", true)]
+    // '#' asks for the word in this form only, in any case: a team named by an everyday plural, not its singular.
+    [InlineData("#Angels", "Angels beat Rangers in ninth", true)]
+    [InlineData("#Angels", "the angels' choir sang", true)]
+    [InlineData("#Angels", "Angel Berroa hits a double", false)]
+    [InlineData("Angels", "Angel Berroa hits a double", true)]
+    [InlineData("#Senators (NHL OR hockey)", "Senator Kerry backs NHL players", false)]
+    [InlineData("title:#Giants", "Giants win in overtime", true)]
+    [InlineData("#Giants -#Jets", "Giants beat the Jets", false)]
+    [InlineData("#Giants -#Jets", "Giants beat a jet maker", true)]
     [InlineData("troops AROUND (1) Kabul", "troops guard the Kabul airport", false)]
     // A comma is a space, as in web search: every word is asked for.
     [InlineData("troops, Kabul", "troops guard the Kabul airport", true)]

@@ -23,6 +23,9 @@ public sealed class QueryParserTests
     [InlineData("ban \"gay marri*\"", "a phrase without '*' (its words already find their endings: \"air strike\" finds \"air strikes\"; for the start of a word use NEAR: gay NEAR/1 marri*)", 15)]
     [InlineData("troops AROUND(99) Kabul", "a distance of at most 50 words", 15)]
     [InlineData("troops AROUND (99) Kabul", "a distance of at most 50 words", 16)]
+    [InlineData("fans #Angel*", "one word after '#' (it finds that word as written, without other endings)", 7)]
+    [InlineData("#the", "one word after '#' (it finds that word as written, without other endings)", 2)]
+    [InlineData("#al-Qaeda", "one word after '#' (it finds that word as written, without other endings)", 2)]
     [InlineData("troops W/ Iraq", "a number of words", 10)]
     [InlineData("troops pre/2Iraq", "a number of words", 12)]
     public void Parse_InvalidQuery_ReportsPositionAndExpectation(string query, string expected, int position)

@@ -782,6 +782,11 @@ public static class QueryParser
 
         private QueryNode? Word(string text, int position, FieldScope scope, bool isNameSpelling = false)
         {
+            if (text.Length > 1 && text[0] == '#')
+            {
+                return ExactForm(text, position, scope);
+            }
+
             if (text.EndsWith('*'))
             {
                 var stem = text.TrimEnd('*');
@@ -831,6 +836,21 @@ public static class QueryParser
             return node is null
                 ? null
                 : WithNameSpellings(WithJoinedSpelling(node, text, scope), text, isNameSpelling, other => Word(other, position, scope, isNameSpelling: true));
+        }
+
+        // "#Angels": the word in this form only, in any case (a legal database's '#', which turns plurals off): a team
+        // named by an everyday plural is not its singular ("Angel Berroa", "Senator Kerry", "Hurricane Ivan"), and no
+        // rule could tell it from an everyday word written with a capital ("Trains", "Liberals", "Poles" keep theirs).
+        private static TermNode ExactForm(string text, int position, FieldScope scope)
+        {
+            var word = text[1..];
+            var tokens = word.Contains('*', StringComparison.Ordinal) ? [] : TextAnalyzer.Analyze(word);
+            if (tokens.Count != 1 || tokens[0].IsStopWord)
+            {
+                throw new QueryParseException("one word after '#' (it finds that word as written, without other endings)", position + 1);
+            }
+
+            return new TermNode(tokens[0].Stem, text, scope, nameForms: new HashSet<string>(StringComparer.Ordinal) { tokens[0].Surface });
         }
 
         // "Barghouti" finds "Barghuti", "al-Qaeda" "al-Qaida" (see NameSpellings); shown to the user as written.
