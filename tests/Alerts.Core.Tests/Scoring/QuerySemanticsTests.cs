@@ -35,6 +35,12 @@ public sealed class QuerySemanticsTests
     [InlineData("troops AROUND(3) Kabul", "troops guard the Kabul airport", true)]
     [InlineData("troops AROUND(1) Kabul", "troops guard the Kabul airport", false)]
     [InlineData("troops AROUND (3) Kabul", "troops guard the Kabul airport", true)]
+    // A two-word phrase finds the compound closed up, as a hyphenated word does; not a longer phrase's pair.
+    [InlineData("\"heat wave\"", "Heatwave kills 10 in Paris", true)]
+    [InlineData("\"air strikes\"", "US airstrikes pound Fallujah", true)]
+    [InlineData("\"walk out\" miners", "Miners stage walkout", true)]
+    [InlineData("\"heat wave warning\"", "Heatwave warning issued", false)]
+    [InlineData("\"heat wave\"~2", "Heatwave kills 10 in Paris", false)]
     // '#' asks for the word in this form only, in any case: a team named by an everyday plural, not its singular.
     [InlineData("#Angels", "Angels beat Rangers in ninth", true)]
     [InlineData("#Angels", "the angels' choir sang", true)]

@@ -627,8 +627,16 @@ public static class QueryParser
             // One word in quotes, even with a distance, is asked for as written.
             return tokens.Count == 1
                 ? withInitials
-                : WithNameSpellings(WithAmpersandSpellings(withInitials, text, slop, position, scope, ampersandSpelled), text, isOtherSpelling, other => Phrase(other, slop, position, scope, isOtherSpelling: true));
+                : WithNameSpellings(WithAmpersandSpellings(WithClosedCompound(withInitials, words, slop, stopWords, scope, isOtherSpelling), text, slop, position, scope, ampersandSpelled), text, isOtherSpelling, other => Phrase(other, slop, position, scope, isOtherSpelling: true));
         }
+
+        // "air strike" finds "airstrike", "heat wave" "heatwave", "walk out" "walkout": the press closes two-word
+        // compounds as often as it hyphens them, and a hyphenated one is already read both ways (see JoinedTerm).
+        private QueryNode WithClosedCompound(QueryNode written, string[] words, int slop, PhraseStopWord[] stopWords, FieldScope scope, bool isOtherSpelling) =>
+            words is [var left, var right] && slop == 0 && stopWords.Length == 0 && !isOtherSpelling
+                && JoinedTerm(left + "-" + right, scope, isOtherSpelling: true) is { } closed
+                ? WithOtherSpellings(written, [closed])
+                : written;
 
         // "Procter and Gamble" finds "Procter & Gamble" and the other way round, every "and" of a phrase either way
         // ("Procter & Gamble and Colgate"): the press writes a name's "and" both ways. Name spellings get theirs too.
