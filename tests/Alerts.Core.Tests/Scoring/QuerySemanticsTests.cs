@@ -35,6 +35,7 @@ public sealed class QuerySemanticsTests
     [InlineData("troops AROUND(3) Kabul", "troops guard the Kabul airport", true)]
     [InlineData("troops AROUND(1) Kabul", "troops guard the Kabul airport", false)]
     [InlineData("troops AROUND (3) Kabul", "troops guard the Kabul airport", true)]
+    [InlineData("troops AROUND (1) Kabul", "troops guard the Kabul airport", false)]
     // A two-word phrase finds the compound closed up, as a hyphenated word does; not a longer phrase's pair.
     [InlineData("\"heat wave\"", "Heatwave kills 10 in Paris", true)]
     [InlineData("\"air strikes\"", "US airstrikes pound Fallujah", true)]
@@ -50,7 +51,6 @@ public sealed class QuerySemanticsTests
     [InlineData("title:#Giants", "Giants win in overtime", true)]
     [InlineData("#Giants -#Jets", "Giants beat the Jets", false)]
     [InlineData("#Giants -#Jets", "Giants beat a jet maker", true)]
-    [InlineData("troops AROUND (1) Kabul", "troops guard the Kabul airport", false)]
     // A comma is a space, as in web search: every word is asked for.
     [InlineData("troops, Kabul", "troops guard the Kabul airport", true)]
     [InlineData("troops, marines", "troops guard the Kabul airport", false)]

@@ -75,10 +75,13 @@ public sealed class QueryParserTests
     [InlineData("SAP profit", new string[0], new[] { "sap", "saps" })]
     [InlineData("Barghouti", new[] { "Barghouti" }, new string[0])]
     [InlineData("\"al-Qaeda\" Iraq", new[] { "Iraq" }, new string[0])]
+    [InlineData("#Angels baseball", new[] { "#Angels" }, new string[0])]
+    [InlineData("#texting teens", new string[0], new string[0])]
     public void NamesIn_OtherSpellingsTheAnalysisAdds_AreNotTheQuerysNames(string query, string[] names, string[] capitalForms)
     {
         // Act: "Wal-Mart" also matches "Walmart", "SAP" also "S.A.P.", but neither is a name the query wrote, and a
-        // query of one word in capitals says nothing by its capitals.
+        // query of one word in capitals says nothing by its capitals. A word asked for in one form names something
+        // only when written with a capital (a team, not a verb).
         var parsed = QueryParser.Parse(query);
 
         // Assert

@@ -113,6 +113,12 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     public IReadOnlySet<string>? NameForms { get; } = nameForms;
 
     /// <summary>
+    /// Whether the query names someone or something with it: a name, or a word asked for in one form that the query
+    /// writes with a capital (<c>#Angels</c>, a team; not <c>#texting</c>, which matches one form but names nobody).
+    /// </summary>
+    public bool IsName => NameForms is not null && !(Written.Length > 1 && Written[0] == '#' && !char.IsUpper(Written[1]));
+
+    /// <summary>
     /// For an acronym written in capitals (<c>AIDS</c>, <c>IT</c>): the folded word, which matches only as itself and
     /// where the article writes it in capitals too; null otherwise.
     /// </summary>

@@ -34,7 +34,7 @@ public static class QueryParser
     public static IReadOnlyList<string> NamesIn(QueryNode query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return [.. Terms(query).Where(t => t.NameForms is not null).Select(t => t.Written.Trim('"')).Distinct(StringComparer.Ordinal)];
+        return [.. Terms(query).Where(t => t.IsName).Select(t => t.Written.Trim('"')).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>Every folded form the query's names match ("sharapova", "glazers"...): empty when it has none.</summary>
@@ -42,7 +42,7 @@ public static class QueryParser
     {
         ArgumentNullException.ThrowIfNull(query);
         // With the other spellings it was given ("barghuti" for Barghouti): the article writes the name that way.
-        var forms = Terms(query, withOtherSpellings: true).Where(t => t.NameForms is not null).SelectMany(t => t.NameForms!).ToHashSet(StringComparer.Ordinal);
+        var forms = Terms(query, withOtherSpellings: true).Where(t => t.IsName).SelectMany(t => t.NameForms!).ToHashSet(StringComparer.Ordinal);
         // Most queries have no names: they share one empty set instead of keeping one each (10,000s of topics).
         return forms.Count == 0 ? NoNameForms : forms;
     }
@@ -178,7 +178,7 @@ public static class QueryParser
             return node;
         }
 
-        foreach (var term in terms.Where(t => t.NameForms is not null && Gazetteer.Default.Resolve(t.Written) is null))
+        foreach (var term in terms.Where(t => t.IsName && Gazetteer.Default.Resolve(t.Written) is null))
         {
             term.SkipsCompetitionNames = true;
         }
