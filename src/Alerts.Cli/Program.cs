@@ -9,7 +9,7 @@ var root = new RootCommand("Alerts: news alerts on watch topics, delivered by e-
     HostCommand.Create(),
     InboxCommand.Create(),
     OpsCommand.Create(),
-    TopicsCommand.Create(),
+    TopicsCommand.Create(new FeedParser()),
     ScoreCommand.Create(new FeedParser()),
     EvalCommand.Create(new FeedParser()),
     FeedParseCommand.Create(),

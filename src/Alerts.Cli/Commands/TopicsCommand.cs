@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using Alerts.Cli.Scoring;
 using Alerts.Core;
+using Alerts.Core.Articles;
+using Alerts.Core.Feeds;
 using Alerts.Core.Topics;
 using Alerts.Core.Workbench;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,36 +12,77 @@ using Microsoft.Extensions.Options;
 
 namespace Alerts.Cli.Commands;
 
-/// <summary><c>alerts topics preview</c>: a topic file tried on the stored articles of the last days, before it is saved.</summary>
+/// <summary>
+/// <c>alerts topics preview</c>: a topic file tried on the stored articles of the last days, or on a file of
+/// articles (<c>--input</c>, no app needed), before it is saved.
+/// </summary>
 public static class TopicsCommand
 {
-    /// <summary>Builds the command tree.</summary>
-    public static Command Create()
+    /// <summary>Builds the command tree; RSS/Atom input is parsed with <paramref name="feedParser"/>.</summary>
+    public static Command Create(IFeedParser? feedParser = null)
     {
         var file = new Argument<FileInfo>("file") { Description = "A topic file holding one topic (the format of `alerts score --topics`)." };
         var days = new Option<int>("--days") { Description = "How many days of stored articles to try it on.", DefaultValueFactory = _ => 7 };
-        var preview = new Command("preview", "Show what a topic would alert on, what it nearly catches and why not, and words to consider, over the stored articles.") { file, days };
-        preview.SetAction((parseResult, cancellationToken) => PreviewAsync(parseResult.GetValue(file)!, parseResult.GetValue(days), Console.Out, cancellationToken));
+        var input = new Option<FileInfo?>("--input") { Description = "Try it on the articles of this file instead (RSS/Atom, JSON lines, or CSV with a header row, as `alerts score` reads): no app or storage needed." };
+        var preview = new Command("preview", "Show what a topic would alert on, what it nearly catches and why not, and words to consider, over the stored articles or a file of articles.") { file, days, input };
+        preview.SetAction((parseResult, cancellationToken) => parseResult.GetValue(input) is { } articles
+            ? PreviewFileAsync(parseResult.GetValue(file)!, articles, feedParser, Console.Out, Console.Error, cancellationToken)
+            : PreviewAsync(parseResult.GetValue(file)!, parseResult.GetValue(days), Console.Out, cancellationToken));
         return new Command("topics", "Work on topics before saving them.") { preview };
+    }
+
+    /// <summary>The preview over a file of articles, the way `alerts score` reads one; 2 when a file is unusable.</summary>
+    internal static async Task<int> PreviewFileAsync(FileInfo file, FileInfo input, IFeedParser? feedParser, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (await LoadOneTopicAsync(file, error) is not { } topic)
+        {
+            return 2;
+        }
+
+        if (!input.Exists)
+        {
+            await error.WriteLineAsync($"{input.Name} does not exist.");
+            return 2;
+        }
+
+        var problems = new List<InputProblem>();
+        using var reader = new StreamReader(input.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var articles = ArticleInputReader.Read(input.FullName, reader, feedParser, problems).ToList();
+        cancellationToken.ThrowIfCancellationRequested();
+        Print(topic, TopicPreview.Run(topic, articles), $"in {input.Name}", InFile, output);
+        foreach (var problem in problems)
+        {
+            await error.WriteLineAsync($"{problem.Where}: {problem.Message}");
+        }
+
+        return 0;
+    }
+
+    // The one topic a preview file must hold, or null after saying why not.
+    private static async Task<WatchTopic?> LoadOneTopicAsync(FileInfo file, TextWriter error)
+    {
+        try
+        {
+            var topics = OfflineTopicFile.Load(file.FullName, error);
+            if (topics.Count == 1)
+            {
+                return topics[0];
+            }
+
+            await error.WriteLineAsync($"{file.Name} holds {topics.Count} topics; preview one at a time.");
+        }
+        catch (TopicFileException e)
+        {
+            await error.WriteLineAsync(e.Message);
+        }
+
+        return null;
     }
 
     private static async Task<int> PreviewAsync(FileInfo file, int days, TextWriter output, CancellationToken cancellationToken)
     {
-        WatchTopic topic;
-        try
+        if (await LoadOneTopicAsync(file, Console.Error) is not { } topic)
         {
-            var topics = OfflineTopicFile.Load(file.FullName, Console.Error);
-            if (topics.Count != 1)
-            {
-                await Console.Error.WriteLineAsync($"{file.Name} holds {topics.Count} topics; preview one at a time.");
-                return 2;
-            }
-
-            topic = topics[0];
-        }
-        catch (TopicFileException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
             return 2;
         }
 
@@ -53,17 +97,24 @@ public static class TopicsCommand
             var since = services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-days);
             var articles = await services.GetRequiredService<IRecentArticles>().ListSinceAsync(since, cancellationToken).ToListAsync(cancellationToken);
             var semantic = TopicPreview.SemanticFrom(services.GetServices<Core.Scoring.ITextEmbedder>(), services.GetRequiredService<IOptions<Core.Scoring.ScoringOptions>>().Value);
-            Print(topic, TopicPreview.Run(topic, articles, semantic), days, output);
+            Print(topic, TopicPreview.Run(topic, articles, semantic), $"from the last {days} days", Stored, output);
             return 0;
         });
     }
 
-    private static void Print(WatchTopic topic, TopicPreviewResult result, int days, TextWriter output)
+    // A stored article by its source and day; one from a file by its id there, as `alerts score` and `alerts eval` show it.
+    private static string Stored(Article article) =>
+        string.Create(CultureInfo.InvariantCulture, $"{article.Title}  ({article.SourceName ?? article.SourceId}, {article.Published:yyyy-MM-dd})");
+
+    private static string InFile(Article article) => $"[{article.Key}] {article.Title}";
+
+    // (where: "from the last 7 days", "in news.csv")
+    private static void Print(WatchTopic topic, TopicPreviewResult result, string where, Func<Article, string> describe, TextWriter output)
     {
-        output.WriteLine($"{topic.Name}: {result.Alerts.Count + result.MoreAlerts} would alert, {result.NearMisses.Count + result.MoreNearMisses} near misses, of {result.Scanned} articles from the last {days} days (scored in {result.Elapsed.TotalMilliseconds:0} ms).");
+        output.WriteLine($"{topic.Name}: {result.Alerts.Count + result.MoreAlerts} would alert, {result.NearMisses.Count + result.MoreNearMisses} near misses, of {result.Scanned} articles {where} (scored in {result.Elapsed.TotalMilliseconds:0} ms).");
         output.WriteLine();
-        Section(output, "Would alert", result.Alerts, result.MoreAlerts);
-        Section(output, "Near misses", result.NearMisses, result.MoreNearMisses);
+        Section(output, "Would alert", result.Alerts, result.MoreAlerts, describe);
+        Section(output, "Near misses", result.NearMisses, result.MoreNearMisses, describe);
         if (result.Suggestions.Count > 0)
         {
             output.WriteLine("Words the hits and near misses share that the query lacks: "
@@ -76,12 +127,12 @@ public static class TopicsCommand
         }
     }
 
-    private static void Section(TextWriter output, string title, IReadOnlyList<PreviewItem> items, int more)
+    private static void Section(TextWriter output, string title, IReadOnlyList<PreviewItem> items, int more, Func<Article, string> describe)
     {
         output.WriteLine($"{title}:");
         foreach (var item in items)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {item.Score:0.00}  {item.Article.Title}  ({item.Article.SourceName ?? item.Article.SourceId}, {item.Article.Published:yyyy-MM-dd})"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {item.Score:0.00}  {describe(item.Article)}"));
             output.WriteLine($"        {item.Why}");
         }
 

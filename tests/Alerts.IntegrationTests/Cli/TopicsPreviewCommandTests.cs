@@ -1,0 +1,81 @@
+using Alerts.Cli.Commands;
+
+namespace Alerts.IntegrationTests.Cli;
+
+/// <summary><c>alerts topics preview --input</c>: a topic tried on a file of articles, with no app running.</summary>
+public sealed class TopicsPreviewCommandTests : IDisposable
+{
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("alerts-preview-");
+
+    [Fact]
+    public async Task PreviewFileAsync_ArticlesFile_ListsAlertsNearMissesAndWordsToConsider()
+    {
+        // Arrange
+        var input = Write("articles.csv", """
+            id,title,summary
+            a1,Strong earthquake shakes Tokyo,A quake of magnitude 6 hit Japan's capital on Monday.
+            a2,Tremor rattles Tokyo,Buildings swayed in the capital of Japan as the tremor struck.
+            a3,Tremor felt in Osaka,Buildings swayed in Osaka as the tremor struck.
+            a4,Football results,The home side won.
+            """);
+        var topic = Write("topic.json", """{ "id": "quakes-japan", "name": "Earthquakes in Japan", "query": "(earthquake OR quake) Japan" }""");
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        // Act
+        var exit = await TopicsCommand.PreviewFileAsync(topic, input, null, output, error, TestContext.Current.CancellationToken);
+
+        // Assert: a1 alerts; a2 names Japan but none of the quake words, so it is a near miss that says so; the words
+        // the hit and the near miss share are offered, not a3's (no word of the query's second group) nor a4's.
+        Assert.Equal(0, exit);
+        var text = output.ToString();
+        Assert.Contains("Earthquakes in Japan: 1 would alert, 1 near misses, of 4 articles in articles.csv", text, StringComparison.Ordinal);
+        Assert.Contains("[a1] Strong earthquake shakes Tokyo", text, StringComparison.Ordinal);
+        Assert.Contains("[a2] Tremor rattles Tokyo", text, StringComparison.Ordinal);
+        Assert.Contains("no word from group 1: earthquake OR quake", text, StringComparison.Ordinal);
+        Assert.Contains("Words the hits and near misses share that the query lacks: capital (2), tokyo (2)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("[a3]", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("[a4]", text, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, error.ToString());
+    }
+
+    [Fact]
+    public async Task PreviewFileAsync_FileOfSeveralTopics_ExitsTwoAskingForOne()
+    {
+        // Arrange
+        var input = Write("articles.csv", "title,summary\nA,b\n");
+        var topics = Write("topics.json", """[{ "id": "a", "name": "A", "query": "troops" }, { "id": "b", "name": "B", "query": "tanks" }]""");
+        var error = new StringWriter();
+
+        // Act
+        var exit = await TopicsCommand.PreviewFileAsync(topics, input, null, new StringWriter(), error, TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(2, exit);
+        Assert.Contains("topics.json holds 2 topics; preview one at a time.", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PreviewFileAsync_MissingArticlesFile_ExitsTwoNamingIt()
+    {
+        // Arrange
+        var topic = Write("topic.json", """{ "id": "a", "name": "A", "query": "troops" }""");
+        var error = new StringWriter();
+
+        // Act
+        var exit = await TopicsCommand.PreviewFileAsync(topic, new FileInfo(Path.Combine(folder.FullName, "news.csv")), null, new StringWriter(), error, TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(2, exit);
+        Assert.Contains("news.csv does not exist.", error.ToString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => folder.Delete(recursive: true);
+
+    private FileInfo Write(string name, string text)
+    {
+        var path = Path.Combine(folder.FullName, name);
+        File.WriteAllText(path, text);
+        return new FileInfo(path);
+    }
+}
