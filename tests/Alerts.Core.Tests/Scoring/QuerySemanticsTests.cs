@@ -42,12 +42,6 @@ public sealed class QuerySemanticsTests
     [InlineData("\"walk out\" miners", "Miners stage walkout", true)]
     [InlineData("\"heat wave warning\"", "Heatwave warning issued", false)]
     [InlineData("\"heat wave\"~2", "Heatwave kills 10 in Paris", false)]
-    // And a closed compound of two everyday words finds them open; a verb and its particle is not split.
-    [InlineData("heatwave", "Heat wave kills 10 in Paris", true)]
-    [InlineData("workforce", "Cingular to reduce work force by 10 percent", true)]
-    [InlineData("turnout", "Voters turn out early in Ohio", false)]
-    [InlineData("comeback", "Troops come back home", false)]
-    [InlineData("#heatwave", "Heat wave kills 10 in Paris", false)]
     // '#' asks for the word in this form only, in any case: a team named by an everyday plural, not its singular.
     [InlineData("#Angels", "Angels beat Rangers in ninth", true)]
     [InlineData("#Angels", "the angels' choir sang", true)]
@@ -199,8 +193,7 @@ public sealed class QuerySemanticsTests
     [InlineData("Walmart", "Wal-Mart sales rise", true)]
     [InlineData("Wal-Mart", "Walmart sales rise", true)]
     [InlineData("email", "Spam e-mail grows", true)]
-    [InlineData("ceasefire", "They cease fire at dawn", true)]
-    [InlineData("ceasefire", "They cease to fire at dawn", false)]
+    [InlineData("ceasefire", "They cease fire at dawn", false)]
     [InlineData("G8 summit", "G-8 summit opens", true)]
     [InlineData("F-16", "Pakistan buys F16 jets", true)]
     [InlineData("21", "Won 2-1 at home", false)]

@@ -843,32 +843,8 @@ public static class QueryParser
 
             return node is null
                 ? null
-                : WithNameSpellings(WithSplitCompound(WithJoinedSpelling(node, text, scope), text, words, position, scope, isNameSpelling), text, isNameSpelling, other => Word(other, position, scope, isNameSpelling: true));
+                : WithNameSpellings(WithJoinedSpelling(node, text, scope), text, isNameSpelling, other => Word(other, position, scope, isNameSpelling: true));
         }
-
-        // "heatwave" finds "heat wave", "airstrikes" "air strikes", "website" "web site": a closed compound of two
-        // everyday words of three letters or more is written open as often. Not a verb and its particle ("turnout" is
-        // not "turn out", "comeback" not "come back"), nor names or words in capitals.
-        private QueryNode WithSplitCompound(QueryNode written, string text, List<AnalyzedToken> words, int position, FieldScope scope, bool isSpelling)
-        {
-            if (isSpelling || typedInCapitals || words.Count != 1 || text.Length < 6 || !text.All(char.IsAsciiLetter) || !text.All(char.IsLower)
-                || written is TermNode { NameForms: not null })
-            {
-                return written;
-            }
-
-            var splits = Enumerable.Range(3, text.Length - 5)
-                .Select(i => (Left: text[..i], Right: text[i..]))
-                .Where(p => OrdinaryWords.Contains(p.Left) && OrdinaryWords.Contains(p.Right) && !Particles.Contains(p.Right)
-                    && !TextAnalyzer.IsStopWord(p.Left) && !TextAnalyzer.IsStopWord(p.Right));
-            return WithOtherSpellings(written, splits.Select(p => Phrase(p.Left + " " + p.Right, 0, position, scope, isOtherSpelling: true)));
-        }
-
-        private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
-        {
-            "out", "back", "off", "over", "up", "down", "away", "through", "about", "along", "around", "ups", "outs",
-            "offs", "overs", "downs", "backs",
-        };
 
         // "#Angels": the word in this form only, in any case (a legal database's '#', which turns plurals off): a team
         // named by an everyday plural is not its singular ("Angel Berroa", "Senator Kerry", "Hurricane Ivan"), and no
