@@ -23,15 +23,30 @@ public static class TopicsCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "A topic file holding one topic (the format of `alerts score --topics`)." };
         var days = new Option<int>("--days") { Description = "How many days of stored articles to try it on.", DefaultValueFactory = _ => 7 };
-        var input = new Option<FileInfo?>("--input") { Description = "Try it on the articles of this file instead (RSS/Atom, JSON lines, or CSV with a header row, as `alerts score` reads): no app or storage needed." };
+        var input = new Option<FileInfo?>("--input") { Description = "Try it on the articles of this file instead (RSS/Atom, JSON lines, or CSV with a header row, as `alerts score` reads): no app or storage needed; words only, without the semantic signal." };
         var preview = new Command("preview", "Show what a topic would alert on, what it nearly catches and why not, and words to consider, over the stored articles or a file of articles.") { file, days, input };
-        preview.SetAction((parseResult, cancellationToken) => parseResult.GetValue(input) is { } articles
-            ? PreviewFileAsync(parseResult.GetValue(file)!, articles, feedParser, Console.Out, Console.Error, cancellationToken)
-            : PreviewAsync(parseResult.GetValue(file)!, parseResult.GetValue(days), Console.Out, cancellationToken));
+        preview.SetAction(async (parseResult, cancellationToken) =>
+        {
+            if (parseResult.GetValue(input) is not { } articles)
+            {
+                return await PreviewAsync(parseResult.GetValue(file)!, parseResult.GetValue(days), Console.Out, cancellationToken);
+            }
+
+            if (parseResult.GetResult(days) is { Implicit: false })
+            {
+                await Console.Error.WriteLineAsync("Use either --days (the stored articles) or --input (a file of articles), not both.");
+                return 2;
+            }
+
+            return await PreviewFileAsync(parseResult.GetValue(file)!, articles, feedParser, Console.Out, Console.Error, cancellationToken);
+        });
         return new Command("topics", "Work on topics before saving them.") { preview };
     }
 
-    /// <summary>The preview over a file of articles, the way `alerts score` reads one; 2 when a file is unusable.</summary>
+    /// <summary>
+    /// The preview over a file of articles, read as `alerts score` reads it: 2 when a file cannot be used, 1 when some
+    /// articles could not be read (each named), 0 otherwise.
+    /// </summary>
     internal static async Task<int> PreviewFileAsync(FileInfo file, FileInfo input, IFeedParser? feedParser, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (await LoadOneTopicAsync(file, error) is not { } topic)
@@ -41,21 +56,31 @@ public static class TopicsCommand
 
         if (!input.Exists)
         {
-            await error.WriteLineAsync($"{input.Name} does not exist.");
+            await error.WriteLineAsync(Directory.Exists(input.FullName) ? $"{input.Name} is a folder, not a file of articles." : $"{input.Name} does not exist.");
             return 2;
         }
 
         var problems = new List<InputProblem>();
-        using var reader = new StreamReader(input.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var articles = ArticleInputReader.Read(input.FullName, reader, feedParser, problems).ToList();
+        List<Article> articles;
+        try
+        {
+            using var reader = new StreamReader(input.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            articles = ArticleInputReader.Read(input.FullName, reader, feedParser, problems).ToList();
+        }
+        catch (FormatException e)
+        {
+            await error.WriteLineAsync($"Cannot read '{input.Name}': {e.Message}");
+            return 2;
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         Print(topic, TopicPreview.Run(topic, articles), $"in {input.Name}", InFile, output);
         foreach (var problem in problems)
         {
-            await error.WriteLineAsync($"{problem.Where}: {problem.Message}");
+            await error.WriteLineAsync($"{input.Name}: {problem.Where}: {problem.Message}");
         }
 
-        return 0;
+        return problems.Count == 0 ? 0 : 1;
     }
 
     // The one topic a preview file must hold, or null after saying why not.

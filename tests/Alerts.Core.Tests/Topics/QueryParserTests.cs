@@ -23,9 +23,12 @@ public sealed class QueryParserTests
     [InlineData("ban \"gay marri*\"", "a phrase without '*' (its words already find their endings: \"air strike\" finds \"air strikes\"; for the start of a word use NEAR: gay NEAR/1 marri*)", 15)]
     [InlineData("troops AROUND(99) Kabul", "a distance of at most 50 words", 15)]
     [InlineData("troops AROUND (99) Kabul", "a distance of at most 50 words", 16)]
-    [InlineData("fans #Angel*", "one word after '#' (it finds that word as written, without other endings)", 7)]
-    [InlineData("#the", "one word after '#' (it finds that word as written, without other endings)", 2)]
-    [InlineData("#al-Qaeda", "one word after '#' (it finds that word as written, without other endings)", 2)]
+    [InlineData("fans #Angel*", "one word after '#', without '*' or '-' (it finds that word as written, without other endings)", 7)]
+    [InlineData("#the", "a word that is searched for after '#' ('the' is too common to search for)", 2)]
+    [InlineData("#al-Qaeda", "one word after '#', without '*' or '-' (it finds that word as written, without other endings)", 2)]
+    [InlineData("fans # Angels", "a word right after '#' (#Angels)", 7)]
+    [InlineData("#\"heat wave\"", "a word right after '#' (#Angels)", 2)]
+    [InlineData("##Angels", "a word right after '#' (#Angels)", 2)]
     [InlineData("troops W/ Iraq", "a number of words", 10)]
     [InlineData("troops pre/2Iraq", "a number of words", 12)]
     public void Parse_InvalidQuery_ReportsPositionAndExpectation(string query, string expected, int position)
@@ -87,6 +90,17 @@ public sealed class QueryParserTests
         // Assert
         Assert.Equal(names, QueryParser.NamesIn(parsed));
         Assert.Equal(capitalForms.Order(), QueryParser.CapitalNamesIn(parsed).Order());
+    }
+
+    [Fact]
+    public void NameFormsIn_PhraseClosedUp_IsNoNameOfTheQuery()
+    {
+        // Act: "Air strikes" also finds "airstrikes", an everyday word, not a name whose nationality is unknown.
+        var forms = QueryParser.NameFormsIn(QueryParser.Parse("\"Air strikes\" Iraq"));
+
+        // Assert
+        Assert.DoesNotContain("airstrikes", forms);
+        Assert.Contains("iraq", forms);
     }
 
     [Theory]

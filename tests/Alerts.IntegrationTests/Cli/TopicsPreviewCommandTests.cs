@@ -70,6 +70,22 @@ public sealed class TopicsPreviewCommandTests : IDisposable
         Assert.Contains("news.csv does not exist.", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PreviewFileAsync_EmptyArticlesFile_ExitsTwoSayingWhy()
+    {
+        // Arrange
+        var input = Write("articles.csv", string.Empty);
+        var topic = Write("topic.json", """{ "id": "a", "name": "A", "query": "earthquake" }""");
+        var error = new StringWriter();
+
+        // Act
+        var exit = await TopicsCommand.PreviewFileAsync(topic, input, null, new StringWriter(), error, TestContext.Current.CancellationToken);
+
+        // Assert: the reader's own words, as `alerts score` gives them, not a stack trace.
+        Assert.Equal(2, exit);
+        Assert.StartsWith("Cannot read 'articles.csv': the CSV file is empty", error.ToString(), StringComparison.Ordinal);
+    }
+
     public void Dispose() => folder.Delete(recursive: true);
 
     private FileInfo Write(string name, string text)

@@ -630,13 +630,30 @@ public static class QueryParser
                 : WithNameSpellings(WithAmpersandSpellings(WithClosedCompound(withInitials, words, slop, stopWords, scope, isOtherSpelling), text, slop, position, scope, ampersandSpelled), text, isOtherSpelling, other => Phrase(other, slop, position, scope, isOtherSpelling: true));
         }
 
-        // "air strike" finds "airstrike", "heat wave" "heatwave", "walk out" "walkout": the press closes two-word
-        // compounds as often as it hyphens them, and a hyphenated one is already read both ways (see JoinedTerm).
-        private QueryNode WithClosedCompound(QueryNode written, string[] words, int slop, PhraseStopWord[] stopWords, FieldScope scope, bool isOtherSpelling) =>
-            words is [var left, var right] && slop == 0 && stopWords.Length == 0 && !isOtherSpelling
-                && JoinedTerm(left + "-" + right, scope, isOtherSpelling: true) is { } closed
-                ? WithOtherSpellings(written, [closed])
+        // "air strike" finds "airstrike", "heat wave" "heatwave": the press closes two-word compounds as often as it
+        // hyphens them, and a hyphenated one is already read both ways (see JoinedTerm). Not a name ("White House" is
+        // not Senator Whitehouse), and not a verb and its particle ("turn out" is not "turnout", "make up" not
+        // "makeup"); the closed word is an everyday word, never one of the query's names.
+        private QueryNode WithClosedCompound(QueryNode written, string[] words, int slop, PhraseStopWord[] stopWords, FieldScope scope, bool isOtherSpelling)
+        {
+            if (words is not [var left, var right] || slop > 0 || stopWords.Length > 0 || isOtherSpelling
+                || (char.IsUpper(left[0]) && char.IsUpper(right[0])) || Particles.Contains(right.ToLowerInvariant())
+                || !TextAnalyzer.IsCompound(left, right))
+            {
+                return written;
+            }
+
+            var joined = (left + right).ToLowerInvariant();
+            return TextAnalyzer.Analyze(joined) is [var closed]
+                ? WithOtherSpellings(written, [new TermNode(closed.Stem, joined, scope, isOtherSpelling: true)])
                 : written;
+        }
+
+        // Words that make a verb's phrase ("turn out", "set up"), whose closed form is another word ("turnout", "setup").
+        private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
+        {
+            "out", "up", "off", "over", "down", "back", "away", "through", "about", "along", "around", "on", "in",
+        };
 
         // "Procter and Gamble" finds "Procter & Gamble" and the other way round, every "and" of a phrase either way
         // ("Procter & Gamble and Colgate"): the press writes a name's "and" both ways. Name spellings get theirs too.
@@ -790,7 +807,7 @@ public static class QueryParser
 
         private QueryNode? Word(string text, int position, FieldScope scope, bool isNameSpelling = false)
         {
-            if (text.Length > 1 && text[0] == '#')
+            if (text[0] == '#')
             {
                 return ExactForm(text, position, scope);
             }
@@ -849,13 +866,29 @@ public static class QueryParser
         // "#Angels": the word in this form only, in any case (a legal database's '#', which turns plurals off): a team
         // named by an everyday plural is not its singular ("Angel Berroa", "Senator Kerry", "Hurricane Ivan"), and no
         // rule could tell it from an everyday word written with a capital ("Trains", "Liberals", "Poles" keep theirs).
-        private static TermNode ExactForm(string text, int position, FieldScope scope)
+        // A word in capitals keeps its own rules ("#US" is the acronym US, not "told us"): they already match one form.
+        private QueryNode ExactForm(string text, int position, FieldScope scope)
         {
             var word = text[1..];
-            var tokens = word.Contains('*', StringComparison.Ordinal) ? [] : TextAnalyzer.Analyze(word);
-            if (tokens.Count != 1 || tokens[0].IsStopWord)
+            if (word.Length == 0 || !char.IsLetterOrDigit(word[0]))
             {
-                throw new QueryParseException("one word after '#' (it finds that word as written, without other endings)", position + 1);
+                throw new QueryParseException("a word right after '#' (#Angels)", position + 1);
+            }
+
+            if (!typedInCapitals && IsWrittenInCapitals(word) && Word(word, position + 1, scope) is { } inCapitals)
+            {
+                return inCapitals;
+            }
+
+            var tokens = word.Contains('*', StringComparison.Ordinal) || word.Contains('-', StringComparison.Ordinal) ? [] : TextAnalyzer.Analyze(word);
+            if (tokens.Count != 1)
+            {
+                throw new QueryParseException("one word after '#', without '*' or '-' (it finds that word as written, without other endings)", position + 1);
+            }
+
+            if (tokens[0].IsStopWord)
+            {
+                throw new QueryParseException($"a word that is searched for after '#' ('{word}' is too common to search for)", position + 1);
             }
 
             return new TermNode(tokens[0].Stem, text, scope, nameForms: new HashSet<string>(StringComparer.Ordinal) { tokens[0].Surface });
