@@ -1,11 +1,12 @@
 using Alerts.Cli.Commands;
+using Alerts.Testing;
 
 namespace Alerts.IntegrationTests.Cli;
 
 /// <summary><c>alerts eval</c> on files written by the test, the way a user runs it.</summary>
 public sealed class EvalCommandTests : IDisposable
 {
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("alerts-eval-");
+    private readonly ScratchFiles files = new("alerts-eval-");
 
     [Fact]
     public async Task RunAsync_LabelledArticles_PrintsPrecisionRecallF1AndTheErrorsWithEvidence()
@@ -70,12 +71,7 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Contains("quakes     1    0       1    1     0      0      1.000   1.000  1.000", output.ToString(), StringComparison.Ordinal);
     }
 
-    public void Dispose() => folder.Delete(recursive: true);
+    public void Dispose() => files.Dispose();
 
-    private FileInfo Write(string name, string text)
-    {
-        var path = Path.Combine(folder.FullName, name);
-        File.WriteAllText(path, text);
-        return new FileInfo(path);
-    }
+    private FileInfo Write(string name, string text) => files.Write(name, text);
 }

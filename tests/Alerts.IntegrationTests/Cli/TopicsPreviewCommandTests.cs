@@ -1,11 +1,12 @@
 using Alerts.Cli.Commands;
+using Alerts.Testing;
 
 namespace Alerts.IntegrationTests.Cli;
 
 /// <summary><c>alerts topics preview --input</c>: a topic tried on a file of articles, with no app running.</summary>
 public sealed class TopicsPreviewCommandTests : IDisposable
 {
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("alerts-preview-");
+    private readonly ScratchFiles files = new("alerts-preview-");
 
     [Fact]
     public async Task PreviewFileAsync_ArticlesFile_ListsAlertsNearMissesAndWordsToConsider()
@@ -63,7 +64,7 @@ public sealed class TopicsPreviewCommandTests : IDisposable
         var error = new StringWriter();
 
         // Act
-        var exit = await TopicsCommand.PreviewFileAsync(topic, new FileInfo(Path.Combine(folder.FullName, "news.csv")), null, new StringWriter(), error, TestContext.Current.CancellationToken);
+        var exit = await TopicsCommand.PreviewFileAsync(topic, new FileInfo(Path.Combine(files.FullName, "news.csv")), null, new StringWriter(), error, TestContext.Current.CancellationToken);
 
         // Assert
         Assert.Equal(2, exit);
@@ -86,12 +87,7 @@ public sealed class TopicsPreviewCommandTests : IDisposable
         Assert.StartsWith("Cannot read 'articles.csv': the CSV file is empty", error.ToString(), StringComparison.Ordinal);
     }
 
-    public void Dispose() => folder.Delete(recursive: true);
+    public void Dispose() => files.Dispose();
 
-    private FileInfo Write(string name, string text)
-    {
-        var path = Path.Combine(folder.FullName, name);
-        File.WriteAllText(path, text);
-        return new FileInfo(path);
-    }
+    private FileInfo Write(string name, string text) => files.Write(name, text);
 }
