@@ -91,8 +91,7 @@ public static class EvalCommand
                 throw new FormatException($"input file '{request.Input.FullName}' does not exist");
             }
 
-            using var reader = new StreamReader(request.Input.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            articles = ArticleInputReader.Read(request.Input.FullName, reader, feedParser, problems).ToList();
+            articles = ArticleInputReader.ReadFile(request.Input, feedParser, problems).ToList();
         }
         catch (Exception e) when (e is TopicFileException or FormatException or IOException)
         {
@@ -102,7 +101,7 @@ public static class EvalCommand
 
         foreach (var problem in problems)
         {
-            await error.WriteLineAsync($"{request.Input.Name}: {problem.Where}: {problem.Message}");
+            await error.WriteLineAsync(problem.In(request.Input));
         }
 
         var unlabelled = topics.Where(t => !labels.Topics.Contains(t.Id)).Select(t => t.Id).ToList();

@@ -88,8 +88,7 @@ public static class ScoreCommand
         var count = 0;
         try
         {
-            using var reader = new StreamReader(request.Input.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            foreach (var article in ArticleInputReader.Read(request.Input.FullName, reader, feedParser, problems))
+            foreach (var article in ArticleInputReader.ReadFile(request.Input, feedParser, problems))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var matches = await scorer.ScoreAsync(article, cancellationToken);
@@ -113,7 +112,7 @@ public static class ScoreCommand
 
         foreach (var problem in problems)
         {
-            await error.WriteLineAsync($"{request.Input.Name}: {problem.Where}: {problem.Message}");
+            await error.WriteLineAsync(problem.In(request.Input));
         }
 
         await error.WriteLineAsync($"Scored {count} article(s) against {scorer.CurrentIndex?.Count ?? 0} topic(s); {problems.Count} input problem(s).");

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using Alerts.Cli.Scoring;
 using Alerts.Core;
 using Alerts.Core.Articles;
@@ -64,8 +63,7 @@ public static class TopicsCommand
         List<Article> articles;
         try
         {
-            using var reader = new StreamReader(input.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            articles = ArticleInputReader.Read(input.FullName, reader, feedParser, problems).ToList();
+            articles = ArticleInputReader.ReadFile(input, feedParser, problems).ToList();
         }
         catch (FormatException e)
         {
@@ -77,7 +75,7 @@ public static class TopicsCommand
         Print(topic, TopicPreview.Run(topic, articles), $"in {input.Name}", InFile, output);
         foreach (var problem in problems)
         {
-            await error.WriteLineAsync($"{input.Name}: {problem.Where}: {problem.Message}");
+            await error.WriteLineAsync(problem.In(input));
         }
 
         return problems.Count == 0 ? 0 : 1;

@@ -7,7 +7,11 @@ using nietras.SeparatedValues;
 namespace Alerts.Cli.Scoring;
 
 /// <summary>An input item that could not be read, with where and why.</summary>
-internal sealed record InputProblem(string Where, string Message);
+internal sealed record InputProblem(string Where, string Message)
+{
+    /// <summary>The problem as the commands print it, after the file's name ("news.csv: line 3: ...").</summary>
+    public string In(FileInfo file) => $"{file.Name}: {Where}: {Message}";
+}
 
 /// <summary>
 /// Reads articles for <c>alerts score</c> from an RSS/Atom document (through an <see cref="IFeedParser"/>),
@@ -52,6 +56,19 @@ internal static class ArticleInputReader
             '{' => InputFormat.JsonLines,
             _ => InputFormat.Csv,
         };
+    }
+
+    /// <summary>
+    /// Reads every article of a file (UTF-8, or as its byte-order mark says), one at a time, in whichever format it is;
+    /// throws <see cref="FormatException"/> when the file as a whole cannot be read.
+    /// </summary>
+    public static IEnumerable<Article> ReadFile(FileInfo file, IFeedParser? feedParser, List<InputProblem> problems)
+    {
+        using var reader = new StreamReader(file.FullName, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        foreach (var article in Read(file.FullName, reader, feedParser, problems))
+        {
+            yield return article;
+        }
     }
 
     /// <summary>Reads every article of a file in whichever format it is (see <see cref="Detect"/>).</summary>

@@ -637,17 +637,19 @@ public static class QueryParser
         private QueryNode WithClosedCompound(QueryNode written, string[] words, int slop, PhraseStopWord[] stopWords, FieldScope scope, bool isOtherSpelling)
         {
             if (words is not [var left, var right] || slop > 0 || stopWords.Length > 0 || isOtherSpelling
-                || (char.IsUpper(left[0]) && char.IsUpper(right[0])) || Particles.Contains(right.ToLowerInvariant())
-                || !TextAnalyzer.IsCompound(left, right))
+                || (char.IsUpper(left[0]) && char.IsUpper(right[0])) || Particles.Contains(right.ToLowerInvariant()))
             {
                 return written;
             }
 
-            var joined = (left + right).ToLowerInvariant();
-            return TextAnalyzer.Analyze(joined) is [var closed]
-                ? WithOtherSpellings(written, [new TermNode(closed.Stem, joined, scope, isOtherSpelling: true)])
+            return ClosedWord(left.ToLowerInvariant(), right.ToLowerInvariant()) is { } closed
+                ? WithOtherSpellings(written, [new TermNode(closed.Stem, closed.Surface, scope, isOtherSpelling: true)])
                 : written;
         }
+
+        // The one word two parts make together ("cease" and "fire": ceasefire), as the analyser reads it, or null.
+        private static AnalyzedToken? ClosedWord(string left, string right) =>
+            TextAnalyzer.IsCompound(left, right) && TextAnalyzer.Analyze(left + right) is [var joined] ? joined : null;
 
         // Words that make a verb's phrase ("turn out", "set up"), whose closed form is another word ("turnout", "setup").
         private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
@@ -921,7 +923,7 @@ public static class QueryParser
         private TermNode? JoinedTerm(string text, FieldScope scope, bool isOtherSpelling)
         {
             var parts = Bare(text).Split('-');
-            return parts is [var left, var right] && TextAnalyzer.IsCompound(left, right) && TextAnalyzer.Analyze(left + right) is [var joined]
+            return parts is [var left, var right] && ClosedWord(left, right) is { } joined
                 ? Term(joined, left + right, scope, isOtherSpelling)
                 : null;
         }
