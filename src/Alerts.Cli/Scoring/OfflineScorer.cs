@@ -11,6 +11,9 @@ internal static class OfflineScorer
 {
     private static readonly Lazy<MiniLmTextEmbedder> Embedder = new(() => new MiniLmTextEmbedder());
 
+    /// <summary>The local sentence model, loaded on first use, once per process.</summary>
+    public static ITextEmbedder Model => Embedder.Value;
+
     /// <summary>Article embeddings (headline and summary), each article embedded once.</summary>
     public static Func<Article, float[]> EmbedArticles()
     {

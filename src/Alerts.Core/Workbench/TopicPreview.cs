@@ -54,6 +54,8 @@ public static class TopicPreview
         return embedders.FirstOrDefault() is { } embedder ? (embedder, options.SemanticMinSimilarity) : null;
     }
 
+    private static float[]? StoredVector(Article article) => Embeddings.Decode(article.Embedding);
+
     /// <summary>The query's names said in plain words, for the CLI and the workbench page alike.</summary>
     public static string NamesLine(IReadOnlyList<string> names) =>
         $"Read as names (only these forms match, not other words with the same stem): {string.Join(", ", names)}. Write a word in lower case to match all its endings.";
@@ -71,7 +73,11 @@ public static class TopicPreview
     /// With the semantic signal on: the embedder (used for the topic's own text only, never for stored articles, which
     /// carry their embeddings) and the similarity from which an unmatched article counts as close in meaning.
     /// </param>
-    public static TopicPreviewResult Run(WatchTopic topic, IEnumerable<Article> articles, (ITextEmbedder Embedder, double MinSimilarity)? semantic = null)
+    /// <param name="articleVector">
+    /// An unmatched article's embedding when the articles carry none (a file of articles): asked only for the articles
+    /// the words do not reach, so the model reads no more than it must.
+    /// </param>
+    public static TopicPreviewResult Run(WatchTopic topic, IEnumerable<Article> articles, (ITextEmbedder Embedder, double MinSimilarity)? semantic = null, Func<Article, float[]?>? articleVector = null)
     {
         ArgumentNullException.ThrowIfNull(topic);
         ArgumentNullException.ThrowIfNull(articles);
@@ -105,7 +111,7 @@ public static class TopicPreview
                 var clause = compiled.Clauses[missing];
                 nearMisses.Add(new PreviewItem(article, 0, $"no word from group {missing + 1}: {clause}", [new MatchEvidence("missing", $"no word from group {missing + 1}: {clause}")]));
             }
-            else if (topicVector is not null && Embeddings.Decode(article.Embedding) is { } vector
+            else if (topicVector is not null && (articleVector ?? StoredVector)(article) is { } vector
                 && SemanticSignal.Dot(topicVector, vector) is var similarity && similarity >= semantic!.Value.MinSimilarity)
             {
                 var why = string.Create(CultureInfo.InvariantCulture, $"close in meaning to the topic (similarity {similarity:0.00}), but its words do not match the query");

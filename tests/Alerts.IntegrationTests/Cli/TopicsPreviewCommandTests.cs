@@ -1,4 +1,5 @@
 using Alerts.Cli.Commands;
+using Alerts.Cli.Scoring;
 using Alerts.Testing;
 
 namespace Alerts.IntegrationTests.Cli;
@@ -24,7 +25,7 @@ public sealed class TopicsPreviewCommandTests : IDisposable
         var error = new StringWriter();
 
         // Act
-        var exit = await TopicsCommand.PreviewFileAsync(topic, input, null, output, error, TestContext.Current.CancellationToken);
+        var exit = await TopicsCommand.PreviewFileAsync(topic, input, null, null, output, error, TestContext.Current.CancellationToken);
 
         // Assert: a1 alerts; a2 names Japan but none of the quake words, so it is a near miss that says so; the words
         // the hit and the near miss share are offered, not a3's (no word of the query's second group) nor a4's.
@@ -41,6 +42,35 @@ public sealed class TopicsPreviewCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task PreviewFileAsync_WithTheSemanticModel_ListsArticlesCloseInMeaningThatTheWordsMiss()
+    {
+        // Arrange: a2 tells of a quake without any word of the query; a3 is about something else.
+        var input = Write("articles.csv", """
+            id,title,summary
+            a1,Strong earthquake shakes Tokyo,A quake of magnitude 6 hit Japan's capital on Monday.
+            a2,Powerful tremor rattles northern Japan,Buildings swayed and the seismic agency warned of aftershocks and a tsunami.
+            a3,Football results,The home side won the cup final.
+            """);
+        var topic = Write("topic.json", """{ "id": "quakes", "name": "Earthquakes", "description": "Earthquakes and their damage.", "query": "earthquake OR quake" }""");
+        var withModel = new StringWriter();
+        var wordsOnly = new StringWriter();
+        var ct = TestContext.Current.CancellationToken;
+
+        // Act
+        var exit = await TopicsCommand.PreviewFileAsync(topic, input, null, OfflineScorer.Model, withModel, new StringWriter(), ct);
+        await TopicsCommand.PreviewFileAsync(topic, input, null, null, wordsOnly, new StringWriter(), ct);
+
+        // Assert: with the model, a2 is a near miss that says why; without it, the words alone never see it.
+        Assert.Equal(0, exit);
+        var text = withModel.ToString();
+        Assert.Contains("Earthquakes: 1 would alert, 1 near misses, of 3 articles in articles.csv", text, StringComparison.Ordinal);
+        Assert.Contains("[a2] Powerful tremor rattles northern Japan", text, StringComparison.Ordinal);
+        Assert.Contains("close in meaning to the topic (similarity", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("[a3]", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("[a2]", wordsOnly.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PreviewFileAsync_FileOfSeveralTopics_ExitsTwoAskingForOne()
     {
         // Arrange
@@ -49,7 +79,7 @@ public sealed class TopicsPreviewCommandTests : IDisposable
         var error = new StringWriter();
 
         // Act
-        var exit = await TopicsCommand.PreviewFileAsync(topics, input, null, new StringWriter(), error, TestContext.Current.CancellationToken);
+        var exit = await TopicsCommand.PreviewFileAsync(topics, input, null, null, new StringWriter(), error, TestContext.Current.CancellationToken);
 
         // Assert
         Assert.Equal(2, exit);
@@ -64,7 +94,7 @@ public sealed class TopicsPreviewCommandTests : IDisposable
         var error = new StringWriter();
 
         // Act
-        var exit = await TopicsCommand.PreviewFileAsync(topic, new FileInfo(Path.Combine(files.FullName, "news.csv")), null, new StringWriter(), error, TestContext.Current.CancellationToken);
+        var exit = await TopicsCommand.PreviewFileAsync(topic, new FileInfo(Path.Combine(files.FullName, "news.csv")), null, null, new StringWriter(), error, TestContext.Current.CancellationToken);
 
         // Assert
         Assert.Equal(2, exit);
@@ -80,7 +110,7 @@ public sealed class TopicsPreviewCommandTests : IDisposable
         var error = new StringWriter();
 
         // Act
-        var exit = await TopicsCommand.PreviewFileAsync(topic, input, null, new StringWriter(), error, TestContext.Current.CancellationToken);
+        var exit = await TopicsCommand.PreviewFileAsync(topic, input, null, null, new StringWriter(), error, TestContext.Current.CancellationToken);
 
         // Assert: the reader's own words, as `alerts score` gives them, not a stack trace.
         Assert.Equal(2, exit);
