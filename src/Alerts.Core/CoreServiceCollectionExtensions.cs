@@ -29,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddTransient<FetchFeedHandler>();
         services.AddSingleton<Workbench.FeedbackModels>();
         services.AddTransient<ScoreArticleHandler>();
+        services.AddSingleton<AlertedArticles>();
         services.AddTransient<AlertComposer>();
         services.AddTransient<DeliveryLedger>();
         services.AddTransient<DeliveryRetries>();

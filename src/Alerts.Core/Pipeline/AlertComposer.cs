@@ -6,14 +6,14 @@ using Alerts.Core.Subscriptions;
 namespace Alerts.Core.Pipeline;
 
 /// <summary>Puts together what one subscriber receives: the article, why it matched, its other outlets, the way out.</summary>
-public sealed class AlertComposer(IArticleStore articles, IStoryCopyStore storyCopies, SubscriberLinks links)
+public sealed class AlertComposer(AlertedArticles articles, IStoryCopyStore storyCopies, SubscriberLinks links)
 {
     /// <summary>The notification for a delivery message.</summary>
     public async Task<AlertNotification> ComposeAsync(DeliveryMessage message, Subscriber subscriber, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(subscriber);
-        var article = await articles.GetAsync(message.ArticleKey, cancellationToken)
+        var article = await articles.GetAsync(message.ArticleKey, message.ArticleVersion, cancellationToken)
             ?? throw new InvalidOperationException($"Article {message.ArticleKey} is not in the articles table.");
 
         // The alerted article is the first copy of its story; copies ingested since are the other outlets.

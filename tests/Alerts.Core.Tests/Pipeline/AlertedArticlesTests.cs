@@ -1,0 +1,150 @@
+using Alerts.Core.Articles;
+using Alerts.Core.Pipeline;
+using Alerts.Testing.Fakes;
+
+namespace Alerts.Core.Tests.Pipeline;
+
+public sealed class AlertedArticlesTests : IDisposable
+{
+    private static readonly DateTimeOffset Published = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
+    private static readonly Article First = new("article-1", "wire", "Troops arrive in Kabul", "https://wire.example/1", "The first units landed.", null, Published);
+    private static readonly Article Revised = First with { Summary = "The first units landed; more follow next week." };
+
+    private readonly CountingArticleStore store = new();
+    private readonly AlertedArticles alerted;
+
+    public AlertedArticlesTests() => alerted = new AlertedArticles(store);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task GetAsync_SameVersionForEverySubscriber_ReadsTheStoreOnce()
+    {
+        // Arrange
+        await store.AdmitAsync(First, Ct);
+        var version = ScoreArticleHandler.VersionOf(First);
+
+        // Act: ten delivery messages of one alert.
+        var read = new List<Article?>();
+        for (var subscriber = 0; subscriber < 10; subscriber++)
+        {
+            read.Add(await alerted.GetAsync(First.Key, version, Ct));
+        }
+
+        // Assert
+        Assert.All(read, article => Assert.Equal(First, article));
+        Assert.Equal(1, store.Reads);
+    }
+
+    [Fact]
+    public async Task GetAsync_DeliveriesOfOneAlertAtOnce_ReadTheStoreOnce()
+    {
+        // Arrange: the store answers only once every message has asked.
+        await store.AdmitAsync(First, Ct);
+        var version = ScoreArticleHandler.VersionOf(First);
+        store.Hold();
+
+        // Act
+        var reads = Enumerable.Range(0, 10).Select(_ => alerted.GetAsync(First.Key, version, Ct)).ToList();
+        store.Release();
+        var articles = await Task.WhenAll(reads);
+
+        // Assert
+        Assert.All(articles, article => Assert.Equal(First, article));
+        Assert.Equal(1, store.Reads);
+    }
+
+    [Fact]
+    public async Task GetAsync_StoreFails_NextMessageReadsAgain()
+    {
+        // Arrange
+        await store.AdmitAsync(First, Ct);
+        var version = ScoreArticleHandler.VersionOf(First);
+        store.FailNext = true;
+
+        // Act
+        await Assert.ThrowsAsync<IOException>(() => alerted.GetAsync(First.Key, version, Ct));
+        var retried = await alerted.GetAsync(First.Key, version, Ct);
+
+        // Assert
+        Assert.Equal(First, retried);
+        Assert.Equal(2, store.Reads);
+    }
+
+    [Fact]
+    public async Task GetAsync_ArticleUpdated_ReadsTheNewVersion()
+    {
+        // Arrange: the first version was alerted and kept; then the article was updated and scored again.
+        await store.AdmitAsync(First, Ct);
+        await alerted.GetAsync(First.Key, ScoreArticleHandler.VersionOf(First), Ct);
+        await store.ReplaceChangedAsync(Revised, Ct);
+
+        // Act
+        var updated = await alerted.GetAsync(First.Key, ScoreArticleHandler.VersionOf(Revised), Ct);
+        var again = await alerted.GetAsync(First.Key, ScoreArticleHandler.VersionOf(Revised), Ct);
+
+        // Assert: the update is read from the store once, then kept.
+        Assert.Equal(Revised.Summary, updated!.Summary);
+        Assert.Equal(Revised.Summary, again!.Summary);
+        Assert.Equal(2, store.Reads);
+    }
+
+    [Fact]
+    public async Task GetAsync_MessageWithoutVersion_AlwaysReadsTheStore()
+    {
+        // Arrange
+        await store.AdmitAsync(First, Ct);
+
+        // Act
+        await alerted.GetAsync(First.Key, null, Ct);
+        await alerted.GetAsync(First.Key, null, Ct);
+        var missing = await alerted.GetAsync("article-2", "00000000", Ct);
+
+        // Assert
+        Assert.Null(missing);
+        Assert.Equal(3, store.Reads);
+    }
+
+    public void Dispose() => alerted.Dispose();
+
+    // The in-memory store, counting reads.
+    private sealed class CountingArticleStore : IArticleStore
+    {
+        private readonly InMemoryArticleStore inner = new();
+
+        public Task<ArticleAdmission> AdmitAsync(Article article, CancellationToken cancellationToken) => inner.AdmitAsync(article, cancellationToken);
+
+        public Task MarkQueuedAsync(string key, string storyKey, CancellationToken cancellationToken) => inner.MarkQueuedAsync(key, storyKey, cancellationToken);
+
+        public Task<Article?> ReplaceChangedAsync(Article article, CancellationToken cancellationToken) => inner.ReplaceChangedAsync(article, cancellationToken);
+
+        private TaskCompletionSource? gate;
+
+        public int Reads => reads;
+
+        public bool FailNext { get; set; }
+
+        private int reads;
+
+        public void Hold() => gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => gate?.SetResult();
+
+        public async Task<Article?> GetAsync(string key, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref reads);
+            if (gate is not null)
+            {
+                await gate.Task;
+            }
+
+            if (FailNext)
+            {
+                FailNext = false;
+                throw new IOException("The storage service did not answer.");
+            }
+
+            return await inner.GetAsync(key, cancellationToken);
+        }
+    }
+}
