@@ -6,7 +6,7 @@ using Alerts.Core.Subscriptions;
 namespace Alerts.Core.Pipeline;
 
 /// <summary>Puts together what one subscriber receives: the article, why it matched, its other outlets, the way out.</summary>
-public sealed class AlertComposer(AlertedArticles articles, IStoryCopyStore storyCopies, SubscriberLinks links)
+public sealed class AlertComposer(AlertedArticles articles, SubscriberLinks links)
 {
     /// <summary>The notification for a delivery message.</summary>
     public async Task<AlertNotification> ComposeAsync(DeliveryMessage message, Subscriber subscriber, CancellationToken cancellationToken)
@@ -17,7 +17,7 @@ public sealed class AlertComposer(AlertedArticles articles, IStoryCopyStore stor
             ?? throw new InvalidOperationException($"Article {message.ArticleKey} is not in the articles table.");
 
         // The alerted article is the first copy of its story; copies ingested since are the other outlets.
-        var copies = await storyCopies.ListCopiesAsync(article.Key, cancellationToken);
+        var copies = await articles.CopiesAsync(article.Key, cancellationToken);
         var manage = links.For(subscriber.Id, message.Match.TopicId, article.Key);
         return new AlertNotification(message.AlertId, article, message.Match, subscriber)
         {

@@ -1,4 +1,5 @@
 using Alerts.Core.Articles;
+using Alerts.Core.Ingestion;
 using Alerts.Core.Pipeline;
 using Alerts.Testing.Fakes;
 
@@ -11,9 +12,10 @@ public sealed class AlertedArticlesTests : IDisposable
     private static readonly Article Revised = First with { Summary = "The first units landed; more follow next week." };
 
     private readonly CountingArticleStore store = new();
+    private readonly CountingCopies copies = new();
     private readonly AlertedArticles alerted;
 
-    public AlertedArticlesTests() => alerted = new AlertedArticles(store);
+    public AlertedArticlesTests() => alerted = new AlertedArticles(store, copies);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -105,7 +107,50 @@ public sealed class AlertedArticlesTests : IDisposable
         Assert.Equal(3, store.Reads);
     }
 
+    [Fact]
+    public async Task CopiesAsync_DeliveriesOfOneAlert_ListTheCopiesOnce()
+    {
+        // Arrange
+        copies.Add("article-1", new StoryCopy("article-2", "herald", "The Herald", "https://herald.example/2"));
+
+        // Act: ten messages, half of them at the same moment.
+        var atOnce = Enumerable.Range(0, 5).Select(_ => alerted.CopiesAsync("article-1", Ct)).ToList();
+        var lists = (await Task.WhenAll(atOnce)).ToList();
+        for (var subscriber = 5; subscriber < 10; subscriber++)
+        {
+            lists.Add(await alerted.CopiesAsync("article-1", Ct));
+        }
+
+        // Assert
+        Assert.All(lists, list => Assert.Equal("article-2", Assert.Single(list).ArticleKey));
+        Assert.Equal(1, copies.Queries);
+    }
+
     public void Dispose() => alerted.Dispose();
+
+    // Story copies in memory, counting queries.
+    private sealed class CountingCopies : IStoryCopyStore
+    {
+        private readonly Dictionary<string, List<StoryCopy>> stories = new(StringComparer.Ordinal);
+        private int queries;
+
+        public int Queries => queries;
+
+        public void Add(string story, StoryCopy copy) => (stories.TryGetValue(story, out var list) ? list : stories[story] = []).Add(copy);
+
+        public Task AddCopyAsync(string clusterKey, StoryCopy member, CancellationToken cancellationToken)
+        {
+            Add(clusterKey, member);
+            return Task.CompletedTask;
+        }
+
+        public async Task<IReadOnlyList<StoryCopy>> ListCopiesAsync(string clusterKey, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref queries);
+            await Task.Yield();
+            return stories.TryGetValue(clusterKey, out var list) ? [.. list] : [];
+        }
+    }
 
     // The in-memory store, counting reads.
     private sealed class CountingArticleStore : IArticleStore

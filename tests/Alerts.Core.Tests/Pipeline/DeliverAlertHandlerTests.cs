@@ -297,7 +297,7 @@ public sealed class DeliverAlertHandlerTests
         return new DeliverAlertHandler(
             _subscribers,
             [channel],
-            new AlertComposer(new AlertedArticles(_articles), new NoStoryCopies(), new SubscriberLinks(options, _time)),
+            new AlertComposer(new AlertedArticles(_articles, new NoStoryCopies()), new SubscriberLinks(options, _time)),
             new DeliveryLedger(deliveries ?? _deliveries, observers, options, _time, NullLogger<DeliveryLedger>.Instance),
             new DeliveryRetries(_queue, options, _time, NullLogger<DeliveryRetries>.Instance),
             new ChannelHealthRecorder(_subscribers, _time, NullLogger<ChannelHealthRecorder>.Instance),

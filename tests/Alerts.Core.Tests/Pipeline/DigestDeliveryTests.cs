@@ -325,7 +325,7 @@ public sealed class DigestDeliveryTests
         await new DeliverAlertHandler(
             _subscribers,
             [_channel],
-            new AlertComposer(new AlertedArticles(_articles), new NoStoryCopies(), new SubscriberLinks(options, _time)),
+            new AlertComposer(new AlertedArticles(_articles, new NoStoryCopies()), new SubscriberLinks(options, _time)),
             ledger,
             new DeliveryRetries(_retries, options, _time, NullLogger<DeliveryRetries>.Instance),
             new ChannelHealthRecorder(_subscribers, _time, NullLogger<ChannelHealthRecorder>.Instance),
