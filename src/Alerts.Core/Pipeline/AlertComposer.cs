@@ -16,8 +16,8 @@ public sealed class AlertComposer(AlertedArticles articles, SubscriberLinks link
         var article = await articles.GetAsync(message.ArticleKey, message.ArticleVersion, cancellationToken)
             ?? throw new InvalidOperationException($"Article {message.ArticleKey} is not in the articles table.");
 
-        // The alerted article is the first copy of its story; copies ingested since are the other outlets.
-        var copies = await articles.CopiesAsync(article.Key, cancellationToken);
+        // The story's copies are kept under its first article's key: for an alerted copy, not its own.
+        var copies = await articles.CopiesAsync(article.StoryKey ?? article.Key, cancellationToken);
         var manage = links.For(subscriber.Id, message.Match.TopicId, article.Key);
         return new AlertNotification(message.AlertId, article, message.Match, subscriber)
         {

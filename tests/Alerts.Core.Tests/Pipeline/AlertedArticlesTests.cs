@@ -46,8 +46,9 @@ public sealed class AlertedArticlesTests : IDisposable
         var version = ScoreArticleHandler.VersionOf(First);
         store.Hold();
 
-        // Act
-        var reads = Enumerable.Range(0, 10).Select(_ => alerted.GetAsync(First.Key, version, Ct)).ToList();
+        // Act: ten messages on ten threads, as a batch of the queue trigger runs them.
+        var reads = Enumerable.Range(0, 10).Select(_ => Task.Run(() => alerted.GetAsync(First.Key, version, Ct), Ct)).ToList();
+        await WaitForAsync(() => store.Reads > 0);
         store.Release();
         var articles = await Task.WhenAll(reads);
 
@@ -62,10 +63,27 @@ public sealed class AlertedArticlesTests : IDisposable
         // Arrange
         await store.AdmitAsync(First, Ct);
         var version = ScoreArticleHandler.VersionOf(First);
-        store.FailNext = true;
+        store.FailNext = new IOException("The storage service did not answer.");
 
         // Act
         await Assert.ThrowsAsync<IOException>(() => alerted.GetAsync(First.Key, version, Ct));
+        var retried = await alerted.GetAsync(First.Key, version, Ct);
+
+        // Assert
+        Assert.Equal(First, retried);
+        Assert.Equal(2, store.Reads);
+    }
+
+    [Fact]
+    public async Task GetAsync_ReadEndsCancelled_NextMessageReadsAgain()
+    {
+        // Arrange: the storage client gives up (a time-out surfaces as a cancellation, not a failure).
+        await store.AdmitAsync(First, Ct);
+        var version = ScoreArticleHandler.VersionOf(First);
+        store.FailNext = new TaskCanceledException("The request timed out.");
+
+        // Act
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => alerted.GetAsync(First.Key, version, Ct));
         var retried = await alerted.GetAsync(First.Key, version, Ct);
 
         // Assert
@@ -100,30 +118,77 @@ public sealed class AlertedArticlesTests : IDisposable
         // Act
         await alerted.GetAsync(First.Key, null, Ct);
         await alerted.GetAsync(First.Key, null, Ct);
-        var missing = await alerted.GetAsync("article-2", "00000000", Ct);
 
         // Assert
-        Assert.Null(missing);
-        Assert.Equal(3, store.Reads);
+        Assert.Equal(2, store.Reads);
     }
 
     [Fact]
-    public async Task CopiesAsync_DeliveriesOfOneAlert_ListTheCopiesOnce()
+    public async Task GetAsync_ArticleMissingOrOfAnotherVersion_ReadEveryTime()
+    {
+        // Arrange: a message scored on a version the store no longer holds, and one whose article is gone.
+        await store.AdmitAsync(First, Ct);
+
+        // Act
+        var other = await alerted.GetAsync(First.Key, "00000000", Ct);
+        await alerted.GetAsync(First.Key, "00000000", Ct);
+        var missing = await alerted.GetAsync("article-2", "00000000", Ct);
+        await alerted.GetAsync("article-2", "00000000", Ct);
+
+        // Assert: as stored, and nothing kept.
+        Assert.Equal(First, other);
+        Assert.Null(missing);
+        Assert.Equal(4, store.Reads);
+    }
+
+    [Fact]
+    public async Task GetAsync_OneCallerCancelled_OthersGetTheArticle()
+    {
+        // Arrange
+        await store.AdmitAsync(First, Ct);
+        var version = ScoreArticleHandler.VersionOf(First);
+        store.Hold();
+        using var cancelled = new CancellationTokenSource();
+
+        // Act
+        var waiting = alerted.GetAsync(First.Key, version, cancelled.Token);
+        var other = alerted.GetAsync(First.Key, version, Ct);
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        store.Release();
+
+        // Assert
+        Assert.Equal(First, await other);
+        Assert.Equal(1, store.Reads);
+    }
+
+    [Fact]
+    public async Task CopiesAsync_DeliveriesOfOneAlertAtOnce_ListTheCopiesOnceAndACopyLaterIsListedNext()
     {
         // Arrange
         copies.Add("article-1", new StoryCopy("article-2", "herald", "The Herald", "https://herald.example/2"));
+        copies.Hold();
 
-        // Act: ten messages, half of them at the same moment.
-        var atOnce = Enumerable.Range(0, 5).Select(_ => alerted.CopiesAsync("article-1", Ct)).ToList();
-        var lists = (await Task.WhenAll(atOnce)).ToList();
-        for (var subscriber = 5; subscriber < 10; subscriber++)
-        {
-            lists.Add(await alerted.CopiesAsync("article-1", Ct));
-        }
+        // Act: ten messages at once; then a copy is ingested and another message comes.
+        var atOnce = Enumerable.Range(0, 10).Select(_ => Task.Run(() => alerted.CopiesAsync("article-1", Ct), Ct)).ToList();
+        await WaitForAsync(() => copies.Queries > 0);
+        copies.Release();
+        var lists = await Task.WhenAll(atOnce);
+        copies.Add("article-1", new StoryCopy("article-3", "gazette", "The Gazette", "https://gazette.example/3"));
+        var later = await alerted.CopiesAsync("article-1", Ct);
 
         // Assert
         Assert.All(lists, list => Assert.Equal("article-2", Assert.Single(list).ArticleKey));
-        Assert.Equal(1, copies.Queries);
+        Assert.Equal(["article-2", "article-3"], later.Select(copy => copy.ArticleKey));
+        Assert.Equal(2, copies.Queries);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(10, Ct);
+        }
     }
 
     public void Dispose() => alerted.Dispose();
@@ -133,8 +198,13 @@ public sealed class AlertedArticlesTests : IDisposable
     {
         private readonly Dictionary<string, List<StoryCopy>> stories = new(StringComparer.Ordinal);
         private int queries;
+        private TaskCompletionSource? gate;
 
         public int Queries => queries;
+
+        public void Hold() => gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => gate?.SetResult();
 
         public void Add(string story, StoryCopy copy) => (stories.TryGetValue(story, out var list) ? list : stories[story] = []).Add(copy);
 
@@ -147,7 +217,7 @@ public sealed class AlertedArticlesTests : IDisposable
         public async Task<IReadOnlyList<StoryCopy>> ListCopiesAsync(string clusterKey, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref queries);
-            await Task.Yield();
+            await (gate?.Task ?? Task.CompletedTask);
             return stories.TryGetValue(clusterKey, out var list) ? [.. list] : [];
         }
     }
@@ -167,7 +237,7 @@ public sealed class AlertedArticlesTests : IDisposable
 
         public int Reads => reads;
 
-        public bool FailNext { get; set; }
+        public Exception? FailNext { get; set; }
 
         private int reads;
 
@@ -183,10 +253,10 @@ public sealed class AlertedArticlesTests : IDisposable
                 await gate.Task;
             }
 
-            if (FailNext)
+            if (FailNext is { } failure)
             {
-                FailNext = false;
-                throw new IOException("The storage service did not answer.");
+                FailNext = null;
+                throw failure;
             }
 
             return await inner.GetAsync(key, cancellationToken);
