@@ -16,14 +16,13 @@ public sealed class AlertComposer(AlertedArticles articles, SubscriberLinks link
         var article = await articles.GetAsync(message.ArticleKey, message.ArticleVersion, cancellationToken)
             ?? throw new InvalidOperationException($"Article {message.ArticleKey} is not in the articles table.");
 
-        // The story's copies are kept under its first article's key: for an alerted copy, not its own.
-        var copies = await articles.CopiesAsync(article.StoryKey ?? article.Key, cancellationToken);
+        var members = await articles.StoryMembersAsync(article, cancellationToken);
         var manage = links.For(subscriber.Id, message.Match.TopicId, article.Key);
         return new AlertNotification(message.AlertId, article, message.Match, subscriber)
         {
             UnsubscribeUrl = manage?.UnsubscribeTopic,
             Links = manage,
-            AlsoReportedBy = StoryCopies.AlsoReportedBy(article, copies),
+            AlsoReportedBy = StoryCopies.AlsoReportedBy(article, members),
         };
     }
 }

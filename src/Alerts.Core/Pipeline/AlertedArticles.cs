@@ -61,6 +61,20 @@ public sealed class AlertedArticles(IArticleStore articles, IStoryCopyStore stor
         return sharedCopies.GetAsync(storyKey, () => storyCopies.ListCopiesAsync(storyKey, CancellationToken.None), CopiesQueryLimit, _ => null, cancellationToken);
     }
 
+    /// <summary>
+    /// Every other report of the story an article belongs to: its copies and, when the article is a later copy that
+    /// alerted, the story's first article (the member list leaves the first article out, since it starts the story).
+    /// </summary>
+    public async Task<IReadOnlyList<StoryCopy>> StoryMembersAsync(Article article, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var storyKey = article.StoryKey ?? article.Key;
+        var copies = await CopiesAsync(storyKey, cancellationToken).ConfigureAwait(false);
+        return storyKey == article.Key || await GetAsync(storyKey, null, cancellationToken).ConfigureAwait(false) is not { } first
+            ? copies
+            : [new StoryCopy(first.Key, first.SourceId, first.SourceName, first.Link), .. copies];
+    }
+
     private static long Characters(Article article) => article.Title.Length + (article.Summary?.Length ?? 0) + (article.Content?.Length ?? 0);
 
     /// <inheritdoc />

@@ -11,7 +11,7 @@ namespace Alerts.Core.Pipeline;
 /// it matched, naming the others), with its other outlets and a one-line summary; grouped by topic, best first;
 /// past <see cref="MaxItemsPerTopic"/> a topic's items are folded into a count.
 /// </summary>
-public sealed class DigestComposer(IArticleStore articles, IStoryCopyStore storyCopies, SubscriberLinks links)
+public sealed class DigestComposer(IArticleStore articles, AlertedArticles stories, SubscriberLinks links)
 {
     /// <summary>Items shown per topic; the rest are counted ("N more").</summary>
     public const int MaxItemsPerTopic = 10;
@@ -38,7 +38,7 @@ public sealed class DigestComposer(IArticleStore articles, IStoryCopyStore story
         {
             var ranked = story.OrderByDescending(pair => pair.Alert.Match.Score).ToList();
             var (best, article) = ranked[0];
-            var alsoReportedBy = StoryCopies.AlsoReportedBy(article, await storyCopies.ListCopiesAsync(story.Key, cancellationToken));
+            var alsoReportedBy = StoryCopies.AlsoReportedBy(article, await stories.StoryMembersAsync(article, cancellationToken));
             items.Add(new DigestItem(best.AlertId, article, best.Match, alsoReportedBy)
             {
                 Summary = OneLine(article.Summary),

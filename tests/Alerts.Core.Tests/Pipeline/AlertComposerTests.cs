@@ -15,11 +15,12 @@ public sealed class AlertComposerTests
     private static readonly DateTimeOffset Published = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task ComposeAsync_AlertedCopyOfAStory_ListsTheStorysOtherOutlets()
+    public async Task ComposeAsync_AlertedCopyOfAStory_ListsTheStorysFirstAndOtherOutlets()
     {
         // Arrange: the story started with "first" (a teaser that alerted nobody); "fuller", a copy from another outlet,
         // alerts; the story's copies are kept under its first article's key.
         var articles = new InMemoryArticleStore();
+        await articles.AdmitAsync(new Article("first", "wire", "Troops to land in Kabul", "https://wire.example/1", null, null, Published) { SourceName = "The Wire" }, TestContext.Current.CancellationToken);
         var fuller = new Article("fuller", "daily", "Troops arrive in Kabul", "https://daily.example/1", "The first units landed.", null, Published) { StoryKey = "first" };
         await articles.AdmitAsync(fuller, TestContext.Current.CancellationToken);
         var copies = new StoryCopiesOf("first", [
@@ -32,8 +33,8 @@ public sealed class AlertComposerTests
         // Act
         var notification = await composer.ComposeAsync(message, new Subscriber("sub-1", "Ops", ChannelKind.Webhook, "https://example.org/hook"), TestContext.Current.CancellationToken);
 
-        // Assert: the other outlet, not the alerted article's own.
-        Assert.Equal("The Herald", Assert.Single(notification.AlsoReportedBy).Name);
+        // Assert: the story's first outlet and the other copy's, not the alerted article's own.
+        Assert.Equal(["The Wire", "The Herald"], notification.AlsoReportedBy.Select(source => source.Name));
     }
 
     // One story's copies.

@@ -339,7 +339,7 @@ public sealed class DigestDeliveryTests
         _subscribers,
         pending ?? _pending,
         [_channel],
-        new DigestComposer(_articles, new NoStoryCopies(), new SubscriberLinks(Options.Create(_options), _time)),
+        new DigestComposer(_articles, new AlertedArticles(_articles, new NoStoryCopies()), new SubscriberLinks(Options.Create(_options), _time)),
         Ledger(),
         new ChannelHealthRecorder(_subscribers, _time, NullLogger<ChannelHealthRecorder>.Instance),
         _digests,
