@@ -240,13 +240,8 @@ public sealed class TableStoryIndex(TableClient table, StoryIndexOptions options
             return;
         }
 
-        var kept = new TableEntity(band, holder)
-        {
-            [FingerprintColumn] = head.GetBinary(FingerprintColumn),
-            [SeenColumn] = headSeen,
-            [StoryColumn] = Undecided,
-        };
-        await TryAddAsync(kept, cancellationToken).ConfigureAwait(false);
+        var holderRow = new Publication(holder, head.GetBinary(FingerprintColumn), headSeen).Row(band, holder, Undecided);
+        await TryAddAsync(holderRow, cancellationToken).ConfigureAwait(false);
         try
         {
             await table.UpdateEntityAsync(self.Row(band, HeadRowKey, Undecided), head.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
