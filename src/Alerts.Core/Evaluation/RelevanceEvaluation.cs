@@ -38,7 +38,7 @@ public static class RelevanceEvaluation
     }
 
     private static bool HasAny(TopicConstraints c) =>
-        c.Places.Count + c.Organisations.Count + c.ActorNationalities.Count + c.ExcludeActorNationalities.Count > 0;
+        c.Places.Count + c.ExcludePlaces.Count + c.Organisations.Count + c.ActorNationalities.Count + c.ExcludeActorNationalities.Count > 0;
 
     private static async Task<Dictionary<(string Topic, string Article), TopicMatch>> ScoreAllAsync(
         IArticleScorer scorer, IReadOnlyList<Article> articles, CancellationToken cancellationToken)

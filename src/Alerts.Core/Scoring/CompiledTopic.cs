@@ -72,14 +72,11 @@ public sealed class ResolvedConstraints
     {
     }
 
-    /// <summary>Countries the article must be about (a city implies its country).</summary>
-    public HashSet<string> PlaceCountries { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Places the article must happen in (a country holds its subdivisions and cities).</summary>
+    public PlaceSet Places { get; } = new();
 
-    /// <summary>Specific cities required (their gazetteer ids).</summary>
-    public HashSet<string> PlaceCities { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>States, provinces and other subdivisions required (ISO 3166-2 codes); their cities count too.</summary>
-    public HashSet<string> PlaceSubdivisions { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Places the article must not happen in.</summary>
+    public PlaceSet ExcludedPlaces { get; } = new();
 
     /// <summary>Organisation ids required.</summary>
     public HashSet<string> Organisations { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -97,7 +94,7 @@ public sealed class ResolvedConstraints
     public bool Strict { get; private set; }
 
     /// <summary>Whether any place constraint exists.</summary>
-    public bool HasPlaces => PlaceCountries.Count + PlaceCities.Count + PlaceSubdivisions.Count > 0;
+    public bool HasPlaces => Places.Any;
 
     /// <summary>Whether any organisation constraint exists.</summary>
     public bool HasOrganisations => Organisations.Count + OtherOrganisations.Count > 0;
@@ -106,7 +103,7 @@ public sealed class ResolvedConstraints
     public bool HasActors => ActorNationalities.Count + ExcludeActorNationalities.Count > 0;
 
     /// <summary>Whether the topic has any constraint (entities are then needed).</summary>
-    public bool Any => HasPlaces || HasOrganisations || HasActors;
+    public bool Any => HasPlaces || ExcludedPlaces.Any || HasOrganisations || HasActors;
 
     internal static ResolvedConstraints Resolve(TopicConstraints? constraints, Gazetteer gazetteer)
     {
@@ -118,25 +115,8 @@ public sealed class ResolvedConstraints
 
         resolved.Strict = constraints.Strict;
 
-        foreach (var place in constraints.Places)
-        {
-            var entry = gazetteer.Resolve(place);
-            switch (entry?.Kind)
-            {
-                case EntityKind.Country or EntityKind.Nationality:
-                    resolved.PlaceCountries.Add(entry.CountryCode!);
-                    break;
-                case EntityKind.City:
-                    resolved.PlaceCities.Add(entry.Id);
-                    break;
-                case EntityKind.Subdivision:
-                    resolved.PlaceSubdivisions.Add(entry.Id);
-                    break;
-                default:
-                    // Topic validation refuses such a place; a topic compiled without it cannot say where.
-                    throw new ArgumentException($"unknown place '{place}'", nameof(constraints));
-            }
-        }
+        AddPlaces(resolved.Places, constraints.Places, gazetteer);
+        AddPlaces(resolved.ExcludedPlaces, constraints.ExcludePlaces ?? [], gazetteer);
 
         foreach (var organisation in constraints.Organisations)
         {
@@ -164,6 +144,18 @@ public sealed class ResolvedConstraints
         }
 
         return resolved;
+    }
+
+    private static void AddPlaces(PlaceSet set, IEnumerable<string> names, Gazetteer gazetteer)
+    {
+        foreach (var name in names)
+        {
+            if (!set.Add(name, gazetteer))
+            {
+                // Topic validation refuses such a place; a topic compiled without it could not say where.
+                throw new ArgumentException($"unknown place '{name}'", nameof(names));
+            }
+        }
     }
 
     /// <summary>The country code a nationality or country name stands for, or null.</summary>

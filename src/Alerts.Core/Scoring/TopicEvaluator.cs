@@ -190,11 +190,18 @@ public static class TopicEvaluator
         // Positions of the required places' own names and people: matches on them ("Afghan", "Kabul", "Taliban") say
         // nothing about what happens there. Computed once per article and topic.
         public List<(int From, int To)> PlaceWords => placeWords ??= Entities.Mentions
-            .Where(m => IsRequiredPlace(Constraints, m) || (m.Entry.CountryCode is { } code && Constraints.PlaceCountries.Contains(code)))
+            .Where(m => Places.Holds(m) || (m.Entry.CountryCode is { } code && Places.Countries.Contains(code)))
             .Select(m => (From: Entities.PositionOf(m), To: Document.Tokens[m.LastToken].Position))
             .ToList();
 
         public bool HeadlineReportsSpeech => headlineReportsSpeech ??= ReportsSpeech(Document);
+
+        // The places where-rules read: the required ones, or for an exclusion the excluded ones.
+        public required PlaceSet Places { get; init; }
+
+        // The same story and matches, read against other places (with evidence and proximity groups of its own).
+        public ConstraintCheck ForPlaces(PlaceSet places) =>
+            new(Constraints, Document, Entities, ClauseHits, [], []) { Places = places, QueryNames = QueryNames, QueryCapitalNames = QueryCapitalNames };
 
         // The folded forms of the query's names, to tell an actor the recogniser does not know.
         public required IReadOnlySet<string> QueryNames { get; init; }
@@ -264,7 +271,12 @@ public static class TopicEvaluator
         var constraintsHold = true;
         if (topic.Constraints.Any)
         {
-            constraintsHold = CheckConstraints(new ConstraintCheck(topic.Constraints, document, entities(), present, groups, evidence) { QueryNames = topic.NameForms, QueryCapitalNames = topic.CapitalNames });
+            constraintsHold = CheckConstraints(new ConstraintCheck(topic.Constraints, document, entities(), present, groups, evidence)
+            {
+                Places = topic.Constraints.Places,
+                QueryNames = topic.NameForms,
+                QueryCapitalNames = topic.CapitalNames,
+            });
         }
 
         var titleShare = clauseHits.Count(h => h.Any(x => document.IsTitle(x.From))) / (double)clauseHits.Length;
@@ -310,6 +322,11 @@ public static class TopicEvaluator
         if (constraints.HasPlaces)
         {
             hold &= CheckPlaces(check);
+        }
+
+        if (constraints.ExcludedPlaces.Any)
+        {
+            hold &= CheckExcludedPlaces(check);
         }
 
         if (constraints.HasOrganisations)
@@ -391,8 +408,85 @@ public static class TopicEvaluator
     /// </summary>
     private static bool CheckPlaces(ConstraintCheck check)
     {
-        var (constraints, document, entities, clauseHits, groups, evidence) = check;
-        var places = entities.Mentions.Where(m => IsRequiredPlace(constraints, m)
+        var located = Locate(check);
+        switch (located.Verdict)
+        {
+            case PlaceVerdict.There:
+                check.Groups.Add(located.Places.Select(check.Entities.PositionOf).ToList());
+                var first = located.Places.FirstOrDefault(check.Entities.IsPlaceMention) ?? located.Places[0];
+                var how = first.Entry.IsPlaceWithinCountry ? $" → {first.Entry.SubdivisionCode ?? first.Entry.CountryCode}"
+                    : first.Entry.Kind == EntityKind.Nationality && !check.Entities.IsPlaceMention(first) ? " (its people act in the story)"
+                    : string.Empty;
+                check.Evidence.Add(EntityEvidence("place", first, check.Entities, how));
+                return true;
+            case PlaceVerdict.Elsewhere:
+                check.Evidence.Add(located.Why!);
+                return false;
+            default:
+                return Unjudged(check, located.NamesAPlace ? "the story does not say where its event happens" : "none named", "place");
+        }
+    }
+
+    /// <summary>
+    /// Excluded places: a story that happens in one of them, read as <see cref="CheckPlaces"/> reads a required place,
+    /// fails, unless the first place it names as where something is lies outside them ("Jeanne kills hundreds in
+    /// Haiti" followed by Florida's preparations stays a story of Haiti). A story that says nowhere is left to the
+    /// topic's strictness.
+    /// </summary>
+    private static bool CheckExcludedPlaces(ConstraintCheck check)
+    {
+        var excluded = check.ForPlaces(check.Constraints.ExcludedPlaces);
+        var located = Locate(excluded);
+        if (located.Verdict == PlaceVerdict.Unknown)
+        {
+            // A required place that cannot be judged has said so already.
+            return (check.Constraints.HasPlaces && !check.Constraints.Strict)
+                || Unjudged(check, located.NamesAPlace ? "the story does not say where its event happens" : "none named", "excluded places");
+        }
+
+        var entities = check.Entities;
+        // Where something is: a dateline, a city or state, or a place after a word of place ("in", "to", "through");
+        // a country named bare is more often who ("U.S. Brokers Cease-fire in Western Afghanistan").
+        var firstPlace = entities.Mentions.FirstOrDefault(m => m.Entry.IsPlace && entities.IsPlaceMention(m) && !entities.IsInAside(m) && !IsTalkedAbout(check, m)
+            && !entities.IsReactionPlace(m) && (entities.IsDateline(m) || m.Entry.IsPlaceWithinCountry || entities.IsLocative(m)));
+        if (located.Verdict == PlaceVerdict.Elsewhere || (firstPlace is not null && !excluded.Places.Holds(firstPlace)))
+        {
+            return true;
+        }
+
+        var where = located.Places.FirstOrDefault(entities.IsPlaceMention) ?? located.Places[0];
+        check.Evidence.Add(FailedAt("the story happens in an excluded place: " + entities.TextOf(where), where, entities));
+        return false;
+    }
+
+    // A constraint the story gives nothing to judge by: the words decide, unless the topic is strict.
+    private static bool Unjudged(ConstraintCheck check, string what, string role)
+    {
+        if (!check.Constraints.Strict)
+        {
+            check.Evidence.Add(new MatchEvidence("entity", $"{role}: {what} (not checked; the topic is not strict)"));
+            return true;
+        }
+
+        check.Evidence.Add(new MatchEvidence("constraint", (what == "none named" ? "no place named" : what) + " (the topic is strict)"));
+        return false;
+    }
+
+    private enum PlaceVerdict
+    {
+        There,
+        Elsewhere,
+        Unknown,
+    }
+
+    // Where the story happens against the check's places: There (with the mentions that put it there), Elsewhere
+    // (with the evidence that says so), or Unknown (whether it names any place at all).
+    private sealed record LocatedStory(PlaceVerdict Verdict, List<EntityMention> Places, MatchEvidence? Why = null, bool NamesAPlace = false);
+
+    private static LocatedStory Locate(ConstraintCheck check)
+    {
+        var (_, document, entities, _, _, _) = check;
+        var places = entities.Mentions.Where(m => check.Places.Holds(m)
             && (entities.IsPlaceMention(m) || IsOccupiedBorderArea(check, m) || IsActingPeople(check, m))).ToList();
         var elsewhere = HeadlineElsewhere(check);
         // The lead locates the event in a required place and no longer speaks of the headline's place.
@@ -403,41 +497,31 @@ public static class TopicEvaluator
             elsewhere = null;
         }
 
-        var ownBorder = elsewhere is null ? HeadlineOwnBorder(constraints, document, entities) : null;
         if (elsewhere is not null)
         {
-            evidence.Add(FailedAt("the headline places the story elsewhere: " + entities.TextOf(elsewhere), elsewhere, entities));
-            return false;
+            return new(PlaceVerdict.Elsewhere, [], FailedAt("the headline places the story elsewhere: " + entities.TextOf(elsewhere), elsewhere, entities));
         }
 
-        if (ownBorder is { } phrase)
+        if (HeadlineOwnBorder(check.Places, document, entities) is { } phrase)
         {
-            evidence.Add(new MatchEvidence(
+            return new(PlaceVerdict.Elsewhere, [], new MatchEvidence(
                 "constraint",
                 "the headline keeps the forces on their own side of a border: " + document.Title[document.Tokens[phrase.First].Start..document.Tokens[phrase.Last].End],
                 document.Snippet(document.Tokens[phrase.First].Position, document.Tokens[phrase.Last].Position)));
-            return false;
         }
 
         if (places.Count > 0)
         {
-            groups.Add(places.Select(entities.PositionOf).ToList());
-            var first = places.FirstOrDefault(entities.IsPlaceMention) ?? places[0];
-            var how = first.Entry.IsPlaceWithinCountry ? $" → {first.Entry.SubdivisionCode ?? first.Entry.CountryCode}"
-                : first.Entry.Kind == EntityKind.Nationality && !entities.IsPlaceMention(first) ? " (its people act in the story)"
-                : string.Empty;
-            evidence.Add(EntityEvidence("place", first, entities, how));
-            return true;
+            return new(PlaceVerdict.There, places);
         }
 
-        var required = entities.Mentions.FirstOrDefault(m => IsRequiredPlace(constraints, m));
+        var required = entities.Mentions.FirstOrDefault(check.Places.Holds);
         if (required is not null)
         {
-            evidence.Add(FailedAt(
+            return new(PlaceVerdict.Elsewhere, [], FailedAt(
                 entities.IsBorderContext(required) ? "required place only mentioned as a border area" : "required place only named as a nationality (who, not where)",
                 required,
                 entities));
-            return false;
         }
 
         // No required place at all: the story happens elsewhere only when it says where its event is (a dateline, a
@@ -450,20 +534,10 @@ public static class TopicEvaluator
                 || ((m.Entry.IsPlaceWithinCountry || entities.IsLocative(m)) && IsAttached(check, m, EventPlaceWindow))));
         if (eventPlace is not null)
         {
-            evidence.Add(FailedAt("the story happens elsewhere: " + entities.TextOf(eventPlace), eventPlace, entities));
-            return false;
+            return new(PlaceVerdict.Elsewhere, [], FailedAt("the story happens elsewhere: " + entities.TextOf(eventPlace), eventPlace, entities));
         }
 
-        var named = entities.Mentions.Any(m => m.Entry.IsPlace || m.Entry.Kind == EntityKind.Nationality);
-        var unknown = named ? "the story does not say where its event happens" : "none named";
-        if (!constraints.Strict)
-        {
-            evidence.Add(new MatchEvidence("entity", $"place: {unknown} (not checked; the topic is not strict)"));
-            return true;
-        }
-
-        evidence.Add(new MatchEvidence("constraint", named ? "the story does not say where its event happens (the topic is strict)" : "no place named (the topic is strict)"));
-        return false;
+        return new(PlaceVerdict.Unknown, [], NamesAPlace: entities.Mentions.Any(m => m.Entry.IsPlace || m.Entry.Kind == EntityKind.Nationality));
     }
 
     // People of the required place acting in the story put it there: "Iraqi kidnappers", "Afghan troops", "Syrian
@@ -544,7 +618,7 @@ public static class TopicEvaluator
                 break;
             }
 
-            if (IsRequiredPlace(constraints, mention) && entities.IsPlaceMention(mention))
+            if (check.Places.Holds(mention) && entities.IsPlaceMention(mention))
             {
                 return null;
             }
@@ -617,9 +691,9 @@ public static class TopicEvaluator
     // A headline that moves forces to their own border ("Pakistan moves extra soldiers to its western frontier",
     // "Turkey masses troops along its border") and names none of the required places as a place keeps the story on
     // the actor's side of that border, whatever the body says about the country next door.
-    private static (int First, int Last)? HeadlineOwnBorder(ResolvedConstraints constraints, AnalyzedDocument document, ArticleEntities entities)
+    private static (int First, int Last)? HeadlineOwnBorder(PlaceSet places, AnalyzedDocument document, ArticleEntities entities)
     {
-        if (entities.Mentions.Any(m => m.FirstToken < document.TitleTokenCount && IsRequiredPlace(constraints, m) && entities.IsPlaceMention(m)))
+        if (entities.Mentions.Any(m => m.FirstToken < document.TitleTokenCount && places.Holds(m) && entities.IsPlaceMention(m)))
         {
             return null;
         }
@@ -644,17 +718,6 @@ public static class TopicEvaluator
 
         return null;
     }
-
-    private static bool IsRequiredPlace(ResolvedConstraints constraints, EntityMention mention) =>
-        mention.Entry.Kind switch
-        {
-            EntityKind.Country or EntityKind.Nationality => constraints.PlaceCountries.Contains(mention.Entry.CountryCode!),
-            EntityKind.City or EntityKind.Subdivision => constraints.PlaceCountries.Contains(mention.Entry.CountryCode!)
-                || constraints.PlaceCities.Contains(mention.Entry.Id)
-                || (mention.Entry.SubdivisionCode is { } subdivision && constraints.PlaceSubdivisions.Contains(subdivision)),
-            EntityKind.Other => mention.Entry.CountryCode is { } code && constraints.PlaceCountries.Contains(code),
-            _ => false,
-        };
 
     private static bool QualifiesAsActor(ResolvedConstraints constraints, EntityMention actor)
     {

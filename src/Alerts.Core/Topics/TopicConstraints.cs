@@ -9,6 +9,13 @@ public sealed record TopicConstraints
     /// <summary>The article must mention one of these places (a city implies its country).</summary>
     public IReadOnlyList<string> Places { get; init; } = [];
 
+    /// <summary>
+    /// The article must not happen in any of these places (a country excludes its subdivisions and cities): read as
+    /// <see cref="Places"/> reads where a story happens, with the first place the story names as where something is
+    /// among them.
+    /// </summary>
+    public IReadOnlyList<string> ExcludePlaces { get; init; } = [];
+
     /// <summary>The article must mention one of these organisations.</summary>
     public IReadOnlyList<string> Organisations { get; init; } = [];
 
@@ -24,4 +31,14 @@ public sealed record TopicConstraints
     /// constraint, for topics that would rather miss a story than receive one whose place or actors are unknown.
     /// </summary>
     public bool Strict { get; init; }
+
+    /// <summary>The same constraints with every list a JSON null left empty (the record's contract promises lists).</summary>
+    public TopicConstraints WithListsForNull() => this with
+    {
+        Places = Places ?? [],
+        ExcludePlaces = ExcludePlaces ?? [],
+        Organisations = Organisations ?? [],
+        ActorNationalities = ActorNationalities ?? [],
+        ExcludeActorNationalities = ExcludeActorNationalities ?? [],
+    };
 }

@@ -143,14 +143,5 @@ public static class TopicFile
     private static WatchTopic Normalise(WatchTopic topic) =>
         topic.Constraints is not { } c
             ? topic
-            : topic with
-            {
-                Constraints = c with
-                {
-                    Places = c.Places ?? [],
-                    Organisations = c.Organisations ?? [],
-                    ActorNationalities = c.ActorNationalities ?? [],
-                    ExcludeActorNationalities = c.ExcludeActorNationalities ?? [],
-                },
-            };
+            : topic with { Constraints = c.WithListsForNull() };
 }

@@ -11,7 +11,7 @@ public static class TopicProperties
 {
     private static readonly string[] TopicNames = ["id", "name", "description", "query", "constraints", "threshold"];
 
-    private static readonly string[] ConstraintNames = ["places", "organisations", "actorNationalities", "excludeActorNationalities", "strict"];
+    private static readonly string[] ConstraintNames = ["places", "excludePlaces", "organisations", "actorNationalities", "excludeActorNationalities", "strict"];
 
     /// <summary>The unknown properties of a topic object: (path relative to the topic, what to write instead).</summary>
     public static IEnumerable<(string Path, string Problem)> Unknown(JsonElement topic)
@@ -55,7 +55,7 @@ public static class TopicProperties
                 ? "is spelled organisations"
                 : Known(TopicNames, property.Name)
                     ? "belongs to the topic, beside \"constraints\", not inside it"
-                    : "is not a constraint (the constraints are places, organisations, actorNationalities, excludeActorNationalities and strict)");
+                    : "is not a constraint (the constraints are places, excludePlaces, organisations, actorNationalities, excludeActorNationalities and strict)");
         }
     }
 

@@ -87,6 +87,7 @@ public static partial class TopicValidation
         }
 
         CheckNames("constraints.places", constraints.Places, errors, UnknownPlace);
+        CheckNames("constraints.excludePlaces", constraints.ExcludePlaces, errors, place => UnknownPlace(place) ?? RequiredToo(place, constraints.Places));
         CheckNames("constraints.organisations", constraints.Organisations, errors, _ => null);
         CheckNames("constraints.actorNationalities", constraints.ActorNationalities, errors, UnknownNationality);
         CheckNames("constraints.excludeActorNationalities", constraints.ExcludeActorNationalities, errors, UnknownNationality);
@@ -103,6 +104,17 @@ public static partial class TopicValidation
         var suggestions = Gazetteer.Default.Suggest(name);
         return $"unknown place '{name}': use a country, a state or province, or a city of 15,000 people or more (for a region, list its countries)"
             + (suggestions.Count == 0 ? string.Empty : "; did you mean " + string.Join(" or ", suggestions.Select(s => $"'{s}'")) + "?");
+    }
+
+    // Excluding a required place, or the country or state around it, leaves the topic nothing to alert on.
+    private static string? RequiredToo(string excludedName, IReadOnlyList<string>? required)
+    {
+        var excluded = Gazetteer.Default.Resolve(excludedName)!;
+        var within = required?.Where(name => !string.IsNullOrWhiteSpace(name)).FirstOrDefault(name => Gazetteer.Default.Resolve(name) is { } place
+            && (place.Id == excluded.Id
+                || (excluded.Kind is EntityKind.Country or EntityKind.Nationality && place.CountryCode == excluded.CountryCode)
+                || (excluded.Kind == EntityKind.Subdivision && place.SubdivisionCode == excluded.Id)));
+        return within is null ? null : $"'{excludedName}' takes in the required place '{within}': no story could both happen there and not";
     }
 
     private static string? UnknownNationality(string name) =>

@@ -255,15 +255,6 @@ public sealed class AdminApi(
             topic = topic with { Threshold = new WatchTopic(topic.Id, topic.Name, topic.Query).Threshold };
         }
 
-        return topic.Constraints is not { } constraints ? topic : topic with
-        {
-            Constraints = constraints with
-            {
-                Places = constraints.Places ?? [],
-                Organisations = constraints.Organisations ?? [],
-                ActorNationalities = constraints.ActorNationalities ?? [],
-                ExcludeActorNationalities = constraints.ExcludeActorNationalities ?? [],
-            },
-        };
+        return topic.Constraints is not { } constraints ? topic : topic with { Constraints = constraints.WithListsForNull() };
     }
 }

@@ -23,6 +23,22 @@ public sealed class PlaceModelTests
         Assert.True(TestSupport.Alerts(UsWildfires, title, body));
     }
 
+    [Theory]
+    [InlineData("Paris", "Thousands protest in Paris", "Marchers filled the streets of the capital on Saturday.")]
+    [InlineData("Berlin", "Protesters march against welfare cuts", "BERLIN (Reuters) - Thousands marched through the city on Monday.")]
+    [InlineData("Shanghai", "Workers protest over unpaid wages", "SHANGHAI - Hundreds of workers gathered outside the factory.")]
+    public void Alerts_RequiredCityThatSharesItsNameWithASubdivision_HoldsTheCity(string place, string title, string body)
+    {
+        // Arrange: the name is read as the subdivision ("Paris" is also a département), and the city carries none.
+        var protests = TestSupport.Topic("protest*", new TopicConstraints { Places = [place] });
+
+        // Act
+        var match = TestSupport.Match(protests, title, body);
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
     [Fact]
     public void Alerts_StoryInAnotherCountry_PlaceFails()
     {

@@ -97,7 +97,15 @@ public sealed class TopicFileTests
         {
             Description = "d",
             Threshold = 0.6,
-            Constraints = new TopicConstraints { Places = ["Iraq"], Organisations = ["NATO"], ActorNationalities = ["Iraq"], ExcludeActorNationalities = ["Iraq"], Strict = true },
+            Constraints = new TopicConstraints
+            {
+                Places = ["Iraq"],
+                ExcludePlaces = ["Baghdad"],
+                Organisations = ["NATO"],
+                ActorNationalities = ["Iraq"],
+                ExcludeActorNationalities = ["Iraq"],
+                Strict = true,
+            },
         };
         using var json = System.Text.Json.JsonDocument.Parse(System.Text.Json.JsonSerializer.Serialize(topic, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)));
 
@@ -126,6 +134,35 @@ public sealed class TopicFileTests
         var problem = Assert.Single(error.Problems);
         Assert.StartsWith("topics[0].constraints.places[0]: unknown place", problem, StringComparison.Ordinal);
         Assert.Contains(expected, problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Lilliput", "Florida", "unknown place 'Lilliput'")]
+    [InlineData("United States", "Texas", "'United States' takes in the required place 'Texas': no story could both happen there and not")]
+    [InlineData("Texas", "Houston", "'Texas' takes in the required place 'Houston'")]
+    [InlineData("Paris", "Paris", "'Paris' takes in the required place 'Paris'")]
+    public void Parse_ExcludedPlaceUnknownOrTakingInARequiredOne_IsRefused(string excluded, string required, string expected)
+    {
+        // Arrange
+        var json = $$"""[{ "id": "a", "name": "A", "query": "earthquake", "constraints": { "places": ["{{required}}"], "excludePlaces": ["{{excluded}}"] } }]""";
+
+        // Act
+        var error = Assert.Throws<TopicFileException>(() => TopicFile.Parse(json));
+
+        // Assert
+        var problem = Assert.Single(error.Problems);
+        Assert.StartsWith("topics[0].constraints.excludePlaces[0]: ", problem, StringComparison.Ordinal);
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ExcludedPlaceInsideARequiredOne_IsAccepted()
+    {
+        // Act
+        var topics = TopicFile.Parse("""[{ "id": "a", "name": "A", "query": "protest*", "constraints": { "places": ["France"], "excludePlaces": ["Paris"] } }]""");
+
+        // Assert
+        Assert.Equal(["Paris"], Assert.Single(topics).Constraints!.ExcludePlaces);
     }
 
     [Theory]

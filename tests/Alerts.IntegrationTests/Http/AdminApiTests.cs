@@ -130,6 +130,7 @@ public sealed class AdminApiTests(AzuriteFixture azurite, SharedHarness shared) 
         var stored = Assert.Single(await app.Services.GetRequiredService<ITopicStore>().ListAsync(ct).ToListAsync(ct));
         Assert.Equal(new WatchTopic("x", "x", "x").Threshold, stored.Threshold);
         Assert.Equal(["Britain"], stored.Constraints!.Places);
+        Assert.NotNull(stored.Constraints.ExcludePlaces);
         Assert.NotNull(stored.Constraints.Organisations);
         Assert.NotNull(stored.Constraints.ActorNationalities);
         Assert.NotNull(stored.Constraints.ExcludeActorNationalities);
@@ -448,6 +449,7 @@ public sealed class AdminApiTests(AzuriteFixture azurite, SharedHarness shared) 
     [InlineData("{\"name\": \"A\", \"query\": 42}", "query", "must be text")]
     [InlineData("{\"name\": \"A\", \"query\": \"troops\", \"threshold\": \"high\"}", "threshold", "must be a number")]
     [InlineData("{\"name\": \"A\", \"query\": \"troops\", \"constraints\": {\"places\": [\"Japna\"]}}", "constraints.places[0]", "did you mean 'Japan'")]
+    [InlineData("{\"name\": \"A\", \"query\": \"troops\", \"constraints\": {\"places\": [\"Texas\"], \"excludePlaces\": [\"United States\"]}}", "constraints.excludePlaces[0]", "takes in the required place 'Texas'")]
     public async Task PutTopic_WrongValue_SaysWhatIsExpectedWithoutTypeNames(string body, string field, string expected)
     {
         var ct = TestContext.Current.CancellationToken;

@@ -1,0 +1,89 @@
+using Alerts.Core.Topics;
+
+namespace Alerts.Core.Tests.Scoring;
+
+/// <summary>Excluded places: a subject "anywhere but" a place (see docs/scoring.md, "Where does the story happen").</summary>
+public sealed class ExcludedPlaceTests
+{
+    private static readonly WatchTopic HurricanesAbroad = TestSupport.Topic("hurricane*", new TopicConstraints { ExcludePlaces = ["United States"] });
+
+    [Theory]
+    [InlineData("Hurricane Frances batters Florida", "MIAMI - The storm tore roofs off homes along the coast on Sunday.")]
+    [InlineData("Storm heads north", "HOUSTON (Reuters) - Hurricane Ivan's remnants flooded roads across the state.")]
+    [InlineData("Hurricane season costs insurers", "Insurers in Tex. and Calif. counted the bill of the hurricane season.")]
+    public void Alerts_StoryInTheExcludedPlaceOrItsStatesAndCities_ConstraintFails(string title, string body)
+    {
+        // Act
+        var match = TestSupport.Match(HurricanesAbroad, title, body);
+
+        // Assert
+        Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+        Assert.Contains(match.Evidence, e => e.Kind == "constraint" && e.Description.StartsWith("the story happens in an excluded place: ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Hurricane Jeanne kills hundreds in Haiti", "Floods swept Gonaives as Florida braced for the storm's arrival later in the week.")]
+    [InlineData("Hurricane Ivan pounds Jamaica", "KINGSTON, Jamaica - The storm tore through the island on Saturday; forecasters said it could reach Florida.")]
+    [InlineData("Hurricane Ivan strengthens", "The storm tore through the Cayman Islands on Sunday, and forecasters said it could turn towards Florida.")]
+    public void Alerts_StoryThatHappensFirstOutsideTheExcludedPlace_Alerts(string title, string body)
+    {
+        // Act
+        var match = TestSupport.Match(HurricanesAbroad, title, body);
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Fact]
+    public void Alerts_StoryTheRequiredReadingPutsThere_IsExactlyWhatTheExclusionRemoves()
+    {
+        // Arrange: the same words read with the place required and with it excluded.
+        var inTheUnitedStates = TestSupport.Topic("hurricane*", new TopicConstraints { Places = ["United States"] });
+        (string Title, string Body)[] stories =
+        [
+            ("Hurricane Charley hits Florida", "PUNTA GORDA, Fla. - The storm flattened mobile homes on Friday."),
+            ("Hurricane Jeanne kills hundreds in Haiti", "Floods swept Gonaives on Sunday."),
+            ("Hurricane Ivan strengthens", "KINGSTON, Jamaica - The storm tore roofs off homes on Saturday."),
+        ];
+
+        // Act / Assert
+        foreach (var (title, body) in stories)
+        {
+            Assert.NotEqual(TestSupport.Alerts(inTheUnitedStates, title, body), TestSupport.Alerts(HurricanesAbroad, title, body));
+        }
+    }
+
+    [Fact]
+    public void Alerts_NoPlaceNamed_WordsDecideUnlessStrict()
+    {
+        // Arrange
+        const string Title = "Hurricane season was the costliest on record";
+        const string Body = "Insurers counted the bill on Tuesday.";
+        var strict = TestSupport.Topic("hurricane*", new TopicConstraints { ExcludePlaces = ["United States"], Strict = true });
+
+        // Act
+        var lenient = TestSupport.Match(HurricanesAbroad, Title, Body);
+        var strictMatch = TestSupport.Match(strict, Title, Body);
+
+        // Assert
+        Assert.True(lenient!.Alert);
+        Assert.Contains(lenient.Evidence, e => e.Description == "excluded places: none named (not checked; the topic is not strict)");
+        Assert.False(strictMatch!.Alert);
+        Assert.Contains(strictMatch.Evidence, e => e.Description == "no place named (the topic is strict)");
+    }
+
+    [Fact]
+    public void Alerts_ExcludedCityWithinARequiredCountry_OnlyThatCityIsLeftOut()
+    {
+        // Arrange
+        var outsideTheCapital = TestSupport.Topic("protest*", new TopicConstraints { Places = ["France"], ExcludePlaces = ["Paris"] });
+
+        // Act
+        var inParis = TestSupport.Match(outsideTheCapital, "Thousands protest in Paris", "Marchers filled the streets of the capital on Saturday.");
+        var inLyon = TestSupport.Match(outsideTheCapital, "Thousands protest in Lyon", "Marchers filled the streets of the city on Saturday.");
+
+        // Assert
+        Assert.False(inParis!.Alert, string.Join(" | ", inParis.Evidence.Select(e => e.Description)));
+        Assert.True(inLyon!.Alert, string.Join(" | ", inLyon.Evidence.Select(e => e.Description)));
+    }
+}
