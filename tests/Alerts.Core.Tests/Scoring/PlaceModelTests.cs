@@ -39,6 +39,22 @@ public sealed class PlaceModelTests
         Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
     }
 
+    [Theory]
+    [InlineData("Kurdistan", "Clashes in Sadr City", "Fighting flared again in the Baghdad slum on Monday.")]
+    [InlineData("Siberia", "Clashes in Chechnya", "Fighting flared again in the mountains on Monday.")]
+    [InlineData("Tora Bora", "Clashes in Musa Qala", "Fighting flared again in the district on Monday.")]
+    public void Alerts_RequiredPressRegion_IsNotAnotherRegionOfItsCountry(string region, string title, string body)
+    {
+        // Arrange: press regions written for Alerts were once one place per country's line.
+        var clashes = TestSupport.Topic("clash* OR fighting", new TopicConstraints { Places = [region] });
+
+        // Act
+        var match = TestSupport.Match(clashes, title, body);
+
+        // Assert
+        Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
     [Fact]
     public void Alerts_StoryInAnotherCountry_PlaceFails()
     {
