@@ -69,7 +69,38 @@ public sealed class Gazetteer
         var mentions = Recognize(analyzed);
         return mentions.Count == 1 && mentions[0].FirstToken == 0 && mentions[0].LastToken == analyzed.Tokens.Count - 1
             ? mentions[0].Entry
-            : null;
+            : ResolveWithin(name);
+    }
+
+    // "Georgia, United States", "Paris, Texas", "Kabul, Afghanistan": the place of that name inside the country or
+    // subdivision after the last comma, for a name several places share: a capital or a city of a million first
+    // (what the name means), then a subdivision, then the larger city.
+    private GazetteerEntry? ResolveWithin(string name)
+    {
+        var comma = name.LastIndexOf(',');
+        if (comma <= 0 || Resolve(name[(comma + 1)..]) is not { } within || !(within.IsPlace || within.Kind == EntityKind.Nationality))
+        {
+            return null;
+        }
+
+        bool Inside(GazetteerEntry place) => within.Kind == EntityKind.Subdivision
+            ? place.SubdivisionCode == within.Id
+            : place.CountryCode == within.CountryCode && place.Kind != EntityKind.Country;
+        return ReadingsOf(name[..comma].Trim())
+            .Where(r => r.IsPlace && Inside(r))
+            .OrderByDescending(r => r.Kind == EntityKind.City && IsMajor(r, [r]))
+            .ThenByDescending(r => r.Kind == EntityKind.Subdivision)
+            .ThenByDescending(r => r.Population)
+            .FirstOrDefault();
+    }
+
+    // Every place a name may stand for, whatever the case rules of its aliases.
+    private IEnumerable<GazetteerEntry> ReadingsOf(string name)
+    {
+        var stems = TextAnalyzer.Analyze(name).Select(t => t.Stem).ToArray();
+        return stems.Length > 0 && aliasesByFirstStem.TryGetValue(stems[0], out var aliases)
+            ? aliases.Where(a => a.Stems.AsSpan().SequenceEqual(stems)).SelectMany(a => a.Readings).Distinct()
+            : [];
     }
 
     /// <summary>

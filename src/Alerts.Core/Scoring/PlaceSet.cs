@@ -1,4 +1,5 @@
 using Alerts.Core.Entities;
+using Alerts.Core.Text;
 
 namespace Alerts.Core.Scoring;
 
@@ -55,11 +56,13 @@ public sealed class PlaceSet
             EntityKind.Country or EntityKind.Nationality => Countries.Contains(entry.CountryCode!),
             EntityKind.City or EntityKind.Subdivision => Countries.Contains(entry.CountryCode!)
                 || Cities.Contains(entry.Id)
-                || (entry.SubdivisionCode is { } subdivision ? Subdivisions.Contains(subdivision) : subdivisionNames.Contains(NameInCountry(entry))),
+                || (entry.SubdivisionCode is { } subdivision ? Subdivisions.Contains(subdivision) : subdivisionNames.Count > 0 && subdivisionNames.Contains(NameInCountry(entry))),
             EntityKind.Other => entry.CountryCode is { } code && Countries.Contains(code),
             _ => false,
         };
     }
 
-    private static string NameInCountry(GazetteerEntry entry) => entry.CountryCode + "|" + entry.Name;
+    // Folded as words are ("Kābul" the province, "Kabul" the city).
+    private static string NameInCountry(GazetteerEntry entry) =>
+        entry.CountryCode + "|" + string.Join(' ', TextAnalyzer.Analyze(entry.Name).Select(t => t.Stem));
 }

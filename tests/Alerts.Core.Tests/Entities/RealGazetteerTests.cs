@@ -180,6 +180,33 @@ public sealed class RealGazetteerTests
     }
 
     [Theory]
+    [InlineData("Georgia", "GE", null)]
+    [InlineData("Georgia, United States", "US", "US-GA")]
+    [InlineData("Georgia, US", "US", "US-GA")]
+    [InlineData("Paris, Texas", "US", "US-TX")]
+    [InlineData("Birmingham, Ala.", "US", "US-AL")]
+    [InlineData("Washington, United States", "US", "US-WA")]
+    public void Resolve_NameWithTheCountryOrStateAfterAComma_IsThePlaceInsideIt(string name, string country, string? subdivision)
+    {
+        // Act
+        var entry = Gazetteer.Default.Resolve(name);
+
+        // Assert
+        Assert.Equal(country, entry?.CountryCode);
+        Assert.Equal(subdivision, entry?.SubdivisionCode);
+    }
+
+    [Theory]
+    [InlineData("Lilliput, Texas")]
+    [InlineData("Georgia, Russia")]
+    [InlineData("Texas, Lilliput")]
+    public void Resolve_NoSuchPlaceInside_IsUnknown(string name)
+    {
+        // Act / Assert
+        Assert.Null(Gazetteer.Default.Resolve(name));
+    }
+
+    [Theory]
     [InlineData("Federal Republic of Yugoslavia")]
     [InlineData("Yugoslav")]
     [InlineData("Yugoslavian")]

@@ -27,6 +27,8 @@ public sealed class PlaceModelTests
     [InlineData("Paris", "Thousands protest in Paris", "Marchers filled the streets of the capital on Saturday.")]
     [InlineData("Berlin", "Protesters march against welfare cuts", "BERLIN (Reuters) - Thousands marched through the city on Monday.")]
     [InlineData("Shanghai", "Workers protest over unpaid wages", "SHANGHAI - Hundreds of workers gathered outside the factory.")]
+    [InlineData("Kabul", "Protest turns violent", "KABUL (Reuters) - Hundreds of protesters gathered outside the ministry.")]
+    [InlineData("Baghdad", "Protest turns violent", "BAGHDAD (Reuters) - Hundreds of protesters gathered outside the ministry.")]
     public void Alerts_RequiredCityThatSharesItsNameWithASubdivision_HoldsTheCity(string place, string title, string body)
     {
         // Arrange: the name is read as the subdivision ("Paris" is also a département), and the city carries none.
@@ -37,6 +39,24 @@ public sealed class PlaceModelTests
 
         // Assert
         Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
+    [InlineData("Georgia, United States", "Storm floods Atlanta suburbs", "ATLANTA - Rain fell all night.", true)]
+    [InlineData("Georgia, United States", "Storm floods Tbilisi suburbs", "TBILISI, Georgia - Rain fell all night.", false)]
+    [InlineData("Paris, Texas", "Storm floods town", "PARIS, Texas - Rain fell all night.", true)]
+    [InlineData("Paris, Texas", "Storm floods Paris suburbs", "PARIS (Reuters) - Rain fell all night.", false)]
+    [InlineData("Kabul, Afghanistan", "Storm floods Kabul", "KABUL (Reuters) - Rain fell all night.", true)]
+    public void Alerts_PlaceNamedWithItsCountryOrState_IsThatPlace(string place, string title, string body, bool expected)
+    {
+        // Arrange
+        var storms = TestSupport.Topic("storm*", new TopicConstraints { Places = [place] });
+
+        // Act
+        var match = TestSupport.Match(storms, title, body);
+
+        // Assert
+        Assert.True(expected == match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
     }
 
     [Theory]
