@@ -162,6 +162,13 @@ for (const city of cities) {
 for (const line of readFileSync(new URL('./press-names.tsv', import.meta.url), 'utf8').split('\n')) {
   if (!line.trim() || line.startsWith('#')) continue;
   const [kind, id, names] = line.split('\t');
+  if (kind === 'city') {
+    // More names of a generated city (its GeoNames id): the loader joins rows of one id into one place.
+    const city = rows.find((r) => r[0] === 'city' && r[1] === id);
+    if (!city) throw new Error(`press-names.tsv: no city ${id}`);
+    add('city', id, city[2], city[3], 0, '', names.split('|'));
+    continue;
+  }
   const country = id.split('-')[0];
   add(kind, id, country, kind === 'subdivision' ? id : '', 0, '', names.split('|'));
 }

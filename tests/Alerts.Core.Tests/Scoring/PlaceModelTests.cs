@@ -42,6 +42,22 @@ public sealed class PlaceModelTests
     }
 
     [Theory]
+    [InlineData("Mumbai", "BOMBAY (Reuters) - Hundreds of protesters gathered outside the ministry.")]
+    [InlineData("Bombay", "MUMBAI (Reuters) - Hundreds of protesters gathered outside the ministry.")]
+    [InlineData("Ukraine", "KIEV (Reuters) - Hundreds of protesters gathered outside the ministry.")]
+    public void Alerts_CityNamedByItsEnglishOrFormerName_IsThatCity(string place, string body)
+    {
+        // Arrange
+        var protests = TestSupport.Topic("protest*", new TopicConstraints { Places = [place], Strict = true });
+
+        // Act
+        var match = TestSupport.Match(protests, "Protest turns violent", body);
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
     [InlineData("Georgia, United States", "Storm floods Atlanta suburbs", "ATLANTA - Rain fell all night.", true)]
     [InlineData("Georgia, United States", "Storm floods Tbilisi suburbs", "TBILISI, Georgia - Rain fell all night.", false)]
     [InlineData("Paris, Texas", "Storm floods town", "PARIS, Texas - Rain fell all night.", true)]
