@@ -94,9 +94,10 @@ public sealed class Gazetteer
             .FirstOrDefault();
     }
 
-    // Every place a name may stand for, whatever the case rules of its aliases.
-    private IEnumerable<GazetteerEntry> ReadingsOf(string name)
+    /// <summary>Every place or organisation a name may stand for, whatever the case rules of its aliases, accents aside.</summary>
+    public IEnumerable<GazetteerEntry> ReadingsOf(string name)
     {
+        ArgumentNullException.ThrowIfNull(name);
         var stems = TextAnalyzer.Analyze(name).Select(t => t.Stem).ToArray();
         return stems.Length > 0 && aliasesByFirstStem.TryGetValue(stems[0], out var aliases)
             ? aliases.Where(a => a.Stems.AsSpan().SequenceEqual(stems)).SelectMany(a => a.Readings).Distinct()

@@ -1,5 +1,4 @@
 using Alerts.Core.Entities;
-using Alerts.Core.Text;
 
 namespace Alerts.Core.Scoring;
 
@@ -9,10 +8,6 @@ namespace Alerts.Core.Scoring;
 /// </summary>
 public sealed class PlaceSet
 {
-    // A name is read as the subdivision when a city shares it ("Paris", "Berlin", "Shanghai", "Lima"), and cities
-    // outside the United States carry no subdivision: the namesake city is held through its name and country.
-    private readonly HashSet<string> subdivisionNames = new(StringComparer.OrdinalIgnoreCase);
-
     /// <summary>Country codes.</summary>
     public HashSet<string> Countries { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -39,7 +34,11 @@ public sealed class PlaceSet
                 return true;
             case EntityKind.Subdivision:
                 Subdivisions.Add(entry.Id);
-                subdivisionNames.Add(NameInCountry(entry));
+                // A name is read as the subdivision when a city of its country shares it ("Kabul", "Paris", "Berlin"),
+                // and cities outside the United States carry no subdivision: the namesake city is listed itself.
+                Cities.UnionWith(gazetteer.ReadingsOf(entry.Name)
+                    .Where(r => r.Kind == EntityKind.City && r.CountryCode == entry.CountryCode && r.SubdivisionCode is null)
+                    .Select(r => r.Id));
                 return true;
             default:
                 return false;
@@ -56,13 +55,10 @@ public sealed class PlaceSet
             EntityKind.Country or EntityKind.Nationality => Countries.Contains(entry.CountryCode!),
             EntityKind.City or EntityKind.Subdivision => Countries.Contains(entry.CountryCode!)
                 || Cities.Contains(entry.Id)
-                || (entry.SubdivisionCode is { } subdivision ? Subdivisions.Contains(subdivision) : subdivisionNames.Count > 0 && subdivisionNames.Contains(NameInCountry(entry))),
+                || (entry.SubdivisionCode is { } subdivision && Subdivisions.Contains(subdivision)),
             EntityKind.Other => entry.CountryCode is { } code && Countries.Contains(code),
             _ => false,
         };
     }
 
-    // Folded as words are ("Kābul" the province, "Kabul" the city).
-    private static string NameInCountry(GazetteerEntry entry) =>
-        entry.CountryCode + "|" + string.Join(' ', TextAnalyzer.Analyze(entry.Name).Select(t => t.Stem));
 }
