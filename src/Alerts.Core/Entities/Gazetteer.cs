@@ -72,22 +72,25 @@ public sealed class Gazetteer
             : ResolveWithin(name);
     }
 
-    // "Georgia, United States", "Paris, Texas", "Kabul, Afghanistan": the place of that name inside the country or
-    // subdivision after the last comma, for a name several places share: a capital or a city of a million first
-    // (what the name means), then a subdivision, then the larger city.
+    // "Georgia, United States", "Paris, Texas", "Kabul, Afghanistan", "London, Ontario": the place of that name inside
+    // the country or subdivision after the last comma, for a name several places share: a capital or a city of a
+    // million first (what the name means), then a subdivision, then the larger city. Cities outside the United States
+    // carry no subdivision, so a province after the comma narrows them to its country.
     private GazetteerEntry? ResolveWithin(string name)
     {
         var comma = name.LastIndexOf(',');
-        if (comma <= 0 || Resolve(name[(comma + 1)..]) is not { } within || !(within.IsPlace || within.Kind == EntityKind.Nationality))
+        if (comma <= 0 || Resolve(name[(comma + 1)..]) is not { Kind: EntityKind.Country or EntityKind.Nationality or EntityKind.Subdivision } within)
         {
             return null;
         }
 
-        bool Inside(GazetteerEntry place) => within.Kind == EntityKind.Subdivision
-            ? place.SubdivisionCode == within.Id
-            : place.CountryCode == within.CountryCode && place.Kind != EntityKind.Country;
-        return ReadingsOf(name[..comma].Trim())
-            .Where(r => r.IsPlace && Inside(r))
+        bool Inside(GazetteerEntry place) => place.IsPlace && place.Kind != EntityKind.Country && place.CountryCode == within.CountryCode
+            && (within.Kind != EntityKind.Subdivision || place.SubdivisionCode == within.Id || (place.Kind == EntityKind.City && place.SubdivisionCode is null));
+        var head = name[..comma].Trim();
+        return ReadingsOf(head)
+            .Append(Resolve(head))
+            .OfType<GazetteerEntry>()
+            .Where(Inside)
             .OrderByDescending(r => r.Kind == EntityKind.City && IsMajor(r, [r]))
             .ThenByDescending(r => r.Kind == EntityKind.Subdivision)
             .ThenByDescending(r => r.Population)

@@ -8,6 +8,14 @@ namespace Alerts.Core.Scoring;
 /// </summary>
 public sealed class PlaceSet
 {
+    // A namesake city of a subdivision is listed only when it is the place the name means (Kabul, Paris), not a town
+    // elsewhere in the country that shares it (Ishikawa in Okinawa for Ishikawa prefecture).
+    private const int NamesakeCityPopulation = 100_000;
+
+    // The countries and subdivisions around the places listed below country level: a story in the United States may
+    // or may not be in California, so for a California set it is neither inside nor outside.
+    private readonly HashSet<string> around = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Country codes.</summary>
     public HashSet<string> Countries { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -31,13 +39,16 @@ public sealed class PlaceSet
                 return true;
             case EntityKind.City:
                 Cities.Add(entry.Id);
+                AddAround(entry);
                 return true;
             case EntityKind.Subdivision:
                 Subdivisions.Add(entry.Id);
+                AddAround(entry);
                 // A name is read as the subdivision when a city of its country shares it ("Kabul", "Paris", "Berlin"),
                 // and cities outside the United States carry no subdivision: the namesake city is listed itself.
                 Cities.UnionWith(gazetteer.ReadingsOf(entry.Name)
-                    .Where(r => r.Kind == EntityKind.City && r.CountryCode == entry.CountryCode && r.SubdivisionCode is null)
+                    .Where(r => r.Kind == EntityKind.City && r.CountryCode == entry.CountryCode && r.SubdivisionCode is null
+                        && r.Population >= NamesakeCityPopulation)
                     .Select(r => r.Id));
                 return true;
             default:
@@ -49,7 +60,13 @@ public sealed class PlaceSet
     public bool Holds(EntityMention mention)
     {
         ArgumentNullException.ThrowIfNull(mention);
-        var entry = mention.Entry;
+        return Holds(mention.Entry);
+    }
+
+    /// <summary>Whether a place is one of the places, or lies in one.</summary>
+    public bool Holds(GazetteerEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
         return entry.Kind switch
         {
             EntityKind.Country or EntityKind.Nationality => Countries.Contains(entry.CountryCode!),
@@ -61,4 +78,27 @@ public sealed class PlaceSet
         };
     }
 
+    /// <summary>
+    /// Whether a mention names a country or subdivision around one of the places ("the United States" for a California
+    /// set): the story may be there or not.
+    /// </summary>
+    public bool LiesAround(EntityMention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        return around.Count > 0 && mention.Entry.Kind switch
+        {
+            EntityKind.Country or EntityKind.Nationality => around.Contains(mention.Entry.CountryCode!),
+            EntityKind.Subdivision => around.Contains(mention.Entry.Id),
+            _ => false,
+        };
+    }
+
+    private void AddAround(GazetteerEntry entry)
+    {
+        around.Add(entry.CountryCode!);
+        if (entry.Kind == EntityKind.City && entry.SubdivisionCode is { } subdivision)
+        {
+            around.Add(subdivision);
+        }
+    }
 }

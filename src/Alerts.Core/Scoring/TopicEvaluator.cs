@@ -319,14 +319,15 @@ public static class TopicEvaluator
     {
         var (constraints, document, entities, clauseHits, groups, evidence) = check;
         var hold = true;
+        var requiredUnjudged = false;
         if (constraints.HasPlaces)
         {
-            hold &= CheckPlaces(check);
+            hold &= CheckPlaces(check, out requiredUnjudged);
         }
 
         if (constraints.ExcludedPlaces.Any)
         {
-            hold &= CheckExcludedPlaces(check);
+            hold &= CheckExcludedPlaces(check, requiredUnjudged);
         }
 
         if (constraints.HasOrganisations)
@@ -406,9 +407,10 @@ public static class TopicEvaluator
     /// body's first sentence places it in a required place ("Thousands march in Rome for hostages" / "... held in
     /// Iraq"). When the story names no place at all the constraint cannot be judged and the topic's strictness decides.
     /// </summary>
-    private static bool CheckPlaces(ConstraintCheck check)
+    private static bool CheckPlaces(ConstraintCheck check, out bool unjudged)
     {
         var located = Locate(check);
+        unjudged = located.Verdict == PlaceVerdict.Unknown;
         switch (located.Verdict)
         {
             case PlaceVerdict.There:
@@ -430,27 +432,35 @@ public static class TopicEvaluator
     /// <summary>
     /// Excluded places: a story that happens in one of them, read as <see cref="CheckPlaces"/> reads a required place,
     /// fails, unless the first place it names as where something is lies outside them ("Jeanne kills hundreds in
-    /// Haiti" followed by Florida's preparations stays a story of Haiti). A story that says nowhere is left to the
-    /// topic's strictness.
+    /// Haiti" followed by Florida's preparations stays a story of Haiti); a country or state around an excluded place
+    /// is neither in it nor outside. A story that says nowhere is left to the topic's strictness.
     /// </summary>
-    private static bool CheckExcludedPlaces(ConstraintCheck check)
+    private static bool CheckExcludedPlaces(ConstraintCheck check, bool requiredUnjudged)
     {
         var excluded = check.ForPlaces(check.Constraints.ExcludedPlaces);
         var located = Locate(excluded);
         if (located.Verdict == PlaceVerdict.Unknown)
         {
-            // A required place that cannot be judged has said so already.
-            return (check.Constraints.HasPlaces && !check.Constraints.Strict)
-                || Unjudged(check, located.NamesAPlace ? "the story does not say where its event happens" : "none named", "excluded places");
+            // A required place the story gave nothing to judge by has said so, and the strictness decided, already.
+            return requiredUnjudged
+                ? !check.Constraints.Strict
+                : Unjudged(check, located.NamesAPlace ? "the story does not say whether it happens there" : "none named", "excluded places");
         }
 
         var entities = check.Entities;
+        if (located.Verdict == PlaceVerdict.Elsewhere)
+        {
+            check.Evidence.Add(new MatchEvidence("entity", "excluded places: not there (" + located.Why!.Description + ")"));
+            return true;
+        }
+
         // Where something is: a dateline, a city or state, or a place after a word of place ("in", "to", "through");
         // a country named bare is more often who ("U.S. Brokers Cease-fire in Western Afghanistan").
-        var firstPlace = entities.Mentions.FirstOrDefault(m => m.Entry.IsPlace && entities.IsPlaceMention(m) && !entities.IsInAside(m) && !IsTalkedAbout(check, m)
+        var firstPlace = entities.Mentions.FirstOrDefault(m => m.Entry.IsPlace && entities.IsPlaceMention(m) && !entities.IsInAside(m) && !IsTalkedAbout(excluded, m)
             && !entities.IsReactionPlace(m) && (entities.IsDateline(m) || m.Entry.IsPlaceWithinCountry || entities.IsLocative(m)));
-        if (located.Verdict == PlaceVerdict.Elsewhere || (firstPlace is not null && !excluded.Places.Holds(firstPlace)))
+        if (firstPlace is not null && !excluded.Places.Holds(firstPlace) && !excluded.Places.LiesAround(firstPlace))
         {
+            check.Evidence.Add(new MatchEvidence("entity", "excluded places: the story happens first in " + entities.TextOf(firstPlace) + ", outside them"));
             return true;
         }
 
@@ -459,7 +469,8 @@ public static class TopicEvaluator
         return false;
     }
 
-    // A constraint the story gives nothing to judge by: the words decide, unless the topic is strict.
+    // A constraint the story gives nothing to judge by: the words decide, unless the topic is strict. The required
+    // places speak for themselves; an exclusion says it is one.
     private static bool Unjudged(ConstraintCheck check, string what, string role)
     {
         if (!check.Constraints.Strict)
@@ -468,7 +479,8 @@ public static class TopicEvaluator
             return true;
         }
 
-        check.Evidence.Add(new MatchEvidence("constraint", (what == "none named" ? "no place named" : what) + " (the topic is strict)"));
+        var failure = (what == "none named" ? "no place named" : what) + " (the topic is strict)";
+        check.Evidence.Add(new MatchEvidence("constraint", role == "place" ? failure : $"{role}: {failure}"));
         return false;
     }
 
@@ -529,6 +541,7 @@ public static class TopicEvaluator
         // named as who ("U.S. gymnast", "Kerry on Iraq") or in an aside about someone (", who swims at Auburn") do not
         // say where.
         var eventPlace = entities.Mentions.FirstOrDefault(m => m.Entry.IsPlace && entities.IsPlaceMention(m) && !entities.IsInAside(m) && !IsTalkedAbout(check, m)
+            && !check.Places.LiesAround(m)
             && (entities.IsDateline(m)
                 || (m.FirstToken < document.TitleTokenCount && (m.Entry.IsPlaceWithinCountry || entities.IsLocative(m)))
                 || ((m.Entry.IsPlaceWithinCountry || entities.IsLocative(m)) && IsAttached(check, m, EventPlaceWindow))));
@@ -624,7 +637,7 @@ public static class TopicEvaluator
             }
 
             if (mention.Entry.Kind is EntityKind.Country or EntityKind.City or EntityKind.Subdivision && entities.IsLocative(mention)
-                && !entities.IsBorderContext(mention) && !entities.IsReactionPlace(mention) && !entities.IsGatheringVenue(mention)
+                && !check.Places.LiesAround(mention) && !entities.IsBorderContext(mention) && !entities.IsReactionPlace(mention) && !entities.IsGatheringVenue(mention)
                 && !IsTalkedAbout(check, mention))
             {
                 elsewhere ??= mention;

@@ -109,12 +109,16 @@ public static partial class TopicValidation
     // Excluding a required place, or the country or state around it, leaves the topic nothing to alert on.
     private static string? RequiredToo(string excludedName, IReadOnlyList<string>? required)
     {
-        var excluded = Gazetteer.Default.Resolve(excludedName)!;
-        var within = required?.Where(name => !string.IsNullOrWhiteSpace(name)).FirstOrDefault(name => Gazetteer.Default.Resolve(name) is { } place
-            && (place.Id == excluded.Id
-                || (excluded.Kind is EntityKind.Country or EntityKind.Nationality && place.CountryCode == excluded.CountryCode)
-                || (excluded.Kind == EntityKind.Subdivision && place.SubdivisionCode == excluded.Id)));
-        return within is null ? null : $"'{excludedName}' takes in the required place '{within}': no story could both happen there and not";
+        var excluded = new PlaceSet();
+        if (!excluded.Add(excludedName, Gazetteer.Default))
+        {
+            return null;
+        }
+
+        var within = required?.FirstOrDefault(name => !string.IsNullOrWhiteSpace(name) && Gazetteer.Default.Resolve(name) is { } place && excluded.Holds(place));
+        return within is null ? null
+            : string.Equals(within.Trim(), excludedName.Trim(), StringComparison.OrdinalIgnoreCase) ? $"'{excludedName}' is also a required place: no story could both happen there and not"
+            : $"'{excludedName}' takes in the required place '{within}': no story could both happen there and not";
     }
 
     private static string? UnknownNationality(string name) =>

@@ -186,6 +186,8 @@ public sealed class RealGazetteerTests
     [InlineData("Paris, Texas", "US", "US-TX")]
     [InlineData("Birmingham, Ala.", "US", "US-AL")]
     [InlineData("Washington, United States", "US", "US-WA")]
+    [InlineData("Paris, Texas, United States", "US", "US-TX")]
+    [InlineData("London, Ontario", "CA", null)]
     public void Resolve_NameWithTheCountryOrStateAfterAComma_IsThePlaceInsideIt(string name, string country, string? subdivision)
     {
         // Act
@@ -215,6 +217,7 @@ public sealed class RealGazetteerTests
     [InlineData("Lilliput, Texas")]
     [InlineData("Georgia, Russia")]
     [InlineData("Texas, Lilliput")]
+    [InlineData("Paris, Atlanta")]
     public void Resolve_NoSuchPlaceInside_IsUnknown(string name)
     {
         // Act / Assert

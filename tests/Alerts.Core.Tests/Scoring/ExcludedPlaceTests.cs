@@ -69,7 +69,53 @@ public sealed class ExcludedPlaceTests
         Assert.True(lenient!.Alert);
         Assert.Contains(lenient.Evidence, e => e.Description == "excluded places: none named (not checked; the topic is not strict)");
         Assert.False(strictMatch!.Alert);
-        Assert.Contains(strictMatch.Evidence, e => e.Description == "no place named (the topic is strict)");
+        Assert.Contains(strictMatch.Evidence, e => e.Description == "excluded places: no place named (the topic is strict)");
+    }
+
+    [Fact]
+    public void Alerts_StrictWithBothListsAndNoPlaceNamed_SaysSoOnce()
+    {
+        // Arrange
+        var topic = TestSupport.Topic("protest*", new TopicConstraints { Places = ["France"], ExcludePlaces = ["Paris"], Strict = true });
+
+        // Act
+        var match = TestSupport.Match(topic, "Protests grow", "Marchers filled the streets on Saturday.");
+
+        // Assert
+        Assert.False(match!.Alert);
+        Assert.Single(match.Evidence, e => e.Kind == "constraint");
+    }
+
+    [Fact]
+    public void Alerts_FirstPlaceAroundTheExcludedOne_IsNotOutsideIt()
+    {
+        // Arrange: the United States holds California; the story's Los Angeles puts it there.
+        var wildfires = TestSupport.Topic("fire*", new TopicConstraints { ExcludePlaces = ["California"] });
+
+        // Act
+        var match = TestSupport.Match(wildfires, "Wildfires across the United States", "Fires burned in Los Angeles and San Diego counties on Monday.");
+
+        // Assert
+        Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
+    [InlineData("Protesters storm ministry in Iraq")]
+    [InlineData("Iraqi protesters storm ministry")]
+    public void Alerts_RequiredCountryAroundTheExcludedCity_CannotTellWhetherThere(string title)
+    {
+        // Arrange: neither headline says whether the ministry is in Baghdad.
+        var outsideTheCapital = TestSupport.Topic("protest*", new TopicConstraints { Places = ["Iraq"], ExcludePlaces = ["Baghdad"], Strict = true });
+        var lenient = TestSupport.Topic("protest*", new TopicConstraints { Places = ["Iraq"], ExcludePlaces = ["Baghdad"] });
+
+        // Act
+        var strict = TestSupport.Match(outsideTheCapital, title, "Hundreds gathered on Monday.");
+        var notStrict = TestSupport.Match(lenient, title, "Hundreds gathered on Monday.");
+
+        // Assert
+        Assert.False(strict!.Alert, string.Join(" | ", strict.Evidence.Select(e => e.Description)));
+        Assert.Contains(strict.Evidence, e => e.Description == "excluded places: the story does not say whether it happens there (the topic is strict)");
+        Assert.True(notStrict!.Alert, string.Join(" | ", notStrict.Evidence.Select(e => e.Description)));
     }
 
     [Fact]

@@ -140,7 +140,8 @@ public sealed class TopicFileTests
     [InlineData("Lilliput", "Florida", "unknown place 'Lilliput'")]
     [InlineData("United States", "Texas", "'United States' takes in the required place 'Texas': no story could both happen there and not")]
     [InlineData("Texas", "Houston", "'Texas' takes in the required place 'Houston'")]
-    [InlineData("Paris", "Paris", "'Paris' takes in the required place 'Paris'")]
+    [InlineData("Paris", "Paris", "'Paris' is also a required place")]
+    [InlineData("Kabul", "Kabul, Afghanistan", "'Kabul' takes in the required place 'Kabul, Afghanistan'")]
     public void Parse_ExcludedPlaceUnknownOrTakingInARequiredOne_IsRefused(string excluded, string required, string expected)
     {
         // Arrange
