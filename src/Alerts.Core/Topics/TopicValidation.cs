@@ -101,6 +101,13 @@ public static partial class TopicValidation
             return null;
         }
 
+        // "Iraq, Syria": two places written as one, not a place inside another.
+        var parts = name.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length > 1 && parts.All(p => Gazetteer.Default.Resolve(p) is { } part && (part.IsPlace || part.Kind == EntityKind.Nationality)))
+        {
+            return $"unknown place '{name}': {string.Join(" and ", parts.Select(p => $"'{p}'"))} are places, but the first does not lie in the last; list them as separate places";
+        }
+
         var suggestions = Gazetteer.Default.Suggest(name);
         return $"unknown place '{name}': use a country, a state or province, or a city of 15,000 people or more (for a region, list its countries)"
             + (suggestions.Count == 0 ? string.Empty : "; did you mean " + string.Join(" or ", suggestions.Select(s => $"'{s}'")) + "?");

@@ -122,6 +122,7 @@ public sealed class TopicFileTests
     [InlineData("Lilliput", "unknown place 'Lilliput'")]
     [InlineData("Korea", "did you mean 'North Korea' or 'South Korea'")]
     [InlineData("Arab", "did you mean 'United Arab Emirates'")]
+    [InlineData("Iraq, Syria", "'Iraq' and 'Syria' are places, but the first does not lie in the last; list them as separate places")]
     public void Parse_UnknownPlace_IsRefusedWithTheNearestKnownNames(string place, string expected)
     {
         // Arrange

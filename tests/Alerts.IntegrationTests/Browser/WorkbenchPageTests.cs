@@ -39,7 +39,7 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite, BrowserFixture br
 
         // Fixed and restricted to Japan, the preview shows what it would catch and nearly catch.
         await page.GetByLabel("Query").FillAsync("(earthquake* OR quake*) (damage* OR killed OR injured OR Kobe)");
-        await page.GetByLabel("Places (comma-separated; empty for anywhere)").FillAsync("Japan");
+        await page.GetByLabel("Places (separated by semicolons; empty for anywhere)").FillAsync("Japan");
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
         await Assertions.Expect(page.Locator("#query-error")).ToBeEmptyAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "1 would alert, 1 near misses, of 2 articles" })).ToBeVisibleAsync();
@@ -74,5 +74,38 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite, BrowserFixture br
         await client.PostAsJsonAsync("api/articles", new { title = "Earthquake injures dozens in Kobe", link = "https://news.example.org/kobe", summary = "An earthquake injured dozens of people in Kobe, Japan, overnight." }, ct);
         await app.WaitIdleAsync(ct);
         Assert.Contains("Earthquake injures dozens in Kobe", Assert.Single(app.Smtp.Messages).Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Workbench_TuneAndSave_KeepsWhatTheFormDoesNotShow()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        using var client = app.CreateApiClient();
+        var put = await client.PutAsJsonAsync("api/topics/foreign-troops", new
+        {
+            name = "Foreign troops in Afghanistan",
+            description = "Deployments of foreign forces",
+            query = "troops Afghanistan",
+            constraints = new { places = new[] { "Afghanistan" }, excludeActorNationalities = new[] { "Afghanistan" }, organisations = new[] { "NATO" }, strict = true },
+        }, ct);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+
+        var page = await browser.Browser.NewPageAsync();
+        await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/workbench?topic=foreign-troops").AbsoluteUri);
+        await page.GetByLabel("Query").FillAsync("(troops OR soldiers) Afghanistan");
+        await page.GetByLabel("Places (separated by semicolons; empty for anywhere)").FillAsync("Afghanistan; Kabul, Afghanistan");
+        await page.GetByLabel("Excluded places (separated by semicolons; empty for none)").FillAsync("Herat");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Saved");
+
+        var stored = Assert.Single(await app.Services.GetRequiredService<Core.Pipeline.ITopicStore>().ListAsync(ct).ToListAsync(ct));
+        Assert.Equal("(troops OR soldiers) Afghanistan", stored.Query);
+        Assert.Equal("Deployments of foreign forces", stored.Description);
+        Assert.Equal(["Afghanistan", "Kabul, Afghanistan"], stored.Constraints!.Places);
+        Assert.Equal(["Herat"], stored.Constraints.ExcludePlaces);
+        Assert.Equal(["Afghanistan"], stored.Constraints.ExcludeActorNationalities);
+        Assert.Equal(["NATO"], stored.Constraints.Organisations);
+        Assert.True(stored.Constraints.Strict);
     }
 }

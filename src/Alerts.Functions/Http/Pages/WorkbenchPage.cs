@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Alerts.Core.Topics;
 
 namespace Alerts.Functions.Http.Pages;
@@ -12,6 +13,9 @@ namespace Alerts.Functions.Http.Pages;
 /// </summary>
 internal static class WorkbenchPage
 {
+    // The API's own spelling; the default encoder escapes <, > and & for a script element.
+    private static readonly JsonSerializerOptions StoredTopicJson = new(JsonSerializerDefaults.Web);
+
     public static string Render(IReadOnlyList<(WatchTopic Topic, int Alerts)> topics, WatchTopic? editing, IReadOnlyList<Core.Workbench.Judgment> judgments)
     {
         var html = new StringBuilder();
@@ -31,7 +35,9 @@ internal static class WorkbenchPage
         Field(html, "name", "Name shown in alerts", topic.Name);
         html.Append("<label for=\"query\">Query</label><textarea id=\"query\" name=\"query\" rows=\"4\" aria-describedby=\"query-error\">")
             .Append(HtmlPage.Encode(topic.Query)).Append("</textarea><p id=\"query-error\" class=\"field-error\" role=\"alert\"></p>");
-        Field(html, "places", "Places (comma-separated; empty for anywhere)", string.Join(", ", topic.Constraints?.Places ?? []));
+        // Semicolons part the places: a comma belongs to a name ("Georgia, United States", "Paris, Texas").
+        Field(html, "places", "Places (separated by semicolons; empty for anywhere)", string.Join("; ", topic.Constraints?.Places ?? []));
+        Field(html, "exclude-places", "Excluded places (separated by semicolons; empty for none)", string.Join("; ", topic.Constraints?.ExcludePlaces ?? []));
         Field(html, "threshold", "Threshold (0 to 1)", topic.Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture), type: "number");
         html.Append("<p class=\"actions\"><button type=\"button\" id=\"preview\">Preview</button> <button type=\"button\" id=\"save\">Save</button></p>");
         html.Append("<p id=\"status\" role=\"status\"></p></form>");
@@ -40,6 +46,13 @@ internal static class WorkbenchPage
         {
             AppendMissed(html);
             AppendJudgments(html, judgments);
+        }
+
+        if (editing is not null)
+        {
+            // What the form does not show (description, who acts, strict) is kept when the topic is saved.
+            html.Append("<script type=\"application/json\" id=\"stored-topic\">")
+                .Append(JsonSerializer.Serialize(editing, StoredTopicJson)).Append("</script>");
         }
 
         html.Append("<script>").Append(Script).Append("</script>");
@@ -91,10 +104,13 @@ internal static class WorkbenchPage
           const withCode = u => code ? u + (u.includes('?') ? '&' : '?') + 'code=' + encodeURIComponent(code) : u;
           document.querySelectorAll('a[data-keep-code]').forEach(a => a.href = withCode(a.getAttribute('href')));
           const $ = id => document.getElementById(id);
+          const stored = $('stored-topic') ? JSON.parse($('stored-topic').textContent) : {};
+          const places = id => $(id).value.split(';').map(s => s.trim()).filter(Boolean);
           const topic = () => ({
+            ...stored,
             id: $('id').value.trim(), name: $('name').value.trim(), query: $('query').value,
             threshold: Number($('threshold').value || 0.5),
-            constraints: { places: $('places').value.split(',').map(s => s.trim()).filter(Boolean) }
+            constraints: { ...(stored.constraints || {}), places: places('places'), excludePlaces: places('exclude-places') }
           });
           const el = (tag, text, cls) => { const e = document.createElement(tag); if (text) e.textContent = text; if (cls) e.className = cls; return e; };
           function problems(body) {
@@ -166,7 +182,8 @@ internal static class WorkbenchPage
               use.setAttribute('aria-label', 'Use this change: ' + change.change);
               use.onclick = () => {
                 $('query').value = change.topic.query; $('threshold').value = change.topic.threshold;
-                $('places').value = ((change.topic.constraints || {}).places || []).join(', ');
+                $('places').value = ((change.topic.constraints || {}).places || []).join('; ');
+                $('exclude-places').value = ((change.topic.constraints || {}).excludePlaces || []).join('; ');
                 preview();
               };
               li.append(' ', use);
