@@ -161,6 +161,11 @@ public static class TopicsCommand
         {
             output.WriteLine(TopicPreview.NamesLine(result.Names));
         }
+
+        if (result.Places is { } places)
+        {
+            output.WriteLine(places);
+        }
     }
 
     private static void Section(TextWriter output, string title, IReadOnlyList<PreviewItem> items, int more, Func<Article, string> describe)

@@ -37,6 +37,9 @@ public sealed record TopicPreviewResult(int Scanned, IReadOnlyList<PreviewItem> 
 
     /// <summary>The query's words read as names, which match only their own forms ("Mars", not "marred").</summary>
     public IReadOnlyList<string> Names { get; init; } = [];
+
+    /// <summary>How the topic's places were read, in words (null when it names none): see <see cref="PlacesReadAs"/>.</summary>
+    public string? Places { get; init; }
 }
 
 /// <summary>
@@ -127,6 +130,7 @@ public static class TopicPreview
             MoreAlerts = Math.Max(0, alerts.Count - MaxListed),
             MoreNearMisses = Math.Max(0, nearMisses.Count - MaxListed),
             Names = QueryParser.NamesIn(compiled.Query),
+            Places = PlacesReadAs.Line(topic.Constraints, Gazetteer.Default),
         };
     }
 

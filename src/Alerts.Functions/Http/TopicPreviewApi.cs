@@ -61,7 +61,8 @@ public sealed class TopicPreviewApi(
             [.. result.NearMisses.Select(PreviewArticle.From)],
             result.MoreNearMisses,
             result.Suggestions,
-            result.Names.Count > 0 ? TopicPreview.NamesLine(result.Names) : null));
+            result.Names.Count > 0 ? TopicPreview.NamesLine(result.Names) : null,
+            result.Places));
     }
 }
 
@@ -76,7 +77,8 @@ public sealed record PreviewResponse(
     IReadOnlyList<PreviewArticle> NearMisses,
     int MoreNearMisses,
     IReadOnlyList<PreviewSuggestion> Suggestions,
-    string? Names);
+    string? Names,
+    string? Places);
 
 /// <summary>One article of a preview: why it would alert, or what kept it out.</summary>
 public sealed record PreviewArticle(string Key, string Title, string? Link, string Source, DateTimeOffset Published, double Score, string Why, IReadOnlyList<MatchEvidence> Evidence)

@@ -53,6 +53,23 @@ public sealed class TopicPreviewTests
     }
 
     [Fact]
+    public void Run_TopicWithPlaces_SaysHowEachWasReadAndHowToAskForAnother()
+    {
+        var topic = new WatchTopic("storms", "Storms", "storm*")
+        {
+            Constraints = new TopicConstraints { Places = ["Georgia", "Paris, Texas"], ExcludePlaces = ["Ohio"] },
+        };
+
+        var result = TopicPreview.Run(topic, []);
+
+        Assert.Equal(
+            "Places read as: Georgia → the country Georgia (for Georgia, a state or province of United States, write \"Georgia, United States\"); "
+            + "Paris, Texas → Paris, in Texas, United States; Ohio → Ohio, a state or province of United States.",
+            result.Places);
+        Assert.Null(TopicPreview.Run(new WatchTopic("quakes", "Quakes", "quake*"), []).Places);
+    }
+
+    [Fact]
     public void Run_ScoreJustUnderTheThreshold_IsANearMissThatSaysSo()
     {
         var strict = Quakes with { Threshold = 0.7, Constraints = null };

@@ -45,6 +45,7 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite, BrowserFixture br
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "1 would alert, 1 near misses, of 2 articles" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("no word from group 2", new() { Exact = false })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Read as names", new() { Exact = false })).ToContainTextAsync("Kobe");
+        await Assertions.Expect(page.GetByText("Places read as", new() { Exact = false })).ToContainTextAsync("Japan → the country Japan");
 
         // A judgment, then the save.
         await page.GetByRole(AriaRole.Button, new() { Name = "Relevant: " + Tokyo, Exact = true }).ClickAsync();

@@ -1,0 +1,45 @@
+using Alerts.Core.Entities;
+using Alerts.Core.Topics;
+
+namespace Alerts.Core.Workbench;
+
+/// <summary>
+/// How a topic's places were read, in words, so that a writer sees the reading a shared name got ("Georgia" is the
+/// country) and how to ask for another ("Georgia, United States").
+/// </summary>
+public static class PlacesReadAs
+{
+    /// <summary>One line for the preview, or null when the topic names no place.</summary>
+    public static string? Line(TopicConstraints? constraints, Gazetteer gazetteer)
+    {
+        ArgumentNullException.ThrowIfNull(gazetteer);
+        var names = (constraints?.Places ?? []).Concat(constraints?.ExcludePlaces ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var read = names.Select(name => gazetteer.Resolve(name) is { } place ? $"{name} → {Describe(place, gazetteer)}{OtherReading(name, place, gazetteer)}" : null).OfType<string>().ToList();
+        return read.Count == 0 ? null : "Places read as: " + string.Join("; ", read) + ".";
+    }
+
+    private static string Describe(GazetteerEntry place, Gazetteer gazetteer) => place.Kind switch
+    {
+        EntityKind.Country or EntityKind.Nationality => "the country " + CountryName(place.CountryCode, gazetteer),
+        EntityKind.Subdivision => $"{place.Name}, a state or province of {CountryName(place.CountryCode, gazetteer)}",
+        _ => place.SubdivisionCode is { } state && gazetteer.Resolve(state) is { } subdivision
+            ? $"{place.Name}, in {subdivision.Name}, {CountryName(place.CountryCode, gazetteer)}"
+            : $"{place.Name}, in {CountryName(place.CountryCode, gazetteer)}",
+    };
+
+    // Another country or state of the same name, which the writer may have meant ("Georgia": the US state).
+    private static string OtherReading(string name, GazetteerEntry place, Gazetteer gazetteer)
+    {
+        if (name.Contains(',', StringComparison.Ordinal))
+        {
+            return string.Empty;
+        }
+
+        var other = gazetteer.ReadingsOf(name)
+            .FirstOrDefault(r => r.Kind is EntityKind.Country or EntityKind.Subdivision && r.CountryCode != place.CountryCode);
+        return other is null ? string.Empty : $" (for {Describe(other, gazetteer)}, write \"{name}, {CountryName(other.CountryCode, gazetteer)}\")";
+    }
+
+    private static string CountryName(string? code, Gazetteer gazetteer) =>
+        code is not null && gazetteer.Resolve(code) is { } country ? country.Name : code ?? "?";
+}
