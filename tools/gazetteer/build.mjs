@@ -160,6 +160,7 @@ for (const city of cities) {
 }
 
 // Press forms and regions, written for Alerts.
+const pressAreas = [];
 for (const line of readFileSync(new URL('./press-names.tsv', import.meta.url), 'utf8').split('\n')) {
   if (!line.trim() || line.startsWith('#')) continue;
   const [kind, id, names] = line.split('\t');
@@ -170,8 +171,36 @@ for (const line of readFileSync(new URL('./press-names.tsv', import.meta.url), '
     add('city', id, city[2], city[3], 0, '', names.split('|'));
     continue;
   }
+  if (kind === 'area') {
+    pressAreas.push(line.split('\t'));
+    continue;
+  }
   const country = id.split('-')[0];
   add(kind, id, country, kind === 'subdivision' ? id : '', 0, '', names.split('|'));
+}
+
+// World regions (constraints only): the UN geoscheme's regions and subregions from world-countries, with the press's
+// names for them and the regions it adds from press-names.tsv; the country column lists the region's countries.
+const areas = new Map();
+for (const c of worldCountries) {
+  for (const name of [c.region, c.subregion].filter((r) => r && r !== 'Antarctic')) {
+    if (!areas.has(name)) areas.set(name, { names: [name], countries: [] });
+    areas.get(name).countries.push(c.cca2);
+  }
+}
+for (const [, id, names, countries] of pressAreas) {
+  if (countries) {
+    const unknown = countries.split(' ').filter((code) => !countryNames.has(code));
+    if (unknown.length > 0) throw new Error(`press-names.tsv: area ${id}: no country ${unknown.join(', ')}`);
+    areas.set(id, { names: names.split('|'), countries: countries.split(' ') });
+  } else if (areas.has(id)) {
+    areas.get(id).names.push(...names.split('|'));
+  } else {
+    throw new Error(`press-names.tsv: no world region ${id}`);
+  }
+}
+for (const [id, { names, countries }] of areas) {
+  rows.push(['area', id, [...countries].sort().join(' '), '-', '0', '-', [...new Set(names)].join('|')]);
 }
 
 // English names of subdivisions (CLDR): ISO 3166-2 names them in their own languages ("Bayern", "Xizang", "Avtonomna
@@ -212,7 +241,7 @@ const header = [
   '# its commonest sizes, 10 and 20, for ordinary words the SUBTLEX list writes with a capital), cldr-subdivisions-full',
   '# 48.2.0 (Unicode CLDR, Unicode License v3: English names of subdivisions), press-names.tsv (written for Alerts).',
   `# Cities of at least ${MIN_CITY_POPULATION} people; ${dropped} left out as ordinary words.`,
-  '# kind	id	country	subdivision	population	flags (c capital, w needs context, p postal code)	names (| separated; = case-sensitive; ^ capital initial)',
+  '# kind	id	country (an area: its countries)	subdivision	population	flags (c capital, w needs context, p postal code)	names (| separated; = case-sensitive; ^ capital initial)',
 ];
 const out = new URL('../../src/Alerts.Core/Entities/Data/places.tsv', import.meta.url);
 writeFileSync(out, header.join('\n') + '\n' + rows.map((r) => r.join('\t')).join('\n') + '\n');

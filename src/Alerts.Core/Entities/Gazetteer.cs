@@ -50,6 +50,9 @@ public sealed class Gazetteer
     /// <summary>The gazetteer built from the data shipped with Alerts.</summary>
     public static Gazetteer Default => DefaultInstance.Value;
 
+    /// <summary>World regions, for constraints ("West Africa": its countries); never read in stories.</summary>
+    public WorldAreas Areas { get; private set; } = new([]);
+
     /// <summary>Number of names known.</summary>
     public int AliasCount { get; private set; }
 
@@ -635,7 +638,9 @@ public sealed class Gazetteer
     {
         var gazetteer = new Gazetteer();
         gazetteer.LoadOrganisations(ReadResource("organisations.tsv"));
-        gazetteer.LoadPlaces(ReadResource("places.tsv"));
+        var places = ReadResource("places.tsv").ToLookup(r => r[0] == "area");
+        gazetteer.LoadPlaces([.. places[false]]);
+        gazetteer.Areas = new WorldAreas(places[true]);
         gazetteer.SortAliases();
         return gazetteer;
     }

@@ -28,7 +28,7 @@ public sealed class PlaceSet
     /// <summary>Whether the set names any place.</summary>
     public bool Any => Countries.Count + Subdivisions.Count + Cities.Count > 0;
 
-    /// <summary>Adds a place by name; false when the name is no place the gazetteer knows.</summary>
+    /// <summary>Adds a place or world region by name; false when the name is neither.</summary>
     internal bool Add(string name, Gazetteer gazetteer)
     {
         var entry = gazetteer.Resolve(name);
@@ -52,6 +52,13 @@ public sealed class PlaceSet
                     .Select(r => r.Id));
                 return true;
             default:
+                // A world region ("West Africa") is its countries, as if the topic had listed them.
+                if (gazetteer.Areas.Resolve(name) is { } area)
+                {
+                    Countries.UnionWith(area.CountryCodes);
+                    return true;
+                }
+
                 return false;
         }
     }

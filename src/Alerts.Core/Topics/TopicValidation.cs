@@ -96,7 +96,8 @@ public static partial class TopicValidation
     // A place the recogniser does not know could never be recognised in a story: the topic would silently never alert.
     private static string? UnknownPlace(string name)
     {
-        if (Gazetteer.Default.Resolve(name) is { } entry && (entry.IsPlace || entry.Kind == EntityKind.Nationality))
+        if ((Gazetteer.Default.Resolve(name) is { } entry && (entry.IsPlace || entry.Kind == EntityKind.Nationality))
+            || Gazetteer.Default.Areas.Resolve(name) is not null)
         {
             return null;
         }
@@ -109,7 +110,7 @@ public static partial class TopicValidation
         }
 
         var suggestions = Gazetteer.Default.Suggest(name);
-        return $"unknown place '{name}': use a country, a state or province, or a city of 15,000 people or more (for a region, list its countries)"
+        return $"unknown place '{name}': use a country, a state or province, a city of 15,000 people or more, or a world region such as 'West Africa' or 'the Middle East'"
             + (suggestions.Count == 0 ? string.Empty : "; did you mean " + string.Join(" or ", suggestions.Select(s => $"'{s}'")) + "?");
     }
 

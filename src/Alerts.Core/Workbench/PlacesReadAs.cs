@@ -14,7 +14,9 @@ public static class PlacesReadAs
     {
         ArgumentNullException.ThrowIfNull(gazetteer);
         var names = (constraints?.Places ?? []).Concat(constraints?.ExcludePlaces ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var read = names.Select(name => gazetteer.Resolve(name) is { } place ? $"{name} → {Describe(place, gazetteer)}{OtherReading(name, place, gazetteer)}" : null).OfType<string>().ToList();
+        var read = names.Select(name => gazetteer.Resolve(name) is { } place ? $"{name} → {Describe(place, gazetteer)}{OtherReading(name, place, gazetteer)}"
+            : gazetteer.Areas.Resolve(name) is { } area ? $"{name} → {DescribeArea(area, gazetteer)}"
+            : null).OfType<string>().ToList();
         return read.Count == 0 ? null : "Places read as: " + string.Join("; ", read) + ".";
     }
 
@@ -26,6 +28,16 @@ public static class PlacesReadAs
             ? $"{place.Name}, in {subdivision.Name}, {CountryName(place.CountryCode, gazetteer)}"
             : $"{place.Name}, in {CountryName(place.CountryCode, gazetteer)}",
     };
+
+    // A region is its countries: the first few by name, so that the writer sees what it takes in ("West Africa" has
+    // no Cameroon; "the Middle East" has Egypt and Iran).
+    private static string DescribeArea(WorldArea area, Gazetteer gazetteer)
+    {
+        const int Shown = 4;
+        var countries = area.CountryCodes.Select(code => CountryName(code, gazetteer)).Order(StringComparer.Ordinal).ToList();
+        var shown = string.Join(", ", countries.Take(Shown));
+        return $"the {countries.Count} countries of {area.Name}: " + (countries.Count > Shown ? $"{shown} and {countries.Count - Shown} more" : shown);
+    }
 
     // Another country or state of the same name, which the writer may have meant ("Georgia": the US state).
     private static string OtherReading(string name, GazetteerEntry place, Gazetteer gazetteer)
