@@ -139,7 +139,23 @@ const shortFormOf = (city) => {
   return (largestCityByCountryAndName.get(`${city.country}|${short}`) ?? 0) < city.population ? short : undefined;
 };
 
-// Cities of at least MIN_CITY_POPULATION people. US cities carry their state (GeoNames admin1 = postal code).
+// GeoNames' first-level division numbers that press-names.tsv maps to ISO subdivisions (Canada, Australia).
+const admin1Subdivisions = new Map();
+for (const line of readFileSync(new URL('./press-names.tsv', import.meta.url), 'utf8').split('\n')) {
+  const [kind, country, pairs] = line.split('\t');
+  if (kind !== 'admin1') continue;
+  for (const pair of pairs.split('|')) {
+    const [number, code] = pair.split(' ');
+    if (!iso31662.data[country]?.sub[code]) throw new Error(`press-names.tsv: admin1 ${country} ${number}: no subdivision ${code}`);
+    // A subdivision left out as ordinary words ("Northwest Territories") leaves its cities with their country only.
+    if (subdivisionIds.has(code)) admin1Subdivisions.set(`${country}.${number}`, code);
+  }
+}
+const subdivisionOf = (city) => (city.country === 'US' && subdivisionIds.has('US-' + city.adminCode) ? 'US-' + city.adminCode
+  : admin1Subdivisions.get(`${city.country}.${city.adminCode}`) ?? '');
+
+// Cities of at least MIN_CITY_POPULATION people. US cities carry their state (GeoNames admin1 = postal code), Canadian
+// and Australian ones their province or state (admin1 lines of press-names.tsv).
 let dropped = 0;
 for (const city of cities) {
   if (city.population < MIN_CITY_POPULATION) continue;
@@ -152,7 +168,7 @@ for (const city of cities) {
   const shortForm = shortFormOf(city);
   const weak = !big && ((city.featureCode !== 'PPLA' && city.population < STRONG_POPULATION && isNameWord(shortForm ?? city.name))
     || (city.population < 200000 && opensNamesAbroad(plainName, city.country))) ? 'w' : '';
-  const subdivision = city.country === 'US' && subdivisionIds.has('US-' + city.adminCode) ? 'US-' + city.adminCode : '';
+  const subdivision = subdivisionOf(city);
   const names = shortForm ? [city.name, shortForm] : [city.name];
   if (plainName !== city.name) names.push(plainName);
   if (arabicCountries.has(city.country)) names.push(...arabicPressForms(plainName));
@@ -171,6 +187,7 @@ for (const line of readFileSync(new URL('./press-names.tsv', import.meta.url), '
     add('city', id, city[2], city[3], 0, '', names.split('|'));
     continue;
   }
+  if (kind === 'admin1') continue;
   if (kind === 'area') {
     pressAreas.push(line.split('\t'));
     continue;

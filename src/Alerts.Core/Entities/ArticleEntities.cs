@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Alerts.Core.Text;
 
@@ -89,6 +90,16 @@ public sealed partial class ArticleEntities
         "provinc", "provinci", "region", "area", "district", "part", "zone", "territori", "town", "villag", "citi",
         "valley", "mountain", "hill", "countrysid", "land",
     };
+
+    // One reading per document, shared by every topic scored against it: the constraints and a query's place: terms.
+    private static readonly ConditionalWeakTable<AnalyzedDocument, ArticleEntities> Shared = new();
+
+    /// <summary>The offline recogniser's entities of a document, read once and shared by every topic scored against it.</summary>
+    public static ArticleEntities Of(AnalyzedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Shared.GetValue(document, d => new ArticleEntities(d, Gazetteer.Default));
+    }
 
     /// <summary>Recognises entities with the offline gazetteer.</summary>
     public ArticleEntities(AnalyzedDocument document, Gazetteer gazetteer)

@@ -77,8 +77,8 @@ public sealed class Gazetteer
 
     // "Georgia, United States", "Paris, Texas", "Kabul, Afghanistan", "London, Ontario": the place of that name inside
     // the country or subdivision after the last comma, for a name several places share: a capital or a city of a
-    // million first (what the name means), then a subdivision, then the larger city. Cities outside the United States
-    // carry no subdivision, so a province after the comma narrows them to its country.
+    // million first (what the name means), then a subdivision, then the larger city. Cities outside the United States,
+    // Canada and Australia carry no subdivision, so a province after the comma narrows them to its country.
     private GazetteerEntry? ResolveWithin(string name)
     {
         var comma = name.LastIndexOf(',');

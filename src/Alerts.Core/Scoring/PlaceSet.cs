@@ -45,7 +45,7 @@ public sealed class PlaceSet
                 Subdivisions.Add(entry.Id);
                 AddAround(entry);
                 // A name is read as the subdivision when a city of its country shares it ("Kabul", "Paris", "Berlin"),
-                // and cities outside the United States carry no subdivision: the namesake city is listed itself.
+                // and cities outside the United States, Canada and Australia carry no subdivision: the namesake city is listed itself.
                 Cities.UnionWith(gazetteer.ReadingsOf(entry.Name)
                     .Where(r => r.Kind == EntityKind.City && r.CountryCode == entry.CountryCode && r.SubdivisionCode is null
                         && r.Population >= NamesakeCityPopulation)

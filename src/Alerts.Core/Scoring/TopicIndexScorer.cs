@@ -109,7 +109,7 @@ public sealed class TopicIndexScorer : IArticleScorer
     private static List<TopicMatch> Verify(List<CompiledTopic> candidates, AnalyzedDocument document, ArticleEntities? entities)
     {
         var matches = new List<TopicMatch>();
-        ArticleEntities Entities() => entities ??= new ArticleEntities(document, Gazetteer.Default);
+        ArticleEntities Entities() => entities ??= ArticleEntities.Of(document);
         foreach (var candidate in candidates)
         {
             if (TopicEvaluator.Evaluate(candidate, document, Entities) is { } match)

@@ -68,9 +68,9 @@ public static partial class TopicValidation
         try
         {
             var node = QueryParser.Parse(query);
-            if (node.GetRequiredKeys() is null)
+            if (!AsksForSomething(node))
             {
-                errors.Add(new("query", "needs at least one word or phrase that must appear (a query of only NOT clauses matches almost everything)"));
+                errors.Add(new("query", "needs at least one word, phrase or place: that must appear (a query of only NOT clauses matches almost everything)"));
             }
         }
         catch (QueryParseException e)
@@ -78,6 +78,18 @@ public static partial class TopicValidation
             errors.Add(new("query", e.Message, e.Position, e.Expected));
         }
     }
+
+    // Whether a query asks for something an article must have: a word or phrase (what the presearcher files it under)
+    // or a place (place:Ohio, which it cannot file under every town of the state).
+    private static bool AsksForSomething(QueryNode node) => node switch
+    {
+        PlaceNode => true,
+        NotNode => false,
+        AndNode and => and.Children.Any(AsksForSomething),
+        OrNode or => or.Children.All(AsksForSomething),
+        NearNode near => AsksForSomething(near.Left) || AsksForSomething(near.Right),
+        _ => node.GetRequiredKeySets().Count > 0,
+    };
 
     private static void ValidateConstraints(TopicConstraints? constraints, List<TopicValidationError> errors)
     {

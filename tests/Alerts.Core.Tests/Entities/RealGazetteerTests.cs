@@ -187,7 +187,7 @@ public sealed class RealGazetteerTests
     [InlineData("Birmingham, Ala.", "US", "US-AL")]
     [InlineData("Washington, United States", "US", "US-WA")]
     [InlineData("Paris, Texas, United States", "US", "US-TX")]
-    [InlineData("London, Ontario", "CA", null)]
+    [InlineData("London, Ontario", "CA", "CA-ON")]
     public void Resolve_NameWithTheCountryOrStateAfterAComma_IsThePlaceInsideIt(string name, string country, string? subdivision)
     {
         // Act
@@ -195,6 +195,23 @@ public sealed class RealGazetteerTests
 
         // Assert
         Assert.Equal(country, entry?.CountryCode);
+        Assert.Equal(subdivision, entry?.SubdivisionCode);
+    }
+
+    [Theory]
+    [InlineData("Toronto", "CA-ON")]
+    [InlineData("Montreal", "CA-QC")]
+    [InlineData("Vancouver", "CA-BC")]
+    [InlineData("Sydney", "AU-NSW")]
+    [InlineData("Melbourne", "AU-VIC")]
+    [InlineData("Perth", "AU-WA")]
+    public void Resolve_CanadianOrAustralianCity_CarriesItsProvinceOrState(string name, string subdivision)
+    {
+        // Act
+        var entry = Gazetteer.Default.Resolve(name);
+
+        // Assert
+        Assert.Equal(EntityKind.City, entry?.Kind);
         Assert.Equal(subdivision, entry?.SubdivisionCode);
     }
 

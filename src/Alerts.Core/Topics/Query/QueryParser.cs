@@ -395,9 +395,9 @@ public static class QueryParser
         if (colon > 0 && word[..colon].All(char.IsAsciiLetter))
         {
             var field = word[..colon];
-            if (!field.Equals("title", StringComparison.OrdinalIgnoreCase))
+            if (!field.Equals("title", StringComparison.OrdinalIgnoreCase) && !field.Equals("place", StringComparison.OrdinalIgnoreCase))
             {
-                throw new QueryParseException($"the field 'title:' (unknown field '{field}:')", position);
+                throw new QueryParseException($"the field 'title:' or 'place:' (unknown field '{field}:')", position);
             }
 
             result.Add(new Lexeme(LexKind.Field, field, position));
@@ -542,9 +542,12 @@ public static class QueryParser
             var lexeme = Current;
             switch (lexeme.Kind)
             {
+                case LexKind.Field when IsPlaceField(lexeme):
+                    index++;
+                    return Place(scope);
                 case LexKind.Field:
                     index++;
-                    if (Current.Kind is not (LexKind.Word or LexKind.Phrase or LexKind.LParen))
+                    if (Current.Kind is not (LexKind.Word or LexKind.Phrase or LexKind.LParen) && !IsPlaceField(Current))
                     {
                         throw new QueryParseException("a term, phrase or '(' after 'title:'", Current.Position);
                     }
@@ -570,6 +573,32 @@ public static class QueryParser
                     return Word(lexeme.Text, lexeme.Position, scope);
                 default:
                     throw new QueryParseException("a term, phrase or '('", lexeme.Position);
+            }
+        }
+
+        private static bool IsPlaceField(Lexeme lexeme) =>
+            lexeme.Kind == LexKind.Field && lexeme.Text.Equals("place", StringComparison.OrdinalIgnoreCase);
+
+        // place:Massachusetts, place:"West Africa": a place the recogniser knows, named as the places constraint names it.
+        private PlaceNode Place(FieldScope scope)
+        {
+            var name = Current;
+            if (name.Kind is not (LexKind.Word or LexKind.Phrase) || name.Number > 0)
+            {
+                throw new QueryParseException("a place after 'place:' (place:Ohio, place:\"West Africa\")", name.Position);
+            }
+
+            index++;
+            try
+            {
+                return new PlaceNode(name.Text, scope);
+            }
+            catch (ArgumentException)
+            {
+                var suggestions = Gazetteer.Default.Suggest(name.Text);
+                var hint = name.Kind == LexKind.Word && Current.Kind == LexKind.Word ? $"; a name of several words goes in quotes: place:\"{name.Text} {Current.Text}\""
+                    : suggestions.Count > 0 ? "; did you mean " + string.Join(" or ", suggestions.Select(s => $"'{s}'")) + "?" : string.Empty;
+                throw new QueryParseException($"a country, state or province, city of 15,000 people or more, or world region after 'place:' (unknown place '{name.Text}'{hint})", name.Position);
             }
         }
 

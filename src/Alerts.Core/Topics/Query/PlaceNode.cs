@@ -1,0 +1,66 @@
+using Alerts.Core.Entities;
+using Alerts.Core.Scoring;
+using Alerts.Core.Text;
+
+namespace Alerts.Core.Topics.Query;
+
+/// <summary>
+/// A place asked for in the words (<c>place:Massachusetts</c>, <c>place:"West Africa"</c>): any name the offline
+/// recogniser reads as a place that lies in it, as the <c>places</c> constraint reads them ("BOSTON, Mass.", Worcester,
+/// "Mass." after a town; a country's states and cities). Where a constraint decides where the story happens, this is
+/// one more word of the query: a subject told through its local news (its towns, courts and councils) names the place
+/// more surely than any word a writer can guess. Matches nothing a place's people are called ("Bostonians").
+/// </summary>
+public sealed class PlaceNode : QueryNode
+{
+    private readonly PlaceSet places = new();
+
+    /// <summary>Reads a place by name; throws <see cref="ArgumentException"/> when the recogniser knows no such place.</summary>
+    public PlaceNode(string name, FieldScope scope)
+        : base(scope)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (!places.Add(name, Gazetteer.Default))
+        {
+            throw new ArgumentException($"unknown place '{name}'", nameof(name));
+        }
+
+        Name = name.Trim();
+    }
+
+    /// <summary>The place as the query wrote it.</summary>
+    public string Name { get; }
+
+    /// <inheritdoc/>
+    public override string Kind => "place";
+
+    /// <inheritdoc/>
+    public override bool Evaluate(AnalyzedDocument document, List<QueryHit> hits)
+    {
+        ArgumentNullException.ThrowIfNull(hits);
+        var found = false;
+        foreach (var mention in ArticleEntities.Of(document).Mentions)
+        {
+            if (mention.Entry.IsPlace && places.Holds(mention))
+            {
+                var from = document.Tokens[mention.FirstToken].Position;
+                if (InScope(document, from))
+                {
+                    hits.Add(new QueryHit(from, document.Tokens[mention.LastToken].Position));
+                    found = true;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// No word is required: a place has more names than the presearcher should file it under (every town of a
+    /// state), so a topic that rests on a place alone is verified against every article, its entities read once.
+    /// </summary>
+    public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() => [];
+
+    /// <inheritdoc/>
+    public override string ToString() => ScopePrefix + "place:" + (Name.Contains(' ', StringComparison.Ordinal) ? $"\"{Name}\"" : Name);
+}
