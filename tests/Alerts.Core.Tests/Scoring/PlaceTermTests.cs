@@ -16,6 +16,8 @@ public sealed class PlaceTermTests
     [InlineData("place:\"United States\"", "Wildfire spreads", "SACRAMENTO, Calif. - Crews fought the fire on Monday.", true)]
     [InlineData("place:\"West Africa\"", "Peacekeepers arrive", "ABIDJAN (Reuters) - French troops landed on Sunday.", true)]
     [InlineData("place:\"West Africa\"", "Peacekeepers arrive", "PORT-AU-PRINCE (Reuters) - UN troops landed on Sunday.", false)]
+    [InlineData("storm* -place:Texas", "Storm floods streets", "HOUSTON (AP) - Rain flooded roads on Monday.", false)]
+    [InlineData("storm* -place:Texas", "Storm floods streets", "MIAMI (AP) - Rain flooded roads on Monday.", true)]
     [InlineData("title:place:Ontario", "Toronto mayor seeks transit money", "The city council met on Monday.", true)]
     [InlineData("title:place:Ontario", "Transit money sought", "TORONTO (CP) - The mayor asked Ottawa for help.", false)]
     public void Alerts_PlaceTerm_MatchesNamesOfPlacesInsideIt(string query, string title, string body, bool alerts)
@@ -46,6 +48,18 @@ public sealed class PlaceTermTests
         // Act / Assert
         Assert.True(TestSupport.Alerts(topic, "Big Dig leaks worse than thought", "BOSTON (AP) - Engineers found more leaks in the tunnel."));
         Assert.False(TestSupport.Alerts(topic, "Red Sox beat Yankees", "BOSTON (AP) - Boston won 5-3."));
+    }
+
+    [Theory]
+    [InlineData("BOSTON, Mass. (AP) - The state's highest court ruled on Tuesday.")]
+    [InlineData("BOSTON (AP) - The state's highest court ruled on Tuesday.")]
+    public void Match_TownWithItsStateAfterAComma_IsOneMention(string body)
+    {
+        // Act
+        var match = Match(Topic("place:Massachusetts") with { Threshold = 0.5 }, "Court denies new trial", body);
+
+        // Assert: the same one place, whether or not the dateline writes its state.
+        Assert.Equal(0.65, match!.Score, 2);
     }
 
     [Fact]

@@ -39,20 +39,49 @@ public sealed class PlaceNode : QueryNode
     {
         ArgumentNullException.ThrowIfNull(hits);
         var found = false;
+        EntityMention? previous = null;
         foreach (var mention in ArticleEntities.Of(document).Mentions)
         {
-            if (mention.Entry.IsPlace && places.Holds(mention))
+            if (!mention.Entry.IsPlace || !places.Holds(mention))
             {
-                var from = document.Tokens[mention.FirstToken].Position;
-                if (InScope(document, from))
-                {
-                    hits.Add(new QueryHit(from, document.Tokens[mention.LastToken].Position));
-                    found = true;
-                }
+                continue;
             }
+
+            var from = document.Tokens[mention.FirstToken].Position;
+            var to = document.Tokens[mention.LastToken].Position;
+            if (!InScope(document, from))
+            {
+                continue;
+            }
+
+            // "BOSTON, Mass.": a town and the state after its comma name one place, as "BOSTON" alone does.
+            if (found && previous is not null && Qualifies(document, previous, mention))
+            {
+                hits[^1] = hits[^1] with { To = to };
+            }
+            else
+            {
+                hits.Add(new QueryHit(from, to));
+                found = true;
+            }
+
+            previous = mention;
         }
 
         return found;
+    }
+
+    private static bool Qualifies(AnalyzedDocument document, EntityMention place, EntityMention next)
+    {
+        if (next.FirstToken != place.LastToken + 1)
+        {
+            return false;
+        }
+
+        var before = document.Tokens[place.LastToken];
+        var after = document.Tokens[next.FirstToken];
+        return document.IsTitle(before.Position) == document.IsTitle(after.Position)
+            && document.TextOf(before).AsSpan(before.End, after.Start - before.End).Trim().SequenceEqual(",");
     }
 
     /// <summary>
