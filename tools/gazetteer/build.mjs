@@ -187,7 +187,7 @@ for (const line of readFileSync(new URL('./press-names.tsv', import.meta.url), '
     add('city', id, city[2], city[3], 0, '', names.split('|'));
     continue;
   }
-  if (kind === 'admin1') continue;
+  if (kind === 'admin1' || kind === 'cldr-skip' || kind === 'cldr-context') continue;
   if (kind === 'area') {
     pressAreas.push(line.split('\t'));
     continue;
@@ -216,8 +216,11 @@ for (const [, id, names, countries] of pressAreas) {
     throw new Error(`press-names.tsv: no world region ${id}`);
   }
 }
+// A region named like a country ("Micronesia") would never be read as the region: the country's name wins.
+const countryNameSet = new Set([...countryNames.values()].flat().map((n) => n.replace(/^[=^]/, '').toLowerCase()));
 for (const [id, { names, countries }] of areas) {
-  rows.push(['area', id, [...countries].sort().join(' '), '-', '0', '-', [...new Set(names)].join('|')]);
+  const usable = [...new Set(names)].filter((n) => !countryNameSet.has(n.toLowerCase()));
+  if (usable.length > 0) rows.push(['area', id, [...countries].sort().join(' '), '-', '0', '-', usable.join('|')]);
 }
 
 // English names of subdivisions (CLDR): ISO 3166-2 names them in their own languages ("Bayern", "Xizang", "Avtonomna
@@ -232,12 +235,17 @@ for (const [id, { names, countries }] of areas) {
 // province, "Komi", "Tuva" and "Mayo" are words in other names). A code ISO 3166-2 lists under
 // another code (China renumbered its provinces) is new only when its English name is.
 const PEOPLE_ADJECTIVES = new Set(['chechen', 'buryat', 'chuvash', 'udmurt', 'kabardino-balkar', 'karachay-cherkess']);
+// And those press-names.tsv lists: names the press uses for something else, left out or needing context.
+const pressLines = (kind) => readFileSync(new URL('./press-names.tsv', import.meta.url), 'utf8').split('\n')
+  .filter((line) => line.startsWith(kind + '\t')).flatMap((line) => line.split('\t')[1].split('|')).map((n) => n.toLowerCase());
+const skippedEnglishNames = new Set(pressLines('cldr-skip'));
+const contextEnglishNames = new Set(pressLines('cldr-context'));
 const knownNames = new Set(rows.flatMap((r) => r[6].split('|')).map((n) => plainOf(n.replace(/^[=^]/, '')).toLowerCase()));
 const givenNameSet = new Set([...femaleNames(), ...maleNames()].map((n) => n.trim().toLowerCase()));
 const isEnglishSubdivisionName = (name) => {
   const key = plainOf(name).toLowerCase();
   return /^[\p{Script=Latin}\s.'’-]+$/u.test(name) && !words(name).every((w) => isCommonPlaceWord(w)) && !givenNameSet.has(key)
-    && !knownNames.has(key) && !PEOPLE_ADJECTIVES.has(key) && !/(?:ish|ern)$/.test(key) && (key.includes(' ') || key.length >= 5);
+    && !knownNames.has(key) && !PEOPLE_ADJECTIVES.has(key) && !skippedEnglishNames.has(key) && !/(?:ish|ern)$/.test(key) && (key.includes(' ') || key.length >= 5);
 };
 const cldrNameCounts = new Map();
 for (const name of Object.values(cldrSubdivisionNames)) {
@@ -246,7 +254,8 @@ for (const name of Object.values(cldrSubdivisionNames)) {
 for (const [key, name] of Object.entries(cldrSubdivisionNames)) {
   const country = key.slice(0, 2).toUpperCase();
   if (!iso31662.data[country] || cldrNameCounts.get(plainOf(name).toLowerCase()) > 1 || !isEnglishSubdivisionName(name)) continue;
-  add('subdivision', `${country}-${key.slice(2).toUpperCase()}`, country, '', 0, isNameWord(name) ? 'w' : '', [name]);
+  const needsContext = isNameWord(name) || contextEnglishNames.has(plainOf(name).toLowerCase());
+  add('subdivision', `${country}-${key.slice(2).toUpperCase()}`, country, '', 0, needsContext ? 'w' : '', [name]);
 }
 
 const header = [

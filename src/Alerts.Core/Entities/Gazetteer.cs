@@ -31,6 +31,7 @@ public sealed class Gazetteer
 
     private readonly Dictionary<string, List<Alias>> aliasesByFirstStem = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GazetteerEntry> byKey = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, GazetteerEntry> countriesByCode = new(StringComparer.OrdinalIgnoreCase);
 
     private Gazetteer()
     {
@@ -49,6 +50,13 @@ public sealed class Gazetteer
 
     /// <summary>The gazetteer built from the data shipped with Alerts.</summary>
     public static Gazetteer Default => DefaultInstance.Value;
+
+    /// <summary>A country by its ISO code ("AU" is Australia, though the African Union is written so too), or null.</summary>
+    public GazetteerEntry? Country(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return countriesByCode.GetValueOrDefault(code.Trim());
+    }
 
     /// <summary>World regions, for constraints ("West Africa": its countries); never read in stories.</summary>
     public WorldAreas Areas { get; private set; } = new([]);
@@ -659,9 +667,11 @@ public sealed class Gazetteer
         foreach (var row in rows.OrderBy(r => KindOrder(r[0])).ThenByDescending(r => int.Parse(r[4], CultureInfo.InvariantCulture)))
         {
             var (kind, id, country, subdivision, flags, names) = (row[0], row[1], row[2], row[3], row[5], Names(row[6]));
-            // A press region is its own place even beside another of its country's ("Bombay" is not "Kashmir").
+            // A press region is its own place even beside another of its country's ("Bombay" is not "Kashmir"); a
+            // subdivision's name that needs context ("Sicily", beside "Sicilia") is its own reading of the same place.
             var key = kind + ":" + id + (flags.Contains('p', StringComparison.Ordinal) ? ":postal" : string.Empty)
-                + (kind == "region" ? ":" + Plain(names[0]) : string.Empty);
+                + (kind == "region" ? ":" + Plain(names[0]) : string.Empty)
+                + (kind == "subdivision" && flags.Contains('w', StringComparison.Ordinal) ? ":context" : string.Empty);
             if (!entries.TryGetValue(key, out var entry))
             {
                 entry = new GazetteerEntry(
@@ -687,6 +697,11 @@ public sealed class Gazetteer
                 if (kind is "country" or "subdivision" && !entry.IsPostalCode)
                 {
                     byKey.TryAdd(id, entry);
+                }
+
+                if (kind is "country")
+                {
+                    countriesByCode.TryAdd(id, entry);
                 }
             }
 

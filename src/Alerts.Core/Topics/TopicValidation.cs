@@ -135,10 +135,21 @@ public static partial class TopicValidation
             return null;
         }
 
-        var within = required?.FirstOrDefault(name => !string.IsNullOrWhiteSpace(name) && Gazetteer.Default.Resolve(name) is { } place && excluded.Holds(place));
+        var within = required?.FirstOrDefault(name => !string.IsNullOrWhiteSpace(name) && TakesIn(excluded, name));
         return within is null ? null
             : string.Equals(within.Trim(), excludedName.Trim(), StringComparison.OrdinalIgnoreCase) ? $"'{excludedName}' is also a required place: no story could both happen there and not"
             : $"'{excludedName}' takes in the required place '{within}': no story could both happen there and not";
+    }
+
+    // A place inside the excluded ones, or a region all of whose countries are excluded ("West Africa" in "Africa").
+    private static bool TakesIn(PlaceSet excluded, string requiredName)
+    {
+        if (Gazetteer.Default.Resolve(requiredName) is { } place)
+        {
+            return excluded.Holds(place);
+        }
+
+        return Gazetteer.Default.Areas.Resolve(requiredName) is { } area && area.CountryCodes.All(excluded.Countries.Contains);
     }
 
     private static string? UnknownNationality(string name) =>

@@ -29,14 +29,14 @@ public static class PlacesReadAs
             : $"{place.Name}, in {CountryName(place.CountryCode, gazetteer)}",
     };
 
-    // A region is its countries: the first few by name, so that the writer sees what it takes in ("West Africa" has
-    // no Cameroon; "the Middle East" has Egypt and Iran).
+    // A region is its countries and territories: the first few by name, so that the writer sees what it takes in
+    // ("West Africa" has no Cameroon; "the Middle East" has Egypt and Iran).
     private static string DescribeArea(WorldArea area, Gazetteer gazetteer)
     {
         const int Shown = 4;
         var countries = area.CountryCodes.Select(code => CountryName(code, gazetteer)).Order(StringComparer.Ordinal).ToList();
         var shown = string.Join(", ", countries.Take(Shown));
-        return $"the {countries.Count} countries of {area.Name}: " + (countries.Count > Shown ? $"{shown} and {countries.Count - Shown} more" : shown);
+        return $"a region of {countries.Count} countries and territories: " + (countries.Count > Shown ? $"{shown} and {countries.Count - Shown} more" : shown);
     }
 
     // Another country or state of the same name, which the writer may have meant ("Georgia": the US state).
@@ -53,5 +53,5 @@ public static class PlacesReadAs
     }
 
     private static string CountryName(string? code, Gazetteer gazetteer) =>
-        code is not null && gazetteer.Resolve(code) is { } country ? country.Name : code ?? "?";
+        code is not null && gazetteer.Country(code) is { } country ? country.Name : code ?? "?";
 }

@@ -63,6 +63,16 @@ public sealed class PlaceTermTests
     }
 
     [Fact]
+    public void Match_ListOfTownsWithCommas_IsOneMentionEach()
+    {
+        // Act: a town's state after its comma is the same place; the next town of a list is another.
+        var match = Match(Topic("place:Massachusetts") with { Threshold = 0.5 }, "Schools reopen", "Pupils in Brockton, Framingham returned on Monday.");
+
+        // Assert
+        Assert.Equal(0.7, match!.Score, 2);
+    }
+
+    [Fact]
     public void Alerts_PlaceTermNearAWord_PairsThePlaceWithIt()
     {
         // Arrange
@@ -87,6 +97,8 @@ public sealed class PlaceTermTests
     [InlineData("place:Masachusetts", "unknown place 'Masachusetts'; did you mean 'Massachusetts'?", 7)]
     [InlineData("place:New York", "a name of several words goes in quotes: place:\"New York\"", 7)]
     [InlineData("place:(Ohio)", "a place after 'place:'", 7)]
+    [InlineData("place:Masachusetts court", "did you mean 'Massachusetts'?", 7)]
+    [InlineData("place:West Africa", "a name of several words goes in quotes: place:\"West Africa\"", 7)]
     public void Parse_PlaceTheRecogniserDoesNotKnow_IsRefusedWhereItIsWritten(string query, string expected, int position)
     {
         // Act
@@ -95,6 +107,17 @@ public sealed class PlaceTermTests
         // Assert
         Assert.Contains(expected, error.Expected, StringComparison.Ordinal);
         Assert.Equal(position, error.Position);
+    }
+
+    [Fact]
+    public void Parse_OrganisationAfterPlace_IsNoPlaceAndNotOffered()
+    {
+        // Act
+        var error = Assert.Throws<QueryParseException>(() => QueryParser.Parse("place:NATO"));
+
+        // Assert
+        Assert.Contains("unknown place 'NATO'", error.Expected, StringComparison.Ordinal);
+        Assert.DoesNotContain("'NATO' or", error.Expected, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,7 +27,27 @@ public sealed class WorldAreaTests
     }
 
     [Theory]
+    [InlineData("Eastern Europe", "PL")]
+    [InlineData("Western Europe", "AT")]
+    [InlineData("Southern Europe", "HR")]
+    [InlineData("Central America", "MX")]
+    public void Resolve_EuropeanAndAmericanSubregions_AreTheUnitedNationsLists(string name, string country)
+    {
+        // Act / Assert: world-countries' own grouping had Eastern Europe as four countries and Mexico in North America.
+        Assert.Contains(country, Gazetteer.Default.Areas.Resolve(name)!.CountryCodes);
+    }
+
+    [Fact]
+    public void Resolve_RegionNamedLikeACountry_IsTheCountry()
+    {
+        // Act / Assert: "Micronesia" is the Federated States; Oceania's subregion of that name is not offered.
+        Assert.Null(Gazetteer.Default.Areas.Resolve("Micronesia"));
+        Assert.Equal(EntityKind.Country, Gazetteer.Default.Resolve("Micronesia")?.Kind);
+    }
+
+    [Theory]
     [InlineData("West Africa", "CM")]
+    [InlineData("North America", "MX")]
     [InlineData("the Middle East", "AF")]
     [InlineData("Latin America", "US")]
     public void Resolve_Region_LeavesOutCountriesElsewhere(string name, string country)
@@ -92,6 +112,41 @@ public sealed class WorldAreaTests
         Assert.Contains("'West Africa' takes in the required place 'Ivory Coast'", Assert.Single(error.Problems), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("West Africa", "Africa", "'Africa' takes in the required place 'West Africa'")]
+    [InlineData("Middle East", "the Middle East", "'the Middle East' takes in the required place 'Middle East'")]
+    [InlineData("Scandinavia", "Nordic countries", "'Nordic countries' takes in the required place 'Scandinavia'")]
+    public void Parse_ExcludedRegionTakingInARequiredRegion_IsRefused(string required, string excluded, string expected)
+    {
+        // Arrange
+        var json = $$"""[{ "id": "a", "name": "A", "query": "coup*", "constraints": { "places": ["{{required}}"], "excludePlaces": ["{{excluded}}"] } }]""";
+
+        // Act
+        var error = Assert.Throws<TopicFileException>(() => TopicFile.Parse(json));
+
+        // Assert
+        Assert.Contains(expected, Assert.Single(error.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ExcludedCountryInsideARequiredRegion_IsAccepted()
+    {
+        // Act / Assert: Africa without Sudan is a subject.
+        Assert.Single(TopicFile.Parse("""[{ "id": "a", "name": "A", "query": "coup*", "constraints": { "places": ["Africa"], "excludePlaces": ["Sudan"] } }]"""));
+    }
+
+    [Theory]
+    [InlineData("Sydney", "Sydney → Sydney, in New South Wales, Australia")]
+    [InlineData("Tasmania", "Tasmania → Tasmania, a state or province of Australia")]
+    public void Line_AustralianPlace_NamesAustraliaNotTheAfricanUnion(string place, string expected)
+    {
+        // Act: "AU" is Australia's code and the African Union's name.
+        var line = PlacesReadAs.Line(new TopicConstraints { Places = [place] }, Gazetteer.Default);
+
+        // Assert
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Line_Region_SaysHowManyCountriesAndNamesTheFirst()
     {
@@ -99,6 +154,6 @@ public sealed class WorldAreaTests
         var line = PlacesReadAs.Line(new TopicConstraints { Places = ["Horn of Africa"] }, Gazetteer.Default);
 
         // Assert
-        Assert.Equal("Places read as: Horn of Africa → the 4 countries of Horn of Africa: Djibouti, Eritrea, Ethiopia, Somalia.", line);
+        Assert.Equal("Places read as: Horn of Africa → a region of 4 countries and territories: Djibouti, Eritrea, Ethiopia, Somalia.", line);
     }
 }

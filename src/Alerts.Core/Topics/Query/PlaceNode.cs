@@ -6,7 +6,7 @@ namespace Alerts.Core.Topics.Query;
 
 /// <summary>
 /// A place asked for in the words (<c>place:Massachusetts</c>, <c>place:"West Africa"</c>): any name the offline
-/// recogniser reads as a place that lies in it, as the <c>places</c> constraint reads them ("BOSTON, Mass.", Worcester,
+/// recogniser reads as a place that lies in it, as the <c>places</c> constraint reads them ("BOSTON, Mass.", Lowell,
 /// "Mass." after a town; a country's states and cities). Where a constraint decides where the story happens, this is
 /// one more word of the query: a subject told through its local news (its towns, courts and councils) names the place
 /// more surely than any word a writer can guess. Matches nothing a place's people are called ("Bostonians").
@@ -71,9 +71,16 @@ public sealed class PlaceNode : QueryNode
         return found;
     }
 
+    // The state or country after a town's comma ("BOSTON, Mass.", "Lyon, France"), not another town of a list.
     private static bool Qualifies(AnalyzedDocument document, EntityMention place, EntityMention next)
     {
-        if (next.FirstToken != place.LastToken + 1)
+        var qualifies = next.Entry.Kind switch
+        {
+            EntityKind.Subdivision => place.Entry.SubdivisionCode == next.Entry.Id,
+            EntityKind.Country => place.Entry.IsPlaceWithinCountry && place.Entry.CountryCode == next.Entry.CountryCode,
+            _ => false,
+        };
+        if (!qualifies || next.FirstToken != place.LastToken + 1)
         {
             return false;
         }

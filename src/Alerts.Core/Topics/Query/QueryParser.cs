@@ -595,8 +595,10 @@ public static class QueryParser
             }
             catch (ArgumentException)
             {
-                var suggestions = Gazetteer.Default.Suggest(name.Text);
-                var hint = name.Kind == LexKind.Word && Current.Kind == LexKind.Word ? $"; a name of several words goes in quotes: place:\"{name.Text} {Current.Text}\""
+                var suggestions = Gazetteer.Default.Suggest(name.Text).Where(s => Gazetteer.Default.Resolve(s)?.IsPlace == true).ToList();
+                var twoWords = name.Kind == LexKind.Word && Current.Kind == LexKind.Word ? $"{name.Text} {Current.Text}" : null;
+                var hint = twoWords is not null && (Gazetteer.Default.Resolve(twoWords)?.IsPlace == true || Gazetteer.Default.Areas.Resolve(twoWords) is not null)
+                    ? $"; a name of several words goes in quotes: place:\"{twoWords}\""
                     : suggestions.Count > 0 ? "; did you mean " + string.Join(" or ", suggestions.Select(s => $"'{s}'")) + "?" : string.Empty;
                 throw new QueryParseException($"a country, state or province, city of 15,000 people or more, or world region after 'place:' (unknown place '{name.Text}'{hint})", name.Position);
             }
