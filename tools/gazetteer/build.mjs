@@ -139,11 +139,14 @@ const shortFormOf = (city) => {
   return (largestCityByCountryAndName.get(`${city.country}|${short}`) ?? 0) < city.population ? short : undefined;
 };
 
+// press-names.tsv, written for Alerts: one row per line, split into its tab-separated fields (comments left out).
+const pressRows = readFileSync(new URL('./press-names.tsv', import.meta.url), 'utf8').split('\n')
+  .filter((line) => line.trim() && !line.startsWith('#')).map((line) => line.split('\t'));
+const pressRowsOf = (kind) => pressRows.filter((row) => row[0] === kind);
+
 // GeoNames' first-level division numbers that press-names.tsv maps to ISO subdivisions (Canada, Australia).
 const admin1Subdivisions = new Map();
-for (const line of readFileSync(new URL('./press-names.tsv', import.meta.url), 'utf8').split('\n')) {
-  const [kind, country, pairs] = line.split('\t');
-  if (kind !== 'admin1') continue;
+for (const [, country, pairs] of pressRowsOf('admin1')) {
   for (const pair of pairs.split('|')) {
     const [number, code] = pair.split(' ');
     if (!iso31662.data[country]?.sub[code]) throw new Error(`press-names.tsv: admin1 ${country} ${number}: no subdivision ${code}`);
@@ -176,10 +179,7 @@ for (const city of cities) {
 }
 
 // Press forms and regions, written for Alerts.
-const pressAreas = [];
-for (const line of readFileSync(new URL('./press-names.tsv', import.meta.url), 'utf8').split('\n')) {
-  if (!line.trim() || line.startsWith('#')) continue;
-  const [kind, id, names] = line.split('\t');
+for (const [kind, id, names] of pressRows) {
   if (kind === 'city') {
     // More names of a generated city (its GeoNames id): the loader joins rows of one id into one place.
     const city = rows.find((r) => r[0] === 'city' && r[1] === id);
@@ -187,11 +187,7 @@ for (const line of readFileSync(new URL('./press-names.tsv', import.meta.url), '
     add('city', id, city[2], city[3], 0, '', names.split('|'));
     continue;
   }
-  if (kind === 'admin1' || kind === 'cldr-skip' || kind === 'cldr-context') continue;
-  if (kind === 'area') {
-    pressAreas.push(line.split('\t'));
-    continue;
-  }
+  if (['admin1', 'area', 'cldr-skip', 'cldr-context'].includes(kind)) continue;
   const country = id.split('-')[0];
   add(kind, id, country, kind === 'subdivision' ? id : '', 0, '', names.split('|'));
 }
@@ -205,7 +201,7 @@ for (const c of worldCountries) {
     areas.get(name).countries.push(c.cca2);
   }
 }
-for (const [, id, names, countries] of pressAreas) {
+for (const [, id, names, countries] of pressRowsOf('area')) {
   if (countries) {
     const unknown = countries.split(' ').filter((code) => !countryNames.has(code));
     if (unknown.length > 0) throw new Error(`press-names.tsv: area ${id}: no country ${unknown.join(', ')}`);
@@ -236,10 +232,9 @@ for (const [id, { names, countries }] of areas) {
 // another code (China renumbered its provinces) is new only when its English name is.
 const PEOPLE_ADJECTIVES = new Set(['chechen', 'buryat', 'chuvash', 'udmurt', 'kabardino-balkar', 'karachay-cherkess']);
 // And those press-names.tsv lists: names the press uses for something else, left out or needing context.
-const pressLines = (kind) => readFileSync(new URL('./press-names.tsv', import.meta.url), 'utf8').split('\n')
-  .filter((line) => line.startsWith(kind + '\t')).flatMap((line) => line.split('\t')[1].split('|')).map((n) => n.toLowerCase());
-const skippedEnglishNames = new Set(pressLines('cldr-skip'));
-const contextEnglishNames = new Set(pressLines('cldr-context'));
+const pressNamesOf = (kind) => new Set(pressRowsOf(kind).flatMap((row) => row[1].split('|')).map((n) => n.toLowerCase()));
+const skippedEnglishNames = pressNamesOf('cldr-skip');
+const contextEnglishNames = pressNamesOf('cldr-context');
 const knownNames = new Set(rows.flatMap((r) => r[6].split('|')).map((n) => plainOf(n.replace(/^[=^]/, '')).toLowerCase()));
 const givenNameSet = new Set([...femaleNames(), ...maleNames()].map((n) => n.trim().toLowerCase()));
 const isEnglishSubdivisionName = (name) => {
@@ -248,8 +243,8 @@ const isEnglishSubdivisionName = (name) => {
     && !knownNames.has(key) && !PEOPLE_ADJECTIVES.has(key) && !skippedEnglishNames.has(key) && !/(?:ish|ern)$/.test(key) && (key.includes(' ') || key.length >= 5);
 };
 const cldrNameCounts = new Map();
-for (const name of Object.values(cldrSubdivisionNames)) {
-  cldrNameCounts.set(plainOf(name).toLowerCase(), (cldrNameCounts.get(plainOf(name).toLowerCase()) ?? 0) + 1);
+for (const key of Object.values(cldrSubdivisionNames).map((name) => plainOf(name).toLowerCase())) {
+  cldrNameCounts.set(key, (cldrNameCounts.get(key) ?? 0) + 1);
 }
 for (const [key, name] of Object.entries(cldrSubdivisionNames)) {
   const country = key.slice(0, 2).toUpperCase();

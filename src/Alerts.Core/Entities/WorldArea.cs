@@ -27,9 +27,6 @@ public sealed class WorldAreas
         }
     }
 
-    /// <summary>All the regions known, by their data names.</summary>
-    public IEnumerable<WorldArea> All => byName.Values.Distinct();
-
     /// <summary>The region a name stands for ("West Africa", "the Middle East", "mideast"), or null.</summary>
     public WorldArea? Resolve(string name)
     {

@@ -28,6 +28,12 @@ public sealed class PlaceSet
     /// <summary>Whether the set names any place.</summary>
     public bool Any => Countries.Count + Subdivisions.Count + Cities.Count > 0;
 
+    /// <summary>What a place may be, for messages that refuse a name.</summary>
+    internal const string KnownKinds = "a country, a state or province, a city of 15,000 people or more, or a world region such as 'West Africa' or 'the Middle East'";
+
+    /// <summary>Whether a name is a place or world region the gazetteer knows (what <see cref="Add"/> takes).</summary>
+    internal static bool IsKnown(string name, Gazetteer gazetteer) => new PlaceSet().Add(name, gazetteer);
+
     /// <summary>Adds a place or world region by name; false when the name is neither.</summary>
     internal bool Add(string name, Gazetteer gazetteer)
     {

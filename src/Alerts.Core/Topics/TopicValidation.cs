@@ -108,21 +108,20 @@ public static partial class TopicValidation
     // A place the recogniser does not know could never be recognised in a story: the topic would silently never alert.
     private static string? UnknownPlace(string name)
     {
-        if ((Gazetteer.Default.Resolve(name) is { } entry && (entry.IsPlace || entry.Kind == EntityKind.Nationality))
-            || Gazetteer.Default.Areas.Resolve(name) is not null)
+        if (PlaceSet.IsKnown(name, Gazetteer.Default))
         {
             return null;
         }
 
         // "Iraq, Syria": two places written as one, not a place inside another.
         var parts = name.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length > 1 && parts.All(p => Gazetteer.Default.Resolve(p) is { } part && (part.IsPlace || part.Kind == EntityKind.Nationality)))
+        if (parts.Length > 1 && parts.All(p => PlaceSet.IsKnown(p, Gazetteer.Default)))
         {
             return $"unknown place '{name}': {string.Join(" and ", parts.Select(p => $"'{p}'"))} are places, but the first does not lie in the last; list them as separate places";
         }
 
         var suggestions = Gazetteer.Default.Suggest(name);
-        return $"unknown place '{name}': use a country, a state or province, a city of 15,000 people or more, or a world region such as 'West Africa' or 'the Middle East'"
+        return $"unknown place '{name}': use {PlaceSet.KnownKinds}"
             + (suggestions.Count == 0 ? string.Empty : "; did you mean " + string.Join(" or ", suggestions.Select(s => $"'{s}'")) + "?");
     }
 

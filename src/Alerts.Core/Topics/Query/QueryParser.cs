@@ -1,5 +1,6 @@
 using System.Globalization;
 using Alerts.Core.Entities;
+using Alerts.Core.Scoring;
 using Alerts.Core.Text;
 
 namespace Alerts.Core.Topics.Query;
@@ -595,12 +596,12 @@ public static class QueryParser
             }
             catch (ArgumentException)
             {
-                var suggestions = Gazetteer.Default.Suggest(name.Text).Where(s => Gazetteer.Default.Resolve(s)?.IsPlace == true).ToList();
+                var suggestions = Gazetteer.Default.Suggest(name.Text).Where(s => PlaceSet.IsKnown(s, Gazetteer.Default)).ToList();
                 var twoWords = name.Kind == LexKind.Word && Current.Kind == LexKind.Word ? $"{name.Text} {Current.Text}" : null;
-                var hint = twoWords is not null && (Gazetteer.Default.Resolve(twoWords)?.IsPlace == true || Gazetteer.Default.Areas.Resolve(twoWords) is not null)
+                var hint = twoWords is not null && PlaceSet.IsKnown(twoWords, Gazetteer.Default)
                     ? $"; a name of several words goes in quotes: place:\"{twoWords}\""
                     : suggestions.Count > 0 ? "; did you mean " + string.Join(" or ", suggestions.Select(s => $"'{s}'")) + "?" : string.Empty;
-                throw new QueryParseException($"a country, state or province, city of 15,000 people or more, or world region after 'place:' (unknown place '{name.Text}'{hint})", name.Position);
+                throw new QueryParseException($"{PlaceSet.KnownKinds} after 'place:' (unknown place '{name.Text}'{hint})", name.Position);
             }
         }
 
