@@ -89,27 +89,27 @@ public sealed class TopicIndexScorer : IArticleScorer
             return [];
         }
 
-        ArticleEntities? entities = null;
         if (enricher is { IsEnabled: true } && candidates.Any(c => c.Constraints.Any && TopicEvaluator.QueryMatches(c, document)))
         {
-            entities = new ArticleEntities(document, Gazetteer.Default);
-            await EnrichAsync(entities, documentId, enricher, logger ?? NullLogger.Instance, cancellationToken);
+            // Into the document's one shared reading, so a query's place: terms read the service's places as the
+            // constraints do.
+            await EnrichAsync(ArticleEntities.Of(document), documentId, enricher, logger ?? NullLogger.Instance, cancellationToken);
         }
 
-        return Verify(candidates, document, entities);
+        return Verify(candidates, document);
     }
 
     /// <summary>Scores synchronously with the offline recogniser only (benchmarks, evaluation).</summary>
     public static IReadOnlyList<TopicMatch> Score(TopicIndex index, AnalyzedDocument document)
     {
         ArgumentNullException.ThrowIfNull(index);
-        return Verify(index.Candidates(document), document, null);
+        return Verify(index.Candidates(document), document);
     }
 
-    private static List<TopicMatch> Verify(List<CompiledTopic> candidates, AnalyzedDocument document, ArticleEntities? entities)
+    private static List<TopicMatch> Verify(List<CompiledTopic> candidates, AnalyzedDocument document)
     {
         var matches = new List<TopicMatch>();
-        ArticleEntities Entities() => entities ??= ArticleEntities.Of(document);
+        ArticleEntities Entities() => ArticleEntities.Of(document);
         foreach (var candidate in candidates)
         {
             if (TopicEvaluator.Evaluate(candidate, document, Entities) is { } match)

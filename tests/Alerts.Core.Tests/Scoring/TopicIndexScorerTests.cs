@@ -153,6 +153,32 @@ public sealed class TopicIndexScorerTests
     }
 
     [Fact]
+    public async Task ScoreAsync_EnricherFindsAPlace_PlaceTermReadsItAsTheConstraintsDo()
+    {
+        // Arrange: a text with no capitals, where the offline recogniser reads countries and peoples only; the
+        // service finds the city. The constrained topic's words match, so the article is sent.
+        var store = new InMemoryTopicStore(
+        [
+            new WatchTopic("term", "Monks in China", "monk* place:China"),
+            new WatchTopic("constrained", "Monks in China", "monk*") { Constraints = new TopicConstraints { Places = ["China"] } },
+        ]);
+        var title = "monks march in lhasa";
+        var body = "hundreds of monks marched through lhasa on monday.";
+        var enricher = new FakeEnricher(new RecognizedEntity("lhasa", "Location", 15, 5, 0.97) { Subcategory = "GPE", Source = "azure-language" });
+        var withEnricher = Scorer(store, new FakeTimeProvider(), 0, enricher);
+        var offlineOnly = Scorer(store, new FakeTimeProvider(), 0);
+
+        // Act
+        var enriched = await withEnricher.ScoreAsync(Article(title, body), TestContext.Current.CancellationToken);
+        var offline = await offlineOnly.ScoreAsync(Article(title, body), TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(1, enricher.Calls);
+        Assert.Contains(enriched, m => m.TopicId == "term" && m.Alert);
+        Assert.DoesNotContain(offline, m => m.TopicId == "term" && m.Alert);
+    }
+
+    [Fact]
     public async Task ScoreAsync_ArticleWithoutCandidates_DoesNotCallEnricher()
     {
         // Arrange
