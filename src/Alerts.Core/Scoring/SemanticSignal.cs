@@ -55,7 +55,6 @@ public sealed class SemanticSignal
 
         Interlocked.Increment(ref embedded);
         var article = embedder.Embed(Workbench.Embeddings.TextOf(document.Title, document.Body));
-        ArticleEntities? entities = null;
         var result = new List<TopicMatch>(matches);
         foreach (var topic in near)
         {
@@ -65,7 +64,7 @@ public sealed class SemanticSignal
                 continue;
             }
 
-            if (TopicEvaluator.EvaluateNearMiss(topic, document, () => entities ??= new ArticleEntities(document, Gazetteer.Default), similarity, minSimilarity) is { } match)
+            if (TopicEvaluator.EvaluateNearMiss(topic, document, () => ArticleEntities.Of(document), similarity, minSimilarity) is { } match)
             {
                 result.Add(match);
             }

@@ -39,7 +39,7 @@ public static class MissedArticle
         ArgumentNullException.ThrowIfNull(stored);
         var compiled = CompiledTopic.Compile(topic, Gazetteer.Default);
         var document = ArticleText.Analyze(article);
-        var match = TopicEvaluator.Evaluate(compiled, document, () => new ArticleEntities(document, Gazetteer.Default));
+        var match = TopicEvaluator.Evaluate(compiled, document, () => ArticleEntities.Of(document));
         if (match is { Alert: true })
         {
             return new MissExplanation(true, match.Score, ["it does alert: " + PlainWhy.Line(match)], []);

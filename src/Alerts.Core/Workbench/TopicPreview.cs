@@ -97,7 +97,7 @@ public static class TopicPreview
             scanned++;
             var document = ArticleText.Analyze(article);
             partial.Clear();
-            if (index.Candidates(document, partial).Count > 0 && TopicEvaluator.Evaluate(compiled, document, () => new ArticleEntities(document, Gazetteer.Default)) is { } match)
+            if (index.Candidates(document, partial).Count > 0 && TopicEvaluator.Evaluate(compiled, document, () => ArticleEntities.Of(document)) is { } match)
             {
                 if (match.Alert)
                 {
