@@ -79,10 +79,39 @@ internal static class PipelineBenchmark
             Say($"  more queues and consumers, receive+delete: {string.Join("; ", sweep.Select(s => $"{s.Shape} {s.PerSecond:N0}/s"))}");
         }
 
+        var pipeline = await RunPipelineAsync(settings, Say, corpus, queueSettings, ceiling, cancellationToken);
+        if (pipeline is null)
+        {
+            return 2;
+        }
+
+        // The transport alone doing the run's storage operations, on an emulator of its own like the ceiling's: how
+        // much of what the storage could do for this pipeline the pipeline reached.
+        await using (var transport = await StartAzuriteAsync(cancellationToken))
+        {
+            if (transport is null)
+            {
+                return 2;
+            }
+
+            var (transportQueues, transportTables) = Clients(transport, counter: null);
+            var replay = await TransportCeiling.ReplayAsync(transportQueues, transportTables, pipeline.PerArticle, settings.Articles);
+            Say($"  the transport alone doing the run's storage operations ({replay.Requests / (double)settings.Articles:0.0} requests per article, {Workers} at a time, new tables): {replay.ArticlesPerSecond:0.0} articles/s; the pipeline reached {pipeline.Sustained / replay.ArticlesPerSecond:P0} of it");
+        }
+
+        return 0;
+    }
+
+    private sealed record PipelineRun(double Sustained, IReadOnlyDictionary<string, double> PerArticle);
+
+    // The pipeline on an emulator of its own: sustained, at half load, what an article costs, and the soak. Null when
+    // the emulator cannot start.
+    private static async Task<PipelineRun?> RunPipelineAsync(PipelineBenchSettings settings, Action<FormattableString> say, List<(string Title, string Body)> corpus, QueueHostSettings queueSettings, TransportCeiling ceiling, CancellationToken cancellationToken)
+    {
         await using var azurite = await StartAzuriteAsync(cancellationToken);
         if (azurite is null)
         {
-            return 2;
+            return null;
         }
 
         var counter = new TransactionCounter { QueuePort = azurite.QueuePort };
@@ -90,7 +119,8 @@ internal static class PipelineBenchmark
 
         await using var smtp = await SmtpSink.StartAsync(new SmtpSinkOptions(), cancellationToken);
         await using var webhooks = await WebhookSink.StartAsync(new WebhookSinkOptions(), cancellationToken);
-        var appSettings = PrivateStorageNames.Settings(azurite.ConnectionString, Guid.NewGuid().ToString("N")[..8]);
+        var runId = Guid.NewGuid().ToString("N")[..8];
+        var appSettings = PrivateStorageNames.Settings(azurite.ConnectionString, runId);
         foreach (var (key, value) in smtp.ChannelSettings("alerts@bench.localhost"))
         {
             appSettings[key] = value;
@@ -130,32 +160,42 @@ internal static class PipelineBenchmark
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds / full.Elapsed.TotalSeconds;
         process.Refresh();
         var transactions = counter.Snapshot();
+        var byResource = counter.ByResource();
         var notifications = latency.Count;
         var sustained = settings.Articles / full.Elapsed.TotalSeconds;
         var messages = settings.Articles + notifications;
         var perArticle = counter.Total / (double)settings.Articles;
-        Say($"  pipeline: {settings.Articles:N0} articles in {full.Elapsed.TotalSeconds:0.0} s = {sustained:0.0} articles/s, {notifications:N0} notifications = {notifications / full.Elapsed.TotalSeconds:0.0}/s");
-        Say($"  queue messages handled (articles + deliveries): {messages / full.Elapsed.TotalSeconds:0.0}/s = {messages / full.Elapsed.TotalSeconds / ceiling.ReceiveDelete:P0} of the receive+delete ceiling");
-        Say($"  intake to delivery: {latency.Percentiles()}");
-        Say($"  host: CPU {cpu:0.00} cores on average, working set {process.WorkingSet64 / 1_048_576.0:0} MiB, peak {process.PeakWorkingSet64 / 1_048_576.0:0} MiB");
-        Say($"  storage transactions: {perArticle:0.0} per article all told ({string.Join(", ", transactions.OrderBy(t => t.Key).Select(t => $"{t.Key} {t.Value:N0}"))}); {(notifications == 0 ? 0 : (double)counter.Total / notifications):0.0} per notification");
+        say($"  pipeline: {settings.Articles:N0} articles in {full.Elapsed.TotalSeconds:0.0} s = {sustained:0.0} articles/s, {notifications:N0} notifications = {notifications / full.Elapsed.TotalSeconds:0.0}/s");
+        say($"  queue messages handled (articles + deliveries): {messages / full.Elapsed.TotalSeconds:0.0}/s = {messages / full.Elapsed.TotalSeconds / ceiling.ReceiveDelete:P0} of the receive+delete ceiling");
+        say($"  intake to delivery: {latency.Percentiles()}");
+        say($"  host: CPU {cpu:0.00} cores on average, working set {process.WorkingSet64 / 1_048_576.0:0} MiB, peak {process.PeakWorkingSet64 / 1_048_576.0:0} MiB");
+        say($"  by queue and table: {string.Join(", ", byResource.OrderByDescending(t => t.Value).Select(t => $"{ResourceName(t.Key, runId)} {t.Value:N0}"))}");
+        say($"  storage transactions: {perArticle:0.0} per article all told ({string.Join(", ", transactions.OrderBy(t => t.Key).Select(t => $"{t.Key} {t.Value:N0}"))}); {(notifications == 0 ? 0 : (double)counter.Total / notifications):0.0} per notification");
 
         // At half that load: the latency a subscriber sees when the pipeline is not saturated.
         var halfLatency = new LatencyRecorder();
         var half = await PushAndDrainAsync(host, api, corpus, settings.Articles, Math.Max(50, settings.Articles / 4), pace: sustained / 2, cancellationToken);
         halfLatency.Dispose();
-        Say($"  at half load ({sustained / 2:0.0} articles/s for {half.Pushed} articles): intake to delivery {halfLatency.Percentiles()}");
+        say($"  at half load ({sustained / 2:0.0} articles/s for {half.Pushed} articles): intake to delivery {halfLatency.Percentiles()}");
 
-        await CostAsync(settings, Say, corpus, topics, transactions, settings.Articles, cancellationToken);
+        await CostAsync(settings, say, corpus, topics, transactions, settings.Articles, cancellationToken);
         if (settings.SoakMinutes > 0)
         {
             // Azurite's table queries slow as its tables grow, so a long soak is paced below the short run's half load.
             var soakRate = settings.SoakRate ?? Math.Max(1, sustained / 4);
-            await SoakAsync(host, api, Say, corpus, settings.Articles + half.Pushed, settings.SoakMinutes, soakRate, cancellationToken);
+            await SoakAsync(host, api, say, corpus, settings.Articles + half.Pushed, settings.SoakMinutes, soakRate, cancellationToken);
         }
 
-        return 0;
+        return new PipelineRun(sustained, transactions.ToDictionary(t => t.Key, t => t.Value / (double)settings.Articles, StringComparer.Ordinal));
     }
+
+    // "table POST t1a2b3c4dstoryclusters" as "table POST storyclusters", "queue GET a1a2b3c4d" as "queue GET articles".
+    private static string ResourceName(string key, string runId) => key
+        .Replace($" t{runId}", " ", StringComparison.Ordinal)
+        .Replace($" a{runId}", " articles", StringComparison.Ordinal)
+        .Replace($" d{runId}", " deliveries", StringComparison.Ordinal)
+        .Replace($" f{runId}", " feeds", StringComparison.Ordinal)
+        .Replace($" g{runId}", " digests", StringComparison.Ordinal);
 
     // What an article costs beyond the storage transactions counted above: feed traffic and Language records, and
     // money for each of them whose price of the day is given.

@@ -11,12 +11,20 @@ namespace Alerts.Cli.Benchmarks;
 internal sealed class TransactionCounter : HttpPipelineSynchronousPolicy
 {
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _byResource = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, long> Snapshot() => new Dictionary<string, long>(_counts);
 
+    /// <summary>The same requests by the queue or table they went to: "table POST storyindex", "queue GET articles".</summary>
+    public IReadOnlyDictionary<string, long> ByResource() => new Dictionary<string, long>(_byResource);
+
     public long Total => _counts.Values.Sum();
 
-    public void Reset() => _counts.Clear();
+    public void Reset()
+    {
+        _counts.Clear();
+        _byResource.Clear();
+    }
 
     public override void OnSendingRequest(HttpMessage message)
     {
@@ -25,6 +33,10 @@ internal sealed class TransactionCounter : HttpPipelineSynchronousPolicy
         var service = uri.Port == QueuePort ? "queue" : "table";
         var operation = $"{service} {message.Request.Method}";
         _counts.AddOrUpdate(operation, 1, (_, count) => count + 1);
+        // The emulator's path is /account/resource...: a table's entity paths carry their keys in brackets.
+        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var resource = segments.Length > 1 ? segments[1].Split('(')[0] : "(account)";
+        _byResource.AddOrUpdate($"{operation} {resource}", 1, (_, count) => count + 1);
     }
 
     public int QueuePort { get; init; }

@@ -53,6 +53,59 @@ internal sealed record TransportCeiling(double Send, double ReceiveDelete, doubl
         return results;
     }
 
+    /// <summary>Rows written before a replay's clock starts, for its reads and upserts.</summary>
+    public const int ReplaySeedRows = 256;
+
+    /// <summary>
+    /// The transport alone doing one pipeline run's storage operations: for <paramref name="articles"/> articles, each
+    /// kind of request counted during the run (<paramref name="perArticle"/>, by <see cref="TransactionCounter"/>'s
+    /// names) in the same proportion, interleaved, 16 at a time: queue sends, receives of up to 16 with the deletes,
+    /// table inserts into partitions of their own (as the story index's heads are), point reads and upserts of rows
+    /// written before the clock starts. Returns the articles' worth per second and the requests the replay made. Table
+    /// queries are replayed as point reads, and the tables are new: on a run's grown tables Azurite's queries scan,
+    /// so this is the transport's best case for the pipeline's operations.
+    /// </summary>
+    public static async Task<(double ArticlesPerSecond, long Requests)> ReplayAsync(QueueServiceClient queues, TableServiceClient tables, IReadOnlyDictionary<string, double> perArticle, int articles, string name = "replay")
+    {
+        var queue = queues.GetQueueClient(name);
+        await queue.CreateIfNotExistsAsync();
+        var table = tables.GetTableClient(name);
+        await table.CreateIfNotExistsAsync();
+        const int Seeded = ReplaySeedRows;
+        long deleted = 0;
+        await TimeAsync(Seeded, Workers, async i => await table.AddEntityAsync(new TableEntity("seed", Key(i)) { ["Json"] = Body }));
+
+        var kinds = new (string Name, Func<int, Task> Operation)[]
+        {
+            ("queue POST", async _ => await queue.SendMessageAsync(Body)),
+            ("queue GET", async _ =>
+            {
+                foreach (var message in (await queue.ReceiveMessagesAsync(16)).Value)
+                {
+                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                    Interlocked.Increment(ref deleted);
+                }
+            }),
+            ("table POST", async i => await table.AddEntityAsync(new TableEntity($"p{i}", "head") { ["Json"] = Body })),
+            ("table GET", async i => await table.GetEntityIfExistsAsync<TableEntity>("seed", Key(i % Seeded))),
+            ("table PATCH", async i => await table.UpsertEntityAsync(new TableEntity("seed", Key(i % Seeded)) { ["Json"] = Body }, TableUpdateMode.Merge)),
+            ("table PUT", async i => await table.UpsertEntityAsync(new TableEntity("seed", Key(i % Seeded)) { ["Json"] = Body }, TableUpdateMode.Replace)),
+        };
+
+        // Each kind's operations spread evenly over the run, so sends and receives, inserts and reads alternate as
+        // they do in the pipeline. A delete is made by the receive it follows, not on its own.
+        var schedule = kinds
+            .SelectMany(kind =>
+            {
+                var count = (int)Math.Round(perArticle.GetValueOrDefault(kind.Name) * articles);
+                return Enumerable.Range(0, count).Select(i => (At: (i + 0.5) / count, Run: kind.Operation, Index: i));
+            })
+            .OrderBy(o => o.At)
+            .ToList();
+        var elapsed = await TimeAsync(schedule.Count, Workers, i => schedule[i].Run(schedule[i].Index));
+        return (articles / elapsed.TotalSeconds, schedule.Count + Interlocked.Read(ref deleted));
+    }
+
     // Consumers share the queues round-robin, each receiving batches of 16 and deleting every message, as the host does.
     private static async Task<double> DrainAsync(IReadOnlyList<QueueClient> queues, int consumers, int count)
     {
