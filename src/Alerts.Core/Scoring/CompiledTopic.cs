@@ -20,9 +20,17 @@ public sealed class CompiledTopic
         NameForms = QueryParser.NameFormsIn(query);
         CapitalNames = QueryParser.CapitalNamesIn(query);
 
-        // Two independent requirements prune far better than one: an article must then contain a word of each.
-        PresearchKeys = query.GetRequiredKeySets()
-            .GroupBy(k => string.Join('\u0001', k.Terms) + '\u0002' + string.Join('\u0001', k.Prefixes))
+        // Two independent requirements prune far better than one: an article must then contain a word of each. A
+        // requirement of places only is used when there is no other, since reading an article's places costs more
+        // than looking up its words.
+        var keySets = query.GetRequiredKeySets();
+        if (keySets.Any(k => k.Countries.Count == 0))
+        {
+            keySets = keySets.Where(k => k.Terms.Count + k.Prefixes.Count > 0).ToArray();
+        }
+
+        PresearchKeys = keySets
+            .GroupBy(k => string.Join('\u0001', k.Terms) + '\u0002' + string.Join('\u0001', k.Prefixes) + '\u0002' + string.Join('\u0001', k.Countries))
             .Select(g => g.First())
             .OrderBy(k => k.Cost)
             .Take(2)

@@ -25,6 +25,12 @@ public sealed class PlaceSet
     /// <summary>City ids.</summary>
     public HashSet<string> Cities { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Every country a place the set holds lies in: its countries and those of its subdivisions and cities (what the
+    /// presearcher files a <c>place:</c> term under).
+    /// </summary>
+    public IEnumerable<string> CountryCodes => Countries.Concat(around.Where(code => !code.Contains('-', StringComparison.Ordinal))).Distinct(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Whether the set names any place.</summary>
     public bool Any => Countries.Count + Subdivisions.Count + Cities.Count > 0;
 

@@ -12,7 +12,7 @@ public sealed record RejectedTopic(string TopicId, string Error);
 /// <summary>
 /// An immutable presearcher over all topics, in the manner of Lucene's Monitor or the Elasticsearch percolator:
 /// each topic is filed under the few words one of which any matching article must contain (its cheapest
-/// required clause). An article looks up only its own distinct words, and only the topics found that way are
+/// required clause), or, for a topic that requires only a place, under the countries the place lies in. An article looks up only its own distinct words, and only the topics found that way are
 /// verified. The cost per article follows the article's length and the number of real candidates, not the
 /// number of topics. Thread-safe.
 /// </summary>
@@ -24,6 +24,7 @@ public sealed class TopicIndex
     private readonly CompiledTopic[] topics;
     private readonly Dictionary<string, int[]> byTerm;
     private readonly Dictionary<string, int[]> byPrefix;
+    private readonly Dictionary<string, int[]> byCountry;
     private readonly int[] unindexed;
     private readonly byte[] required;
     private readonly int maxPrefixLength;
@@ -32,6 +33,7 @@ public sealed class TopicIndex
         CompiledTopic[] topics,
         Dictionary<string, int[]> byTerm,
         Dictionary<string, int[]> byPrefix,
+        Dictionary<string, int[]> byCountry,
         int[] unindexed,
         byte[] required,
         IReadOnlyList<RejectedTopic> rejected,
@@ -41,6 +43,7 @@ public sealed class TopicIndex
         this.topics = topics;
         this.byTerm = byTerm;
         this.byPrefix = byPrefix;
+        this.byCountry = byCountry;
         this.unindexed = unindexed;
         maxPrefixLength = byPrefix.Count == 0 ? 0 : byPrefix.Keys.Max(k => k.Length);
         Rejected = rejected;
@@ -59,8 +62,8 @@ public sealed class TopicIndex
     /// <summary>The topic-store version this index was built from.</summary>
     public string Version { get; }
 
-    /// <summary>Number of distinct index keys (terms and prefixes).</summary>
-    public int KeyCount => byTerm.Count + byPrefix.Count;
+    /// <summary>Number of distinct index keys (terms, prefixes and countries).</summary>
+    public int KeyCount => byTerm.Count + byPrefix.Count + byCountry.Count;
 
     /// <summary>Number of topics every article must be verified against (no required word found).</summary>
     public int UnindexedCount => unindexed.Length;
@@ -86,6 +89,7 @@ public sealed class TopicIndex
         // A posting is topic * 2 + slot: the slot says which of the topic's (up to two) requirements the word meets.
         var terms = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var prefixes = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var countries = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         var unindexed = new List<int>();
         var required = new byte[compiled.Count];
         for (var i = 0; i < compiled.Count; i++)
@@ -109,6 +113,11 @@ public sealed class TopicIndex
                 {
                     Post(prefixes, prefix, (i * 2) + slot);
                 }
+
+                foreach (var country in keySets[slot].Countries)
+                {
+                    Post(countries, country, (i * 2) + slot);
+                }
             }
         }
 
@@ -116,6 +125,7 @@ public sealed class TopicIndex
             [.. compiled],
             terms.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
             prefixes.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
+            countries.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase),
             [.. unindexed],
             required,
             rejected,
@@ -173,6 +183,11 @@ public sealed class TopicIndex
             }
         }
 
+        if (byCountry.Count > 0)
+        {
+            AddByPlace(document, seen, result);
+        }
+
         AddUnindexed(seen, result);
         if (partial is not null)
         {
@@ -193,6 +208,21 @@ public sealed class TopicIndex
             if (seen.Satisfy(topic, (byte)(1 << (entry & 1)), required[topic]))
             {
                 result.Add(topics[topic]);
+            }
+        }
+    }
+
+    // Topics filed under a country (place: terms) meet that requirement when the article names a place in it. The
+    // article's places are read only when some topic is filed so, once, and shared with verification.
+    private void AddByPlace(AnalyzedDocument document, CandidateMarks seen, List<CompiledTopic> result)
+    {
+        string? previous = null;
+        foreach (var mention in ArticleEntities.Of(document).Mentions)
+        {
+            if (mention.Entry is { IsPlace: true, CountryCode: { } country } && country != previous && byCountry.TryGetValue(country, out var posting))
+            {
+                AddAll(posting, seen, result);
+                previous = country;
             }
         }
     }

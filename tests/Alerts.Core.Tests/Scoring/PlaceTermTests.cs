@@ -1,4 +1,5 @@
 using Alerts.Core.Scoring;
+using Alerts.Core.Text;
 using Alerts.Core.Topics;
 using Alerts.Core.Topics.Query;
 using static Alerts.Core.Tests.TestSupport;
@@ -121,7 +122,7 @@ public sealed class PlaceTermTests
     }
 
     [Fact]
-    public void Validate_QueryThatAsksOnlyForAPlace_IsAcceptedAndFiledForEveryArticle()
+    public void Validate_QueryThatAsksOnlyForAPlace_IsAcceptedAndFiledUnderItsCountry()
     {
         // Arrange
         var topic = Topic("place:Massachusetts -title:Patriots");
@@ -133,8 +134,48 @@ public sealed class PlaceTermTests
         // Assert
         Assert.Empty(TopicValidation.Validate(topic));
         Assert.Contains(TopicValidation.Validate(excludedOnly), e => e.Message.StartsWith("needs at least one word, phrase or place:", StringComparison.Ordinal));
-        Assert.Equal(1, index.UnindexedCount);
+        Assert.Equal(0, index.UnindexedCount);
         Assert.Equal("place:Massachusetts", QueryParser.Parse("place:Massachusetts").ToString());
         Assert.Equal("place:\"West Africa\"", QueryParser.Parse("place:\"West Africa\"").ToString());
+    }
+
+    [Theory]
+    [InlineData("place:Massachusetts", "Court denies new trial", "BOSTON (AP) - The court ruled on Tuesday.", true)]
+    [InlineData("place:Massachusetts", "Court denies new trial", "AUSTIN, Texas (AP) - The court ruled on Tuesday.", true)]
+    [InlineData("place:Massachusetts", "Court denies new trial", "PARIS (Reuters) - The court ruled on Tuesday.", false)]
+    [InlineData("place:Massachusetts", "Court denies new trial", "The court ruled on Tuesday.", false)]
+    [InlineData("place:\"West Africa\"", "Peacekeepers arrive", "ABIDJAN (Reuters) - Troops landed on Sunday.", true)]
+    [InlineData("place:\"West Africa\"", "Peacekeepers arrive", "NAIROBI (Reuters) - Troops landed on Sunday.", false)]
+    [InlineData("flood* OR place:Texas", "Floods hit Europe", "Rivers rose on Monday.", true)]
+    [InlineData("flood* OR place:Texas", "Storm hits coast", "HOUSTON (AP) - Rain fell on Monday.", true)]
+    [InlineData("flood* OR place:Texas", "Storm hits coast", "Rain fell on Monday.", false)]
+    public void Candidates_PlaceTerm_FiledUnderTheCountriesItLiesIn(string query, string title, string body, bool candidate)
+    {
+        // Arrange: a place is filed under its countries, so an article naming no place there is never verified; one
+        // naming another place of the country is (the presearcher reads countries, the verification the place).
+        var index = Index(Topic(query));
+
+        // Act
+        var candidates = index.Candidates(new AnalyzedDocument(title, body));
+
+        // Assert
+        Assert.Equal(0, index.UnindexedCount);
+        Assert.Equal(candidate, candidates.Count == 1);
+    }
+
+    [Fact]
+    public void Candidates_PlaceTermBesideAWord_IsFiledUnderTheWordOnly()
+    {
+        // Arrange: reading an article's places costs more than looking up its words, so a word is the key when there is one.
+        var index = Index(Topic("mayor* place:Ontario"));
+
+        // Act
+        var withoutTheWord = index.Candidates(new AnalyzedDocument("Council meets", "TORONTO (CP) - The council met on Monday."));
+        var withTheWord = index.Candidates(new AnalyzedDocument("Mayor meets council", "The council met on Monday."));
+
+        // Assert
+        Assert.Empty(withoutTheWord);
+        Assert.Single(withTheWord);
+        Assert.Equal(1, index.KeyCount);
     }
 }

@@ -93,9 +93,10 @@ public sealed class PlaceNode : QueryNode
 
     /// <summary>
     /// No word is required: a place has more names than the presearcher should file it under (every town of a
-    /// state), so a topic that rests on a place alone is verified against every article, its entities read once.
+    /// state). It is filed under the countries it lies in instead, so a topic that rests on a place alone is verified
+    /// only against articles that name a place in one of them.
     /// </summary>
-    public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() => [];
+    public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() => [new RequiredKeys([], [], [.. places.CountryCodes])];
 
     /// <inheritdoc/>
     public override string ToString() => ScopePrefix + "place:" + (Name.Contains(' ', StringComparison.Ordinal) ? $"\"{Name}\"" : Name);

@@ -18,15 +18,24 @@ public enum FieldScope
 public readonly record struct QueryHit(int From, int To);
 
 /// <summary>
-/// The words an article must contain for a query to possibly match: any one of <see cref="Terms"/> (stems) or a
-/// word starting with any of <see cref="Prefixes"/>. Used by the presearcher index.
+/// The words an article must contain for a query to possibly match: any one of <see cref="Terms"/> (stems), a
+/// word starting with any of <see cref="Prefixes"/>, or a place in any of the countries <see cref="Countries"/>
+/// (for <c>place:</c>). Used by the presearcher index.
 /// </summary>
 /// <param name="Terms">Stems.</param>
 /// <param name="Prefixes">Lower-case folded prefixes.</param>
-public sealed record RequiredKeys(IReadOnlyList<string> Terms, IReadOnlyList<string> Prefixes)
+/// <param name="Countries">Country codes: an article naming a place in one of them meets the requirement.</param>
+public sealed record RequiredKeys(IReadOnlyList<string> Terms, IReadOnlyList<string> Prefixes, IReadOnlyList<string>? Countries = null)
 {
+    // A country is named by many articles, and reading an article's places costs more than looking up its words: a
+    // topic is filed under its places only when it requires no word.
+    private const double CountryCost = 20;
+
+    /// <summary>Country codes (empty when the requirement is words only).</summary>
+    public IReadOnlyList<string> Countries { get; init; } = Countries ?? [];
+
     /// <summary>Rough cost of looking these up: more and shorter keys make more candidates.</summary>
-    public double Cost => Terms.Sum(TermCost) + Prefixes.Sum(p => 3 * TermCost(p));
+    public double Cost => Terms.Sum(TermCost) + Prefixes.Sum(p => 3 * TermCost(p)) + (Countries.Count * CountryCost);
 
     private static double TermCost(string term) =>
         CommonStems.Contains(term) ? 20 : 1 + (8.0 / Math.Max(1, term.Length));
@@ -602,6 +611,7 @@ public sealed class OrNode(IReadOnlyList<QueryNode> children, string? shownAs = 
     {
         var terms = new List<string>();
         var prefixes = new List<string>();
+        var countries = new List<string>();
         foreach (var child in Children)
         {
             var keys = child.GetRequiredKeys();
@@ -612,9 +622,10 @@ public sealed class OrNode(IReadOnlyList<QueryNode> children, string? shownAs = 
 
             terms.AddRange(keys.Terms);
             prefixes.AddRange(keys.Prefixes);
+            countries.AddRange(keys.Countries);
         }
 
-        return [new RequiredKeys(terms.Distinct().ToList(), prefixes.Distinct().ToList())];
+        return [new RequiredKeys(terms.Distinct().ToList(), prefixes.Distinct().ToList(), countries.Distinct(StringComparer.OrdinalIgnoreCase).ToList())];
     }
 
     /// <inheritdoc/>
