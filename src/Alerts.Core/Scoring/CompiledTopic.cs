@@ -68,7 +68,7 @@ public sealed class CompiledTopic
     public static CompiledTopic Compile(WatchTopic topic, Gazetteer gazetteer)
     {
         ArgumentNullException.ThrowIfNull(topic);
-        var query = QueryParser.Parse(topic.Query);
+        var query = QueryParser.Parse(QueryGroups.ExpandedQuery(topic));
         return new CompiledTopic(topic, query, query.GetRequiredKeys(), ResolvedConstraints.Resolve(topic.Constraints, gazetteer));
     }
 }

@@ -9,7 +9,7 @@ namespace Alerts.Core.Topics;
 /// </summary>
 public static class TopicProperties
 {
-    private static readonly string[] TopicNames = ["id", "name", "description", "query", "constraints", "threshold"];
+    private static readonly string[] TopicNames = ["id", "name", "description", "query", "groups", "constraints", "threshold"];
 
     private static readonly string[] ConstraintNames = ["places", "excludePlaces", "organisations", "actorNationalities", "excludeActorNationalities", "strict"];
 
@@ -38,7 +38,7 @@ public static class TopicProperties
 
             yield return (property.Name, Known(ConstraintNames, property.Name) || IsOrganizations(property.Name)
                 ? $"is a constraint: write it inside \"constraints\" (\"constraints\": {{ \"{(IsOrganizations(property.Name) ? "organisations" : property.Name)}\": ... }})"
-                : "is not a property of a topic (a topic has id, name, description, query, constraints and threshold)");
+                : "is not a property of a topic (a topic has id, name, description, query, groups, constraints and threshold)");
         }
     }
 

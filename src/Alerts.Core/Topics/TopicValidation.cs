@@ -46,12 +46,72 @@ public static partial class TopicValidation
             errors.Add(new("threshold", "must be between 0 and 1"));
         }
 
-        ValidateQuery(topic.Query, errors);
+        if (ValidateGroups(topic.Groups, errors))
+        {
+            ValidateQuery(topic.Query, topic.Groups, errors);
+        }
+
         ValidateConstraints(topic.Constraints, errors);
         return errors;
     }
 
-    private static void ValidateQuery(string? query, List<TopicValidationError> errors)
+    // Each group on its own: a well-formed name, a text that parses as the bracket it stands for, no group inside a
+    // group. False when one is wrong, since the query could not be read with it.
+    private static bool ValidateGroups(IReadOnlyDictionary<string, string>? groups, List<TopicValidationError> errors)
+    {
+        if (groups is null || groups.Count == 0)
+        {
+            return true;
+        }
+
+        var before = errors.Count;
+        if (groups.Count > QueryGroups.MaxGroups)
+        {
+            errors.Add(new("groups", $"at most {QueryGroups.MaxGroups} groups"));
+            return false;
+        }
+
+        foreach (var (name, text) in groups)
+        {
+            var field = $"groups.{name}";
+            if (!QueryGroups.IsValidName(name))
+            {
+                errors.Add(new(field, $"a group's name is a letter, then letters, digits or dashes, at most {QueryGroups.MaxNameLength} characters (used as @name in the query)"));
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                errors.Add(new(field, "must not be empty"));
+                continue;
+            }
+
+            if (text.Length > MaxQueryLength)
+            {
+                errors.Add(new(field, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"must be at most {MaxQueryLength:N0} characters")));
+                continue;
+            }
+
+            if (QueryGroups.NamesUsedIn(text).FirstOrDefault() is { } inner)
+            {
+                errors.Add(new(field, $"a group cannot use another group (@{inner}): write its words out"));
+                continue;
+            }
+
+            try
+            {
+                QueryParser.Parse(text);
+            }
+            catch (QueryParseException e)
+            {
+                errors.Add(new(field, e.Message, e.Position, e.Expected));
+            }
+        }
+
+        return errors.Count == before;
+    }
+
+    private static void ValidateQuery(string? query, IReadOnlyDictionary<string, string>? groups, List<TopicValidationError> errors)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
@@ -65,9 +125,11 @@ public static partial class TopicValidation
             return;
         }
 
+        var toWritten = (Func<int, int>)(position => position);
         try
         {
-            var node = QueryParser.Parse(query);
+            (var expanded, toWritten) = QueryGroups.ExpandMapped(query, groups);
+            var node = QueryParser.Parse(expanded);
             if (!AsksForSomething(node))
             {
                 errors.Add(new("query", "needs at least one word, phrase or place: that must appear (a query of only NOT clauses matches almost everything)"));
@@ -75,7 +137,9 @@ public static partial class TopicValidation
         }
         catch (QueryParseException e)
         {
-            errors.Add(new("query", e.Message, e.Position, e.Expected));
+            // Positions of the query as written, not of the query with its groups put in.
+            var position = toWritten(e.Position);
+            errors.Add(new("query", $"expected {e.Expected} at position {position}", position, e.Expected));
         }
     }
 

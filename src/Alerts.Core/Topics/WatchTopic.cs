@@ -15,6 +15,11 @@ public sealed record WatchTopic(string Id, string Name, string Query)
     /// <summary>Entity constraints the article must satisfy besides the query.</summary>
     public TopicConstraints? Constraints { get; init; }
 
+    /// <summary>
+    /// Word groups named once and used in the query by name (<c>@it</c>): <c>{ "it": "software OR computer*" }</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Groups { get; init; }
+
     /// <summary>Score in [0, 1] from which an article alerts.</summary>
     public double Threshold { get; init; } = 0.5;
 }

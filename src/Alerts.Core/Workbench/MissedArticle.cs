@@ -99,7 +99,7 @@ public static class MissedArticle
     // The article's own content words, headline first, that the query does not have: what the missing group lacks.
     private static IEnumerable<string> WordsToAdd(CompiledTopic compiled, int missing, AnalyzedDocument document)
     {
-        var inQuery = TextAnalyzer.Analyze(compiled.Topic.Query).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        var inQuery = TextAnalyzer.Analyze(QueryGroups.ExpandedQuery(compiled.Topic)).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
         return document.Tokens
             .Where(t => TopicPreview.IsSuggestibleWord(t) && !inQuery.Contains(t.Stem))
             .Select(t => t.Surface)

@@ -167,7 +167,7 @@ public static class TopicPreview
             return [];
         }
 
-        var queryWords = TextAnalyzer.Analyze(topic.Query).Select(t => t.Stem).Where(stem => stem.Length > 0).ToList();
+        var queryWords = TextAnalyzer.Analyze(QueryGroups.ExpandedQuery(topic)).Select(t => t.Stem).Where(stem => stem.Length > 0).ToList();
         var counts = new Dictionary<string, (int Articles, Dictionary<string, int> Forms)>(StringComparer.Ordinal);
         foreach (var item in items)
         {

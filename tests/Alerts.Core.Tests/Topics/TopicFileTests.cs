@@ -59,7 +59,7 @@ public sealed class TopicFileTests
             [
                 "topics[0].places: is a constraint: write it inside \"constraints\" (\"constraints\": { \"places\": ... })",
                 "topics[0].organizations: is a constraint: write it inside \"constraints\" (\"constraints\": { \"organisations\": ... })",
-                "topics[1].keywords: is not a property of a topic (a topic has id, name, description, query, constraints and threshold)",
+                "topics[1].keywords: is not a property of a topic (a topic has id, name, description, query, groups, constraints and threshold)",
                 "topics[1].constraints.organizations: is spelled organisations",
                 "topics[1].constraints.threshold: belongs to the topic, beside \"constraints\", not inside it",
             ],
@@ -77,7 +77,7 @@ public sealed class TopicFileTests
 
         // Assert
         Assert.Equal("a", Assert.Single(topics).Id);
-        Assert.Equal(["topics[0].notes: is not a property of a topic (a topic has id, name, description, query, constraints and threshold)"], warnings);
+        Assert.Equal(["topics[0].notes: is not a property of a topic (a topic has id, name, description, query, groups, constraints and threshold)"], warnings);
     }
 
     [Fact]
@@ -93,9 +93,10 @@ public sealed class TopicFileTests
     {
         // Arrange: every property the records have, written as the app writes them; a property added to a record
         // and not to the known names would be refused in every topic file.
-        var topic = new WatchTopic("a", "A", "troops")
+        var topic = new WatchTopic("a", "A", "troops @places")
         {
             Description = "d",
+            Groups = new Dictionary<string, string> { ["places"] = "Iraq OR Baghdad" },
             Threshold = 0.6,
             Constraints = new TopicConstraints
             {
@@ -114,7 +115,7 @@ public sealed class TopicFileTests
 
         // Assert
         Assert.Empty(unknown);
-        Assert.Equal(6, json.RootElement.EnumerateObject().Count());
+        Assert.Equal(7, json.RootElement.EnumerateObject().Count());
     }
 
     [Theory]

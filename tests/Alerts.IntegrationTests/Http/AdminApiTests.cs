@@ -44,7 +44,7 @@ public sealed class AdminApiTests(AzuriteFixture azurite, SharedHarness shared) 
 
         var put = await client.PutAsJsonAsync(
             "api/topics/ransomware",
-            new { name = "Ransomware", query = RansomwareQuery, threshold = 0.4, constraints = new { places = new[] { "Britain" } } },
+            new { name = "Ransomware", query = RansomwareQuery + " -@sport", threshold = 0.4, constraints = new { places = new[] { "Britain" } }, groups = new { sport = "football OR cricket" } },
             ct);
 
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
@@ -56,7 +56,8 @@ public sealed class AdminApiTests(AzuriteFixture azurite, SharedHarness shared) 
         var topic = Assert.Single(topics.RootElement.EnumerateArray());
         Assert.Equal("ransomware", topic.GetProperty("id").GetString());
         Assert.Equal("Ransomware", topic.GetProperty("name").GetString());
-        Assert.Equal(RansomwareQuery, topic.GetProperty("query").GetString());
+        Assert.Equal(RansomwareQuery + " -@sport", topic.GetProperty("query").GetString());
+        Assert.Equal("football OR cricket", topic.GetProperty("groups").GetProperty("sport").GetString());
         Assert.Equal(0.4, topic.GetProperty("threshold").GetDouble());
         Assert.Equal("Britain", Assert.Single(topic.GetProperty("constraints").GetProperty("places").EnumerateArray()).GetString());
     }
@@ -82,6 +83,8 @@ public sealed class AdminApiTests(AzuriteFixture azurite, SharedHarness shared) 
     [InlineData("{\"name\": \"Ransomware\", \"query\": \"NOT ransomware\"}", "query")]
     [InlineData("{\"name\": \"Ransomware\", \"query\": \"ransomware\", \"constraints\": {\"actorNationalities\": [\"Atlantean\"]}}", "constraints.actorNationalities[0]")]
     [InlineData("{\"name\": \"Ransomware\", \"query\": \"ransomware\", \"places\": [\"Iraq\"]}", "places")]
+    [InlineData("{\"name\": \"Ransomware\", \"query\": \"ransomware -@sport\", \"groups\": {\"sport\": \"(football\"}}", "groups.sport")]
+    [InlineData("{\"name\": \"Ransomware\", \"query\": \"ransomware -@sports\", \"groups\": {\"sport\": \"football\"}}", "query")]
     [InlineData("{\"name\": \"Ransomware\", \"query\": \"ransomware\", \"constraints\": {\"organizations\": [\"NATO\"]}}", "constraints.organizations")]
     public async Task PutTopic_InvalidField_Returns400NamingField(string body, string field)
     {

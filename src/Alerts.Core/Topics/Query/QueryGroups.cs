@@ -1,0 +1,141 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Alerts.Core.Topics.Query;
+
+/// <summary>
+/// Word groups named once in a topic and used by name in its query: <c>"groups": { "it": "software OR computer*" }</c>
+/// with <c>@it</c> wherever a bracket could go (<c>flaw* NEAR/5 @it</c>, <c>-@sport</c>, <c>title:@it</c>). A writer
+/// who needs one long list in several branches writes it once, so the copies cannot drift apart. A name is replaced
+/// by its group in brackets before the query is parsed, so a group means exactly what the bracket would.
+/// </summary>
+public static partial class QueryGroups
+{
+    /// <summary>Longest group name.</summary>
+    public const int MaxNameLength = 40;
+
+    /// <summary>Most groups one topic may name.</summary>
+    public const int MaxGroups = 20;
+
+    /// <summary>The query with every <c>@name</c> replaced by its group in brackets (the query itself when it names none).</summary>
+    /// <exception cref="QueryParseException">A name that is not one of <paramref name="groups"/>, at its position.</exception>
+    public static string Expand(string query, IReadOnlyDictionary<string, string>? groups) => ExpandMapped(query, groups).Text;
+
+    /// <summary>The query of a topic as it is parsed: its groups put in place of their names.</summary>
+    public static string ExpandedQuery(WatchTopic topic)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        return Expand(topic.Query, topic.Groups);
+    }
+
+    /// <summary>Whether a group name is well formed: a letter, then letters, digits or dashes.</summary>
+    public static bool IsValidName(string name) => name.Length <= MaxNameLength && NamePattern().IsMatch(name);
+
+    /// <summary>
+    /// The expanded query and a way back from a position in it (1-based) to the position in the query as written: an
+    /// error inside a group's text points at the name that brought it in.
+    /// </summary>
+    public static (string Text, Func<int, int> ToWritten) ExpandMapped(string query, IReadOnlyDictionary<string, string>? groups)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var uses = Uses(query);
+        if (uses.Count == 0)
+        {
+            return (query, position => position);
+        }
+
+        var text = new StringBuilder(query.Length);
+        // Where each piece starts in the expansion and in the query, and how long it is in each.
+        var pieces = new List<Piece>();
+        var from = 0;
+        foreach (var (start, name) in uses)
+        {
+            if (groups is null || !TryGet(groups, name, out var group))
+            {
+                var known = groups is { Count: > 0 } ? $" (this topic's groups: {string.Join(", ", groups.Keys.Select(k => "@" + k))})" : string.Empty;
+                throw new QueryParseException($"a word group defined in the topic's \"groups\" for '@{name}'{known}", start + 1);
+            }
+
+            pieces.Add(new Piece(text.Length, from, start - from, start - from, IsGroup: false));
+            text.Append(query, from, start - from);
+            var replacement = "(" + group + ")";
+            pieces.Add(new Piece(text.Length, start, replacement.Length, name.Length + 1, IsGroup: true));
+            text.Append(replacement);
+            from = start + name.Length + 1;
+        }
+
+        pieces.Add(new Piece(text.Length, from, query.Length - from, query.Length - from, IsGroup: false));
+        text.Append(query, from, query.Length - from);
+        return (text.ToString(), position => ToWritten(pieces, position));
+    }
+
+    // Where each "@name" starts (0-based) outside quotes, at the start of a word or after a bracket, a minus or "title:".
+    private static List<(int Start, string Name)> Uses(string query)
+    {
+        var uses = new List<(int, string)>();
+        var inPhrase = false;
+        for (var i = 0; i < query.Length; i++)
+        {
+            var c = query[i];
+            if (c is '"' or '“' or '”')
+            {
+                inPhrase = !inPhrase;
+            }
+            else if (!inPhrase && c == '@' && (i == 0 || char.IsWhiteSpace(query[i - 1]) || query[i - 1] is '(' or '-' or ':' or '!' or '#' or '\u2013' or '\u2014' or '\u2212'))
+            {
+                var end = i + 1;
+                while (end < query.Length && (char.IsAsciiLetterOrDigit(query[end]) || query[end] == '-' || query[end] == '_'))
+                {
+                    end++;
+                }
+
+                if (end > i + 1)
+                {
+                    uses.Add((i, query[(i + 1)..end]));
+                    i = end - 1;
+                }
+            }
+        }
+
+        return uses;
+    }
+
+    private static bool TryGet(IReadOnlyDictionary<string, string> groups, string name, out string group)
+    {
+        foreach (var (key, value) in groups)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                group = value;
+                return true;
+            }
+        }
+
+        group = string.Empty;
+        return false;
+    }
+
+    /// <summary>The names a group's text uses itself (groups cannot use groups).</summary>
+    public static IEnumerable<string> NamesUsedIn(string text) => Uses(text ?? string.Empty).Select(use => use.Name);
+
+    private static int ToWritten(List<Piece> pieces, int position)
+    {
+        var index = position - 1;
+        foreach (var piece in pieces)
+        {
+            if (index < piece.Expanded + piece.ExpandedLength)
+            {
+                // Inside a group's text: the name that brought it in; elsewhere the same offset in the query.
+                return piece.IsGroup ? piece.Written + 1 : piece.Written + (index - piece.Expanded) + 1;
+            }
+        }
+
+        var last = pieces[^1];
+        return last.Written + last.WrittenLength + (index - last.Expanded - last.ExpandedLength) + 1;
+    }
+
+    private readonly record struct Piece(int Expanded, int Written, int ExpandedLength, int WrittenLength, bool IsGroup);
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]*$")]
+    private static partial Regex NamePattern();
+}

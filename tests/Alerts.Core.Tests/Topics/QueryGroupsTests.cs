@@ -1,0 +1,99 @@
+using Alerts.Core.Topics;
+using Alerts.Core.Topics.Query;
+using static Alerts.Core.Tests.TestSupport;
+
+namespace Alerts.Core.Tests.Topics;
+
+/// <summary>Word groups named once in a topic and used by name in its query (<c>@it</c>).</summary>
+public sealed class QueryGroupsTests
+{
+    private static readonly Dictionary<string, string> Groups = new()
+    {
+        ["it"] = "software OR computer* OR Windows",
+        ["sport"] = "football OR soccer OR \"Grand Prix\"",
+    };
+
+    private static WatchTopic WithGroups(string query) => Topic(query) with { Groups = Groups };
+
+    [Theory]
+    [InlineData("flaw* NEAR/5 @it", "flaw* NEAR/5 (software OR computer* OR Windows)")]
+    [InlineData("Brazil -@sport", "Brazil -(football OR soccer OR \"Grand Prix\")")]
+    [InlineData("title:@it (hole OR @IT)", "title:(software OR computer* OR Windows) (hole OR (software OR computer* OR Windows))")]
+    [InlineData("\"@it\" OR e-mail@it.example", "\"@it\" OR e-mail@it.example")]
+    public void Expand_NamesInTheQuery_AreTheirGroupsInBrackets(string query, string expected)
+    {
+        // Act / Assert: in a phrase or inside a word an '@' is the text's own.
+        Assert.Equal(expected, QueryGroups.Expand(query, Groups));
+    }
+
+    [Theory]
+    [InlineData("flaw* NEAR/5 @it", "A flaw in Windows", "Microsoft warned of the flaw on Monday.", true)]
+    [InlineData("flaw* NEAR/5 @it", "A flaw in the wing", "Engineers found the flaw on Monday.", false)]
+    [InlineData("Brazil -@sport", "Brazil cuts rates", "The central bank acted on Monday.", true)]
+    [InlineData("Brazil -@sport", "Brazil wins the Grand Prix", "Barrichello won on Sunday.", false)]
+    public void Alerts_TopicWithGroups_MatchesAsTheQueryWithTheGroupsWrittenOut(string query, string title, string body, bool alerts)
+    {
+        // Arrange
+        var written = Topic(QueryGroups.Expand(query, Groups));
+
+        // Act / Assert
+        Assert.Equal(alerts, TestSupport.Alerts(WithGroups(query), title, body));
+        Assert.Equal(alerts, TestSupport.Alerts(written, title, body));
+    }
+
+    [Fact]
+    public void Validate_UnknownGroup_IsRefusedAtItsPositionNamingTheGroupsThereAre()
+    {
+        // Act
+        var error = Assert.Single(TopicValidation.Validate(WithGroups("flaw* @itt")));
+
+        // Assert
+        Assert.Equal("query", error.Field);
+        Assert.Equal(7, error.Position);
+        Assert.Contains("'@itt'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("@it, @sport", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ErrorAfterAGroup_IsReportedAtItsPositionInTheQueryAsWritten()
+    {
+        // Act: the stray ")" is the 12th character as written, far later once @it is written out.
+        var error = Assert.Single(TopicValidation.Validate(WithGroups("flaw* @it x)")));
+
+        // Assert
+        Assert.Equal("query", error.Field);
+        Assert.Equal(12, error.Position);
+        Assert.StartsWith("expected ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("at position 12", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bad name", "software", "groups.bad name", "a group's name is a letter")]
+    [InlineData("it", "(software OR", "groups.it", "expected ")]
+    [InlineData("it", "software @sport", "groups.it", "cannot use another group (@sport)")]
+    [InlineData("it", " ", "groups.it", "must not be empty")]
+    public void Validate_BadGroup_IsRefusedUnderItsOwnName(string name, string text, string field, string message)
+    {
+        // Arrange
+        var topic = Topic("flaw* @it") with { Groups = new Dictionary<string, string> { [name] = text, ["sport"] = "football" } };
+
+        // Act
+        var errors = TopicValidation.Validate(topic);
+
+        // Assert: the query is not read with a group that is wrong, so the group's error is the only one.
+        var error = Assert.Single(errors);
+        Assert.Equal(field, error.Field);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_QueryUsingAGroupWithoutGroups_SaysWhereGroupsAreDefined()
+    {
+        // Act
+        var error = Assert.Single(TopicValidation.Validate(Topic("flaw* @it")));
+
+        // Assert
+        Assert.Contains("defined in the topic's \"groups\"", error.Message, StringComparison.Ordinal);
+        Assert.Equal(7, error.Position);
+    }
+}
