@@ -92,8 +92,16 @@ public sealed class TopicIndexScorer : IArticleScorer
         if (enricher is { IsEnabled: true } && candidates.Any(c => c.Constraints.Any && TopicEvaluator.QueryMatches(c, document)))
         {
             // Into the document's one shared reading, so a query's place: terms read the service's places as the
-            // constraints do.
-            await EnrichAsync(ArticleEntities.Of(document), documentId, enricher, logger ?? NullLogger.Instance, cancellationToken);
+            // constraints do; a topic filed under a country the service's places add becomes a candidate too (the
+            // presearch read the offline places only). Few articles are sent, so presearching again costs little.
+            var entities = ArticleEntities.Of(document);
+            var before = entities.Mentions.Count;
+            await EnrichAsync(entities, documentId, enricher, logger ?? NullLogger.Instance, cancellationToken);
+            if (entities.Mentions.Count > before)
+            {
+                partial?.Clear();
+                candidates = index.Candidates(document, partial);
+            }
         }
 
         return Verify(candidates, document);

@@ -92,7 +92,13 @@ public static partial class TopicValidation
                 continue;
             }
 
-            if (QueryGroups.NamesUsedIn(text).FirstOrDefault() is { } inner)
+            if (groups.Keys.Count(other => string.Equals(other, name, StringComparison.OrdinalIgnoreCase)) > 1)
+            {
+                errors.Add(new(field, "two groups have this name (names are read in any case): rename one"));
+                continue;
+            }
+
+            if (QueryGroups.NamesUsedIn(text, groups).FirstOrDefault() is { } inner)
             {
                 errors.Add(new(field, $"a group cannot use another group (@{inner}): write its words out"));
                 continue;
@@ -129,6 +135,12 @@ public static partial class TopicValidation
         try
         {
             (var expanded, toWritten) = QueryGroups.ExpandMapped(query, groups);
+            if (expanded.Length > QueryGroups.MaxExpandedLength)
+            {
+                errors.Add(new("query", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"with its groups written out must be at most {QueryGroups.MaxExpandedLength:N0} characters (it is {expanded.Length:N0}): use a long group fewer times")));
+                return;
+            }
+
             var node = QueryParser.Parse(expanded);
             if (!AsksForSomething(node))
             {
@@ -137,9 +149,11 @@ public static partial class TopicValidation
         }
         catch (QueryParseException e)
         {
-            // Positions of the query as written, not of the query with its groups put in.
+            // Positions of the query as written, not of the query with its groups put in (the expected text may
+            // name one too: "the phrase opened at position 5").
             var position = toWritten(e.Position);
-            errors.Add(new("query", $"expected {e.Expected} at position {position}", position, e.Expected));
+            var expected = PositionInText().Replace(e.Expected, m => "position " + toWritten(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            errors.Add(new("query", $"expected {expected} at position {position}", position, expected));
         }
     }
 
@@ -242,4 +256,7 @@ public static partial class TopicValidation
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"position (\d+)")]
+    private static partial Regex PositionInText();
 }

@@ -87,13 +87,67 @@ public sealed class QueryGroupsTests
     }
 
     [Fact]
-    public void Validate_QueryUsingAGroupWithoutGroups_SaysWhereGroupsAreDefined()
+    public void Validate_TopicWithoutGroups_ReadsAnAtAsText()
+    {
+        // Arrange: a query stored before groups existed keeps its meaning.
+        var topic = Topic("@nytimes report*");
+
+        // Act / Assert
+        Assert.Empty(TopicValidation.Validate(topic));
+        Assert.Equal("@nytimes report*", QueryGroups.ExpandedQuery(topic));
+    }
+
+    [Theory]
+    [InlineData("flaw* @it's", 10, "a space or ')' after '@it'")]
+    [InlineData("Brazil \"grand prix\"@sport", 20, "a space before '@sport'")]
+    public void Validate_GroupNameGluedToOtherText_IsRefusedWhereWritten(string query, int position, string expected)
     {
         // Act
-        var error = Assert.Single(TopicValidation.Validate(Topic("flaw* @it")));
+        var error = Assert.Single(TopicValidation.Validate(WithGroups(query)));
 
         // Assert
-        Assert.Contains("defined in the topic's \"groups\"", error.Message, StringComparison.Ordinal);
-        Assert.Equal(7, error.Position);
+        Assert.Equal("query", error.Field);
+        Assert.Equal(position, error.Position);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ErrorNamingAPositionInItsText_NamesItAsWritten()
+    {
+        // Act: the phrase opens at the 5th character as written, the 36th once @it is written out.
+        var error = Assert.Single(TopicValidation.Validate(WithGroups("@it \"flaw")));
+
+        // Assert
+        Assert.Contains("the phrase opened at position 5", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("at position 10", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_TwoGroupsNamedAlike_IsRefused()
+    {
+        // Arrange
+        var topic = Topic("flaw* @it") with { Groups = new Dictionary<string, string> { ["it"] = "software", ["IT"] = "hardware" } };
+
+        // Act
+        var errors = TopicValidation.Validate(topic);
+
+        // Assert
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.Contains("two groups have this name", e.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_ShortQueryUsingALongGroupManyTimes_IsRefusedBeforeItIsCompiled()
+    {
+        // Arrange: 5,000 characters used 20 times is 100,000 once written out.
+        var group = string.Join(" OR ", Enumerable.Range(0, 700).Select(i => $"w{i}"));
+        var topic = Topic("x " + string.Join(" ", Enumerable.Repeat("(y OR @big)", 20))) with { Groups = new Dictionary<string, string> { ["big"] = group } };
+
+        // Act
+        var error = Assert.Single(TopicValidation.Validate(topic));
+
+        // Assert
+        Assert.Equal("query", error.Field);
+        Assert.Contains("with its groups written out must be at most 40,000 characters", error.Message, StringComparison.Ordinal);
     }
 }

@@ -7,7 +7,8 @@ namespace Alerts.Core.Topics.Query;
 /// Word groups named once in a topic and used by name in its query: <c>"groups": { "it": "software OR computer*" }</c>
 /// with <c>@it</c> wherever a bracket could go (<c>flaw* NEAR/5 @it</c>, <c>-@sport</c>, <c>title:@it</c>). A writer
 /// who needs one long list in several branches writes it once, so the copies cannot drift apart. A name is replaced
-/// by its group in brackets before the query is parsed, so a group means exactly what the bracket would.
+/// by its group in brackets before the query is parsed, so a group means exactly what the bracket would. A topic
+/// without groups reads an <c>@</c> as text, as it always did (a stored query with <c>@nytimes</c> keeps its meaning).
 /// </summary>
 public static partial class QueryGroups
 {
@@ -16,6 +17,12 @@ public static partial class QueryGroups
 
     /// <summary>Most groups one topic may name.</summary>
     public const int MaxGroups = 20;
+
+    /// <summary>
+    /// Longest query with its groups written out: room for a long list used a few times, while a short query that
+    /// uses a long group hundreds of times is refused before it costs seconds to compile at every index rebuild.
+    /// </summary>
+    public const int MaxExpandedLength = 40_000;
 
     /// <summary>The query with every <c>@name</c> replaced by its group in brackets (the query itself when it names none).</summary>
     /// <exception cref="QueryParseException">A name that is not one of <paramref name="groups"/>, at its position.</exception>
@@ -38,7 +45,12 @@ public static partial class QueryGroups
     public static (string Text, Func<int, int> ToWritten) ExpandMapped(string query, IReadOnlyDictionary<string, string>? groups)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var uses = Uses(query);
+        if (groups is null || groups.Count == 0)
+        {
+            return (query, position => position);
+        }
+
+        var uses = Uses(query, groups);
         if (uses.Count == 0)
         {
             return (query, position => position);
@@ -50,10 +62,9 @@ public static partial class QueryGroups
         var from = 0;
         foreach (var (start, name) in uses)
         {
-            if (groups is null || !TryGet(groups, name, out var group))
+            if (!TryGet(groups, name, out var group))
             {
-                var known = groups is { Count: > 0 } ? $" (this topic's groups: {string.Join(", ", groups.Keys.Select(k => "@" + k))})" : string.Empty;
-                throw new QueryParseException($"a word group defined in the topic's \"groups\" for '@{name}'{known}", start + 1);
+                throw new QueryParseException($"a word group defined in the topic's \"groups\" for '@{name}' (this topic's groups: {string.Join(", ", groups.Keys.Select(k => "@" + k))})", start + 1);
             }
 
             pieces.Add(new Piece(text.Length, from, start - from, start - from, IsGroup: false));
@@ -69,8 +80,10 @@ public static partial class QueryGroups
         return (text.ToString(), position => ToWritten(pieces, position));
     }
 
-    // Where each "@name" starts (0-based) outside quotes, at the start of a word or after a bracket, a minus or "title:".
-    private static List<(int Start, string Name)> Uses(string query)
+    // Where each "@name" starts (0-based) outside quotes, at the start of a word or after a bracket, a minus or "title:",
+    // and ending at a space, a bracket or the end. An '@' inside a word is text (an e-mail address); a group's name
+    // glued to a phrase or bracket before it, or to text after it, is refused: the reader cannot tell what was meant.
+    private static List<(int Start, string Name)> Uses(string query, IReadOnlyDictionary<string, string>? groups)
     {
         var uses = new List<(int, string)>();
         var inPhrase = false;
@@ -80,21 +93,40 @@ public static partial class QueryGroups
             if (c is '"' or '“' or '”')
             {
                 inPhrase = !inPhrase;
+                continue;
             }
-            else if (!inPhrase && c == '@' && (i == 0 || char.IsWhiteSpace(query[i - 1]) || query[i - 1] is '(' or '-' or ':' or '!' or '#' or '\u2013' or '\u2014' or '\u2212'))
-            {
-                var end = i + 1;
-                while (end < query.Length && (char.IsAsciiLetterOrDigit(query[end]) || query[end] == '-' || query[end] == '_'))
-                {
-                    end++;
-                }
 
-                if (end > i + 1)
-                {
-                    uses.Add((i, query[(i + 1)..end]));
-                    i = end - 1;
-                }
+            if (inPhrase || c != '@')
+            {
+                continue;
             }
+
+            var end = i + 1;
+            while (end < query.Length && (char.IsAsciiLetterOrDigit(query[end]) || query[end] == '-'))
+            {
+                end++;
+            }
+
+            if (end == i + 1)
+            {
+                continue;
+            }
+
+            var name = query[(i + 1)..end];
+            var startsWord = i == 0 || char.IsWhiteSpace(query[i - 1]) || query[i - 1] is '(' or '-' or ':' or '!' or '\u2013' or '\u2014' or '\u2212';
+            var endsWord = end == query.Length || char.IsWhiteSpace(query[end]) || query[end] == ')';
+            if (startsWord && endsWord)
+            {
+                uses.Add((i, name));
+            }
+            else if (groups is not null && TryGet(groups, name, out _) && (startsWord || query[i - 1] is '"' or '“' or '”' or ')'))
+            {
+                // Glued to a phrase or a bracket before it, or to other text after it; after a letter it is an
+                // e-mail address's, and text.
+                throw new QueryParseException(startsWord ? $"a space or ')' after '@{name}'" : $"a space before '@{name}'", startsWord ? end + 1 : i + 1);
+            }
+
+            i = end - 1;
         }
 
         return uses;
@@ -115,8 +147,9 @@ public static partial class QueryGroups
         return false;
     }
 
-    /// <summary>The names a group's text uses itself (groups cannot use groups).</summary>
-    public static IEnumerable<string> NamesUsedIn(string text) => Uses(text ?? string.Empty).Select(use => use.Name);
+    /// <summary>The names of <paramref name="groups"/> a group's text uses itself (groups cannot use groups).</summary>
+    public static IEnumerable<string> NamesUsedIn(string text, IReadOnlyDictionary<string, string> groups) =>
+        Uses(text ?? string.Empty, null).Select(use => use.Name).Where(name => TryGet(groups, name, out _));
 
     private static int ToWritten(List<Piece> pieces, int position)
     {
@@ -136,6 +169,6 @@ public static partial class QueryGroups
 
     private readonly record struct Piece(int Expanded, int Written, int ExpandedLength, int WrittenLength, bool IsGroup);
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]*$")]
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9-]*$")]
     private static partial Regex NamePattern();
 }
