@@ -88,20 +88,23 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite, BrowserFixture br
             name = "Foreign troops in Afghanistan",
             description = "Deployments of foreign forces",
             query = "troops Afghanistan",
+            groups = new { forces = "troops OR soldiers" },
             constraints = new { places = new[] { "Afghanistan" }, excludeActorNationalities = new[] { "Afghanistan" }, organisations = new[] { "NATO" }, strict = true },
         }, ct);
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
 
         var page = await browser.Browser.NewPageAsync();
         await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/workbench?topic=foreign-troops").AbsoluteUri);
-        await page.GetByLabel("Query").FillAsync("(troops OR soldiers) Afghanistan");
+        await Assertions.Expect(page.Locator("#groups")).ToContainTextAsync("@forces = troops OR soldiers");
+        await page.GetByLabel("Query").FillAsync("(@forces OR marines) Afghanistan");
         await page.GetByLabel("Places (separated by semicolons; empty for anywhere)").FillAsync("Afghanistan; Kabul, Afghanistan");
         await page.GetByLabel("Excluded places (separated by semicolons; empty for none)").FillAsync("Herat");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Saved");
 
         var stored = Assert.Single(await app.Services.GetRequiredService<Core.Pipeline.ITopicStore>().ListAsync(ct).ToListAsync(ct));
-        Assert.Equal("(troops OR soldiers) Afghanistan", stored.Query);
+        Assert.Equal("(@forces OR marines) Afghanistan", stored.Query);
+        Assert.Equal("troops OR soldiers", stored.Groups!["forces"]);
         Assert.Equal("Deployments of foreign forces", stored.Description);
         Assert.Equal(["Afghanistan", "Kabul, Afghanistan"], stored.Constraints!.Places);
         Assert.Equal(["Herat"], stored.Constraints.ExcludePlaces);

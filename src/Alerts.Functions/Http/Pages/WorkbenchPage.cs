@@ -35,6 +35,13 @@ internal static class WorkbenchPage
         Field(html, "name", "Name shown in alerts", topic.Name);
         html.Append("<label for=\"query\">Query</label><textarea id=\"query\" name=\"query\" rows=\"4\" aria-describedby=\"query-error\">")
             .Append(HtmlPage.Encode(topic.Query)).Append("</textarea><p id=\"query-error\" class=\"field-error\" role=\"alert\"></p>");
+        if (topic.Groups is { Count: > 0 } groups)
+        {
+            // The query may name them (@it): shown so it can be read, kept as stored when saved.
+            html.Append("<p id=\"groups\" class=\"hint\">Word groups the query can use (kept as stored; change them through the API): ")
+                .AppendJoin("; ", groups.Select(g => "@" + HtmlPage.Encode(g.Key) + " = " + HtmlPage.Encode(g.Value))).Append("</p>");
+        }
+
         // Semicolons part the places: a comma belongs to a name ("Georgia, United States", "Paris, Texas").
         Field(html, "places", "Places (separated by semicolons; empty for anywhere)", string.Join("; ", topic.Constraints?.Places ?? []));
         Field(html, "exclude-places", "Excluded places (separated by semicolons; empty for none)", string.Join("; ", topic.Constraints?.ExcludePlaces ?? []));
@@ -50,7 +57,7 @@ internal static class WorkbenchPage
 
         if (editing is not null)
         {
-            // What the form does not show (description, who acts, strict) is kept when the topic is saved.
+            // What the form does not show (description, groups, who acts, strict) is kept when the topic is saved.
             html.Append("<script type=\"application/json\" id=\"stored-topic\">")
                 .Append(JsonSerializer.Serialize(editing, StoredTopicJson)).Append("</script>");
         }
