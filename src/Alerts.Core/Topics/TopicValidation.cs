@@ -98,14 +98,14 @@ public static partial class TopicValidation
                 continue;
             }
 
-            if (QueryGroups.NamesUsedIn(text, groups).FirstOrDefault() is { } inner)
-            {
-                errors.Add(new(field, $"a group cannot use another group (@{inner}): write its words out"));
-                continue;
-            }
-
             try
             {
+                if (QueryGroups.NamesUsedIn(text, groups).FirstOrDefault() is { } inner)
+                {
+                    errors.Add(new(field, $"a group cannot use another group (@{inner}): write its words out"));
+                    continue;
+                }
+
                 QueryParser.Parse(text);
             }
             catch (QueryParseException e)
@@ -134,12 +134,14 @@ public static partial class TopicValidation
         var toWritten = (Func<int, int>)(position => position);
         try
         {
-            (var expanded, toWritten) = QueryGroups.ExpandMapped(query, groups);
-            if (expanded.Length > QueryGroups.MaxExpandedLength)
+            // Measured before it is written out: a short query can use a long group thousands of times.
+            if (QueryGroups.ExpandedLength(query, groups) is var length && length > QueryGroups.MaxExpandedLength)
             {
-                errors.Add(new("query", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"with its groups written out must be at most {QueryGroups.MaxExpandedLength:N0} characters (it is {expanded.Length:N0}): use a long group fewer times")));
+                errors.Add(new("query", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"with its groups written out must be at most {QueryGroups.MaxExpandedLength:N0} characters (it is {length:N0}): use a long group fewer times")));
                 return;
             }
+
+            (var expanded, toWritten) = QueryGroups.ExpandMapped(query, groups);
 
             var node = QueryParser.Parse(expanded);
             if (!AsksForSomething(node))
@@ -152,7 +154,9 @@ public static partial class TopicValidation
             // Positions of the query as written, not of the query with its groups put in (the expected text may
             // name one too: "the phrase opened at position 5").
             var position = toWritten(e.Position);
-            var expected = PositionInText().Replace(e.Expected, m => "position " + toWritten(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var expected = PhraseOpenedAt().Replace(e.Expected, m => int.TryParse(m.Groups[2].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var opened)
+                ? m.Groups[1].Value + toWritten(opened).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : m.Value);
             errors.Add(new("query", $"expected {expected} at position {position}", position, expected));
         }
     }
@@ -257,6 +261,7 @@ public static partial class TopicValidation
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex(@"position (\d+)")]
-    private static partial Regex PositionInText();
+    // The one message of the parser that names a position of its own: a phrase left open.
+    [GeneratedRegex(@"(for the phrase opened at position )(\d+)$")]
+    private static partial Regex PhraseOpenedAt();
 }

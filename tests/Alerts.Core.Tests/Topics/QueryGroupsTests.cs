@@ -100,6 +100,7 @@ public sealed class QueryGroupsTests
     [Theory]
     [InlineData("flaw* @it's", 10, "a space or ')' after '@it'")]
     [InlineData("Brazil \"grand prix\"@sport", 20, "a space before '@sport'")]
+    [InlineData("flaw* /@it", 8, "a space before '@it'")]
     public void Validate_GroupNameGluedToOtherText_IsRefusedWhereWritten(string query, int position, string expected)
     {
         // Act
@@ -149,5 +150,31 @@ public sealed class QueryGroupsTests
         // Assert
         Assert.Equal("query", error.Field);
         Assert.Contains("with its groups written out must be at most 40,000 characters", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_GroupNameGluedToTextInsideAGroup_IsRefusedUnderTheGroup()
+    {
+        // Arrange
+        var topic = Topic("flaw* @it") with { Groups = new Dictionary<string, string> { ["it"] = "software @sport,", ["sport"] = "football" } };
+
+        // Act
+        var error = Assert.Single(TopicValidation.Validate(topic));
+
+        // Assert
+        Assert.Equal("groups.it", error.Field);
+        Assert.Contains("a space or ')' after '@sport'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("flaw* place:\"position 99999999999\"")]
+    [InlineData("@it place:\"position 3\"")]
+    public void Validate_ErrorQuotingTheWriterWithAPosition_IsReportedAsWritten(string query)
+    {
+        // Act: the writer's own words are not positions to translate.
+        var error = Assert.Single(TopicValidation.Validate(WithGroups(query)));
+
+        // Assert
+        Assert.Contains(query.Contains("9999", StringComparison.Ordinal) ? "'position 99999999999'" : "'position 3'", error.Message, StringComparison.Ordinal);
     }
 }

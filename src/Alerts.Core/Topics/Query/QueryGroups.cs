@@ -119,10 +119,10 @@ public static partial class QueryGroups
             {
                 uses.Add((i, name));
             }
-            else if (groups is not null && TryGet(groups, name, out _) && (startsWord || query[i - 1] is '"' or '“' or '”' or ')'))
+            else if (groups is not null && TryGet(groups, name, out _) && (startsWord || !char.IsLetterOrDigit(query[i - 1])))
             {
-                // Glued to a phrase or a bracket before it, or to other text after it; after a letter it is an
-                // e-mail address's, and text.
+                // Glued to a phrase, a bracket or other punctuation before it, or to other text after it; after a
+                // letter or digit it is an e-mail address's, and text.
                 throw new QueryParseException(startsWord ? $"a space or ')' after '@{name}'" : $"a space before '@{name}'", startsWord ? end + 1 : i + 1);
             }
 
@@ -147,9 +147,30 @@ public static partial class QueryGroups
         return false;
     }
 
-    /// <summary>The names of <paramref name="groups"/> a group's text uses itself (groups cannot use groups).</summary>
+    /// <summary>
+    /// The names of <paramref name="groups"/> a group's text uses itself (groups cannot use groups).
+    /// </summary>
+    /// <exception cref="QueryParseException">A group's name glued to other text, as in a query.</exception>
     public static IEnumerable<string> NamesUsedIn(string text, IReadOnlyDictionary<string, string> groups) =>
-        Uses(text ?? string.Empty, null).Select(use => use.Name).Where(name => TryGet(groups, name, out _));
+        Uses(text ?? string.Empty, groups).Select(use => use.Name).Where(name => TryGet(groups, name, out _));
+
+    /// <summary>The length of the query with its groups written out, without writing them out.</summary>
+    public static long ExpandedLength(string query, IReadOnlyDictionary<string, string>? groups)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (groups is null || groups.Count == 0)
+        {
+            return query.Length;
+        }
+
+        long length = query.Length;
+        foreach (var (_, name) in Uses(query, groups))
+        {
+            length += TryGet(groups, name, out var group) ? group.Length + 2 - (name.Length + 1) : 0;
+        }
+
+        return length;
+    }
 
     private static int ToWritten(List<Piece> pieces, int position)
     {
