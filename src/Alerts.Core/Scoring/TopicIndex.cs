@@ -12,9 +12,10 @@ public sealed record RejectedTopic(string TopicId, string Error);
 /// <summary>
 /// An immutable presearcher over all topics, in the manner of Lucene's Monitor or the Elasticsearch percolator:
 /// each topic is filed under the few words one of which any matching article must contain (its cheapest
-/// required clause), or, for a topic that requires only a place, under the countries the place lies in. An article looks up only its own distinct words, and only the topics found that way are
-/// verified. The cost per article follows the article's length and the number of real candidates, not the
-/// number of topics. Thread-safe.
+/// required clause), or, for a topic that requires only a place, under the countries the place lies in. An article
+/// looks up only its own distinct words (and its places' countries when a topic is filed so), and only the topics
+/// found that way are verified. The cost per article follows the article's length and the number of real
+/// candidates, not the number of topics. Thread-safe.
 /// </summary>
 public sealed class TopicIndex
 {
