@@ -102,7 +102,7 @@ public static class FeedParseCommand
         result.Error,
         result.Feed is null ? null : new FeedJson(result.Feed.Title, result.Feed.Link, result.Feed.Format),
         result.Feed?.Entries.Select(e => new EntryJson(
-            e.Id, e.Title, e.Link, e.Summary, e.Content, Iso(e.Published), Iso(e.Updated), e.Authors)).ToList() ?? []);
+            e.Id, e.Title, e.Link, e.Summary, e.Content, Iso(e.Published), Iso(e.Updated), e.Authors, e.Categories)).ToList() ?? []);
 
     private static string ToText(string file, FeedParseResult result)
     {
@@ -124,6 +124,11 @@ public static class FeedParseCommand
             if (entry.Authors.Count > 0)
             {
                 text.AppendLine(invariant, $"    authors: {string.Join(", ", entry.Authors)}");
+            }
+
+            if (entry.Categories.Count > 0)
+            {
+                text.AppendLine(invariant, $"    categories: {string.Join(", ", entry.Categories)}");
             }
 
             if (entry.Summary is { } summary)
@@ -159,5 +164,6 @@ public static class FeedParseCommand
         [property: System.Text.Json.Serialization.JsonPropertyName("content")] string? Content,
         [property: System.Text.Json.Serialization.JsonPropertyName("published")] string? Published,
         [property: System.Text.Json.Serialization.JsonPropertyName("updated")] string? Updated,
-        [property: System.Text.Json.Serialization.JsonPropertyName("authors")] IReadOnlyList<string> Authors);
+        [property: System.Text.Json.Serialization.JsonPropertyName("authors")] IReadOnlyList<string> Authors,
+        [property: System.Text.Json.Serialization.JsonPropertyName("categories")] IReadOnlyList<string> Categories);
 }

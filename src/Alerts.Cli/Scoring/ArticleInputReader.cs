@@ -17,12 +17,20 @@ internal sealed record InputProblem(string Where, string Message)
 /// Reads articles for <c>alerts score</c> from an RSS/Atom document (through an <see cref="IFeedParser"/>),
 /// JSON lines, or CSV with a header row. Recognised columns/properties (case-insensitive): <c>id</c>,
 /// <c>title</c>, <c>link</c> or <c>url</c>, <c>published</c>, and the first present of <c>summary</c>,
-/// <c>description</c>, <c>article</c>, <c>text</c>, <c>body</c>, <c>content</c>. An item without an id gets its
+/// <c>description</c>, <c>article</c>, <c>text</c>, <c>body</c>, <c>content</c>; the sections it was filed
+/// under from <c>categories</c>, <c>category</c> or <c>section</c> (a JSON array or string; in CSV several are
+/// separated by <c>;</c> or <c>|</c>), and from AG News' numbered <c>class</c> column. An item without an id gets its
 /// 0-based index as id.
 /// </summary>
 internal static class ArticleInputReader
 {
     private static readonly string[] BodyNames = ["summary", "description", "article", "text", "body", "content"];
+
+    private static readonly string[] CategoryNames = ["categories", "category", "section"];
+
+    // AG News, the public benchmark of news by section (and the corpus this project is evaluated on), numbers its
+    // four sections 1-4 in a "Class" column; its README names them.
+    private static readonly string[] AgNewsClasses = ["World", "Sports", "Business", "Sci/Tech"];
 
     public enum InputFormat
     {
@@ -100,6 +108,8 @@ internal static class ArticleInputReader
         var link = Column("link", "url");
         var published = Column("published");
         var body = Column(BodyNames);
+        var categories = Column(CategoryNames);
+        var agNewsClass = categories is null ? Column("class") : null;
         if (title is null && body is null)
         {
             throw new FormatException($"the CSV header has neither a 'title' nor a body column ({string.Join(", ", BodyNames)}); found: {string.Join(", ", header)}");
@@ -128,7 +138,12 @@ internal static class ArticleInputReader
                 }
             }
 
-            var article = Create(values[0], row, values[1], values[2], values[3], values[4]);
+            var article = Create(values[0], row, values[1], values[2], values[3], values[4]) with
+            {
+                Categories = categories is { } c && c < record.ColCount ? SplitCategories(record[c].ToString())
+                    : agNewsClass is { } n && n < record.ColCount ? AgNewsClass(record[n].ToString())
+                    : [],
+            };
             row++;
             yield return article;
         }
@@ -165,7 +180,10 @@ internal static class ArticleInputReader
                         .Where(v => v.ValueKind is not JsonValueKind.Null)
                         .Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())
                         .FirstOrDefault();
-                    article = Create(Get("id"), index, Get("title"), Get("link", "url"), Get(BodyNames), Get("published"));
+                    article = Create(Get("id"), index, Get("title"), Get("link", "url"), Get(BodyNames), Get("published")) with
+                    {
+                        Categories = CategoryNames.Where(properties.ContainsKey).Select(n => CategoriesIn(properties[n])).FirstOrDefault() ?? [],
+                    };
                 }
             }
             catch (JsonException e)
@@ -201,8 +219,25 @@ internal static class ArticleInputReader
             entry.Link,
             entry.Summary,
             entry.Content,
-            entry.Published ?? DateTimeOffset.UnixEpoch) { Guid = entry.Id, Authors = entry.Authors });
+            entry.Published ?? DateTimeOffset.UnixEpoch) { Guid = entry.Id, Authors = entry.Authors, Categories = entry.Categories });
     }
+
+    private static List<string> SplitCategories(string? text) =>
+        (text ?? string.Empty).Split([';', '|'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    // A number 1-4 is AG News' section; any other value is a category's name.
+    private static List<string> AgNewsClass(string? text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 4
+            ? [AgNewsClasses[number - 1]]
+            : SplitCategories(text);
+
+    private static List<string> CategoriesIn(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Array => value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String)
+            .SelectMany(v => SplitCategories(v.GetString())).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+        JsonValueKind.String => SplitCategories(value.GetString()),
+        _ => [],
+    };
 
     private static Article Create(string? id, int index, string? title, string? link, string? body, string? published) =>
         new(

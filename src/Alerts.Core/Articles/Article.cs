@@ -30,6 +30,12 @@ public sealed record Article(
     public IReadOnlyList<string> Authors { get; init; } = [];
 
     /// <summary>
+    /// The sections the source filed it under, as written ("Sports", "Sci/Tech"): a feed's categories, a pushed
+    /// article's <c>categories</c>. Queries read them with <c>category:</c>.
+    /// </summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary>
     /// The article's sentence embedding (base64 of its floats), kept only on the workbench's copy when the semantic
     /// signal is on, so a preview compares stored vectors and never runs the model over stored articles.
     /// </summary>

@@ -30,4 +30,7 @@ public sealed record FeedEntry(string? Id, string? Title, string? Link)
 
     /// <summary>Author names.</summary>
     public IReadOnlyList<string> Authors { get; init; } = [];
+
+    /// <summary>The categories (sections, tags) the feed gave the entry, as written.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
 }

@@ -30,6 +30,9 @@ public sealed record ArticleSubmission
 
     /// <summary>Author names.</summary>
     public IReadOnlyList<string>? Authors { get; init; }
+
+    /// <summary>The sections the publisher filed it under ("Sports"), which topics read with <c>category:</c>.</summary>
+    public IReadOnlyList<string>? Categories { get; init; }
 }
 
 /// <summary>Validation and conversion of pushed articles.</summary>
@@ -53,8 +56,11 @@ public static class ArticleSubmissions
     /// <summary>Most authors per article.</summary>
     public const int MaxAuthors = 20;
 
-    /// <summary>Longest author name, in characters.</summary>
+    /// <summary>Longest author name or category, in characters.</summary>
     public const int MaxNameLength = 200;
+
+    /// <summary>Most categories per article.</summary>
+    public const int MaxCategories = 20;
 
     /// <summary>Field errors, keyed by JSON path (e.g. <c>[2].link</c>); empty when valid.</summary>
     public static Dictionary<string, string[]> Validate(IReadOnlyList<ArticleSubmission?> submissions, bool isBatch)
@@ -107,6 +113,7 @@ public static class ArticleSubmissions
             Guid = submission.Id,
             SourceName = string.IsNullOrWhiteSpace(submission.Source) ? "pushed" : submission.Source.Trim(),
             Authors = submission.Authors ?? [],
+            Categories = submission.Categories?.Select(c => c.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [],
             FirstSeen = now,
         };
     }
@@ -129,6 +136,11 @@ public static class ArticleSubmissions
         if (submission.Authors is { } authors && (authors.Count > MaxAuthors || authors.Any(a => a is null || a.Length > MaxNameLength)))
         {
             yield return ("authors", $"At most {MaxAuthors} authors, each a name of at most {MaxNameLength} characters.");
+        }
+
+        if (submission.Categories is { } categories && (categories.Count > MaxCategories || categories.Any(c => string.IsNullOrWhiteSpace(c) || c.Length > MaxNameLength)))
+        {
+            yield return ("categories", $"At most {MaxCategories} categories, each a section's name (\"Sports\") of 1 to {MaxNameLength} characters.");
         }
 
         if (string.IsNullOrWhiteSpace(submission.Link) && string.IsNullOrWhiteSpace(submission.Id))

@@ -67,6 +67,7 @@ public sealed class FeedEntriesIntake(
             Guid = entry.Id,
             SourceName = source.Name ?? feed.Title,
             Authors = entry.Authors,
+            Categories = entry.Categories,
             FirstSeen = now,
         };
     }

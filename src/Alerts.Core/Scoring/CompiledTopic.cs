@@ -15,7 +15,8 @@ public sealed class CompiledTopic
         Keys = keys;
         Constraints = constraints;
         var clauses = query is AndNode and ? and.Children : [query];
-        Clauses = clauses.Where(c => c is not NotNode).ToArray();
+        Clauses = clauses.Where(c => c is not NotNode && !IsFilter(c)).ToArray();
+        Filters = clauses.Where(c => c is not NotNode && IsFilter(c)).ToArray();
         Exclusions = clauses.OfType<NotNode>().ToArray();
         NameForms = QueryParser.NameFormsIn(query);
         CapitalNames = QueryParser.CapitalNamesIn(query);
@@ -52,6 +53,12 @@ public sealed class CompiledTopic
     /// <summary>Positive top-level clauses (the parts of an implicit AND).</summary>
     public IReadOnlyList<QueryNode> Clauses { get; }
 
+    /// <summary>
+    /// Top-level clauses that only narrow the query (<c>category:Business</c>): they must hold, as exclusions must
+    /// not, and are no mention of the subject, so they neither count in the score nor show as matched words.
+    /// </summary>
+    public IReadOnlyList<QueryNode> Filters { get; }
+
     /// <summary>Top-level NOT clauses.</summary>
     public IReadOnlyList<NotNode> Exclusions { get; }
 
@@ -63,6 +70,15 @@ public sealed class CompiledTopic
 
     /// <summary>The folded forms of the words the query writes in capitals ("SAP", "BMW"): names when the article writes them so.</summary>
     public IReadOnlySet<string> CapitalNames { get; }
+
+    // A clause that says where the story was filed rather than what it says: a category, or a choice among them.
+    private static bool IsFilter(QueryNode node) => node switch
+    {
+        CategoryNode => true,
+        OrNode or => or.Children.All(IsFilter),
+        AndNode and => and.Children.All(IsFilter),
+        _ => false,
+    };
 
     /// <summary>Compiles a topic; throws <see cref="QueryParseException"/> for a bad query.</summary>
     public static CompiledTopic Compile(WatchTopic topic, Gazetteer gazetteer)

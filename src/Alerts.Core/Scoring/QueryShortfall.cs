@@ -29,6 +29,10 @@ public static class QueryShortfall
             Collect(clause, document, shortfall);
         }
 
+        var unfiled = topic.Filters.Where(f => !f.Evaluate(document, [])).Select(Shown).ToList();
+        var filed = unfiled.Count == 0 ? string.Empty
+            : $"; it is not filed under {string.Join(" | ", unfiled)} ({(document.Categories.Count == 0 ? "its source gave it no category" : "its categories: " + string.Join(", ", document.Categories))})";
+
         var excluded = shortfall.Excluded.Count == 0 ? string.Empty : "; it has what the query excludes: " + string.Join(", ", shortfall.Excluded.Distinct(StringComparer.OrdinalIgnoreCase));
         // A phrase that asks for its small words ("will pay") may have its other words side by side and still fail.
         var howApart = shortfall.Apart.Any(node => node is PhraseNode { StopWords.Count: > 0 })
@@ -37,12 +41,12 @@ public static class QueryShortfall
         var apart = shortfall.Apart.Count == 0 ? string.Empty : "; the words of " + string.Join(" | ", shortfall.Apart.Select(Shown)) + howApart;
         if (shortfall.Found.Count == 0)
         {
-            return (apart.Length > 0 ? "the query did not match" + apart : "the query did not match: none of its words are there") + excluded;
+            return (apart.Length > 0 ? "the query did not match" + apart : "the query did not match: none of its words are there") + excluded + filed;
         }
 
         var found = string.Join(", ", shortfall.Found.Distinct(StringComparer.OrdinalIgnoreCase));
         var missing = shortfall.Missing.Count == 0 ? string.Empty : ", but nothing from: " + string.Join(" | ", shortfall.Missing.Select(Shown));
-        return $"the query did not match: found {found}{missing}{apart}{excluded}";
+        return $"the query did not match: found {found}{missing}{apart}{excluded}{filed}";
     }
 
     // A part that matches adds the words it found. One that does not adds what it lacks: every part of an AND that

@@ -225,6 +225,14 @@ public static class TopicEvaluator
             }
         }
 
+        foreach (var filter in topic.Filters)
+        {
+            if (!filter.Evaluate(document, []))
+            {
+                return null;
+            }
+        }
+
         var clauseHits = new List<QueryHit>[topic.Clauses.Count];
         int? missing = null;
         for (var i = 0; i < clauseHits.Length; i++)

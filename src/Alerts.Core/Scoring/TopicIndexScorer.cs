@@ -255,7 +255,7 @@ public static class ArticleText
     public static AnalyzedDocument Analyze(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        return new AnalyzedDocument(article.Title, Body(article));
+        return new AnalyzedDocument(article.Title, Body(article)) { Categories = article.Categories };
     }
 }
 

@@ -30,6 +30,17 @@ public sealed class AnalyzedDocument
     // Compounds written with a hyphen, by the position of their first part; null when the text has none.
     private readonly Dictionary<int, JoinedWord>? joinedWords;
 
+    private IReadOnlyList<string[]>? categoryWords;
+
+    /// <summary>
+    /// The sections the source filed the article under (a feed's categories), as written; empty when it gave none.
+    /// Not part of the text: only <c>category:</c> reads them.
+    /// </summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary>The stems of each category's words, in order (see <see cref="Topics.Query.CategoryNode"/>), read once.</summary>
+    public IReadOnlyList<string[]> CategoryWords => categoryWords ??= [.. Categories.Select(Topics.Query.CategoryNode.WordsOf)];
+
     /// <summary>Analyses a title and a plain-text body.</summary>
     public AnalyzedDocument(string? title, string? body)
     {

@@ -146,7 +146,7 @@ public static partial class TopicValidation
             var node = QueryParser.Parse(expanded);
             if (!AsksForSomething(node))
             {
-                errors.Add(new("query", "needs at least one word, phrase or place: that must appear (a query of only NOT clauses matches almost everything)"));
+                errors.Add(new("query", "needs at least one word, phrase or place: that must appear (a query of only NOT clauses matches almost everything, and category: only narrows what the words find)"));
             }
         }
         catch (QueryParseException e)

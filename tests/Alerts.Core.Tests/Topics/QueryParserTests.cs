@@ -11,7 +11,7 @@ public sealed class QueryParserTests
     [InlineData("troops \"secure the airport", "a closing '\"' for the phrase opened at position 8", 27)]
     [InlineData("troops NEAR/x Kabul", "a number of words", 13)]
     [InlineData("troops NEAR Kabul", "'/' and a number after NEAR (NEAR/5)", 12)]
-    [InlineData("body:troops", "the field 'title:' or 'place:' (unknown field 'body:')", 1)]
+    [InlineData("body:troops", "the field 'title:', 'place:' or 'category:' (unknown field 'body:')", 1)]
     [InlineData("title: OR x", "a term, phrase or '(' after 'title:'", 8)]
     [InlineData("troops)", "an operator, a term or the end of the query (unmatched ')'?)", 7)]
     [InlineData("tr*ops", "'*' only at the end of a word", 3)]

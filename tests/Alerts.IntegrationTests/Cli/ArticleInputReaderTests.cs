@@ -48,4 +48,43 @@ public sealed class ArticleInputReaderTests
         // Assert
         Assert.Contains("found: a, b", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ReadCsv_CategoryColumn_GivesEachSectionOnce()
+    {
+        // Act
+        var articles = ArticleInputReader.ReadCsv(new StringReader("title,category\nA,Sports; Football|sports\nB,\n"), []).ToList();
+
+        // Assert
+        Assert.Equal(["Sports", "Football"], articles[0].Categories);
+        Assert.Empty(articles[1].Categories);
+    }
+
+    [Fact]
+    public void ReadCsv_AgNewsClassNumbers_AreItsFourSections()
+    {
+        // Arrange: AG News' own layout, its sections numbered 1-4; another value is a section's name.
+        var csv = "Class,Title,Article\n1,A,a\n2,B,b\n3,C,c\n4,D,d\nOpinion,E,e\n";
+
+        // Act
+        var articles = ArticleInputReader.ReadCsv(new StringReader(csv), []).ToList();
+
+        // Assert
+        Assert.Equal(["World", "Sports", "Business", "Sci/Tech", "Opinion"], articles.Select(a => Assert.Single(a.Categories)));
+    }
+
+    [Fact]
+    public void ReadJsonLines_Categories_AsAnArrayOrAString()
+    {
+        // Arrange
+        var lines = "{\"title\": \"A\", \"categories\": [\"Sports\", \"Football\"]}\n{\"title\": \"B\", \"section\": \"World\"}\n{\"title\": \"C\"}\n";
+
+        // Act
+        var articles = ArticleInputReader.ReadJsonLines(new StringReader(lines), []).ToList();
+
+        // Assert
+        Assert.Equal(["Sports", "Football"], articles[0].Categories);
+        Assert.Equal(["World"], articles[1].Categories);
+        Assert.Empty(articles[2].Categories);
+    }
 }

@@ -38,6 +38,28 @@ public sealed class PushArticleTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task PushArticle_FiledInAnExcludedCategory_IsStoredWithItButDoesNotAlert()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        var topic = SampleTopics.AfghanistanForeignTroops with { Query = SampleTopics.AfghanistanForeignTroops.Query + " -category:Opinion" };
+        await app.SeedSubscribersAsync(topic, ct);
+        using var client = app.CreateApiClient();
+        var column = new { title = Feeds.KabulStory.Title, link = Feeds.KabulStory.Link, summary = Feeds.KabulStory.Summary, categories = new[] { "Opinion", " Afghanistan " } };
+        var report = new { title = "Georgian troops land in Kabul to guard the elections", link = "https://news.example.org/world/georgian-troops-kabul", summary = "Georgia's soldiers deployed in Afghanistan arrived in Kabul on Monday to secure the vote.", categories = new[] { "World" } };
+
+        var response = await client.PushAsync(new[] { column, report }, ct);
+
+        var outcomes = await response.OutcomesAsync(ct);
+        Assert.All(outcomes, outcome => Assert.Equal("accepted", outcome.Status));
+        await app.WaitIdleAsync(ct);
+        var stored = await app.Services.GetRequiredService<IArticleStore>().GetAsync(outcomes[0].Key, ct);
+        Assert.Equal(["Opinion", "Afghanistan"], stored?.Categories);
+        var email = Assert.Single(app.Smtp.Messages);
+        Assert.Contains("Georgian troops", email.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PushArticle_UpdatedVersionOfATeaser_IsScoredAgainAndAlertsOnce()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -325,6 +347,7 @@ public sealed class PushArticleTests(AzuriteFixture azurite)
     [InlineData("{\"title\": 12}", "title")]
     [InlineData("{\"title\": \"Troops\", \"published\": \"yesterday\"}", "published")]
     [InlineData("[{\"title\": \"Troops\"}, {\"title\": \"More\", \"authors\": \"one\"}]", "[1].authors")]
+    [InlineData("{\"title\": \"Troops\", \"link\": \"https://news.example.org/t\", \"categories\": \"Sports\"}", "categories")]
     public async Task PushArticle_WrongFieldType_Returns400NamingField(string body, string field)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -355,6 +378,19 @@ public sealed class PushArticleTests(AzuriteFixture azurite)
         Assert.Equal("The title has no text, only markup.", Assert.Single(errors["[1].title"]));
         Assert.Null(await app.Services.GetRequiredService<Alerts.Core.Pipeline.IArticleStore>().GetAsync(
             Alerts.Core.Ingestion.ArticleIdentity.KeyFor("https://news.example.org/fine", null, "A fine story", null), ct));
+    }
+
+    [Fact]
+    public async Task PushArticle_EmptyCategory_Returns400SayingWhatACategoryIs()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        using var client = app.CreateApiClient();
+
+        var response = await client.PostAsync("api/articles", Api.Json("{\"title\": \"Troops\", \"link\": \"https://news.example.org/t\", \"categories\": [\"World\", \" \"]}"), ct);
+
+        var errors = await response.ValidationErrorsAsync(ct);
+        Assert.Equal($"At most {ArticleSubmissions.MaxCategories} categories, each a section's name (\"Sports\") of 1 to {ArticleSubmissions.MaxNameLength} characters.", Assert.Single(errors["categories"]));
     }
 
     private static byte[] OversizedArticle(int size)

@@ -396,9 +396,9 @@ public static class QueryParser
         if (colon > 0 && word[..colon].All(char.IsAsciiLetter))
         {
             var field = word[..colon];
-            if (!field.Equals("title", StringComparison.OrdinalIgnoreCase) && !field.Equals("place", StringComparison.OrdinalIgnoreCase))
+            if (!KnownFields.Contains(field, StringComparer.OrdinalIgnoreCase))
             {
-                throw new QueryParseException($"the field 'title:' or 'place:' (unknown field '{field}:')", position);
+                throw new QueryParseException($"the field 'title:', 'place:' or 'category:' (unknown field '{field}:')", position);
             }
 
             result.Add(new Lexeme(LexKind.Field, field, position));
@@ -412,6 +412,8 @@ public static class QueryParser
 
         result.Add(new Lexeme(LexKind.Word, word, position));
     }
+
+    private static readonly string[] KnownFields = ["title", "place", "category"];
 
     private sealed class Parser(List<Lexeme> lexemes, int length, bool typedInCapitals)
     {
@@ -546,6 +548,14 @@ public static class QueryParser
                 case LexKind.Field when IsPlaceField(lexeme):
                     index++;
                     return Place(scope);
+                case LexKind.Field when IsField(lexeme, "category"):
+                    if (scope == FieldScope.Title)
+                    {
+                        throw new QueryParseException("a term, phrase or '(' after 'title:' (a category is no part of the headline: write category:Sports on its own)", lexeme.Position);
+                    }
+
+                    index++;
+                    return Category();
                 case LexKind.Field:
                     index++;
                     if (Current.Kind is not (LexKind.Word or LexKind.Phrase or LexKind.LParen) && !IsPlaceField(Current))
@@ -577,8 +587,23 @@ public static class QueryParser
             }
         }
 
-        private static bool IsPlaceField(Lexeme lexeme) =>
-            lexeme.Kind == LexKind.Field && lexeme.Text.Equals("place", StringComparison.OrdinalIgnoreCase);
+        private static bool IsPlaceField(Lexeme lexeme) => IsField(lexeme, "place");
+
+        private static bool IsField(Lexeme lexeme, string field) =>
+            lexeme.Kind == LexKind.Field && lexeme.Text.Equals(field, StringComparison.OrdinalIgnoreCase);
+
+        // category:Sports, category:"Sci/Tech": the section the source filed the story under, written as it writes it.
+        private CategoryNode Category()
+        {
+            var name = Current;
+            if (name.Kind is not (LexKind.Word or LexKind.Phrase) || name.Number > 0 || CategoryNode.WordsOf(name.Text).Length == 0)
+            {
+                throw new QueryParseException("a section's name after 'category:' (category:Sports, category:\"Sci/Tech\")", name.Position);
+            }
+
+            index++;
+            return new CategoryNode(name.Text);
+        }
 
         // place:Massachusetts, place:"West Africa": a place the recogniser knows, named as the places constraint names it.
         private PlaceNode Place(FieldScope scope)

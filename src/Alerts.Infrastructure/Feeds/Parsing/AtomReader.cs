@@ -43,6 +43,8 @@ internal sealed class AtomReader(Uri? documentBase, FeedParserOptions options) :
                 .Where(n => n.Length > 0)
                 .Distinct(StringComparer.Ordinal)
                 .ToList(),
+            Categories = FeedCategories.Distinct(Children(entry, "category", _ns).Select(FeedCategories.OfAtom)
+                .Concat(Children(entry, "subject", [Dc]).Select(c => c.Value))),
         };
     }
 

@@ -76,6 +76,9 @@ internal static class JsonFeedReader
             Published = FeedDateParser.Parse(String(item, "date_published")),
             Updated = FeedDateParser.Parse(String(item, "date_modified")),
             Authors = Authors(item),
+            Categories = item.TryGetProperty("tags", out var tags) && tags.ValueKind == JsonValueKind.Array
+                ? FeedCategories.Distinct(tags.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!))
+                : [],
         };
     }
 

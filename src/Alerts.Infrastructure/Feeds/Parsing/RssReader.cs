@@ -70,6 +70,7 @@ internal sealed class RssReader(Uri? documentBase, FeedParserOptions options) : 
                 ("published", AtomNamespaces), ("issued", AtomNamespaces), ("updated", AtomNamespaces), ("modified", [DcTerms])),
             Updated = FeedDateParser.Parse(item.Attribute("LASTMOD")?.Value) ?? DateOf(item, ("updated", AtomNamespaces), ("modified", [DcTerms]), ("modified", AtomNamespaces), ("date", [Dc]), ("lastBuildDate", Core)),
             Authors = AuthorsOf(item),
+            Categories = CategoriesOf(item),
         };
     }
 
@@ -164,6 +165,13 @@ internal sealed class RssReader(Uri? documentBase, FeedParserOptions options) : 
             ? new FeedText(HasElementChildren(atomContent) ? InnerXml(atomContent) : atomContent.Value, true)
             : null;
     }
+
+    // RSS 2.0's <category> (its domain attribute names a taxonomy, not the section), RSS 1.0's dc:subject, and
+    // Atom's category where a feed mixes the two.
+    private static List<string> CategoriesOf(XElement item) =>
+        FeedCategories.Distinct(Children(item, "category", Core).Select(c => c.Value)
+            .Concat(Children(item, "subject", [Dc]).Select(c => c.Value))
+            .Concat(Children(item, "category", [Atom10, Atom03]).Select(FeedCategories.OfAtom)));
 
     private static List<string> AuthorsOf(XElement item)
     {

@@ -1,0 +1,61 @@
+using Alerts.Core.Text;
+
+namespace Alerts.Core.Topics.Query;
+
+/// <summary>
+/// A section the source filed the story under (<c>category:Sports</c>, <c>-category:Sports</c>,
+/// <c>category:"Sci/Tech"</c>): the feed's categories, a pushed article's <c>categories</c>, a news file's category
+/// column. Matches when the words written appear together, in any of their forms, in one of the article's categories
+/// (<c>category:sport</c> finds "Sports" and "Sports/NFL"). It narrows a query and adds nothing to its score: a
+/// section is the desk that filed the story, not what the story says, so "everything on Brazil but its sport" is
+/// <c>Brazil -category:Sports</c>, and no list of sixty sport words.
+/// </summary>
+public sealed class CategoryNode : QueryNode
+{
+    private readonly string[] words;
+
+    /// <summary>Reads the category's words; throws <see cref="ArgumentException"/> when it has none.</summary>
+    public CategoryNode(string name)
+        : base(FieldScope.Any)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        words = WordsOf(name);
+        if (words.Length == 0)
+        {
+            throw new ArgumentException($"no words in category '{name}'", nameof(name));
+        }
+
+        Name = name.Trim();
+    }
+
+    /// <summary>The category as the query wrote it.</summary>
+    public string Name { get; }
+
+    /// <inheritdoc/>
+    public override string Kind => "category";
+
+    /// <summary>The stems of a category's words, stop words kept ("Arts and Entertainment"), in order.</summary>
+    public static string[] WordsOf(string category) => [.. TextAnalyzer.Analyze(category).Select(t => t.Stem)];
+
+    /// <inheritdoc/>
+    /// <remarks>Adds no hit: a category holds for the whole story and is no mention of the subject.</remarks>
+    public override bool Evaluate(AnalyzedDocument document, List<QueryHit> hits)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        foreach (var category in document.CategoryWords)
+        {
+            if (category.AsSpan().IndexOf(words) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Nothing to file a topic under: the presearcher looks up what the story says.</summary>
+    public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() => [];
+
+    /// <inheritdoc/>
+    public override string ToString() => "category:" + (Name.Any(c => !char.IsLetterOrDigit(c)) ? $"\"{Name}\"" : Name);
+}
