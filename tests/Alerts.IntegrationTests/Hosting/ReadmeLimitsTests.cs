@@ -22,6 +22,7 @@ public sealed class ReadmeLimitsTests
         Assert.Contains($"stored up to {N(TableArticleStore.MaxStoredContentLength)}", push, StringComparison.Ordinal);
         Assert.Contains($"`source` {N(ArticleSubmissions.MaxFieldLength)}", push, StringComparison.Ordinal);
         Assert.Contains($"at most {ArticleSubmissions.MaxAuthors} `authors` of {ArticleSubmissions.MaxNameLength} characters", push, StringComparison.Ordinal);
+        Assert.Contains($"at most {ArticleSubmissions.MaxCategories} `categories` of {ArticleSubmissions.MaxNameLength} characters", push, StringComparison.Ordinal);
     }
 
     [Fact]
