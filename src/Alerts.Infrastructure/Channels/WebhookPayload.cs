@@ -52,15 +52,7 @@ public sealed record WebhookAlertPayload(
             new WebhookTopic(match.TopicId, match.TopicName),
             match.Score,
             [.. match.Evidence.Take(MaxEvidence).Select(e => new WebhookEvidence(e.Kind, e.Description, e.Snippet) { Plain = e.Plain })],
-            new WebhookArticle(
-                article.Key,
-                article.SourceId,
-                article.SourceName,
-                article.Title,
-                article.Link,
-                article.Summary,
-                article.Published,
-                article.Authors),
+            WebhookArticle.Of(article),
             [.. notification.AlsoReportedBy.Select(r => new WebhookRelatedSource(r.Name, r.Link))],
             notification.UnsubscribeUrl?.AbsoluteUri)
         {
@@ -108,7 +100,21 @@ public sealed record WebhookArticle(
     string? Link,
     string? Summary,
     DateTimeOffset Published,
-    IReadOnlyList<string> Authors);
+    IReadOnlyList<string> Authors)
+{
+    /// <summary>The sections the source filed it under (empty when it gave none).</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary>What a receiver is told of a stored article.</summary>
+    public static WebhookArticle Of(Alerts.Core.Articles.Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return new(article.Key, article.SourceId, article.SourceName, article.Title, article.Link, article.Summary, article.Published, article.Authors)
+        {
+            Categories = article.Categories,
+        };
+    }
+}
 
 /// <summary>Another outlet with the same story.</summary>
 public sealed record WebhookRelatedSource(string Name, string? Link);
@@ -167,7 +173,7 @@ public sealed record WebhookDigestPayload(
                     item.Why,
                     item.Summary,
                     DigestView.LocalTime(item.Article.Published, digest.TimeZone),
-                    new WebhookArticle(item.Article.Key, item.Article.SourceId, item.Article.SourceName, item.Article.Title, item.Article.Link, item.Article.Summary, item.Article.Published, item.Article.Authors),
+                    WebhookArticle.Of(item.Article),
                     [.. item.AlsoReportedBy.Select(r => new WebhookRelatedSource(r.Name, r.Link))],
                     item.AlsoMatches,
                     item.Development,

@@ -26,6 +26,7 @@ internal static class TestAlerts
             Published)
         {
             SourceName = "Example World News",
+            Categories = ["World", "Asia"],
         },
         new TopicMatch(
             "afghanistan-foreign-troops",

@@ -74,6 +74,7 @@ public sealed class WebhookChannelTests
         Assert.Equal("Turkey will not send more troops to guard Kabul airport", article.GetProperty("title").GetString());
         Assert.Equal("https://news.example.test/world/turkey-kabul-airport", article.GetProperty("link").GetString());
         Assert.Equal("Example World News", article.GetProperty("sourceName").GetString());
+        Assert.Equal(["World", "Asia"], article.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(TestAlerts.Published, article.GetProperty("published").GetDateTimeOffset());
         Assert.Equal("Other Daily", root.GetProperty("alsoReportedBy")[0].GetProperty("name").GetString());
     }
