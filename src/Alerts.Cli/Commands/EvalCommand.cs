@@ -7,6 +7,7 @@ using Alerts.Core.Evaluation;
 using Alerts.Core.Feeds;
 using Alerts.Core.Scoring;
 using Alerts.Core.Topics;
+using Alerts.Core.Topics.Query;
 
 namespace Alerts.Cli.Commands;
 
@@ -102,6 +103,12 @@ public static class EvalCommand
         foreach (var problem in problems)
         {
             await error.WriteLineAsync(problem.In(request.Input));
+        }
+
+        var categories = articles.SelectMany(a => a.Categories).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var warning in topics.SelectMany(t => CategoryNode.UnmatchedIn(t, categories).Select(line => $"topic '{t.Id}': {line}")))
+        {
+            await error.WriteLineAsync($"{request.Input.Name}: {warning}");
         }
 
         var unlabelled = topics.Where(t => !labels.Topics.Contains(t.Id)).Select(t => t.Id).ToList();

@@ -6,6 +6,7 @@ using Alerts.Core.Articles;
 using Alerts.Core.Feeds;
 using Alerts.Core.Scoring;
 using Alerts.Core.Topics;
+using Alerts.Core.Topics.Query;
 
 namespace Alerts.Cli.Commands;
 
@@ -85,12 +86,14 @@ public static class ScoreCommand
 
         var scorer = OfflineScorer.Create(topics, request.Semantic);
         var problems = new List<InputProblem>();
+        var categories = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var count = 0;
         try
         {
             foreach (var article in ArticleInputReader.ReadFile(request.Input, feedParser, problems))
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                categories.UnionWith(article.Categories);
                 var matches = await scorer.ScoreAsync(article, cancellationToken);
                 if (request.Format == "jsonl")
                 {
@@ -113,6 +116,11 @@ public static class ScoreCommand
         foreach (var problem in problems)
         {
             await error.WriteLineAsync(problem.In(request.Input));
+        }
+
+        foreach (var warning in topics.SelectMany(t => CategoryNode.UnmatchedIn(t, categories).Select(line => $"topic '{t.Id}': {line}")))
+        {
+            await error.WriteLineAsync($"{request.Input.Name}: {warning}");
         }
 
         await error.WriteLineAsync($"Scored {count} article(s) against {scorer.CurrentIndex?.Count ?? 0} topic(s); {problems.Count} input problem(s).");

@@ -166,6 +166,11 @@ public static class TopicsCommand
         {
             output.WriteLine(places);
         }
+
+        if (result.Categories is { } categories)
+        {
+            output.WriteLine(categories);
+        }
     }
 
     private static void Section(TextWriter output, string title, IReadOnlyList<PreviewItem> items, int more, Func<Article, string> describe)

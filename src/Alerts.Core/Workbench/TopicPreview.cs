@@ -40,6 +40,9 @@ public sealed record TopicPreviewResult(int Scanned, IReadOnlyList<PreviewItem> 
 
     /// <summary>How the topic's places were read, in words (null when it names none): see <see cref="PlacesReadAs"/>.</summary>
     public string? Places { get; init; }
+
+    /// <summary>The query's <c>category:</c> terms no scanned article's category matches, in words (null when none).</summary>
+    public string? Categories { get; init; }
 }
 
 /// <summary>
@@ -92,9 +95,11 @@ public static class TopicPreview
         var nearMisses = new List<PreviewItem>();
         var scanned = 0;
         var partial = new List<CompiledTopic>();
+        var categories = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var article in articles)
         {
             scanned++;
+            categories.UnionWith(article.Categories);
             var document = ArticleText.Analyze(article);
             partial.Clear();
             if (index.Candidates(document, partial).Count > 0 && TopicEvaluator.Evaluate(compiled, document, () => ArticleEntities.Of(document)) is { } match)
@@ -131,6 +136,7 @@ public static class TopicPreview
             MoreNearMisses = Math.Max(0, nearMisses.Count - MaxListed),
             Names = QueryParser.NamesIn(compiled.Query),
             Places = PlacesReadAs.Line(topic.Constraints, Gazetteer.Default),
+            Categories = CategoryNode.UnmatchedIn(topic, categories) is { Count: > 0 } unmatched ? string.Join("; ", unmatched) : null,
         };
     }
 

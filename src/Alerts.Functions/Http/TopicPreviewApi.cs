@@ -62,7 +62,8 @@ public sealed class TopicPreviewApi(
             result.MoreNearMisses,
             result.Suggestions,
             result.Names.Count > 0 ? TopicPreview.NamesLine(result.Names) : null,
-            result.Places));
+            result.Places,
+            result.Categories));
     }
 }
 
@@ -78,7 +79,8 @@ public sealed record PreviewResponse(
     int MoreNearMisses,
     IReadOnlyList<PreviewSuggestion> Suggestions,
     string? Names,
-    string? Places);
+    string? Places,
+    string? Categories);
 
 /// <summary>One article of a preview: why it would alert, or what kept it out.</summary>
 public sealed record PreviewArticle(string Key, string Title, string? Link, string Source, DateTimeOffset Published, double Score, string Why, IReadOnlyList<MatchEvidence> Evidence)

@@ -71,6 +71,28 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Contains("quakes     1    0       1    1     0      0      1.000   1.000  1.000", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunAsync_CategoryTheInputNeverUses_WarnsWithTheCategoriesItHas()
+    {
+        // Arrange: AG News' layout, whose numbered classes are its sections; the topic asks for one it does not have.
+        var input = Write("articles.csv", "Class,Title,Article\n4,Chip maker lifts forecast,Intel raised its forecast.\n3,Intel shares rise,Investors cheered.\n");
+        var topics = Write("topics.json", """[{ "id": "chips", "name": "Chips", "query": "Intel category:Technology -category:sport" }, { "id": "chips-tech", "name": "Chips", "query": "Intel category:tech" }]""");
+        var labels = Write("labels.tsv", "chips\t0\tcore\nchips-tech\t0\tcore\n");
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        // Act
+        var exit = await EvalCommand.RunAsync(new EvalCommand.EvalRequest(topics, input, labels, Details: false), null, output, error, TestContext.Current.CancellationToken);
+
+        // Assert: both unused terms are named, the used one is not; "tech" finds "Sci/Tech" and only that story.
+        Assert.Equal(0, exit);
+        var warnings = error.ToString();
+        Assert.Contains("articles.csv: topic 'chips': category:Technology matches no article here (their categories: Business, Sci/Tech)", warnings, StringComparison.Ordinal);
+        Assert.Contains("articles.csv: topic 'chips': category:sport matches no article here", warnings, StringComparison.Ordinal);
+        Assert.DoesNotContain("chips-tech", warnings, StringComparison.Ordinal);
+        Assert.Contains("chips-tech     1    0       1    1     0      0      1.000   1.000  1.000", output.ToString(), StringComparison.Ordinal);
+    }
+
     public void Dispose() => files.Dispose();
 
     private FileInfo Write(string name, string text) => files.Write(name, text);

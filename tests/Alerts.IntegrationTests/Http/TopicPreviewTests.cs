@@ -46,6 +46,28 @@ public sealed class TopicPreviewTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task PreviewTopic_CategoriesOfStoredArticles_NarrowItAndOneNoStoryHasIsNamed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        using var client = app.CreateApiClient();
+        await client.PostAsJsonAsync("api/articles", new object[]
+        {
+            new { title = "Earthquake damages buildings in Tokyo", link = "https://news.example.org/tokyo", summary = "A strong earthquake hit Tokyo.", categories = new[] { "World" } },
+            new { title = "Earthquake of a season for the Tokyo Giants", link = "https://news.example.org/giants", summary = "The Giants shook the league.", categories = new[] { "Sports" } },
+        }, ct);
+        await app.WaitIdleAsync(ct);
+
+        var response = await client.PostAsJsonAsync("api/topics/preview?days=3", new { name = "Quakes", query = "earthquake* -category:sport -category:Opinion" }, ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var preview = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        var root = preview.RootElement;
+        Assert.Equal("Earthquake damages buildings in Tokyo", Assert.Single(root.GetProperty("alerts").EnumerateArray()).GetProperty("title").GetString());
+        Assert.Equal("category:Opinion matches no article here (their categories: Sports, World)", root.GetProperty("categories").GetString());
+    }
+
+    [Fact]
     public async Task ExplainMissedArticle_StoredLinkOrPastedText_SaysWhyAndWhichChangeCatchesIt()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -44,7 +44,7 @@ public sealed class CategoryNode : QueryNode
         ArgumentNullException.ThrowIfNull(document);
         foreach (var category in document.CategoryWords)
         {
-            if (category.AsSpan().IndexOf(words) >= 0)
+            if (Matches(category))
             {
                 return true;
             }
@@ -52,6 +52,55 @@ public sealed class CategoryNode : QueryNode
 
         return false;
     }
+
+    /// <summary>Whether one category, read by <see cref="WordsOf"/>, holds the words written, together and in order.</summary>
+    public bool Matches(string[] categoryWords) => categoryWords.AsSpan().IndexOf(words) >= 0;
+
+    /// <summary>
+    /// The topic's <c>category:</c> terms that match none of the categories of a set of articles, each in the user's
+    /// words: a section the source does not use (<c>category:Technology</c> where it writes "Sci/Tech") would
+    /// silently leave the topic with no story, or exclude nothing. Empty when every term matches, or the query does
+    /// not parse (its own error says so).
+    /// </summary>
+    public static IReadOnlyList<string> UnmatchedIn(WatchTopic topic, IReadOnlyCollection<string> categoriesSeen)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(categoriesSeen);
+        QueryNode query;
+        try
+        {
+            query = QueryParser.Parse(QueryGroups.ExpandedQuery(topic));
+        }
+        catch (QueryParseException)
+        {
+            return [];
+        }
+
+        var unmatched = CategoriesIn(query).DistinctBy(c => c.ToString())
+            .Where(category => !categoriesSeen.Any(seen => category.Matches(WordsOf(seen))))
+            .ToList();
+        if (unmatched.Count == 0)
+        {
+            return [];
+        }
+
+        const int Listed = 12;
+        var seen = categoriesSeen.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var theirs = seen.Count == 0
+            ? "none of them has a category"
+            : "their categories: " + string.Join(", ", seen.Take(Listed)) + (seen.Count > Listed ? $" and {seen.Count - Listed} more" : string.Empty);
+        return [.. unmatched.Select(category => $"{category} matches no article here ({theirs})")];
+    }
+
+    private static IEnumerable<CategoryNode> CategoriesIn(QueryNode node) => node switch
+    {
+        CategoryNode category => [category],
+        AndNode and => and.Children.SelectMany(CategoriesIn),
+        OrNode or => or.Children.SelectMany(CategoriesIn),
+        NotNode not => CategoriesIn(not.Child),
+        NearNode near => CategoriesIn(near.Left).Concat(CategoriesIn(near.Right)),
+        _ => [],
+    };
 
     /// <summary>Nothing to file a topic under: the presearcher looks up what the story says.</summary>
     public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() => [];

@@ -169,6 +169,7 @@ internal static class WorkbenchPage
             if (body.suggestions.length) parts.push(el('p', 'Words the hits and near misses share that the query lacks: ' + body.suggestions.map(s => s.term + ' (' + s.articles + ')').join(', ')));
             if (body.names) parts.push(el('p', body.names));
             if (body.places) parts.push(el('p', body.places));
+            if (body.categories) parts.push(el('p', body.categories));
             results.replaceChildren(...parts);
           }
           $('query').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(preview, 400); });
