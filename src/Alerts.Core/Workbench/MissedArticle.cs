@@ -116,6 +116,7 @@ public static class MissedArticle
             var text = isOr ? $"({clause})" : clause.ToString();
             return i == group ? $"({(isOr ? clause.ToString() : text)} OR {word})" : text;
         });
-        return string.Join(" ", clauses.Concat(compiled.Exclusions.Select(e => e.ToString())));
+        var filters = compiled.Filters.Select(f => f is OrNode { IsWrittenWithOr: true } ? $"({f})" : f.ToString());
+        return string.Join(" ", clauses.Concat(filters).Concat(compiled.Exclusions.Select(e => e.ToString())));
     }
 }

@@ -37,6 +37,21 @@ public sealed class MissedArticleTests
     }
 
     [Fact]
+    public void Explain_QueryWithCategories_ProposesChangesThatKeepThem()
+    {
+        // Arrange: the proposal rewrites the query; the sections it narrows to and leaves out must stay.
+        var topic = Quakes with { Query = Quakes.Query + " (category:World OR category:Asia) -category:Sports" };
+        var filed = Hokkaido with { Categories = ["World"] };
+
+        // Act
+        var explanation = MissedArticle.Explain(topic, filed, [Tokyo with { Categories = ["World"] }, filed]);
+
+        // Assert
+        var tsunami = Assert.Single(explanation.Changes, change => change.Change == "add “tsunami” to group 2");
+        Assert.Equal("(earthquake* OR quake*) (damage* OR killed OR injured OR collapsed OR tsunami) (category:World OR category:Asia) -category:Sports", tsunami.Topic.Query);
+    }
+
+    [Fact]
     public void Explain_ConstraintThatFailed_IsNamedAndRemovingItIsPreviewed()
     {
         var explanation = MissedArticle.Explain(Quakes, Chile, [Tokyo, Chile]);
