@@ -26,6 +26,19 @@ public sealed class FeedCategoryTests
     }
 
     [Fact]
+    public void Parse_CategoryHoldingAnImage_IsItsOwnTextOnly()
+    {
+        // Arrange: seen in the wild, an image element inside a category.
+        var document = Encoding.UTF8.GetBytes("""
+            <rss version="2.0"><channel><title>G</title><item><title>T</title><link>https://g.example/t</link>
+            <category>Advice <image><url>https://g.example/i.jpg</url><title>Column</title></image></category></item></channel></rss>
+            """);
+
+        // Act / Assert
+        Assert.Equal(["Advice"], Assert.Single(ParseOk(document).Entries).Categories);
+    }
+
+    [Fact]
     public void Parse_AtomCategories_UseTheLabelElseTheTerm()
     {
         // Arrange

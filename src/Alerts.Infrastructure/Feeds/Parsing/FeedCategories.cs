@@ -12,7 +12,10 @@ internal static class FeedCategories
     public static string OfAtom(XElement category) =>
         category.Attribute("label")?.Value is { Length: > 0 } label && !string.IsNullOrWhiteSpace(label)
             ? label
-            : category.Attribute("term")?.Value ?? category.Value;
+            : category.Attribute("term")?.Value ?? OwnText(category);
+
+    /// <summary>An element's own text, not that of elements inside it (a feed may put an image in its category).</summary>
+    public static string OwnText(XElement element) => string.Concat(element.Nodes().OfType<XText>().Select(t => t.Value));
 
     /// <summary>The names cleaned, empty ones dropped, each once whatever its case.</summary>
     public static List<string> Distinct(IEnumerable<string> names) =>
