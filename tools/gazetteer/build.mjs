@@ -139,6 +139,16 @@ const shortFormOf = (city) => {
   return (largestCityByCountryAndName.get(`${city.country}|${short}`) ?? 0) < city.population ? short : undefined;
 };
 
+// English writes a saint's town three ways ("Saint Petersburg", "St. Petersburg", "St Petersburg"), and GeoNames keeps
+// one: each town gets the other two, so Russia's city is known by the press's name and outweighs Florida's by size.
+const SAINT = /^(Saint|St\.?) (?=\p{Lu})/u;
+const saintForms = (name) => {
+  const match = SAINT.exec(name);
+  if (!match) return [];
+  const rest = name.slice(match[0].length);
+  return ['Saint ', 'St. ', 'St '].map((prefix) => prefix + rest).filter((form) => form !== name);
+};
+
 // press-names.tsv, written for Alerts: one row per line, split into its tab-separated fields (comments left out).
 const pressRows = readFileSync(new URL('./press-names.tsv', import.meta.url), 'utf8').split('\n')
   .filter((line) => line.trim() && !line.startsWith('#')).map((line) => line.split('\t'));
@@ -174,6 +184,7 @@ for (const city of cities) {
   const subdivision = subdivisionOf(city);
   const names = shortForm ? [city.name, shortForm] : [city.name];
   if (plainName !== city.name) names.push(plainName);
+  names.push(...saintForms(city.name));
   if (arabicCountries.has(city.country)) names.push(...arabicPressForms(plainName));
   add('city', String(city.cityId), city.country, subdivision, city.population, (capital ? 'c' : '') + weak, names);
 }

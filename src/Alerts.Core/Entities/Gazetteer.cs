@@ -129,7 +129,7 @@ public sealed class Gazetteer
         var holding = wanted.Length <= 2 ? [] : byKey
             .Where(k => k.Value.IsPlace && k.Key.Length > wanted.Length && string.Equals(k.Key, k.Value.Name, StringComparison.OrdinalIgnoreCase)
                 && k.Key.ToLowerInvariant().Split(' ', '-').Contains(wanted, StringComparer.Ordinal))
-            .OrderBy(k => Prior(k.Value))
+            .OrderBy(k => Prior(k.Value, dateline: false))
             .ThenByDescending(k => k.Value.Population)
             .ThenBy(k => k.Key, StringComparer.Ordinal)
             .Select(k => k.Value.Name)
@@ -146,7 +146,7 @@ public sealed class Gazetteer
             .Select(k => (Key: k, Distance: EditDistance(wanted, k.ToLowerInvariant())))
             .Where(k => k.Distance <= Math.Max(1, (wanted.Length + 1) / 3))
             .OrderBy(k => k.Distance)
-            .ThenBy(k => Prior(byKey[k.Key]))
+            .ThenBy(k => Prior(byKey[k.Key], dateline: false))
             .ThenByDescending(k => byKey[k.Key].Population)
             .ThenBy(k => k.Key, StringComparer.Ordinal)
             .Take(count)
@@ -273,7 +273,7 @@ public sealed class Gazetteer
             var previous = c > 0 ? found[c - 1] : null;
             var qualifier = QualifierOf(document, found, c);
             var readings = candidate.Readings.Where(r => Admissible(document, candidate, r, previous, qualifier, support)).ToList();
-            if (readings.Count == 0 || people.Contains(c))
+            if (readings.Count == 0 || people.Contains(c) || IsTownOfAnotherCountry(readings, candidate.Readings, qualifier))
             {
                 continue;
             }
@@ -281,12 +281,13 @@ public sealed class Gazetteer
             // A capital of 100,000 or a city of a million is what an unqualified name means, whatever other countries the story
             // names ("ATHENS (Reuters) - U.S. gymnasts..." is in Greece); among readings of like weight, the story's
             // other places decide (Georgia next to Atlanta).
+            var dateline = IsDateline(document, candidate.FirstToken, candidate.LastToken);
             var ranked = readings
                 .Select(r => (Reading: r, Weight: new ReadingWeight(
                     qualifier is not null && qualifier.Readings.Any(q => Qualifies(q, r)),
                     IsMajor(r, candidate.Readings),
                     IsSupported(r, candidate, support, Inside),
-                    IsOutweighedAbroad(r, candidate.Readings) ? OutweighedPrior : Prior(r))))
+                    IsOutweighedAbroad(r, candidate.Readings) ? OutweighedPrior : Prior(r, dateline))))
                 .OrderByDescending(r => r.Weight.Qualified)
                 .ThenByDescending(r => r.Weight.Major)
                 .ThenByDescending(r => r.Weight.Supported)
@@ -303,6 +304,15 @@ public sealed class Gazetteer
 
         return mentions;
     }
+
+    // "ST PETERSBURG, Russia", "PANAMA CITY, Panama": the country or state after the comma says where the town is, and
+    // none of the towns known by the name lies there, so the story names a town the gazetteer does not know, not
+    // Florida's. A list ("talks in Paris, Texas and Ohio") is told apart by the town's weight: a capital or a city of a
+    // million is what the name means even before another country ("in Beijing, Japan and Korea").
+    private static bool IsTownOfAnotherCountry(List<GazetteerEntry> readings, List<GazetteerEntry> all, NameCandidate? qualifier) =>
+        qualifier is not null
+        && qualifier.Readings.Any(q => q.Kind is EntityKind.Country or EntityKind.Subdivision)
+        && readings.All(r => r.Kind == EntityKind.City && !IsMajor(r, all) && !qualifier.Readings.Any(q => Qualifies(q, r)));
 
     // Cities of like size in different countries, none of them what the name most likely means and nothing in the
     // story saying which ("Newcastle": South Africa's, Australia's and England's): the story names no place by it,
@@ -371,7 +381,7 @@ public sealed class Gazetteer
             var likely = readings
                 .OrderByDescending(r => IsMajor(r, found[c].Readings))
                 .ThenByDescending(r => r.CountryCode is { } code && countries.Contains(code))
-                .ThenBy(Prior)
+                .ThenBy(r => Prior(r, dateline: false))
                 .ThenByDescending(r => r.Population)
                 .First();
             if (likely.SubdivisionCode is { } code)
@@ -467,12 +477,15 @@ public sealed class Gazetteer
 
     private static bool IsLargeCity(GazetteerEntry entry) => entry.Kind == EntityKind.City && entry.Population >= LargeCity;
 
-    private static int Prior(GazetteerEntry entry) => entry.Kind switch
+    // A dateline is a city: "NEW YORK (Reuters)" is the city of eight million, where "New York" in the text is as often
+    // the state ("New York Governor George Pataki").
+    private static int Prior(GazetteerEntry entry, bool dateline) => entry.Kind switch
     {
         EntityKind.Organisation => 0,
         EntityKind.Country => 1,
         EntityKind.Nationality => 2,
         EntityKind.City when entry.IsCapital && entry.Population >= LargeCity => 3,
+        EntityKind.City when dateline && entry.Population >= 1_000_000 => 3,
         EntityKind.Subdivision => 4,
         _ => 5,
     };

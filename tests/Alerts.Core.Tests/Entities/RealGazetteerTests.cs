@@ -73,6 +73,63 @@ public sealed class RealGazetteerTests
         Assert.Equal("US", paris.Entry.CountryCode);
     }
 
+    [Theory]
+    [InlineData("ST PETERSBURG, Russia (Reuters) - Police found explosives in a cinema.", "RU")]
+    [InlineData("The girl, from St Petersburg, has been living in Hanover for weeks.", "RU")]
+    [InlineData("ST. PETERSBURG, Fla. (AP) - A storm hit the city on Monday.", "US")]
+    [InlineData("PANAMA CITY, Panama (Reuters) - Panama's security chief met Rumsfeld.", "PA")]
+    [InlineData("PANAMA CITY, Fla. (AP) - The storm flooded the beach.", "US")]
+    public void Recognize_SaintsTownsAndTownsQualifiedByTheirCountry_AreThoseTowns(string body, string country)
+    {
+        // Act
+        var first = Recognize("Update", body).First(m => m.Entry.IsPlace);
+
+        // Assert: the press's "St Petersburg" is Russia's city of five million, and a town followed by another
+        // country than its namesake's is not that namesake.
+        Assert.Equal(country, first.Entry.CountryCode);
+    }
+
+    [Theory]
+    [InlineData("FAIRFIELD, Russia (Reuters) - A town of the same name.")]
+    [InlineData("SANFORD, Mexico (AP) - Officials met on Monday.")]
+    public void Recognize_TownOfAnotherCountryThanTheOneAfterItsComma_IsNoTownOfOurs(string body)
+    {
+        // Act
+        var mentions = Recognize("Update", body);
+
+        // Assert: only the country after the comma is read; the town is one the gazetteer does not know.
+        var place = Assert.Single(mentions, m => m.Entry.IsPlace);
+        Assert.Equal(EntityKind.Country, place.Entry.Kind);
+    }
+
+    [Theory]
+    [InlineData("WASHINGTON (Reuters) - The Senate passed the bill on Monday.", "US-DC", EntityKind.City)]
+    [InlineData("SEATTLE, Wash. (AP) - The mayor spoke on Monday.", "US-WA", EntityKind.City)]
+    [InlineData("NEW YORK (Reuters) - Stocks rose on Wall Street.", "US-NY", EntityKind.City)]
+    [InlineData("New York Governor George Pataki signed the bill.", "US-NY", EntityKind.Subdivision)]
+    public void Recognize_CapitalAndBigCitiesInDatelines_AreTheCities(string body, string subdivision, EntityKind kind)
+    {
+        // Act
+        var first = Recognize("Update", body).First(m => m.Entry.IsPlace);
+
+        // Assert: a WASHINGTON dateline is the capital, not Washington state; NEW YORK the city, "New York Governor" the state.
+        Assert.Equal((kind, subdivision), (first.Entry.Kind, first.Entry.SubdivisionCode));
+    }
+
+    [Theory]
+    [InlineData("Manhattan")]
+    [InlineData("Brooklyn")]
+    [InlineData("the Bronx")]
+    [InlineData("Staten Island")]
+    public void Recognize_NewYorkCitysBoroughs_AreTheCity(string borough)
+    {
+        // Act
+        var place = Recognize("Update", $"Fares rose for riders in {borough} on Monday.").First(m => m.Entry.IsPlace);
+
+        // Assert
+        Assert.Equal("New York City", place.Entry.Name);
+    }
+
     [Fact]
     public void Recognize_UnqualifiedCapital_IsTheLikelierReading()
     {
@@ -185,7 +242,8 @@ public sealed class RealGazetteerTests
     [InlineData("Georgia, US", "US", "US-GA")]
     [InlineData("Paris, Texas", "US", "US-TX")]
     [InlineData("Birmingham, Ala.", "US", "US-AL")]
-    [InlineData("Washington, United States", "US", "US-WA")]
+    [InlineData("Washington, United States", "US", "US-DC")]
+    [InlineData("Washington State", "US", "US-WA")]
     [InlineData("Paris, Texas, United States", "US", "US-TX")]
     [InlineData("London, Ontario", "CA", "CA-ON")]
     public void Resolve_NameWithTheCountryOrStateAfterAComma_IsThePlaceInsideIt(string name, string country, string? subdivision)
