@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Alerts.Core.Articles;
+using Alerts.Core.Evaluation;
 using Alerts.Core.Feeds;
 using nietras.SeparatedValues;
 
@@ -27,10 +28,6 @@ internal static class ArticleInputReader
     private static readonly string[] BodyNames = ["summary", "description", "article", "text", "body", "content"];
 
     private static readonly string[] CategoryNames = ["categories", "category", "section"];
-
-    // AG News, the public benchmark of news by section (and the corpus this project is evaluated on), numbers its
-    // four sections 1-4 in a "Class" column; its README names them.
-    private static readonly string[] AgNewsClasses = ["World", "Sports", "Business", "Sci/Tech"];
 
     public enum InputFormat
     {
@@ -227,9 +224,7 @@ internal static class ArticleInputReader
 
     // A number 1-4 is AG News' section; any other value is a category's name.
     private static List<string> AgNewsClass(string? text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 4
-            ? [AgNewsClasses[number - 1]]
-            : SplitCategories(text);
+        AgNewsSections.Of(text) is { } section ? [section] : SplitCategories(text);
 
     private static List<string> CategoriesIn(JsonElement value) => value.ValueKind switch
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Alerts.Core.Evaluation;
 using Alerts.Core.Scoring;
 using Alerts.Core.Text;
 using Alerts.Core.Topics;
@@ -54,13 +55,14 @@ public sealed class QualityEvaluationTests
             .Select(f => int.Parse(f[0], CultureInfo.InvariantCulture))
             .ToHashSet();
 
-    internal static List<(string Title, string Body)> ReadCorpus(string path)
+    // Each story with its section, as `alerts eval` reads the file (AG News' numbered classes are its sections).
+    internal static List<(string Title, string Body, string Section)> ReadCorpus(string path)
     {
         using var csv = Sep.Reader(o => o with { Sep = new Sep(','), Unescape = true }).FromFile(path);
-        var rows = new List<(string, string)>();
+        var rows = new List<(string, string, string)>();
         foreach (var row in csv)
         {
-            rows.Add((row["Title"].ToString(), row["Article"].ToString()));
+            rows.Add((row["Title"].ToString(), row["Article"].ToString(), AgNewsSections.Of(row["Class"].ToString())!));
         }
 
         return rows;
