@@ -78,6 +78,30 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite, BrowserFixture br
     }
 
     [Fact]
+    public async Task Workbench_PreviewWithACategoryNoStoryHas_SaysWhichCategoriesTheStoriesHave()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        using var client = app.CreateApiClient();
+        await client.PostAsJsonAsync("api/articles", new object[]
+        {
+            new { title = Tokyo, link = "https://news.example.org/tokyo", summary = "A strong earthquake damaged dozens of buildings in Tokyo, Japan, on Monday.", categories = new[] { "World" } },
+            new { title = "Earthquake of a season for the Giants", link = "https://news.example.org/giants", summary = "The Giants shook the league.", categories = new[] { "Sports" } },
+        }, ct);
+        await app.WaitIdleAsync(ct);
+
+        var page = await browser.Browser.NewPageAsync();
+        await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/workbench").AbsoluteUri);
+        await page.GetByLabel("Id (lower-case letters, digits, dashes)").FillAsync("quakes");
+        await page.GetByLabel("Name shown in alerts").FillAsync("Earthquakes");
+        await page.GetByLabel("Query").FillAsync("earthquake* -category:Sports -category:Opinion");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "1 would alert, 0 near misses, of 2 articles" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("category:Opinion matches no article here", new() { Exact = false })).ToContainTextAsync("(their categories: Sports, World)");
+    }
+
+    [Fact]
     public async Task Workbench_TuneAndSave_KeepsWhatTheFormDoesNotShow()
     {
         var ct = TestContext.Current.CancellationToken;
