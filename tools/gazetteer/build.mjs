@@ -191,11 +191,12 @@ for (const city of cities) {
 
 // Press forms and regions, written for Alerts.
 for (const [kind, id, names] of pressRows) {
-  if (kind === 'city') {
-    // More names of a generated city (its GeoNames id): the loader joins rows of one id into one place.
+  if (kind === 'city' || kind === 'city-context') {
+    // More names of a generated city (its GeoNames id): the loader joins rows of one id into one place; a name that
+    // needs context (a dateline, "in ...") is a reading of its own ("Washington" is the capital there, else the state).
     const city = rows.find((r) => r[0] === 'city' && r[1] === id);
     if (!city) throw new Error(`press-names.tsv: no city ${id}`);
-    add('city', id, city[2], city[3], 0, '', names.split('|'));
+    add('city', id, city[2], city[3], 0, kind === 'city-context' ? 'w' : '', names.split('|'));
     continue;
   }
   if (['admin1', 'area', 'cldr-skip', 'cldr-context'].includes(kind)) continue;

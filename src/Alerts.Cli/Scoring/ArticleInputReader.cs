@@ -106,7 +106,8 @@ internal static class ArticleInputReader
         var published = Column("published");
         var body = Column(BodyNames);
         var categories = Column(CategoryNames);
-        var agNewsClass = categories is null ? Column("class") : null;
+        // Only AG News' own layout (Class, Title, and Description or Article): elsewhere a "class" column means anything.
+        var agNewsClass = categories is null && header.Count == 3 && title is not null && Column("description", "article") is not null ? Column("class") : null;
         if (title is null && body is null)
         {
             throw new FormatException($"the CSV header has neither a 'title' nor a body column ({string.Join(", ", BodyNames)}); found: {string.Join(", ", header)}");

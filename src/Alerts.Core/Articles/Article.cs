@@ -60,11 +60,17 @@ public sealed record Article(
         return !SameText(Title, other.Title) || !SameText(Summary, other.Summary);
     }
 
-    /// <summary>This article's place taken by a new version: first seen when this was, keeping this body if it has none.</summary>
+    /// <summary>This article's place taken by a new version: first seen when this was, keeping this body and categories if it has none.</summary>
     public Article RevisedTo(Article other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return other with { FirstSeen = FirstSeen, Content = other.Content ?? Content, StoryKey = StoryKey };
+        return other with
+        {
+            FirstSeen = FirstSeen,
+            Content = other.Content ?? Content,
+            Categories = other.Categories.Count > 0 ? other.Categories : Categories,
+            StoryKey = StoryKey,
+        };
     }
 
     private static bool SameText(string? a, string? b) =>

@@ -273,7 +273,8 @@ public sealed class Gazetteer
             var previous = c > 0 ? found[c - 1] : null;
             var qualifier = QualifierOf(document, found, c);
             var readings = candidate.Readings.Where(r => Admissible(document, candidate, r, previous, qualifier, support)).ToList();
-            if (readings.Count == 0 || people.Contains(c) || IsTownOfAnotherCountry(readings, candidate.Readings, qualifier))
+            if (readings.Count == 0 || people.Contains(c)
+                || (IsTownOfAnotherCountry(readings, candidate.Readings, qualifier) && IsDateline(document, candidate.FirstToken, candidate.LastToken)))
             {
                 continue;
             }
@@ -305,10 +306,10 @@ public sealed class Gazetteer
         return mentions;
     }
 
-    // "ST PETERSBURG, Russia", "PANAMA CITY, Panama": the country or state after the comma says where the town is, and
-    // none of the towns known by the name lies there, so the story names a town the gazetteer does not know, not
-    // Florida's. A list ("talks in Paris, Texas and Ohio") is told apart by the town's weight: a capital or a city of a
-    // million is what the name means even before another country ("in Beijing, Japan and Korea").
+    // "ST PETERSBURG, Russia (Reuters)", "PANAMA CITY, Panama -": a dateline's country or state after the comma says
+    // where the town is, and none of the towns known by the name lies there, so the story names a town the gazetteer
+    // does not know, not Florida's. Only in a dateline: in a sentence the comma ends a phrase ("In Fallujah, U.S.
+    // Marines fought") or a list ("in Fallujah, Jordan and Egypt"). A capital or a city of a million keeps its name.
     private static bool IsTownOfAnotherCountry(List<GazetteerEntry> readings, List<GazetteerEntry> all, NameCandidate? qualifier) =>
         qualifier is not null
         && qualifier.Readings.Any(q => q.Kind is EntityKind.Country or EntityKind.Subdivision)
@@ -681,10 +682,11 @@ public sealed class Gazetteer
         {
             var (kind, id, country, subdivision, flags, names) = (row[0], row[1], row[2], row[3], row[5], Names(row[6]));
             // A press region is its own place even beside another of its country's ("Bombay" is not "Kashmir"); a
-            // subdivision's name that needs context ("Sicily", beside "Sicilia") is its own reading of the same place.
+            // subdivision's name that needs context ("Sicily", beside "Sicilia"), or a city's press name that does
+            // ("Washington" for the capital, beside the state), is its own reading of the same place.
             var key = kind + ":" + id + (flags.Contains('p', StringComparison.Ordinal) ? ":postal" : string.Empty)
                 + (kind == "region" ? ":" + Plain(names[0]) : string.Empty)
-                + (kind == "subdivision" && flags.Contains('w', StringComparison.Ordinal) ? ":context" : string.Empty);
+                + (IsReadingNeedingContext(kind, flags, row[4]) ? ":context" : string.Empty);
             if (!entries.TryGetValue(key, out var entry))
             {
                 entry = new GazetteerEntry(
@@ -700,8 +702,9 @@ public sealed class Gazetteer
                     country)
                 {
                     SubdivisionCode = kind == "subdivision" ? id : subdivision == "-" ? null : subdivision,
-                    Population = int.Parse(row[4], CultureInfo.InvariantCulture),
-                    IsCapital = flags.Contains('c', StringComparison.Ordinal),
+                    // A city's reading that needs context is still that city: its size and rank (the generated row comes first).
+                    Population = entries.TryGetValue(kind + ":" + id, out var city) && key != kind + ":" + id ? city.Population : int.Parse(row[4], CultureInfo.InvariantCulture),
+                    IsCapital = flags.Contains('c', StringComparison.Ordinal) || (city is not null && key != kind + ":" + id && city.IsCapital),
                     NeedsContext = flags.Contains('w', StringComparison.Ordinal),
                     IsPostalCode = flags.Contains('p', StringComparison.Ordinal),
                     IsInSmallCountry = kind == "subdivision" && townsByCountry.GetValueOrDefault(country) < SmallCountryTowns,
@@ -724,6 +727,10 @@ public sealed class Gazetteer
             }
         }
     }
+
+    // A subdivision's name flagged as needing context, or a city's press name (no population of its own) so flagged.
+    private static bool IsReadingNeedingContext(string kind, string flags, string population) =>
+        flags.Contains('w', StringComparison.Ordinal) && (kind == "subdivision" || (kind == "city" && population == "0"));
 
     private static int KindOrder(string kind) => kind switch
     {

@@ -75,6 +75,7 @@ public sealed class CompiledTopic
     private static bool IsFilter(QueryNode node) => node switch
     {
         CategoryNode => true,
+        NotNode not => IsFilter(not.Child),
         OrNode or => or.Children.All(IsFilter),
         AndNode and => and.Children.All(IsFilter),
         _ => false,

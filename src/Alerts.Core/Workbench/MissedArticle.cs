@@ -57,7 +57,8 @@ public static class MissedArticle
             }
             else
             {
-                reasons.Add("the query matches too little of it: more than one word group has no word in it (or an excluded word is there)");
+                // What the nearest part found and lacked, an excluded word that is there, a category it is not filed under.
+                reasons.Add(QueryShortfall.Describe(compiled, document));
             }
         }
         else if (!match.ConstraintsHold)

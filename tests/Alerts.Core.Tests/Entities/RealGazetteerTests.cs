@@ -90,6 +90,33 @@ public sealed class RealGazetteerTests
     }
 
     [Theory]
+    [InlineData("In Fallujah, U.S. Marines fought insurgents on Monday.", "IQ")]
+    [InlineData("In Najaf, Britain's envoy met the cleric.", "IQ")]
+    [InlineData("Bombs went off in Fallujah, Jordan and Egypt.", "IQ")]
+    [InlineData("In Calais, Britain and France agreed on the tunnel.", "FR")]
+    public void Recognize_TownBeforeACommaAndAnotherCountryInASentence_StaysTheTown(string body, string country)
+    {
+        // Act: only a dateline's qualifier says where its town is; in a sentence the comma ends a phrase or a list.
+        var first = Recognize("Update", body).First(m => m.Entry.IsPlace);
+
+        // Assert
+        Assert.Equal((EntityKind.City, country), (first.Entry.Kind, first.Entry.CountryCode));
+    }
+
+    [Theory]
+    [InlineData("Washington Gov. Gary Locke signed the budget in Olympia.", EntityKind.Subdivision, "US-WA")]
+    [InlineData("SEATTLE, Wash. - Rain fell across eastern Washington.", EntityKind.City, "US-WA")]
+    [InlineData("Officials met in Washington on Monday.", EntityKind.City, "US-DC")]
+    public void Recognize_WashingtonOutsideADateline_IsTheStateUnlessNamedAsWhereSomethingIs(string body, EntityKind kind, string subdivision)
+    {
+        // Act
+        var first = Recognize("Update", body).First(m => m.Entry.IsPlace);
+
+        // Assert: the capital's press name needs a dateline or "in"; "Washington Gov." is the state.
+        Assert.Equal((kind, subdivision), (first.Entry.Kind, first.Entry.SubdivisionCode));
+    }
+
+    [Theory]
     [InlineData("FAIRFIELD, Russia (Reuters) - A town of the same name.")]
     [InlineData("SANFORD, Mexico (AP) - Officials met on Monday.")]
     public void Recognize_TownOfAnotherCountryThanTheOneAfterItsComma_IsNoTownOfOurs(string body)

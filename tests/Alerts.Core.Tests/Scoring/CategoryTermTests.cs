@@ -120,6 +120,47 @@ public sealed class CategoryTermTests
     }
 
     [Theory]
+    [InlineData("Brazil NEAR/5 category:Sports")]
+    [InlineData("-category:Sports NEAR/5 Brazil")]
+    [InlineData("Brazil NEAR/5 (Lula OR category:World)")]
+    public void Parse_CategoryBesideNear_IsRefused(string query)
+    {
+        // Act: a category has no position in the text, so the pair could never match.
+        var error = Assert.Throws<QueryParseException>(() => QueryParser.Parse(query));
+
+        // Assert
+        Assert.Contains("a category has no place in the text", error.Expected, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Brazil (category:World -category:Opinion)")]
+    [InlineData("Brazil (category:World OR -category:Sports)")]
+    public void Score_CategoriesAndTheirExclusionsInABracket_AreAFilterNotAWordGroup(string query)
+    {
+        // Act
+        var plain = MatchFiled("Brazil", SportTitle, SportBody, "World");
+        var filtered = MatchFiled(query, SportTitle, SportBody, "World");
+
+        // Assert: no "missing" group, the same score.
+        Assert.NotNull(filtered);
+        Assert.Equal(plain!.Score, filtered.Score);
+        Assert.DoesNotContain(filtered.Evidence, e => e.Kind == "missing");
+    }
+
+    [Fact]
+    public void RevisedTo_NewVersionWithoutCategories_KeepsTheStoredOnes()
+    {
+        // Arrange
+        var stored = new Alerts.Core.Articles.Article("k", "push", "Old", "https://n.example/a", "Old text", null, DateTimeOffset.UnixEpoch) { Categories = ["World"] };
+        var bare = stored with { Title = "New", Categories = [] };
+        var filed = stored with { Title = "New", Categories = ["Business"] };
+
+        // Act / Assert
+        Assert.Equal(["World"], stored.RevisedTo(bare).Categories);
+        Assert.Equal(["Business"], stored.RevisedTo(filed).Categories);
+    }
+
+    [Theory]
     [InlineData("Brazil -category:Sports", "Brazil -category:Sports")]
     [InlineData("Brazil category:\"Sci/Tech\"", "Brazil category:\"Sci/Tech\"")]
     public void ToString_Category_WritesTheQueryBack(string query, string written)

@@ -52,6 +52,19 @@ public sealed class MissedArticleTests
     }
 
     [Fact]
+    public void Explain_ArticleOutsideTheTopicsCategory_SaysWhereItWasFiled()
+    {
+        // Arrange
+        var topic = Quakes with { Query = Quakes.Query + " category:World" };
+
+        // Act
+        var explanation = MissedArticle.Explain(topic, Tokyo with { Categories = ["Sports"] }, [Tokyo]);
+
+        // Assert
+        Assert.Contains("it is not filed under category:World (its categories: Sports)", Assert.Single(explanation.Reasons), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Explain_ConstraintThatFailed_IsNamedAndRemovingItIsPreviewed()
     {
         var explanation = MissedArticle.Explain(Quakes, Chile, [Tokyo, Chile]);

@@ -74,6 +74,16 @@ public sealed class ArticleInputReaderTests
     }
 
     [Fact]
+    public void ReadCsv_ClassColumnOfAnotherLayout_IsNoSection()
+    {
+        // Act: a "class" column beside other columns than AG News' is the file's own business.
+        var articles = ArticleInputReader.ReadCsv(new StringReader("class,title,summary,link\n1,A,a,https://n.example/a\n"), []).ToList();
+
+        // Assert
+        Assert.Empty(Assert.Single(articles).Categories);
+    }
+
+    [Fact]
     public void ReadJsonLines_Categories_AsAnArrayOrAString()
     {
         // Arrange

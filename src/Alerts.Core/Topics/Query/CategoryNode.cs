@@ -76,7 +76,7 @@ public sealed class CategoryNode : QueryNode
             return [];
         }
 
-        var unmatched = CategoriesIn(query).DistinctBy(c => c.ToString())
+        var unmatched = CategoriesIn(query).DistinctBy(c => c.ToString(), StringComparer.OrdinalIgnoreCase)
             .Where(category => !categoriesSeen.Any(seen => category.Matches(WordsOf(seen))))
             .ToList();
         if (unmatched.Count == 0)

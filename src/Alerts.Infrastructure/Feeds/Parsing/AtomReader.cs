@@ -44,7 +44,7 @@ internal sealed class AtomReader(Uri? documentBase, FeedParserOptions options) :
                 .Distinct(StringComparer.Ordinal)
                 .ToList(),
             Categories = FeedCategories.Distinct(Children(entry, "category", _ns).Select(FeedCategories.OfAtom)
-                .Concat(Children(entry, "subject", [Dc]).Select(c => c.Value))),
+                .Concat(Children(entry, "subject", [Dc]).Select(FeedCategories.OwnText))),
         };
     }
 
