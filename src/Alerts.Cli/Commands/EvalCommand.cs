@@ -106,7 +106,7 @@ public static class EvalCommand
         }
 
         var categories = articles.SelectMany(a => a.Categories).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var warning in topics.SelectMany(t => CategoryNode.UnmatchedIn(t, categories).Select(line => $"topic '{t.Id}': {line}")))
+        foreach (var warning in CategoryNode.UnmatchedIn(topics, categories))
         {
             await error.WriteLineAsync($"{request.Input.Name}: {warning}");
         }

@@ -118,7 +118,7 @@ public static class ScoreCommand
             await error.WriteLineAsync(problem.In(request.Input));
         }
 
-        foreach (var warning in topics.SelectMany(t => CategoryNode.UnmatchedIn(t, categories).Select(line => $"topic '{t.Id}': {line}")))
+        foreach (var warning in CategoryNode.UnmatchedIn(topics, categories))
         {
             await error.WriteLineAsync($"{request.Input.Name}: {warning}");
         }

@@ -213,24 +213,24 @@ public static class TopicEvaluator
 
     private sealed record ClauseMatch(List<QueryHit>[] Hits, int? Missing);
 
-    // Every top-level clause's hits; a clause without hits is "missing". Null when an exclusion hits or more than one
-    // clause is missing.
+    /// <summary>
+    /// Whether no exclusion of the query hits and every filter holds (<c>-golf</c>, <c>category:World</c>): a story that
+    /// fails them is left out whatever its words, or its meaning.
+    /// </summary>
+    public static bool PassesExclusionsAndFilters(CompiledTopic topic, AnalyzedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(document);
+        return topic.Exclusions.All(exclusion => exclusion.Evaluate(document, [])) && topic.Filters.All(filter => filter.Evaluate(document, []));
+    }
+
+    // Every top-level clause's hits; a clause without hits is "missing". Null when an exclusion hits, a filter fails or
+    // more than one clause is missing.
     private static ClauseMatch? MatchClauses(CompiledTopic topic, AnalyzedDocument document)
     {
-        foreach (var exclusion in topic.Exclusions)
+        if (!PassesExclusionsAndFilters(topic, document))
         {
-            if (!exclusion.Evaluate(document, []))
-            {
-                return null;
-            }
-        }
-
-        foreach (var filter in topic.Filters)
-        {
-            if (!filter.Evaluate(document, []))
-            {
-                return null;
-            }
+            return null;
         }
 
         var clauseHits = new List<QueryHit>[topic.Clauses.Count];

@@ -144,7 +144,11 @@ public static partial class TopicValidation
             (var expanded, toWritten) = QueryGroups.ExpandMapped(query, groups);
 
             var node = QueryParser.Parse(expanded);
-            if (!AsksForSomething(node))
+            if (CategoryNode.IsAlternativeToWords(node))
+            {
+                errors.Add(new("query", "offers category: as an alternative to words: a category only narrows what the words find, so write it as a clause of its own (Brazil category:World, Brazil -category:Sports)"));
+            }
+            else if (!AsksForSomething(node))
             {
                 errors.Add(new("query", "needs at least one word, phrase or place: that must appear (a query of only NOT clauses matches almost everything, and category: only narrows what the words find)"));
             }

@@ -119,7 +119,7 @@ public static class TopicPreview
                 var clause = compiled.Clauses[missing];
                 nearMisses.Add(new PreviewItem(article, 0, $"no word from group {missing + 1}: {clause}", [new MatchEvidence("missing", $"no word from group {missing + 1}: {clause}")]));
             }
-            else if (topicVector is not null && (articleVector ?? StoredVector)(article) is { } vector
+            else if (topicVector is not null && TopicEvaluator.PassesExclusionsAndFilters(compiled, document) && (articleVector ?? StoredVector)(article) is { } vector
                 && SemanticSignal.Dot(topicVector, vector) is var similarity && similarity >= semantic!.Value.MinSimilarity)
             {
                 var why = string.Create(CultureInfo.InvariantCulture, $"close in meaning to the topic (similarity {similarity:0.00}), but its words do not match the query");

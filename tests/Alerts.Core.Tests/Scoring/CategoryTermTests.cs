@@ -106,6 +106,18 @@ public sealed class CategoryTermTests
     }
 
     [Theory]
+    [InlineData("Brazil OR category:Sports")]
+    [InlineData("(Lula OR -category:Sports) Brazil")]
+    public void Validate_CategoryOfferedInsteadOfWords_IsRefusedSayingWhatToWrite(string query)
+    {
+        // Act
+        var error = Assert.Single(TopicValidation.Validate(Topic(query)));
+
+        // Assert
+        Assert.Contains("a category only narrows what the words find", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Brazil category:", "a section's name after 'category:'")]
     [InlineData("Brazil category:\"!!\"", "a section's name after 'category:'")]
     [InlineData("Brazil title:(Lula category:World)", "a category is no part of the headline")]

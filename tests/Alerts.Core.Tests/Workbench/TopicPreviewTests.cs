@@ -102,6 +102,23 @@ public sealed class TopicPreviewTests
         Assert.Equal(calls + 1, embedder.Calls); // the topic's text only: stored articles bring their vectors
     }
 
+    [Fact]
+    public void Run_SemanticSignalOn_LeavesOutWhatTheQueryExcludesOrFilters()
+    {
+        // Arrange: close in meaning, but filed where the topic does not look, or carrying an excluded word.
+        var embedder = new ThemeEmbedder();
+        var filed = Story("filed", "Tremor rattles Tokyo high-rises", "Office towers in Tokyo swayed for a minute.") with { Categories = ["Sports"] };
+        var excluded = Story("excluded", "Tremor rattles Tokyo drill", "Office towers in Tokyo swayed in a drill.");
+        Article[] stored = [.. new[] { filed, excluded }.Select(a => a with { Embedding = Embeddings.Encode(embedder.Embed(Embeddings.TextOf(a))) })];
+        var topic = Quakes with { Description = "Earthquakes and tremors striking Japan", Query = Quakes.Query + " -category:Sports -drill" };
+
+        // Act
+        var result = TopicPreview.Run(topic, stored, (embedder, 0.6));
+
+        // Assert
+        Assert.Empty(result.NearMisses);
+    }
+
     // Three themes, so that "tremor" and "earthquake" land together: enough to test the plumbing, not the model.
     private sealed class ThemeEmbedder : Alerts.Core.Scoring.ITextEmbedder
     {

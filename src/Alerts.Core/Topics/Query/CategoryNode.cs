@@ -92,6 +92,25 @@ public sealed class CategoryNode : QueryNode
         return [.. unmatched.Select(category => $"{category} matches no article here ({theirs})")];
     }
 
+    /// <summary>
+    /// <see cref="UnmatchedIn"/> for every topic, each line led by its topic ("topic 'x': category:Technology matches
+    /// no article here (...)"), as the offline commands print them.
+    /// </summary>
+    public static IEnumerable<string> UnmatchedIn(IEnumerable<WatchTopic> topics, IReadOnlyCollection<string> categoriesSeen) =>
+        topics.SelectMany(topic => UnmatchedIn(topic, categoriesSeen).Select(line => $"topic '{topic.Id}': {line}"));
+
+    /// <summary>
+    /// Whether the query offers a category as an alternative to words (<c>Brazil OR category:Sports</c>): it would
+    /// match every story of the section, which a category never does on its own.
+    /// </summary>
+    public static bool IsAlternativeToWords(QueryNode node) => node switch
+    {
+        OrNode or => (or.Children.Any(c => CategoriesIn(c).Any()) && or.Children.Any(c => !CategoriesIn(c).Any())) || or.Children.Any(IsAlternativeToWords),
+        AndNode and => and.Children.Any(IsAlternativeToWords),
+        NotNode not => IsAlternativeToWords(not.Child),
+        _ => false,
+    };
+
     private static IEnumerable<CategoryNode> CategoriesIn(QueryNode node) => node switch
     {
         CategoryNode category => [category],
