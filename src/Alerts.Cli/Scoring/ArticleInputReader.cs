@@ -220,8 +220,7 @@ internal static class ArticleInputReader
             entry.Published ?? DateTimeOffset.UnixEpoch) { Guid = entry.Id, Authors = entry.Authors, Categories = entry.Categories });
     }
 
-    private static List<string> SplitCategories(string? text) =>
-        (text ?? string.Empty).Split([';', '|'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    private static List<string> SplitCategories(string? text) => ArticleCategories.Clean((text ?? string.Empty).Split([';', '|']));
 
     // A number 1-4 is AG News' section; any other value is a category's name.
     private static List<string> AgNewsClass(string? text) =>
@@ -229,8 +228,8 @@ internal static class ArticleInputReader
 
     private static List<string> CategoriesIn(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.Array => value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String)
-            .SelectMany(v => SplitCategories(v.GetString())).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+        JsonValueKind.Array => ArticleCategories.Clean(value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String)
+            .SelectMany(v => SplitCategories(v.GetString()))),
         JsonValueKind.String => SplitCategories(value.GetString()),
         _ => [],
     };

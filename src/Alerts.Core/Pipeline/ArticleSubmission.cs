@@ -60,7 +60,7 @@ public static class ArticleSubmissions
     public const int MaxNameLength = 200;
 
     /// <summary>Most categories per article.</summary>
-    public const int MaxCategories = 20;
+    public const int MaxCategories = ArticleCategories.MaxPerArticle;
 
     /// <summary>Field errors, keyed by JSON path (e.g. <c>[2].link</c>); empty when valid.</summary>
     public static Dictionary<string, string[]> Validate(IReadOnlyList<ArticleSubmission?> submissions, bool isBatch)
@@ -113,7 +113,7 @@ public static class ArticleSubmissions
             Guid = submission.Id,
             SourceName = string.IsNullOrWhiteSpace(submission.Source) ? "pushed" : submission.Source.Trim(),
             Authors = submission.Authors ?? [],
-            Categories = submission.Categories?.Select(c => c.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [],
+            Categories = ArticleCategories.Clean(submission.Categories ?? []),
             FirstSeen = now,
         };
     }

@@ -138,7 +138,6 @@ internal sealed class TableArticleStore(JsonEntityTable<Article> table) : IArtic
     private const int MaxStoredFieldLength = 2_000;
     private const int MaxStoredNameLength = 200;
     private const int MaxStoredAuthors = 20;
-    private const int MaxStoredCategories = 20;
 
     public async Task<ArticleAdmission> AdmitAsync(Article article, CancellationToken cancellationToken)
     {
@@ -208,7 +207,7 @@ internal sealed class TableArticleStore(JsonEntityTable<Article> table) : IArtic
             Guid = Truncate(article.Guid, MaxStoredFieldLength),
             SourceName = Truncate(article.SourceName, MaxStoredNameLength),
             Authors = article.Authors.Take(MaxStoredAuthors).Select(a => Truncate(a, MaxStoredNameLength)!).ToList(),
-            Categories = article.Categories.Take(MaxStoredCategories).Select(c => Truncate(c, MaxStoredNameLength)!).ToList(),
+            Categories = article.Categories.Take(ArticleCategories.MaxPerArticle).Select(c => Truncate(c, MaxStoredNameLength)!).ToList(),
             Content = Truncate(article.Content, MaxStoredContentLength),
             Summary = Truncate(article.Summary, MaxStoredSummaryLength),
         };

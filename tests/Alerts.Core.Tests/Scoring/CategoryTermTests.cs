@@ -160,6 +160,18 @@ public sealed class CategoryTermTests
     }
 
     [Fact]
+    public void Clean_CategoriesFromAnySource_AreTrimmedCollapsedOnceEachAndCapped()
+    {
+        // Act
+        var cleaned = Alerts.Core.Articles.ArticleCategories.Clean([" Local \t News ", "local news", "", null, .. Enumerable.Range(0, 30).Select(i => $"Tag {i}")]);
+
+        // Assert
+        Assert.Equal("Local News", cleaned[0]);
+        Assert.Equal(Alerts.Core.Articles.ArticleCategories.MaxPerArticle, cleaned.Count);
+        Assert.Equal("Tag 18", cleaned[^1]);
+    }
+
+    [Fact]
     public void RevisedTo_NewVersionWithoutCategories_KeepsTheStoredOnes()
     {
         // Arrange
