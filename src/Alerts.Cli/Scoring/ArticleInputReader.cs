@@ -229,7 +229,7 @@ internal static class ArticleInputReader
     private static List<string> CategoriesIn(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Array => ArticleCategories.Clean(value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String)
-            .SelectMany(v => SplitCategories(v.GetString()))),
+            .SelectMany(v => v.GetString()!.Split([';', '|']))),
         JsonValueKind.String => SplitCategories(value.GetString()),
         _ => [],
     };

@@ -273,8 +273,8 @@ public sealed class Gazetteer
             var previous = c > 0 ? found[c - 1] : null;
             var qualifier = QualifierOf(document, found, c);
             var readings = candidate.Readings.Where(r => Admissible(document, candidate, r, previous, qualifier, support)).ToList();
-            if (readings.Count == 0 || people.Contains(c)
-                || (IsTownOfAnotherCountry(readings, candidate.Readings, qualifier) && IsDateline(document, candidate.FirstToken, candidate.LastToken)))
+            var dateline = IsDateline(document, candidate.FirstToken, candidate.LastToken);
+            if (readings.Count == 0 || people.Contains(c) || (dateline && IsTownOfAnotherCountry(readings, candidate.Readings, qualifier)))
             {
                 continue;
             }
@@ -282,7 +282,6 @@ public sealed class Gazetteer
             // A capital of 100,000 or a city of a million is what an unqualified name means, whatever other countries the story
             // names ("ATHENS (Reuters) - U.S. gymnasts..." is in Greece); among readings of like weight, the story's
             // other places decide (Georgia next to Atlanta).
-            var dateline = IsDateline(document, candidate.FirstToken, candidate.LastToken);
             var ranked = readings
                 .Select(r => (Reading: r, Weight: new ReadingWeight(
                     qualifier is not null && qualifier.Readings.Any(q => Qualifies(q, r)),
@@ -689,6 +688,8 @@ public sealed class Gazetteer
                 + (IsReadingNeedingContext(kind, flags, row[4]) ? ":context" : string.Empty);
             if (!entries.TryGetValue(key, out var entry))
             {
+                // A city's reading that needs context is still that city: its size and rank (the generated row comes first).
+                var sameCity = key != kind + ":" + id && entries.TryGetValue(kind + ":" + id, out var city) ? city : null;
                 entry = new GazetteerEntry(
                     kind is "region" ? Plain(names[0]).ToLowerInvariant() : id,
                     Plain(names[0]),
@@ -702,9 +703,8 @@ public sealed class Gazetteer
                     country)
                 {
                     SubdivisionCode = kind == "subdivision" ? id : subdivision == "-" ? null : subdivision,
-                    // A city's reading that needs context is still that city: its size and rank (the generated row comes first).
-                    Population = entries.TryGetValue(kind + ":" + id, out var city) && key != kind + ":" + id ? city.Population : int.Parse(row[4], CultureInfo.InvariantCulture),
-                    IsCapital = flags.Contains('c', StringComparison.Ordinal) || (city is not null && key != kind + ":" + id && city.IsCapital),
+                    Population = sameCity?.Population ?? int.Parse(row[4], CultureInfo.InvariantCulture),
+                    IsCapital = flags.Contains('c', StringComparison.Ordinal) || sameCity?.IsCapital == true,
                     NeedsContext = flags.Contains('w', StringComparison.Ordinal),
                     IsPostalCode = flags.Contains('p', StringComparison.Ordinal),
                     IsInSmallCountry = kind == "subdivision" && townsByCountry.GetValueOrDefault(country) < SmallCountryTowns,

@@ -76,8 +76,10 @@ public sealed class CategoryNode : QueryNode
             return [];
         }
 
-        var unmatched = CategoriesIn(query).DistinctBy(c => c.ToString(), StringComparer.OrdinalIgnoreCase)
-            .Where(category => !categoriesSeen.Any(seen => category.Matches(WordsOf(seen))))
+        var seen = categoriesSeen.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var seenWords = seen.Select(WordsOf).ToList();
+        var unmatched = In(query).DistinctBy(c => c.ToString(), StringComparer.OrdinalIgnoreCase)
+            .Where(category => !seenWords.Any(category.Matches))
             .ToList();
         if (unmatched.Count == 0)
         {
@@ -85,7 +87,6 @@ public sealed class CategoryNode : QueryNode
         }
 
         const int Listed = 12;
-        var seen = categoriesSeen.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
         var theirs = seen.Count == 0
             ? "none of them has a category"
             : "their categories: " + string.Join(", ", seen.Take(Listed)) + (seen.Count > Listed ? $" and {seen.Count - Listed} more" : string.Empty);
@@ -105,19 +106,20 @@ public sealed class CategoryNode : QueryNode
     /// </summary>
     public static bool IsAlternativeToWords(QueryNode node) => node switch
     {
-        OrNode or => (or.Children.Any(c => CategoriesIn(c).Any()) && or.Children.Any(c => !CategoriesIn(c).Any())) || or.Children.Any(IsAlternativeToWords),
+        OrNode or => (or.Children.Any(c => In(c).Any()) && or.Children.Any(c => !In(c).Any())) || or.Children.Any(IsAlternativeToWords),
         AndNode and => and.Children.Any(IsAlternativeToWords),
         NotNode not => IsAlternativeToWords(not.Child),
         _ => false,
     };
 
-    private static IEnumerable<CategoryNode> CategoriesIn(QueryNode node) => node switch
+    /// <summary>Every <c>category:</c> term of a query, wherever it stands (in brackets, after a minus, beside NEAR).</summary>
+    public static IEnumerable<CategoryNode> In(QueryNode node) => node switch
     {
         CategoryNode category => [category],
-        AndNode and => and.Children.SelectMany(CategoriesIn),
-        OrNode or => or.Children.SelectMany(CategoriesIn),
-        NotNode not => CategoriesIn(not.Child),
-        NearNode near => CategoriesIn(near.Left).Concat(CategoriesIn(near.Right)),
+        AndNode and => and.Children.SelectMany(In),
+        OrNode or => or.Children.SelectMany(In),
+        NotNode not => In(not.Child),
+        NearNode near => In(near.Left).Concat(In(near.Right)),
         _ => [],
     };
 

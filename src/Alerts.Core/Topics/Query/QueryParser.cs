@@ -534,7 +534,7 @@ public static class QueryParser
                     throw new QueryParseException("searchable words on both sides of NEAR (not only stop words)", rightPosition);
                 }
 
-                if (HoldsCategory(left) || HoldsCategory(right))
+                if (CategoryNode.In(left).Any() || CategoryNode.In(right).Any())
                 {
                     throw new QueryParseException("words on both sides of NEAR (a category has no place in the text: write category: as a clause of its own)", rightPosition);
                 }
@@ -593,16 +593,6 @@ public static class QueryParser
         }
 
         private static bool IsPlaceField(Lexeme lexeme) => IsField(lexeme, "place");
-
-        private static bool HoldsCategory(QueryNode node) => node switch
-        {
-            CategoryNode => true,
-            AndNode and => and.Children.Any(HoldsCategory),
-            OrNode or => or.Children.Any(HoldsCategory),
-            NotNode not => HoldsCategory(not.Child),
-            NearNode near => HoldsCategory(near.Left) || HoldsCategory(near.Right),
-            _ => false,
-        };
 
         private static bool IsField(Lexeme lexeme, string field) =>
             lexeme.Kind == LexKind.Field && lexeme.Text.Equals(field, StringComparison.OrdinalIgnoreCase);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml.Linq;
+using Alerts.Core.Articles;
 using Alerts.Core.Feeds;
 
 namespace Alerts.Infrastructure.Feeds.Parsing;
@@ -43,7 +44,7 @@ internal sealed class AtomReader(Uri? documentBase, FeedParserOptions options) :
                 .Where(n => n.Length > 0)
                 .Distinct(StringComparer.Ordinal)
                 .ToList(),
-            Categories = FeedCategories.Distinct(Children(entry, "category", _ns).Select(FeedCategories.OfAtom)
+            Categories = ArticleCategories.Clean(Children(entry, "category", _ns).Select(FeedCategories.OfAtom)
                 .Concat(Children(entry, "subject", [Dc]).Select(FeedCategories.OwnText))),
         };
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Alerts.Core.Articles;
 using Alerts.Core.Feeds;
 
 namespace Alerts.Infrastructure.Feeds.Parsing;
@@ -77,7 +78,7 @@ internal static class JsonFeedReader
             Updated = FeedDateParser.Parse(String(item, "date_modified")),
             Authors = Authors(item),
             Categories = item.TryGetProperty("tags", out var tags) && tags.ValueKind == JsonValueKind.Array
-                ? FeedCategories.Distinct(tags.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!))
+                ? ArticleCategories.Clean(tags.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!))
                 : [],
         };
     }

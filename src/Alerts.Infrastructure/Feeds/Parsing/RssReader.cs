@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Alerts.Core.Articles;
 using Alerts.Core.Feeds;
 
 namespace Alerts.Infrastructure.Feeds.Parsing;
@@ -169,7 +170,7 @@ internal sealed class RssReader(Uri? documentBase, FeedParserOptions options) : 
     // RSS 2.0's <category> (its domain attribute names a taxonomy, not the section), RSS 1.0's dc:subject, and
     // Atom's category where a feed mixes the two.
     private static List<string> CategoriesOf(XElement item) =>
-        FeedCategories.Distinct(Children(item, "category", Core).Select(FeedCategories.OwnText)
+        ArticleCategories.Clean(Children(item, "category", Core).Select(FeedCategories.OwnText)
             .Concat(Children(item, "subject", [Dc]).Select(FeedCategories.OwnText))
             .Concat(Children(item, "category", [Atom10, Atom03]).Select(FeedCategories.OfAtom)));
 
