@@ -15,8 +15,8 @@ public sealed class CompiledTopic
         Keys = keys;
         Constraints = constraints;
         var clauses = query is AndNode and ? and.Children : [query];
-        Clauses = clauses.Where(c => c is not NotNode && !IsFilter(c)).ToArray();
-        Filters = clauses.Where(c => c is not NotNode && IsFilter(c)).ToArray();
+        Clauses = clauses.Where(c => c is not NotNode && !CategoryNode.IsOnlyCategories(c)).ToArray();
+        Filters = clauses.Where(c => c is not NotNode && CategoryNode.IsOnlyCategories(c)).ToArray();
         Exclusions = clauses.OfType<NotNode>().ToArray();
         NameForms = QueryParser.NameFormsIn(query);
         CapitalNames = QueryParser.CapitalNamesIn(query);
@@ -70,16 +70,6 @@ public sealed class CompiledTopic
 
     /// <summary>The folded forms of the words the query writes in capitals ("SAP", "BMW"): names when the article writes them so.</summary>
     public IReadOnlySet<string> CapitalNames { get; }
-
-    // A clause that says where the story was filed rather than what it says: a category, or a choice among them.
-    private static bool IsFilter(QueryNode node) => node switch
-    {
-        CategoryNode => true,
-        NotNode not => IsFilter(not.Child),
-        OrNode or => or.Children.All(IsFilter),
-        AndNode and => and.Children.All(IsFilter),
-        _ => false,
-    };
 
     /// <summary>Compiles a topic; throws <see cref="QueryParseException"/> for a bad query.</summary>
     public static CompiledTopic Compile(WatchTopic topic, Gazetteer gazetteer)

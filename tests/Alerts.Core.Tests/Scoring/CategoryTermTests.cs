@@ -118,6 +118,15 @@ public sealed class CategoryTermTests
     }
 
     [Theory]
+    [InlineData("(drug* -category:Sports) OR heroin")]
+    [InlineData("(Lula category:World) OR Chirac")]
+    public void Validate_CategoryNarrowingTheWordsOfItsOwnBranch_IsAccepted(string query)
+    {
+        // Act / Assert: the branch still asks for words; only a branch of categories alone matches a whole section.
+        Assert.Empty(TopicValidation.Validate(Topic(query)));
+    }
+
+    [Theory]
     [InlineData("Brazil category:", "a section's name after 'category:'")]
     [InlineData("Brazil category:\"!!\"", "a section's name after 'category:'")]
     [InlineData("Brazil title:(Lula category:World)", "a category is no part of the headline")]

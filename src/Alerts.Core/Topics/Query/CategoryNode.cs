@@ -101,12 +101,26 @@ public sealed class CategoryNode : QueryNode
         topics.SelectMany(topic => UnmatchedIn(topic, categoriesSeen).Select(line => $"topic '{topic.Id}': {line}"));
 
     /// <summary>
-    /// Whether the query offers a category as an alternative to words (<c>Brazil OR category:Sports</c>): it would
-    /// match every story of the section, which a category never does on its own.
+    /// Whether a clause says only where the story was filed: categories, their exclusions and choices among them
+    /// (<c>category:World</c>, <c>(category:World -category:Opinion)</c>), no word of what the story says.
+    /// </summary>
+    public static bool IsOnlyCategories(QueryNode node) => node switch
+    {
+        CategoryNode => true,
+        NotNode not => IsOnlyCategories(not.Child),
+        OrNode or => or.Children.All(IsOnlyCategories),
+        AndNode and => and.Children.All(IsOnlyCategories),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Whether the query offers categories alone as an alternative to words (<c>Brazil OR category:Sports</c>): that
+    /// branch would match every story of the section. A branch that narrows its own words stays
+    /// (<c>(drug* -category:Sports) OR heroin</c>).
     /// </summary>
     public static bool IsAlternativeToWords(QueryNode node) => node switch
     {
-        OrNode or => (or.Children.Any(c => In(c).Any()) && or.Children.Any(c => !In(c).Any())) || or.Children.Any(IsAlternativeToWords),
+        OrNode or => (or.Children.Any(IsOnlyCategories) && !or.Children.All(IsOnlyCategories)) || or.Children.Any(IsAlternativeToWords),
         AndNode and => and.Children.Any(IsAlternativeToWords),
         NotNode not => IsAlternativeToWords(not.Child),
         _ => false,
