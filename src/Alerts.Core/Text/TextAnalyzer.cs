@@ -270,7 +270,14 @@ public static class TextAnalyzer
         ("digital", ["digital", "digitally"]),
         ("protestant", ["protestant", "protestants", "protestantism"]),
         ("earnings", ["earnings"]),
-        ("sharing", ["sharing", "shared"]));
+        ("sharing", ["sharing", "shared"]),
+
+        // A plural with a sense of its own: "futures" are traded contracts, not the future; "securities" are stocks and
+        // bonds, not security; "goods" are wares, not good news. Writing the plural asks for that sense, and the
+        // singular does not find it.
+        ("futures", ["futures"]),
+        ("securities", ["securities"]),
+        ("goods", ["goods"]));
 
     // A verb in -ize and its -ise spelling, with their regular forms, the -ation noun and the doer ("mobilize",
     // "mobilised", "mobilization", "equalizer").
