@@ -119,7 +119,7 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite, BrowserFixture br
 
         var page = await browser.Browser.NewPageAsync();
         await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/workbench?topic=foreign-troops").AbsoluteUri);
-        await Assertions.Expect(page.Locator("#groups")).ToContainTextAsync("@forces = troops OR soldiers");
+        await Assertions.Expect(page.GetByLabel("Word groups (one per line: name = words, used as @name)")).ToHaveValueAsync("forces = troops OR soldiers");
         await page.GetByLabel("Query").FillAsync("(@forces OR marines) Afghanistan");
         await page.GetByLabel("Places (separated by semicolons; empty for anywhere)").FillAsync("Afghanistan; Kabul, Afghanistan");
         await page.GetByLabel("Excluded places (separated by semicolons; empty for none)").FillAsync("Herat");
@@ -135,5 +135,45 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite, BrowserFixture br
         Assert.Equal(["Afghanistan"], stored.Constraints.ExcludeActorNationalities);
         Assert.Equal(["NATO"], stored.Constraints.Organisations);
         Assert.True(stored.Constraints.Strict);
+    }
+
+    [Fact]
+    public async Task Workbench_EditWordGroups_MistakesNamedByLineAndTheSavedGroupsUsed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await PipelineHarness.StartAsync(azurite);
+        using var client = app.CreateApiClient();
+        await client.PostAsJsonAsync("api/articles", new object[]
+        {
+            new { title = Tokyo, link = "https://news.example.org/tokyo", summary = "A strong earthquake damaged dozens of buildings in Tokyo, Japan, on Monday." },
+            new { title = Hokkaido, link = "https://news.example.org/hokkaido", summary = "Japan issued a tsunami warning after a strong earthquake struck off Hokkaido." },
+        }, ct);
+        await app.WaitIdleAsync(ct);
+        var page = await browser.Browser.NewPageAsync();
+        await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/workbench").AbsoluteUri);
+        await page.GetByLabel("Id (lower-case letters, digits, dashes)").FillAsync("quakes");
+        await page.GetByLabel("Name shown in alerts").FillAsync("Earthquakes");
+        var groups = page.GetByLabel("Word groups (one per line: name = words, used as @name)");
+        await page.GetByLabel("Query").FillAsync("earthquake* @harm");
+
+        // A line that is no group is named before anything is sent; a name the API refuses is shown beside the groups.
+        await groups.FillAsync("harm = damage* OR killed\ntsunami warnings");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#groups-error")).ToContainTextAsync("Line 2: write a group as its name");
+        await groups.FillAsync("harm = damage* OR killed\n2nd = tsunami");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#groups-error")).ToContainTextAsync("@2nd: a group's name is a letter");
+
+        // Fixed, the preview uses the group as written here, and the save stores it.
+        await groups.FillAsync("@harm = damage* OR killed OR tsunami");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#groups-error")).ToBeEmptyAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "2 would alert, 0 near misses, of 2 articles" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Saved");
+
+        var stored = Assert.Single(await app.Services.GetRequiredService<Core.Pipeline.ITopicStore>().ListAsync(ct).ToListAsync(ct));
+        Assert.Equal("damage* OR killed OR tsunami", Assert.Single(stored.Groups!, g => g.Key == "harm").Value);
+        Assert.Single(stored.Groups!);
     }
 }

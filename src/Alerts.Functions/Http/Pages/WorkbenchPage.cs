@@ -35,12 +35,12 @@ internal static class WorkbenchPage
         Field(html, "name", "Name shown in alerts", topic.Name);
         html.Append("<label for=\"query\">Query</label><textarea id=\"query\" name=\"query\" rows=\"4\" aria-describedby=\"query-error\">")
             .Append(HtmlPage.Encode(topic.Query)).Append("</textarea><p id=\"query-error\" class=\"field-error\" role=\"alert\"></p>");
-        if (topic.Groups is { Count: > 0 } groups)
-        {
-            // The query may name them (@it): shown so it can be read, kept as stored when saved.
-            html.Append("<p id=\"groups\" class=\"hint\">Word groups the query can use (kept as stored; change them through the API): ")
-                .AppendJoin("; ", groups.Select(g => "@" + HtmlPage.Encode(g.Key) + " = " + HtmlPage.Encode(g.Value))).Append("</p>");
-        }
+        // Word groups, one per line as "name = words": the query names them (@name), and they are edited here like the
+        // query itself, checked by the same preview and save.
+        html.Append("<label for=\"groups\">Word groups (one per line: name = words, used as @name)</label>")
+            .Append("<textarea id=\"groups\" name=\"groups\" rows=\"3\" aria-describedby=\"groups-error\">")
+            .AppendJoin("\n", (topic.Groups ?? new Dictionary<string, string>()).Select(g => HtmlPage.Encode(g.Key + " = " + g.Value)))
+            .Append("</textarea><p id=\"groups-error\" class=\"field-error\" role=\"alert\"></p>");
 
         // Semicolons part the places: a comma belongs to a name ("Georgia, United States", "Paris, Texas").
         Field(html, "places", "Places (separated by semicolons; empty for anywhere)", string.Join("; ", topic.Constraints?.Places ?? []));
@@ -57,7 +57,7 @@ internal static class WorkbenchPage
 
         if (editing is not null)
         {
-            // What the form does not show (description, groups, who acts, strict) is kept when the topic is saved.
+            // What the form does not show (description, who acts, strict) is kept when the topic is saved.
             html.Append("<script type=\"application/json\" id=\"stored-topic\">")
                 .Append(JsonSerializer.Serialize(editing, StoredTopicJson)).Append("</script>");
         }
@@ -113,17 +113,37 @@ internal static class WorkbenchPage
           const $ = id => document.getElementById(id);
           const stored = $('stored-topic') ? JSON.parse($('stored-topic').textContent) : {};
           const places = id => $(id).value.split(';').map(s => s.trim()).filter(Boolean);
+          // "forces = troops OR soldiers" per line (a leading @ is allowed); a line without its "=" is named, not sent.
+          function groups() {
+            const parsed = {}, wrong = [];
+            $('groups').value.split('\n').forEach((line, i) => {
+              if (!line.trim()) return;
+              const at = line.indexOf('=');
+              const name = at < 0 ? '' : line.slice(0, at).trim().replace(/^@/, '');
+              if (!name || !line.slice(at + 1).trim()) wrong.push(i + 1); else parsed[name] = line.slice(at + 1).trim();
+            });
+            return { parsed, wrong };
+          }
           const topic = () => ({
             ...stored,
             id: $('id').value.trim(), name: $('name').value.trim(), query: $('query').value,
+            groups: Object.keys(groups().parsed).length ? groups().parsed : null,
             threshold: Number($('threshold').value || 0.5),
             constraints: { ...(stored.constraints || {}), places: places('places'), excludePlaces: places('exclude-places') }
           });
+          // Whether the groups can be sent; if not, says which lines to fix.
+          function groupsReadable() {
+            const wrong = groups().wrong;
+            $('groups-error').textContent = wrong.length ? 'Line ' + wrong.join(', ') + ': write a group as its name, "=" and its words, as in: forces = troops OR soldiers' : '';
+            return !wrong.length;
+          }
           const el = (tag, text, cls) => { const e = document.createElement(tag); if (text) e.textContent = text; if (cls) e.className = cls; return e; };
           function problems(body) {
             const errors = (body && body.errors) || {};
             $('query-error').textContent = (errors.query || []).join(' ');
-            const others = Object.entries(errors).filter(([k]) => k !== 'query').map(([k, v]) => k + ': ' + v.join(' '));
+            const ofGroups = ([k]) => k === 'groups' || k.startsWith('groups.');
+            $('groups-error').textContent = Object.entries(errors).filter(ofGroups).map(([k, v]) => (k === 'groups' ? '' : '@' + k.slice(7) + ': ') + v.join(' ')).join(' ');
+            const others = Object.entries(errors).filter(e => e[0] !== 'query' && !ofGroups(e)).map(([k, v]) => k + ': ' + v.join(' '));
             $('status').textContent = others.join(' ');
           }
           // Only the latest preview is shown (an earlier one answering late must not replace it), and what was marked
@@ -133,6 +153,7 @@ internal static class WorkbenchPage
           async function preview() {
             clearTimeout(timer);
             const mine = ++latest;
+            if (!groupsReadable()) { $('results').replaceChildren(); return; }
             const r = await fetch(withCode('topics/preview?days=7'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(topic()) }).catch(() => null);
             if (mine !== latest) return;
             if (!r) { $('status').textContent = 'The preview did not answer; try again.'; return; }
@@ -172,7 +193,7 @@ internal static class WorkbenchPage
             if (body.categories) parts.push(el('p', body.categories));
             results.replaceChildren(...parts);
           }
-          $('query').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(preview, 400); });
+          for (const typed of ['query', 'groups']) $(typed).addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(preview, 400); });
           $('preview').onclick = preview;
           const explain = $('explain');
           if (explain) explain.onclick = async () => {
@@ -205,6 +226,7 @@ internal static class WorkbenchPage
           $('save').onclick = async () => {
             const t = topic();
             if (!t.id) { $('status').textContent = 'id: give the topic an id before saving.'; return; }
+            if (!groupsReadable()) return;
             const r = await fetch(withCode('topics/' + encodeURIComponent(t.id)), { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(t) });
             if (r.ok) { problems(null); $('status').textContent = 'Saved: new articles are scored against it from now on.'; }
             else problems(await r.json().catch(() => null));
