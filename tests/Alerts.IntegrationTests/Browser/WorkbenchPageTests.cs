@@ -19,11 +19,7 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite, BrowserFixture br
         var ct = TestContext.Current.CancellationToken;
         await using var app = await PipelineHarness.StartAsync(azurite);
         using var client = app.CreateApiClient();
-        await client.PostAsJsonAsync("api/articles", new object[]
-        {
-            new { title = Tokyo, link = "https://news.example.org/tokyo", summary = "A strong earthquake damaged dozens of buildings in Tokyo, Japan, on Monday." },
-            new { title = Hokkaido, link = "https://news.example.org/hokkaido", summary = "Japan issued a tsunami warning after a strong earthquake struck off Hokkaido." },
-        }, ct);
+        await PostTwoQuakesAsync(client, ct);
         await client.PutAsJsonAsync("api/subscribers/ann", new { name = "Ann", channel = "email", address = "ann@example.org" }, ct);
         await app.WaitIdleAsync(ct);
 
@@ -143,11 +139,7 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite, BrowserFixture br
         var ct = TestContext.Current.CancellationToken;
         await using var app = await PipelineHarness.StartAsync(azurite);
         using var client = app.CreateApiClient();
-        await client.PostAsJsonAsync("api/articles", new object[]
-        {
-            new { title = Tokyo, link = "https://news.example.org/tokyo", summary = "A strong earthquake damaged dozens of buildings in Tokyo, Japan, on Monday." },
-            new { title = Hokkaido, link = "https://news.example.org/hokkaido", summary = "Japan issued a tsunami warning after a strong earthquake struck off Hokkaido." },
-        }, ct);
+        await PostTwoQuakesAsync(client, ct);
         await app.WaitIdleAsync(ct);
         var page = await browser.Browser.NewPageAsync();
         await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/workbench").AbsoluteUri);
@@ -176,4 +168,12 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite, BrowserFixture br
         Assert.Equal("damage* OR killed OR tsunami", Assert.Single(stored.Groups!, g => g.Key == "harm").Value);
         Assert.Single(stored.Groups!);
     }
+
+    // Two stored stories: one a quake that damaged Tokyo, one a tsunami warning after a quake off Hokkaido.
+    private static Task PostTwoQuakesAsync(HttpClient client, CancellationToken ct) =>
+        client.PostAsJsonAsync("api/articles", new object[]
+        {
+            new { title = Tokyo, link = "https://news.example.org/tokyo", summary = "A strong earthquake damaged dozens of buildings in Tokyo, Japan, on Monday." },
+            new { title = Hokkaido, link = "https://news.example.org/hokkaido", summary = "Japan issued a tsunami warning after a strong earthquake struck off Hokkaido." },
+        }, ct);
 }
