@@ -20,9 +20,9 @@ public static partial class EscapedEntities
     // lone surrogate or a non-character (which decode to nothing valid). With the ampersand lost, the space that
     // replaced it is needed, and only what such archives show: quotes, apostrophes, dollars ("#39;", "#36;") and an
     // ampersand inside a name ("AT amp;T") or after a space of its own ("Johnson  amp; Johnson"); "ranked #50;" and
-    // "his amp; the crowd" stay as written. A quote or apostrophe may open a field whose space was trimmed away
-    // ("#39;Enron of Kansas #39; Trial Begins").
-    [GeneratedRegex(@"&(?<twice>amp|quot|apos|lt|gt|nbsp|#[0-9]{2,7}|#x[0-9a-fA-F]{2,6});|(?:^| )(?<lost>quot|#3[4689]);| (?<lost>amp);(?=\S)|(?<= ) (?<lost>amp);", RegexOptions.CultureInvariant)]
+    // "his amp; the crowd" stay as written. A quote or apostrophe may open a field, or a line of one, whose space was
+    // trimmed away ("#39;Enron of Kansas #39; Trial Begins").
+    [GeneratedRegex(@"&(?<twice>amp|quot|apos|lt|gt|nbsp|#[0-9]{2,7}|#x[0-9a-fA-F]{2,6});|(?:(?m:^)| )(?<lost>quot|#3[4689]);| (?<lost>amp);(?=\S)|(?<= ) (?<lost>amp);", RegexOptions.CultureInvariant)]
     private static partial Regex Reference();
 
     /// <summary>The text with such references decoded; the same instance when there are none.</summary>

@@ -139,6 +139,7 @@ public sealed class TextAnalyzerTests
     [InlineData("he isn #39;t sure", "he isn't sure")]
     [InlineData("#39;Enron of Kansas #39; Trial Begins", "'Enron of Kansas' Trial Begins")]
     [InlineData("quot;Hello quot; she said", "\"Hello\" she said")]
+    [InlineData("Summary.\n#39;Hi #39; there", "Summary.\n'Hi' there")]
     [InlineData("In  quot;helping quot; them", "In \"helping\" them")]
     [InlineData("up to  #36;50 million", "up to $50 million")]
     [InlineData("Q&amp;A with &#x27;him&#x27;", "Q&A with 'him'")]

@@ -117,6 +117,12 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite, BrowserFixture br
         await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/workbench?topic=foreign-troops").AbsoluteUri);
         await Assertions.Expect(page.GetByLabel("Word groups (one per line: name = words, used as @name)")).ToHaveValueAsync("forces = troops OR soldiers");
         await page.GetByLabel("Query").FillAsync("(@forces OR marines) Afghanistan");
+        // Emptied while the query still uses the group, the box says so rather than let "@forces" become a plain word.
+        var groups = page.GetByLabel("Word groups (one per line: name = words, used as @name)");
+        await groups.FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#groups-error")).ToContainTextAsync("The query still uses @forces");
+        await groups.FillAsync("forces = troops OR soldiers");
         await page.GetByLabel("Places (separated by semicolons; empty for anywhere)").FillAsync("Afghanistan; Kabul, Afghanistan");
         await page.GetByLabel("Excluded places (separated by semicolons; empty for none)").FillAsync("Herat");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
@@ -152,6 +158,9 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite, BrowserFixture br
         await groups.FillAsync("harm = damage* OR killed\ntsunami warnings");
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
         await Assertions.Expect(page.Locator("#groups-error")).ToContainTextAsync("Line 2: write a group as its name");
+        await groups.FillAsync("harm = damage* OR killed\nHarm = tsunami");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#groups-error")).ToContainTextAsync("Line 2: @Harm is already on line 1.");
         await groups.FillAsync("harm = damage* OR killed\n2nd = tsunami");
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
         await Assertions.Expect(page.Locator("#groups-error")).ToContainTextAsync("@2nd: a group's name is a letter");

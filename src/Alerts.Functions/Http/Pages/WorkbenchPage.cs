@@ -39,7 +39,7 @@ internal static class WorkbenchPage
         // query itself, checked by the same preview and save.
         html.Append("<label for=\"groups\">Word groups (one per line: name = words, used as @name)</label>")
             .Append("<textarea id=\"groups\" name=\"groups\" rows=\"3\" aria-describedby=\"groups-error\">")
-            .AppendJoin("\n", (topic.Groups ?? new Dictionary<string, string>()).Select(g => HtmlPage.Encode(g.Key + " = " + g.Value)))
+            .AppendJoin("\n", (topic.Groups ?? new Dictionary<string, string>()).Select(g => HtmlPage.Encode(g.Key + " = " + OnOneLine(g.Value))))
             .Append("</textarea><p id=\"groups-error\" class=\"field-error\" role=\"alert\"></p>");
 
         // Semicolons part the places: a comma belongs to a name ("Georgia, United States", "Paris, Texas").
@@ -99,6 +99,9 @@ internal static class WorkbenchPage
         html.Append("</ul>");
     }
 
+    // A group's text on one line of the box: line breaks mean nothing in the topic language.
+    private static string OnOneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
     private static void Field(StringBuilder html, string name, string label, string value, string type = "text", bool readOnly = false) =>
         html.Append("<label for=\"").Append(name).Append("\">").Append(HtmlPage.Encode(label)).Append("</label><input type=\"").Append(type)
             .Append("\" id=\"").Append(name).Append("\" name=\"").Append(name).Append("\" value=\"").Append(HtmlPage.Encode(value)).Append('"')
@@ -113,29 +116,44 @@ internal static class WorkbenchPage
           const $ = id => document.getElementById(id);
           const stored = $('stored-topic') ? JSON.parse($('stored-topic').textContent) : {};
           const places = id => $(id).value.split(';').map(s => s.trim()).filter(Boolean);
-          // "forces = troops OR soldiers" per line (a leading @ is allowed); a line without its "=" is named, not sent.
+          // "forces = troops OR soldiers" per line (a leading @ is allowed). What cannot be sent is said by line: a line
+          // without its "=", a name given twice, and a group the query still uses but no line gives (without any
+          // group, the API would read "@forces" as plain text).
           function groups() {
-            const parsed = {}, wrong = [];
+            const parsed = Object.create(null), seen = new Map(), problems = [];
             $('groups').value.split('\n').forEach((line, i) => {
               if (!line.trim()) return;
               const at = line.indexOf('=');
               const name = at < 0 ? '' : line.slice(0, at).trim().replace(/^@/, '');
-              if (!name || !line.slice(at + 1).trim()) wrong.push(i + 1); else parsed[name] = line.slice(at + 1).trim();
+              const words = at < 0 ? '' : line.slice(at + 1).trim();
+              if (!name || !words) { problems.push('Line ' + (i + 1) + ': write a group as its name, "=" and its words, as in: forces = troops OR soldiers.'); return; }
+              const key = name.toLowerCase();
+              if (seen.has(key)) { problems.push('Line ' + (i + 1) + ': @' + name + ' is already on line ' + seen.get(key) + '.'); return; }
+              seen.set(key, i + 1);
+              parsed[name] = words;
             });
-            return { parsed, wrong };
+            for (const name of Object.keys(stored.groups || {})) {
+              const used = new RegExp('(^|[^\\w@])@' + name.replace(/[-]/g, '\\-') + '(?![\\w-])', 'i').test($('query').value);
+              if (used && !seen.has(name.toLowerCase())) problems.push('The query still uses @' + name + ': give it a line here, or take it out of the query.');
+            }
+            return { parsed, problems };
           }
-          const topic = () => ({
-            ...stored,
-            id: $('id').value.trim(), name: $('name').value.trim(), query: $('query').value,
-            groups: Object.keys(groups().parsed).length ? groups().parsed : null,
-            threshold: Number($('threshold').value || 0.5),
-            constraints: { ...(stored.constraints || {}), places: places('places'), excludePlaces: places('exclude-places') }
-          });
-          // Whether the groups can be sent; if not, says which lines to fix.
+          const topic = () => {
+            const parsed = groups().parsed;
+            return {
+              ...stored,
+              id: $('id').value.trim(), name: $('name').value.trim(), query: $('query').value,
+              groups: Object.keys(parsed).length ? { ...parsed } : null,
+              threshold: Number($('threshold').value || 0.5),
+              constraints: { ...(stored.constraints || {}), places: places('places'), excludePlaces: places('exclude-places') }
+            };
+          };
+          // Whether the groups can be sent; if not, says what to fix (and clears what an earlier answer said).
           function groupsReadable() {
-            const wrong = groups().wrong;
-            $('groups-error').textContent = wrong.length ? 'Line ' + wrong.join(', ') + ': write a group as its name, "=" and its words, as in: forces = troops OR soldiers' : '';
-            return !wrong.length;
+            const found = groups().problems;
+            $('groups-error').textContent = found.join(' ');
+            if (found.length) { $('status').textContent = ''; $('query-error').textContent = ''; }
+            return !found.length;
           }
           const el = (tag, text, cls) => { const e = document.createElement(tag); if (text) e.textContent = text; if (cls) e.className = cls; return e; };
           function problems(body) {
