@@ -127,6 +127,9 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite, BrowserFixture br
         await page.GetByLabel("Excluded places (separated by semicolons; empty for none)").FillAsync("Herat");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Saved");
+        // The preview the typing scheduled (400 ms after the last key) must not wipe what the save said.
+        await page.WaitForTimeoutAsync(1000);
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Saved", new() { Timeout = 1 });
 
         var stored = Assert.Single(await app.Services.GetRequiredService<Core.Pipeline.ITopicStore>().ListAsync(ct).ToListAsync(ct));
         Assert.Equal("(@forces OR marines) Afghanistan", stored.Query);

@@ -245,6 +245,9 @@ internal static class WorkbenchPage
             const t = topic();
             if (!t.id) { $('status').textContent = 'id: give the topic an id before saving.'; return; }
             if (!groupsReadable()) return;
+            // A preview still waiting or answering must not clear what the save says.
+            clearTimeout(timer);
+            latest++;
             const r = await fetch(withCode('topics/' + encodeURIComponent(t.id)), { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(t) });
             if (r.ok) { problems(null); $('status').textContent = 'Saved: new articles are scored against it from now on.'; }
             else problems(await r.json().catch(() => null));
