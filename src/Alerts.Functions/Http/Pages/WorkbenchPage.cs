@@ -143,7 +143,7 @@ internal static class WorkbenchPage
             return {
               ...stored,
               id: $('id').value.trim(), name: $('name').value.trim(), query: $('query').value,
-              groups: Object.keys(parsed).length ? { ...parsed } : null,
+              groups: Object.keys(parsed).length ? parsed : null,
               threshold: Number($('threshold').value || 0.5),
               constraints: { ...(stored.constraints || {}), places: places('places'), excludePlaces: places('exclude-places') }
             };
