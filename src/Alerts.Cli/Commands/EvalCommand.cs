@@ -8,6 +8,7 @@ using Alerts.Core.Feeds;
 using Alerts.Core.Scoring;
 using Alerts.Core.Topics;
 using Alerts.Core.Topics.Query;
+using Alerts.Core.Workbench;
 
 namespace Alerts.Cli.Commands;
 
@@ -188,6 +189,15 @@ public static class EvalCommand
     {
         await output.WriteLineAsync();
         await output.WriteLineAsync($"== {result.TopicId}: {result.FalseAlerts} false alert(s), {result.Misses} miss(es)");
+        if (result.FalseAlertWords.Count > 0)
+        {
+            await output.WriteLineAsync("What each word found in the false alerts:");
+            foreach (var word in result.FalseAlertWords)
+            {
+                await output.WriteLineAsync("  " + WordsFound.Line(word));
+            }
+        }
+
         foreach (var (label, errors) in new[] { ("FALSE", result.FalseAlertDetails), ("MISS", result.MissDetails) })
         {
             foreach (var e in errors)

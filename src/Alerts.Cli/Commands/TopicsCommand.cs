@@ -157,6 +157,15 @@ public static class TopicsCommand
                 + string.Join(", ", result.Suggestions.Select(s => $"{s.Term} ({s.Articles})")));
         }
 
+        if (result.WordsFound.Count > 0)
+        {
+            output.WriteLine(WordsFound.Heading);
+            foreach (var word in result.WordsFound)
+            {
+                output.WriteLine("  " + WordsFound.Line(word));
+            }
+        }
+
         if (result.Names.Count > 0)
         {
             output.WriteLine(TopicPreview.NamesLine(result.Names));

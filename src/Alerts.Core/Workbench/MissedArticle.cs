@@ -52,8 +52,11 @@ public static class MissedArticle
             if (TopicEvaluator.MissingClause(compiled, document) is { } missing)
             {
                 reasons.Add($"no word from group {missing + 1}: {compiled.Clauses[missing]}");
+                var groupNames = GroupsByClause(topic);
                 candidates.AddRange(WordsToAdd(compiled, missing, document).Select(word =>
-                    ($"add “{word}” to group {missing + 1}", topic with { Query = WithWord(compiled, missing, word) })));
+                    groupNames.TryGetValue(compiled.Clauses[missing].ToString(), out var name)
+                        ? ($"add “{word}” to @{name} (group {missing + 1})", topic with { Groups = WithWordInGroup(topic.Groups!, name, word) })
+                        : ($"add “{word}” to group {missing + 1}", topic with { Query = WithWord(compiled, missing, word, groupNames) })));
             }
             else
             {
@@ -100,7 +103,7 @@ public static class MissedArticle
     // The article's own content words, headline first, that the query does not have: what the missing group lacks.
     private static IEnumerable<string> WordsToAdd(CompiledTopic compiled, int missing, AnalyzedDocument document)
     {
-        var inQuery = TextAnalyzer.Analyze(QueryGroups.ExpandedQuery(compiled.Topic)).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        var inQuery = TopicPreview.QueryStems(compiled.Topic).ToHashSet(StringComparer.Ordinal);
         return document.Tokens
             .Where(t => TopicPreview.IsSuggestibleWord(t) && !inQuery.Contains(t.Stem))
             .Select(t => t.Surface)
@@ -108,16 +111,41 @@ public static class MissedArticle
             .Take(WordsTried);
     }
 
-    // The query with one word added to one group, written back in the topic language.
-    private static string WithWord(CompiledTopic compiled, int group, string word)
+    // The query with one word added to one group, written back in the topic language; a clause that is one of the
+    // topic's word groups stays written by its name (@it), so the group is still one list the topic uses.
+    private static string WithWord(CompiledTopic compiled, int group, string word, Dictionary<string, string> groupNames)
     {
-        var clauses = compiled.Clauses.Select((clause, i) =>
-        {
-            var isOr = clause is OrNode { IsWrittenWithOr: true };
-            var text = isOr ? $"({clause})" : clause.ToString();
-            return i == group ? $"({(isOr ? clause.ToString() : text)} OR {word})" : text;
-        });
-        var filters = compiled.Filters.Select(f => f is OrNode { IsWrittenWithOr: true } ? $"({f})" : f.ToString());
-        return string.Join(" ", clauses.Concat(filters).Concat(compiled.Exclusions.Select(e => e.ToString())));
+        string Written(QueryNode clause) =>
+            groupNames.TryGetValue(clause.ToString(), out var name) ? "@" + name
+            : clause is OrNode { IsWrittenWithOr: true } ? $"({clause})"
+            : clause.ToString();
+
+        var clauses = compiled.Clauses.Select((clause, i) => i == group
+            ? $"({(clause is OrNode { IsWrittenWithOr: true } ? clause.ToString() : Written(clause))} OR {word})"
+            : Written(clause));
+        var exclusions = compiled.Exclusions.Select(e => groupNames.TryGetValue(e.Child.ToString(), out var name) ? "-@" + name : e.ToString());
+        return string.Join(" ", clauses.Concat(compiled.Filters.Select(Written)).Concat(exclusions));
     }
+
+    // Each word group of the topic as the query reads it, to find the clauses that are a group used by its name.
+    private static Dictionary<string, string> GroupsByClause(WatchTopic topic)
+    {
+        var byClause = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, words) in topic.Groups ?? new Dictionary<string, string>())
+        {
+            try
+            {
+                byClause.TryAdd(QueryParser.Parse(words).ToString(), name);
+            }
+            catch (QueryParseException)
+            {
+                // A stored topic's groups parse; one that does not is simply not recognised.
+            }
+        }
+
+        return byClause;
+    }
+
+    private static Dictionary<string, string> WithWordInGroup(IReadOnlyDictionary<string, string> groups, string name, string word) =>
+        groups.ToDictionary(g => g.Key, g => g.Key == name ? $"{g.Value} OR {word}" : g.Value, StringComparer.Ordinal);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Alerts.Core.Articles;
 using Alerts.Core.Entities;
 using Alerts.Core.Scoring;
@@ -43,6 +44,9 @@ public sealed record TopicPreviewResult(int Scanned, IReadOnlyList<PreviewItem> 
 
     /// <summary>The query's <c>category:</c> terms no scanned article's category matches, in words (null when none).</summary>
     public string? Categories { get; init; }
+
+    /// <summary>For each word of the query, the forms it found in the stories that would alert (see <see cref="WordsFound"/>).</summary>
+    public IReadOnlyList<WordFound> WordsFound { get; init; } = [];
 }
 
 /// <summary>
@@ -50,7 +54,7 @@ public sealed record TopicPreviewResult(int Scanned, IReadOnlyList<PreviewItem> 
 /// alerts; near misses (every word group but one matched, a constraint failed, or a score just under the threshold),
 /// each with the reason in words; and suggestions, the words the hits and near misses share that the query lacks.
 /// </summary>
-public static class TopicPreview
+public static partial class TopicPreview
 {
     /// <summary>The semantic part of a preview when the semantic signal is on (an embedder is registered), else null.</summary>
     public static (ITextEmbedder Embedder, double MinSimilarity)? SemanticFrom(IEnumerable<ITextEmbedder> embedders, ScoringOptions options)
@@ -96,6 +100,7 @@ public static class TopicPreview
         var scanned = 0;
         var partial = new List<CompiledTopic>();
         var categories = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var wordsFound = new WordsFound(compiled.Clauses);
         foreach (var article in articles)
         {
             scanned++;
@@ -106,6 +111,7 @@ public static class TopicPreview
             {
                 if (match.Alert)
                 {
+                    wordsFound.Add(document);
                     alerts.Add(new PreviewItem(article, match.Score, PlainWhy.Line(match), match.Evidence));
                 }
                 else if (NearMissReason(match, topic) is { } reason)
@@ -137,6 +143,7 @@ public static class TopicPreview
             Names = QueryParser.NamesIn(compiled.Query),
             Places = PlacesReadAs.Line(topic.Constraints, Gazetteer.Default),
             Categories = CategoryNode.UnmatchedIn(topic, categories) is { Count: > 0 } unmatched ? string.Join("; ", unmatched) : null,
+            WordsFound = wordsFound.Result(),
         };
     }
 
@@ -173,7 +180,7 @@ public static class TopicPreview
             return [];
         }
 
-        var queryWords = TextAnalyzer.Analyze(QueryGroups.ExpandedQuery(topic)).Select(t => t.Stem).Where(stem => stem.Length > 0).ToList();
+        var queryWords = QueryStems(topic);
         var counts = new Dictionary<string, (int Articles, Dictionary<string, int> Forms)>(StringComparer.Ordinal);
         foreach (var item in items)
         {
@@ -199,4 +206,15 @@ public static class TopicPreview
             .Take(10)
             .Select(c => new PreviewSuggestion(c.Value.Forms.MaxBy(f => f.Value).Key, c.Value.Articles))];
     }
+
+    /// <summary>The stems of the words a topic's query writes, its groups spelled out.</summary>
+    internal static IReadOnlyList<string> QueryStems(WatchTopic topic)
+    {
+        // "title:Sudan" writes the word Sudan (read as text, the field and the word would be one token).
+        var queryText = FieldPrefix().Replace(QueryGroups.ExpandedQuery(topic), " ");
+        return [.. TextAnalyzer.Analyze(queryText).Select(t => t.Stem).Where(stem => stem.Length > 0)];
+    }
+
+    [GeneratedRegex(@"\b(?:title|place|category):", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FieldPrefix();
 }

@@ -63,7 +63,9 @@ public sealed class TopicPreviewApi(
             result.Suggestions,
             result.Names.Count > 0 ? TopicPreview.NamesLine(result.Names) : null,
             result.Places,
-            result.Categories));
+            result.Categories,
+            result.WordsFound.Count > 0 ? WordsFound.Heading : null,
+            result.WordsFound));
     }
 }
 
@@ -80,7 +82,9 @@ public sealed record PreviewResponse(
     IReadOnlyList<PreviewSuggestion> Suggestions,
     string? Names,
     string? Places,
-    string? Categories);
+    string? Categories,
+    string? WordsFoundHeading,
+    IReadOnlyList<WordFound> WordsFound);
 
 /// <summary>One article of a preview: why it would alert, or what kept it out.</summary>
 public sealed record PreviewArticle(string Key, string Title, string? Link, string Source, DateTimeOffset Published, double Score, string Why, IReadOnlyList<MatchEvidence> Evidence)

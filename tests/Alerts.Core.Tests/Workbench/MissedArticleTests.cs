@@ -37,6 +37,46 @@ public sealed class MissedArticleTests
     }
 
     [Fact]
+    public void Explain_MissingGroupIsAWordGroup_AddsTheWordToTheGroupAndKeepsTheQuery()
+    {
+        // Arrange: group 2 is @harm, used by its name; the query must keep using it, not spell it out.
+        var topic = Quakes with
+        {
+            Query = "@quake @harm -@drills",
+            Groups = new Dictionary<string, string> { ["quake"] = "earthquake* OR quake*", ["harm"] = "damage* OR killed OR injured OR collapsed", ["drills"] = "drill OR exercise" },
+        };
+
+        // Act
+        var explanation = MissedArticle.Explain(topic, Hokkaido, [Tokyo, Hokkaido, Chile, Drill]);
+
+        // Assert
+        var tsunami = Assert.Single(explanation.Changes, change => change.Change == "add “tsunami” to @harm (group 2)");
+        Assert.Equal("@quake @harm -@drills", tsunami.Topic.Query);
+        Assert.Equal("damage* OR killed OR injured OR collapsed OR tsunami", tsunami.Topic.Groups!["harm"]);
+        Assert.Equal("earthquake* OR quake*", tsunami.Topic.Groups["quake"]);
+        Assert.Equal((2, 1), (tsunami.Alerts, tsunami.NewAlerts));
+    }
+
+    [Fact]
+    public void Explain_MissingGroupWrittenOutBesideWordGroups_KeepsTheOthersByName()
+    {
+        // Arrange: group 1 and the exclusion are word groups; group 2 is written out in the query.
+        var topic = Quakes with
+        {
+            Query = "@quake (damage* OR killed OR injured OR collapsed) -@drills",
+            Groups = new Dictionary<string, string> { ["quake"] = "earthquake* OR quake*", ["drills"] = "drill OR exercise" },
+        };
+
+        // Act
+        var explanation = MissedArticle.Explain(topic, Hokkaido, [Tokyo, Hokkaido, Chile, Drill]);
+
+        // Assert
+        var tsunami = Assert.Single(explanation.Changes, change => change.Change == "add “tsunami” to group 2");
+        Assert.Equal("@quake (damage* OR killed OR injured OR collapsed OR tsunami) -@drills", tsunami.Topic.Query);
+        Assert.Equal(topic.Groups, tsunami.Topic.Groups);
+    }
+
+    [Fact]
     public void Explain_QueryWithCategories_ProposesChangesThatKeepThem()
     {
         // Arrange: the proposal rewrites the query; the sections it narrows to and leaves out must stay.

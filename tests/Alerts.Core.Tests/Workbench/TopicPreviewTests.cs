@@ -151,4 +151,50 @@ public sealed class TopicPreviewTests
         Assert.Equal(TopicPreview.MaxListed, result.Alerts.Count);
         Assert.Equal(7, result.MoreAlerts);
     }
+
+    [Fact]
+    public void Run_WordFoldedIntoAnEverydayWord_ListsTheFormsItFoundInTheAlerts()
+    {
+        var topic = new WatchTopic("fraud", "Card fraud", "(carding OR phishing) -Poker*");
+        Article[] stored =
+        [
+            Story("forum", "Police close a carding forum", "Investigators shut a site where stolen card numbers were sold."),
+            Story("cards", "Cards beat the Astros", "The St. Louis Cardinals won again; the Cards lead the series."),
+            Story("phish", "Phishing e-mails rise", "Banks warn of phishing."),
+            Story("poker", "Poker cards", "A poker tournament's cards were carded by a dealer."),
+        ];
+
+        var result = TopicPreview.Run(topic, stored);
+
+        Assert.Equal(3, result.Alerts.Count);
+        var carding = result.WordsFound[0];
+        Assert.Equal("carding", carding.Word);
+        Assert.Equal(2, carding.Articles);
+        Assert.Equal([new FoundForm("Cards", 1), new FoundForm("card", 1), new FoundForm("carding", 1)], carding.Forms);
+        var phishing = Assert.Single(result.WordsFound, word => word.Word == "phishing");
+        Assert.Equal([new FoundForm("Phishing", 1), new FoundForm("phishing", 1)], phishing.Forms);
+        Assert.DoesNotContain(result.WordsFound, word => word.Word.StartsWith("Poker", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("carding: Cards (1), card (1), carding (1)", WordsFound.Line(carding));
+    }
+
+    [Fact]
+    public void Run_PhrasesPrefixesSpellingsAndNear_EachListedAsWritten()
+    {
+        var topic = new WatchTopic("ceasefire", "Ceasefire", "(cease-fire OR \"peace talks\" OR negotiat*) NEAR/5 title:Sudan");
+        Article[] stored =
+        [
+            Story("a", "Sudan agrees ceasefire", "Khartoum said the ceasefire would hold."),
+            Story("b", "Sudan peace talks resume", "Negotiators met in Abuja."),
+        ];
+
+        var result = TopicPreview.Run(topic, stored);
+
+        Assert.Equal(2, result.Alerts.Count);
+        Assert.Equal(["\"cease-fire\"", "\"peace talks\"", "negotiat*", "title:Sudan"], result.WordsFound.Select(w => w.Word).Order(StringComparer.Ordinal));
+        Assert.Equal([new FoundForm("ceasefire", 1)], result.WordsFound.Single(w => w.Word == "\"cease-fire\"").Forms);
+        Assert.Equal([new FoundForm("peace talks", 1)], result.WordsFound.Single(w => w.Word == "\"peace talks\"").Forms);
+        Assert.Equal([new FoundForm("Negotiators", 1)], result.WordsFound.Single(w => w.Word == "negotiat*").Forms);
+        Assert.Equal(2, result.WordsFound.Single(w => w.Word == "title:Sudan").Articles);
+        Assert.DoesNotContain(result.Suggestions, suggestion => suggestion.Term.Equals("Sudan", StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -42,6 +42,8 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite, BrowserFixture br
         await Assertions.Expect(page.GetByText("no word from group 2", new() { Exact = false })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Read as names", new() { Exact = false })).ToContainTextAsync("Kobe");
         await Assertions.Expect(page.GetByText("Places read as", new() { Exact = false })).ToContainTextAsync("Japan → the country Japan");
+        await Assertions.Expect(page.GetByText("What each word found in the stories that would alert", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".words-found li")).ToHaveTextAsync(["earthquake*: Earthquake (1), earthquake (1)", "damage*: damaged (1), damages (1)"]);
 
         // A judgment, then the save.
         await page.GetByRole(AriaRole.Button, new() { Name = "Relevant: " + Tokyo, Exact = true }).ClickAsync();
@@ -179,6 +181,17 @@ public sealed class WorkbenchPageTests(AzuriteFixture azurite, BrowserFixture br
         var stored = Assert.Single(await app.Services.GetRequiredService<Core.Pipeline.ITopicStore>().ListAsync(ct).ToListAsync(ct));
         Assert.Equal("damage* OR killed OR tsunami", Assert.Single(stored.Groups!, g => g.Key == "harm").Value);
         Assert.Single(stored.Groups!);
+
+        // "I missed this" adds a word to the group the query uses by name: the query keeps @harm, the group changes.
+        await client.PostAsJsonAsync("api/articles", new { title = "Earthquake floods coastal towns", link = "https://news.example.org/floods", summary = "Waves flooded towns after an earthquake in Japan." }, ct);
+        await app.WaitIdleAsync(ct);
+        await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/workbench?topic=quakes").AbsoluteUri);
+        await page.GetByLabel("Link", new() { Exact = true }).FillAsync("https://news.example.org/floods");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Explain" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use this change: add “floods” to @harm (group 2)" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Query")).ToHaveValueAsync("earthquake* @harm");
+        await Assertions.Expect(groups).ToHaveValueAsync("harm = damage* OR killed OR tsunami OR floods");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "3 would alert, 0 near misses, of 3 articles" })).ToBeVisibleAsync();
     }
 
     // Two stored stories: one a quake that damaged Tokyo, one a tsunami warning after a quake off Hokkaido.

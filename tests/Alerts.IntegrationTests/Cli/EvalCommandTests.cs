@@ -36,6 +36,28 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_FalseAlertsWithDetails_SaysWhatEachWordFoundInThem()
+    {
+        // Arrange: "carding" is folded into "card", so the team and the memory cards alert too.
+        var input = Write("articles.csv", """
+            id,title,summary
+            a1,Police close a carding forum,Stolen card numbers were sold there.
+            a2,Cards beat the Astros,The Cards lead the series.
+            a3,Memory cards get bigger,New cards hold more photos.
+            """);
+        var topics = Write("topics.json", """{ "id": "card-fraud", "name": "Card fraud", "query": "carding OR phishing" }""");
+        var labels = Write("labels.tsv", "card-fraud\ta1\tcore\n");
+        var output = new StringWriter();
+
+        // Act
+        var exit = await EvalCommand.RunAsync(new EvalCommand.EvalRequest(topics, input, labels, Details: true), null, output, new StringWriter(), TestContext.Current.CancellationToken);
+
+        // Assert: the forms that brought the two false alerts, not the true alert's "carding".
+        Assert.Equal(0, exit);
+        Assert.Contains("== card-fraud: 2 false alert(s), 0 miss(es)" + Environment.NewLine + "What each word found in the false alerts:" + Environment.NewLine + "  carding: Cards (1), cards (1)" + Environment.NewLine, output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_BadLabelsFile_ExitsTwoNamingTheLine()
     {
         // Arrange

@@ -36,6 +36,8 @@ public sealed class TopicsPreviewCommandTests : IDisposable
         Assert.Contains("[a2] Tremor rattles Tokyo", text, StringComparison.Ordinal);
         Assert.Contains("no word from group 1: earthquake OR quake", text, StringComparison.Ordinal);
         Assert.Contains("Words the hits and near misses share that the query lacks: capital (2), tokyo (2)", text, StringComparison.Ordinal);
+        Assert.Contains("What each word found in the stories that would alert", text, StringComparison.Ordinal);
+        Assert.Contains("  earthquake: earthquake (1)" + Environment.NewLine + "  quake: quake (1)" + Environment.NewLine + "  Japan: Japan's (1)", text, StringComparison.Ordinal);
         Assert.DoesNotContain("[a3]", text, StringComparison.Ordinal);
         Assert.DoesNotContain("[a4]", text, StringComparison.Ordinal);
         Assert.Equal(string.Empty, error.ToString());

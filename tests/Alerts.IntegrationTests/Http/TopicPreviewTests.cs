@@ -42,6 +42,10 @@ public sealed class TopicPreviewTests(AzuriteFixture azurite)
         Assert.StartsWith("constraint: ", reasons["Earthquake in Chile: 5 killed"], StringComparison.Ordinal);
         Assert.StartsWith("no word from group 2", reasons["Tsunami warning after earthquake off Hokkaido"], StringComparison.Ordinal);
         Assert.Contains(root.GetProperty("suggestions").EnumerateArray(), s => s.GetProperty("term").GetString() == "tsunami");
+        Assert.StartsWith("What each word found in the stories that would alert", root.GetProperty("wordsFoundHeading").GetString(), StringComparison.Ordinal);
+        var found = root.GetProperty("wordsFound").EnumerateArray().ToDictionary(w => w.GetProperty("word").GetString()!, w => w.GetProperty("forms").EnumerateArray().Select(f => f.GetProperty("text").GetString() + " " + f.GetProperty("articles").GetInt32()).ToList());
+        Assert.Equal(["Earthquake 1", "earthquake 1"], found["earthquake*"]);
+        Assert.Equal(["damaged 1", "damages 1"], found["damage*"]);
         Assert.Empty(await app.Services.GetRequiredService<Alerts.Core.Pipeline.ITopicStore>().ListAsync(ct).ToListAsync(ct));
     }
 

@@ -25,7 +25,7 @@ internal static class HtmlPage
         "textarea{width:100%;font:1rem ui-monospace,Consolas,monospace;padding:8px;box-sizing:border-box}input[type=text]{width:100%}" +
         "table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px;border-bottom:1px solid #e0e0e0}" +
         ".field-error{color:#a4262c;margin:4px 0}.items{padding-left:18px}.items li{margin-bottom:10px}.why{color:#424242;font-size:.9rem}" +
-        ".items button{padding:4px 10px;font-size:.85rem;margin-top:4px}";
+        ".items button{padding:4px 10px;font-size:.85rem;margin-top:4px}.words-found{padding-left:18px;font-size:.9rem}";
 
     /// <summary>A page with <paramref name="body"/> (already HTML) under a heading.</summary>
     public static ContentResult Render(int status, string title, string body) => new()

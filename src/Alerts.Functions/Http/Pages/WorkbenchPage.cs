@@ -205,6 +205,11 @@ internal static class WorkbenchPage
               if (!items.length) list.append(el('li', 'none'));
               parts.push(list);
             }
+            if (body.wordsFound.length) {
+              const found = el('ul', null, 'words-found');
+              for (const word of body.wordsFound) found.append(el('li', word.word + ': ' + word.forms.map(f => f.text + ' (' + f.articles + ')').join(', ')));
+              parts.push(el('p', body.wordsFoundHeading), found);
+            }
             if (body.suggestions.length) parts.push(el('p', 'Words the hits and near misses share that the query lacks: ' + body.suggestions.map(s => s.term + ' (' + s.articles + ')').join(', ')));
             if (body.names) parts.push(el('p', body.names));
             if (body.places) parts.push(el('p', body.places));
@@ -229,7 +234,9 @@ internal static class WorkbenchPage
               const use = el('button', 'Use this change'); use.type = 'button';
               use.setAttribute('aria-label', 'Use this change: ' + change.change);
               use.onclick = () => {
+                // The change is made to the stored topic: its query and word groups come as one (a word added to a group).
                 $('query').value = change.topic.query; $('threshold').value = change.topic.threshold;
+                $('groups').value = Object.entries(change.topic.groups || {}).map(([name, words]) => name + ' = ' + words.split(/\s*[\r\n]+\s*/).join(' ')).join('\n');
                 $('places').value = ((change.topic.constraints || {}).places || []).join('; ');
                 $('exclude-places').value = ((change.topic.constraints || {}).excludePlaces || []).join('; ');
                 preview();
