@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Alerts.Core.Articles;
 using Alerts.Core.Entities;
 using Alerts.Core.Scoring;
@@ -46,17 +47,23 @@ public static class MissedArticle
         }
 
         var reasons = new List<string>();
-        var candidates = new List<(string Change, WatchTopic Topic)>();
+        // Each candidate is a change and, when it does not catch the article, the one to try instead.
+        var candidates = new List<(string Change, WatchTopic Topic)[]>();
         if (match is null)
         {
             if (TopicEvaluator.MissingClause(compiled, document) is { } missing)
             {
                 reasons.Add($"no word from group {missing + 1}: {compiled.Clauses[missing]}");
                 var groupNames = GroupsByClause(topic);
-                candidates.AddRange(WordsToAdd(compiled, missing, document).Select(word =>
-                    groupNames.TryGetValue(compiled.Clauses[missing].ToString(), out var name)
-                        ? ($"add “{word}” to @{name} (group {missing + 1})", topic with { Groups = WithWordInGroup(topic.Groups!, name, word) })
-                        : ($"add “{word}” to group {missing + 1}", topic with { Query = WithWord(compiled, missing, word, groupNames) })));
+                foreach (var word in WordsToAdd(compiled, missing, document))
+                {
+                    (string, WatchTopic) writtenOut = ($"add “{word}” to group {missing + 1}", topic with { Query = WithWord(compiled, missing, word, groupNames) });
+                    // A group the clause reads as may be used elsewhere too (in an exclusion, or a namesake group with
+                    // the same words): the change says so, and the clause written out is tried when it fails.
+                    candidates.Add(groupNames.TryGetValue(compiled.Clauses[missing].ToString(), out var name)
+                        ? [($"add “{word}” to @{name} (group {missing + 1}{(UsesOf(topic.Query, name) > 1 ? ", also used elsewhere in the query" : string.Empty)})", topic with { Groups = WithWordInGroup(topic.Groups!, name, word) }), writtenOut]
+                        : [writtenOut]);
+                }
             }
             else
             {
@@ -69,26 +76,27 @@ public static class MissedArticle
             reasons.AddRange(match.Evidence.Where(e => e.Kind == "constraint").Select(e => "constraint: " + e.Description));
             if (topic.Constraints is { Strict: true } strict)
             {
-                candidates.Add(("let stories that do not say where they happen through (strict: false)", topic with { Constraints = strict with { Strict = false } }));
+                candidates.Add([("let stories that do not say where they happen through (strict: false)", topic with { Constraints = strict with { Strict = false } })]);
             }
 
-            candidates.Add(("remove the constraints", topic with { Constraints = null }));
+            candidates.Add([("remove the constraints", topic with { Constraints = null })]);
         }
         else
         {
             reasons.Add(string.Create(CultureInfo.InvariantCulture, $"scored {match.Score:0.00}, under the threshold {topic.Threshold:0.00}"));
             var lower = Math.Floor(match.Score * 20) / 20;
-            candidates.Add((string.Create(CultureInfo.InvariantCulture, $"lower the threshold to {lower:0.00}"), topic with { Threshold = lower }));
+            candidates.Add([(string.Create(CultureInfo.InvariantCulture, $"lower the threshold to {lower:0.00}"), topic with { Threshold = lower })]);
         }
 
         var before = TopicPreview.Run(topic, stored);
         var alertedBefore = before.Alerts.Select(a => a.Article.Key).ToHashSet(StringComparer.Ordinal);
         var changes = new List<TopicChange>();
-        foreach (var (change, changed) in candidates)
+        foreach (var alternatives in candidates)
         {
-            if (TopicValidation.Validate(changed).Count > 0 || TopicPreview.Run(changed, [article]).Alerts.Count == 0)
+            // The first alternative that is a valid topic and catches the article.
+            if (alternatives.FirstOrDefault(c => TopicValidation.Validate(c.Topic).Count == 0 && TopicPreview.Run(c.Topic, [article]).Alerts.Count > 0) is not ({ } change, { } changed))
             {
-                continue; // not a valid topic, or it would still not catch the article
+                continue;
             }
 
             var after = TopicPreview.Run(changed, stored);
@@ -145,6 +153,9 @@ public static class MissedArticle
 
         return byClause;
     }
+
+    private static int UsesOf(string query, string name) =>
+        Regex.Count(query, $@"(?<![\w@])@{Regex.Escape(name)}(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static Dictionary<string, string> WithWordInGroup(IReadOnlyDictionary<string, string> groups, string name, string word) =>
         groups.ToDictionary(g => g.Key, g => g.Key == name ? $"{g.Value} OR {word}" : g.Value, StringComparer.Ordinal);

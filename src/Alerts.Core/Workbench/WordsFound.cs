@@ -29,24 +29,44 @@ public sealed class WordsFound(IReadOnlyList<QueryNode> clauses)
     /// <summary>Forms listed per word.</summary>
     public const int MaxForms = 6;
 
-    private readonly IReadOnlyList<(string Word, QueryNode Node)> words = [.. clauses.SelectMany(Words).DistinctBy(w => w.Word, StringComparer.Ordinal)];
+    // Each word with the clause it belongs to: its forms count only inside what that clause matched.
+    private readonly IReadOnlyList<(string Word, QueryNode Node, int Clause)> words = [.. clauses.SelectMany((clause, i) => Words(clause).Select(w => (w.Word, w.Node, i)))];
     private readonly Dictionary<string, (int Articles, Dictionary<string, int> Forms)> found = new(StringComparer.Ordinal);
 
-    /// <summary>Counts what each word finds in one story that would alert.</summary>
+    /// <summary>
+    /// Counts what each word finds in one story that would alert: only the forms inside a span its clause matched, so
+    /// in <c>jobs NEAR/2 lost</c> "Steve Jobs" in the headline is not counted when "jobs were lost" is what matched.
+    /// </summary>
     public void Add(AnalyzedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        var spans = new Dictionary<int, List<QueryHit>>();
+        var formsHere = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var hits = new List<QueryHit>();
-        foreach (var (word, node) in words)
+        foreach (var (word, node, clause) in words)
         {
-            hits.Clear();
-            if (!node.Evaluate(document, hits))
+            if (!spans.TryGetValue(clause, out var matched))
             {
-                continue;
+                matched = [];
+                clauses[clause].Evaluate(document, matched);
+                spans[clause] = matched;
             }
 
+            hits.Clear();
+            node.Evaluate(document, hits);
+            foreach (var hit in hits.Where(hit => matched.Any(span => span.From <= hit.From && hit.To <= span.To)))
+            {
+                if (TextAt(document, hit) is { } form)
+                {
+                    (formsHere.TryGetValue(word, out var forms) ? forms : formsHere[word] = new HashSet<string>(StringComparer.Ordinal)).Add(form);
+                }
+            }
+        }
+
+        foreach (var (word, forms) in formsHere)
+        {
             var entry = found.TryGetValue(word, out var counted) ? counted : (Articles: 0, Forms: new Dictionary<string, int>(StringComparer.Ordinal));
-            foreach (var form in hits.Select(hit => TextAt(document, hit)).OfType<string>().Distinct(StringComparer.Ordinal))
+            foreach (var form in forms)
             {
                 entry.Forms[form] = entry.Forms.GetValueOrDefault(form) + 1;
             }
@@ -57,8 +77,8 @@ public sealed class WordsFound(IReadOnlyList<QueryNode> clauses)
 
     /// <summary>The words that found anything, those that found the most first, each with its commonest forms.</summary>
     public IReadOnlyList<WordFound> Result() =>
-        [.. words.Where(w => found.ContainsKey(w.Word))
-            .Select(w => (w.Word, Found: found[w.Word]))
+        [.. words.Select(w => w.Word).Distinct(StringComparer.Ordinal).Where(found.ContainsKey)
+            .Select(word => (Word: word, Found: found[word]))
             .OrderByDescending(w => w.Found.Articles)
             .Take(MaxWords)
             .Select(w => new WordFound(

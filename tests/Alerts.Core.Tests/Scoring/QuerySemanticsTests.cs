@@ -51,6 +51,8 @@ public sealed class QuerySemanticsTests
     [InlineData("TV PRE/1 #show", "A new TV show starts in May", true)]
     [InlineData("TV PRE/1 #show", "Local TV showed the crash", false)]
     [InlineData("\"TV show\"", "Local TV showed the crash", true)]
+    [InlineData("\"#MeToo movement\"", "The #MeToo movement grows", true)]
+    [InlineData("\"TV #show\"", "Local TV showed the crash", true)]
     [InlineData("Angels", "Angel Berroa hits a double", true)]
     [InlineData("#Senators (NHL OR hockey)", "Senator Kerry backs NHL players", false)]
     [InlineData("title:#Giants", "Giants win in overtime", true)]

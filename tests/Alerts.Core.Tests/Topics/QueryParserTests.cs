@@ -21,7 +21,6 @@ public sealed class QueryParserTests
     [InlineData("\"the\"", "searchable words inside the phrase", 1)]
     [InlineData("troops \"x y\"~99", "a distance of at most 50 words", 14)]
     [InlineData("ban \"gay marri*\"", "a phrase without '*' (its words already find their endings: \"air strike\" finds \"air strikes\"; for the start of a word use NEAR: gay NEAR/1 marri*)", 15)]
-    [InlineData("ratings \"TV #show\"", "a phrase without '#' (its words find their endings; for one form of a word next to another use PRE/1: TV PRE/1 #show)", 13)]
     [InlineData("troops AROUND(99) Kabul", "a distance of at most 50 words", 15)]
     [InlineData("troops AROUND (99) Kabul", "a distance of at most 50 words", 16)]
     [InlineData("fans #Angel*", "one word after '#', without '*' or '-' (it finds that word as written, without other endings)", 7)]

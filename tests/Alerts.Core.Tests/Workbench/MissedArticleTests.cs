@@ -77,6 +77,43 @@ public sealed class MissedArticleTests
     }
 
     [Fact]
+    public void Explain_GroupUsedTwice_SaysTheChangeReachesItsOtherUse()
+    {
+        var topic = Quakes with
+        {
+            Query = "@quake @harm -(@harm NEAR/3 drill)",
+            Groups = new Dictionary<string, string> { ["quake"] = "earthquake* OR quake*", ["harm"] = "damage* OR killed OR injured OR collapsed" },
+        };
+
+        var explanation = MissedArticle.Explain(topic, Hokkaido, [Tokyo, Hokkaido, Chile, Drill]);
+
+        var tsunami = Assert.Single(explanation.Changes, change => change.Change.StartsWith("add “tsunami” to @harm", StringComparison.Ordinal));
+        Assert.Equal("add “tsunami” to @harm (group 2, also used elsewhere in the query)", tsunami.Change);
+        Assert.Equal(topic.Query, tsunami.Topic.Query);
+    }
+
+    [Fact]
+    public void Explain_ClauseWrittenLikeAGroupUsedOnlyInAnExclusion_AddsTheWordToTheClauseInstead()
+    {
+        // Arrange: group 2 is written out with @harm's words, and @harm is used only in the exclusion; adding the word
+        // to @harm would widen the exclusion and never catch the story, so the clause written out takes it.
+        var topic = Quakes with
+        {
+            Query = "(earthquake* OR quake*) (damage* OR killed OR injured OR collapsed) -(@harm NEAR/2 drill)",
+            Groups = new Dictionary<string, string> { ["harm"] = "damage* OR killed OR injured OR collapsed" },
+        };
+
+        // Act
+        var explanation = MissedArticle.Explain(topic, Hokkaido, [Tokyo, Hokkaido, Chile, Drill]);
+
+        // Assert
+        var tsunami = Assert.Single(explanation.Changes, change => change.Change == "add “tsunami” to group 2");
+        Assert.StartsWith("(earthquake* OR quake*) (damage* OR killed OR injured OR collapsed OR tsunami) -", tsunami.Topic.Query, StringComparison.Ordinal);
+        Assert.Equal(topic.Groups, tsunami.Topic.Groups);
+        Assert.DoesNotContain(explanation.Changes, change => change.Change.Contains("@harm", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Explain_QueryWithCategories_ProposesChangesThatKeepThem()
     {
         // Arrange: the proposal rewrites the query; the sections it narrows to and leaves out must stay.

@@ -185,16 +185,32 @@ public sealed class TopicPreviewTests
         [
             Story("a", "Sudan agrees ceasefire", "Khartoum said the ceasefire would hold."),
             Story("b", "Sudan peace talks resume", "Negotiators met in Abuja."),
+            Story("c", "Negotiations on Sudan stall", "No date was set."),
         ];
 
         var result = TopicPreview.Run(topic, stored);
 
-        Assert.Equal(2, result.Alerts.Count);
+        Assert.Equal(3, result.Alerts.Count);
+        // "Negotiators" is in the text, out of NEAR/5 reach of the headline's Sudan: it did not bring its alert.
         Assert.Equal(["\"cease-fire\"", "\"peace talks\"", "negotiat*", "title:Sudan"], result.WordsFound.Select(w => w.Word).Order(StringComparer.Ordinal));
+        Assert.Equal([new FoundForm("Negotiations", 1)], result.WordsFound.Single(w => w.Word == "negotiat*").Forms);
         Assert.Equal([new FoundForm("ceasefire", 1)], result.WordsFound.Single(w => w.Word == "\"cease-fire\"").Forms);
         Assert.Equal([new FoundForm("peace talks", 1)], result.WordsFound.Single(w => w.Word == "\"peace talks\"").Forms);
-        Assert.Equal([new FoundForm("Negotiators", 1)], result.WordsFound.Single(w => w.Word == "negotiat*").Forms);
-        Assert.Equal(2, result.WordsFound.Single(w => w.Word == "title:Sudan").Articles);
+        Assert.Equal(3, result.WordsFound.Single(w => w.Word == "title:Sudan").Articles);
         Assert.DoesNotContain(result.Suggestions, suggestion => suggestion.Term.Equals("Sudan", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Run_WordOfANearFoundElsewhereToo_CountsOnlyTheFormsTheNearMatched()
+    {
+        // "Steve Jobs" in the headline is a form of jobs, but what matched is "jobs were lost" in the text.
+        var topic = new WatchTopic("job-losses", "Job losses", "(jobs OR workers) NEAR/2 lost");
+
+        var result = TopicPreview.Run(topic, [Story("iPod", "Steve Jobs unveils a new iPod", "Analysts said 2,000 jobs were lost at the plant; workers were told on Monday.")]);
+
+        Assert.Single(result.Alerts);
+        Assert.Equal([new FoundForm("jobs", 1)], Assert.Single(result.WordsFound, w => w.Word == "jobs").Forms);
+        Assert.DoesNotContain(result.WordsFound, w => w.Word == "workers");
+        Assert.Equal([new FoundForm("lost", 1)], Assert.Single(result.WordsFound, w => w.Word == "lost").Forms);
     }
 }

@@ -644,13 +644,6 @@ public static class QueryParser
                 throw new QueryParseException("a phrase without '*' (its words already find their endings: \"air strike\" finds \"air strikes\"; for the start of a word use NEAR: gay NEAR/1 marri*)", position + 1 + star);
             }
 
-            // A '#' opening a word inside quotes would be dropped silently too, and "TV #show" would still find "TV
-            // showed": one form of a word beside another is written with PRE.
-            if (HashOpeningAWord(text) is >= 0 and var hash)
-            {
-                throw new QueryParseException("a phrase without '#' (its words find their endings; for one form of a word next to another use PRE/1: TV PRE/1 #show)", position + 1 + hash);
-            }
-
             var analyzed = TextAnalyzer.Analyze(text);
             var tokens = analyzed.Where(t => !t.IsStopWord).ToList();
             // "Serie A", "hepatitis A": a capital A closing a phrase is a letter of the name, not an article to pass over.
@@ -843,19 +836,6 @@ public static class QueryParser
             return !typedInCapitals && tokens is [{ IsStopWord: true } only] && IsAcronym(Bare(text), only.Surface)
                 ? new TermNode(only.Stem, text, scope, acronym: only.Surface)
                 : null;
-        }
-
-        private static int HashOpeningAWord(string text)
-        {
-            for (var i = text.IndexOf('#', StringComparison.Ordinal); i >= 0; i = text.IndexOf('#', i + 1))
-            {
-                if ((i == 0 || char.IsWhiteSpace(text[i - 1])) && i + 1 < text.Length && char.IsLetter(text[i + 1]))
-                {
-                    return i;
-                }
-            }
-
-            return -1;
         }
 
         private static int StarEndingAWord(string text)
