@@ -132,9 +132,11 @@ public static class EvalCommand
         await output.WriteAsync(Format(results, articles.Count));
         if (request.Details)
         {
-            foreach (var result in results)
+            // A file may repeat an id; the evaluation reads such an article by its first row, as here.
+            var byKey = articles.DistinctBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, StringComparer.Ordinal);
+            foreach (var (result, topic) in results.Zip(topics))
             {
-                await WriteDetailsAsync(output, result);
+                await WriteDetailsAsync(output, result, FalseAlertWords(topic, result.FalseAlertDetails.Select(e => byKey[e.ArticleId])));
             }
         }
 
@@ -185,14 +187,26 @@ public static class EvalCommand
         return text.ToString();
     }
 
-    private static async Task WriteDetailsAsync(TextWriter output, TopicQuality result)
+    // The forms of the query's words that brought the false alerts ("Cards" for carding): the usual cause of them.
+    private static IReadOnlyList<WordFound> FalseAlertWords(WatchTopic topic, IEnumerable<Article> falseAlerts)
+    {
+        var found = new WordsFound(CompiledTopic.Compile(topic, Core.Entities.Gazetteer.Default).Clauses);
+        foreach (var article in falseAlerts)
+        {
+            found.Add(ArticleText.Analyze(article));
+        }
+
+        return found.Result();
+    }
+
+    private static async Task WriteDetailsAsync(TextWriter output, TopicQuality result, IReadOnlyList<WordFound> falseAlertWords)
     {
         await output.WriteLineAsync();
         await output.WriteLineAsync($"== {result.TopicId}: {result.FalseAlerts} false alert(s), {result.Misses} miss(es)");
-        if (result.FalseAlertWords.Count > 0)
+        if (falseAlertWords.Count > 0)
         {
             await output.WriteLineAsync("What each word found in the false alerts:");
-            foreach (var word in result.FalseAlertWords)
+            foreach (var word in falseAlertWords)
             {
                 await output.WriteLineAsync("  " + WordsFound.Line(word));
             }

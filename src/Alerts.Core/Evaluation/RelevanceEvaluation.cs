@@ -2,7 +2,6 @@ using Alerts.Core.Articles;
 using Alerts.Core.Entities;
 using Alerts.Core.Scoring;
 using Alerts.Core.Topics;
-using Alerts.Core.Workbench;
 
 namespace Alerts.Core.Evaluation;
 
@@ -68,7 +67,6 @@ public static class RelevanceEvaluation
         var falseAlertDetails = new List<EvaluationError>();
         var missDetails = new List<EvaluationError>();
         var compiled = new Lazy<CompiledTopic>(() => CompiledTopic.Compile(topic, Gazetteer.Default));
-        var falseAlertWords = new Lazy<WordsFound>(() => new WordsFound(compiled.Value.Clauses));
         foreach (var article in articles)
         {
             var grade = labels.GradeOf(topic.Id, article.Key);
@@ -90,7 +88,6 @@ public static class RelevanceEvaluation
             else if (grade != RelevanceGrade.Related && alert)
             {
                 falseAlertDetails.Add(new EvaluationError(article.Key, article.Title, match));
-                falseAlertWords.Value.Add(ArticleText.Analyze(article));
             }
         }
 
@@ -98,7 +95,6 @@ public static class RelevanceEvaluation
         {
             CoreAlertedWithoutConstraints = unconstrained is null ? null : coreWithout,
             FalseAlertDetails = falseAlertDetails,
-            FalseAlertWords = falseAlertWords.IsValueCreated ? falseAlertWords.Value.Result() : [],
             MissDetails = missDetails,
         };
     }

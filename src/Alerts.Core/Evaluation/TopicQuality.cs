@@ -36,9 +36,6 @@ public sealed record TopicQuality(string TopicId, string TopicName)
     /// <summary>Alerts that were not relevant, with their evidence.</summary>
     public IReadOnlyList<EvaluationError> FalseAlertDetails { get; init; } = [];
 
-    /// <summary>What each word of the query found in the false alerts (the form that brought them, "Cards" for <c>carding</c>).</summary>
-    public IReadOnlyList<Workbench.WordFound> FalseAlertWords { get; init; } = [];
-
     /// <summary>Core articles that did not alert, with what the engine saw.</summary>
     public IReadOnlyList<EvaluationError> MissDetails { get; init; } = [];
 
