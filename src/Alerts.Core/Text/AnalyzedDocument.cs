@@ -59,7 +59,7 @@ public sealed class AnalyzedDocument
             {
                 // "cease-fire" is also "ceasefire", "plug-in" "plugin": the press writes compounds both ways.
                 (joinedWords ??= [])[tokens[i - 1].Position] = new JoinedWord(joined, token.Position);
-                AddPosition(TextAnalyzer.Stem(joined), tokens[i - 1].Position);
+                AddStem(TextAnalyzer.Stem(joined), tokens[i - 1].Position);
             }
 
             // Stop words are not looked up, except one written as an acronym ("IT"), which a query can ask for.
@@ -68,7 +68,18 @@ public sealed class AnalyzedDocument
                 continue;
             }
 
-            AddPosition(token.Stem, token.Position);
+            AddStem(token.Stem, token.Position);
+        }
+    }
+
+    // A derivation kept apart from its base ("renewable") is found by its own stem and by its base's ("renew").
+    private void AddStem(string stem, int position)
+    {
+        AddPosition(stem, position);
+        var root = TextAnalyzer.BaseOf(stem);
+        if (root.Length != stem.Length)
+        {
+            AddPosition(root, position);
         }
     }
 
@@ -150,7 +161,8 @@ public sealed class AnalyzedDocument
 
     /// <summary>
     /// Distinct indexed stems: no stop words unless written in capitals ("IT"); compounds written with a hyphen also
-    /// joined ("cease-fire" as "ceasefir").
+    /// joined ("cease-fire" as "ceasefir"); a derivation kept apart from its base also under the base ("renewable" as
+    /// "renew~able" and "renew").
     /// </summary>
     public IEnumerable<string> Stems => positionsByStem.Keys;
 

@@ -311,6 +311,42 @@ public static class TextAnalyzer
 
     private static readonly string[] AmericanForms = ["ize", "ized", "izing", "ization"];
 
+    /// <summary>
+    /// What marks a stem as a derivation kept apart from its base (<c>renew~able</c>, <c>electr~ity</c>); an
+    /// article indexes such a word under both, so <c>renew</c> finds "renewable" while <c>renewable</c> finds neither
+    /// "renewed" nor "renew".
+    /// </summary>
+    public const char DerivationMark = '~';
+
+    /// <summary>The stem a derivation's stem was made from (<c>renew</c> for <c>renew~able</c>); the stem itself otherwise.</summary>
+    public static string BaseOf(string stem)
+    {
+        ArgumentNullException.ThrowIfNull(stem);
+        var mark = stem.IndexOf(DerivationMark, StringComparison.Ordinal);
+        return mark < 0 ? stem : stem[..mark];
+    }
+
+    // Porter2 takes derivational endings as well as inflections, and a writer who chose the derived word usually meant
+    // it: `renewable` found "renewed" contracts, `electricity` "General Electric", `sustainable` "sustained injuries",
+    // `majority` "major", `celebrity` "celebrated". A word written with -able or -ible (its adverb in -ably, its noun in
+    // -ability: "sustainable", "sustainably", "sustainability" are one family) or with -ity keeps that ending in its
+    // stem when Porter2 took it away, so it finds its own family only; the base word still finds them all, since
+    // documents index the derivation under its base too. Where Porter2 keeps the ending ("table", "city", "quality")
+    // nothing changes.
+    private static string WithDerivation(string word, string stem)
+    {
+        var plain = word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "y"
+            : word.EndsWith('s') ? word[..^1] : word;
+        if (AbleEndings.Any(ending => plain.EndsWith(ending, StringComparison.Ordinal)))
+        {
+            return stem.EndsWith("abl", StringComparison.Ordinal) || stem.EndsWith("ibl", StringComparison.Ordinal) ? stem : stem + DerivationMark + "able";
+        }
+
+        return plain.EndsWith("ity", StringComparison.Ordinal) && !stem.EndsWith("iti", StringComparison.Ordinal) ? stem + DerivationMark + "ity" : stem;
+    }
+
+    private static readonly string[] AbleEndings = ["able", "ible", "ably", "ibly", "ability", "ibility"];
+
     /// <summary>The English stem of one lower-case, folded word.</summary>
     public static string Stem(string word)
     {
@@ -323,7 +359,7 @@ public static class TextAnalyzer
 
         var stem = StemOverrides.TryGetValue(word, out var kept) ? kept
             : AmericanSpelling(word) is { } american ? (StemOverrides.TryGetValue(american, out var family) ? family : SnowballStem(american))
-            : SnowballStem(word);
+            : WithDerivation(word, SnowballStem(word));
         if (cache.Count > 50_000)
         {
             cache.Clear();
