@@ -111,6 +111,18 @@ public static class QueryShortfall
                 Collect(near.Left, document, shortfall);
                 Collect(near.Right, document, shortfall);
                 break;
+            case NotNearNode notNear when notNear.Left.Evaluate(document, []):
+                // Each match stands beside what the query keeps away from it ("told CNN"): say both.
+                var kept = new List<QueryHit>();
+                var beside = new List<QueryHit>();
+                notNear.Left.Evaluate(document, kept);
+                notNear.Right.Evaluate(document, beside);
+                shortfall.Found.AddRange(kept.Select(h => TextOf(document, h)));
+                shortfall.Excluded.AddRange(beside.Select(h => TextOf(document, h)));
+                break;
+            case NotNearNode notNear:
+                Collect(notNear.Left, document, shortfall);
+                break;
             case PhraseNode phrase when phrase.Stems.All(stem => document.PositionsOf(stem).Count > 0):
                 shortfall.Apart.Add(node);
                 break;

@@ -174,6 +174,7 @@ public static partial class TopicValidation
         AndNode and => and.Children.Any(AsksForSomething),
         OrNode or => or.Children.All(AsksForSomething),
         NearNode near => AsksForSomething(near.Left) || AsksForSomething(near.Right),
+        NotNearNode notNear => AsksForSomething(notNear.Left),
         _ => node.GetRequiredKeySets().Count > 0,
     };
 

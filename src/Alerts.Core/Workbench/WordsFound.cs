@@ -107,6 +107,7 @@ public sealed class WordsFound(IReadOnlyList<QueryNode> clauses)
         OrNode or => or.Children.SelectMany(Words),
         AndNode and => and.Children.SelectMany(Words),
         NearNode near => Words(near.Left).Concat(Words(near.Right)),
+        NotNearNode notNear => Words(notNear.Left),
         _ => [(node.ToString(), node)],
     };
 

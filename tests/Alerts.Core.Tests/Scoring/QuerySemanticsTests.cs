@@ -36,6 +36,17 @@ public sealed class QuerySemanticsTests
     [InlineData("troops AROUND(1) Kabul", "troops guard the Kabul airport", false)]
     [InlineData("troops AROUND (3) Kabul", "troops guard the Kabul airport", true)]
     [InlineData("troops AROUND (1) Kabul", "troops guard the Kabul airport", false)]
+    // NOT NEAR (news databases' NOT W/n): the left side's matches that have no match of the right side near them.
+    [InlineData("CNN NOT NEAR/3 told", "The senator told CNN the bill would pass", false)]
+    [InlineData("CNN NOT NEAR/3 told", "CNN ratings fall as viewers leave", true)]
+    [InlineData("CNN NOT NEAR/3 told", "CNN ratings fall, a rival network's chief told CNN", true)]
+    [InlineData("CNN NOT W/3 (told OR said)", "CNN said ratings fell", false)]
+    [InlineData("CNN NOT NEAR/3 told", "told reporters that the senator would not appear", false)]
+    [InlineData("told NOT PRE/1 CNN", "The senator told CNN", false)]
+    [InlineData("told NOT PRE/1 CNN", "CNN: the senator told reporters", true)]
+    [InlineData("(CNN NOT NEAR/2 told) NEAR/3 ratings", "CNN ratings fall as viewers leave", true)]
+    [InlineData("(CNN NOT NEAR/2 told) NEAR/3 ratings", "Ratings fall, the senator told CNN", false)]
+    [InlineData("CNN NOT NEAR/2 told -Fox", "CNN ratings fall as Fox gains", false)]
     // A two-word phrase finds the compound closed up, as a hyphenated word does; not a longer phrase's pair.
     [InlineData("\"heat wave\"", "Heatwave kills 10 in Paris", true)]
     [InlineData("\"air strikes\"", "US airstrikes pound Fallujah", true)]

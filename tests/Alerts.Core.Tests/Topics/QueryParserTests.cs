@@ -31,6 +31,9 @@ public sealed class QueryParserTests
     [InlineData("##Angels", "a word right after '#' (#Angels)", 2)]
     [InlineData("troops W/ Iraq", "a number of words", 10)]
     [InlineData("troops pre/2Iraq", "a number of words", 12)]
+    [InlineData("NOT NEAR/3 told", "a term, phrase or '(' before NOT NEAR (CNN NOT NEAR/3 told)", 1)]
+    [InlineData("CNN OR NOT W/3 told", "a term, phrase or '(' before NOT NEAR (CNN NOT NEAR/3 told)", 8)]
+    [InlineData("CNN NOT NEAR/3", "a term, phrase or '('", 15)]
     public void Parse_InvalidQuery_ReportsPositionAndExpectation(string query, string expected, int position)
     {
         // Act
@@ -143,6 +146,10 @@ public sealed class QueryParserTests
     [InlineData("title:(Kabul OR Kandahar) NEAR/3 troops", "(title:Kabul OR title:Kandahar) NEAR/3 troops")]
     [InlineData("(coach fired) NEAR/10 season", "(coach fired) NEAR/10 season")]
     [InlineData("(US OR U.S.) troops", "(US OR U.S.) troops")]
+    [InlineData("Reuters NOT NEAR/3 (told OR said)", "Reuters NOT NEAR/3 (told OR said)")]
+    [InlineData("Reuters not w/3 told", "Reuters NOT NEAR/3 told")]
+    [InlineData("told NOT PRE/1 Reuters", "told NOT PRE/1 Reuters")]
+    [InlineData("(Reuters NOT NEAR/2 told) NEAR/3 ratings", "(Reuters NOT NEAR/2 told) NEAR/3 ratings")]
     public void ToString_WrittenBack_KeepsTheQueryAndParsesBackTheSame(string query, string expected)
     {
         // Act: the evidence quotes matched clauses in these words, and the workbench parses written-back queries again.

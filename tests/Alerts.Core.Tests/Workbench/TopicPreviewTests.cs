@@ -213,4 +213,18 @@ public sealed class TopicPreviewTests
         Assert.DoesNotContain(result.WordsFound, w => w.Word == "workers");
         Assert.Equal([new FoundForm("lost", 1)], Assert.Single(result.WordsFound, w => w.Word == "lost").Forms);
     }
+
+    [Fact]
+    public void Run_NotNear_ListsTheWordsKeptAndCountsOnlyTheMatchesFarFromTheOthers()
+    {
+        // "told CNN" is a source, kept away by NOT NEAR; "CNN ratings" is what the topic asks for.
+        var topic = new WatchTopic("cable-news", "Cable news", "CNN NOT NEAR/3 told");
+
+        var result = TopicPreview.Run(topic, [Story("ratings", "CNN ratings slide", "A rival's chief told CNN nothing."), Story("source", "Senator speaks", "He told CNN the bill would pass.")]);
+
+        Assert.Equal("ratings", Assert.Single(result.Alerts).Article.Key);
+        var cnn = Assert.Single(result.WordsFound);
+        Assert.Equal(1, cnn.Articles);
+        Assert.Equal([new FoundForm("CNN", 1)], cnn.Forms);
+    }
 }

@@ -134,6 +134,7 @@ public sealed class CategoryNode : QueryNode
         OrNode or => or.Children.SelectMany(In),
         NotNode not => In(not.Child),
         NearNode near => In(near.Left).Concat(In(near.Right)),
+        NotNearNode notNear => In(notNear.Left).Concat(In(notNear.Right)),
         _ => [],
     };
 

@@ -478,10 +478,7 @@ public sealed class NearNode(QueryNode left, QueryNode right, int distance, bool
         {
             foreach (var r in rightHits)
             {
-                var near = InOrder
-                    ? r.From > l.To && r.From - l.To - 1 <= Distance
-                    : Math.Max(r.From - l.To, l.From - r.To) - 1 <= Distance;
-                if (near)
+                if (WithinText(l, r, Distance, InOrder))
                 {
                     hits.Add(new QueryHit(Math.Min(l.From, r.From), Math.Max(l.To, r.To)));
                     found = true;
@@ -498,6 +495,15 @@ public sealed class NearNode(QueryNode left, QueryNode right, int distance, bool
 
         return found;
     }
+
+    /// <summary>Whether two spans are near in the sense of <c>NEAR/distance</c> (<c>PRE/distance</c> when in order).</summary>
+    internal static bool IsNear(AnalyzedDocument document, QueryHit left, QueryHit right, int distance, bool inOrder) =>
+        WithinText(left, right, distance, inOrder) || (distance >= SentenceScale && HeadlineAndLead(document, left, right));
+
+    private static bool WithinText(QueryHit l, QueryHit r, int distance, bool inOrder) =>
+        inOrder
+            ? r.From > l.To && r.From - l.To - 1 <= distance
+            : Math.Max(r.From - l.To, l.From - r.To) - 1 <= distance;
 
     private static void AddOnce(List<QueryHit> hits, QueryHit hit)
     {
@@ -520,8 +526,63 @@ public sealed class NearNode(QueryNode left, QueryNode right, int distance, bool
 
     // NEAR binds tightest, so a group on either side is written back in its brackets: without them
     // "poaching NEAR/8 (elephant OR rhino)" would print as a different query ("poaching NEAR/8 elephant OR rhino").
-    private static string Operand(QueryNode node) =>
-        node is AndNode or NotNode or NearNode or OrNode { IsWrittenWithOr: true } ? "(" + node + ")" : node.ToString();
+    internal static string Operand(QueryNode node) =>
+        node is AndNode or NotNode or NearNode or NotNearNode or OrNode { IsWrittenWithOr: true } ? "(" + node + ")" : node.ToString();
+}
+
+/// <summary>
+/// The left clause where the right one is not near it (<c>CNN NOT NEAR/3 told</c>: the channel, but not where a
+/// story cites it as a source, "told CNN"); as in news databases' <c>NOT W/n</c>. Only the left clause's matches far
+/// from every match of the right one count, so a story that cites the channel and also reports on it still matches,
+/// where <c>CNN -(told NEAR/3 CNN)</c> would leave it out. Nearness is NEAR's (<c>NOT PRE/n</c>: not followed within
+/// n words).
+/// </summary>
+public sealed class NotNearNode(QueryNode left, QueryNode right, int distance, bool inOrder = false) : QueryNode(FieldScope.Any)
+{
+    /// <summary>The clause that must match.</summary>
+    public QueryNode Left { get; } = left;
+
+    /// <summary>The clause that must not be near it.</summary>
+    public QueryNode Right { get; } = right;
+
+    /// <summary>Number of words within which the right clause makes a match of the left one not count.</summary>
+    public int Distance { get; } = distance;
+
+    /// <summary>Whether only a right clause after the left one counts (<c>NOT PRE/n</c>).</summary>
+    public bool InOrder { get; } = inOrder;
+
+    /// <inheritdoc/>
+    public override string Kind => "not near";
+
+    /// <inheritdoc/>
+    public override bool Evaluate(AnalyzedDocument document, List<QueryHit> hits)
+    {
+        var leftHits = new List<QueryHit>();
+        if (!Left.Evaluate(document, leftHits))
+        {
+            return false;
+        }
+
+        var rightHits = new List<QueryHit>();
+        Right.Evaluate(document, rightHits);
+        var found = false;
+        foreach (var l in leftHits)
+        {
+            if (!rightHits.Any(r => NearNode.IsNear(document, l, r, Distance, InOrder)))
+            {
+                hits.Add(l);
+                found = true;
+            }
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() => Left.GetRequiredKeySets();
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{NearNode.Operand(Left)} NOT {(InOrder ? "PRE" : "NEAR")}/{Distance} {NearNode.Operand(Right)}";
 }
 
 /// <summary>All clauses must match (implicit AND).</summary>

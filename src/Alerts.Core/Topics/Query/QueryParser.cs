@@ -145,6 +145,7 @@ public static class QueryParser
         OrNode or => or.Children.SelectMany(child => Terms(child, withOtherSpellings)),
         NotNode not => Terms(not.Child, withOtherSpellings),
         NearNode near => Terms(near.Left, withOtherSpellings).Concat(Terms(near.Right, withOtherSpellings)),
+        NotNearNode notNear => Terms(notNear.Left, withOtherSpellings).Concat(Terms(notNear.Right, withOtherSpellings)),
         _ => [],
     };
 
@@ -507,6 +508,11 @@ public static class QueryParser
                 return ParseNear(scope);
             }
 
+            if (IsNotNear())
+            {
+                throw new QueryParseException("a term, phrase or '(' before NOT NEAR (CNN NOT NEAR/3 told)", Current.Position);
+            }
+
             Enter(Current.Position);
             index++;
             if (Current.Kind is LexKind.End or LexKind.RParen or LexKind.Or or LexKind.And or LexKind.Near)
@@ -522,8 +528,10 @@ public static class QueryParser
         private QueryNode? ParseNear(FieldScope scope)
         {
             var left = ParsePrimary(scope);
-            while (Current.Kind == LexKind.Near)
+            while (Current.Kind == LexKind.Near || IsNotNear())
             {
+                var negated = Current.Kind == LexKind.Not;
+                index += negated ? 1 : 0;
                 var distance = Current.Number;
                 var inOrder = IsOrderedProximity(Current.Text);
                 index++;
@@ -539,11 +547,15 @@ public static class QueryParser
                     throw new QueryParseException("words on both sides of NEAR (a category has no place in the text: write category: as a clause of its own)", rightPosition);
                 }
 
-                left = new NearNode(left, right, distance, inOrder);
+                left = negated ? new NotNearNode(left, right, distance, inOrder) : new NearNode(left, right, distance, inOrder);
             }
 
             return left;
         }
+
+        // "CNN NOT NEAR/3 told", "NOT W/3", "NOT PRE/3": a proximity that leaves out the matches it finds.
+        private bool IsNotNear() =>
+            Current.Kind == LexKind.Not && index + 1 < lexemes.Count && lexemes[index + 1].Kind == LexKind.Near;
 
         private QueryNode? ParsePrimary(FieldScope scope)
         {
