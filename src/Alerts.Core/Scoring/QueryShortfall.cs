@@ -113,10 +113,7 @@ public static class QueryShortfall
                 break;
             case NotNearNode notNear when notNear.Left.Evaluate(document, []):
                 // Each match stands beside what the query keeps away from it ("told CNN"): say both.
-                var kept = new List<QueryHit>();
-                var beside = new List<QueryHit>();
-                notNear.Left.Evaluate(document, kept);
-                notNear.Right.Evaluate(document, beside);
+                var (kept, beside) = notNear.MatchesKeptAway(document);
                 shortfall.Found.AddRange(kept.Select(h => TextOf(document, h)));
                 shortfall.Excluded.AddRange(beside.Select(h => TextOf(document, h)));
                 break;
@@ -131,6 +128,39 @@ public static class QueryShortfall
                 break;
         }
     }
+
+    /// <summary>
+    /// Why one group of a topic found nothing, in the user's words: "no word from group 2: ...", or, when its words are
+    /// there but only beside what a NOT NEAR of the group keeps away, which ("CNN beside told").
+    /// </summary>
+    public static string MissingGroup(CompiledTopic topic, AnalyzedDocument document, int group)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(document);
+        var clause = topic.Clauses[group];
+        var number = (group + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return KeptAwayIn(clause, document) is { } kept
+            ? $"group {number} found only what it keeps away ({kept}): {clause}"
+            : $"no word from group {number}: {clause}";
+    }
+
+    /// <summary>Whether a group that found nothing has its words there, kept away by a NOT NEAR (so adding words is no fix).</summary>
+    public static bool IsKeptAway(CompiledTopic topic, AnalyzedDocument document, int group)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        return KeptAwayIn(topic.Clauses[group], document) is not null;
+    }
+
+    private static string? KeptAwayIn(QueryNode node, AnalyzedDocument document) => node switch
+    {
+        NotNearNode notNear when !notNear.Evaluate(document, []) && notNear.MatchesKeptAway(document) is { Left.Count: > 0 } kept =>
+            string.Join(", ", kept.Left.Select(h => TextOf(document, h)).Distinct(StringComparer.OrdinalIgnoreCase)) + " beside "
+            + string.Join(", ", kept.Right.Select(h => TextOf(document, h)).Distinct(StringComparer.OrdinalIgnoreCase)),
+        OrNode or => or.Children.Select(child => KeptAwayIn(child, document)).FirstOrDefault(kept => kept is not null),
+        AndNode and => and.Children.Select(child => KeptAwayIn(child, document)).FirstOrDefault(kept => kept is not null),
+        NearNode near => KeptAwayIn(near.Left, document) ?? KeptAwayIn(near.Right, document),
+        _ => null,
+    };
 
     private static string Shown(QueryNode node)
     {

@@ -259,7 +259,7 @@ public static class TopicEvaluator
         {
             if (clauseHits[i].Count == 0)
             {
-                evidence.Add(new MatchEvidence("missing", "no word from group " + (i + 1).ToString(CultureInfo.InvariantCulture) + ": " + topic.Clauses[i]));
+                evidence.Add(new MatchEvidence("missing", QueryShortfall.MissingGroup(topic, document, i)));
                 continue;
             }
 

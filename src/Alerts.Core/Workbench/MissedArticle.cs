@@ -53,9 +53,10 @@ public static class MissedArticle
         {
             if (TopicEvaluator.MissingClause(compiled, document) is { } missing)
             {
-                reasons.Add($"no word from group {missing + 1}: {compiled.Clauses[missing]}");
+                reasons.Add(QueryShortfall.MissingGroup(compiled, document, missing));
                 var groupNames = GroupsByClause(topic);
-                foreach (var word in WordsToAdd(compiled, missing, document))
+                var wordsToAdd = QueryShortfall.IsKeptAway(compiled, document, missing) ? [] : WordsToAdd(compiled, missing, document);
+                foreach (var word in wordsToAdd)
                 {
                     (string, WatchTopic) writtenOut = ($"add “{word}” to group {missing + 1}", topic with { Query = WithWord(compiled, missing, word, groupNames) });
                     // A group the clause reads as may be used elsewhere too (in an exclusion, or a namesake group with

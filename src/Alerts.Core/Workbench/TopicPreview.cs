@@ -122,8 +122,8 @@ public static partial class TopicPreview
             // Only an article the presearch found meeting part of the query can lack just one group.
             else if (partial.Count > 0 && TopicEvaluator.MissingClause(compiled, document) is { } missing)
             {
-                var clause = compiled.Clauses[missing];
-                nearMisses.Add(new PreviewItem(article, 0, $"no word from group {missing + 1}: {clause}", [new MatchEvidence("missing", $"no word from group {missing + 1}: {clause}")]));
+                var why = QueryShortfall.MissingGroup(compiled, document, missing);
+                nearMisses.Add(new PreviewItem(article, 0, why, [new MatchEvidence("missing", why)]));
             }
             else if (topicVector is not null && TopicEvaluator.PassesExclusionsAndFilters(compiled, document) && (articleVector ?? StoredVector)(article) is { } vector
                 && SemanticSignal.Dot(topicVector, vector) is var similarity && similarity >= semantic!.Value.MinSimilarity)
@@ -188,7 +188,7 @@ public static partial class TopicPreview
             foreach (var token in TextAnalyzer.Analyze(item.Article.Title + " " + item.Article.Summary))
             {
                 if (!IsSuggestibleWord(token)
-                    || queryWords.Any(word => token.Stem.StartsWith(word, StringComparison.Ordinal) || word.StartsWith(token.Stem, StringComparison.Ordinal))
+                    || queryWords.Any(word => IsCoveredBy(token.Stem, word))
                     || !seen.Add(token.Stem))
                 {
                     continue;
@@ -206,6 +206,12 @@ public static partial class TopicPreview
             .Take(10)
             .Select(c => new PreviewSuggestion(c.Value.Forms.MaxBy(f => f.Value).Key, c.Value.Articles))];
     }
+
+    // Whether a query word already finds a word of the text: its stem starts the other's, either way ("negotiat*" and
+    // "negotiations"), but a derivation kept apart ("electr~ity") does not cover its base's other forms ("electrical").
+    private static bool IsCoveredBy(string stem, string queryWord) =>
+        stem.StartsWith(queryWord, StringComparison.Ordinal)
+        || (queryWord.StartsWith(stem, StringComparison.Ordinal) && TextAnalyzer.BaseOf(queryWord).Length == queryWord.Length);
 
     /// <summary>The stems of the words a topic's query writes, its groups spelled out.</summary>
     internal static IReadOnlyList<string> QueryStems(WatchTopic topic)

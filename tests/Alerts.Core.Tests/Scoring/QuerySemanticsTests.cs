@@ -36,6 +36,10 @@ public sealed class QuerySemanticsTests
     [InlineData("troops AROUND(1) Kabul", "troops guard the Kabul airport", false)]
     [InlineData("troops AROUND (3) Kabul", "troops guard the Kabul airport", true)]
     [InlineData("troops AROUND (1) Kabul", "troops guard the Kabul airport", false)]
+    // A hyphenated prefix with a small word in it is the compound, with its endings, not a prefix of its letters.
+    [InlineData("break-in*", "Police probe two break-ins at the lab", true)]
+    [InlineData("break-in*", "Breaking news from the lab", false)]
+    [InlineData("(hack* OR break-in*) NEAR/5 server*", "Hackers break in to servers", true)]
     // NOT NEAR (news databases' NOT W/n): the left side's matches that have no match of the right side near them.
     [InlineData("CNN NOT NEAR/3 told", "The senator told CNN the bill would pass", false)]
     [InlineData("CNN NOT NEAR/3 told", "CNN ratings fall as viewers leave", true)]
@@ -47,6 +51,11 @@ public sealed class QuerySemanticsTests
     [InlineData("(CNN NOT NEAR/2 told) NEAR/3 ratings", "CNN ratings fall as viewers leave", true)]
     [InlineData("(CNN NOT NEAR/2 told) NEAR/3 ratings", "Ratings fall, the senator told CNN", false)]
     [InlineData("CNN NOT NEAR/2 told -Fox", "CNN ratings fall as Fox gains", false)]
+    // PRE keeps the order: a CNN before "told" is not what NOT PRE keeps away.
+    [InlineData("told NOT PRE/2 CNN", "CNN says he told reporters", true)]
+    [InlineData("told NOT PRE/2 CNN", "He told the CNN reporters", false)]
+    [InlineData("told NOT PRE/0 CNN", "He told reporters CNN was wrong", true)]
+    [InlineData("told NOT PRE/1 CNN", "He told reporters CNN was wrong", false)]
     // A two-word phrase finds the compound closed up, as a hyphenated word does; not a longer phrase's pair.
     [InlineData("\"heat wave\"", "Heatwave kills 10 in Paris", true)]
     [InlineData("\"air strikes\"", "US airstrikes pound Fallujah", true)]
@@ -530,5 +539,23 @@ public sealed class QuerySemanticsTests
 
         // Assert
         Assert.Equal(joined!.Score, hyphenated!.Score);
+    }
+
+    [Fact]
+    public void NotNear_AtAStatementsDistance_KeepsAwayOnlyWithinTheText()
+    {
+        // From NEAR/8 a headline word and a word of the lead are near for NEAR; a citation is an expression, so not here.
+        var match = Match(Topic("CNN NOT NEAR/10 told"), "CNN ratings slump", "The network chief told staff on Monday that cuts would come.");
+
+        Assert.NotNull(match);
+    }
+
+    [Fact]
+    public void Term_OfADerivationsBase_FoundInsideACompound_StaysTheWordItself()
+    {
+        // "Renewable-energy" is also the compound "renewableenergy"; the base word renew finds the first part itself.
+        var match = Match(Topic("electric PRE/0 upgrade"), "Electricity-grid upgrade planned", "No more is said.");
+
+        Assert.Null(match);
     }
 }

@@ -22,6 +22,7 @@ public sealed class QueryShortfallTests
     [InlineData("(strike OR walkout) NEAR/8 (union OR workers)", "A 48-hour strike by refuellers", "the query did not match: found strike, but nothing from: union OR workers")]
     [InlineData("\"general strike\" OR (strike NEAR/8 union) -\"air strike\"", "Strikes at London airports", "the query did not match: found Strikes, but nothing from: union")]
     [InlineData("CNN NOT NEAR/3 told", "The senator told CNN", "the query did not match: found CNN; it has what the query excludes: told")]
+    [InlineData("CNN NOT NEAR/3 (told OR said)", "The senator told CNN the bill would pass; officials said nothing", "the query did not match: found CNN; it has what the query excludes: told")]
     [InlineData("anti-vir* software", "Anti-war groups back free software", "the query did not match: found software, but nothing from: anti-vir*")]
     public void Describe_QueryNotMatched_SaysWhatTheNearestPartFoundAndLacked(string query, string title, string expected)
     {

@@ -34,6 +34,10 @@ public sealed class QueryParserTests
     [InlineData("NOT NEAR/3 told", "a term, phrase or '(' before NOT NEAR (CNN NOT NEAR/3 told)", 1)]
     [InlineData("CNN OR NOT W/3 told", "a term, phrase or '(' before NOT NEAR (CNN NOT NEAR/3 told)", 8)]
     [InlineData("CNN NOT NEAR/3", "a term, phrase or '('", 15)]
+    [InlineData("(CNN ratings) NOT NEAR/3 told", "a word, phrase, place or list of them (A OR B) on each side of NOT NEAR: write (CNN NOT NEAR/3 told) ratings, not (CNN ratings) NOT NEAR/3 told", 1)]
+    [InlineData("CNN NOT NEAR/3 (told -reporters)", "a word, phrase, place or list of them (A OR B) on each side of NOT NEAR: write (CNN NOT NEAR/3 told) ratings, not (CNN ratings) NOT NEAR/3 told", 16)]
+    [InlineData("(CNN NEAR/2 ratings) NOT NEAR/3 told", "a word, phrase, place or list of them (A OR B) on each side of NOT NEAR: write (CNN NOT NEAR/3 told) ratings, not (CNN ratings) NOT NEAR/3 told", 1)]
+    [InlineData("CNN -NEAR/3 told", "a term, phrase or '(' after NOT or '-'", 6)]
     public void Parse_InvalidQuery_ReportsPositionAndExpectation(string query, string expected, int position)
     {
         // Act
@@ -150,6 +154,8 @@ public sealed class QueryParserTests
     [InlineData("Reuters not w/3 told", "Reuters NOT NEAR/3 told")]
     [InlineData("told NOT PRE/1 Reuters", "told NOT PRE/1 Reuters")]
     [InlineData("(Reuters NOT NEAR/2 told) NEAR/3 ratings", "(Reuters NOT NEAR/2 told) NEAR/3 ratings")]
+    [InlineData("troops PRE/2 Iraq", "troops PRE/2 Iraq")]
+    [InlineData("(troops OR re-examin*) NOT NEAR/2 place:Iraq", "(troops OR re-examin*) NOT NEAR/2 place:Iraq")]
     public void ToString_WrittenBack_KeepsTheQueryAndParsesBackTheSame(string query, string expected)
     {
         // Act: the evidence quotes matched clauses in these words, and the workbench parses written-back queries again.

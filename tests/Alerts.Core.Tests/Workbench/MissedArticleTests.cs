@@ -161,4 +161,18 @@ public sealed class MissedArticleTests
         Assert.True(explanation.Alerted);
         Assert.Empty(explanation.Changes);
     }
+
+    [Fact]
+    public void Explain_GroupWhoseMentionsAreAllKeptAway_SaysSoAndProposesNoWord()
+    {
+        // CNN is there, but only as a source ("told CNN"): adding words to the group would not be the fix.
+        var topic = new WatchTopic("cable-ratings", "Cable news ratings", "(CNN OR NBC) NOT NEAR/3 told ratings");
+        var cited = Story("cited", "Senator speaks", "The senator told CNN on Sunday that approval ratings were falling.");
+
+        var explanation = MissedArticle.Explain(topic, cited, [cited]);
+
+        Assert.False(explanation.Alerted);
+        Assert.Equal("group 1 found only what it keeps away (CNN beside told): (CNN OR C.N.N. OR NBC OR N.B.C.) NOT NEAR/3 told", Assert.Single(explanation.Reasons));
+        Assert.Empty(explanation.Changes);
+    }
 }

@@ -244,7 +244,7 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
         }
 
         // Found through a compound written with a hyphen ("cease-fire" for ceasefire) when the word itself differs.
-        var joined = SearchedStems.Contains(token.Stem) ? null : compound;
+        var joined = SearchedStems.Contains(token.Stem) || SearchedStems.Contains(TextAnalyzer.BaseOf(token.Stem)) ? null : compound;
         var surface = joined?.Surface ?? token.Surface;
         hit = new QueryHit(position, joined?.LastPosition ?? position);
         return (NameForms is null || (NameForms.Contains(surface) && !(NeedsCapital && document.IsWrittenInLowerCase(position))))
@@ -496,11 +496,8 @@ public sealed class NearNode(QueryNode left, QueryNode right, int distance, bool
         return found;
     }
 
-    /// <summary>Whether two spans are near in the sense of <c>NEAR/distance</c> (<c>PRE/distance</c> when in order).</summary>
-    internal static bool IsNear(AnalyzedDocument document, QueryHit left, QueryHit right, int distance, bool inOrder) =>
-        WithinText(left, right, distance, inOrder) || (distance >= SentenceScale && HeadlineAndLead(document, left, right));
-
-    private static bool WithinText(QueryHit l, QueryHit r, int distance, bool inOrder) =>
+    /// <summary>Whether two spans are within <paramref name="distance"/> words of each other in the text (the left first when in order).</summary>
+    internal static bool WithinText(QueryHit l, QueryHit r, int distance, bool inOrder) =>
         inOrder
             ? r.From > l.To && r.From - l.To - 1 <= distance
             : Math.Max(r.From - l.To, l.From - r.To) - 1 <= distance;
@@ -522,7 +519,7 @@ public sealed class NearNode(QueryNode left, QueryNode right, int distance, bool
     public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() => [.. Left.GetRequiredKeySets(), .. Right.GetRequiredKeySets()];
 
     /// <inheritdoc/>
-    public override string ToString() => $"{Operand(Left)} NEAR/{Distance} {Operand(Right)}";
+    public override string ToString() => $"{Operand(Left)} {(InOrder ? "PRE" : "NEAR")}/{Distance} {Operand(Right)}";
 
     // NEAR binds tightest, so a group on either side is written back in its brackets: without them
     // "poaching NEAR/8 (elephant OR rhino)" would print as a different query ("poaching NEAR/8 elephant OR rhino").
@@ -534,8 +531,8 @@ public sealed class NearNode(QueryNode left, QueryNode right, int distance, bool
 /// The left clause where the right one is not near it (<c>CNN NOT NEAR/3 told</c>: the channel, but not where a
 /// story cites it as a source, "told CNN"); as in news databases' <c>NOT W/n</c>. Only the left clause's matches far
 /// from every match of the right one count, so a story that cites the channel and also reports on it still matches,
-/// where <c>CNN -(told NEAR/3 CNN)</c> would leave it out. Nearness is NEAR's (<c>NOT PRE/n</c>: not followed within
-/// n words).
+/// where <c>CNN -(told NEAR/3 CNN)</c> would leave it out. Near means within n words in the text (<c>NOT PRE/n</c>: not
+/// followed within n words); each side is a word, a phrase, a place or a list of them (the parser refuses more).
 /// </summary>
 public sealed class NotNearNode(QueryNode left, QueryNode right, int distance, bool inOrder = false) : QueryNode(FieldScope.Any)
 {
@@ -563,12 +560,11 @@ public sealed class NotNearNode(QueryNode left, QueryNode right, int distance, b
             return false;
         }
 
-        var rightHits = new List<QueryHit>();
-        Right.Evaluate(document, rightHits);
+        var keptAway = KeptAway(document, leftHits);
         var found = false;
         foreach (var l in leftHits)
         {
-            if (!rightHits.Any(r => NearNode.IsNear(document, l, r, Distance, InOrder)))
+            if (!keptAway.Contains(l))
             {
                 hits.Add(l);
                 found = true;
@@ -577,6 +573,32 @@ public sealed class NotNearNode(QueryNode left, QueryNode right, int distance, b
 
         return found;
     }
+
+    /// <summary>The matches of the left clause that have the right one near them, and those right-side matches.</summary>
+    public (List<QueryHit> Left, List<QueryHit> Right) MatchesKeptAway(AnalyzedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var leftHits = new List<QueryHit>();
+        Left.Evaluate(document, leftHits);
+        var rightHits = RightHits(document);
+        return ([.. leftHits.Where(l => rightHits.Any(r => IsNear(l, r)))], [.. rightHits.Where(r => leftHits.Any(l => IsNear(l, r)))]);
+    }
+
+    private HashSet<QueryHit> KeptAway(AnalyzedDocument document, List<QueryHit> leftHits)
+    {
+        var rightHits = RightHits(document);
+        return [.. leftHits.Where(l => rightHits.Any(r => IsNear(l, r)))];
+    }
+
+    private List<QueryHit> RightHits(AnalyzedDocument document)
+    {
+        var rightHits = new List<QueryHit>();
+        return Right.Evaluate(document, rightHits) ? rightHits : [];
+    }
+
+    // Within the text only, at any distance: a citation is an expression ("told CNN"), and a headline and a lead
+    // sentence that merely share a word (NEAR's rule from NEAR/8) are no citation.
+    private bool IsNear(QueryHit left, QueryHit right) => NearNode.WithinText(left, right, Distance, InOrder);
 
     /// <inheritdoc/>
     public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() => Left.GetRequiredKeySets();

@@ -27,7 +27,8 @@ public sealed class QueryParseException : FormatException
 /// Parses the topic language: implicit AND, <c>OR</c>, <c>AND</c>, <c>NOT</c> and <c>-term</c>, <c>"exact phrases"</c>,
 /// <c>"phrase"~n</c>, <c>prefix*</c>, parentheses, <c>a NEAR/n b</c> and <c>title:</c> scoping. Words go through the
 /// same analysis as articles, so matching ignores case, accents and inflection, except that a single word written as
-/// a name ("Mars") matches only its own forms. Precedence, loosest first: OR, AND (implicit), NOT, NEAR.
+/// a name ("Mars") matches only its own forms. Precedence, loosest first: OR, AND (implicit), NOT, NEAR (with NOT NEAR,
+/// which binds as NEAR does, left to right).
 /// </summary>
 public static class QueryParser
 {
@@ -527,6 +528,7 @@ public static class QueryParser
 
         private QueryNode? ParseNear(FieldScope scope)
         {
+            var leftPosition = Current.Position;
             var left = ParsePrimary(scope);
             while (Current.Kind == LexKind.Near || IsNotNear())
             {
@@ -547,6 +549,11 @@ public static class QueryParser
                     throw new QueryParseException("words on both sides of NEAR (a category has no place in the text: write category: as a clause of its own)", rightPosition);
                 }
 
+                if (negated && !(IsMentions(left) && IsMentions(right)))
+                {
+                    throw new QueryParseException("a word, phrase, place or list of them (A OR B) on each side of NOT NEAR: write (CNN NOT NEAR/3 told) ratings, not (CNN ratings) NOT NEAR/3 told", IsMentions(left) ? rightPosition : leftPosition);
+                }
+
                 left = negated ? new NotNearNode(left, right, distance, inOrder) : new NearNode(left, right, distance, inOrder);
             }
 
@@ -555,7 +562,19 @@ public static class QueryParser
 
         // "CNN NOT NEAR/3 told", "NOT W/3", "NOT PRE/3": a proximity that leaves out the matches it finds.
         private bool IsNotNear() =>
-            Current.Kind == LexKind.Not && index + 1 < lexemes.Count && lexemes[index + 1].Kind == LexKind.Near;
+            Current.Kind == LexKind.Not && Current.Text.Equals("NOT", StringComparison.OrdinalIgnoreCase)
+            && index + 1 < lexemes.Count && lexemes[index + 1].Kind == LexKind.Near;
+
+        // Each side of NOT NEAR is mentions the other keeps away from: a word, a phrase, a place or a list of them. An
+        // AND or an exclusion has no one place in the text to keep away ("(CNN ratings) NOT NEAR/3 told" would keep
+        // "ratings" and drop the CNN it needs), so it is refused with the way to write it.
+        private static bool IsMentions(QueryNode node) => node switch
+        {
+            TermNode or PrefixNode or PhraseNode or PlaceNode => true,
+            OrNode { IsWrittenWithOr: false } => true,
+            OrNode or => or.Children.All(IsMentions),
+            _ => false,
+        };
 
         private QueryNode? ParsePrimary(FieldScope scope)
         {
@@ -895,6 +914,13 @@ public static class QueryParser
                 if (tokens.Count > 1 && stem.Contains('-', StringComparison.Ordinal) && tokens.All(t => !t.IsStopWord) && tokens[^1].Surface.Length >= 2)
                 {
                     return HyphenatedPrefix(stem, tokens, position, scope);
+                }
+
+                // "break-in*": a compound with a small word in it is that compound alone, which already finds its
+                // endings ("break-ins", "breakin"); as a prefix its joined letters would find "breaking".
+                if (tokens.Count > 1 && stem.Contains('-', StringComparison.Ordinal) && tokens.Any(t => t.IsStopWord) && !stem.EndsWith('-'))
+                {
+                    return Word(stem, position, scope);
                 }
 
                 if (tokens.Count != 1 || tokens[0].Surface.Length < 2)
