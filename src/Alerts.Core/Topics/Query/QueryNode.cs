@@ -560,11 +560,11 @@ public sealed class NotNearNode(QueryNode left, QueryNode right, int distance, b
             return false;
         }
 
-        var keptAway = KeptAway(document, leftHits);
+        var rightHits = RightHits(document);
         var found = false;
         foreach (var l in leftHits)
         {
-            if (!keptAway.Contains(l))
+            if (!rightHits.Any(r => IsNear(l, r)))
             {
                 hits.Add(l);
                 found = true;
@@ -582,12 +582,6 @@ public sealed class NotNearNode(QueryNode left, QueryNode right, int distance, b
         Left.Evaluate(document, leftHits);
         var rightHits = RightHits(document);
         return ([.. leftHits.Where(l => rightHits.Any(r => IsNear(l, r)))], [.. rightHits.Where(r => leftHits.Any(l => IsNear(l, r)))]);
-    }
-
-    private HashSet<QueryHit> KeptAway(AnalyzedDocument document, List<QueryHit> leftHits)
-    {
-        var rightHits = RightHits(document);
-        return [.. leftHits.Where(l => rightHits.Any(r => IsNear(l, r)))];
     }
 
     private List<QueryHit> RightHits(AnalyzedDocument document)
