@@ -211,7 +211,7 @@ public static partial class TopicPreview
     // "negotiations"), but a derivation kept apart ("electr~ity") does not cover its base's other forms ("electrical").
     private static bool IsCoveredBy(string stem, string queryWord) =>
         stem.StartsWith(queryWord, StringComparison.Ordinal)
-        || (queryWord.StartsWith(stem, StringComparison.Ordinal) && TextAnalyzer.BaseOf(queryWord).Length == queryWord.Length);
+        || (queryWord.StartsWith(stem, StringComparison.Ordinal) && !queryWord.Contains(TextAnalyzer.DerivationMark, StringComparison.Ordinal));
 
     /// <summary>The stems of the words a topic's query writes, its groups spelled out.</summary>
     internal static IReadOnlyList<string> QueryStems(WatchTopic topic)

@@ -228,4 +228,22 @@ public sealed class TopicPreviewTests
         Assert.Equal([new FoundForm("Fox", 1)], fox.Forms);
         Assert.DoesNotContain(result.WordsFound, word => word.Word.Contains("told", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Run_WordKeptApartFromItsBase_SuggestsTheBasesOtherForms()
+    {
+        // `electricity` keeps to its own family, so "electrical" is a word the query does not cover.
+        var topic = new WatchTopic("power-grid", "Power grids", "electricity (grid OR blackout)");
+        Article[] stored =
+        [
+            Story("upgrade", "Electricity grid upgraded", "Utilities upgraded electrical lines."),
+            Story("blackout", "Electricity blackout hits city", "Electrical faults caused the blackout."),
+            Story("fault", "Grid failure", "An electrical fault cut power to the grid."),
+        ];
+
+        var result = TopicPreview.Run(topic, stored);
+
+        Assert.Equal(2, result.Alerts.Count);
+        Assert.Contains(result.Suggestions, suggestion => suggestion.Term.Equals("electrical", StringComparison.OrdinalIgnoreCase));
+    }
 }
