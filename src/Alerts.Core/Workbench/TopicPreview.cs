@@ -107,7 +107,8 @@ public static partial class TopicPreview
             categories.UnionWith(article.Categories);
             var document = ArticleText.Analyze(article);
             partial.Clear();
-            if (index.Candidates(document, partial).Count > 0 && TopicEvaluator.Evaluate(compiled, document, () => ArticleEntities.Of(document)) is { } match)
+            var isCandidate = index.Candidates(document, partial).Count > 0;
+            if (isCandidate && TopicEvaluator.Evaluate(compiled, document, () => ArticleEntities.Of(document)) is { } match)
             {
                 if (match.Alert)
                 {
@@ -119,8 +120,9 @@ public static partial class TopicPreview
                     nearMisses.Add(new PreviewItem(article, match.Score, reason, match.Evidence));
                 }
             }
-            // Only an article the presearch found meeting part of the query can lack just one group.
-            else if (partial.Count > 0 && TopicEvaluator.MissingClause(compiled, document) is { } missing)
+            // Only an article the presearch found meeting the query's words, or part of them, can lack just one group: a
+            // group may fail on words the presearch counts as there ("units" for `#unit`, two words too far apart).
+            else if ((isCandidate || partial.Count > 0) && TopicEvaluator.MissingClause(compiled, document) is { } missing)
             {
                 var why = QueryShortfall.MissingGroup(compiled, document, missing);
                 nearMisses.Add(new PreviewItem(article, 0, why, [new MatchEvidence("missing", why)]));
@@ -181,6 +183,7 @@ public static partial class TopicPreview
         }
 
         var queryWords = QueryStems(topic);
+        var exactForms = QueryExactForms(topic);
         var counts = new Dictionary<string, (int Articles, Dictionary<string, int> Forms)>(StringComparer.Ordinal);
         foreach (var item in items)
         {
@@ -189,6 +192,7 @@ public static partial class TopicPreview
             {
                 if (!IsSuggestibleWord(token)
                     || queryWords.Any(word => IsCoveredBy(token.Stem, word))
+                    || exactForms.Contains(token.Surface)
                     || !seen.Add(token.Stem))
                 {
                     continue;
@@ -213,14 +217,23 @@ public static partial class TopicPreview
         stem.StartsWith(queryWord, StringComparison.Ordinal)
         || (queryWord.StartsWith(stem, StringComparison.Ordinal) && !queryWord.Contains(TextAnalyzer.DerivationMark, StringComparison.Ordinal));
 
-    /// <summary>The stems of the words a topic's query writes, its groups spelled out.</summary>
+    /// <summary>
+    /// The stems of the words a topic's query writes, its groups spelled out; not those asked for in one form
+    /// (<c>#unit</c> finds "unit", not "units": the other forms are worth suggesting).
+    /// </summary>
     internal static IReadOnlyList<string> QueryStems(WatchTopic topic)
     {
         // "title:Sudan" writes the word Sudan (read as text, the field and the word would be one token).
-        var queryText = FieldPrefix().Replace(QueryGroups.ExpandedQuery(topic), " ");
+        var queryText = ExactForm().Replace(FieldPrefix().Replace(QueryGroups.ExpandedQuery(topic), " "), " ");
         return [.. TextAnalyzer.Analyze(queryText).Select(t => t.Stem).Where(stem => stem.Length > 0)];
     }
 
+    private static HashSet<string> QueryExactForms(WatchTopic topic) =>
+        new(ExactForm().Matches(QueryGroups.ExpandedQuery(topic)).Select(m => m.Groups["word"].Value), StringComparer.OrdinalIgnoreCase);
+
     [GeneratedRegex(@"\b(?:title|place|category):", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FieldPrefix();
+
+    [GeneratedRegex(@"#(?<word>[\p{L}\p{N}']+)", RegexOptions.CultureInvariant)]
+    private static partial Regex ExactForm();
 }

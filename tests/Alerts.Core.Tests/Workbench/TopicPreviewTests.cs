@@ -246,4 +246,43 @@ public sealed class TopicPreviewTests
         Assert.Equal(2, result.Alerts.Count);
         Assert.Contains(result.Suggestions, suggestion => suggestion.Term.Equals("electrical", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public void Run_WordAskedForInOneForm_SuggestsItsOtherForms()
+    {
+        // `#unit` finds "unit" only: the near misses' "units" is a form the query leaves out, so it is suggested.
+        var topic = new WatchTopic("unit-sales", "Units sold", "(sell* OR sold) #unit");
+        Article[] stored =
+        [
+            Story("one", "Siemens sells mobile phone unit", "Siemens agreed to sell its mobile phone unit."),
+            Story("two", "EU clears sale of units", "Regulators cleared the sale of two units sold by the group."),
+            Story("three", "Group sold units to rival", "The group sold three units to a rival."),
+        ];
+
+        var result = TopicPreview.Run(topic, stored);
+
+        Assert.Equal("one", Assert.Single(result.Alerts).Article.Key);
+        Assert.Equal(["three", "two"], result.NearMisses.Select(item => item.Article.Key).Order());
+        Assert.Contains(result.Suggestions, suggestion => suggestion.Term == "units" && suggestion.Articles == 2);
+        Assert.DoesNotContain(result.Suggestions, suggestion => suggestion.Term.Equals("unit", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Run_GroupsWordsTooFarApart_IsANearMissWithItsReason()
+    {
+        // Every word of the query is there, so the presearch finds the story in full; the group fails on distance.
+        var topic = new WatchTopic("unit-sales", "Units sold", "Siemens (sold NEAR/2 unit)");
+        Article[] stored =
+        [
+            Story("near", "Siemens sold phone unit", "Siemens sold its phone unit to BenQ."),
+            Story("far", "Siemens results", "Siemens sold more trains this year, and its phone unit lost money."),
+        ];
+
+        var result = TopicPreview.Run(topic, stored);
+
+        Assert.Equal("near", Assert.Single(result.Alerts).Article.Key);
+        var far = Assert.Single(result.NearMisses);
+        Assert.Equal("far", far.Article.Key);
+        Assert.Contains("group 2", far.Why, StringComparison.Ordinal);
+    }
 }
