@@ -30,6 +30,11 @@ public sealed class CategoryTermTests
     [InlineData("Brazil category:\"Sci/Tech\"", new[] { "Sci/Tech" }, true)]
     [InlineData("Brazil category:tech", new[] { "Sci/Tech" }, true)]
     [InlineData("Brazil (category:World OR category:Business)", new[] { "Business" }, true)]
+    [InlineData("Brazil category:(World OR Business)", new[] { "Business" }, true)]
+    [InlineData("Brazil category:(World OR Business)", new[] { "Sports" }, false)]
+    [InlineData("Brazil -category:(Sports OR \"Sci/Tech\")", new[] { "Sci/Tech" }, false)]
+    [InlineData("Brazil -category:(Sports OR \"Sci/Tech\")", new[] { "Sports" }, false)]
+    [InlineData("Brazil -category:(Sports OR \"Sci/Tech\")", new[] { "World" }, true)]
     [InlineData("Brazil -category:\"World News\"", new[] { "World" }, true)]
     public void Alerts_Category_NarrowsByTheSectionTheSourceFiledTheStoryUnder(string query, string[] categories, bool alerts)
     {
@@ -196,9 +201,24 @@ public sealed class CategoryTermTests
     [Theory]
     [InlineData("Brazil -category:Sports", "Brazil -category:Sports")]
     [InlineData("Brazil category:\"Sci/Tech\"", "Brazil category:\"Sci/Tech\"")]
+    [InlineData("Brazil -category:(Sports OR Business)", "Brazil -(category:Sports OR category:Business)")]
     public void ToString_Category_WritesTheQueryBack(string query, string written)
     {
         // Act / Assert: evidence and the workbench show the query as written.
         Assert.Equal(written, QueryParser.Parse(query).ToString());
+    }
+
+    [Theory]
+    [InlineData("Brazil category:(World Business)", 24)]
+    [InlineData("Brazil category:(World OR (Business))", 27)]
+    [InlineData("Brazil category:(World OR", 26)]
+    public void Parse_ListOfSectionsNotJoinedByOr_SaysHowToWriteIt(string query, int position)
+    {
+        // Act
+        var error = Assert.Throws<QueryParseException>(() => QueryParser.Parse(query));
+
+        // Assert: the place of the mistake, in the words of the query language.
+        Assert.Equal(position, error.Position);
+        Assert.Contains("category:", error.Expected, StringComparison.Ordinal);
     }
 }

@@ -628,8 +628,34 @@ public static class QueryParser
         private static bool IsField(Lexeme lexeme, string field) =>
             lexeme.Kind == LexKind.Field && lexeme.Text.Equals(field, StringComparison.OrdinalIgnoreCase);
 
-        // category:Sports, category:"Sci/Tech": the section the source filed the story under, written as it writes it.
-        private CategoryNode Category()
+        // category:Sports, category:"Sci/Tech": the section the source filed the story under, written as it writes it;
+        // category:(Sports OR Business) is any of them, as title:(...) takes a list (a writer asked for it).
+        private QueryNode Category()
+        {
+            if (Current.Kind != LexKind.LParen)
+            {
+                return OneCategory();
+            }
+
+            var open = Current.Position;
+            index++;
+            List<QueryNode> sections = [OneCategory()];
+            while (Current.Kind == LexKind.Or)
+            {
+                index++;
+                sections.Add(OneCategory());
+            }
+
+            if (Current.Kind != LexKind.RParen)
+            {
+                throw new QueryParseException($"')' to close the list of sections opened at position {open} (category:(Sports OR Business): sections joined by OR)", Current.Kind == LexKind.End ? length + 1 : Current.Position);
+            }
+
+            index++;
+            return sections.Count == 1 ? sections[0] : new OrNode(sections);
+        }
+
+        private CategoryNode OneCategory()
         {
             var name = Current;
             if (name.Kind is not (LexKind.Word or LexKind.Phrase) || name.Number > 0 || CategoryNode.WordsOf(name.Text).Length == 0)
