@@ -201,6 +201,12 @@ public sealed class Gazetteer
                 }
             }
 
+            if (readings is not null && IsPartyTag(document, i))
+            {
+                i += length - 1;
+                continue;
+            }
+
             if (readings is not null)
             {
                 var last = i + length - 1;
@@ -215,6 +221,22 @@ public sealed class Gazetteer
         }
 
         return Resolve(document, found);
+    }
+
+    // "Sen. John Warner (R-Va.)", "Rep. Steny Hoyer, D-Md.,": a lawmaker's party and state say whom he represents, not
+    // where anything happens, so a Maryland topic does not get every federal story that quotes a Maryland member.
+    private static bool IsPartyTag(AnalyzedDocument document, int first)
+    {
+        if (first == 0 || first == document.TitleTokenCount)
+        {
+            return false;
+        }
+
+        var party = document.Tokens[first - 1];
+        var text = first < document.TitleTokenCount ? document.Title : document.Body;
+        return party.End - party.Start == 1 && party.Surface is "r" or "d" or "i" && char.IsUpper(text[party.Start])
+            && party.End == document.Tokens[first].Start - 1 && text[party.End] == '-'
+            && (party.Start == 0 || text[party.Start - 1] is '(' or ' ' or ',');
     }
 
     // "Guantanamo Bay", "Swat Valley", "Helmand Province": a place's name with the word for what it is, written as part of

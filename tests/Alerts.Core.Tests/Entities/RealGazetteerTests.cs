@@ -25,6 +25,30 @@ public sealed class RealGazetteerTests
     }
 
     [Theory]
+    [InlineData("WASHINGTON (Reuters) - Sen. John Warner, R-Va., said the bill would pass.", "US-VA")]
+    [InlineData("WASHINGTON (Reuters) - Rep. Steny Hoyer (D-Md.) said the bill would pass.", "US-MD")]
+    [InlineData("WASHINGTON - Senator Jim Jeffords (I-Vermont) left the party.", "US-VT")]
+    public void Recognize_LawmakersPartyAndState_NamesNoPlace(string body, string subdivision)
+    {
+        // Act
+        var mentions = Recognize("Senators back bill", body);
+
+        // Assert: whom the lawmaker represents, not where anything happens; the dateline still counts.
+        Assert.DoesNotContain(mentions, m => m.Entry.SubdivisionCode == subdivision);
+        Assert.Contains(mentions, m => m.Entry.SubdivisionCode == "US-DC" || m.Entry.CountryCode == "US");
+    }
+
+    [Theory]
+    [InlineData("Flooding hit Richmond, Va., on Monday.", "US-VA")]
+    [InlineData("Sen. John Warner of Virginia said the storm hit hard.", "US-VA")]
+    [InlineData("A Maryland-based company said sales rose.", "US-MD")]
+    public void Recognize_StateBesideAPersonOrTownOtherwise_IsStillThePlace(string body, string subdivision)
+    {
+        // Act / Assert: only the party's letter and hyphen before it make it a lawmaker's label.
+        Assert.Contains(Recognize("Update", body), m => m.Entry.SubdivisionCode == subdivision);
+    }
+
+    [Theory]
     [InlineData("GAO: Outsourcing could hurt IT employment growth", "The report says offshoring may slow hiring.", false)]
     [InlineData("Outsourcing could hurt IT employment growth", "WASHINGTON - The GAO said offshoring may slow hiring.", false)]
     [InlineData("Update", "GAO, Mali (AP) - Rebels entered the town on Monday.", true)]

@@ -33,6 +33,16 @@ public sealed class TextAnalyzerTests
     [InlineData("boxing", "boxes")]
     [InlineData("marketing", "market")]
     [InlineData("engineering", "engines")]
+    [InlineData("unit", "united")]
+    [InlineData("imports", "important")]
+    [InlineData("critic", "critical")]
+    [InlineData("business", "busy")]
+    [InlineData("provider", "providence")]
+    [InlineData("near", "nearly")]
+    [InlineData("office", "officers")]
+    [InlineData("position", "positive")]
+    [InlineData("initial", "initiative")]
+    [InlineData("emerged", "emergency")]
     public void Stem_WordsOfUnrelatedMeaning_DoNotShareStem(string a, string b)
     {
         // Act / Assert: Porter2 alone gives each pair one stem.
@@ -45,6 +55,11 @@ public sealed class TextAnalyzerTests
     [InlineData("authorities", "authority")]
     [InlineData("executed", "execution")]
     [InlineData("abortion", "abortions")]
+    [InlineData("united", "uniting")]
+    [InlineData("initiative", "initiated")]
+    [InlineData("critic", "criticism")]
+    [InlineData("officer", "officers")]
+    [InlineData("important", "importance")]
     public void Stem_OverriddenFamilies_KeepTheirOwnForms(string a, string b)
     {
         // Act / Assert
@@ -218,5 +233,22 @@ public sealed class TextAnalyzerTests
 
         // Assert
         Assert.Contains(document.Tokens, t => t.Surface == "apple");
+    }
+
+    [Fact]
+    public void StopWords_TheDocsListThemAll()
+    {
+        // Arrange: the list docs/scoring.md gives writers ("they are these 33, all ..."), so a writer can tell which
+        // words may stand in a NEAR.
+        var docs = File.ReadAllText(Path.Combine(TestSupport.RepositoryRoot(), "docs", "scoring.md"));
+        var listed = System.Text.RegularExpressions.Regex.Match(docs, @"they\s+are these (\d+), all \([^)]*\):\s+\*(?<words>[^*]+)\*");
+        Assert.True(listed.Success, "the docs' list of stop words is gone");
+        var words = listed.Groups["words"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+        // Act / Assert: each listed word is one, the count is right, and no other common word is.
+        Assert.All(words, word => Assert.True(TextAnalyzer.IsStopWord(word), word));
+        Assert.Equal(int.Parse(listed.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), words.Length);
+        Assert.Equal(words.Length, TextAnalyzer.StopWordCount);
+        Assert.All(["up", "off", "himself", "said", "from", "has"], word => Assert.False(TextAnalyzer.IsStopWord(word), word));
     }
 }
