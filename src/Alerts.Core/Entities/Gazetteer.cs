@@ -235,8 +235,8 @@ public sealed class Gazetteer
         var party = document.Tokens[first - 1];
         var text = first < document.TitleTokenCount ? document.Title : document.Body;
         return party.End - party.Start == 1 && party.Surface is "r" or "d" or "i" && char.IsUpper(text[party.Start])
-            && party.End == document.Tokens[first].Start - 1 && text[party.End] == '-'
-            && (party.Start == 0 || text[party.Start - 1] is '(' or ' ' or ',');
+            && party.End == document.Tokens[first].Start - 1 && text[party.End] is '-' or '–'
+            && (party.Start == 0 || char.IsWhiteSpace(text[party.Start - 1]) || text[party.Start - 1] is '(' or '[' or ',' or '"' or '\'');
     }
 
     // "Guantanamo Bay", "Swat Valley", "Helmand Province": a place's name with the word for what it is, written as part of

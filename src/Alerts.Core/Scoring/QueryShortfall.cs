@@ -131,7 +131,8 @@ public static class QueryShortfall
 
     /// <summary>
     /// Why one group of a topic found nothing, in the user's words: "no word from group 2: ...", or, when its words are
-    /// there but only beside what a NOT NEAR of the group keeps away, which ("CNN beside told").
+    /// there, why they did not count: only beside what a NOT NEAR of the group keeps away ("CNN beside told"), not as
+    /// close together as it asks, or only in other forms than a `#` word asks for ("units" for <c>#unit</c>).
     /// </summary>
     public static string MissingGroup(CompiledTopic topic, AnalyzedDocument document, int group)
     {
@@ -139,17 +140,56 @@ public static class QueryShortfall
         ArgumentNullException.ThrowIfNull(document);
         var clause = topic.Clauses[group];
         var number = (group + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return KeptAwayIn(clause, document) is { } kept
-            ? $"group {number} found only what it keeps away ({kept}): {clause}"
+        if (KeptAwayIn(clause, document) is { } kept)
+        {
+            return $"group {number} found only what it keeps away ({kept}): {clause}";
+        }
+
+        if (IsApart(clause, document))
+        {
+            return $"group {number} has its words, but not as close together as it asks: {clause}";
+        }
+
+        var otherForms = OtherFormsIn(clause, document).Distinct(StringComparer.Ordinal).ToList();
+        return otherForms.Count > 0
+            ? $"group {number} has only other forms than its # words ask for ({string.Join(", ", otherForms)}): {clause}"
             : $"no word from group {number}: {clause}";
     }
 
-    /// <summary>Whether a group that found nothing has its words there, kept away by a NOT NEAR (so adding words is no fix).</summary>
-    public static bool IsKeptAway(CompiledTopic topic, AnalyzedDocument document, int group)
+    /// <summary>
+    /// Whether a group that found nothing has its words there, kept away by a NOT NEAR or too far apart: then adding
+    /// words to it is no fix.
+    /// </summary>
+    public static bool HasItsWordsUncounted(CompiledTopic topic, AnalyzedDocument document, int group)
     {
         ArgumentNullException.ThrowIfNull(topic);
-        return KeptAwayIn(topic.Clauses[group], document) is not null;
+        var clause = topic.Clauses[group];
+        return KeptAwayIn(clause, document) is not null || IsApart(clause, document);
     }
+
+    // The part of the group that came nearest has every word there, only not together as it asks.
+    private static bool IsApart(QueryNode clause, AnalyzedDocument document)
+    {
+        var shortfall = new Shortfall();
+        Collect(clause, document, shortfall);
+        return shortfall.Apart.Count > 0 && shortfall.Missing.Count == 0;
+    }
+
+    // The forms of a `#` word's family that the story writes, other than the one form the word asks for (not in what
+    // the group excludes or keeps away).
+    private static IEnumerable<string> OtherFormsIn(QueryNode node, AnalyzedDocument document) => node switch
+    {
+        TermNode { NameForms: { } forms } term when term.Written.StartsWith('#') => term.SearchedStems
+            .SelectMany(document.PositionsOf)
+            .Select(position => document.TokenAt(position)?.Surface)
+            .OfType<string>()
+            .Where(surface => !forms.Contains(surface)),
+        OrNode or => or.Children.SelectMany(child => OtherFormsIn(child, document)),
+        AndNode and => and.Children.SelectMany(child => OtherFormsIn(child, document)),
+        NearNode near => OtherFormsIn(near.Left, document).Concat(OtherFormsIn(near.Right, document)),
+        NotNearNode notNear => OtherFormsIn(notNear.Left, document),
+        _ => [],
+    };
 
     private static string? KeptAwayIn(QueryNode node, AnalyzedDocument document) => node switch
     {

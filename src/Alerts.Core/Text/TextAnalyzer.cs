@@ -280,16 +280,17 @@ public static class TextAnalyzer
         // import, "critical" condition no critic, "busy" no business, "Providence" no provider, "nearly" not near,
         // "likely" not like, an "officer" no office, "positive" no position, an "initiative" nothing initial, an
         // "emergency" nothing emerging.
-        ("united", ["united", "unite", "unites", "uniting"]),
+        ("united", ["united", "unitedly", "unite", "unites", "uniting"]),
         ("important", ["important", "importantly", "importance"]),
-        ("critical", ["critical", "critically"]),
-        ("busy", ["busy", "busier", "busiest", "busily"]),
+        ("critical", ["critical", "critically", "criticality"]),
+        ("busy", ["busy", "busier", "busiest", "busily", "busied", "busying"]),
         ("providence", ["providence"]),
         ("nearly", ["nearly"]),
         ("likely", ["likely"]),
         ("officer", ["officer", "officers"]),
-        ("positive", ["positive", "positively", "positives"]),
-        ("initiat", ["initiative", "initiatives", "initiate", "initiated", "initiates", "initiating", "initiation"]),
+        ("positive", ["positive", "positively", "positives", "positivity"]),
+        ("initiat", ["initiative", "initiatives", "initiate", "initiated", "initiates", "initiating", "initiation",
+            "initiations", "initiator", "initiators"]),
         ("emergency", ["emergency", "emergencies"]),
 
         // A plural with a sense of its own: "futures" are traded contracts, not the future; "securities" are stocks and

@@ -55,7 +55,7 @@ public static class MissedArticle
             {
                 reasons.Add(QueryShortfall.MissingGroup(compiled, document, missing));
                 var groupNames = GroupsByClause(topic);
-                var wordsToAdd = QueryShortfall.IsKeptAway(compiled, document, missing) ? [] : WordsToAdd(compiled, missing, document);
+                var wordsToAdd = QueryShortfall.HasItsWordsUncounted(compiled, document, missing) ? [] : WordsToAdd(compiled, missing, document);
                 foreach (var word in wordsToAdd)
                 {
                     (string, WatchTopic) writtenOut = ($"add “{word}” to group {missing + 1}", topic with { Query = WithWord(compiled, missing, word, groupNames) });

@@ -224,16 +224,20 @@ public static partial class TopicPreview
     internal static IReadOnlyList<string> QueryStems(WatchTopic topic)
     {
         // "title:Sudan" writes the word Sudan (read as text, the field and the word would be one token).
-        var queryText = ExactForm().Replace(FieldPrefix().Replace(QueryGroups.ExpandedQuery(topic), " "), " ");
+        var queryText = ExactForm().Replace(FieldPrefix().Replace(QueryGroups.ExpandedQuery(topic), " "), m => m.Groups["quoted"].Success ? m.Value : " ");
         return [.. TextAnalyzer.Analyze(queryText).Select(t => t.Stem).Where(stem => stem.Length > 0)];
     }
 
+    // The forms the query's `#` words ask for, folded as the text is ("#Macy's" is "macy", "#Café" "cafe").
     private static HashSet<string> QueryExactForms(WatchTopic topic) =>
-        new(ExactForm().Matches(QueryGroups.ExpandedQuery(topic)).Select(m => m.Groups["word"].Value), StringComparer.OrdinalIgnoreCase);
+        [.. QueryParser.Terms(QueryParser.Parse(QueryGroups.ExpandedQuery(topic)))
+            .Where(term => term.Written.StartsWith('#') && term.NameForms is not null)
+            .SelectMany(term => term.NameForms!)];
 
     [GeneratedRegex(@"\b(?:title|place|category):", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FieldPrefix();
 
-    [GeneratedRegex(@"#(?<word>[\p{L}\p{N}']+)", RegexOptions.CultureInvariant)]
+    // A `#` word outside quotes (inside them '#' is text, as in a hashtag, and the word keeps its endings).
+    [GeneratedRegex(@"(?<quoted>""[^""]*"")|#[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
     private static partial Regex ExactForm();
 }

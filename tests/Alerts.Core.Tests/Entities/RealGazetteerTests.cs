@@ -28,6 +28,8 @@ public sealed class RealGazetteerTests
     [InlineData("WASHINGTON (Reuters) - Sen. John Warner, R-Va., said the bill would pass.", "US-VA")]
     [InlineData("WASHINGTON (Reuters) - Rep. Steny Hoyer (D-Md.) said the bill would pass.", "US-MD")]
     [InlineData("WASHINGTON - Senator Jim Jeffords (I-Vermont) left the party.", "US-VT")]
+    [InlineData("WASHINGTON (AP) - Sen. John Warner,\nR-Va., said the bill would pass.", "US-VA")]
+    [InlineData("WASHINGTON (AP) - Rep. Steny Hoyer [D–Md.] said the bill would pass.", "US-MD")]
     public void Recognize_LawmakersPartyAndState_NamesNoPlace(string body, string subdivision)
     {
         // Act

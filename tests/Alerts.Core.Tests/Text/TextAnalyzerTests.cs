@@ -43,6 +43,9 @@ public sealed class TextAnalyzerTests
     [InlineData("position", "positive")]
     [InlineData("initial", "initiative")]
     [InlineData("emerged", "emergency")]
+    [InlineData("initial", "initiators")]
+    [InlineData("position", "positivity")]
+    [InlineData("critic", "criticality")]
     public void Stem_WordsOfUnrelatedMeaning_DoNotShareStem(string a, string b)
     {
         // Act / Assert: Porter2 alone gives each pair one stem.

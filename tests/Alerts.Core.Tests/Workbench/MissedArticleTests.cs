@@ -175,4 +175,34 @@ public sealed class MissedArticleTests
         Assert.Equal("group 1 found only what it keeps away (CNN beside told): (CNN OR C.N.N. OR NBC OR N.B.C.) NOT NEAR/3 told", Assert.Single(explanation.Reasons));
         Assert.Empty(explanation.Changes);
     }
+
+    [Fact]
+    public void Explain_GroupsWordsTooFarApart_SaysSoAndProposesNoWord()
+    {
+        // Arrange: "sold" and "unit" are both there, further apart than NEAR/2 allows: another word is no fix.
+        var topic = new WatchTopic("unit-sales", "Units sold", "Siemens (sold NEAR/2 unit)");
+        var far = Story("far", "Siemens results", "Siemens sold more trains this year, and its phone unit lost money.");
+
+        // Act
+        var explanation = MissedArticle.Explain(topic, far, [far]);
+
+        // Assert
+        Assert.Equal("group 2 has its words, but not as close together as it asks: sold NEAR/2 unit", Assert.Single(explanation.Reasons));
+        Assert.Empty(explanation.Changes);
+    }
+
+    [Fact]
+    public void Explain_OnlyOtherFormsThanAHashWordAsksFor_NamesThemAndProposesThem()
+    {
+        // Arrange: `#unit` asks for "unit"; the story writes "units", which adding to the group would catch.
+        var topic = new WatchTopic("unit-sales", "Units sold", "(sell* OR sold) #unit");
+        var units = Story("units", "EU clears sale of units", "Regulators cleared the sale of two units sold by the group.");
+
+        // Act
+        var explanation = MissedArticle.Explain(topic, units, [units]);
+
+        // Assert
+        Assert.Equal("group 2 has only other forms than its # words ask for (units): #unit", Assert.Single(explanation.Reasons));
+        Assert.Contains(explanation.Changes, change => change.Change == "add “units” to group 2");
+    }
 }

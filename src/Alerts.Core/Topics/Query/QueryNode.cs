@@ -45,7 +45,7 @@ public sealed record RequiredKeys(IReadOnlyList<string> Terms, IReadOnlyList<str
     {
         "said", "say", "year", "new", "report", "state", "govern", "offici", "peopl", "time", "week", "first",
         "two", "one", "would", "could", "after", "over", "percent", "compani", "market", "world", "reuter", "ap",
-        "last", "presid", "unit", "day", "month", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "last", "presid", "united", "day", "month", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
         "sunday", "group", "countri", "nation", "million", "billion", "plan", "three", "make", "take", "may", "u.",
     };
 }

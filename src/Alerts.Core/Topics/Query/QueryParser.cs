@@ -139,7 +139,8 @@ public static class QueryParser
     private static bool IsWrittenInCapitals(string written) =>
         written.Length >= 2 && written.All(char.IsAsciiLetterUpper);
 
-    private static IEnumerable<TermNode> Terms(QueryNode node, bool withOtherSpellings = false) => node switch
+    /// <summary>The words of a query (not their other spellings unless asked), exclusions' and kept-away sides' too.</summary>
+    internal static IEnumerable<TermNode> Terms(QueryNode node, bool withOtherSpellings = false) => node switch
     {
         TermNode term => term.IsOtherSpelling && !withOtherSpellings ? [] : [term],
         AndNode and => and.Children.SelectMany(child => Terms(child, withOtherSpellings)),
