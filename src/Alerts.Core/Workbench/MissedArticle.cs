@@ -112,9 +112,9 @@ public static class MissedArticle
     // The article's own content words, headline first, that the query does not have: what the missing group lacks.
     private static IEnumerable<string> WordsToAdd(CompiledTopic compiled, int missing, AnalyzedDocument document)
     {
-        var inQuery = TopicPreview.QueryStems(compiled.Topic).ToHashSet(StringComparer.Ordinal);
+        var inQuery = QueryWords.Of(compiled.Topic);
         return document.Tokens
-            .Where(t => TopicPreview.IsSuggestibleWord(t) && !inQuery.Contains(t.Stem))
+            .Where(t => TopicPreview.IsSuggestibleWord(t) && !inQuery.Cover(t))
             .Select(t => t.Surface)
             .Distinct(StringComparer.Ordinal)
             .Take(WordsTried);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Alerts.Core.Articles;
 using Alerts.Core.Entities;
 using Alerts.Core.Scoring;
@@ -54,7 +53,7 @@ public sealed record TopicPreviewResult(int Scanned, IReadOnlyList<PreviewItem> 
 /// alerts; near misses (every word group but one matched, a constraint failed, or a score just under the threshold),
 /// each with the reason in words; and suggestions, the words the hits and near misses share that the query lacks.
 /// </summary>
-public static partial class TopicPreview
+public static class TopicPreview
 {
     /// <summary>The semantic part of a preview when the semantic signal is on (an embedder is registered), else null.</summary>
     public static (ITextEmbedder Embedder, double MinSimilarity)? SemanticFrom(IEnumerable<ITextEmbedder> embedders, ScoringOptions options)
@@ -182,8 +181,7 @@ public static partial class TopicPreview
             return [];
         }
 
-        var queryWords = QueryStems(topic);
-        var exactForms = QueryExactForms(topic);
+        var queryWords = QueryWords.Of(topic);
         var counts = new Dictionary<string, (int Articles, Dictionary<string, int> Forms)>(StringComparer.Ordinal);
         foreach (var item in items)
         {
@@ -191,8 +189,7 @@ public static partial class TopicPreview
             foreach (var token in TextAnalyzer.Analyze(item.Article.Title + " " + item.Article.Summary))
             {
                 if (!IsSuggestibleWord(token)
-                    || queryWords.Any(word => IsCoveredBy(token.Stem, word))
-                    || exactForms.Contains(token.Surface)
+                    || queryWords.Cover(token)
                     || !seen.Add(token.Stem))
                 {
                     continue;
@@ -210,34 +207,4 @@ public static partial class TopicPreview
             .Take(10)
             .Select(c => new PreviewSuggestion(c.Value.Forms.MaxBy(f => f.Value).Key, c.Value.Articles))];
     }
-
-    // Whether a query word already finds a word of the text: its stem starts the other's, either way ("negotiat*" and
-    // "negotiations"), but a derivation kept apart ("electr~ity") does not cover its base's other forms ("electrical").
-    private static bool IsCoveredBy(string stem, string queryWord) =>
-        stem.StartsWith(queryWord, StringComparison.Ordinal)
-        || (queryWord.StartsWith(stem, StringComparison.Ordinal) && !queryWord.Contains(TextAnalyzer.DerivationMark, StringComparison.Ordinal));
-
-    /// <summary>
-    /// The stems of the words a topic's query writes, its groups spelled out; not those asked for in one form
-    /// (<c>#unit</c> finds "unit", not "units": the other forms are worth suggesting).
-    /// </summary>
-    internal static IReadOnlyList<string> QueryStems(WatchTopic topic)
-    {
-        // "title:Sudan" writes the word Sudan (read as text, the field and the word would be one token).
-        var queryText = ExactForm().Replace(FieldPrefix().Replace(QueryGroups.ExpandedQuery(topic), " "), m => m.Groups["quoted"].Success ? m.Value : " ");
-        return [.. TextAnalyzer.Analyze(queryText).Select(t => t.Stem).Where(stem => stem.Length > 0)];
-    }
-
-    // The forms the query's `#` words ask for, folded as the text is ("#Macy's" is "macy", "#Café" "cafe").
-    private static HashSet<string> QueryExactForms(WatchTopic topic) =>
-        [.. QueryParser.Terms(QueryParser.Parse(QueryGroups.ExpandedQuery(topic)))
-            .Where(term => term.Written.StartsWith('#') && term.NameForms is not null)
-            .SelectMany(term => term.NameForms!)];
-
-    [GeneratedRegex(@"\b(?:title|place|category):", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex FieldPrefix();
-
-    // A `#` word outside quotes (inside them '#' is text, as in a hashtag, and the word keeps its endings).
-    [GeneratedRegex(@"(?<quoted>""[^""]*"")|#[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
-    private static partial Regex ExactForm();
 }

@@ -306,4 +306,26 @@ public sealed class TopicPreviewTests
 
         Assert.DoesNotContain(result.Suggestions, suggestion => suggestion.Term.Equals(covered, StringComparison.OrdinalIgnoreCase));
     }
+
+    [Theory]
+    [InlineData("police office", "officers", false)]
+    [InlineData("police office", "office", true)]
+    [InlineData("police negotiat*", "negotiators", true)]
+    [InlineData("renew energy", "renewable", true)]
+    [InlineData("renewable energy", "renewed", false)]
+    [InlineData("electricity grid", "electrical", false)]
+    [InlineData("(sold OR sell*) #unit", "unit", true)]
+    [InlineData("(sold OR sell*) #unit", "units", false)]
+    [InlineData("(sold OR sell*) \"#unit\"", "units", true)]
+    [InlineData("(sold OR sell*) #Macy's", "macy", true)]
+    [InlineData("title:Sudan talks", "sudanese", false)]
+    [InlineData("title:Sudan talks", "sudan", true)]
+    public void QueryWords_Cover_WhatTheQueryFinds(string query, string word, bool covered)
+    {
+        // A family kept apart (office, officers) is not covered by the other; a prefix covers its letters, a derivation's
+        // base covers the derivation, a # word its one form.
+        var words = QueryWords.Of(new WatchTopic("t", "T", query));
+
+        Assert.Equal(covered, words.Cover(Alerts.Core.Text.TextAnalyzer.Analyze(word).Single()));
+    }
 }
