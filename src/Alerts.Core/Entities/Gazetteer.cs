@@ -201,7 +201,7 @@ public sealed class Gazetteer
                 }
             }
 
-            if (readings is not null && IsPartyTag(document, i))
+            if (readings is not null && (IsPartyTag(document, i) || IsNamedWaters(document, i)))
             {
                 i += length - 1;
                 continue;
@@ -238,6 +238,22 @@ public sealed class Gazetteer
             && party.End == document.Tokens[first].Start - 1 && text[party.End] is '-' or '–'
             && (party.Start == 0 || char.IsWhiteSpace(text[party.Start - 1]) || text[party.Start - 1] is '(' or '[' or ',' or '"' or '\'');
     }
+
+    // "the Gulf of Mexico", "the Sea of Japan", "the Bay of Bengal", "the Gulf of Guinea": a sea named after a place is
+    // not the place (a storm in the Gulf of Mexico is not in Mexico).
+    private static bool IsNamedWaters(AnalyzedDocument document, int first)
+    {
+        if (first < 2 || first - 2 < document.TitleTokenCount && first >= document.TitleTokenCount)
+        {
+            return false;
+        }
+
+        var (waters, of) = (document.Tokens[first - 2], document.Tokens[first - 1]);
+        var text = first < document.TitleTokenCount ? document.Title : document.Body;
+        return of.Surface == "of" && Waters.Contains(waters.Surface) && char.IsUpper(text[waters.Start]);
+    }
+
+    private static readonly HashSet<string> Waters = new(StringComparer.Ordinal) { "gulf", "sea", "bay", "strait", "straits" };
 
     // "Guantanamo Bay", "Swat Valley", "Helmand Province": a place's name with the word for what it is, written as part of
     // the name, is that place (so that "at Guantanamo Bay, Cuba" reads Cuba as the place's country, not as a party).

@@ -41,6 +41,26 @@ public sealed class RealGazetteerTests
     }
 
     [Theory]
+    [InlineData("Ivan moved into the Gulf of Mexico on Monday.", "MX")]
+    [InlineData("Tankers crossed the Sea of Japan.", "JP")]
+    [InlineData("Pirates struck in the Gulf of Guinea.", "GN")]
+    public void Recognize_SeaNamedAfterAPlace_IsNotThePlace(string body, string country)
+    {
+        // Act / Assert: a storm in the Gulf of Mexico is not in Mexico.
+        Assert.DoesNotContain(Recognize("Update", body), m => m.Entry.CountryCode == country);
+    }
+
+    [Theory]
+    [InlineData("Troops left Mexico for the gulf of the river.", "MX")]
+    [InlineData("The Bay of Plenty in New Zealand flooded.", "NZ")]
+    [InlineData("Talks on the future of Mexico resumed.", "MX")]
+    public void Recognize_PlaceAfterOtherWords_IsStillThePlace(string body, string country)
+    {
+        // Act / Assert
+        Assert.Contains(Recognize("Update", body), m => m.Entry.CountryCode == country);
+    }
+
+    [Theory]
     [InlineData("Flooding hit Richmond, Va., on Monday.", "US-VA")]
     [InlineData("Sen. John Warner of Virginia said the storm hit hard.", "US-VA")]
     [InlineData("A Maryland-based company said sales rose.", "US-MD")]
