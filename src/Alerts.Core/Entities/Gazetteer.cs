@@ -250,7 +250,7 @@ public sealed class Gazetteer
 
         var (waters, of) = (document.Tokens[first - 2], document.Tokens[first - 1]);
         var text = first < document.TitleTokenCount ? document.Title : document.Body;
-        return of.Surface == "of" && Waters.Contains(waters.Surface) && char.IsUpper(text[waters.Start]);
+        return of.Surface == "of" && Waters.Contains(waters.Surface) && (char.IsUpper(text[waters.Start]) || !UsesCapitals(text));
     }
 
     private static readonly HashSet<string> Waters = new(StringComparer.Ordinal) { "gulf", "sea", "bay", "strait", "straits" };

@@ -44,6 +44,7 @@ public sealed class RealGazetteerTests
     [InlineData("Ivan moved into the Gulf of Mexico on Monday.", "MX")]
     [InlineData("Tankers crossed the Sea of Japan.", "JP")]
     [InlineData("Pirates struck in the Gulf of Guinea.", "GN")]
+    [InlineData("ivan moved into the gulf of mexico on monday.", "MX")]
     public void Recognize_SeaNamedAfterAPlace_IsNotThePlace(string body, string country)
     {
         // Act / Assert: a storm in the Gulf of Mexico is not in Mexico.

@@ -181,9 +181,8 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     /// <summary>
     /// The forms a name matches, in any case: itself, its plural ("Palestinian" and "Palestinians") and, when longer
     /// than four letters, its singular ("Olympics" and "Olympic"). Short names ending in s are where names and
-    /// ordinary words collide ("Mars" and "mar"), so they keep their s; so do names whose singular is someone else's
-    /// given name or another country ("Williams" is not Prince William, "Edwards" not Edward, Hurricane "Frances" not
-    /// France). Possessives are already gone from the folded word.
+    /// ordinary words collide ("Mars" and "mar"), so they keep their s; so does a person's name whose singular is a
+    /// country (Hurricane "Frances" is not France). Possessives are already gone from the folded word.
     /// </summary>
     public static IReadOnlySet<string> FormsOfName(string folded)
     {
@@ -202,19 +201,13 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
         return forms;
     }
 
-    // "france" for "frances", "william" for "williams": a country or people the name itself is not, or, for a name
-    // that is no place ("Philippines" is one, and "Philippine" a given name too), a given name. Read as written: the
-    // stemmer would make "frances" France's people.
-    private static bool IsSomeoneOrSomewhereElse(string singular, string name)
-    {
-        var itself = Gazetteer.Default.Resolve(name);
-        if (Gazetteer.Default.Resolve(singular) is { Kind: EntityKind.Country or EntityKind.Nationality } other)
-        {
-            return itself?.CountryCode != other.CountryCode;
-        }
-
-        return itself is null && PersonNames.IsGivenName(char.ToUpperInvariant(singular[0]) + singular[1..]);
-    }
+    // "france" for "frances": a country or people the name itself is not, when the name is someone's (a given name,
+    // as the hurricanes are named) or another place's. "Saudis" keeps "Saudi", and "Philippines" "Philippine".
+    private static bool IsSomeoneOrSomewhereElse(string singular, string name) =>
+        Gazetteer.Default.Resolve(singular) is { Kind: EntityKind.Country or EntityKind.Nationality } other
+        && (Gazetteer.Default.Resolve(name) is { } itself
+            ? itself.CountryCode != other.CountryCode
+            : PersonNames.IsGivenName(char.ToUpperInvariant(name[0]) + name[1..]));
 
     /// <inheritdoc/>
     public override bool Evaluate(AnalyzedDocument document, List<QueryHit> hits)
