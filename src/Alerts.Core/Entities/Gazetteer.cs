@@ -227,13 +227,13 @@ public sealed class Gazetteer
     // where anything happens, so a Maryland topic does not get every federal story that quotes a Maryland member.
     private static bool IsPartyTag(AnalyzedDocument document, int first)
     {
-        if (first == 0 || first == document.TitleTokenCount)
+        if (!InOneField(document, first - 1, first))
         {
             return false;
         }
 
         var party = document.Tokens[first - 1];
-        var text = first < document.TitleTokenCount ? document.Title : document.Body;
+        var text = document.TextOf(party);
         return party.End - party.Start == 1 && party.Surface is "r" or "d" or "i" && char.IsUpper(text[party.Start])
             && party.End == document.Tokens[first].Start - 1 && text[party.End] is '-' or '–'
             && (party.Start == 0 || char.IsWhiteSpace(text[party.Start - 1]) || text[party.Start - 1] is '(' or '[' or ',' or '"' or '\'');
@@ -243,15 +243,19 @@ public sealed class Gazetteer
     // not the place (a storm in the Gulf of Mexico is not in Mexico).
     private static bool IsNamedWaters(AnalyzedDocument document, int first)
     {
-        if (first < 2 || first - 2 < document.TitleTokenCount && first >= document.TitleTokenCount)
+        if (!InOneField(document, first - 2, first))
         {
             return false;
         }
 
         var (waters, of) = (document.Tokens[first - 2], document.Tokens[first - 1]);
-        var text = first < document.TitleTokenCount ? document.Title : document.Body;
+        var text = document.TextOf(waters);
         return of.Surface == "of" && Waters.Contains(waters.Surface) && (char.IsUpper(text[waters.Start]) || !UsesCapitals(text));
     }
+
+    // Whether tokens from one index to another exist and lie in the same field (headline or body).
+    private static bool InOneField(AnalyzedDocument document, int from, int to) =>
+        from >= 0 && document.IsTitle(document.Tokens[from].Position) == document.IsTitle(document.Tokens[to].Position);
 
     private static readonly HashSet<string> Waters = new(StringComparer.Ordinal) { "gulf", "sea", "bay", "strait", "straits" };
 
@@ -265,14 +269,14 @@ public sealed class Gazetteer
             return false;
         }
 
-        var text = next < document.TitleTokenCount ? document.Title : document.Body;
+        var text = document.TextOf(document.Tokens[next]);
         return char.IsUpper(text[document.Tokens[next].Start]) && document.Tokens[next].Start - document.Tokens[last].End == 1;
     }
 
     // Whether any word of a name starts with a capital ("the Netherlands", "Republic of Belarus").
     private static bool WrittenWithACapital(AnalyzedDocument document, int start, int length)
     {
-        var text = start < document.TitleTokenCount ? document.Title : document.Body;
+        var text = document.TextOf(document.Tokens[start]);
         for (var k = start; k < start + length && k < document.Tokens.Count; k++)
         {
             if (char.IsUpper(text[document.Tokens[k].Start]))
@@ -556,7 +560,7 @@ public sealed class Gazetteer
     private static bool IsAcronym(AnalyzedDocument document, int start, int end)
     {
         var tokens = document.Tokens;
-        var text = start < document.TitleTokenCount ? document.Title : document.Body;
+        var text = document.TextOf(document.Tokens[start]);
         var written = text.AsSpan(tokens[start].Start, tokens[end].End - tokens[start].Start);
         var possessive = written.EndsWith("'s", StringComparison.Ordinal) || written.EndsWith("\u2019s", StringComparison.Ordinal);
         var letters = possessive ? written[..^2] : written;
@@ -608,7 +612,7 @@ public sealed class Gazetteer
             }
         }
 
-        var text = start < document.TitleTokenCount ? document.Title : document.Body;
+        var text = document.TextOf(document.Tokens[start]);
         if (alias.EndsWithStop && (tokens[end].End >= text.Length || text[tokens[end].End] != '.'))
         {
             return false;

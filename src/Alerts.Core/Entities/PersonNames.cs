@@ -131,7 +131,7 @@ internal sealed class PersonNames
         }
 
         var (last, word) = (document.Tokens[lastToken], document.Tokens[next]);
-        var text = next < document.TitleTokenCount ? document.Title : document.Body;
+        var text = document.TextOf(document.Tokens[next]);
         return OneSpaceBetween(text, last, word) && char.IsUpper(text[word.Start]) && !word.IsStopWord
             && !PlaceQualifiers.Contains(word.Surface) && !OrdinaryWords.Contains(word.Surface);
     }
