@@ -134,7 +134,7 @@ public static class QueryShortfall
     /// there, why they did not count: only beside what a NOT NEAR of the group keeps away ("CNN beside told"), not as
     /// close together as it asks, or only in other forms than a `#` word asks for ("units" for <c>#unit</c>).
     /// </summary>
-    public static string MissingGroup(CompiledTopic topic, AnalyzedDocument document, int group)
+    public static GroupShortfall MissingGroup(CompiledTopic topic, AnalyzedDocument document, int group)
     {
         ArgumentNullException.ThrowIfNull(topic);
         ArgumentNullException.ThrowIfNull(document);
@@ -142,29 +142,20 @@ public static class QueryShortfall
         var number = (group + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (KeptAwayIn(clause, document) is { } kept)
         {
-            return $"group {number} found only what it keeps away ({kept}): {clause}";
+            return new($"group {number} found only what it keeps away ({kept}): {clause}", WordsThereUncounted: true);
         }
 
         if (IsApart(clause, document))
         {
-            return $"group {number} has its words, but not as close together as it asks: {clause}";
+            return new($"group {number} has its words, but not as close together as it asks: {clause}", WordsThereUncounted: true);
         }
 
         var otherForms = OtherFormsIn(clause, document).Distinct(StringComparer.Ordinal).ToList();
-        return otherForms.Count > 0
-            ? $"group {number} has only other forms than its # words ask for ({string.Join(", ", otherForms)}): {clause}"
-            : $"no word from group {number}: {clause}";
-    }
-
-    /// <summary>
-    /// Whether a group that found nothing has its words there, kept away by a NOT NEAR or too far apart: then adding
-    /// words to it is no fix.
-    /// </summary>
-    public static bool HasItsWordsUncounted(CompiledTopic topic, AnalyzedDocument document, int group)
-    {
-        ArgumentNullException.ThrowIfNull(topic);
-        var clause = topic.Clauses[group];
-        return KeptAwayIn(clause, document) is not null || IsApart(clause, document);
+        return new(
+            otherForms.Count > 0
+                ? $"group {number} has only other forms than its # words ask for ({string.Join(", ", otherForms)}): {clause}"
+                : $"no word from group {number}: {clause}",
+            WordsThereUncounted: false);
     }
 
     // The part of the group that came nearest has every word there, only not together as it asks.

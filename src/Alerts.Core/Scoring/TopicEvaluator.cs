@@ -259,7 +259,7 @@ public static class TopicEvaluator
         {
             if (clauseHits[i].Count == 0)
             {
-                evidence.Add(new MatchEvidence("missing", QueryShortfall.MissingGroup(topic, document, i)));
+                evidence.Add(new MatchEvidence("missing", QueryShortfall.MissingGroup(topic, document, i).Reason));
                 continue;
             }
 

@@ -53,9 +53,10 @@ public static class MissedArticle
         {
             if (TopicEvaluator.MissingClause(compiled, document) is { } missing)
             {
-                reasons.Add(QueryShortfall.MissingGroup(compiled, document, missing));
+                var shortfall = QueryShortfall.MissingGroup(compiled, document, missing);
+                reasons.Add(shortfall.Reason);
                 var groupNames = GroupsByClause(topic);
-                var wordsToAdd = QueryShortfall.HasItsWordsUncounted(compiled, document, missing) ? [] : WordsToAdd(compiled, missing, document);
+                var wordsToAdd = shortfall.WordsThereUncounted ? [] : WordsToAdd(compiled, missing, document);
                 foreach (var word in wordsToAdd)
                 {
                     (string, WatchTopic) writtenOut = ($"add “{word}” to group {missing + 1}", topic with { Query = WithWord(compiled, missing, word, groupNames) });

@@ -123,7 +123,7 @@ public static class TopicPreview
             // group may fail on words the presearch counts as there ("units" for `#unit`, two words too far apart).
             else if ((isCandidate || partial.Count > 0) && TopicEvaluator.MissingClause(compiled, document) is { } missing)
             {
-                var why = QueryShortfall.MissingGroup(compiled, document, missing);
+                var why = QueryShortfall.MissingGroup(compiled, document, missing).Reason;
                 nearMisses.Add(new PreviewItem(article, 0, why, [new MatchEvidence("missing", why)]));
             }
             else if (topicVector is not null && TopicEvaluator.PassesExclusionsAndFilters(compiled, document) && (articleVector ?? StoredVector)(article) is { } vector
