@@ -112,10 +112,9 @@ public static class EvalCommand
             await error.WriteLineAsync($"{request.Input.Name}: {warning}");
         }
 
-        var unlabelled = topics.Where(t => !labels.Topics.Contains(t.Id)).Select(t => t.Id).ToList();
-        if (unlabelled.Count > 0)
+        foreach (var warning in LabelCoverage.Warnings(labels, topics.Select(t => t.Id), articles.Select(a => a.Key)))
         {
-            await error.WriteLineAsync($"No labels for topic(s) {string.Join(", ", unlabelled)}: every alert of theirs counts as false.");
+            await error.WriteLineAsync($"{request.Labels.Name}: {warning}");
         }
 
         if (request.Feedback)

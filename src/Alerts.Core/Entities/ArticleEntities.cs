@@ -694,6 +694,9 @@ public sealed partial class ArticleEntities
         ArgumentNullException.ThrowIfNull(mention);
         var first = Document.Tokens[mention.FirstToken];
         var last = Document.Tokens[mention.LastToken];
-        return Document.TextOf(first)[first.Start..last.End];
+        var text = Document.TextOf(first);
+        // Initials keep their last full stop, which the sentence may have taken as its own: "U.S.", not "U.S".
+        var end = last.End < text.Length && text[last.End] == '.' && last.End >= 2 && text[last.End - 2] == '.' ? last.End + 1 : last.End;
+        return text[first.Start..end];
     }
 }

@@ -360,9 +360,10 @@ public static class TopicEvaluator
         if (constraints.HasActors)
         {
             // The name of an excluded country is more often where than who ("Iraq video shows hostage deaths", "Iraq
-            // kidnap victim"): its people and armed groups ("Iraqi", "Taliban") still count as actors.
+            // kidnap victim"): its people and armed groups ("Iraqi", "Taliban") still count as actors, and so does the
+            // name standing for its people before one of its bodies ("US troops", "U.S. officials").
             var actors = FindActors(entities, clauseHits)
-                .Where(a => !(a.Entry.Kind == EntityKind.Country && constraints.ExcludeActorNationalities.Contains(a.Entry.CountryCode!)))
+                .Where(a => !(a.Entry.Kind == EntityKind.Country && constraints.ExcludeActorNationalities.Contains(a.Entry.CountryCode!) && !NamesItsBody(entities, a)))
                 .ToList();
             var qualifying = actors.Where(a => QualifiesAsActor(constraints, a)).ToList();
             if (qualifying.Count > 0)
@@ -858,6 +859,15 @@ public static class TopicEvaluator
     private static bool InSameBodySentence(ArticleEntities entities, EntityMention mention, int position) =>
         !entities.Document.IsTitle(position) && entities.Document.TokenIndexAt(position) is var token and >= 0
         && entities.SameSentence(mention.LastToken, token);
+
+    // "US troops", "U.S. officials": a country's name right before one of its acting bodies, in the same clause.
+    private static bool NamesItsBody(ArticleEntities entities, EntityMention country)
+    {
+        var next = country.LastToken + 1;
+        var tokens = entities.Document.Tokens;
+        return next < tokens.Count && entities.SameClause(country.LastToken, next) && tokens[next].Position == tokens[country.LastToken].Position + 1
+            && ActingGroups.Contains(tokens[next].Stem);
+    }
 
     /// <summary>
     /// Whether an actor is one of the people or things the story happened to rather than one who acted: held or harmed

@@ -209,6 +209,20 @@ public sealed class AnalyzedDocument
             && !IsPossessive(token);
     }
 
+    /// <summary>Whether the word at a position is a middle initial: one capital letter and a full stop ("Colin L. Powell").</summary>
+    public bool IsInitialAt(int position)
+    {
+        if (TokenAt(position) is not { } token)
+        {
+            return false;
+        }
+
+        var written = WrittenForm(token);
+        var text = TextOf(token);
+        return written.Length is 1 or 2 && char.IsAsciiLetterUpper(written[0])
+            && (written.Length == 2 ? written[1] == '.' : token.End < text.Length && text[token.End] == '.');
+    }
+
     /// <summary>
     /// Whether the word at a position is written as <paramref name="word"/> (folded) and followed by the letter A written
     /// as a capital, with spaces or a hyphen between and after it only a possessive, punctuation closing a clause or

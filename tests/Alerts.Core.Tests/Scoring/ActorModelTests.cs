@@ -31,6 +31,36 @@ public sealed class ActorModelTests
     }
 
     [Theory]
+    [InlineData("US troops killed in Iraq", "Two soldiers died in a roadside bombing on Monday.")]
+    [InlineData("U.S. troops storm Najaf mosque", "The fighting went on for a third day.")]
+    [InlineData("Fighting in Najaf", "Two US troops died in Iraq on Monday.")]
+    public void Alerts_ExcludedCountryNamingItsOwnTroops_ActsAndTheConstraintFails(string title, string body)
+    {
+        // Arrange: allied troops in Iraq, the Americans' own left out.
+        var allies = TestSupport.Topic("troops", new TopicConstraints { ExcludeActorNationalities = ["United States"] });
+
+        // Act
+        var match = TestSupport.Match(allies, title, body);
+
+        // Assert: "US troops" are the Americans, as "American troops" are; initials are named with their full stops.
+        Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+        Assert.Contains(match.Evidence, e => e.Description == "actors are only " + (title.StartsWith("U.S.", StringComparison.Ordinal) ? "U.S." : "US"));
+    }
+
+    [Fact]
+    public void Alerts_ExcludedCountryBesideAnotherCountrysTroops_TheOthersAct()
+    {
+        // Arrange
+        var allies = TestSupport.Topic("troops", new TopicConstraints { ExcludeActorNationalities = ["United States"] });
+
+        // Act: the US is where the decision is reported from, Poland's troops act.
+        var match = TestSupport.Match(allies, "Poland to cut its troops in Iraq, US told", "Warsaw said its troops would leave next year.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
     [InlineData("Soldier pleads guilty to abusing Iraqi prisoners", "A reservist admitted the abuse at a military court on Wednesday.")]
     [InlineData("Iraqi detainees describe abuse", "They said they were beaten in custody last year.")]
     [InlineData("Two Iraqi prisoners were abused, inquiry finds", "An inquiry found that guards beat the men in custody.")]

@@ -148,6 +148,12 @@ public sealed class QuerySemanticsTests
     [InlineData("\"hepatitis A\"", "A hepatitis B vaccine is tested", false)]
     [InlineData("\"hepatitis A\"", "Doctors fight hepatitis. A vaccine is near", false)]
     [InlineData("\"Serie A\"", "Fans of the World Series. A ticket costs more", false)]
+    // A person's name in quotes finds it with a middle initial the press adds; nothing else between its words.
+    [InlineData("\"Colin Powell\"", "Secretary of State Colin L. Powell arrived in Tokyo", true)]
+    [InlineData("\"George Bush\"", "PRESIDENT GEORGE W. BUSH SPEAKS", true)]
+    [InlineData("\"Colin Powell\"", "Colin Smith and Powell met", false)]
+    [InlineData("\"Colin Powell\"", "Colin L. Smith met Powell", false)]
+    [InlineData("\"New York\"", "New N. York", false)]
     // Names joined by an ampersand, and languages' "++" and "#", stay whole: not "at" and "t", not a lone "c".
     [InlineData("AT&T", "AT&T cuts jobs", true)]
     [InlineData("AT&T", "Shares of T-Mobile rise", false)]

@@ -115,6 +115,28 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Contains("chips-tech     1    0       1    1     0      0      1.000   1.000  1.000", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunAsync_LabelsNamingArticlesOrTopicsNotThere_SaysWhichBeforeTheFigures()
+    {
+        // Arrange: two rows, numbered 0 and 1; the labels were numbered from 1 and one topic id is misspelt.
+        var input = Write("articles.csv", "title,summary\nTroops leave Kabul,The last unit flew home.\nTroops land in Kabul,More arrived.\n");
+        var topics = Write("topics.json", """[{ "id": "troops", "name": "Troops", "query": "troops" }, { "id": "troops-abroad", "name": "Troops abroad", "query": "troops" }]""");
+        var labels = Write("labels.tsv", "troops\t1\tcore\ntroops\t2\tcore\ntroops\t3\tnot\ntroop\t1\tcore\n");
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        // Act
+        var exit = await EvalCommand.RunAsync(new EvalCommand.EvalRequest(topics, input, labels, Details: false), null, output, error, TestContext.Current.CancellationToken);
+
+        // Assert: the core label of row 2 is named (the "not" of row 3 changes nothing), and the topic without labels
+        // is told which topics the labels are for.
+        Assert.Equal(0, exit);
+        var warnings = error.ToString();
+        Assert.Contains("labels.tsv: labels for troops name 1 core or related article(s) the input does not have (2), left out of its figures (an article without an id is numbered by its data row, the first row after the header being 0)", warnings, StringComparison.Ordinal);
+        Assert.Contains("labels.tsv: no labels for topic(s) troops-abroad: every alert of theirs counts as false (the labels also name troop)", warnings, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^troops +1 +0 +2 +1 +0 +1 ", output.ToString());
+    }
+
     public void Dispose() => files.Dispose();
 
     private FileInfo Write(string name, string text) => files.Write(name, text);

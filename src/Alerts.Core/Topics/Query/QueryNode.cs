@@ -350,6 +350,12 @@ public sealed class PhraseNode : QueryNode
     /// </summary>
     public IReadOnlyList<PhraseStopWord> StopWords { get; }
 
+    /// <summary>
+    /// For a person's name of two words ("Colin Powell": a given name first, both written with a capital): it also finds
+    /// the name with a middle initial between ("Colin L. Powell"), as the press often writes it.
+    /// </summary>
+    public bool SkipsMiddleInitial { get; init; }
+
     /// <summary>For a phrase ending with the letter A: its last word as the query folds it; null otherwise.</summary>
     public string? WordBeforeCapitalA { get; }
 
@@ -382,6 +388,12 @@ public sealed class PhraseNode : QueryNode
             {
                 ok = FindNear(document.PositionsOf(Stems[k]), start + Offsets[k], start, out var at);
                 last = Math.Max(last, at);
+            }
+
+            // "Colin L. Powell" for "Colin Powell": a person's name with a middle initial the phrase does not write.
+            if (!ok && SkipsMiddleInitial && document.IsInitialAt(start + 1) && document.PositionsOf(Stems[1]).Contains(start + 2))
+            {
+                (ok, last) = (true, start + 2);
             }
 
             if (ok && document.IsTitle(start) == document.IsTitle(last) && HasStopWords(document, start) && HasAmpersands(document, start)

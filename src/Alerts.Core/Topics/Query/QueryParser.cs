@@ -735,7 +735,10 @@ public static class QueryParser
                 scope,
                 endsWithCapitalA ? tokens[^1].Surface : null,
                 stopWords,
-                AmpersandsAfter(normalized, tokens));
+                AmpersandsAfter(normalized, tokens))
+            {
+                SkipsMiddleInitial = IsPersonsName(text, slop, stopWords, endsWithCapitalA),
+            };
 
             // "US Open" finds "U.S. Open" too, "U.N. Security Council" "UN Security Council"; but "U.S. Open" not "US
             // Open", as phrases have no acronyms ("help us open").
@@ -749,6 +752,13 @@ public static class QueryParser
                 ? withInitials
                 : WithNameSpellings(WithAmpersandSpellings(WithClosedCompound(withInitials, words, slop, stopWords, scope, isOtherSpelling), text, slop, position, scope, ampersandSpelled), text, isOtherSpelling, other => Phrase(other, slop, position, scope, isOtherSpelling: true));
         }
+
+        // "Colin Powell", "George Bush": two words with capitals, the first a given name, nothing else in the quotes.
+        private static bool IsPersonsName(string text, int slop, PhraseStopWord[] stopWords, bool endsWithCapitalA) =>
+            slop == 0 && stopWords.Length == 0 && !endsWithCapitalA
+            && text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var given, var family]
+            && given.All(char.IsLetter) && family.Length > 1 && char.IsUpper(family[0]) && family.Skip(1).Any(char.IsLower)
+            && PersonNames.IsGivenName(given);
 
         // "air strike" finds "airstrike", "heat wave" "heatwave": the press closes two-word compounds as often as it
         // hyphens them, and a hyphenated one is already read both ways (see JoinedTerm). Not a name ("White House" is
