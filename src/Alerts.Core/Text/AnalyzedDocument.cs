@@ -24,6 +24,8 @@ public sealed class AnalyzedDocument
     // Whether the title and the body have any capital letter, once asked.
     private bool? titleHasCapitals;
     private bool? bodyHasCapitals;
+    private bool? titleHasLowerCase;
+    private bool? bodyHasLowerCase;
 
     private int? leadSentenceEnd;
 
@@ -334,6 +336,26 @@ public sealed class AnalyzedDocument
         known ??= (title ? Title : Body).AsSpan().ContainsAny(UpperCaseLetters);
         return known.Value;
     }
+
+    /// <summary>
+    /// Whether the word at a position is written in capitals in a field that is not ("NLCS" in "Munro, Morris Face Off
+    /// in NLCS Game 2"): there a final capital S is another acronym's letter, not a plural ("PCs").
+    /// </summary>
+    public bool IsInCapitalsAmidLowerCase(int position)
+    {
+        if (TokenAt(position) is not { } token || !IsWrittenInCapitals(token))
+        {
+            return false;
+        }
+
+        var title = IsTitle(position);
+        ref var known = ref title ? ref titleHasLowerCase : ref bodyHasLowerCase;
+        known ??= (title ? Title : Body).AsSpan().ContainsAny(LowerCaseLetters);
+        return known.Value;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> LowerCaseLetters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
 
     private static readonly System.Buffers.SearchValues<char> UpperCaseLetters =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ");

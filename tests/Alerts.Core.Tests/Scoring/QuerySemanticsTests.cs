@@ -148,6 +148,12 @@ public sealed class QuerySemanticsTests
     [InlineData("\"hepatitis A\"", "A hepatitis B vaccine is tested", false)]
     [InlineData("\"hepatitis A\"", "Doctors fight hepatitis. A vaccine is near", false)]
     [InlineData("\"Serie A\"", "Fans of the World Series. A ticket costs more", false)]
+    // Initials take their plural with a small s; in capitals amid lower case a final S is another acronym's letter.
+    [InlineData("NLC", "Munro, Morris Face Off in NLCS Game 2", false)]
+    [InlineData("PC", "Sprint PCS adds users", false)]
+    [InlineData("PC", "Makers shipped more PCs", true)]
+    [InlineData("PC", "SHIPMENTS OF PCS RISE", true)]
+    [InlineData("IRS", "IRS audits rise", true)]
     // A person's name in quotes finds it with a middle initial the press adds; nothing else between its words.
     [InlineData("\"Colin Powell\"", "Secretary of State Colin L. Powell arrived in Tokyo", true)]
     [InlineData("\"George Bush\"", "PRESIDENT GEORGE W. BUSH SPEAKS", true)]

@@ -163,6 +163,9 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     /// </summary>
     public bool CapitalsOnly { get; } = capitalsOnly;
 
+    // The initials themselves, folded ("nlc"): the shortest of their forms; a longer one is their plural.
+    private readonly int initialsLength = capitalsOnly && capitalsForms is { Count: > 0 } ? capitalsForms.Min(f => f.Length) : 0;
+
     /// <summary>
     /// Whether the analysis added this word as another spelling of what the query wrote ("U.S." for <c>US</c>,
     /// "ceasefire" for <c>cease-fire</c>): it matches, but it is not one of the query's own names.
@@ -259,7 +262,7 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
         return (NameForms is null || (NameForms.Contains(surface) && !(NeedsCapital && document.IsWrittenInLowerCase(position))))
             && (Acronym is null || (surface == Acronym && document.IsWrittenInCapitals(position)))
             && (CapitalsForms is null || (CapitalsForms.Contains(surface) && (surface != CapitalsSingular || document.IsWrittenInCapitals(position))
-                && (!CapitalsOnly || document.CanBeInitials(position))))
+                && (!CapitalsOnly || (document.CanBeInitials(position) && !IsPluralInCapitals(document, position, surface)))))
             && (!NeedsPossessive || document.IsPossessive(index));
     }
 
@@ -268,6 +271,11 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
 
     /// <inheritdoc/>
     public override string ToString() => ScopePrefix + Written;
+
+    // Initials take their plural with a small s ("PCs", "NLCs"); "NLCS" or "PCS" amid lower case is another acronym,
+    // the League Championship Series, not Nigerian Labour Congresses. A headline set all in capitals says nothing.
+    private bool IsPluralInCapitals(AnalyzedDocument document, int position, string surface) =>
+        surface.Length > initialsLength && document.IsInCapitalsAmidLowerCase(position);
 }
 
 /// <summary>Words starting with a prefix (<c>deploy*</c>), compared on the unstemmed folded word.</summary>
