@@ -32,7 +32,9 @@ public static class LabelCoverage
         {
             var absent = labels.ArticlesGraded(topic, RelevanceGrade.Core).Concat(labels.ArticlesGraded(topic, RelevanceGrade.Related))
                 .Where(id => !articles.Contains(id))
-                .Order(StringComparer.Ordinal)
+                // Row numbers in their order ("2, 10"), as text would not.
+                .OrderBy(id => id.Length)
+                .ThenBy(id => id, StringComparer.Ordinal)
                 .ToList();
             if (absent.Count == 0)
             {

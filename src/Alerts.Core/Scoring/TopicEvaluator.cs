@@ -59,6 +59,12 @@ public static class TopicEvaluator
         + "overture offer proposal plan demand threat bid refusal decision warning pledge "
         + "bank producer maker");
 
+    // A state's own bodies, which a country's initials before them name as its people ("US troops", "U.S. officials").
+    private static readonly HashSet<string> StateBodies = TextAnalyzer.StemsOf(
+        "troops soldiers forces military army navy marines airmen commanders generals warplanes jets gunships helicopters "
+        + "officials diplomats envoy envoys negotiators administration government authorities police agents prosecutors "
+        + "investigators ministers minister leaders lawmakers senators officers");
+
     // The people and things a story happens to: held or harmed ("Iraqi prisoners", "the Australian embassy").
     private static readonly HashSet<string> HeldOrHarmed = TextAnalyzer.StemsOf(
         "prisoner prisoners detainee detainees inmate inmates captive captives hostage hostages victim victims casualties "
@@ -360,8 +366,8 @@ public static class TopicEvaluator
         if (constraints.HasActors)
         {
             // The name of an excluded country is more often where than who ("Iraq video shows hostage deaths", "Iraq
-            // kidnap victim"): its people and armed groups ("Iraqi", "Taliban") still count as actors, and so does the
-            // name standing for its people before one of its bodies ("US troops", "U.S. officials").
+            // kidnap victim"): its people and armed groups ("Iraqi", "Taliban") still count as actors, and so do its
+            // initials standing for its people before one of its state's bodies ("US troops", "U.S. officials").
             var actors = FindActors(entities, clauseHits)
                 .Where(a => !(a.Entry.Kind == EntityKind.Country && constraints.ExcludeActorNationalities.Contains(a.Entry.CountryCode!) && !NamesItsBody(entities, a)))
                 .ToList();
@@ -860,13 +866,36 @@ public static class TopicEvaluator
         !entities.Document.IsTitle(position) && entities.Document.TokenIndexAt(position) is var token and >= 0
         && entities.SameSentence(mention.LastToken, token);
 
-    // "US troops", "U.S. officials": a country's name right before one of its acting bodies, in the same clause.
+    // "US troops", "U.S. officials", "UK ministers": a country's initials right before one of its state's bodies, in
+    // the same clause. Only initials: a full name there is more often where the body is sent or what it is about
+    // ("Bush unveils Iraq troop plan", "More Afghanistan troops needed"), and a company after initials is as often
+    // bought as buying ("Acme buys UK firm").
     private static bool NamesItsBody(ArticleEntities entities, EntityMention country)
     {
         var next = country.LastToken + 1;
         var tokens = entities.Document.Tokens;
-        return next < tokens.Count && entities.SameClause(country.LastToken, next) && tokens[next].Position == tokens[country.LastToken].Position + 1
-            && ActingGroups.Contains(tokens[next].Stem);
+        return IsInitials(entities.TextOf(country))
+            && next < tokens.Count && entities.SameClause(country.LastToken, next) && tokens[next].Position == tokens[country.LastToken].Position + 1
+            && StateBodies.Contains(tokens[next].Stem);
+    }
+
+    // "US", "U.S.", "UK", "UAE": two or three capitals, with or without full stops.
+    private static bool IsInitials(ReadOnlySpan<char> written)
+    {
+        var letters = 0;
+        foreach (var c in written)
+        {
+            if (char.IsAsciiLetterUpper(c))
+            {
+                letters++;
+            }
+            else if (c != '.')
+            {
+                return false;
+            }
+        }
+
+        return letters is 2 or 3;
     }
 
     /// <summary>

@@ -47,6 +47,35 @@ public sealed class ActorModelTests
         Assert.Contains(match.Evidence, e => e.Description == "actors are only " + (title.StartsWith("U.S.", StringComparison.Ordinal) ? "U.S." : "US"));
     }
 
+    [Theory]
+    [InlineData("Iraq", "Bush unveils Iraq troop plan", "The plan keeps troops there through 2005.")]
+    [InlineData("Afghanistan", "More Afghanistan troops needed, general says", "NATO is short of soldiers for the election.")]
+    [InlineData("United Kingdom", "Acme buys UK firm", "Acme said it would pay cash.")]
+    public void Alerts_ExcludedCountrysFullNameOrACompanyAfterIt_DoesNotAct(string excluded, string title, string body)
+    {
+        // Arrange: a full name before troops is usually where they go; a firm after initials is often the one bought.
+        var topic = TestSupport.Topic("troop* OR soldiers OR firm", new TopicConstraints { ExcludeActorNationalities = [excluded] });
+
+        // Act
+        var match = TestSupport.Match(topic, title, body);
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Fact]
+    public void Alerts_ExcludedCountrysInitialsBeforeItsMilitary_ActsAndTheConstraintFails()
+    {
+        // Arrange
+        var allies = TestSupport.Topic("troops OR insurgents", new TopicConstraints { ExcludeActorNationalities = ["United States"] });
+
+        // Act
+        var match = TestSupport.Match(allies, "US military says troops killed 50 insurgents", "The fighting was in Samarra.");
+
+        // Assert
+        Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
     [Fact]
     public void Alerts_ExcludedCountryBesideAnotherCountrysTroops_TheOthersAct()
     {

@@ -160,6 +160,7 @@ public sealed class QuerySemanticsTests
     [InlineData("\"Colin Powell\"", "Colin Smith and Powell met", false)]
     [InlineData("\"Colin Powell\"", "Colin L. Smith met Powell", false)]
     [InlineData("\"New York\"", "New N. York", false)]
+    [InlineData("\"Anna Smith-Jones\"", "Anna B. Smith-Brown was sworn in", false)]
     // Names joined by an ampersand, and languages' "++" and "#", stay whole: not "at" and "t", not a lone "c".
     [InlineData("AT&T", "AT&T cuts jobs", true)]
     [InlineData("AT&T", "Shares of T-Mobile rise", false)]

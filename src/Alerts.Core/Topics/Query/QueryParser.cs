@@ -737,7 +737,7 @@ public static class QueryParser
                 stopWords,
                 AmpersandsAfter(normalized, tokens))
             {
-                SkipsMiddleInitial = IsPersonsName(text, slop, stopWords, endsWithCapitalA),
+                SkipsMiddleInitial = tokens.Count == 2 && IsPersonsName(text, slop, stopWords, endsWithCapitalA),
             };
 
             // "US Open" finds "U.S. Open" too, "U.N. Security Council" "UN Security Council"; but "U.S. Open" not "US
@@ -753,7 +753,8 @@ public static class QueryParser
                 : WithNameSpellings(WithAmpersandSpellings(WithClosedCompound(withInitials, words, slop, stopWords, scope, isOtherSpelling), text, slop, position, scope, ampersandSpelled), text, isOtherSpelling, other => Phrase(other, slop, position, scope, isOtherSpelling: true));
         }
 
-        // "Colin Powell", "George Bush": two words with capitals, the first a given name, nothing else in the quotes.
+        // "Colin Powell", "George Bush": two words with capitals, the first a given name, nothing else in the quotes
+        // (a hyphenated family name is more words: "Anna Smith-Jones" is not "Anna B. Smith").
         private static bool IsPersonsName(string text, int slop, PhraseStopWord[] stopWords, bool endsWithCapitalA) =>
             slop == 0 && stopWords.Length == 0 && !endsWithCapitalA
             && text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var given, var family]
