@@ -211,7 +211,10 @@ public sealed class AnalyzedDocument
             && !IsPossessive(token);
     }
 
-    /// <summary>Whether the word at a position is a middle initial: one capital letter and a full stop ("Colin L. Powell").</summary>
+    /// <summary>
+    /// Whether the word at a position is a middle initial: a capital letter and a full stop, or two run together
+    /// ("Colin L. Powell", "George H.W. Bush").
+    /// </summary>
     public bool IsInitialAt(int position)
     {
         if (TokenAt(position) is not { } token)
@@ -219,10 +222,10 @@ public sealed class AnalyzedDocument
             return false;
         }
 
-        var written = WrittenForm(token);
         var text = TextOf(token);
-        return written.Length is 1 or 2 && char.IsAsciiLetterUpper(written[0])
-            && (written.Length == 2 ? written[1] == '.' : token.End < text.Length && text[token.End] == '.');
+        var end = token.End < text.Length && text[token.End] == '.' ? token.End + 1 : token.End;
+        var written = text.AsSpan(token.Start, end - token.Start);
+        return written is [_, '.'] or [_, '.', _, '.'] && char.IsAsciiLetterUpper(written[0]) && char.IsAsciiLetterUpper(written[^2]);
     }
 
     /// <summary>

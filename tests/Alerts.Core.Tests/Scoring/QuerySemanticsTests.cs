@@ -157,6 +157,7 @@ public sealed class QuerySemanticsTests
     // A person's name in quotes finds it with a middle initial the press adds; nothing else between its words.
     [InlineData("\"Colin Powell\"", "Secretary of State Colin L. Powell arrived in Tokyo", true)]
     [InlineData("\"George Bush\"", "PRESIDENT GEORGE W. BUSH SPEAKS", true)]
+    [InlineData("\"George Bush\"", "Former President George H.W. Bush went fishing", true)]
     [InlineData("\"Colin Powell\"", "Colin Smith and Powell met", false)]
     [InlineData("\"Colin Powell\"", "Colin L. Smith met Powell", false)]
     [InlineData("\"New York\"", "New N. York", false)]
