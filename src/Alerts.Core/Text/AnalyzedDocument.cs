@@ -21,7 +21,7 @@ public sealed class AnalyzedDocument
 
     private readonly Dictionary<string, List<int>> positionsByStem = new(StringComparer.Ordinal);
 
-    // Whether the title and the body have any capital letter, once asked.
+    // Whether the title and the body have any capital letter (any lower-case letter), once asked.
     private bool? titleHasCapitals;
     private bool? bodyHasCapitals;
     private bool? titleHasLowerCase;
