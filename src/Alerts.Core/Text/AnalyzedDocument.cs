@@ -213,20 +213,28 @@ public sealed class AnalyzedDocument
 
     /// <summary>
     /// Whether the word at a position is a middle initial: a capital letter and a full stop, or two run together
-    /// ("Colin L. Powell", "George H.W. Bush").
+    /// ("Colin L. Powell", "George H.W. Bush"), with only spaces between it and the words either side ("Washington,
+    /// D.C., National Geographic" is a place's name in a list, not a person's initials).
     /// </summary>
     public bool IsInitialAt(int position)
     {
-        if (TokenAt(position) is not { } token)
+        var index = TokenIndexAt(position);
+        if (index <= 0 || index + 1 >= Tokens.Count || IsTitle(Tokens[index - 1].Position) != IsTitle(position)
+            || IsTitle(Tokens[index + 1].Position) != IsTitle(position))
         {
             return false;
         }
 
+        var (before, token, after) = (Tokens[index - 1], Tokens[index], Tokens[index + 1]);
         var text = TextOf(token);
         var end = token.End < text.Length && text[token.End] == '.' ? token.End + 1 : token.End;
         var written = text.AsSpan(token.Start, end - token.Start);
-        return written is [_, '.'] or [_, '.', _, '.'] && char.IsAsciiLetterUpper(written[0]) && char.IsAsciiLetterUpper(written[^2]);
+        return written is [_, '.'] or [_, '.', _, '.'] && char.IsAsciiLetterUpper(written[0]) && char.IsAsciiLetterUpper(written[^2])
+            && IsSpaceOnly(text, before.End, token.Start) && IsSpaceOnly(text, end, after.Start);
     }
+
+    private static bool IsSpaceOnly(string text, int from, int to) =>
+        to > from && !text.AsSpan(from, to - from).ContainsAnyExcept(' ');
 
     /// <summary>
     /// Whether the word at a position is written as <paramref name="word"/> (folded) and followed by the letter A written

@@ -162,6 +162,7 @@ public sealed class QuerySemanticsTests
     [InlineData("\"Colin Powell\"", "Colin L. Smith met Powell", false)]
     [InlineData("\"New York\"", "New N. York", false)]
     [InlineData("\"Anna Smith-Jones\"", "Anna B. Smith-Brown was sworn in", false)]
+    [InlineData("\"Washington Nationals\"", "Camps in New York and Washington, D.C., National Geographic said", false)]
     // Names joined by an ampersand, and languages' "++" and "#", stay whole: not "at" and "t", not a lone "c".
     [InlineData("AT&T", "AT&T cuts jobs", true)]
     [InlineData("AT&T", "Shares of T-Mobile rise", false)]
