@@ -874,28 +874,10 @@ public static class TopicEvaluator
     {
         var next = country.LastToken + 1;
         var tokens = entities.Document.Tokens;
-        return IsInitials(entities.TextOf(country))
+        // "US", "U.S.", "UK", "UAE": initials, which have another spelling with or without full stops.
+        return QueryParser.OtherSpellingOfInitials(entities.TextOf(country)) is not null
             && next < tokens.Count && entities.SameClause(country.LastToken, next) && tokens[next].Position == tokens[country.LastToken].Position + 1
             && StateBodies.Contains(tokens[next].Stem);
-    }
-
-    // "US", "U.S.", "UK", "UAE": two or three capitals, with or without full stops.
-    private static bool IsInitials(ReadOnlySpan<char> written)
-    {
-        var letters = 0;
-        foreach (var c in written)
-        {
-            if (char.IsAsciiLetterUpper(c))
-            {
-                letters++;
-            }
-            else if (c != '.')
-            {
-                return false;
-            }
-        }
-
-        return letters is 2 or 3;
     }
 
     /// <summary>

@@ -341,10 +341,15 @@ public sealed class AnalyzedDocument
     }
 
     // Worked out once per field, on first need (most articles never ask).
-    private bool HasCapitals(bool title)
+    private bool HasCapitals(bool title) =>
+        FieldHas(title, UpperCaseLetters, ref title ? ref titleHasCapitals : ref bodyHasCapitals);
+
+    private bool HasLowerCase(bool title) =>
+        FieldHas(title, LowerCaseLetters, ref title ? ref titleHasLowerCase : ref bodyHasLowerCase);
+
+    private bool FieldHas(bool title, System.Buffers.SearchValues<char> letters, ref bool? known)
     {
-        ref var known = ref title ? ref titleHasCapitals : ref bodyHasCapitals;
-        known ??= (title ? Title : Body).AsSpan().ContainsAny(UpperCaseLetters);
+        known ??= (title ? Title : Body).AsSpan().ContainsAny(letters);
         return known.Value;
     }
 
@@ -359,10 +364,7 @@ public sealed class AnalyzedDocument
             return false;
         }
 
-        var title = IsTitle(position);
-        ref var known = ref title ? ref titleHasLowerCase : ref bodyHasLowerCase;
-        known ??= (title ? Title : Body).AsSpan().ContainsAny(LowerCaseLetters);
-        return known.Value;
+        return HasLowerCase(IsTitle(position));
     }
 
     private static readonly System.Buffers.SearchValues<char> LowerCaseLetters =
