@@ -363,8 +363,38 @@ public static class TextAnalyzer
             return stem.EndsWith("abl", StringComparison.Ordinal) || stem.EndsWith("ibl", StringComparison.Ordinal) ? stem : stem + DerivationMark + "able";
         }
 
-        return plain.EndsWith("ity", StringComparison.Ordinal) && !stem.EndsWith("iti", StringComparison.Ordinal) ? stem + DerivationMark + "ity" : stem;
+        if (plain.EndsWith("ity", StringComparison.Ordinal) && !stem.EndsWith("iti", StringComparison.Ordinal))
+        {
+            return stem + DerivationMark + "ity";
+        }
+
+        return ActionFamilyRoot(word) is { } root && stem.Length <= root.Length && !IsVerb(stem) ? stem + DerivationMark + "ate" : stem;
     }
+
+    // Porter2 takes "-ation" and "-ate" down to a root that is often a word of its own: `medication` found "medical"
+    // and "medics", `publication` "public", `specification` "specific", `candidates` "candid", `conservation` the
+    // Conservatives. A word of the -ate verb's family ("medication", "negotiated", "investigators", "operational")
+    // keeps that family in its stem when Porter2 took the ending away, so it finds the family's other forms
+    // ("investigation" finds "investigators") and not the root word; the root still finds them all. Where the root is
+    // itself a verb the -ation word names its doing ("importation" is importing, "information" informing) and Porter2's
+    // family stands; where Porter2 keeps the ending ("senate", "station") nothing changes.
+    private static string? ActionFamilyRoot(string word)
+    {
+        foreach (var ending in ActionFamilyEndings)
+        {
+            if (word.Length - ending.Length >= 3 && word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return word[..^ending.Length];
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsVerb(string stem) => OrdinaryWords.Contains(stem + "ed") || OrdinaryWords.Contains(stem + "ing");
+
+    private static readonly string[] ActionFamilyEndings =
+        ["ationally", "ational", "ations", "ation", "ately", "ating", "ators", "ator", "ated", "ates", "ate"];
 
     private static readonly string[] AbleEndings = ["able", "ible", "ably", "ibly", "ability", "ibility"];
 
@@ -379,7 +409,7 @@ public static class TextAnalyzer
         }
 
         var stem = StemOverrides.TryGetValue(word, out var kept) ? kept
-            : AmericanSpelling(word) is { } american ? (StemOverrides.TryGetValue(american, out var family) ? family : SnowballStem(american))
+            : AmericanSpelling(word) is { } american ? (StemOverrides.TryGetValue(american, out var family) ? family : WithDerivation(american, SnowballStem(american)))
             : WithDerivation(word, SnowballStem(word));
         if (cache.Count > 50_000)
         {
