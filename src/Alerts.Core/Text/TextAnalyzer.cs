@@ -353,7 +353,7 @@ public static class TextAnalyzer
     // -ability: "sustainable", "sustainably", "sustainability" are one family) or with -ity keeps that ending in its
     // stem when Porter2 took it away, so it finds its own family only; the base word still finds them all, since
     // documents index the derivation under its base too. Where Porter2 keeps the ending ("table", "city", "quality")
-    // nothing changes.
+    // nothing changes. The doer's -er is kept the same way: `supporters` found "supported" and `villagers` "village".
     private static string WithDerivation(string word, string stem)
     {
         var plain = word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "y"
@@ -366,6 +366,11 @@ public static class TextAnalyzer
         if (plain.EndsWith("ity", StringComparison.Ordinal) && !stem.EndsWith("iti", StringComparison.Ordinal))
         {
             return stem + DerivationMark + "ity";
+        }
+
+        if (IsDoer(plain, stem) && ActionFamilyRoot(word) is null)
+        {
+            return stem + DerivationMark + "er";
         }
 
         return ActionFamilyRoot(word) is { } root && stem.Length <= root.Length && !IsVerb(stem) ? stem + DerivationMark + "ate" : stem;
@@ -391,7 +396,13 @@ public static class TextAnalyzer
         return null;
     }
 
-    private static bool IsVerb(string stem) => OrdinaryWords.Contains(stem + "ed") || OrdinaryWords.Contains(stem + "ing");
+    // The doer's -er that Porter2 took away ("supporters", "villagers", "developers"), not a verb's own -er ("consider",
+    // "discover": "considered" is English) nor -eer ("volunteers").
+    private static bool IsDoer(string word, string stem) =>
+        word.EndsWith("er", StringComparison.Ordinal) && !word.EndsWith("eer", StringComparison.Ordinal)
+        && !stem.EndsWith("er", StringComparison.Ordinal) && !IsVerb(word);
+
+    private static bool IsVerb(string root) => OrdinaryWords.Contains(root + "ed") || OrdinaryWords.Contains(root + "ing");
 
     private static readonly string[] ActionFamilyEndings =
         ["ationally", "ational", "ations", "ation", "ately", "ating", "ators", "ator", "ated", "ates", "ate"];

@@ -42,8 +42,10 @@ public sealed class EvaluationSetTests
         ["us-retail-holiday-sales"] = 0.85,
         ["sprint-nextel"] = 0.98,
         ["labor-strikes-and-walkouts"] = 0.74,
-        ["sports-coach-and-manager-changes"] = 0.80,
-        ["violence-and-racism-in-sport"] = 0.79,
+        // 0.801 until the forty-fifth stop: a doer written out asks for doers, and `manager` no longer finds "the
+        // managing job" (docs/scoring.md, "Derivations apart from their base"; development 24 false alerts fewer).
+        ["sports-coach-and-manager-changes"] = 0.78,
+        ["violence-and-racism-in-sport"] = 0.82,
         ["corporate-job-cuts"] = 0.88,
         ["housing-market-and-mortgages"] = 0.97,
         ["wildlife-conservation-endangered-species"] = 0.87,
@@ -111,7 +113,7 @@ public sealed class EvaluationSetTests
         ["initial-public-offerings"] = 0.92,
         ["regulatory-fines-and-penalty-settlements"] = 0.92,
         ["floods-landslides-and-typhoons"] = 0.91,
-        ["riots-and-violent-street-protests"] = 0.63,
+        ["riots-and-violent-street-protests"] = 0.65,
         ["international-sanctions-and-embargoes"] = 0.91,
         ["home-video-technology-dvd-dvr"] = 0.87,
         ["sports-records-and-milestones"] = 0.73,

@@ -124,7 +124,7 @@ public sealed class TextAnalyzerTests
     [InlineData("AT&T cuts jobs", new[] { "at&t", "cut", "job" })]
     [InlineData("AT&T's profit", new[] { "at&t", "profit" })]
     [InlineData("Johnson & Johnson", new[] { "johnson", "johnson" })]
-    [InlineData("C++ and C# developers", new[] { "c++", "and", "c#", "develop" })]
+    [InlineData("C++ and C# developers", new[] { "c++", "and", "c#", "develop~er" })]
     [InlineData("ranked #1 in C", new[] { "rank", "1", "in", "c" })]
     public void Analyze_NamesTheTokenizerWouldCut_StayWhole(string text, string[] stems)
     {
