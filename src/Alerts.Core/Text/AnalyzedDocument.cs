@@ -478,26 +478,57 @@ public sealed class AnalyzedDocument
     {
         for (var i = 1; i + 2 < body.Length; i++)
         {
-            if (body[i] is not ('.' or '!' or '?'))
-            {
-                continue;
-            }
-
-            // Feeds often set sentences apart by several spaces ("seized in Iraq by militants.    Al-Jazeera said").
-            var next = i + 1;
-            while (next < body.Length && char.IsWhiteSpace(body[next]))
-            {
-                next++;
-            }
-
-            if (next > i + 1 && next < body.Length && char.IsUpper(body[next])
-                && !(char.IsUpper(body[i - 1]) && (i < 2 || !char.IsLetter(body[i - 2]) || body[i - 2] == '.')) && !IsAbbreviation(body, i))
+            if (IsSentenceEnd(body, i))
             {
                 return i;
             }
         }
 
         return body.Length;
+    }
+
+    /// <summary>
+    /// Whether a sentence ends between two of the words from one position to another, in the headline or the body:
+    /// "for the first time. Warner Bros. said" holds no "Time Warner" ("U.S. Open", "St. Louis" and "Corp. Chief"
+    /// end none).
+    /// </summary>
+    public bool HasSentenceEndBetween(int from, int to)
+    {
+        var (first, last) = (TokenIndexAt(from), TokenIndexAt(to));
+        for (var i = Math.Max(first, 0); i < last; i++)
+        {
+            var (left, right) = (Tokens[i], Tokens[i + 1]);
+            var text = TextOf(left);
+            for (var at = left.End; at < right.Start && at < text.Length; at++)
+            {
+                if (IsSentenceEnd(text, at))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // A full stop, question or exclamation mark, then space and a capital; not after initials ("U.S. Open") nor a
+    // word the press shortens mid-sentence ("Gen.", "Corp."). Feeds often set sentences apart by several spaces
+    // ("seized in Iraq by militants.    Al-Jazeera said").
+    private static bool IsSentenceEnd(string text, int i)
+    {
+        if (i < 1 || text[i] is not ('.' or '!' or '?'))
+        {
+            return false;
+        }
+
+        var next = i + 1;
+        while (next < text.Length && char.IsWhiteSpace(text[next]))
+        {
+            next++;
+        }
+
+        return next > i + 1 && next < text.Length && char.IsUpper(text[next])
+            && !(char.IsUpper(text[i - 1]) && (i < 2 || !char.IsLetter(text[i - 2]) || text[i - 2] == '.')) && !IsAbbreviation(text, i);
     }
 
     // A capitalised word the press shortens with a full stop mid-sentence: titles, months, company forms, US states'
@@ -514,6 +545,9 @@ public sealed class AnalyzedDocument
         "wash", "wis", "wyo", "alta", "man", "ont", "que", "sask", "nfld",
     };
 
+    // "Coaches vs. Cancer", "Roe v. Wade": a match's or a case's two sides, never a sentence's end.
+    private static readonly HashSet<string> LowerCaseAbbreviations = new(StringComparer.Ordinal) { "vs", "v" };
+
     private static bool IsAbbreviation(string text, int stop)
     {
         var from = stop;
@@ -522,7 +556,7 @@ public sealed class AnalyzedDocument
             from--;
         }
 
-        return stop > from && char.IsUpper(text[from]) && (from == 0 || !char.IsLetter(text[from - 1]))
-            && Abbreviations.Contains(text[from..stop].ToLowerInvariant());
+        return stop > from && (from == 0 || !char.IsLetter(text[from - 1]))
+            && (char.IsUpper(text[from]) ? Abbreviations.Contains(text[from..stop].ToLowerInvariant()) : LowerCaseAbbreviations.Contains(text[from..stop]));
     }
 }

@@ -230,6 +230,9 @@ public static class TextAnalyzer
         ("universit", ["university", "universities"]),
         ("universal", ["universal", "universally"]),
         ("abortion", ["abortion", "abortions"]),
+        // An assassin is the doer of an assassination, one family, though "assassin" is a word of its own (below).
+        ("assassin", ["assassin", "assassins", "assassinate", "assassinated", "assassinates", "assassinating",
+            "assassination", "assassinations"]),
 
         // A sport or trade named by its -ing noun is not its base noun: "boxing" is no set-top box, "fencing" no
         // fence, "rowing" no row, "cycling" no business cycle, "marketing" no stock market, "engineering" no engine,
@@ -373,23 +376,24 @@ public static class TextAnalyzer
             return stem + DerivationMark + "er";
         }
 
-        return ActionFamilyRoot(word) is { } root && stem.Length <= root.Length && !IsVerb(stem) ? stem + DerivationMark + "ate" : stem;
+        return ActionFamilyRoot(word) is { } root && stem.Length <= root.Length && !IsVerb(root) ? stem + DerivationMark + "ate" : stem;
     }
 
-    // Porter2 takes "-ation" and "-ate" down to a root that is often a word of its own: `medication` found "medical"
-    // and "medics", `publication` "public", `specification` "specific", `candidates` "candid", `conservation` the
-    // Conservatives. A word of the -ate verb's family ("medication", "negotiated", "investigators", "operational")
-    // keeps that family in its stem when Porter2 took the ending away, so it finds the family's other forms
-    // ("investigation" finds "investigators") and not the root word; the root still finds them all. Where the root is
-    // itself a verb the -ation word names its doing ("importation" is importing, "information" informing) and Porter2's
-    // family stands; where Porter2 keeps the ending ("senate", "station") nothing changes.
+    // Porter2 takes "-ation" and "-ate" down to a root that other words share: `medication` found "medical" and
+    // "medics", `publication` "public", `candidates` "candid", `legislation` a "Legislative Council". A word of an -ate
+    // verb's family ("medication", "negotiated", "investigators", "operational") keeps that family in its stem when
+    // Porter2 took the ending away, so it finds the family's other forms ("investigation" finds "investigators") and
+    // not the root's other words; the root still finds them all. Where the root is itself a verb the -ation word names
+    // its doing ("importation" is importing, "installation" installing) and Porter2's family stands, as it does for
+    // -ization, whose family is the -ize verb's ("legalization", "legalized").
     private static string? ActionFamilyRoot(string word)
     {
         foreach (var ending in ActionFamilyEndings)
         {
             if (word.Length - ending.Length >= 3 && word.EndsWith(ending, StringComparison.Ordinal))
             {
-                return word[..^ending.Length];
+                var root = word[..^ending.Length];
+                return root.EndsWith("iz", StringComparison.Ordinal) || root.EndsWith("is", StringComparison.Ordinal) ? null : root;
             }
         }
 
@@ -405,7 +409,7 @@ public static class TextAnalyzer
     private static bool IsVerb(string root) => OrdinaryWords.Contains(root + "ed") || OrdinaryWords.Contains(root + "ing");
 
     private static readonly string[] ActionFamilyEndings =
-        ["ationally", "ational", "ations", "ation", "ately", "ating", "ators", "ator", "ated", "ates", "ate"];
+        ["ationally", "ationals", "ational", "ations", "ation", "ately", "ating", "ators", "ator", "ated", "ates", "ate"];
 
     private static readonly string[] AbleEndings = ["able", "ible", "ably", "ibly", "ability", "ibility"];
 

@@ -404,7 +404,9 @@ public sealed class PhraseNode : QueryNode
                 (ok, last) = (true, start + 2);
             }
 
+            // An exact phrase is one expression: it does not run across the end of a sentence ("the first time. Warner").
             if (ok && document.IsTitle(start) == document.IsTitle(last) && HasStopWords(document, start) && HasAmpersands(document, start)
+                && (Slop > 0 || !document.HasSentenceEndBetween(start, last))
                 && (WordBeforeCapitalA is null || document.IsFollowedByCapitalA(last, WordBeforeCapitalA)))
             {
                 // The hit spans the stop words asked for too: "will pay" is two words for a NEAR and in the evidence.
