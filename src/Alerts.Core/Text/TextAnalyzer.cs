@@ -371,12 +371,13 @@ public static class TextAnalyzer
             return stem + DerivationMark + "ity";
         }
 
-        if (IsDoer(plain, stem) && ActionFamilyRoot(word) is null)
+        var actionRoot = ActionFamilyRoot(word);
+        if (actionRoot is null)
         {
-            return stem + DerivationMark + "er";
+            return IsDoer(plain, stem) ? stem + DerivationMark + "er" : stem;
         }
 
-        return ActionFamilyRoot(word) is { } root && stem.Length <= root.Length && !IsVerb(root) ? stem + DerivationMark + "ate" : stem;
+        return stem.Length <= actionRoot.Length && !IsVerb(actionRoot) ? stem + DerivationMark + "ate" : stem;
     }
 
     // Porter2 takes "-ation" and "-ate" down to a root that other words share: `medication` found "medical" and
