@@ -399,7 +399,8 @@ public sealed partial class ArticleEntities
     {
         for (var next = mention.LastToken + 1; next < Document.Tokens.Count && next <= mention.LastToken + SourceReach && SameClause(mention.LastToken, next); next++)
         {
-            if (ReportingVerbs.Contains(Document.Tokens[next].Stem))
+            // Read by the word's base, so every form counts: "estimated" is of the -ate family ("estim~ate").
+            if (ReportingVerbs.Contains(TextAnalyzer.BaseOf(Document.Tokens[next].Stem)))
             {
                 return true;
             }

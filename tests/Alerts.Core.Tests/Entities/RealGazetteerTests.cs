@@ -496,6 +496,24 @@ public sealed class RealGazetteerTests
     }
 
     [Theory]
+    [InlineData("Iraqi officials said U.S. airstrikes killed 44 people.", false)]
+    [InlineData("Iraqi officials estimated U.S. airstrikes killed 44 people.", false)]
+    [InlineData("Iraqi officials estimate U.S. airstrikes killed 44 people.", false)]
+    [InlineData("Iraqi troops stormed the town on Monday.", true)]
+    public void OpensBodySentence_ASubjectThatOnlyReports_IsNoSubject(string body, bool opens)
+    {
+        // Arrange: a reporting verb in any of its forms ("estimated" is of the -ate family) makes the subject a source.
+        var entities = new ArticleEntities(new AnalyzedDocument("Clashes go on", body), Gazetteer.Default);
+        var iraqi = entities.Mentions.First(m => m.Entry.CountryCode == "IQ");
+
+        // Act
+        var result = entities.OpensBodySentence(iraqi);
+
+        // Assert
+        Assert.Equal(opens, result);
+    }
+
+    [Theory]
     [InlineData("no end in sight for central bank", "HT")]
     [InlineData("bombing in northern iraq", "GH")]
     public void Recognize_HeadlineWithoutCapitals_ReadsNoTownsOrProvinces(string title, string country)
