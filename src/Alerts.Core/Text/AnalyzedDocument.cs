@@ -74,14 +74,13 @@ public sealed class AnalyzedDocument
         }
     }
 
-    // A derivation kept apart from its base ("renewable") is found by its own stem and by its base's ("renew").
+    // A derivation kept apart from its base ("renewable") is found by its own stem and by its base's ("renew"); a
+    // doer of an -ate family ("legislators") by the family's ("legislation") and the root's too.
     private void AddStem(string stem, int position)
     {
-        AddPosition(stem, position);
-        var root = TextAnalyzer.BaseOf(stem);
-        if (root.Length != stem.Length)
+        foreach (var finding in TextAnalyzer.FindingStems(stem))
         {
-            AddPosition(root, position);
+            AddPosition(finding, position);
         }
     }
 

@@ -350,6 +350,41 @@ public static class TextAnalyzer
         return mark < 0 ? stem : stem[..mark];
     }
 
+    /// <summary>
+    /// The stems that find a word with this stem: the stem itself and each one it was derived from, narrowest first
+    /// (<c>legisl~ate~er</c>, "legislators", is found by <c>legisl~ate~er</c>, <c>legisl~ate</c> and <c>legisl</c>).
+    /// </summary>
+    public static IEnumerable<string> FindingStems(string stem)
+    {
+        ArgumentNullException.ThrowIfNull(stem);
+        yield return stem;
+        for (var mark = stem.LastIndexOf(DerivationMark); mark > 0; mark = stem.LastIndexOf(DerivationMark, mark - 1))
+        {
+            yield return stem[..mark];
+        }
+    }
+
+    /// <summary>Whether any of <paramref name="stems"/> finds a word with this stem (see <see cref="FindingStems"/>).</summary>
+    public static bool IsFoundByAny(string stem, IReadOnlyCollection<string> stems)
+    {
+        ArgumentNullException.ThrowIfNull(stem);
+        ArgumentNullException.ThrowIfNull(stems);
+        if (stems.Contains(stem))
+        {
+            return true;
+        }
+
+        for (var mark = stem.LastIndexOf(DerivationMark); mark > 0; mark = stem.LastIndexOf(DerivationMark, mark - 1))
+        {
+            if (stems.Contains(stem[..mark]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // Porter2 takes derivational endings as well as inflections, and a writer who chose the derived word usually meant
     // it: `renewable` found "renewed" contracts, `electricity` "General Electric", `sustainable` "sustained injuries",
     // `majority` "major", `celebrity` "celebrated". A word written with -able or -ible (its adverb in -ably, its noun in
@@ -377,7 +412,14 @@ public static class TextAnalyzer
             return IsDoer(plain, stem) ? stem + DerivationMark + "er" : stem;
         }
 
-        return stem.Length <= actionRoot.Length && !IsVerb(actionRoot) ? stem + DerivationMark + "ate" : stem;
+        if (stem.Length > actionRoot.Length || IsVerb(actionRoot))
+        {
+            return stem;
+        }
+
+        // The family's doer ("legislators") is a narrower family still: `legislators` does not find "legislation".
+        var family = stem + DerivationMark + "ate";
+        return plain.EndsWith("ator", StringComparison.Ordinal) ? family + DerivationMark + "er" : family;
     }
 
     // Porter2 takes "-ation" and "-ate" down to a root that other words share: `medication` found "medical" and

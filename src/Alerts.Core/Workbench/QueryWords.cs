@@ -44,8 +44,7 @@ public sealed partial class QueryWords
 
     /// <summary>Whether the query already finds this word of a text.</summary>
     public bool Cover(AnalyzedToken token) =>
-        stems.Contains(token.Stem)
-        || stems.Contains(TextAnalyzer.BaseOf(token.Stem))
+        TextAnalyzer.IsFoundByAny(token.Stem, stems)
         || exactForms.Contains(token.Surface)
         || prefixes.Any(prefix => token.Surface.StartsWith(prefix, StringComparison.Ordinal));
 

@@ -121,10 +121,26 @@ public sealed class TextAnalyzerTests
         Assert.Contains("«marines»", snippet, StringComparison.Ordinal);
     }
     [Theory]
+    [InlineData("legisl~ate~er", new[] { "legisl~ate~er", "legisl~ate", "legisl" })]
+    [InlineData("renew~able", new[] { "renew~able", "renew" })]
+    [InlineData("renew", new[] { "renew" })]
+    public void FindingStems_ADerivation_IsFoundByEachStemItWasMadeFrom(string stem, string[] expected)
+    {
+        // Act
+        var finding = TextAnalyzer.FindingStems(stem).ToArray();
+
+        // Assert: narrowest first, and a query for any of them finds the word.
+        Assert.Equal(expected, finding);
+        Assert.All(expected, s => Assert.True(TextAnalyzer.IsFoundByAny(stem, [s])));
+        Assert.False(TextAnalyzer.IsFoundByAny("legisl~ate", ["legisl~ate~er"]));
+    }
+
+    [Theory]
     [InlineData("AT&T cuts jobs", new[] { "at&t", "cut", "job" })]
     [InlineData("AT&T's profit", new[] { "at&t", "profit" })]
     [InlineData("Johnson & Johnson", new[] { "johnson", "johnson" })]
     [InlineData("C++ and C# developers", new[] { "c++", "and", "c#", "develop~er" })]
+    [InlineData("legislators and legislation", new[] { "legisl~ate~er", "and", "legisl~ate" })]
     [InlineData("ranked #1 in C", new[] { "rank", "1", "in", "c" })]
     public void Analyze_NamesTheTokenizerWouldCut_StayWhole(string text, string[] stems)
     {

@@ -256,7 +256,7 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
         }
 
         // Found through a compound written with a hyphen ("cease-fire" for ceasefire) when the word itself differs.
-        var joined = SearchedStems.Contains(token.Stem) || SearchedStems.Contains(TextAnalyzer.BaseOf(token.Stem)) ? null : compound;
+        var joined = TextAnalyzer.IsFoundByAny(token.Stem, SearchedStems) ? null : compound;
         var surface = joined?.Surface ?? token.Surface;
         hit = new QueryHit(position, joined?.LastPosition ?? position);
         return (NameForms is null || (NameForms.Contains(surface) && !(NeedsCapital && document.IsWrittenInLowerCase(position))))
