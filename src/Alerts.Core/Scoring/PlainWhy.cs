@@ -54,7 +54,9 @@ public static partial class PlainWhy
     {
         ArgumentNullException.ThrowIfNull(entry);
         var country = entry.CountryCode is { Length: 2 } code ? Gazetteer.Default.Resolve(code)?.Name : null;
-        if (entry.Kind == EntityKind.City && entry.SubdivisionCode is { } subdivision && Gazetteer.Default.Resolve(subdivision)?.Name is { } state)
+        // The state or province where it says more than the city's own name ("Kabul, Afghanistan", not "Kabul, Kābul").
+        if (entry.Kind == EntityKind.City && entry.SubdivisionCode is { } subdivision && Gazetteer.Default.Resolve(subdivision)?.Name is { } state
+            && !Gazetteer.SameName(state, entry.Name))
         {
             country = country is null ? state : $"{state}, {country}";
         }

@@ -24,7 +24,7 @@ public static class PlacesReadAs
     {
         EntityKind.Country or EntityKind.Nationality => "the country " + CountryName(place.CountryCode, gazetteer),
         EntityKind.Subdivision => $"{place.Name}, a state or province of {CountryName(place.CountryCode, gazetteer)}",
-        _ => place.SubdivisionCode is { } state && gazetteer.Resolve(state) is { } subdivision
+        _ => place.SubdivisionCode is { } state && gazetteer.Resolve(state) is { } subdivision && !Gazetteer.SameName(subdivision.Name, place.Name)
             ? $"{place.Name}, in {subdivision.Name}, {CountryName(place.CountryCode, gazetteer)}"
             : $"{place.Name}, in {CountryName(place.CountryCode, gazetteer)}",
     };

@@ -339,6 +339,38 @@ public sealed class RealGazetteerTests
     }
 
     [Theory]
+    [InlineData("Srinagar", "IN-JK")]
+    [InlineData("Munich", "DE-BY")]
+    [InlineData("Mosul", "IQ-NI")]
+    [InlineData("Jalalabad", "AF-NAN")]
+    [InlineData("Grozny", "RU-CE")]
+    [InlineData("Lahore", "PK-PB")]
+    public void Resolve_CityElsewhere_CarriesTheSubdivisionLearntForIt(string name, string subdivision)
+    {
+        // Act
+        var entry = Gazetteer.Default.Resolve(name);
+
+        // Assert: GeoNames' division numbers matched to ISO 3166-2 through another source's division names.
+        Assert.Equal(EntityKind.City, entry?.Kind);
+        Assert.Equal(subdivision, entry?.SubdivisionCode);
+    }
+
+    [Theory]
+    [InlineData("Kashmir", EntityKind.Subdivision, "IN-JK")]
+    [InlineData("Chechnya", EntityKind.Subdivision, "RU-CE")]
+    [InlineData("Tora Bora", EntityKind.City, "AF-NAN")]
+    [InlineData("Sadr City", EntityKind.City, "IQ-BG")]
+    public void Resolve_RegionOfThePress_IsItsSubdivisionOrLiesInOne(string name, EntityKind kind, string subdivision)
+    {
+        // Act
+        var entry = Gazetteer.Default.Resolve(name);
+
+        // Assert: "Chechnya" names the Chechen Republic; "Tora Bora" is a place of its own inside Nangarhar.
+        Assert.Equal(kind, entry?.Kind);
+        Assert.Equal(subdivision, entry?.SubdivisionCode);
+    }
+
+    [Theory]
     [InlineData("Kiev", "Kyiv")]
     [InlineData("Cologne", "Köln")]
     [InlineData("Bombay", "Mumbai")]

@@ -24,6 +24,26 @@ public sealed class PlaceModelTests
     }
 
     [Theory]
+    [InlineData("Bavaria", "Protesters march against welfare cuts", "MUNICH, Germany (Reuters) - Thousands marched through the city on Monday.")]
+    [InlineData("Jammu and Kashmir", "Rebels attack army post", "SRINAGAR, India (Reuters) - Militants attacked a post on Friday.")]
+    [InlineData("Jammu and Kashmir", "Rebels attack army post", "Militants attacked a post in Indian Kashmir on Friday.")]
+    [InlineData("Chechnya", "Rebels attack army post", "GROZNY, Russia (Reuters) - Militants attacked a post on Friday.")]
+    public void Alerts_CityOrRegionOfARequiredSubdivisionElsewhere_PlaceHolds(string place, string title, string body)
+    {
+        // Arrange
+        var attacks = TestSupport.Topic("attack* OR march*", new TopicConstraints { Places = [place] });
+        var notThere = TestSupport.Topic("attack* OR march*", new TopicConstraints { ExcludePlaces = [place] });
+
+        // Act
+        var required = TestSupport.Match(attacks, title, body);
+        var excluded = TestSupport.Match(notThere, title, body);
+
+        // Assert: a city outside North America and Australia lies in its state or province too.
+        Assert.True(required!.Alert, string.Join(" | ", required.Evidence.Select(e => e.Description)));
+        Assert.False(excluded!.Alert, string.Join(" | ", excluded.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
     [InlineData("Paris", "Thousands protest in Paris", "Marchers filled the streets of the capital on Saturday.")]
     [InlineData("Berlin", "Protesters march against welfare cuts", "BERLIN (Reuters) - Thousands marched through the city on Monday.")]
     [InlineData("Shanghai", "Workers protest over unpaid wages", "SHANGHAI - Hundreds of workers gathered outside the factory.")]
@@ -31,7 +51,7 @@ public sealed class PlaceModelTests
     [InlineData("Baghdad", "Protest turns violent", "BAGHDAD (Reuters) - Hundreds of protesters gathered outside the ministry.")]
     public void Alerts_RequiredCityThatSharesItsNameWithASubdivision_HoldsTheCity(string place, string title, string body)
     {
-        // Arrange: the name is read as the subdivision ("Paris" is also a département), and the city carries none.
+        // Arrange: the name is read as the subdivision ("Paris" is also a département), which holds its namesake city.
         var protests = TestSupport.Topic("protest*", new TopicConstraints { Places = [place] });
 
         // Act
