@@ -449,6 +449,14 @@ public static class TextAnalyzer
         word.EndsWith("er", StringComparison.Ordinal) && !word.EndsWith("eer", StringComparison.Ordinal)
         && !stem.EndsWith("er", StringComparison.Ordinal) && !IsVerb(word);
 
+    // Porter2 keeps the -es plural of a short word in -s apart from it ("buses" is "buse", "gases" "gase", "aliases"
+    // "alias"... but "bus", "gas"): such a plural is read as its singular where that is an English word and the form
+    // without the s is not ("uses" and "cases" stay with "use" and "case"). A 49th-check writer asked whether `bus`
+    // finds "buses": it did not.
+    private static string? SingularOfShortPluralInEs(string word) =>
+        word.Length >= 5 && word.EndsWith("ses", StringComparison.Ordinal) && !word.EndsWith("sses", StringComparison.Ordinal)
+        && OrdinaryWords.Contains(word[..^2]) && !OrdinaryWords.Contains(word[..^1]) ? word[..^2] : null;
+
     private static bool IsVerb(string root) => OrdinaryWords.Contains(root + "ed") || OrdinaryWords.Contains(root + "ing");
 
     private static readonly string[] ActionFamilyEndings =
@@ -467,6 +475,7 @@ public static class TextAnalyzer
         }
 
         var stem = StemOverrides.TryGetValue(word, out var kept) ? kept
+            : SingularOfShortPluralInEs(word) is { } singular ? Stem(singular)
             : AmericanSpelling(word) is { } american ? (StemOverrides.TryGetValue(american, out var family) ? family : WithDerivation(american, SnowballStem(american)))
             : WithDerivation(word, SnowballStem(word));
         if (cache.Count > 50_000)
