@@ -78,9 +78,12 @@ public sealed class AnalyzedDocument
     // doer of an -ate family ("legislators") by the family's ("legislation") and the root's too.
     private void AddStem(string stem, int position)
     {
-        foreach (var finding in TextAnalyzer.FindingStems(stem))
+        // Each stem the word was derived from, narrowest first (as TextAnalyzer.IsFoundByAny reads them); this runs
+        // for every word of every article, and most stems have no mark, so it allocates nothing for them.
+        AddPosition(stem, position);
+        for (var mark = stem.LastIndexOf(TextAnalyzer.DerivationMark); mark > 0; mark = stem.LastIndexOf(TextAnalyzer.DerivationMark, mark - 1))
         {
-            AddPosition(finding, position);
+            AddPosition(stem[..mark], position);
         }
     }
 

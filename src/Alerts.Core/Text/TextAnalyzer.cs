@@ -351,20 +351,9 @@ public static class TextAnalyzer
     }
 
     /// <summary>
-    /// The stems that find a word with this stem: the stem itself and each one it was derived from, narrowest first
+    /// Whether any of <paramref name="stems"/> finds a word with this stem: the stem itself or one it was derived from
     /// (<c>legisl~ate~er</c>, "legislators", is found by <c>legisl~ate~er</c>, <c>legisl~ate</c> and <c>legisl</c>).
     /// </summary>
-    public static IEnumerable<string> FindingStems(string stem)
-    {
-        ArgumentNullException.ThrowIfNull(stem);
-        yield return stem;
-        for (var mark = stem.LastIndexOf(DerivationMark); mark > 0; mark = stem.LastIndexOf(DerivationMark, mark - 1))
-        {
-            yield return stem[..mark];
-        }
-    }
-
-    /// <summary>Whether any of <paramref name="stems"/> finds a word with this stem (see <see cref="FindingStems"/>).</summary>
     public static bool IsFoundByAny(string stem, IReadOnlyCollection<string> stems)
     {
         ArgumentNullException.ThrowIfNull(stem);
