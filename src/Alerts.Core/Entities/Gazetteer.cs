@@ -85,8 +85,9 @@ public sealed class Gazetteer
 
     // "Georgia, United States", "Paris, Texas", "Kabul, Afghanistan", "London, Ontario": the place of that name inside
     // the country or subdivision after the last comma, for a name several places share: a capital or a city of a
-    // million first (what the name means), then a subdivision, then the larger city. Cities outside the United States,
-    // Canada and Australia carry no subdivision, so a province after the comma narrows them to its country.
+    // million first (what the name means), then a subdivision, then the larger city. Outside North America and
+    // Australia a city's subdivision is learnt and some cities have none, so where no place of that name lies in the
+    // province after the comma, the province narrows the name to its country ("Elche, Alicante").
     private GazetteerEntry? ResolveWithin(string name)
     {
         var comma = name.LastIndexOf(',');
@@ -95,13 +96,13 @@ public sealed class Gazetteer
             return null;
         }
 
-        bool Inside(GazetteerEntry place) => place.IsPlace && place.Kind != EntityKind.Country && place.CountryCode == within.CountryCode
+        bool InCountry(GazetteerEntry place) => place.IsPlace && place.Kind != EntityKind.Country && place.CountryCode == within.CountryCode;
+        bool Inside(GazetteerEntry place) => InCountry(place)
             && (within.Kind != EntityKind.Subdivision || place.SubdivisionCode == within.Id || (place.Kind == EntityKind.City && place.SubdivisionCode is null));
         var head = name[..comma].Trim();
-        return ReadingsOf(head)
-            .Append(Resolve(head))
-            .OfType<GazetteerEntry>()
-            .Where(Inside)
+        var readings = ReadingsOf(head).Append(Resolve(head)).OfType<GazetteerEntry>().ToList();
+        var inside = readings.Where(Inside).ToList();
+        return (inside.Count > 0 ? inside : readings.Where(r => r.Kind == EntityKind.City && r.CountryCode is not "US" and not "CA" and not "AU" && InCountry(r)))
             .OrderByDescending(r => r.Kind == EntityKind.City && IsMajor(r, [r]))
             .ThenByDescending(r => r.Kind == EntityKind.Subdivision)
             .ThenByDescending(r => r.Population)

@@ -440,11 +440,11 @@ public static class TextAnalyzer
 
     // Porter2 keeps the -es plural of a short word in -s apart from it ("buses" is "buse", "gases" "gase", "aliases"
     // "alias"... but "bus", "gas"): such a plural is read as its singular where that is an English word and the form
-    // without the s is not ("uses" and "cases" stay with "use" and "case"). A 49th-check writer asked whether `bus`
-    // finds "buses": it did not.
+    // without the s is not ("uses" and "cases" stay with "use" and "case"), nor the form without -es ("menses" is not
+    // "men", "copses" not "cop"). A 49th-check writer asked whether `bus` finds "buses": it did not.
     private static string? SingularOfShortPluralInEs(string word) =>
         word.Length >= 5 && word.EndsWith("ses", StringComparison.Ordinal) && !word.EndsWith("sses", StringComparison.Ordinal)
-        && OrdinaryWords.Contains(word[..^2]) && !OrdinaryWords.Contains(word[..^1]) ? word[..^2] : null;
+        && OrdinaryWords.Contains(word[..^2]) && !OrdinaryWords.Contains(word[..^1]) && !OrdinaryWords.Contains(word[..^3]) ? word[..^2] : null;
 
     private static bool IsVerb(string root) => OrdinaryWords.Contains(root + "ed") || OrdinaryWords.Contains(root + "ing");
 

@@ -343,6 +343,8 @@ public sealed class RealGazetteerTests
     [InlineData("Munich", "DE-BY")]
     [InlineData("Mosul", "IQ-NI")]
     [InlineData("Jalalabad", "AF-NAN")]
+    [InlineData("Hyderabad", "IN-TG")]
+    [InlineData("Alicante", "ES-VC")]
     [InlineData("Grozny", "RU-CE")]
     [InlineData("Lahore", "PK-PB")]
     public void Resolve_CityElsewhere_CarriesTheSubdivisionLearntForIt(string name, string subdivision)
@@ -353,6 +355,34 @@ public sealed class RealGazetteerTests
         // Assert: GeoNames' division numbers matched to ISO 3166-2 through another source's division names.
         Assert.Equal(EntityKind.City, entry?.Kind);
         Assert.Equal(subdivision, entry?.SubdivisionCode);
+    }
+
+    [Theory]
+    [InlineData("Tashkent")]
+    [InlineData("Portadown")]
+    [InlineData("Matola")]
+    public void Resolve_CityWhoseDivisionCannotBeToldApart_KeepsItsCountryOnly(string name)
+    {
+        // Act
+        var entry = Gazetteer.Default.Resolve(name);
+
+        // Assert: "Toshkent" names the city and the region, Maputo the city and the province; Britain's counties are
+        // no first-level division: nothing is better than the wrong one.
+        Assert.Equal(EntityKind.City, entry?.Kind);
+        Assert.Null(entry?.SubdivisionCode);
+    }
+
+    [Theory]
+    [InlineData("Hyderabad, Andhra Pradesh", "IN")]
+    [InlineData("Hyderabad, Telangana", "IN")]
+    public void Resolve_CityAndAProvince_IsTheCityOfThatCountry(string name, string country)
+    {
+        // Act
+        var entry = Gazetteer.Default.Resolve(name);
+
+        // Assert
+        Assert.Equal(EntityKind.City, entry?.Kind);
+        Assert.Equal(country, entry?.CountryCode);
     }
 
     [Theory]

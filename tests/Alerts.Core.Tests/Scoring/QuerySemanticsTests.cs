@@ -323,6 +323,7 @@ public sealed class QuerySemanticsTests
     [InlineData("gas", "Gases leak from plant", true)]
     [InlineData("use", "New uses for old phones", true)]
     [InlineData("case", "Court hears two cases", true)]
+    [InlineData("men", "Study of menses", false)]
     [InlineData("assassination", "The assassins were trained", true)]
     [InlineData("multinational", "Tax on multinationals", true)]
     [InlineData("\"Time Warner\"", "A first time. Warner Bros. said", false)]

@@ -120,6 +120,7 @@ public sealed class TextAnalyzerTests
         // Assert
         Assert.Contains("«marines»", snippet, StringComparison.Ordinal);
     }
+
     [Theory]
     [InlineData("legisl~ate~er", "legisl~ate~er", true)]
     [InlineData("legisl~ate~er", "legisl~ate", true)]
