@@ -87,7 +87,7 @@ public sealed class Gazetteer
     // the country or subdivision after the last comma, for a name several places share: a capital or a city of a
     // million first (what the name means), then a subdivision, then the larger city. Outside North America and
     // Australia a city's subdivision is learnt and some cities have none, so where no place of that name lies in the
-    // province after the comma, the province narrows the name to its country ("Elche, Alicante").
+    // province after the comma, the province narrows the name to its country ("Hyderabad, Andhra Pradesh").
     private GazetteerEntry? ResolveWithin(string name)
     {
         var comma = name.LastIndexOf(',');
