@@ -6,7 +6,7 @@ public enum EntityKind
     /// <summary>A country (implies itself as place and as nationality).</summary>
     Country,
 
-    /// <summary>A city, or a press region such as "Waziristan" (implies its country, and for US cities its state).</summary>
+    /// <summary>A city, or a press region such as "Waziristan" (implies its country, and its subdivision where known).</summary>
     City,
 
     /// <summary>A demonym or nationality adjective ("Turkish", "Afghans").</summary>
@@ -33,7 +33,10 @@ public enum EntityKind
 /// <param name="Role">For organisations: military, international, civilian, militant or modifier.</param>
 public sealed record GazetteerEntry(string Id, string Name, EntityKind Kind, string? CountryCode, string? Role = null)
 {
-    /// <summary>For cities: the subdivision they lie in, when the data gives it (US states).</summary>
+    /// <summary>
+    /// For cities and regions: the subdivision they lie in, when the data gives it (US states, Canadian and Australian
+    /// provinces and states, and elsewhere the subdivision learnt for the city's division).
+    /// </summary>
     public string? SubdivisionCode { get; init; }
 
     /// <summary>For cities: their population (orders readings of an ambiguous name).</summary>

@@ -54,9 +54,11 @@ public static partial class PlainWhy
     {
         ArgumentNullException.ThrowIfNull(entry);
         var country = entry.CountryCode is { Length: 2 } code ? Gazetteer.Default.Resolve(code)?.Name : null;
-        // The state or province where it says more than the city's own name ("Kabul, Afghanistan", not "Kabul, Kābul").
-        if (entry.Kind == EntityKind.City && entry.SubdivisionCode is { } subdivision && Gazetteer.Default.Resolve(subdivision)?.Name is { } state
-            && !Gazetteer.SameName(state, entry.Name))
+        // The state or province as the press writes it after a city ("Austin, Texas", "Toronto, Ontario"): in the
+        // United States, Canada and Australia. Elsewhere the data names subdivisions in their own languages
+        // ("Bayern", "Čečenskaja Respublika"), and "Munich, Germany" says it plainly.
+        if (entry.Kind == EntityKind.City && entry.CountryCode is "US" or "CA" or "AU" && entry.SubdivisionCode is { } subdivision
+            && Gazetteer.Default.Resolve(subdivision)?.Name is { } state && !Gazetteer.SameName(state, entry.Name))
         {
             country = country is null ? state : $"{state}, {country}";
         }

@@ -49,4 +49,19 @@ public sealed class PlainWhyTests
         // Assert
         Assert.StartsWith("AUSTIN, Texas, United States · ", PlainWhy.Line(match!), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("MUNICH, Germany (Reuters) - A wildfire burned 3,000 acres.", "MUNICH, Germany · ")]
+    [InlineData("GROZNY, Russia (Reuters) - A wildfire burned 3,000 acres.", "GROZNY, Russia · ")]
+    public void Line_CityWhoseStateTheDataNamesInItsOwnLanguage_SaysTheCountry(string body, string start)
+    {
+        // Arrange: Munich lies in "Bayern", Grozny in "Čečenskaja Respublika" in the data; a reader wants the country.
+        var topic = TestSupport.Topic("wildfire* (burn* OR acre*)", new TopicConstraints { Places = ["Germany", "Russia"] });
+
+        // Act
+        var match = TestSupport.Match(topic, "Fire crews gain ground", body);
+
+        // Assert
+        Assert.StartsWith(start, PlainWhy.Line(match!), StringComparison.Ordinal);
+    }
 }
