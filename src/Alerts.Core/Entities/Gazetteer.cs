@@ -102,7 +102,7 @@ public sealed class Gazetteer
         var head = name[..comma].Trim();
         var readings = ReadingsOf(head).Append(Resolve(head)).OfType<GazetteerEntry>().ToList();
         var inside = readings.Where(Inside).ToList();
-        return (inside.Count > 0 ? inside : readings.Where(r => r.Kind == EntityKind.City && r.CountryCode is not "US" and not "CA" and not "AU" && InCountry(r)))
+        return (inside.Count > 0 ? inside : readings.Where(r => r.Kind == EntityKind.City && !GivesCitiesTheirStates(r.CountryCode) && InCountry(r)))
             .OrderByDescending(r => r.Kind == EntityKind.City && IsMajor(r, [r]))
             .ThenByDescending(r => r.Kind == EntityKind.Subdivision)
             .ThenByDescending(r => r.Population)
@@ -697,6 +697,13 @@ public sealed class Gazetteer
 
         return d[a.Length, b.Length];
     }
+
+    /// <summary>
+    /// Whether the data gives this country's cities their state or province from GeoNames' own codes, as the press
+    /// writes it after a city ("AUSTIN, Texas", "TORONTO, Ont."): the United States, Canada and Australia. Elsewhere a
+    /// city's subdivision is learnt, may be missing, and is named in its own language ("Bayern").
+    /// </summary>
+    public static bool GivesCitiesTheirStates(string? countryCode) => countryCode is "US" or "CA" or "AU";
 
     /// <summary>Whether two place names are one but for case and accents ("Kabul" and "Kābul").</summary>
     public static bool SameName(string first, string second) =>

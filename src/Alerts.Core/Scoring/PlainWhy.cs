@@ -57,7 +57,7 @@ public static partial class PlainWhy
         // The state or province as the press writes it after a city ("Austin, Texas", "Toronto, Ontario"): in the
         // United States, Canada and Australia. Elsewhere the data names subdivisions in their own languages
         // ("Bayern", "Čečenskaja Respublika"), and "Munich, Germany" says it plainly.
-        if (entry.Kind == EntityKind.City && entry.CountryCode is "US" or "CA" or "AU" && entry.SubdivisionCode is { } subdivision
+        if (entry.Kind == EntityKind.City && Gazetteer.GivesCitiesTheirStates(entry.CountryCode) && entry.SubdivisionCode is { } subdivision
             && Gazetteer.Default.Resolve(subdivision)?.Name is { } state && !Gazetteer.SameName(state, entry.Name))
         {
             country = country is null ? state : $"{state}, {country}";

@@ -78,12 +78,10 @@ public sealed class AnalyzedDocument
     // doer of an -ate family ("legislators") by the family's ("legislation") and the root's too.
     private void AddStem(string stem, int position)
     {
-        // Each stem the word was derived from, narrowest first (as TextAnalyzer.IsFoundByAny reads them); this runs
-        // for every word of every article, and most stems have no mark, so it allocates nothing for them.
         AddPosition(stem, position);
-        for (var mark = stem.LastIndexOf(TextAnalyzer.DerivationMark); mark > 0; mark = stem.LastIndexOf(TextAnalyzer.DerivationMark, mark - 1))
+        foreach (var derivedFrom in TextAnalyzer.BasesOf(stem))
         {
-            AddPosition(stem[..mark], position);
+            AddPosition(derivedFrom, position);
         }
     }
 

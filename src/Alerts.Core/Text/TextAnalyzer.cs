@@ -351,6 +351,17 @@ public static class TextAnalyzer
     }
 
     /// <summary>
+    /// The stems a derivation was made from, narrowest first (<c>legisl~ate~er</c>, "legislators": <c>legisl~ate</c>,
+    /// then <c>legisl</c>); none for a stem without a mark. A struct, so a <c>foreach</c> over it allocates nothing but
+    /// the stems themselves: it runs for every word of every article.
+    /// </summary>
+    public static DerivationBases BasesOf(string stem)
+    {
+        ArgumentNullException.ThrowIfNull(stem);
+        return new DerivationBases(stem);
+    }
+
+    /// <summary>
     /// Whether any of <paramref name="stems"/> finds a word with this stem: the stem itself or one it was derived from
     /// (<c>legisl~ate~er</c>, "legislators", is found by <c>legisl~ate~er</c>, <c>legisl~ate</c> and <c>legisl</c>).
     /// </summary>
@@ -363,15 +374,34 @@ public static class TextAnalyzer
             return true;
         }
 
-        for (var mark = stem.LastIndexOf(DerivationMark); mark > 0; mark = stem.LastIndexOf(DerivationMark, mark - 1))
+        foreach (var derivedFrom in BasesOf(stem))
         {
-            if (stems.Contains(stem[..mark]))
+            if (stems.Contains(derivedFrom))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The stems one derivation was made from (see <see cref="BasesOf"/>).</summary>
+    public readonly struct DerivationBases(string stem)
+    {
+        /// <summary>The enumerator <c>foreach</c> uses.</summary>
+        public Enumerator GetEnumerator() => new(stem);
+
+        /// <summary>Walks the derivation marks from the last.</summary>
+        public struct Enumerator(string stem)
+        {
+            private int mark = stem.Length;
+
+            /// <summary>The stem before the current mark.</summary>
+            public readonly string Current => stem[..mark];
+
+            /// <summary>Moves to the mark before the current one.</summary>
+            public bool MoveNext() => mark > 0 && (mark = stem.LastIndexOf(DerivationMark, mark - 1)) > 0;
+        }
     }
 
     // Porter2 takes derivational endings as well as inflections, and a writer who chose the derived word usually meant
