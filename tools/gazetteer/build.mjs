@@ -175,7 +175,7 @@ for (const [, country, pairs] of pressRowsOf('admin1')) {
 // maps to the subdivision that at least two of its cities found by name and place (within about 30 km) name, four in
 // five of them (one, where it is half of the division's towns): India's 12 is Jammu and Kashmir, Germany's 02 Bavaria, Afghanistan's 13 Kabul. Divisions the two
 // sources cut differently (France's regions since 2016) mostly find no match, and their cities keep their country
-// only, as Britain's do (SimpleMaps names their counties and districts, not England or Scotland).
+// only. Britain's and the United States' need no learning: GeoNames numbers them by their ISO codes.
 const SUBDIVISION_WORDS = /\b(?:oblast|kray|kraj|krai|respublika|republic|province|provincia|governorate|state|region|prefecture|county|municipality|department|departamento|voivodeship|district|city of|city|autonomous|territory|capital|of|the|and|estado|distrito|federal|misto)\b/g;
 const divisionKey = (name) => plainOf(name).toLowerCase().replace(/[’'`ʼ‘ʹ]/g, '').replace(/[-,]/g, ' ').replace(/j/g, 'y')
   .replace(SUBDIVISION_WORDS, ' ').replace(/\b(?:al|an|as|ad|at|ar|az|ash|el|ek|en)\s+/g, '').replace(/\s+/g, ' ').trim();
@@ -222,10 +222,11 @@ for (const city of simpleMapsCities) {
 const SAME_PLACE_DEGREES = 0.3;
 const LEARNT_DIVISION_SHARE = 0.8;
 const LEARNT_DIVISION_VOTES = 2;
-const UNLEARNT_COUNTRIES = new Set(['US', 'GB']);
+// GeoNames numbers these countries' first-level divisions by their ISO codes (US states; Britain's ENG, SCT, WLS, NIR).
+const ISO_NUMBERED_COUNTRIES = new Set(['US', 'GB']);
 const divisionVotes = new Map();
 for (const city of cities) {
-  if (city.population < MIN_CITY_POPULATION || UNLEARNT_COUNTRIES.has(city.country) || admin1Subdivisions.has(`${city.country}.${city.adminCode}`)) continue;
+  if (city.population < MIN_CITY_POPULATION || ISO_NUMBERED_COUNTRIES.has(city.country) || admin1Subdivisions.has(`${city.country}.${city.adminCode}`)) continue;
   const [longitude, latitude] = city.loc.coordinates;
   const nearest = (simpleMapsByName.get(`${city.country}|${plainOf(city.name).toLowerCase()}`) ?? [])
     .map((other) => ({ other, distance: Math.hypot(other.lat - latitude, other.lng - longitude) }))
@@ -249,10 +250,17 @@ for (const [division, votes] of divisionVotes) {
   if (enough && count / total >= LEARNT_DIVISION_SHARE && subdivisionIds.has(code)) admin1Subdivisions.set(division, code);
 }
 
-const subdivisionOf = (city) => (city.country === 'US' && subdivisionIds.has('US-' + city.adminCode) ? 'US-' + city.adminCode
-  : admin1Subdivisions.get(`${city.country}.${city.adminCode}`) ?? '');
+const subdivisionOf = (city) => (ISO_NUMBERED_COUNTRIES.has(city.country) && subdivisionIds.has(`${city.country}-${city.adminCode}`)
+  ? `${city.country}-${city.adminCode}` : admin1Subdivisions.get(`${city.country}.${city.adminCode}`) ?? '');
 
-// Cities of at least MIN_CITY_POPULATION people. US cities carry their state (GeoNames admin1 = postal code), Canadian
+// A lower subdivision lies in its first-level one ("Barcelona", the province, in Catalonia; "Manchester", the district,
+// in England), so `places: ["Catalonia"]` holds a story datelined BARCELONA, which names the city and the province.
+for (const row of rows.filter(([kind, , , subdivision]) => kind === 'subdivision' && subdivision === '-')) {
+  const firstLevel = firstLevelOf(row[1]);
+  if (firstLevel !== row[1]) row[3] = firstLevel;
+}
+
+// Cities of at least MIN_CITY_POPULATION people. US and British cities carry their state or nation (GeoNames admin1 = ISO code), Canadian
 // and Australian ones their province or state (admin1 lines of press-names.tsv), others the subdivision learnt above.
 let dropped = 0;
 for (const city of cities) {
@@ -284,7 +292,7 @@ for (const [kind, id, names] of pressRows) {
     add('city', id, city[2], city[3], 0, kind === 'city-context' ? 'w' : '', names.split('|'));
     continue;
   }
-  if (['admin1', 'area', 'cldr-skip', 'cldr-context'].includes(kind)) continue;
+  if (['admin1', 'area', 'cldr-skip', 'cldr-context', 'nation'].includes(kind)) continue;
   // A region that lies in one subdivision is written with its code ("IN-JK" for Kashmir), and implies it.
   const country = id.split('-')[0];
   add(kind, id, country, kind === 'subdivision' || id.includes('-') ? id : '', 0, '', names.split('|'));
@@ -348,8 +356,13 @@ for (const [key, name] of Object.entries(cldrSubdivisionNames)) {
   const country = key.slice(0, 2).toUpperCase();
   if (!iso31662.data[country] || cldrNameCounts.get(plainOf(name).toLowerCase()) > 1 || !isEnglishSubdivisionName(name)) continue;
   const needsContext = isNameWord(name) || contextEnglishNames.has(plainOf(name).toLowerCase());
-  add('subdivision', `${country}-${key.slice(2).toUpperCase()}`, country, '', 0, needsContext ? 'w' : '', [name]);
+  const code = `${country}-${key.slice(2).toUpperCase()}`;
+  add('subdivision', code, country, firstLevelOf(code) === code ? '' : firstLevelOf(code), 0, needsContext ? 'w' : '', [name]);
 }
+
+// A nation within a country acts as its people do (flag n), as a country's name does.
+const nations = new Set(pressRowsOf('nation').flatMap(([, , codes]) => codes.split('|')));
+for (const row of rows.filter(([kind, id]) => kind === 'subdivision' && nations.has(id))) row[5] = row[5] === '-' ? 'n' : row[5] + 'n';
 
 const header = [
   '# Places known to the offline recogniser. GENERATED by tools/gazetteer/build.mjs: do not edit; edit the script or press-names.tsv.',
@@ -363,7 +376,7 @@ const header = [
   '# the first-level division of each city, from which GeoNames division numbers are matched to ISO 3166-2',
   '# subdivisions), press-names.tsv (written for Alerts).',
   `# Cities of at least ${MIN_CITY_POPULATION} people; ${dropped} left out as ordinary words.`,
-  '# kind	id	country (an area: its countries)	subdivision	population	flags (c capital, w needs context, p postal code)	names (| separated; = case-sensitive; ^ capital initial)',
+  '# kind	id	country (an area: its countries)	subdivision	population	flags (c capital, w needs context, p postal code, n a nation that acts as its people)	names (| separated; = case-sensitive; ^ capital initial)',
 ];
 const out = new URL('../../src/Alerts.Core/Entities/Data/places.tsv', import.meta.url);
 writeFileSync(out, header.join('\n') + '\n' + rows.map((r) => r.join('\t')).join('\n') + '\n');

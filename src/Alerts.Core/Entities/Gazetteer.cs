@@ -98,7 +98,8 @@ public sealed class Gazetteer
 
         bool InCountry(GazetteerEntry place) => place.IsPlace && place.Kind != EntityKind.Country && place.CountryCode == within.CountryCode;
         bool Inside(GazetteerEntry place) => InCountry(place)
-            && (within.Kind != EntityKind.Subdivision || place.SubdivisionCode == within.Id || (place.Kind == EntityKind.City && place.SubdivisionCode is null));
+            && (within.Kind != EntityKind.Subdivision || place.SubdivisionCode == within.Id || place.ParentSubdivisionCode == within.Id
+                || (place.Kind == EntityKind.City && place.SubdivisionCode is null));
         var head = name[..comma].Trim();
         var readings = ReadingsOf(head).Append(Resolve(head)).OfType<GazetteerEntry>().ToList();
         var inside = readings.Where(Inside).ToList();
@@ -757,10 +758,12 @@ public sealed class Gazetteer
                     country)
                 {
                     SubdivisionCode = kind == "subdivision" ? id : subdivision == "-" ? null : subdivision,
+                    ParentSubdivisionCode = kind == "subdivision" && subdivision != "-" && subdivision != id ? subdivision : null,
                     Population = sameCity?.Population ?? int.Parse(row[4], CultureInfo.InvariantCulture),
                     IsCapital = flags.Contains('c', StringComparison.Ordinal) || sameCity?.IsCapital == true,
                     NeedsContext = flags.Contains('w', StringComparison.Ordinal),
                     IsPostalCode = flags.Contains('p', StringComparison.Ordinal),
+                    IsNation = flags.Contains('n', StringComparison.Ordinal),
                     IsInSmallCountry = kind == "subdivision" && townsByCountry.GetValueOrDefault(country) < SmallCountryTowns,
                 };
                 entries[key] = entry;

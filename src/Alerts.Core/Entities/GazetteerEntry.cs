@@ -39,6 +39,12 @@ public sealed record GazetteerEntry(string Id, string Name, EntityKind Kind, str
     /// </summary>
     public string? SubdivisionCode { get; init; }
 
+    /// <summary>
+    /// For a lower subdivision: the first-level one it lies in (the province of Barcelona in Catalonia, the district of
+    /// Manchester in England), so a topic's first-level subdivision holds it.
+    /// </summary>
+    public string? ParentSubdivisionCode { get; init; }
+
     /// <summary>For cities: their population (orders readings of an ambiguous name).</summary>
     public int Population { get; init; }
 
@@ -56,6 +62,15 @@ public sealed record GazetteerEntry(string Id, string Name, EntityKind Kind, str
     /// abroad (Manchester and Portland in Jamaica), more likely means that city.
     /// </summary>
     public bool IsInSmallCountry { get; init; }
+
+    /// <summary>
+    /// A nation within its country (England, Scotland, Wales, Northern Ireland): named as acting ("England beat Wales"),
+    /// it is its people, as a country's name is.
+    /// </summary>
+    public bool IsNation { get; init; }
+
+    /// <summary>Whether the name stands for a people when it acts: a country or a nation within one.</summary>
+    public bool IsCountryOrNation => Kind == EntityKind.Country || IsNation;
 
     /// <summary>A postal abbreviation ("TX"): it counts only right after a city and a comma ("Austin, TX").</summary>
     public bool IsPostalCode { get; init; }

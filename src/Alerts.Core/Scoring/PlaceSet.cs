@@ -93,7 +93,8 @@ public sealed class PlaceSet
             EntityKind.Country or EntityKind.Nationality => Countries.Contains(entry.CountryCode!),
             EntityKind.City or EntityKind.Subdivision => Countries.Contains(entry.CountryCode!)
                 || Cities.Contains(entry.Id)
-                || (entry.SubdivisionCode is { } subdivision && Subdivisions.Contains(subdivision)),
+                || (entry.SubdivisionCode is { } subdivision && Subdivisions.Contains(subdivision))
+                || (entry.ParentSubdivisionCode is { } parent && Subdivisions.Contains(parent)),
             EntityKind.Other => entry.CountryCode is { } code && Countries.Contains(code),
             _ => false,
         };

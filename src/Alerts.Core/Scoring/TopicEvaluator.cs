@@ -369,7 +369,7 @@ public static class TopicEvaluator
             // kidnap victim"): its people and armed groups ("Iraqi", "Taliban") still count as actors, and so do its
             // initials standing for its people before one of its state's bodies ("US troops", "U.S. officials").
             var actors = FindActors(entities, clauseHits)
-                .Where(a => !(a.Entry.Kind == EntityKind.Country && constraints.ExcludeActorNationalities.Contains(a.Entry.CountryCode!) && !NamesItsBody(entities, a)))
+                .Where(a => !(a.Entry.IsCountryOrNation && constraints.ExcludeActorNationalities.Contains(a.Entry.CountryCode!) && !NamesItsBody(entities, a)))
                 .ToList();
             var qualifying = actors.Where(a => QualifiesAsActor(constraints, a)).ToList();
             if (qualifying.Count > 0)
@@ -770,13 +770,13 @@ public static class TopicEvaluator
         foreach (var mention in entities.Mentions)
         {
             var entry = mention.Entry;
-            if (entry.CountryCode is null || entry.Kind is EntityKind.City or EntityKind.Subdivision or EntityKind.Other)
+            if (entry.CountryCode is null || (entry.Kind is EntityKind.City or EntityKind.Subdivision or EntityKind.Other && !entry.IsNation))
             {
                 continue;
             }
 
             // "In Iraq", "to Kabul", or the dateline's "GUANTANAMO BAY NAVAL BASE, Cuba": where, not who.
-            if (entry.Kind == EntityKind.Country && (entities.IsLocative(mention) || entities.IsInDateline(mention)))
+            if (entry.IsCountryOrNation && (entities.IsLocative(mention) || entities.IsInDateline(mention)))
             {
                 continue;
             }

@@ -336,28 +336,31 @@ public sealed class RealGazetteerTests
     [InlineData("Alicante", "ES-VC")]
     [InlineData("Grozny", "RU-CE")]
     [InlineData("Lahore", "PK-PB")]
+    [InlineData("Portadown", "GB-NIR")]
+    [InlineData("Glasgow", "GB-SCT")]
+    [InlineData("Aberdeen", "GB-SCT")]
     public void Resolve_CityOutsideTheUnitedStates_CarriesItsProvinceOrState(string name, string subdivision)
     {
         // Act
         var entry = Gazetteer.Default.Resolve(name);
 
-        // Assert: Canada's and Australia's from GeoNames' division numbers mapped by hand, the rest learnt by matching
-        // those numbers to ISO 3166-2 through another source's division names.
+        // Assert: Canada's and Australia's from GeoNames' division numbers mapped by hand, Britain's nations from its
+        // numbers, which are ISO's, the rest learnt by matching those numbers to ISO 3166-2 through another source's
+        // division names.
         Assert.Equal(EntityKind.City, entry?.Kind);
         Assert.Equal(subdivision, entry?.SubdivisionCode);
     }
 
     [Theory]
     [InlineData("Tashkent")]
-    [InlineData("Portadown")]
     [InlineData("Matola")]
     public void Resolve_CityWhoseDivisionCannotBeToldApart_KeepsItsCountryOnly(string name)
     {
         // Act
         var entry = Gazetteer.Default.Resolve(name);
 
-        // Assert: "Toshkent" names the city and the region, Maputo the city and the province; Britain's counties are
-        // no first-level division: nothing is better than the wrong one.
+        // Assert: "Toshkent" names the city and the region, Maputo the city and the province: nothing is better than
+        // the wrong one.
         Assert.Equal(EntityKind.City, entry?.Kind);
         Assert.Null(entry?.SubdivisionCode);
     }

@@ -31,6 +31,22 @@ public sealed class ActorModelTests
     }
 
     [Theory]
+    [InlineData("England squad named for Zimbabwe tour", "HARARE (Reuters) - England named a 15-man squad on Monday.", true)]
+    [InlineData("Scotland squad named for Zimbabwe tour", "HARARE (Reuters) - Scotland named a 15-man squad on Monday.", true)]
+    [InlineData("Zimbabwe squad named", "CARDIFF, Wales (Reuters) - Zimbabwe named a 15-man squad on Monday.", false)]
+    public void Alerts_NationOfBritainActing_IsABritishActor(string title, string body, bool british)
+    {
+        // Arrange: England and Scotland are Britain's subdivisions, and named as acting, its people; in a dateline, where.
+        var britishSquads = TestSupport.Topic("squad*", new TopicConstraints { ActorNationalities = ["United Kingdom"], Strict = true });
+
+        // Act
+        var match = TestSupport.Match(britishSquads, title, body);
+
+        // Assert
+        Assert.True(british == match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
     [InlineData("US troops killed in Iraq", "Two soldiers died in a roadside bombing on Monday.")]
     [InlineData("U.S. troops storm Najaf mosque", "The fighting went on for a third day.")]
     [InlineData("Fighting in Najaf", "Two US troops died in Iraq on Monday.")]

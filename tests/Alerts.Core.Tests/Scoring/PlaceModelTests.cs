@@ -28,6 +28,11 @@ public sealed class PlaceModelTests
     [InlineData("Jammu and Kashmir", "Rebels attack army post", "SRINAGAR, India (Reuters) - Militants attacked a post on Friday.")]
     [InlineData("Jammu and Kashmir", "Rebels attack army post", "Militants attacked a post in Indian Kashmir on Friday.")]
     [InlineData("Chechnya", "Rebels attack army post", "GROZNY, Russia (Reuters) - Militants attacked a post on Friday.")]
+    [InlineData("Catalonia", "Protesters march against welfare cuts", "BARCELONA (Reuters) - Thousands marched through the city on Monday.")]
+    [InlineData("Sicily", "Protesters march against welfare cuts", "PALERMO, Italy (Reuters) - Thousands marched through the city on Monday.")]
+    [InlineData("Scotland", "Protesters march against welfare cuts", "GLASGOW (Reuters) - Thousands marched through the city on Monday.")]
+    [InlineData("Northern Ireland", "Protesters march against welfare cuts", "BELFAST (Reuters) - Thousands marched through the city on Monday.")]
+    [InlineData("Wales", "Protesters march against welfare cuts", "Thousands marched through Cardiff on Monday.")]
     public void Alerts_CityOrRegionOfARequiredSubdivisionElsewhere_PlaceHolds(string place, string title, string body)
     {
         // Arrange
@@ -41,6 +46,28 @@ public sealed class PlaceModelTests
         // Assert: a city outside North America and Australia lies in its state or province too.
         Assert.True(required!.Alert, string.Join(" | ", required.Evidence.Select(e => e.Description)));
         Assert.False(excluded!.Alert, string.Join(" | ", excluded.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
+    [InlineData("Scotland", "LONDON (Reuters) - Thousands marched through the city on Monday.")]
+    [InlineData("Northern Ireland", "Thousands marched through Birmingham, England, on Monday.")]
+    [InlineData("England", "Thousands marched through Edinburgh on Monday.")]
+    public void Alerts_StoryInAnotherNationOfBritain_PlaceFails(string nation, string body)
+    {
+        // Arrange: England, Scotland, Wales and Northern Ireland are Britain's subdivisions, not other names of Britain.
+        var marches = TestSupport.Topic("march*", new TopicConstraints { Places = [nation] });
+        var notThere = TestSupport.Topic("march*", new TopicConstraints { ExcludePlaces = [nation] });
+        var inBritain = TestSupport.Topic("march*", new TopicConstraints { Places = ["United Kingdom"] });
+
+        // Act
+        var required = TestSupport.Match(marches, "Protesters march against welfare cuts", body);
+        var excluded = TestSupport.Match(notThere, "Protesters march against welfare cuts", body);
+        var british = TestSupport.Match(inBritain, "Protesters march against welfare cuts", body);
+
+        // Assert
+        Assert.False(required!.Alert, string.Join(" | ", required.Evidence.Select(e => e.Description)));
+        Assert.True(excluded!.Alert, string.Join(" | ", excluded.Evidence.Select(e => e.Description)));
+        Assert.True(british!.Alert, string.Join(" | ", british.Evidence.Select(e => e.Description)));
     }
 
     [Theory]
