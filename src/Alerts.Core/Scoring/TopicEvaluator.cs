@@ -68,14 +68,16 @@ public static class TopicEvaluator
     // The people and things a story happens to: held or harmed ("Iraqi prisoners", "the Australian embassy").
     private static readonly HashSet<string> HeldOrHarmed = TextAnalyzer.StemsOf(
         "prisoner prisoners detainee detainees inmate inmates captive captives hostage hostages victim victims casualties "
-        + "embassy embassies consulate consulates");
+        + "embassy embassies consulate consulates suspect suspects defendant defendants");
 
     // What is done to them, or who does it, named before them: "abusing Iraqi prisoners", "the kidnapping of two
-    // Chinese", "the kidnappers of two Chinese engineers".
+    // Chinese", "the kidnappers of two Chinese engineers"; the law's acts too: "indicts German chipmaker Infineon".
     private static readonly HashSet<string> HarmDone = TextAnalyzer.StemsOf(
         "abuse abusing torture torturing mistreating killing kidnapping abducting abduction attack attacking hits hitting "
         + "bombing targeting seizing beheading executing wounding injuring murder murdering shooting assault release "
-        + "kidnappers captors killers");
+        + "kidnappers captors killers arrest arrests arrested indict indicts indicted charge charges charged convict "
+        + "convicts convicted sentence sentences sentenced extradite extradites extradited prosecute prosecutes "
+        + "prosecuted sue sues sued");
 
     // Verbs of giving or sending, whose "to" names who receives: "give extra security to Chinese".
     private static readonly HashSet<string> GivingWords = TextAnalyzer.StemsOf(

@@ -298,6 +298,20 @@ public sealed class AnalyzedDocument
     /// </summary>
     public bool IsWrittenInCapitals(int position) => TokenAt(position) is { } token && IsWrittenInCapitals(token);
 
+    /// <summary>Whether the word at a position is capitals with a small plural s ("PINs", "IMs", "ATMs").</summary>
+    public bool IsPluralOfCapitals(int position)
+    {
+        if (TokenAt(position) is not { } token)
+        {
+            return false;
+        }
+
+        var written = WrittenForm(token);
+        var apostrophe = written.IndexOfAny('\'', '\u2019');
+        var word = apostrophe > 0 ? written[..apostrophe] : written;
+        return word.Length >= 3 && word[^1] == 's' && !word[..^1].ContainsAnyExcept(UpperCaseLetters);
+    }
+
     private bool IsWrittenInCapitals(AnalyzedToken token)
     {
         var written = WrittenForm(token);

@@ -106,6 +106,22 @@ public sealed class ActorModelTests
     }
 
     [Theory]
+    [InlineData("Justice Department indicts German chipmaker Infineon", "The company was charged with fixing memory-chip prices.")]
+    [InlineData("Prosecutors charge two Yemeni suspects", "The men were charged with funding militants.")]
+    [InlineData("Federal jury convicts Saudi student", "The man was convicted of lying to investigators.")]
+    public void Alerts_RequiredNationalityAndOnlyThePeopleTheLawActedOnNamed_WordsDecide(string title, string body)
+    {
+        // Arrange: a US justice topic; who is indicted, charged or convicted is acted upon, not who acts.
+        var justice = TestSupport.Topic("indict* OR charg* OR convict*", new TopicConstraints { ActorNationalities = ["United States"] });
+
+        // Act
+        var match = TestSupport.Match(justice, title, body);
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
     [InlineData("Soldier pleads guilty to abusing Iraqi prisoners", "A reservist admitted the abuse at a military court on Wednesday.")]
     [InlineData("Iraqi detainees describe abuse", "They said they were beaten in custody last year.")]
     [InlineData("Two Iraqi prisoners were abused, inquiry finds", "An inquiry found that guards beat the men in custody.")]

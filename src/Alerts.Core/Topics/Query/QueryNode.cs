@@ -130,7 +130,7 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
 
     /// <summary>
     /// For an acronym written in capitals (<c>AIDS</c>, <c>IT</c>): the folded word, which matches only as itself and
-    /// where the article writes it in capitals too; null otherwise.
+    /// where the article writes it in capitals too, or its plural with a small s ("PINs" for <c>PIN</c>); null otherwise.
     /// </summary>
     public string? Acronym { get; } = acronym;
 
@@ -260,7 +260,8 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
         var surface = joined?.Surface ?? token.Surface;
         hit = new QueryHit(position, joined?.LastPosition ?? position);
         return (NameForms is null || (NameForms.Contains(surface) && !(NeedsCapital && document.IsWrittenInLowerCase(position))))
-            && (Acronym is null || (surface == Acronym && document.IsWrittenInCapitals(position)))
+            && (Acronym is null || (surface == Acronym && document.IsWrittenInCapitals(position))
+                || (surface.Length == Acronym.Length + 1 && surface.StartsWith(Acronym, StringComparison.Ordinal) && document.IsPluralOfCapitals(position)))
             && (CapitalsForms is null || (CapitalsForms.Contains(surface) && (surface != CapitalsSingular || document.IsWrittenInCapitals(position))
                 && (!CapitalsOnly || (document.CanBeInitials(position) && !IsPluralInCapitals(document, position, surface)))))
             && (!NeedsPossessive || document.IsPossessive(index));
