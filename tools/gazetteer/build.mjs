@@ -348,6 +348,7 @@ const isEnglishSubdivisionName = (name) => {
   return /^[\p{Script=Latin}\s.'’-]+$/u.test(name) && !words(name).every((w) => isCommonPlaceWord(w)) && !givenNameSet.has(key)
     && !knownNames.has(key) && !PEOPLE_ADJECTIVES.has(key) && !skippedEnglishNames.has(key) && !/(?:ish|ern)$/.test(key) && (key.includes(' ') || key.length >= 5);
 };
+const englishNameRows = new Set();
 const cldrNameCounts = new Map();
 for (const key of Object.values(cldrSubdivisionNames).map((name) => plainOf(name).toLowerCase())) {
   cldrNameCounts.set(key, (cldrNameCounts.get(key) ?? 0) + 1);
@@ -357,8 +358,17 @@ for (const [key, name] of Object.entries(cldrSubdivisionNames)) {
   if (!iso31662.data[country] || cldrNameCounts.get(plainOf(name).toLowerCase()) > 1 || !isEnglishSubdivisionName(name)) continue;
   const needsContext = isNameWord(name) || contextEnglishNames.has(plainOf(name).toLowerCase());
   const code = `${country}-${key.slice(2).toUpperCase()}`;
+  const before = rows.length;
   add('subdivision', code, country, firstLevelOf(code) === code ? '' : firstLevelOf(code), 0, needsContext ? 'w' : '', [name]);
+  if (!needsContext && rows.length > before) englishNameRows.add(rows.at(-1));
 }
+
+// A subdivision's English name is the one the evidence and the workbench show ("Munich, in Bavaria", not "Bayern"):
+// the loader names a place by its first row, so the English row goes before the ISO one.
+const firstRowOf = new Map();
+rows.forEach((row, i) => { if (!firstRowOf.has(`${row[0]}:${row[1]}`)) firstRowOf.set(`${row[0]}:${row[1]}`, i); });
+const orderOf = new Map(rows.map((row, i) => [row, englishNameRows.has(row) ? firstRowOf.get(`${row[0]}:${row[1]}`) - 0.5 : i]));
+rows.sort((a, b) => orderOf.get(a) - orderOf.get(b));
 
 // A nation within a country acts as its people do (flag n), as a country's name does.
 const nations = new Set(pressRowsOf('nation').flatMap(([, , codes]) => codes.split('|')));

@@ -147,6 +147,20 @@ public sealed class WorldAreaTests
         Assert.Contains(expected, line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Munich", "Munich → Munich, in Bavaria, Germany")]
+    [InlineData("Bavaria", "Bavaria → Bavaria, a state or province of Germany")]
+    [InlineData("Florence", "Florence → Florence, in Tuscany, Italy")]
+    [InlineData("Glasgow", "Glasgow → Glasgow, in Scotland, United Kingdom")]
+    public void Line_PlaceOfASubdivisionWithAnEnglishName_ShowsTheEnglishName(string place, string expected)
+    {
+        // Act: ISO 3166-2 names these subdivisions in their own languages (Bayern, Toscana).
+        var line = PlacesReadAs.Line(new TopicConstraints { Places = [place] }, Gazetteer.Default);
+
+        // Assert
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Line_Region_SaysHowManyCountriesAndNamesTheFirst()
     {
