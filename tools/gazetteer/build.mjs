@@ -77,12 +77,19 @@ for (const c of worldCountries) {
 // A name without its accents ("Kabul" for "Kābul").
 const plainOf = (name) => name.normalize('NFD').replace(/\p{M}/gu, '');
 
-// First-level and other ISO 3166-2 subdivisions; names that are ordinary words ("Central", "Eastern") are left out.
+// press-names.tsv, written for Alerts: one row per line, split into its tab-separated fields (comments left out).
+const pressRows = readFileSync(new URL('./press-names.tsv', import.meta.url), 'utf8').split('\n')
+  .filter((line) => line.trim() && !line.startsWith('#')).map((line) => line.split('\t'));
+const pressRowsOf = (kind) => pressRows.filter((row) => row[0] === kind);
+
+// First-level and other ISO 3166-2 subdivisions; names that are ordinary words ("Central", "Eastern") are left out, and
+// so are codes that group a country's subdivisions (press-names.tsv's iso-skip lines).
 const subdivisionIds = new Set();
+const skippedIsoCodes = new Set(pressRowsOf('iso-skip').flatMap(([, , codes]) => codes.split('|')));
 for (const [country, { sub }] of Object.entries(iso31662.data)) {
   for (const [code, { name }] of Object.entries(sub)) {
     const plain = plainOf(name);
-    if (isCommonPlaceWord(name) || isCommonPlaceWord(plain)) continue;
+    if (isCommonPlaceWord(name) || isCommonPlaceWord(plain) || skippedIsoCodes.has(code)) continue;
     const names = [name];
     if (plain !== name) names.push(plain);
     subdivisionIds.add(code);
@@ -151,10 +158,6 @@ const saintForms = (name) => {
   return ['Saint ', 'St. ', 'St '].map((prefix) => prefix + rest).filter((form) => form !== name);
 };
 
-// press-names.tsv, written for Alerts: one row per line, split into its tab-separated fields (comments left out).
-const pressRows = readFileSync(new URL('./press-names.tsv', import.meta.url), 'utf8').split('\n')
-  .filter((line) => line.trim() && !line.startsWith('#')).map((line) => line.split('\t'));
-const pressRowsOf = (kind) => pressRows.filter((row) => row[0] === kind);
 
 // GeoNames' first-level division numbers that press-names.tsv maps to ISO subdivisions (Canada, Australia).
 const admin1Subdivisions = new Map();
@@ -184,8 +187,11 @@ for (const [parent, { _contains: children }] of Object.entries(cldrContainment))
   for (const child of children) cldrParent.set(child, parent);
 }
 const isoCode = (cldrKey) => `${cldrKey.slice(0, 2).toUpperCase()}-${cldrKey.slice(2).toUpperCase()}`;
-// The highest known subdivision above a code (itself when CLDR puts it under none we know).
+// The highest known subdivision above a code (itself when CLDR puts it under none we know), or the one press-names.tsv's
+// within lines give a code CLDR places in none (Northern Ireland's old districts).
+const pressParents = new Map(pressRowsOf('within').flatMap(([, parent, codes]) => codes.split('|').map((code) => [code, parent])));
 const firstLevelOf = (code) => {
+  if (pressParents.has(code)) return pressParents.get(code);
   let key = code.toLowerCase().replace('-', '');
   let best = code;
   while (cldrParent.has(key) && /^[a-z]{2}[a-z0-9]+$/.test(cldrParent.get(key)) && cldrParent.get(key).length > 2) {
@@ -283,6 +289,7 @@ for (const city of cities) {
 }
 
 // Press forms and regions, written for Alerts.
+const pressSubdivisionRows = [];
 for (const [kind, id, names] of pressRows) {
   if (kind === 'city' || kind === 'city-context') {
     // More names of a generated city (its GeoNames id): the loader joins rows of one id into one place; a name that
@@ -292,10 +299,11 @@ for (const [kind, id, names] of pressRows) {
     add('city', id, city[2], city[3], 0, kind === 'city-context' ? 'w' : '', names.split('|'));
     continue;
   }
-  if (['admin1', 'area', 'cldr-skip', 'cldr-context', 'nation'].includes(kind)) continue;
+  if (['admin1', 'area', 'cldr-skip', 'cldr-context', 'nation', 'iso-skip', 'within'].includes(kind)) continue;
   // A region that lies in one subdivision is written with its code ("IN-JK" for Kashmir), and implies it.
   const country = id.split('-')[0];
   add(kind, id, country, kind === 'subdivision' || id.includes('-') ? id : '', 0, '', names.split('|'));
+  if (kind === 'subdivision' && !/^[=^]/.test(names)) pressSubdivisionRows.push(rows.at(-1));
 }
 
 // World regions (constraints only): the UN geoscheme's regions and subregions from world-countries, with the press's
@@ -355,7 +363,8 @@ for (const key of Object.values(cldrSubdivisionNames).map((name) => plainOf(name
 }
 for (const [key, name] of Object.entries(cldrSubdivisionNames)) {
   const country = key.slice(0, 2).toUpperCase();
-  if (!iso31662.data[country] || cldrNameCounts.get(plainOf(name).toLowerCase()) > 1 || !isEnglishSubdivisionName(name)) continue;
+  if (!iso31662.data[country] || cldrNameCounts.get(plainOf(name).toLowerCase()) > 1 || !isEnglishSubdivisionName(name)
+    || skippedIsoCodes.has(isoCode(key))) continue;
   const needsContext = isNameWord(name) || contextEnglishNames.has(plainOf(name).toLowerCase());
   const code = `${country}-${key.slice(2).toUpperCase()}`;
   const before = rows.length;
@@ -364,7 +373,10 @@ for (const [key, name] of Object.entries(cldrSubdivisionNames)) {
 }
 
 // A subdivision's English name is the one the evidence and the workbench show ("Munich, in Bavaria", not "Bayern"):
-// the loader names a place by its first row, so the English row goes before the ISO one.
+// the loader names a place by its first row, so the English row goes before the ISO one; where CLDR's is left out as
+// a name press-names.tsv gives, the press's ("Chechnya", "Catalonia").
+const withEnglishName = new Set([...englishNameRows].map((row) => row[1]));
+for (const row of pressSubdivisionRows.filter((r) => !withEnglishName.has(r[1]))) englishNameRows.add(row);
 const firstRowOf = new Map();
 rows.forEach((row, i) => { if (!firstRowOf.has(`${row[0]}:${row[1]}`)) firstRowOf.set(`${row[0]}:${row[1]}`, i); });
 const orderOf = new Map(rows.map((row, i) => [row, englishNameRows.has(row) ? firstRowOf.get(`${row[0]}:${row[1]}`) - 0.5 : i]));

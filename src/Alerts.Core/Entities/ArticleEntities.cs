@@ -320,7 +320,7 @@ public sealed partial class ArticleEntities
 
         // With no other place named, "Afghan and US-led troops" is the only clue to where the story happens.
         return !Mentions.Any(m => m.Entry.CountryCode != mention.Entry.CountryCode
-            && (m.Entry.IsPlaceWithinCountry || (m.Entry.Kind == EntityKind.Country && IsLocative(m))));
+            && (m.Entry.SaysWhereNamedBare || (m.Entry.IsCountryOrNation && IsLocative(m))));
     }
 
     private static bool IsBorderWord(AnalyzedToken token) =>
@@ -671,7 +671,8 @@ public sealed partial class ArticleEntities
     // Whether a place lies in another: its country, or its own subdivision ("Bucharest, Romania"; not "Madrid, Barcelona").
     private static bool Contains(GazetteerEntry outer, GazetteerEntry inner) =>
         outer.CountryCode == inner.CountryCode
-        && (outer.Kind == EntityKind.Country || (outer.Kind == EntityKind.Subdivision && outer.SubdivisionCode == inner.SubdivisionCode));
+        && (outer.Kind == EntityKind.Country || (outer.Kind == EntityKind.Subdivision
+            && (outer.SubdivisionCode == inner.SubdivisionCode || outer.SubdivisionCode == inner.ParentSubdivisionCode)));
 
     // A name in capitals and a comma, just before the qualifier: "GUANTANAMO BAY NAVAL BASE, ".
     [GeneratedRegex(@"(?:^|[^\p{L}])[A-Z][A-Z.'&\- ]*[A-Z.],\s*$", RegexOptions.CultureInvariant)]

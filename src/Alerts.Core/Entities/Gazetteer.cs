@@ -85,8 +85,8 @@ public sealed class Gazetteer
 
     // "Georgia, United States", "Paris, Texas", "Kabul, Afghanistan", "London, Ontario": the place of that name inside
     // the country or subdivision after the last comma, for a name several places share: a capital or a city of a
-    // million first (what the name means), then a subdivision, then the larger city. Outside North America and
-    // Australia a city's subdivision is learnt and some cities have none, so where no place of that name lies in the
+    // million first (what the name means), then a subdivision, then the larger city. Outside North America, Australia
+    // and Britain a city's subdivision is learnt and some cities have none, so where no place of that name lies in the
     // province after the comma, the province narrows the name to its country ("Hyderabad, Andhra Pradesh").
     private GazetteerEntry? ResolveWithin(string name)
     {
@@ -700,11 +700,12 @@ public sealed class Gazetteer
     }
 
     /// <summary>
-    /// Whether the data gives this country's cities their state or province from GeoNames' own codes, as the press
-    /// writes it after a city ("AUSTIN, Texas", "TORONTO, Ont."): the United States, Canada and Australia. Elsewhere a
-    /// city's subdivision is learnt, may be missing, and is named in its own language ("Bayern").
+    /// Whether the data gives this country's cities their state, province or nation from GeoNames' own codes, as the
+    /// press writes it after a city ("AUSTIN, Texas", "TORONTO, Ont.", "GLASGOW, Scotland"): the United States, Canada,
+    /// Australia and Britain. Elsewhere a city's subdivision is learnt, may be missing, and the press names the country
+    /// ("MUNICH, Germany").
     /// </summary>
-    public static bool GivesCitiesTheirStates(string? countryCode) => countryCode is "US" or "CA" or "AU";
+    public static bool GivesCitiesTheirStates(string? countryCode) => countryCode is "US" or "CA" or "AU" or "GB";
 
     /// <summary>Whether two place names are one but for case and accents ("Kabul" and "Kābul").</summary>
     public static bool SameName(string first, string second) =>

@@ -80,6 +80,13 @@ public sealed record GazetteerEntry(string Id, string Name, EntityKind Kind, str
 
     /// <summary>Whether the entry is a place inside a country (a subdivision or a city).</summary>
     public bool IsPlaceWithinCountry => Kind is EntityKind.Subdivision or EntityKind.City;
+
+    /// <summary>
+    /// Whether the place, named bare, says where a story happens: a city or a state does; a country or a nation is
+    /// more often who ("England beat South Africa", "U.S. brokers cease-fire") and says where only after a word of
+    /// place or in a dateline.
+    /// </summary>
+    public bool SaysWhereNamedBare => IsPlaceWithinCountry && !IsNation;
 }
 
 /// <summary>An entity found in an analysed document.</summary>

@@ -173,11 +173,14 @@ public sealed class ResolvedConstraints
         }
     }
 
-    /// <summary>The country code a nationality or country name stands for, or null.</summary>
+    /// <summary>
+    /// The country code a nationality or country name stands for, or null. A nation within a country stands for the
+    /// country ("England" is British): who acts is read by country, and "England" acting is Britain's people.
+    /// </summary>
     internal static string? NationalityCode(string name, Gazetteer gazetteer)
     {
         var entry = gazetteer.Resolve(name);
-        return entry?.Kind is EntityKind.Country or EntityKind.Nationality ? entry.CountryCode : null;
+        return entry is { Kind: EntityKind.Country or EntityKind.Nationality } or { IsNation: true } ? entry.CountryCode : null;
     }
 
     /// <summary>Whether words of an unknown place or organisation name occur in the document.</summary>

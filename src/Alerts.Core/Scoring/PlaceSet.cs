@@ -46,6 +46,11 @@ public sealed class PlaceSet
         var entry = gazetteer.Resolve(name);
         switch (entry?.Kind)
         {
+            case EntityKind.Nationality when entry.SubdivisionCode is { } nation:
+                // A nation's people ("Scottish") stand for the nation, not for the whole of its country.
+                Subdivisions.Add(nation);
+                AddAround(entry);
+                return true;
             case EntityKind.Country or EntityKind.Nationality:
                 Countries.Add(entry.CountryCode!);
                 return true;
@@ -90,7 +95,8 @@ public sealed class PlaceSet
         ArgumentNullException.ThrowIfNull(entry);
         return entry.Kind switch
         {
-            EntityKind.Country or EntityKind.Nationality => Countries.Contains(entry.CountryCode!),
+            EntityKind.Country => Countries.Contains(entry.CountryCode!),
+            EntityKind.Nationality => Countries.Contains(entry.CountryCode!) || (entry.SubdivisionCode is { } nation && Subdivisions.Contains(nation)),
             EntityKind.City or EntityKind.Subdivision => Countries.Contains(entry.CountryCode!)
                 || Cities.Contains(entry.Id)
                 || (entry.SubdivisionCode is { } subdivision && Subdivisions.Contains(subdivision))
@@ -121,6 +127,11 @@ public sealed class PlaceSet
         if (entry.Kind == EntityKind.City && entry.SubdivisionCode is { } subdivision)
         {
             around.Add(subdivision);
+        }
+
+        if (entry.ParentSubdivisionCode is { } parent)
+        {
+            around.Add(parent);
         }
     }
 }

@@ -54,9 +54,9 @@ public static partial class PlainWhy
     {
         ArgumentNullException.ThrowIfNull(entry);
         var country = entry.CountryCode is { Length: 2 } code ? Gazetteer.Default.Resolve(code)?.Name : null;
-        // The state or province as the press writes it after a city ("Austin, Texas", "Toronto, Ontario"): in the
-        // United States, Canada and Australia. Elsewhere the data names subdivisions in their own languages
-        // ("Bayern", "Čečenskaja Respublika"), and "Munich, Germany" says it plainly.
+        // The state, province or nation as the press writes it after a city ("Austin, Texas", "Toronto, Ontario",
+        // "Glasgow, Scotland"): in the United States, Canada, Australia and Britain. Elsewhere the press writes the
+        // country ("Munich, Germany"), and a learnt subdivision may be missing.
         if (entry.Kind == EntityKind.City && Gazetteer.GivesCitiesTheirStates(entry.CountryCode) && entry.SubdivisionCode is { } subdivision
             && Gazetteer.Default.Resolve(subdivision)?.Name is { } state && !Gazetteer.SameName(state, entry.Name))
         {

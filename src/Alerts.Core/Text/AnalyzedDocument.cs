@@ -298,7 +298,10 @@ public sealed class AnalyzedDocument
     /// </summary>
     public bool IsWrittenInCapitals(int position) => TokenAt(position) is { } token && IsWrittenInCapitals(token);
 
-    /// <summary>Whether the word at a position is capitals with a small plural s ("PINs", "IMs", "ATMs").</summary>
+    /// <summary>
+    /// Whether the word at a position is written as the plural of capitals: with a small s ("PINs", "IMs"), or in a
+    /// field set all in capitals, where capitals say nothing, with a capital one ("THIEVES STEAL PINS").
+    /// </summary>
     public bool IsPluralOfCapitals(int position)
     {
         if (TokenAt(position) is not { } token)
@@ -306,18 +309,22 @@ public sealed class AnalyzedDocument
             return false;
         }
 
-        var written = WrittenForm(token);
-        var apostrophe = written.IndexOfAny('\'', '\u2019');
-        var word = apostrophe > 0 ? written[..apostrophe] : written;
-        return word.Length >= 3 && word[^1] == 's' && !word[..^1].ContainsAnyExcept(UpperCaseLetters);
+        var word = WithoutPossessive(WrittenForm(token));
+        return word.Length >= 3 && (word[^1] == 's'
+            ? !word[..^1].ContainsAnyExcept(UpperCaseLetters)
+            : !word.ContainsAnyExcept(UpperCaseLetters) && !HasLowerCase(IsTitle(position)));
     }
 
     private bool IsWrittenInCapitals(AnalyzedToken token)
     {
-        var written = WrittenForm(token);
-        var apostrophe = written.IndexOfAny('\'', '\u2019');
-        var word = apostrophe > 0 ? written[..apostrophe] : written;
+        var word = WithoutPossessive(WrittenForm(token));
         return word.Length >= 2 && !word.ContainsAnyExcept(UpperCaseLetters);
+    }
+
+    private static ReadOnlySpan<char> WithoutPossessive(ReadOnlySpan<char> written)
+    {
+        var apostrophe = written.IndexOfAny('\'', '\u2019');
+        return apostrophe > 0 ? written[..apostrophe] : written;
     }
 
     /// <summary>

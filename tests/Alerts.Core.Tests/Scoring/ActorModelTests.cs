@@ -106,8 +106,27 @@ public sealed class ActorModelTests
     }
 
     [Theory]
+    [InlineData("England")]
+    [InlineData("Scotland")]
+    [InlineData("Wales")]
+    public void Alerts_NationOfBritainAsTheRequiredNationality_StandsForBritain(string nation)
+    {
+        // Arrange: who acts is read by country; a topic written with a nation (accepted before the nations became
+        // Britain's subdivisions) still asks for British actors.
+        var squads = TestSupport.Topic("squad*", new TopicConstraints { ActorNationalities = [nation], Strict = true });
+
+        // Act
+        var british = TestSupport.Match(squads, "England squad named for Zimbabwe tour", "HARARE (Reuters) - England named a 15-man squad on Monday.");
+        var zimbabwean = TestSupport.Match(squads, "Zimbabwe squad named", "HARARE (Reuters) - Zimbabwe named a 15-man squad on Monday.");
+
+        // Assert
+        Assert.True(british!.Alert, string.Join(" | ", british.Evidence.Select(e => e.Description)));
+        Assert.False(zimbabwean!.Alert, string.Join(" | ", zimbabwean.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
     [InlineData("Justice Department indicts German chipmaker Infineon", "The company was charged with fixing memory-chip prices.")]
-    [InlineData("Prosecutors charge two Yemeni suspects", "The men were charged with funding militants.")]
+    [InlineData("Prosecutors indict two Yemeni men", "The men were charged with funding militants.")]
     [InlineData("Federal jury convicts Saudi student", "The man was convicted of lying to investigators.")]
     public void Alerts_RequiredNationalityAndOnlyThePeopleTheLawActedOnNamed_WordsDecide(string title, string body)
     {

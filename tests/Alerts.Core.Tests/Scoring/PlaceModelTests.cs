@@ -33,6 +33,8 @@ public sealed class PlaceModelTests
     [InlineData("Scotland", "Protesters march against welfare cuts", "GLASGOW (Reuters) - Thousands marched through the city on Monday.")]
     [InlineData("Northern Ireland", "Protesters march against welfare cuts", "BELFAST (Reuters) - Thousands marched through the city on Monday.")]
     [InlineData("Wales", "Protesters march against welfare cuts", "Thousands marched through Cardiff on Monday.")]
+    [InlineData("Northern Ireland", "Protesters march in Derry", "Thousands marched through Derry on Monday.")]
+    [InlineData("Northern Ireland", "Protesters march against welfare cuts", "LISBURN (Reuters) - Thousands marched on Monday.")]
     public void Alerts_CityOrRegionOfARequiredSubdivisionElsewhere_PlaceHolds(string place, string title, string body)
     {
         // Arrange
@@ -46,6 +48,66 @@ public sealed class PlaceModelTests
         // Assert: a city outside North America and Australia lies in its state or province too.
         Assert.True(required!.Alert, string.Join(" | ", required.Evidence.Select(e => e.Description)));
         Assert.False(excluded!.Alert, string.Join(" | ", excluded.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
+    [InlineData("England", "England beat South Africa in first test", "JOHANNESBURG (Reuters) - England won by 77 runs on Monday.")]
+    [InlineData("Scotland", "Scotland stun Italy", "ROME (Reuters) - Scotland won 2-1 on Saturday.")]
+    public void Alerts_NationNamedAsWhoInAStoryAbroad_IsNotExcludedAsWhere(string nation, string title, string body)
+    {
+        // Arrange: a nation named bare is more often who (its team) than where, as a country is.
+        var abroad = TestSupport.Topic("won", new TopicConstraints { ExcludePlaces = [nation] });
+
+        // Act
+        var match = TestSupport.Match(abroad, title, body);
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
+    [InlineData("England")]
+    [InlineData("Wales")]
+    public void Alerts_EnglandAndWalesNamedTogether_HoldsEither(string nation)
+    {
+        // Arrange: ISO's code for "England and Wales" is no place of its own; the two nations are.
+        var crime = TestSupport.Topic("crime", new TopicConstraints { Places = [nation] });
+
+        // Act
+        var match = TestSupport.Match(crime, "Crime falls in England and Wales", "Recorded crime fell 5 percent last year.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
+    [InlineData("Scotland", "Scottish police arrest bomb suspect", true)]
+    [InlineData("England", "Scottish police arrest bomb suspect", false)]
+    [InlineData("United Kingdom", "Scottish police arrest bomb suspect", true)]
+    [InlineData("Scottish", "London police arrest bomb suspect", false)]
+    public void Alerts_PeopleOfANationActing_PutTheStoryInTheirNation(string place, string title, bool expected)
+    {
+        // Arrange: "Scottish" people acting say where, as "Syrian gunmen" do, and they are Scotland's, not all Britain's.
+        var arrests = TestSupport.Topic("arrest*", new TopicConstraints { Places = [place], Strict = true });
+
+        // Act
+        var match = TestSupport.Match(arrests, title, "Officers held a man on Monday.");
+
+        // Assert
+        Assert.True(expected == match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Fact]
+    public void Alerts_RequiredDistrictAndAStoryNamingItsNation_TheNationLiesAround()
+    {
+        // Arrange: "Cardiff" is read as the district, which lies in Wales.
+        var storms = TestSupport.Topic("storm*", new TopicConstraints { Places = ["Cardiff"] });
+
+        // Act
+        var match = TestSupport.Match(storms, "Storm batters Wales", "Winds of 90 mph felled trees on Monday.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
     }
 
     [Theory]

@@ -183,6 +183,8 @@ public sealed class QuerySemanticsTests
     [InlineData("AIDS", "Hearing aids get smaller", false)]
     [InlineData("PIN", "Thieves stole PINs from cards", true)]
     [InlineData("PIN", "Wrestler pins his rival", false)]
+    [InlineData("PIN", "THIEVES STEAL PINS FROM CARDS", true)]
+    [InlineData("PIN", "Thieves steal PINS from cards", false)]
     [InlineData("IM", "IMs are popular at work", true)]
     [InlineData("IM", "Ims and outs of the deal", false)]
     [InlineData("CITES ivory", "CITES meeting keeps the ban on the ivory trade", true)]

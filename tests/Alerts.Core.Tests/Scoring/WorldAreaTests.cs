@@ -152,6 +152,8 @@ public sealed class WorldAreaTests
     [InlineData("Bavaria", "Bavaria → Bavaria, a state or province of Germany")]
     [InlineData("Florence", "Florence → Florence, in Tuscany, Italy")]
     [InlineData("Glasgow", "Glasgow → Glasgow, in Scotland, United Kingdom")]
+    [InlineData("Grozny", "in Chechnya, Russia")]
+    [InlineData("Catalonia", "Catalonia → Catalonia, a state or province of Spain")]
     public void Line_PlaceOfASubdivisionWithAnEnglishName_ShowsTheEnglishName(string place, string expected)
     {
         // Act: ISO 3166-2 names these subdivisions in their own languages (Bayern, Toscana).
