@@ -482,11 +482,15 @@ public sealed class Gazetteer
             || (InPlaceContext(document, candidate) && !PersonNames.NameGoesOn(document, candidate.LastToken));
     }
 
-    // A place qualified by what follows the comma: "Paris, Texas" is the city in Texas, "Birmingham, England" the English one.
+    // A place qualified by what follows the comma: "Paris, Texas" is the city in Texas, "Birmingham, England" the English
+    // one, "Darlington, England" the district in England; a city of the country whose subdivision the data does not
+    // give may be in it ("Hyderabad, Andhra Pradesh"), one that lies in another is not ("Bangor, Wales" is not Northern
+    // Ireland's).
     private static bool Qualifies(GazetteerEntry qualifier, GazetteerEntry place) =>
         qualifier.Kind switch
         {
-            EntityKind.Subdivision => place.SubdivisionCode == qualifier.Id || (place.CountryCode == qualifier.CountryCode && place.Kind == EntityKind.City),
+            EntityKind.Subdivision => place.SubdivisionCode == qualifier.Id || place.ParentSubdivisionCode == qualifier.Id
+                || (place.CountryCode == qualifier.CountryCode && place.Kind == EntityKind.City && place.SubdivisionCode is null),
             EntityKind.Country => place.CountryCode == qualifier.CountryCode,
             _ => false,
         };

@@ -57,6 +57,12 @@ public sealed class PlaceSet
             case EntityKind.City:
                 Cities.Add(entry.Id);
                 AddAround(entry);
+                // One place under two readings: a press region named like a town inside it ("Beslan", the siege's
+                // town) is that town, whichever reading a story's mention gets.
+                Cities.UnionWith(gazetteer.ReadingsOf(entry.Name)
+                    .Where(r => r.Kind == EntityKind.City && r.CountryCode == entry.CountryCode && r.SubdivisionCode is not null
+                        && r.SubdivisionCode == entry.SubdivisionCode && Gazetteer.SameName(r.Name, entry.Name))
+                    .Select(r => r.Id));
                 return true;
             case EntityKind.Subdivision:
                 Subdivisions.Add(entry.Id);

@@ -312,7 +312,7 @@ public sealed class AnalyzedDocument
         var word = WithoutPossessive(WrittenForm(token));
         return word.Length >= 3 && (word[^1] == 's'
             ? !word[..^1].ContainsAnyExcept(UpperCaseLetters)
-            : !word.ContainsAnyExcept(UpperCaseLetters) && !HasLowerCase(IsTitle(position)));
+            : word[^1] == 'S' && !word.ContainsAnyExcept(UpperCaseLetters) && !HasLowerCase(IsTitle(position)));
     }
 
     private bool IsWrittenInCapitals(AnalyzedToken token)

@@ -185,6 +185,38 @@ public sealed class PlaceModelTests
     }
 
     [Theory]
+    [InlineData("Darlington", "Floods hit the town", "DARLINGTON, England (Reuters) - Floods hit the town on Monday.", true)]
+    [InlineData("Wrexham", "Floods hit the town", "WREXHAM, Wales (Reuters) - Floods hit the town on Monday.", true)]
+    [InlineData("Wales", "Floods hit the town", "BANGOR, Wales (Reuters) - Floods hit the town on Monday.", true)]
+    [InlineData("Northern Ireland", "Floods hit the town", "BANGOR, Wales (Reuters) - Floods hit the town on Monday.", false)]
+    [InlineData("Oregon", "Floods hit the town", "PORTLAND, Maine (AP) - Floods hit the town on Monday.", false)]
+    public void Alerts_TownQualifiedByItsNationOrState_IsTheTownThere(string place, string title, string body, bool expected)
+    {
+        // Arrange: the name after the comma picks the town of that name that lies there (a district named like its
+        // town lies in its nation too).
+        var floods = TestSupport.Topic("flood*", new TopicConstraints { Places = [place] });
+
+        // Act
+        var match = TestSupport.Match(floods, title, body);
+
+        // Assert
+        Assert.True(expected == match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Fact]
+    public void Alerts_ExcludedPressRegionNamedLikeItsTown_LeavesOutTheTownsDateline()
+    {
+        // Arrange: "Beslan" is a region of the press's and a town of North Ossetia; a topic means the one place.
+        var kidnappings = TestSupport.Topic("kidnap*", new TopicConstraints { ExcludePlaces = ["Beslan"] });
+
+        // Act
+        var match = TestSupport.Match(kidnappings, "School siege ends", "BESLAN, Russia (Reuters) - Hostage-takers kidnapped children.");
+
+        // Assert
+        Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
     [InlineData("Kurdistan", "Clashes in Sadr City", "Fighting flared again in the Baghdad slum on Monday.")]
     [InlineData("Siberia", "Clashes in Chechnya", "Fighting flared again in the mountains on Monday.")]
     [InlineData("Tora Bora", "Clashes in Musa Qala", "Fighting flared again in the district on Monday.")]

@@ -185,6 +185,7 @@ public sealed class QuerySemanticsTests
     [InlineData("PIN", "Wrestler pins his rival", false)]
     [InlineData("PIN", "THIEVES STEAL PINS FROM CARDS", true)]
     [InlineData("PIN", "Thieves steal PINS from cards", false)]
+    [InlineData("AID", "AIDE RESIGNS OVER LEAK", false)]
     [InlineData("IM", "IMs are popular at work", true)]
     [InlineData("IM", "Ims and outs of the deal", false)]
     [InlineData("CITES ivory", "CITES meeting keeps the ban on the ivory trade", true)]

@@ -261,7 +261,8 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
         hit = new QueryHit(position, joined?.LastPosition ?? position);
         return (NameForms is null || (NameForms.Contains(surface) && !(NeedsCapital && document.IsWrittenInLowerCase(position))))
             && (Acronym is null || (surface == Acronym && document.IsWrittenInCapitals(position))
-                || (surface.Length == Acronym.Length + 1 && surface.StartsWith(Acronym, StringComparison.Ordinal) && document.IsPluralOfCapitals(position)))
+                || (surface.Length == Acronym.Length + 1 && surface[^1] == 's' && surface.StartsWith(Acronym, StringComparison.Ordinal)
+                    && document.IsPluralOfCapitals(position)))
             && (CapitalsForms is null || (CapitalsForms.Contains(surface) && (surface != CapitalsSingular || document.IsWrittenInCapitals(position))
                 && (!CapitalsOnly || (document.CanBeInitials(position) && !IsPluralInCapitals(document, position, surface)))))
             && (!NeedsPossessive || document.IsPossessive(index));
