@@ -81,11 +81,13 @@ const plainOf = (name) => name.normalize('NFD').replace(/\p{M}/gu, '');
 const pressRows = readFileSync(new URL('./press-names.tsv', import.meta.url), 'utf8').split('\n')
   .filter((line) => line.trim() && !line.startsWith('#')).map((line) => line.split('\t'));
 const pressRowsOf = (kind) => pressRows.filter((row) => row[0] === kind);
+// The codes listed by lines of one kind ("nation GB GB-ENG|GB-SCT|..."), whatever their second field.
+const pressCodesOf = (kind) => new Set(pressRowsOf(kind).flatMap(([, , codes]) => codes.split('|')));
 
 // First-level and other ISO 3166-2 subdivisions; names that are ordinary words ("Central", "Eastern") are left out, and
 // so are codes that group a country's subdivisions (press-names.tsv's iso-skip lines).
 const subdivisionIds = new Set();
-const skippedIsoCodes = new Set(pressRowsOf('iso-skip').flatMap(([, , codes]) => codes.split('|')));
+const skippedIsoCodes = pressCodesOf('iso-skip');
 for (const [country, { sub }] of Object.entries(iso31662.data)) {
   for (const [code, { name }] of Object.entries(sub)) {
     const plain = plainOf(name);
@@ -261,10 +263,8 @@ const subdivisionOf = (city) => (ISO_NUMBERED_COUNTRIES.has(city.country) && sub
 
 // A lower subdivision lies in its first-level one ("Barcelona", the province, in Catalonia; "Manchester", the district,
 // in England), so `places: ["Catalonia"]` holds a story datelined BARCELONA, which names the city and the province.
-for (const row of rows.filter(([kind, , , subdivision]) => kind === 'subdivision' && subdivision === '-')) {
-  const firstLevel = firstLevelOf(row[1]);
-  if (firstLevel !== row[1]) row[3] = firstLevel;
-}
+const parentOf = (code) => (firstLevelOf(code) === code ? '' : firstLevelOf(code));
+for (const row of rows.filter(([kind, , , subdivision]) => kind === 'subdivision' && subdivision === '-')) row[3] = parentOf(row[1]) || '-';
 
 // Cities of at least MIN_CITY_POPULATION people. US and British cities carry their state or nation (GeoNames admin1 = ISO code), Canadian
 // and Australian ones their province or state (admin1 lines of press-names.tsv), others the subdivision learnt above.
@@ -368,7 +368,7 @@ for (const [key, name] of Object.entries(cldrSubdivisionNames)) {
   const needsContext = isNameWord(name) || contextEnglishNames.has(plainOf(name).toLowerCase());
   const code = `${country}-${key.slice(2).toUpperCase()}`;
   const before = rows.length;
-  add('subdivision', code, country, firstLevelOf(code) === code ? '' : firstLevelOf(code), 0, needsContext ? 'w' : '', [name]);
+  add('subdivision', code, country, parentOf(code), 0, needsContext ? 'w' : '', [name]);
   if (!needsContext && rows.length > before) englishNameRows.add(rows.at(-1));
 }
 
@@ -377,13 +377,14 @@ for (const [key, name] of Object.entries(cldrSubdivisionNames)) {
 // a name press-names.tsv gives, the press's ("Chechnya", "Catalonia").
 const withEnglishName = new Set([...englishNameRows].map((row) => row[1]));
 for (const row of pressSubdivisionRows.filter((r) => !withEnglishName.has(r[1]))) englishNameRows.add(row);
+const placeOf = ([kind, id]) => `${kind}:${id}`;
 const firstRowOf = new Map();
-rows.forEach((row, i) => { if (!firstRowOf.has(`${row[0]}:${row[1]}`)) firstRowOf.set(`${row[0]}:${row[1]}`, i); });
-const orderOf = new Map(rows.map((row, i) => [row, englishNameRows.has(row) ? firstRowOf.get(`${row[0]}:${row[1]}`) - 0.5 : i]));
+rows.forEach((row, i) => { if (!firstRowOf.has(placeOf(row))) firstRowOf.set(placeOf(row), i); });
+const orderOf = new Map(rows.map((row, i) => [row, englishNameRows.has(row) ? firstRowOf.get(placeOf(row)) - 0.5 : i]));
 rows.sort((a, b) => orderOf.get(a) - orderOf.get(b));
 
 // A nation within a country acts as its people do (flag n), as a country's name does.
-const nations = new Set(pressRowsOf('nation').flatMap(([, , codes]) => codes.split('|')));
+const nations = pressCodesOf('nation');
 for (const row of rows.filter(([kind, id]) => kind === 'subdivision' && nations.has(id))) row[5] = row[5] === '-' ? 'n' : row[5] + 'n';
 
 const header = [

@@ -671,8 +671,7 @@ public sealed partial class ArticleEntities
     // Whether a place lies in another: its country, or its own subdivision ("Bucharest, Romania"; not "Madrid, Barcelona").
     private static bool Contains(GazetteerEntry outer, GazetteerEntry inner) =>
         outer.CountryCode == inner.CountryCode
-        && (outer.Kind == EntityKind.Country || (outer.Kind == EntityKind.Subdivision
-            && (outer.SubdivisionCode == inner.SubdivisionCode || outer.SubdivisionCode == inner.ParentSubdivisionCode)));
+        && (outer.Kind == EntityKind.Country || (outer.Kind == EntityKind.Subdivision && inner.LiesInSubdivision(outer.Id)));
 
     // A name in capitals and a comma, just before the qualifier: "GUANTANAMO BAY NAVAL BASE, ".
     [GeneratedRegex(@"(?:^|[^\p{L}])[A-Z][A-Z.'&\- ]*[A-Z.],\s*$", RegexOptions.CultureInvariant)]

@@ -98,8 +98,7 @@ public sealed class Gazetteer
 
         bool InCountry(GazetteerEntry place) => place.IsPlace && place.Kind != EntityKind.Country && place.CountryCode == within.CountryCode;
         bool Inside(GazetteerEntry place) => InCountry(place)
-            && (within.Kind != EntityKind.Subdivision || place.SubdivisionCode == within.Id || place.ParentSubdivisionCode == within.Id
-                || (place.Kind == EntityKind.City && place.SubdivisionCode is null));
+            && (within.Kind != EntityKind.Subdivision || place.LiesInSubdivision(within.Id) || (place.Kind == EntityKind.City && place.SubdivisionCode is null));
         var head = name[..comma].Trim();
         var readings = ReadingsOf(head).Append(Resolve(head)).OfType<GazetteerEntry>().ToList();
         var inside = readings.Where(Inside).ToList();
@@ -489,7 +488,7 @@ public sealed class Gazetteer
     private static bool Qualifies(GazetteerEntry qualifier, GazetteerEntry place) =>
         qualifier.Kind switch
         {
-            EntityKind.Subdivision => place.SubdivisionCode == qualifier.Id || place.ParentSubdivisionCode == qualifier.Id
+            EntityKind.Subdivision => place.LiesInSubdivision(qualifier.Id)
                 || (place.CountryCode == qualifier.CountryCode && place.Kind == EntityKind.City && place.SubdivisionCode is null),
             EntityKind.Country => place.CountryCode == qualifier.CountryCode,
             _ => false,

@@ -45,6 +45,9 @@ public sealed record GazetteerEntry(string Id, string Name, EntityKind Kind, str
     /// </summary>
     public string? ParentSubdivisionCode { get; init; }
 
+    /// <summary>Whether the place is this subdivision or lies in it (its own, or the first-level one above it).</summary>
+    public bool LiesInSubdivision(string code) => SubdivisionCode == code || ParentSubdivisionCode == code;
+
     /// <summary>For cities: their population (orders readings of an ambiguous name).</summary>
     public int Population { get; init; }
 

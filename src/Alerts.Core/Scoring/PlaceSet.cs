@@ -59,9 +59,8 @@ public sealed class PlaceSet
                 AddAround(entry);
                 // One place under two readings: a press region named like a town inside it ("Beslan", the siege's
                 // town) is that town, whichever reading a story's mention gets.
-                Cities.UnionWith(gazetteer.ReadingsOf(entry.Name)
-                    .Where(r => r.Kind == EntityKind.City && r.CountryCode == entry.CountryCode && r.SubdivisionCode is not null
-                        && r.SubdivisionCode == entry.SubdivisionCode && Gazetteer.SameName(r.Name, entry.Name))
+                Cities.UnionWith(CitiesNamedLike(entry, gazetteer)
+                    .Where(r => r.SubdivisionCode is not null && r.SubdivisionCode == entry.SubdivisionCode && Gazetteer.SameName(r.Name, entry.Name))
                     .Select(r => r.Id));
                 return true;
             case EntityKind.Subdivision:
@@ -71,9 +70,8 @@ public sealed class PlaceSet
                 // the namesake city is listed itself where it lies in another subdivision or in none (Paris, the
                 // department, and Paris, the city of Île-de-France). A US state is only the state: "Washington" is
                 // not the capital, which lies in its own district.
-                Cities.UnionWith(gazetteer.ReadingsOf(entry.Name)
-                    .Where(r => r.Kind == EntityKind.City && r.CountryCode == entry.CountryCode && r.SubdivisionCode != entry.Id
-                        && (r.SubdivisionCode is null || r.CountryCode != "US") && r.Population >= NamesakeCityPopulation)
+                Cities.UnionWith(CitiesNamedLike(entry, gazetteer)
+                    .Where(r => r.SubdivisionCode != entry.Id && (r.SubdivisionCode is null || r.CountryCode != "US") && r.Population >= NamesakeCityPopulation)
                     .Select(r => r.Id));
                 return true;
             default:
@@ -126,6 +124,10 @@ public sealed class PlaceSet
             _ => false,
         };
     }
+
+    // The cities of the entry's country read under its name.
+    private static IEnumerable<GazetteerEntry> CitiesNamedLike(GazetteerEntry entry, Gazetteer gazetteer) =>
+        gazetteer.ReadingsOf(entry.Name).Where(r => r.Kind == EntityKind.City && r.CountryCode == entry.CountryCode);
 
     private void AddAround(GazetteerEntry entry)
     {
