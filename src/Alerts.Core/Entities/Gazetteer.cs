@@ -309,6 +309,7 @@ public sealed class Gazetteer
         var support = named.Where((code, c) => code is not null && !people.Contains(c)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         Regions? regions = null;
         Regions Inside() => regions ??= RegionsNamed(found, people, support);
+        var settled = NamesSettledByQualifier(document, found, people);
         var mentions = new List<EntityMention>(found.Count);
         for (var c = 0; c < found.Count; c++)
         {
@@ -322,15 +323,23 @@ public sealed class Gazetteer
                 continue;
             }
 
+            var settledAs = qualifier is null ? SettledReadings(settled, candidate) : null;
+            if (settledAs is { Count: 0 })
+            {
+                // The story's dateline named a town of this name that the gazetteer does not know ("PERTH, Ontario"):
+                // the headline's "Perth" is that town too, not Australia's city.
+                continue;
+            }
+
             // A capital of 100,000 or a city of a million is what an unqualified name means, whatever other countries the story
             // names ("ATHENS (Reuters) - U.S. gymnasts..." is in Greece); among readings of like weight, the story's
             // other places decide (Georgia next to Atlanta).
             var ranked = readings
                 .Select(r => (Reading: r, Weight: new ReadingWeight(
-                    qualifier is not null && qualifier.Readings.Any(q => Qualifies(q, r)),
+                    qualifier is not null ? qualifier.Readings.Any(q => Qualifies(q, r)) : settledAs?.Contains(r) == true,
                     IsMajor(r, candidate.Readings),
                     IsSupported(r, candidate, support, Inside),
-                    IsOutweighedAbroad(r, candidate.Readings) ? OutweighedPrior : Prior(r, dateline))))
+                    IsOutweighedAbroad(r, candidate.Readings) || IsProvinceOfASmallerNamesake(r, candidate.Readings) ? OutweighedPrior : Prior(r, dateline))))
                 .OrderByDescending(r => r.Weight.Qualified)
                 .ThenByDescending(r => r.Weight.Major)
                 .ThenByDescending(r => r.Weight.Supported)
@@ -347,6 +356,38 @@ public sealed class Gazetteer
 
         return mentions;
     }
+
+    // One name, one place in a story: a town the story qualifies once ("PERTH, Scotland (Reuters)", "Portland, Maine")
+    // is that town wherever the story names it again without a qualifier ("Fire in Perth" in its headline), as a
+    // reader takes it. Each qualified name keeps the readings its qualifier admits; none where the qualifier names a
+    // country or state in which no town of the name is known (the story's town is one the gazetteer lacks). Worked
+    // out only for a story that qualifies a name, which few do.
+    private static List<(NameCandidate Name, List<GazetteerEntry> Readings)>? NamesSettledByQualifier(
+        AnalyzedDocument document, List<NameCandidate> found, HashSet<int> people)
+    {
+        List<(NameCandidate, List<GazetteerEntry>)>? settled = null;
+        for (var c = 0; c < found.Count; c++)
+        {
+            if (people.Contains(c) || QualifierOf(document, found, c) is not { } qualifier
+                || !qualifier.Readings.Any(q => q.Kind is EntityKind.Country or EntityKind.Subdivision))
+            {
+                continue;
+            }
+
+            var there = found[c].Readings.Where(r => qualifier.Readings.Any(q => Qualifies(q, r))).ToList();
+            if (there.Count > 0 || IsDateline(document, found[c].FirstToken, found[c].LastToken)
+                && IsTownOfAnotherCountry(found[c].Readings, found[c].Readings, qualifier))
+            {
+                (settled ??= []).Add((found[c], there));
+            }
+        }
+
+        return settled;
+    }
+
+    // The readings a story's qualified mention of the same name settled on, or null where it qualifies no such name.
+    private static List<GazetteerEntry>? SettledReadings(List<(NameCandidate Name, List<GazetteerEntry> Readings)>? settled, NameCandidate candidate) =>
+        settled?.FirstOrDefault(s => s.Name != candidate && s.Name.Readings.SequenceEqual(candidate.Readings)).Readings;
 
     // "ST PETERSBURG, Russia (Reuters)", "PANAMA CITY, Panama -": a dateline's country or state after the comma says
     // where the town is, and none of the towns known by the name lies there, so the story names a town the gazetteer
@@ -501,7 +542,7 @@ public sealed class Gazetteer
     // parish; Portland, Oregon, not Portland, Jamaica).
     private static bool IsMajor(GazetteerEntry entry, List<GazetteerEntry> readings) => entry.Kind switch
     {
-        EntityKind.City => entry.Population >= 1_000_000 || (entry.IsCapital && entry.Population >= LargeCity),
+        EntityKind.City => entry.Population >= CityOfAMillion || (entry.IsCapital && entry.Population >= LargeCity),
         EntityKind.Subdivision => !IsOutweighedAbroad(entry, readings),
         _ => true,
     };
@@ -514,10 +555,21 @@ public sealed class Gazetteer
         && readings.Any(r => IsLargeCity(r) && r.CountryCode != entry.CountryCode)
         && !readings.Any(r => IsLargeCity(r) && r.CountryCode == entry.CountryCode);
 
+    // A province or district named after its town, where the town has under a hundred thousand people and a city of a
+    // million abroad has the name: Spain's province of Guadalajara (its town 83,000) ranks after Mexico's city of 1.5
+    // million when nothing in the story says which, while Valencia (a town of 800,000 at home) stays Spain's. The story's
+    // own places still decide first ("Spanish police in Guadalajara").
+    private static bool IsProvinceOfASmallerNamesake(GazetteerEntry entry, List<GazetteerEntry> readings) =>
+        entry is { Kind: EntityKind.Subdivision, ParentSubdivisionCode: not null }
+        && readings.Any(r => r.Kind == EntityKind.City && r.Population >= CityOfAMillion && r.CountryCode != entry.CountryCode)
+        && !readings.Any(r => IsLargeCity(r) && r.CountryCode == entry.CountryCode);
+
     // Where an outweighed subdivision ranks among readings of like weight: after every city.
     private const int OutweighedPrior = 6;
 
     private const int LargeCity = 100_000;
+
+    private const int CityOfAMillion = 1_000_000;
 
     // A country with fewer towns of 15,000 people than this is small (Jamaica has 8, Belize 2, Trinidad 12, Haiti 26).
     private const int SmallCountryTowns = 30;
@@ -532,7 +584,7 @@ public sealed class Gazetteer
         EntityKind.Country => 1,
         EntityKind.Nationality => 2,
         EntityKind.City when entry.IsCapital && entry.Population >= LargeCity => 3,
-        EntityKind.City when dateline && entry.Population >= 1_000_000 => 3,
+        EntityKind.City when dateline && entry.Population >= CityOfAMillion => 3,
         EntityKind.Subdivision => 4,
         _ => 5,
     };

@@ -146,19 +146,24 @@ public sealed class ResolvedConstraints
             }
         }
 
-        foreach (var nationality in constraints.ActorNationalities)
-        {
-            resolved.ActorNationalities.Add(NationalityCode(nationality, gazetteer)
-                ?? throw new ArgumentException($"unknown nationality '{nationality}'", nameof(constraints)));
-        }
-
-        foreach (var nationality in constraints.ExcludeActorNationalities)
-        {
-            resolved.ExcludeActorNationalities.Add(NationalityCode(nationality, gazetteer)
-                ?? throw new ArgumentException($"unknown nationality '{nationality}'", nameof(constraints)));
-        }
-
+        AddNationalities(resolved.ActorNationalities, constraints.ActorNationalities, gazetteer);
+        AddNationalities(resolved.ExcludeActorNationalities, constraints.ExcludeActorNationalities, gazetteer);
         return resolved;
+    }
+
+    private static void AddNationalities(HashSet<string> codes, IEnumerable<string> names, Gazetteer gazetteer)
+    {
+        foreach (var name in names)
+        {
+            var stood = NationalityCodes(name, gazetteer);
+            if (stood.Count == 0)
+            {
+                // Topic validation refuses such a name; a topic compiled without it would not ask who acts.
+                throw new ArgumentException($"unknown nationality '{name}'", nameof(names));
+            }
+
+            codes.UnionWith(stood);
+        }
     }
 
     private static void AddPlaces(PlaceSet set, IEnumerable<string> names, Gazetteer gazetteer)
@@ -174,13 +179,20 @@ public sealed class ResolvedConstraints
     }
 
     /// <summary>
-    /// The country code a nationality or country name stands for, or null. A nation within a country stands for the
-    /// country ("England" is British): who acts is read by country, and "England" acting is Britain's people.
+    /// The country codes a nationality, a country or a world region stands for, or none. A nation within a country
+    /// stands for the country ("England" is British): who acts is read by country, and "England" acting is Britain's
+    /// people. A region stands for each of its countries ("Europe": any European people acting), as it does in
+    /// <c>places</c>.
     /// </summary>
-    internal static string? NationalityCode(string name, Gazetteer gazetteer)
+    internal static IReadOnlyList<string> NationalityCodes(string name, Gazetteer gazetteer)
     {
         var entry = gazetteer.Resolve(name);
-        return entry is { Kind: EntityKind.Country or EntityKind.Nationality } or { IsNation: true } ? entry.CountryCode : null;
+        if (entry is { Kind: EntityKind.Country or EntityKind.Nationality } or { IsNation: true })
+        {
+            return [entry.CountryCode!];
+        }
+
+        return gazetteer.Areas.Resolve(name)?.CountryCodes ?? [];
     }
 
     /// <summary>Whether words of an unknown place or organisation name occur in the document.</summary>

@@ -239,8 +239,8 @@ public static partial class TopicValidation
     }
 
     private static string? UnknownNationality(string name) =>
-        ResolvedConstraints.NationalityCode(name, Gazetteer.Default) is null
-            ? $"unknown nationality '{name}': use a country or nationality the recogniser knows, such as 'Turkey' or 'Turkish'"
+        ResolvedConstraints.NationalityCodes(name, Gazetteer.Default).Count == 0
+            ? $"unknown nationality '{name}': use a country, a nationality or a world region the recogniser knows, such as 'Turkey', 'Turkish' or 'Europe'"
             : null;
 
     private static void CheckNames(string field, IReadOnlyList<string>? names, List<TopicValidationError> errors, Func<string, string?> check)

@@ -31,6 +31,25 @@ public sealed class ActorModelTests
     }
 
     [Theory]
+    [InlineData("Europe", "French pilots strike over pay", true)]
+    [InlineData("Europe", "Brazilian pilots strike over pay", false)]
+    [InlineData("the Middle East", "Israeli pilots strike over pay", true)]
+    public void Alerts_RegionAsActorNationality_AnyOfItsPeopleActs(string region, string title, bool expected)
+    {
+        // Arrange: a world region stands for each of its countries, as it does in places.
+        var strikes = TestSupport.Topic("strike*", new TopicConstraints { ActorNationalities = [region], Strict = true });
+        var notTheirs = TestSupport.Topic("strike*", new TopicConstraints { ExcludeActorNationalities = [region], Strict = true });
+
+        // Act
+        var match = TestSupport.Match(strikes, title, "Flights were cancelled on Monday.");
+        var excluded = TestSupport.Match(notTheirs, title, "Flights were cancelled on Monday.");
+
+        // Assert
+        Assert.True(expected == match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+        Assert.True(expected != excluded!.Alert, string.Join(" | ", excluded.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
     [InlineData("England squad named for Zimbabwe tour", "HARARE (Reuters) - England named a 15-man squad on Monday.", true)]
     [InlineData("Scotland squad named for Zimbabwe tour", "HARARE (Reuters) - Scotland named a 15-man squad on Monday.", true)]
     [InlineData("Zimbabwe squad named", "CARDIFF, Wales (Reuters) - Zimbabwe named a 15-man squad on Monday.", false)]

@@ -85,6 +85,8 @@ public sealed class PlaceModelTests
     [InlineData("England", "Scottish police arrest bomb suspect", false)]
     [InlineData("United Kingdom", "Scottish police arrest bomb suspect", true)]
     [InlineData("Scottish", "London police arrest bomb suspect", false)]
+    [InlineData("Northern Ireland", "Northern Irish police arrest bomb suspect", true)]
+    [InlineData("Ireland", "Northern Irish police arrest bomb suspect", false)]
     public void Alerts_PeopleOfANationActing_PutTheStoryInTheirNation(string place, string title, bool expected)
     {
         // Arrange: "Scottish" people acting say where, as "Syrian gunmen" do, and they are Scotland's, not all Britain's.
@@ -198,6 +200,39 @@ public sealed class PlaceModelTests
 
         // Act
         var match = TestSupport.Match(floods, title, body);
+
+        // Assert
+        Assert.True(expected == match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
+    [InlineData("Australia", "Fire in Perth destroys church", "PERTH, Scotland (Reuters) - A fire destroyed a church on Monday.", false)]
+    [InlineData("Scotland", "Fire in Perth destroys church", "PERTH, Scotland (Reuters) - A fire destroyed a church on Monday.", true)]
+    [InlineData("Oregon", "Fire in Portland destroys church", "PORTLAND, Maine (AP) - A fire destroyed a church on Monday.", false)]
+    [InlineData("Australia", "Fire in Perth destroys church", "PERTH (Reuters) - A fire destroyed a church on Monday.", true)]
+    public void Alerts_TownQualifiedOnceInAStory_IsThatTownWhereverNamed(string place, string title, string body, bool expected)
+    {
+        // Arrange: the dateline's qualifier settles which Perth the story means, its headline's "Perth" included.
+        var fires = TestSupport.Topic("fire*", new TopicConstraints { Places = [place] });
+
+        // Act
+        var match = TestSupport.Match(fires, title, body);
+
+        // Assert
+        Assert.True(expected == match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
+    [InlineData("Mexico", "Summit opens in Guadalajara", "Leaders met on Friday.", true)]
+    [InlineData("Spain", "Summit opens in Guadalajara", "Spanish and Portuguese leaders met on Friday.", true)]
+    [InlineData("Spain", "Summit opens in Valencia", "Leaders met on Friday.", true)]
+    public void Alerts_ProvinceNamedLikeACityOfAMillionAbroad_IsTheCityUnlessTheStorySaysOtherwise(string place, string title, string body, bool expected)
+    {
+        // Arrange: Spain's province of Guadalajara is named after a town of 83,000; Mexico's Guadalajara has 1.5 million.
+        var summits = TestSupport.Topic("summit*", new TopicConstraints { Places = [place], Strict = true });
+
+        // Act
+        var match = TestSupport.Match(summits, title, body);
 
         // Assert
         Assert.True(expected == match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));

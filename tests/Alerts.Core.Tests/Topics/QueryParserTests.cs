@@ -244,6 +244,25 @@ public sealed class QueryParserTests
     }
 
     [Theory]
+    [InlineData("Europe")]
+    [InlineData("the Middle East")]
+    [InlineData("Turkish")]
+    public void Validate_RegionOrNationalityAsActorNationality_Accepted(string nationality)
+    {
+        // Arrange
+        var topic = new WatchTopic("strikes", "Strikes", "strike*")
+        {
+            Constraints = new TopicConstraints { ActorNationalities = [nationality], ExcludeActorNationalities = [nationality] },
+        };
+
+        // Act
+        var errors = TopicValidation.Validate(topic);
+
+        // Assert
+        Assert.Empty(errors);
+    }
+
+    [Theory]
     [InlineData("troops OR forces", "troops OR forces")]
     [InlineData("troops forces", "troops forces")]
     [InlineData("troops AND -Iraq", "troops -Iraq")]
