@@ -309,25 +309,27 @@ public sealed class Gazetteer
         var support = named.Where((code, c) => code is not null && !people.Contains(c)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         Regions? regions = null;
         Regions Inside() => regions ??= RegionsNamed(found, people, support);
-        var settled = NamesSettledByQualifier(document, found, people);
+        var settled = TownSettledByDateline(document, found, people);
         var mentions = new List<EntityMention>(found.Count);
         for (var c = 0; c < found.Count; c++)
         {
             var candidate = found[c];
             var previous = c > 0 ? found[c - 1] : null;
             var qualifier = QualifierOf(document, found, c);
-            var readings = candidate.Readings.Where(r => Admissible(document, candidate, r, previous, qualifier, support)).ToList();
-            var dateline = IsDateline(document, candidate.FirstToken, candidate.LastToken);
-            if (readings.Count == 0 || people.Contains(c) || (dateline && IsTownOfAnotherCountry(readings, candidate.Readings, qualifier)))
+            var settledAs = qualifier is null ? settled?.For(candidate) : null;
+            if (settledAs is { Count: 0 })
             {
+                // The dateline named a town of this name that the gazetteer does not know.
                 continue;
             }
 
-            var settledAs = qualifier is null ? SettledReadings(settled, candidate) : null;
-            if (settledAs is { Count: 0 })
+            // The dateline's qualifier is the context a town named like a person needs ("ATHENS, Ga." before "Athens
+            // students protest").
+            var readings = candidate.Readings
+                .Where(r => settledAs?.Contains(r) == true || Admissible(document, candidate, r, previous, qualifier, support)).ToList();
+            var dateline = IsDateline(document, candidate.FirstToken, candidate.LastToken);
+            if (readings.Count == 0 || people.Contains(c) || (dateline && IsTownOfAnotherCountry(readings, candidate.Readings, qualifier)))
             {
-                // The story's dateline named a town of this name that the gazetteer does not know ("PERTH, Ontario"):
-                // the headline's "Perth" is that town too, not Australia's city.
                 continue;
             }
 
@@ -339,7 +341,7 @@ public sealed class Gazetteer
                     qualifier is not null ? qualifier.Readings.Any(q => Qualifies(q, r)) : settledAs?.Contains(r) == true,
                     IsMajor(r, candidate.Readings),
                     IsSupported(r, candidate, support, Inside),
-                    IsOutweighedAbroad(r, candidate.Readings) || IsProvinceOfASmallerNamesake(r, candidate.Readings) ? OutweighedPrior : Prior(r, dateline))))
+                    IsOutweighedAbroad(r, candidate.Readings) ? OutweighedPrior : Prior(r, dateline))))
                 .OrderByDescending(r => r.Weight.Qualified)
                 .ThenByDescending(r => r.Weight.Major)
                 .ThenByDescending(r => r.Weight.Supported)
@@ -357,37 +359,35 @@ public sealed class Gazetteer
         return mentions;
     }
 
-    // One name, one place in a story: a town the story qualifies once ("PERTH, Scotland (Reuters)", "Portland, Maine")
-    // is that town wherever the story names it again without a qualifier ("Fire in Perth" in its headline), as a
-    // reader takes it. Each qualified name keeps the readings its qualifier admits; none where the qualifier names a
-    // country or state in which no town of the name is known (the story's town is one the gazetteer lacks). Worked
-    // out only for a story that qualifies a name, which few do.
-    private static List<(NameCandidate Name, List<GazetteerEntry> Readings)>? NamesSettledByQualifier(
-        AnalyzedDocument document, List<NameCandidate> found, HashSet<int> people)
+    // One name, one place in a story: the town a dateline qualifies ("PERTH, Scotland (Reuters)", "PORTLAND, Maine
+    // (AP)") is that town wherever the story names it again without a qualifier ("Fire in Perth" in its headline), as
+    // a reader takes it; none of the known towns where the qualifier names a country or state in which none of them lies
+    // ("ST PETERSBURG, Russia": the headline's St Petersburg is not Florida's). Only the dateline settles a name: in a
+    // sentence a comma may end a phrase or run a list ("Oregon, Ohio and Pennsylvania", "In Perth, Scotland captain
+    // Chris Paterson said"), and a later "born in Perth, Scotland" names a second town, not the dateline's.
+    private static DatelineTown? TownSettledByDateline(AnalyzedDocument document, List<NameCandidate> found, HashSet<int> people)
     {
-        List<(NameCandidate, List<GazetteerEntry>)>? settled = null;
-        for (var c = 0; c < found.Count; c++)
+        var first = found.FindIndex(f => f.FirstToken >= document.TitleTokenCount);
+        if (first < 0 || people.Contains(first) || !IsDateline(document, found[first].FirstToken, found[first].LastToken)
+            || QualifierOf(document, found, first) is not { } qualifier
+            || !qualifier.Readings.Any(q => q.Kind is EntityKind.Country or EntityKind.Subdivision))
         {
-            if (people.Contains(c) || QualifierOf(document, found, c) is not { } qualifier
-                || !qualifier.Readings.Any(q => q.Kind is EntityKind.Country or EntityKind.Subdivision))
-            {
-                continue;
-            }
-
-            var there = found[c].Readings.Where(r => qualifier.Readings.Any(q => Qualifies(q, r))).ToList();
-            if (there.Count > 0 || IsDateline(document, found[c].FirstToken, found[c].LastToken)
-                && IsTownOfAnotherCountry(found[c].Readings, found[c].Readings, qualifier))
-            {
-                (settled ??= []).Add((found[c], there));
-            }
+            return null;
         }
 
-        return settled;
+        var there = found[first].Readings.Where(r => qualifier.Readings.Any(q => Qualifies(q, r))).ToList();
+        return there.Count > 0 || IsTownOfAnotherCountry(found[first].Readings, found[first].Readings, qualifier)
+            ? new DatelineTown(found[first], there)
+            : null;
     }
 
-    // The readings a story's qualified mention of the same name settled on, or null where it qualifies no such name.
-    private static List<GazetteerEntry>? SettledReadings(List<(NameCandidate Name, List<GazetteerEntry> Readings)>? settled, NameCandidate candidate) =>
-        settled?.FirstOrDefault(s => s.Name != candidate && s.Name.Readings.SequenceEqual(candidate.Readings)).Readings;
+    // The dateline's town and the readings its qualifier settled on (none: a town the gazetteer does not know).
+    private sealed record DatelineTown(NameCandidate Name, List<GazetteerEntry> Readings)
+    {
+        // The readings another mention of the same name takes, or null where it is another name.
+        public List<GazetteerEntry>? For(NameCandidate candidate) =>
+            candidate != Name && Name.Readings.SequenceEqual(candidate.Readings) ? Readings : null;
+    }
 
     // "ST PETERSBURG, Russia (Reuters)", "PANAMA CITY, Panama -": a dateline's country or state after the comma says
     // where the town is, and none of the towns known by the name lies there, so the story names a town the gazetteer
@@ -553,15 +553,6 @@ public sealed class Gazetteer
     private static bool IsOutweighedAbroad(GazetteerEntry entry, List<GazetteerEntry> readings) =>
         entry.Kind == EntityKind.Subdivision && entry.IsInSmallCountry
         && readings.Any(r => IsLargeCity(r) && r.CountryCode != entry.CountryCode)
-        && !readings.Any(r => IsLargeCity(r) && r.CountryCode == entry.CountryCode);
-
-    // A province or district named after its town, where the town has under a hundred thousand people and a city of a
-    // million abroad has the name: Spain's province of Guadalajara (its town 83,000) ranks after Mexico's city of 1.5
-    // million when nothing in the story says which, while Valencia (a town of 800,000 at home) stays Spain's. The story's
-    // own places still decide first ("Spanish police in Guadalajara").
-    private static bool IsProvinceOfASmallerNamesake(GazetteerEntry entry, List<GazetteerEntry> readings) =>
-        entry is { Kind: EntityKind.Subdivision, ParentSubdivisionCode: not null }
-        && readings.Any(r => r.Kind == EntityKind.City && r.Population >= CityOfAMillion && r.CountryCode != entry.CountryCode)
         && !readings.Any(r => IsLargeCity(r) && r.CountryCode == entry.CountryCode);
 
     // Where an outweighed subdivision ranks among readings of like weight: after every city.

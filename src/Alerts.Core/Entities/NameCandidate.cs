@@ -6,6 +6,9 @@ internal sealed record NameCandidate(int FirstToken, int LastToken, List<Gazette
     /// <summary>A one-word name whose every reading is a city: the kind of name people carry too (Jackson, Hamm).</summary>
     public bool IsOneWordCity => FirstToken == LastToken && Readings.All(r => r.Kind == EntityKind.City);
 
+    /// <summary>Whether the name is one word read only as towns or subdivisions (Hamm, Jackson, England), no country.</summary>
+    public bool IsOneWordTownOrRegion => FirstToken == LastToken && Readings.All(r => r.Kind is EntityKind.City or EntityKind.Subdivision);
+
     /// <summary>Whether any reading is a people or an organisation, never the end of a person's name.</summary>
     public bool IsPeopleOrOrganisation => Readings.Any(r => r.Kind is EntityKind.Nationality or EntityKind.Organisation);
 

@@ -49,7 +49,7 @@ internal sealed class PersonNames
         {
             var candidate = found[c];
             var previous = c > 0 ? found[c - 1] : null;
-            if (candidate.IsOneWordCity && AfterGivenName(candidate))
+            if (candidate.IsOneWordTownOrRegion && AfterGivenName(candidate))
             {
                 people.Add(c);
                 surnames.Add(document.Tokens[candidate.FirstToken].Surface);
@@ -66,7 +66,9 @@ internal sealed class PersonNames
             else if (EndsNameInBody(candidate, previous))
             {
                 people.Add(c);
-                if (candidate.IsOneWordCity)
+                // A subdivision's name ends so many capitalised runs ("American Electric Power's Texas subsidiary")
+                // that it is a surname throughout the story only after a rank: "Army Pfc. Lynndie England".
+                if (candidate.IsOneWordCity || (candidate.IsOneWordTownOrRegion && FollowsRank(candidate)))
                 {
                     surnames.Add(document.Tokens[candidate.FirstToken].Surface);
                 }
@@ -76,7 +78,7 @@ internal sealed class PersonNames
         for (var c = 0; c < found.Count; c++)
         {
             var candidate = found[c];
-            if (!people.Contains(c) && candidate.IsOneWordCity && surnames.Contains(document.Tokens[candidate.FirstToken].Surface) && !namedAsPlace(c))
+            if (!people.Contains(c) && candidate.IsOneWordTownOrRegion && surnames.Contains(document.Tokens[candidate.FirstToken].Surface) && !namedAsPlace(c))
             {
                 people.Add(c);
             }
@@ -165,10 +167,40 @@ internal sealed class PersonNames
             return false;
         }
 
-        // The capitalised word starts a sentence ("Police in Jordan said..." does not end in a name).
+        // The capitalised word starts a sentence ("Police in Jordan said..." does not end in a name), unless the full
+        // stop ends a rank or title ("Army Pfc. Lynndie England", "Sgt. Ivan Frederick").
         var lead = text.AsSpan(0, before.Start).TrimEnd();
-        return lead.Length > 0 && lead[^1] is not ('.' or '!' or '?' or '"' or '\u201C' or ':' or '-' or '(');
+        return lead.Length > 0 && (lead[^1] is not ('.' or '!' or '?' or '"' or '\u201C' or ':' or '-' or '(') || EndsWithTitle(lead));
     }
+
+    // "Pfc. Lynndie England": the word before the name follows a rank or title.
+    private bool FollowsRank(NameCandidate candidate) =>
+        EndsWithTitle(document.Body.AsSpan(0, document.Tokens[candidate.FirstToken - 1].Start).TrimEnd());
+
+    // "Pfc.", "Sgt.", "Dr.": the abbreviated rank or title written before a person's name.
+    private static bool EndsWithTitle(ReadOnlySpan<char> lead)
+    {
+        if (lead.IsEmpty || lead[^1] != '.')
+        {
+            return false;
+        }
+
+        var word = lead[..^1];
+        var start = word.Length;
+        while (start > 0 && char.IsLetter(word[start - 1]))
+        {
+            start--;
+        }
+
+        word = word[start..];
+        return !word.IsEmpty && char.IsUpper(word[0]) && TitlesBeforeNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+    }
+
+    private static readonly HashSet<string> TitlesBeforeNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cpl", "sgt", "pvt", "pfc",
+        "spc", "adm", "cmdr", "rev",
+    };
 
     private string TextOf(int token) => document.TextOf(document.Tokens[token]);
 

@@ -189,7 +189,8 @@ public static partial class TopicValidation
         CheckNames("constraints.excludePlaces", constraints.ExcludePlaces, errors, place => UnknownPlace(place) ?? RequiredToo(place, constraints.Places));
         CheckNames("constraints.organisations", constraints.Organisations, errors, _ => null);
         CheckNames("constraints.actorNationalities", constraints.ActorNationalities, errors, UnknownNationality);
-        CheckNames("constraints.excludeActorNationalities", constraints.ExcludeActorNationalities, errors, UnknownNationality);
+        CheckNames("constraints.excludeActorNationalities", constraints.ExcludeActorNationalities, errors,
+            nationality => UnknownNationality(nationality) ?? RequiredNationalityToo(nationality, constraints.ActorNationalities));
     }
 
     // A place the recogniser does not know could never be recognised in a story: the topic would silently never alert.
@@ -242,6 +243,18 @@ public static partial class TopicValidation
         ResolvedConstraints.NationalityCodes(name, Gazetteer.Default).Count == 0
             ? $"unknown nationality '{name}': use a country, a nationality or a world region the recogniser knows, such as 'Turkey', 'Turkish' or 'Europe'"
             : null;
+
+    // An actor must be of a required nationality and not an excluded one: excluding all of a required nationality (or
+    // the region around it) leaves it no actor.
+    private static string? RequiredNationalityToo(string excludedName, IReadOnlyList<string>? required)
+    {
+        var excluded = ResolvedConstraints.NationalityCodes(excludedName, Gazetteer.Default);
+        var within = required?.FirstOrDefault(name => ResolvedConstraints.NationalityCodes(name, Gazetteer.Default) is { Count: > 0 } codes
+            && codes.All(excluded.Contains));
+        return within is null ? null
+            : string.Equals(within.Trim(), excludedName.Trim(), StringComparison.OrdinalIgnoreCase) ? $"'{excludedName}' is also a required nationality: no actor could be both"
+            : $"'{excludedName}' takes in the required nationality '{within}': no actor could be both";
+    }
 
     private static void CheckNames(string field, IReadOnlyList<string>? names, List<TopicValidationError> errors, Func<string, string?> check)
     {

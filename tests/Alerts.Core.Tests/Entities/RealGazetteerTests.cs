@@ -267,6 +267,19 @@ public sealed class RealGazetteerTests
         Assert.DoesNotContain(mentions, m => m.Entry.CountryCode == "CV");
     }
 
+    [Theory]
+    [InlineData("England pleads guilty in abuse case", "FORT BRAGG, N.C. (AP) - Army Pfc. Lynndie England admitted abusing prisoners.")]
+    [InlineData("Abuse hearing", "Army Pvt. Lynndie England appeared in court on Tuesday.")]
+    [InlineData("Wales signs new deal", "Striker Gary Wales joined the club on Friday.")]
+    public void Recognize_NationNameCarriedByAPerson_IsNoPlaceAnywhereInTheStory(string title, string body)
+    {
+        // Act: a surname after a rank's abbreviation or a given name, as a town's would be.
+        var mentions = Recognize(title, body);
+
+        // Assert
+        Assert.DoesNotContain(mentions, m => m.Entry.CountryCode == "GB");
+    }
+
     [Fact]
     public void Recognize_SurnameNamedAsAPlaceToo_StaysAPlaceWhereTheStorySaysSo()
     {

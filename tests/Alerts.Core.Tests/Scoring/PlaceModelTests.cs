@@ -210,29 +210,18 @@ public sealed class PlaceModelTests
     [InlineData("Scotland", "Fire in Perth destroys church", "PERTH, Scotland (Reuters) - A fire destroyed a church on Monday.", true)]
     [InlineData("Oregon", "Fire in Portland destroys church", "PORTLAND, Maine (AP) - A fire destroyed a church on Monday.", false)]
     [InlineData("Australia", "Fire in Perth destroys church", "PERTH (Reuters) - A fire destroyed a church on Monday.", true)]
+    [InlineData("Australia", "Fire in Perth destroys church", "PERTH (Reuters) - A fire destroyed the church where a pastor born in Perth, Scotland, preached.", true)]
+    [InlineData("Oregon", "Fire halts Kerry rally in Oregon", "Kerry will visit Oregon, Ohio and Pennsylvania this week.", true)]
+    [InlineData("Australia", "Fire in Perth rugby ground", "In Perth, Scotland captain Chris Paterson saw a fire destroy the stand.", true)]
+    [InlineData("Georgia, United States", "Athens students protest fire", "ATHENS, Ga. (AP) - Students protested after a fire on Monday.", true)]
     public void Alerts_TownQualifiedOnceInAStory_IsThatTownWhereverNamed(string place, string title, string body, bool expected)
     {
-        // Arrange: the dateline's qualifier settles which Perth the story means, its headline's "Perth" included.
+        // Arrange: the dateline's qualifier settles which Perth the story means, its headline's "Perth" included; a
+        // comma elsewhere settles nothing (a list, a phrase, a second town of the name).
         var fires = TestSupport.Topic("fire*", new TopicConstraints { Places = [place] });
 
         // Act
         var match = TestSupport.Match(fires, title, body);
-
-        // Assert
-        Assert.True(expected == match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
-    }
-
-    [Theory]
-    [InlineData("Mexico", "Summit opens in Guadalajara", "Leaders met on Friday.", true)]
-    [InlineData("Spain", "Summit opens in Guadalajara", "Spanish and Portuguese leaders met on Friday.", true)]
-    [InlineData("Spain", "Summit opens in Valencia", "Leaders met on Friday.", true)]
-    public void Alerts_ProvinceNamedLikeACityOfAMillionAbroad_IsTheCityUnlessTheStorySaysOtherwise(string place, string title, string body, bool expected)
-    {
-        // Arrange: Spain's province of Guadalajara is named after a town of 83,000; Mexico's Guadalajara has 1.5 million.
-        var summits = TestSupport.Topic("summit*", new TopicConstraints { Places = [place], Strict = true });
-
-        // Act
-        var match = TestSupport.Match(summits, title, body);
 
         // Assert
         Assert.True(expected == match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));

@@ -252,14 +252,39 @@ public sealed class QueryParserTests
         // Arrange
         var topic = new WatchTopic("strikes", "Strikes", "strike*")
         {
-            Constraints = new TopicConstraints { ActorNationalities = [nationality], ExcludeActorNationalities = [nationality] },
+            Constraints = new TopicConstraints { ActorNationalities = [nationality] },
+        };
+        var excluding = new WatchTopic("strikes", "Strikes", "strike*")
+        {
+            Constraints = new TopicConstraints { ExcludeActorNationalities = [nationality] },
+        };
+
+        // Act
+        var errors = TopicValidation.Validate(topic).Concat(TopicValidation.Validate(excluding));
+
+        // Assert
+        Assert.Empty(errors);
+    }
+
+    [Theory]
+    [InlineData("France", "Europe", "'Europe' takes in the required nationality 'France': no actor could be both")]
+    [InlineData("Turkey", "Turkish", "'Turkish' takes in the required nationality 'Turkey': no actor could be both")]
+    [InlineData("Turkish", "Turkish", "'Turkish' is also a required nationality: no actor could be both")]
+    public void Validate_ExcludedNationalityTakingInARequiredOne_Refused(string required, string excluded, string message)
+    {
+        // Arrange: an actor must be of a required nationality and of none excluded.
+        var topic = new WatchTopic("strikes", "Strikes", "strike*")
+        {
+            Constraints = new TopicConstraints { ActorNationalities = [required, "Brazil"], ExcludeActorNationalities = [excluded] },
         };
 
         // Act
         var errors = TopicValidation.Validate(topic);
 
         // Assert
-        Assert.Empty(errors);
+        var error = Assert.Single(errors);
+        Assert.Equal("constraints.excludeActorNationalities[0]", error.Field);
+        Assert.Equal(message, error.Message);
     }
 
     [Theory]
