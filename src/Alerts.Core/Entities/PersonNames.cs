@@ -193,14 +193,15 @@ internal sealed class PersonNames
         }
 
         word = word[start..];
-        return !word.IsEmpty && char.IsUpper(word[0]) && TitlesBeforeNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+        return !word.IsEmpty && char.IsUpper(word[0]) && TitlesBeforeNames.Contains(word);
     }
 
-    private static readonly HashSet<string> TitlesBeforeNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cpl", "sgt", "pvt", "pfc",
-        "spc", "adm", "cmdr", "rev",
-    };
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitlesBeforeNames =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cpl", "sgt", "pvt", "pfc",
+            "spc", "adm", "cmdr", "rev",
+        }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private string TextOf(int token) => document.TextOf(document.Tokens[token]);
 
