@@ -202,7 +202,7 @@ public sealed class Gazetteer
                 }
             }
 
-            if (readings is not null && (IsPartyTag(document, i) || IsNamedWaters(document, i)))
+            if (readings is not null && (IsPartyTag(document, i) || IsNamedWaters(document, i) || IsSeaNamedAfter(document, i + length - 1)))
             {
                 i += length - 1;
                 continue;
@@ -253,6 +253,22 @@ public sealed class Gazetteer
         var text = document.TextOf(waters);
         return of.Surface == "of" && Waters.Contains(waters.Surface) && (char.IsUpper(text[waters.Start]) || !UsesCapitals(text));
     }
+
+    // "the Indian Ocean", "the South China Sea", "the Irish Sea", "the Timor Sea": a sea or ocean named after a place
+    // or a people is neither (a quake in the Indian Ocean is not in India).
+    private static bool IsSeaNamedAfter(AnalyzedDocument document, int last)
+    {
+        var next = last + 1;
+        if (next >= document.Tokens.Count || !InOneField(document, last, next) || !Seas.Contains(document.Tokens[next].Surface))
+        {
+            return false;
+        }
+
+        var text = document.TextOf(document.Tokens[next]);
+        return (char.IsUpper(text[document.Tokens[next].Start]) || !UsesCapitals(text)) && document.Tokens[next].Start - document.Tokens[last].End == 1;
+    }
+
+    private static readonly HashSet<string> Seas = new(StringComparer.Ordinal) { "sea", "ocean" };
 
     // Whether tokens from one index to another exist and lie in the same field (headline or body).
     private static bool InOneField(AnalyzedDocument document, int from, int to) =>

@@ -227,6 +227,23 @@ public sealed class PlaceModelTests
         Assert.True(expected == match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
     }
 
+    [Theory]
+    [InlineData("India", "Quake in the Indian Ocean")]
+    [InlineData("China", "Storm sinks ship in the South China Sea")]
+    [InlineData("Ireland", "Ferry sinks in the Irish Sea")]
+    [InlineData("East Timor", "Tanker sinks in the Timor Sea")]
+    public void Alerts_SeaNamedAfterAPlaceOrPeople_IsNotThePlace(string place, string title)
+    {
+        // Arrange: the waters are neither the country nor its people; the story names no place.
+        var disasters = TestSupport.Topic("quake* OR storm* OR sinks", new TopicConstraints { Places = [place], Strict = true });
+
+        // Act
+        var match = TestSupport.Match(disasters, title, "Rescuers searched on Monday.");
+
+        // Assert
+        Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
     [Fact]
     public void Alerts_ExcludedPressRegionNamedLikeItsTown_LeavesOutTheTownsDateline()
     {
