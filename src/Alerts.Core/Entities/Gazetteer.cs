@@ -256,17 +256,7 @@ public sealed class Gazetteer
 
     // "the Indian Ocean", "the South China Sea", "the Irish Sea", "the Timor Sea": a sea or ocean named after a place
     // or a people is neither (a quake in the Indian Ocean is not in India).
-    private static bool IsSeaNamedAfter(AnalyzedDocument document, int last)
-    {
-        var next = last + 1;
-        if (next >= document.Tokens.Count || !InOneField(document, last, next) || !Seas.Contains(document.Tokens[next].Surface))
-        {
-            return false;
-        }
-
-        var text = document.TextOf(document.Tokens[next]);
-        return (char.IsUpper(text[document.Tokens[next].Start]) || !UsesCapitals(text)) && document.Tokens[next].Start - document.Tokens[last].End == 1;
-    }
+    private static bool IsSeaNamedAfter(AnalyzedDocument document, int last) => IsFollowedByOneOf(document, last, Seas);
 
     private static readonly HashSet<string> Seas = new(StringComparer.Ordinal) { "sea", "ocean" };
 
@@ -278,16 +268,20 @@ public sealed class Gazetteer
 
     // "Guantanamo Bay", "Swat Valley", "Helmand Province": a place's name with the word for what it is, written as part of
     // the name, is that place (so that "at Guantanamo Bay, Cuba" reads Cuba as the place's country, not as a party).
-    private static bool IsPlaceWordAfter(AnalyzedDocument document, int last)
+    private static bool IsPlaceWordAfter(AnalyzedDocument document, int last) => IsFollowedByOneOf(document, last, PlaceWords);
+
+    // Whether the word one space after a name, in the same field and written with a capital where the field uses any,
+    // is one of these words.
+    private static bool IsFollowedByOneOf(AnalyzedDocument document, int last, HashSet<string> words)
     {
         var next = last + 1;
-        if (next >= document.Tokens.Count || next == document.TitleTokenCount || !PlaceWords.Contains(document.Tokens[next].Surface))
+        if (next >= document.Tokens.Count || next == document.TitleTokenCount || !words.Contains(document.Tokens[next].Surface))
         {
             return false;
         }
 
         var text = document.TextOf(document.Tokens[next]);
-        return char.IsUpper(text[document.Tokens[next].Start]) && document.Tokens[next].Start - document.Tokens[last].End == 1;
+        return (char.IsUpper(text[document.Tokens[next].Start]) || !UsesCapitals(text)) && document.Tokens[next].Start - document.Tokens[last].End == 1;
     }
 
     // Whether any word of a name starts with a capital ("the Netherlands", "Republic of Belarus").
@@ -383,8 +377,13 @@ public sealed class Gazetteer
     // Chris Paterson said"), and a later "born in Perth, Scotland" names a second town, not the dateline's.
     private static DatelineTown? TownSettledByDateline(AnalyzedDocument document, List<NameCandidate> found, HashSet<int> people)
     {
-        var first = found.FindIndex(f => f.FirstToken >= document.TitleTokenCount);
-        if (first < 0 || people.Contains(first) || !IsDateline(document, found[first].FirstToken, found[first].LastToken)
+        var first = 0;
+        while (first < found.Count && found[first].FirstToken < document.TitleTokenCount)
+        {
+            first++;
+        }
+
+        if (first == found.Count || people.Contains(first) || !IsDateline(document, found[first].FirstToken, found[first].LastToken)
             || QualifierOf(document, found, first) is not { } qualifier
             || !qualifier.Readings.Any(q => q.Kind is EntityKind.Country or EntityKind.Subdivision))
         {

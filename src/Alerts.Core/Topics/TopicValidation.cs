@@ -223,10 +223,14 @@ public static partial class TopicValidation
         }
 
         var within = required?.FirstOrDefault(name => !string.IsNullOrWhiteSpace(name) && TakesIn(excluded, name));
-        return within is null ? null
-            : string.Equals(within.Trim(), excludedName.Trim(), StringComparison.OrdinalIgnoreCase) ? $"'{excludedName}' is also a required place: no story could both happen there and not"
-            : $"'{excludedName}' takes in the required place '{within}': no story could both happen there and not";
+        return RequiredAndExcluded(excludedName, within, "place", "no story could both happen there and not");
     }
+
+    // The message for an excluded name that is, or takes in, a required one; null when none is.
+    private static string? RequiredAndExcluded(string excludedName, string? within, string what, string consequence) =>
+        within is null ? null
+            : string.Equals(within.Trim(), excludedName.Trim(), StringComparison.OrdinalIgnoreCase) ? $"'{excludedName}' is also a required {what}: {consequence}"
+            : $"'{excludedName}' takes in the required {what} '{within}': {consequence}";
 
     // A place inside the excluded ones, or a region all of whose countries are excluded ("West Africa" in "Africa").
     private static bool TakesIn(PlaceSet excluded, string requiredName)
@@ -251,9 +255,7 @@ public static partial class TopicValidation
         var excluded = ResolvedConstraints.NationalityCodes(excludedName, Gazetteer.Default);
         var within = required?.FirstOrDefault(name => ResolvedConstraints.NationalityCodes(name, Gazetteer.Default) is { Count: > 0 } codes
             && codes.All(excluded.Contains));
-        return within is null ? null
-            : string.Equals(within.Trim(), excludedName.Trim(), StringComparison.OrdinalIgnoreCase) ? $"'{excludedName}' is also a required nationality: no actor could be both"
-            : $"'{excludedName}' takes in the required nationality '{within}': no actor could be both";
+        return RequiredAndExcluded(excludedName, within, "nationality", "no actor could be both");
     }
 
     private static void CheckNames(string field, IReadOnlyList<string>? names, List<TopicValidationError> errors, Func<string, string?> check)
