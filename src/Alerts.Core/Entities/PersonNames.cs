@@ -121,6 +121,20 @@ internal sealed class PersonNames
     }
 
     /// <summary>
+    /// Whether a token is a given name, written so ("Bill", "Gene"), that begins a person's name: the name goes on with
+    /// a capitalised word that is no everyday word ("Bill Clinton", "Gene Robinson"; not "Senate Passes Bill Limiting
+    /// Suits" in a headline's capitals).
+    /// </summary>
+    public static bool BeginsPersonsName(AnalyzedDocument document, int token)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var word = document.Tokens[token];
+        var text = document.TextOf(word);
+        return word.End - word.Start > 1 && char.IsUpper(text[word.Start]) && char.IsLower(text[word.Start + 1])
+            && IsGivenName(text[word.Start..word.End]) && NameGoesOn(document, token);
+    }
+
+    /// <summary>
     /// Whether the name ending at a token goes on, one space later, with a capitalised word that is no stop word, place
     /// qualifier or everyday word ("David Beckham", "Abu Musab"; not "Charlotte Beats Miami", "Abu North").
     /// </summary>

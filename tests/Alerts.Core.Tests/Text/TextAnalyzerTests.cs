@@ -46,6 +46,9 @@ public sealed class TextAnalyzerTests
     [InlineData("initial", "initiators")]
     [InlineData("position", "positivity")]
     [InlineData("critic", "criticality")]
+    [InlineData("accord", "according")]
+    [InlineData("accords", "accordance")]
+    [InlineData("heroin", "heroine")]
     public void Stem_WordsOfUnrelatedMeaning_DoNotShareStem(string a, string b)
     {
         // Act / Assert: Porter2 alone gives each pair one stem.
@@ -63,6 +66,9 @@ public sealed class TextAnalyzerTests
     [InlineData("critic", "criticism")]
     [InlineData("officer", "officers")]
     [InlineData("important", "importance")]
+    [InlineData("according", "accordingly")]
+    [InlineData("accord", "accords")]
+    [InlineData("heroine", "heroines")]
     public void Stem_OverriddenFamilies_KeepTheirOwnForms(string a, string b)
     {
         // Act / Assert

@@ -173,6 +173,13 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     public bool IsOtherSpelling { get; } = isOtherSpelling;
 
     /// <summary>
+    /// Whether a given name that begins a person's name in the article is passed over: set by the parser for an everyday
+    /// word written in lower case that is also a given name (<c>bill</c>, <c>gene</c>, <c>mark</c>), which asks for the
+    /// word, not Bill Clinton, Gene Robinson or Mark Philippoussis.
+    /// </summary>
+    public bool PassesOverGivenNames { get; init; }
+
+    /// <summary>
     /// Whether it matches only where the article writes it with a capital: a name's other spelling ("Savanna" for
     /// Savannah) may be an ordinary word in lower case ("the African savanna").
     /// </summary>
@@ -237,13 +244,13 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
 
         // A plain word found as itself needs no more look-ups (most terms in most articles).
         var compound = document.JoinedWordAt(position);
-        if (NameForms is null && Acronym is null && CapitalsForms is null && compound is null && !NeedsPossessive)
+        if (NameForms is null && Acronym is null && CapitalsForms is null && compound is null && !NeedsPossessive && !PassesOverGivenNames)
         {
             return true;
         }
 
         var index = document.TokenIndexAt(position);
-        if (index < 0)
+        if (index < 0 || (PassesOverGivenNames && PersonNames.BeginsPersonsName(document, index)))
         {
             return false;
         }

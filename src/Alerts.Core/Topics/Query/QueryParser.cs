@@ -750,8 +750,16 @@ public static class QueryParser
             // One word in quotes, even with a distance, is asked for as written.
             return tokens.Count == 1
                 ? withInitials
-                : WithNameSpellings(WithAmpersandSpellings(WithClosedCompound(withInitials, words, slop, stopWords, scope, isOtherSpelling), text, slop, position, scope, ampersandSpelled), text, isOtherSpelling, other => Phrase(other, slop, position, scope, isOtherSpelling: true));
+                : WithDateSpellings(
+                    WithNameSpellings(WithAmpersandSpellings(WithClosedCompound(withInitials, words, slop, stopWords, scope, isOtherSpelling), text, slop, position, scope, ampersandSpelled), text, isOtherSpelling, other => Phrase(other, slop, position, scope, isOtherSpelling: true)),
+                    text,
+                    isOtherSpelling,
+                    other => Phrase(other, slop, position, scope, isOtherSpelling: true));
         }
+
+        // "September 11" finds "Sept. 11", "11 September" and "9/11" (see DateSpelling); shown to the user as written.
+        private static QueryNode WithDateSpellings(QueryNode written, string text, bool isSpellingAlready, Func<string, QueryNode?> parse) =>
+            isSpellingAlready ? written : WithOtherSpellings(written, DateSpelling.Others(text).Select(parse));
 
         // "Colin Powell", "George Bush": two words with capitals, the first a given name, nothing else in the quotes
         // (a hyphenated family name is more words: "Anna Smith-Jones" is not "Anna B. Smith").
@@ -838,7 +846,10 @@ public static class QueryParser
             // Unquoted, the "'s" is grammar: Microsoft's finds Microsoft.
             var withPossessive = isName && !isNameSpelling && text.StartsWith('"') && written.Length < bare.Length;
             return new TermNode(word.Stem, WrittenBack(text), scope, isName ? TermNode.FormsOfName(word.Surface) : null, isOtherSpelling: isOtherSpelling || isNameSpelling, needsCapital: isNameSpelling,
-                capitalsForms: capitalsForms, capitalsSingular: capitalsSingular, needsPossessive: withPossessive, capitalsOnly: capitalsOnly);
+                capitalsForms: capitalsForms, capitalsSingular: capitalsSingular, needsPossessive: withPossessive, capitalsOnly: capitalsOnly)
+            {
+                PassesOverGivenNames = !typedInCapitals && letters.Length > 1 && char.IsLower(letters[0]) && PersonNames.IsGivenName(char.ToUpperInvariant(word.Surface[0]) + word.Surface[1..]),
+            };
         }
 
         // Initials of up to three letters in lower case are other words ("au", "un", "eds"); longer ones are written as
@@ -1000,7 +1011,11 @@ public static class QueryParser
 
             return node is null
                 ? null
-                : WithNameSpellings(WithJoinedSpelling(node, text, scope), text, isNameSpelling, other => Word(other, position, scope, isNameSpelling: true));
+                : WithDateSpellings(
+                    WithNameSpellings(WithJoinedSpelling(node, text, scope), text, isNameSpelling, other => Word(other, position, scope, isNameSpelling: true)),
+                    text,
+                    isNameSpelling,
+                    other => Phrase(other, 0, position, scope, isOtherSpelling: true));
         }
 
         // "#Angels": the word in this form only, in any case (a legal database's '#', which turns plurals off): a team
