@@ -3,6 +3,7 @@ using System.Globalization;
 using Alerts.Cli.Scoring;
 using Alerts.Core;
 using Alerts.Core.Articles;
+using Alerts.Core.Entities;
 using Alerts.Core.Feeds;
 using Alerts.Core.Scoring;
 using Alerts.Core.Topics;
@@ -14,7 +15,8 @@ namespace Alerts.Cli.Commands;
 
 /// <summary>
 /// <c>alerts topics preview</c>: a topic file tried on the stored articles of the last days, or on a file of
-/// articles (<c>--input</c>, no app needed), before it is saved.
+/// articles (<c>--input</c>, no app needed), before it is saved; <c>alerts topics check</c>: a topic file read as the
+/// admin API reads it, without scoring anything.
 /// </summary>
 public static class TopicsCommand
 {
@@ -48,7 +50,76 @@ public static class TopicsCommand
             var embedder = parseResult.GetValue(semantic) ? OfflineScorer.Model : null;
             return await PreviewFileAsync(parseResult.GetValue(file)!, articles, feedParser, embedder, Console.Out, Console.Error, cancellationToken);
         });
-        return new Command("topics", "Work on topics before saving them.") { preview };
+        var checkedFile = new Argument<FileInfo>("file") { Description = "A topic file (the format of `alerts score --topics`), one topic or many." };
+        var check = new Command("check", "Check a topic file without scoring anything: every query, word group and constraint is read as the admin API reads it, and each problem named.") { checkedFile };
+        check.SetAction((parseResult, _) => Task.FromResult(Check(parseResult.GetValue(checkedFile)!, Console.Out, Console.Error)));
+        return new Command("topics", "Work on topics before saving them.") { preview, check };
+    }
+
+    /// <summary>
+    /// <c>alerts topics check</c>: 0 when every topic of the file could be saved (each listed with its word groups and
+    /// constraints), 2 with each problem named when one could not; no articles are read.
+    /// </summary>
+    internal static int Check(FileInfo file, TextWriter output, TextWriter error)
+    {
+        if (!file.Exists)
+        {
+            error.WriteLine(Directory.Exists(file.FullName) ? $"{file.Name} is a folder, not a topic file." : $"{file.Name} does not exist.");
+            return 2;
+        }
+
+        IReadOnlyList<WatchTopic> topics;
+        try
+        {
+            topics = OfflineTopicFile.Load(file.FullName, error);
+        }
+        catch (TopicFileException e)
+        {
+            error.WriteLine(e.Message);
+            return 2;
+        }
+
+        output.WriteLine($"{file.Name}: {topics.Count} topic(s), each can be saved.");
+        foreach (var topic in topics)
+        {
+            var compiled = CompiledTopic.Compile(topic, Gazetteer.Default);
+            output.WriteLine($"  {topic.Id} ({topic.Name}): {WordGroups(compiled.Clauses.Count, topic.Threshold)}; {ConstraintsOf(topic.Constraints)}");
+        }
+
+        return 0;
+    }
+
+    // A single mention in the body scores 0.65 (docs/scoring.md, "Score and evidence"): with one word group, whether
+    // that alerts is the threshold's doing, which a writer without a preview cannot see from the file.
+    private const double OneBodyMention = 0.65;
+
+    private static string WordGroups(int clauses, double threshold)
+    {
+        var at = threshold.ToString("0.##", CultureInfo.InvariantCulture);
+        return clauses != 1 ? $"{clauses} word groups, each needed, threshold {at}"
+            : threshold <= OneBodyMention ? $"1 word group, threshold {at}: one mention of any of its words alerts"
+            : $"1 word group, threshold {at}: one mention in the body (0.65) does not alert, one in the headline or several do";
+    }
+
+    private static string ConstraintsOf(TopicConstraints? constraints)
+    {
+        if (constraints is null)
+        {
+            return "no constraints";
+        }
+
+        var lists = new (string Name, IReadOnlyList<string> Values)[]
+        {
+            ("places", constraints.Places), ("excludePlaces", constraints.ExcludePlaces), ("organisations", constraints.Organisations),
+            ("actorNationalities", constraints.ActorNationalities), ("excludeActorNationalities", constraints.ExcludeActorNationalities),
+        };
+        var named = lists.Where(list => list.Values is { Count: > 0 }).Select(list => $"{list.Name} {string.Join(", ", list.Values)}").ToList();
+        if (constraints.Strict)
+        {
+            named.Add("strict");
+        }
+
+        return named.Count == 0 ? "no constraints" : string.Join("; ", named);
     }
 
     /// <summary>

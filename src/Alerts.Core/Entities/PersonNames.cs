@@ -121,9 +121,9 @@ internal sealed class PersonNames
     }
 
     /// <summary>
-    /// Whether a token is a given name, written so ("Bill", "Gene"), that begins a person's name: the name goes on with
-    /// a capitalised word that is no everyday word ("Bill Clinton", "Gene Robinson"; not "Senate Passes Bill Limiting
-    /// Suits" in a headline's capitals).
+    /// Whether a token is a given name, written so ("Ira", "Al"), that begins a person's name: the name goes on with a
+    /// capitalised word that is no everyday word ("Ira Newble"; not "Ira Disarmament Talks Stall" in a headline's
+    /// capitals).
     /// </summary>
     public static bool BeginsPersonsName(AnalyzedDocument document, int token)
     {

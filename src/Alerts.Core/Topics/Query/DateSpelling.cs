@@ -50,17 +50,21 @@ public static class DateSpelling
         return [];
     }
 
+    // The month written out or abbreviated, the day plain or with its ordinal ending, the day first or last; but March
+    // and May, which are verbs too, only before the day: "10 march on the capital", "as many as 5 may have died".
     private static IEnumerable<string> SpellingsOf(int month, int day)
     {
-        var name = MonthNames[month - 1];
         var ordinal = day + OrdinalSuffix(day);
-        yield return $"{name} {day}";
-        yield return $"{day} {name}";
-        yield return $"{name} {ordinal}";
-        yield return $"{ordinal} {name}";
-        foreach (var abbreviation in Abbreviations[month - 1])
+        var dayFirst = month is not (3 or 5);
+        foreach (var monthWord in Abbreviations[month - 1].Prepend(MonthNames[month - 1]))
         {
-            yield return $"{abbreviation} {day}";
+            yield return $"{monthWord} {day}";
+            yield return $"{monthWord} {ordinal}";
+            if (dayFirst)
+            {
+                yield return $"{day} {monthWord}";
+                yield return $"{ordinal} {monthWord}";
+            }
         }
     }
 
@@ -87,11 +91,12 @@ public static class DateSpelling
             : null;
     }
 
-    // "9/11": a month and a day in figures, the American order.
+    // "9/11": a month and a day in figures, the American order; the day in two figures, since "1/2" or "3/4" is
+    // more often a fraction.
     private static (int Month, int Day)? InFigures(string word)
     {
-        var parts = word.TrimEnd(',').Split('/');
-        return parts is [var m, var d] && IsNumber(m) && IsNumber(d)
+        var parts = word.TrimEnd(',', '.').Split('/');
+        return parts is [var m, var d] && IsNumber(m) && d.Length == 2 && IsNumber(d)
             && int.Parse(m, CultureInfo.InvariantCulture) is var month and >= 1 and <= 12
             && int.Parse(d, CultureInfo.InvariantCulture) is var day && IsDayOf(month, day)
             ? (month, day)
@@ -103,7 +108,7 @@ public static class DateSpelling
     // "11", "11th", "11," ("September 11, 2001").
     private static int? Day(string word)
     {
-        var digits = word.TrimEnd(',');
+        var digits = word.TrimEnd(',', '.');
         if (digits.Length > 2 && digits[^2..].ToLowerInvariant() is "st" or "nd" or "rd" or "th")
         {
             digits = digits[..^2];

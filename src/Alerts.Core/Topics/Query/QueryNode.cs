@@ -173,9 +173,8 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     public bool IsOtherSpelling { get; } = isOtherSpelling;
 
     /// <summary>
-    /// Whether a given name that begins a person's name in the article is passed over: set by the parser for an everyday
-    /// word written in lower case that is also a given name (<c>bill</c>, <c>gene</c>, <c>mark</c>), which asks for the
-    /// word, not Bill Clinton, Gene Robinson or Mark Philippoussis.
+    /// Whether a given name that begins a person's name in the article is passed over: set by the parser for initials
+    /// of two or three capitals (<c>IRA</c>), which the article may write as a name ("Ira Newble").
     /// </summary>
     public bool PassesOverGivenNames { get; init; }
 

@@ -30,7 +30,7 @@ public sealed class QueryParseException : FormatException
 /// a name ("Mars") matches only its own forms. Precedence, loosest first: OR, AND (implicit), NOT, NEAR (with NOT NEAR,
 /// which binds as NEAR does, left to right).
 /// </summary>
-public static class QueryParser
+public static partial class QueryParser
 {
     /// <summary>The words of a parsed query read as names, as written, once each, in query order.</summary>
     public static IReadOnlyList<string> NamesIn(QueryNode query)
@@ -418,7 +418,7 @@ public static class QueryParser
 
     private static readonly string[] KnownFields = ["title", "place", "category"];
 
-    private sealed class Parser(List<Lexeme> lexemes, int length, bool typedInCapitals)
+    private sealed partial class Parser(List<Lexeme> lexemes, int length, bool typedInCapitals)
     {
         private int index;
         private int depth;
@@ -750,12 +750,34 @@ public static class QueryParser
             // One word in quotes, even with a distance, is asked for as written.
             return tokens.Count == 1
                 ? withInitials
-                : WithDateSpellings(
-                    WithNameSpellings(WithAmpersandSpellings(WithClosedCompound(withInitials, words, slop, stopWords, scope, isOtherSpelling), text, slop, position, scope, ampersandSpelled), text, isOtherSpelling, other => Phrase(other, slop, position, scope, isOtherSpelling: true)),
+                : WithInitialSpellings(
+                    WithDateSpellings(
+                        WithNameSpellings(WithAmpersandSpellings(WithClosedCompound(withInitials, words, slop, stopWords, scope, isOtherSpelling), text, slop, position, scope, ampersandSpelled), text, isOtherSpelling, other => Phrase(other, slop, position, scope, isOtherSpelling: true)),
+                        text,
+                        isOtherSpelling,
+                        other => Phrase(other, slop, position, scope, isOtherSpelling: true)),
                     text,
-                    isOtherSpelling,
-                    other => Phrase(other, slop, position, scope, isOtherSpelling: true));
+                    isOtherSpelling || slop > 0,
+                    other => Word(other, position, scope, isNameSpelling: true));
         }
+
+        // "N.Korea" finds "N. Korea" and "N Korea", and they find it: the press abbreviates a name's first word to its
+        // initial with or without the space, and the analyser reads "N.Korea" as one word, "N. Korea" as two.
+        private static QueryNode WithInitialSpellings(QueryNode written, string text, bool isSpellingAlready, Func<string, QueryNode?> parse) =>
+            isSpellingAlready || InitialSpelling(Bare(text)) is not { } other ? written : WithOtherSpellings(written, [parse(other)]);
+
+        // The other way of writing a name's initial and its next word: "N Korea" for "N.Korea", "N.Korea" for "N. Korea"
+        // or "N Korea"; null for anything else.
+        private static string? InitialSpelling(string written)
+        {
+            var match = InitialAndName().Match(written);
+            return !match.Success ? null
+                : match.Groups["dot"].Value == "." && match.Groups["space"].Length == 0 ? $"{match.Groups["initial"].Value} {match.Groups["name"].Value}"
+                : $"{match.Groups["initial"].Value}.{match.Groups["name"].Value}";
+        }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"^(?<initial>[A-Z])(?<dot>\.?)(?<space> ?)(?<name>[A-Z][a-z]+)$")]
+        private static partial System.Text.RegularExpressions.Regex InitialAndName();
 
         // "September 11" finds "Sept. 11", "11 September" and "9/11" (see DateSpelling); shown to the user as written.
         private static QueryNode WithDateSpellings(QueryNode written, string text, bool isSpellingAlready, Func<string, QueryNode?> parse) =>
@@ -848,7 +870,8 @@ public static class QueryParser
             return new TermNode(word.Stem, WrittenBack(text), scope, isName ? TermNode.FormsOfName(word.Surface) : null, isOtherSpelling: isOtherSpelling || isNameSpelling, needsCapital: isNameSpelling,
                 capitalsForms: capitalsForms, capitalsSingular: capitalsSingular, needsPossessive: withPossessive, capitalsOnly: capitalsOnly)
             {
-                PassesOverGivenNames = !typedInCapitals && letters.Length > 1 && char.IsLower(letters[0]) && PersonNames.IsGivenName(char.ToUpperInvariant(word.Surface[0]) + word.Surface[1..]),
+                // "IRA", initials the article may write "Ira", is not Ira Newble.
+                PassesOverGivenNames = capitalsOnly,
             };
         }
 
@@ -1011,8 +1034,12 @@ public static class QueryParser
 
             return node is null
                 ? null
-                : WithDateSpellings(
-                    WithNameSpellings(WithJoinedSpelling(node, text, scope), text, isNameSpelling, other => Word(other, position, scope, isNameSpelling: true)),
+                : WithInitialSpellings(
+                    WithDateSpellings(
+                        WithNameSpellings(WithJoinedSpelling(node, text, scope), text, isNameSpelling, other => Word(other, position, scope, isNameSpelling: true)),
+                        text,
+                        isNameSpelling,
+                        other => Phrase(other, 0, position, scope, isOtherSpelling: true)),
                     text,
                     isNameSpelling,
                     other => Phrase(other, 0, position, scope, isOtherSpelling: true));

@@ -1,0 +1,77 @@
+using Alerts.Cli.Commands;
+using Alerts.Testing;
+
+namespace Alerts.IntegrationTests.Cli;
+
+/// <summary><c>alerts topics check</c>: a topic file read as the admin API reads it, with no articles and no app.</summary>
+public sealed class TopicsCheckCommandTests : IDisposable
+{
+    private readonly ScratchFiles files = new("alerts-check-");
+
+    [Fact]
+    public void Check_FileThatCanBeSaved_ListsEachTopicWithItsWordGroupsAndConstraints()
+    {
+        // Arrange
+        var topics = files.Write("topics.json", """
+            [
+              { "id": "quakes-japan", "name": "Earthquakes in Japan", "query": "(earthquake OR quake) Japan", "constraints": { "places": ["Japan"], "strict": true } },
+              { "id": "disney", "name": "Walt Disney", "query": "Disney OR Eisner", "threshold": 0.7 }
+            ]
+            """);
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        // Act
+        var exit = TopicsCommand.Check(topics, output, error);
+
+        // Assert: two AND-ed groups are each needed; one group at 0.7 needs more than one mention in the body.
+        Assert.Equal(0, exit);
+        var text = output.ToString();
+        Assert.Contains("topics.json: 2 topic(s), each can be saved.", text, StringComparison.Ordinal);
+        Assert.Contains("quakes-japan (Earthquakes in Japan): 2 word groups, each needed, threshold 0.5; places Japan; strict", text, StringComparison.Ordinal);
+        Assert.Contains("disney (Walt Disney): 1 word group, threshold 0.7: one mention in the body (0.65) does not alert", text, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, error.ToString());
+    }
+
+    [Fact]
+    public void Check_UnknownPlaceAndBrokenQuery_ExitsTwoNamingEachProblemInTheWritersWords()
+    {
+        // Arrange
+        var topics = files.Write("topics.json", """
+            [
+              { "id": "a", "name": "A", "query": "casino", "constraints": { "places": ["Chnia"] } },
+              { "id": "b", "name": "B", "query": "(troops OR tanks" }
+            ]
+            """);
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        // Act
+        var exit = TopicsCommand.Check(topics, output, error);
+
+        // Assert
+        Assert.Equal(2, exit);
+        var text = error.ToString();
+        Assert.Contains("topics[0].constraints.places[0]: unknown place 'Chnia'", text, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'China'", text, StringComparison.Ordinal);
+        Assert.Contains("topics[1].query", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output.ToString());
+    }
+
+    [Fact]
+    public void Check_MissingFile_ExitsTwoSayingSo()
+    {
+        // Arrange
+        var error = new StringWriter();
+
+        // Act
+        var exit = TopicsCommand.Check(new FileInfo(Path.Combine(files.FullName, "none.json")), new StringWriter(), error);
+
+        // Assert
+        Assert.Equal(2, exit);
+        Assert.Equal("none.json does not exist.", error.ToString().Trim());
+    }
+
+    public void Dispose() => files.Dispose();
+}
