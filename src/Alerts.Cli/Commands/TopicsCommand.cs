@@ -71,7 +71,8 @@ public static class TopicsCommand
         IReadOnlyList<WatchTopic> topics;
         try
         {
-            topics = OfflineTopicFile.Load(file.FullName, error);
+            // Unknown properties are problems here, as the admin API refuses them (score and preview only warn).
+            topics = TopicFile.Load(file.FullName);
         }
         catch (TopicFileException e)
         {
@@ -83,23 +84,26 @@ public static class TopicsCommand
         foreach (var topic in topics)
         {
             var compiled = CompiledTopic.Compile(topic, Gazetteer.Default);
-            output.WriteLine($"  {topic.Id} ({topic.Name}): {WordGroups(compiled.Clauses.Count, topic.Threshold)}; {ConstraintsOf(topic.Constraints)}");
+            output.WriteLine($"  {OneLine(topic.Id)} ({OneLine(topic.Name)}): {WordGroups(compiled.Clauses.Count, topic.Threshold)}; {ConstraintsOf(topic.Constraints)}");
         }
 
         return 0;
     }
 
-    // A single mention in the body scores 0.65 (docs/scoring.md, "Score and evidence"): with one word group, whether
-    // that alerts is the threshold's doing, which a writer without a preview cannot see from the file.
-    private const double OneBodyMention = 0.65;
+    // A story's one match of one word group in the body scores 0.65 (docs/scoring.md, "Score and evidence"); whether
+    // that reaches the threshold is what a writer without a preview cannot see from the file.
+    private const double OneMatchInTheBody = 0.65;
 
     private static string WordGroups(int clauses, double threshold)
     {
-        var at = threshold.ToString("0.##", CultureInfo.InvariantCulture);
-        return clauses != 1 ? $"{clauses} word groups, each needed, threshold {at}"
-            : threshold <= OneBodyMention ? $"1 word group, threshold {at}: one mention of any of its words alerts"
-            : $"1 word group, threshold {at}: one mention in the body (0.65) does not alert, one in the headline or several do";
+        var groups = clauses == 1 ? "1 word group" : $"{clauses} word groups, each needed";
+        var at = threshold.ToString(CultureInfo.InvariantCulture);
+        return clauses == 1 && threshold > OneMatchInTheBody
+            ? $"{groups}, threshold {at} (one match in the body, 0.65, is below it)"
+            : $"{groups}, threshold {at}";
     }
+
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 
     private static string ConstraintsOf(TopicConstraints? constraints)
     {

@@ -122,8 +122,8 @@ internal sealed class PersonNames
 
     /// <summary>
     /// Whether a token is a given name, written so ("Ira", "Al"), that begins a person's name: the name goes on with a
-    /// capitalised word that is no everyday word ("Ira Newble"; not "Ira Disarmament Talks Stall" in a headline's
-    /// capitals).
+    /// capitalised word that is no everyday word ("Ira Newble"). Not in a headline that capitalises every word ("Ira
+    /// Decommissioning Talks Stall"), where the next word's capital says nothing.
     /// </summary>
     public static bool BeginsPersonsName(AnalyzedDocument document, int token)
     {
@@ -131,7 +131,23 @@ internal sealed class PersonNames
         var word = document.Tokens[token];
         var text = document.TextOf(word);
         return word.End - word.Start > 1 && char.IsUpper(text[word.Start]) && char.IsLower(text[word.Start + 1])
-            && IsGivenName(text[word.Start..word.End]) && NameGoesOn(document, token);
+            && IsGivenName(text[word.Start..word.End]) && NameGoesOn(document, token)
+            && !(document.IsTitle(word.Position) && CapitalisesEveryWord(document));
+    }
+
+    // "Ira Decommissioning Talks Stall": every word of the headline that is no stop word starts with a capital.
+    private static bool CapitalisesEveryWord(AnalyzedDocument document)
+    {
+        for (var t = 0; t < document.TitleTokenCount; t++)
+        {
+            var word = document.Tokens[t];
+            if (!word.IsStopWord && char.IsLower(document.Title[word.Start]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ public sealed class TopicsCheckCommandTests : IDisposable
         var text = output.ToString();
         Assert.Contains("topics.json: 2 topic(s), each can be saved.", text, StringComparison.Ordinal);
         Assert.Contains("quakes-japan (Earthquakes in Japan): 2 word groups, each needed, threshold 0.5; places Japan; strict", text, StringComparison.Ordinal);
-        Assert.Contains("disney (Walt Disney): 1 word group, threshold 0.7: one mention in the body (0.65) does not alert", text, StringComparison.Ordinal);
+        Assert.Contains("disney (Walt Disney): 1 word group, threshold 0.7 (one match in the body, 0.65, is below it)", text, StringComparison.Ordinal);
         Assert.Equal(string.Empty, error.ToString());
     }
 
@@ -56,6 +56,23 @@ public sealed class TopicsCheckCommandTests : IDisposable
         Assert.Contains("did you mean 'China'", text, StringComparison.Ordinal);
         Assert.Contains("topics[1].query", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output.ToString());
+    }
+
+    [Fact]
+    public void Check_UnknownProperty_IsAProblemAsTheAdminApiRefusesIt()
+    {
+        // Arrange: "place" for "places", which score and preview would only warn about and leave out.
+        var topics = files.Write("topics.json", """{ "id": "a", "name": "A", "query": "casino", "constraints": { "place": ["China"] } }""");
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        // Act
+        var exit = TopicsCommand.Check(topics, output, error);
+
+        // Assert
+        Assert.Equal(2, exit);
+        Assert.Contains("place", error.ToString(), StringComparison.Ordinal);
         Assert.Equal(string.Empty, output.ToString());
     }
 

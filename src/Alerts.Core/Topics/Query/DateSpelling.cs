@@ -14,11 +14,11 @@ public static class DateSpelling
 {
     private static readonly string[] MonthNames = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[..12];
 
-    // The abbreviations the press sets before a day, by month; May, June and July are short enough to be written out,
-    // though some copy shortens June and July too.
+    // The abbreviations the press sets before a day, by month; March, May, June and July are short enough to be written
+    // out, though some copy shortens June and July too ("Mar" is also the verb: "could mar 10 days").
     private static readonly string[][] Abbreviations =
     [
-        ["Jan"], ["Feb"], ["Mar"], ["Apr"], [], ["Jun"], ["Jul"], ["Aug"], ["Sept", "Sep"], ["Oct"], ["Nov"], ["Dec"],
+        ["Jan"], ["Feb"], [], ["Apr"], [], ["Jun"], ["Jul"], ["Aug"], ["Sept", "Sep"], ["Oct"], ["Nov"], ["Dec"],
     ];
 
     private static readonly Dictionary<string, int> MonthByWord = MonthWords();
@@ -103,12 +103,12 @@ public static class DateSpelling
             : null;
     }
 
-    private static int? Month(string word) => MonthByWord.TryGetValue(word.TrimEnd('.', ','), out var month) ? month : null;
+    private static int? Month(string word) => MonthByWord.TryGetValue(word.TrimStart('(').TrimEnd('.', ','), out var month) ? month : null;
 
     // "11", "11th", "11," ("September 11, 2001").
     private static int? Day(string word)
     {
-        var digits = word.TrimEnd(',', '.');
+        var digits = word.TrimStart('(').TrimEnd(',', '.', ')');
         if (digits.Length > 2 && digits[^2..].ToLowerInvariant() is "st" or "nd" or "rd" or "th")
         {
             digits = digits[..^2];

@@ -754,7 +754,7 @@ public static partial class QueryParser
                     WithDateSpellings(
                         WithNameSpellings(WithAmpersandSpellings(WithClosedCompound(withInitials, words, slop, stopWords, scope, isOtherSpelling), text, slop, position, scope, ampersandSpelled), text, isOtherSpelling, other => Phrase(other, slop, position, scope, isOtherSpelling: true)),
                         text,
-                        isOtherSpelling,
+                        isOtherSpelling || slop > 0,
                         other => Phrase(other, slop, position, scope, isOtherSpelling: true)),
                     text,
                     isOtherSpelling || slop > 0,
@@ -771,7 +771,8 @@ public static partial class QueryParser
         private static string? InitialSpelling(string written)
         {
             var match = InitialAndName().Match(written);
-            return !match.Success ? null
+            // Not "A.Team" or "I.Robot" (the article and the pronoun: "A Team" would be any "team"), nor "N.In".
+            return !match.Success || match.Groups["initial"].Value is "A" or "I" || TextAnalyzer.IsStopWord(match.Groups["name"].Value.ToLowerInvariant()) ? null
                 : match.Groups["dot"].Value == "." && match.Groups["space"].Length == 0 ? $"{match.Groups["initial"].Value} {match.Groups["name"].Value}"
                 : $"{match.Groups["initial"].Value}.{match.Groups["name"].Value}";
         }
@@ -779,7 +780,7 @@ public static partial class QueryParser
         [System.Text.RegularExpressions.GeneratedRegex(@"^(?<initial>[A-Z])(?<dot>\.?)(?<space> ?)(?<name>[A-Z][a-z]+)$")]
         private static partial System.Text.RegularExpressions.Regex InitialAndName();
 
-        // "September 11" finds "Sept. 11", "11 September" and "9/11" (see DateSpelling); shown to the user as written.
+        // "September 11" finds "Sept. 11" and "11 September", "9/11" finds both (see DateSpelling); shown as written.
         private static QueryNode WithDateSpellings(QueryNode written, string text, bool isSpellingAlready, Func<string, QueryNode?> parse) =>
             isSpellingAlready ? written : WithOtherSpellings(written, DateSpelling.Others(text).Select(parse));
 
