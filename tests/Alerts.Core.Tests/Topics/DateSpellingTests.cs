@@ -23,12 +23,16 @@ public sealed class DateSpellingTests
     [InlineData("Nov. 2 election", "November 2 election")]
     [InlineData("2nd November", "November 2")]
     [InlineData("11 Sept", "September 11")]
-    [InlineData("September 11, 2001", "September 11 2001")]
+    [InlineData("September 11, 2001", "11 September 2001")]
     [InlineData("September 11.", "Sept 11")]
     [InlineData("29 Feb", "February 29")]
     [InlineData("(September 11)", "Sept 11")]
     public void Others_ReadTheAbbreviatedOrdinalOrDayFirstDate(string phrase, string expected) =>
         Assert.Contains(expected, DateSpelling.Others(phrase));
+
+    [Fact]
+    public void Others_OfAnAbbreviationWithItsFullStop_LeaveOutTheSameWordsWithoutIt() =>
+        Assert.DoesNotContain("Nov 2 election", DateSpelling.Others("Nov. 2 election"));
 
     [Fact]
     public void Others_OfMay_HaveNoAbbreviationAndNoDayFirst() =>

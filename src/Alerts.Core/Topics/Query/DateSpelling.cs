@@ -41,7 +41,8 @@ public static class DateSpelling
 
             var before = string.Join(' ', words[..i]);
             var after = string.Join(' ', words[(i + length)..]);
-            var written = string.Join(' ', words[i..(i + length)]);
+            // As the analyser reads it: "Nov. 2" and "(Nov 2" are "Nov 2", which needs no second phrase.
+            var written = string.Join(' ', words[i..(i + length)]).Replace(".", string.Empty, StringComparison.Ordinal).Trim('(', ')', ',');
             return [.. SpellingsOf(month, day)
                 .Where(date => !date.Equals(written, StringComparison.OrdinalIgnoreCase))
                 .Select(date => string.Join(' ', new[] { before, date, after }.Where(part => part.Length > 0)))];
