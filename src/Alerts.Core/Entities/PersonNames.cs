@@ -121,18 +121,53 @@ internal sealed class PersonNames
     }
 
     /// <summary>
-    /// Whether a token is a given name, written so ("Ira", "Al"), that begins a person's name: the name goes on with a
-    /// capitalised word that is no everyday word ("Ira Newble"). Not in a headline that capitalises every word ("Ira
-    /// Decommissioning Talks Stall"), where the next word's capital says nothing.
+    /// Whether an everyday word is also a first name the press writes before a surname: "bill" (Bill Clinton), "gene"
+    /// (Gene Robinson), "mark" (Mark Viduka). The given-name list leaves such words out (a headline's "Senate Passes
+    /// Bill" would turn the next place into a surname), so they are named here: the words common in the news both ways,
+    /// not titles ("prince", "king"), places' words ("north") or words a name often follows ("bank", "park").
     /// </summary>
-    public static bool BeginsPersonsName(AnalyzedDocument document, int token)
+    public static bool IsEverydayFirstName(string folded) => EverydayFirstNames.Contains(folded);
+
+    private static readonly HashSet<string> EverydayFirstNames = new(StringComparer.Ordinal)
+    {
+        "art", "bill", "bob", "buck", "chip", "chuck", "cliff", "dawn", "drew", "dusty", "faith", "frank", "gene", "grace",
+        "grant", "guy", "hope", "jack", "joy", "ken", "mark", "nick", "pat", "penny", "ray", "rich", "rod", "rose", "rusty",
+        "skip", "sue", "wade",
+    };
+
+    /// <summary>
+    /// Whether a token is a given name, written so ("Ira", "Bill"), that begins a person's name: the name goes on with
+    /// a capitalised word that is no everyday word ("Ira Newble", "Bill Clinton"). In a headline that capitalises every
+    /// word ("Ira Decommissioning Talks Stall") the next word's capital says nothing, so there the story must name the
+    /// person so in its body ("Bill Clinton Recovers" over "Former President Bill Clinton ..."). With
+    /// <paramref name="everydayWord"/> the token is an everyday word that is also a first name (<see
+    /// cref="IsEverydayFirstName"/>), which the given-name list does not hold.
+    /// </summary>
+    public static bool BeginsPersonsName(AnalyzedDocument document, int token, bool everydayWord = false)
     {
         ArgumentNullException.ThrowIfNull(document);
         var word = document.Tokens[token];
         var text = document.TextOf(word);
         return word.End - word.Start > 1 && char.IsUpper(text[word.Start]) && char.IsLower(text[word.Start + 1])
-            && IsGivenName(text[word.Start..word.End]) && NameGoesOn(document, token)
-            && !(document.IsTitle(word.Position) && CapitalisesEveryWord(document));
+            && (everydayWord || IsGivenName(text[word.Start..word.End])) && NameGoesOn(document, token)
+            && !(document.IsTitle(word.Position) && CapitalisesEveryWord(document) && !(everydayWord && BodyNamesSoToo(document, token)));
+    }
+
+    // "Bill Clinton" in a headline of capitals, when the body writes the same first name and surname as a name.
+    private static bool BodyNamesSoToo(AnalyzedDocument document, int token)
+    {
+        var (given, surname) = (document.Tokens[token], document.Tokens[token + 1]);
+        foreach (var position in document.PositionsOf(given.Stem))
+        {
+            var index = document.TokenIndexAt(position);
+            if (!document.IsTitle(position) && index >= 0 && index + 1 < document.Tokens.Count && document.Tokens[index + 1].Surface == surname.Surface
+                && document.Tokens[index].Surface == given.Surface && BeginsPersonsName(document, index, everydayWord: true))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "Ira Decommissioning Talks Stall": every word of the headline that is no stop word starts with a capital.

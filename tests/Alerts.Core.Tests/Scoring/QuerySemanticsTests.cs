@@ -120,6 +120,22 @@ public sealed class QuerySemanticsTests
     [InlineData("IRA", "Ira Newble scores 20 for the Cavaliers", false)]
     [InlineData("IRA", "IRA disarmament talks stall", true)]
     [InlineData("IRA", "Ira disarmament talks stall", true)]
+    // An everyday word in lower case that is also a first name asks for the word, not the person, unless the query
+    // names the person too.
+    [InlineData("bill", "Senate Majority Leader Bill Frist backs the plan", false)]
+    [InlineData("bills", "Senate Majority Leader Bill Frist backs the plan", false)]
+    [InlineData("bill", "The Senate passed the bill on Tuesday", true)]
+    [InlineData("bill", "Senate Passes Bill Limiting Suits", true)]
+    [InlineData("bill clinton", "Former President Bill Clinton left hospital", true)]
+    [InlineData("Bill", "Former President Bill Clinton left hospital", true)]
+    [InlineData("\"Bill\"", "Former President Bill Clinton left hospital", true)]
+    [InlineData("gene", "Bishop Gene Robinson was consecrated", false)]
+    [InlineData("gene", "Scientists find a gene linked to obesity", true)]
+    [InlineData("rose", "The Rose Bowl will pit USC against Texas", true)]
+    [InlineData("bill", "Gates and Bill Gates Sr. speak", true)]
+    [InlineData("john kerry", "Senator John Kerry spoke in Ohio", true)]
+    [InlineData("prince", "Prince Charles visits Australia", true)]
+    [InlineData("mark", "Nasdaq Crosses 2,000 Mark Friday", true)]
     // A name's first word as its initial, with or without the space: one spelling finds the others.
     [InlineData("N.Korea", "N. Korea warns Washington", true)]
     [InlineData("N.Korea", "N Korea warns Washington", true)]
@@ -493,6 +509,19 @@ public sealed class QuerySemanticsTests
     }
 
     [Theory]
+    [InlineData("Bill Clinton Recovers After Surgery", "Former President Bill Clinton left hospital on Monday.", false)]
+    [InlineData("Senate Passes Bill Limiting Suits", "The measure passed 62-38 on Monday.", true)]
+    [InlineData("Senate Passes Bill Limiting Suits", "Majority Leader Bill Frist called the bill a first step.", true)]
+    public void EverydayFirstName_InAHeadlineOfCapitals_IsThePersonOnlyWhereTheBodyNamesThemSo(string title, string body, bool expected)
+    {
+        // Act: a headline capitalises every word, so its "Bill Clinton" is the person only if the body says so too.
+        var match = Match(Topic("bill"), title, body);
+
+        // Assert
+        Assert.Equal(expected, match is not null);
+    }
+
+    [Theory]
     [InlineData("Nextel OR Chrysler", "Kurt Busch leads the Nextel Cup standings by 20 points.", false)]
     [InlineData("Nextel OR Chrysler", "Brent Geiberger won the Chrysler Classic on Sunday.", false)]
     [InlineData("Buick", "Tiger Woods won the Buick Invitational in San Diego.", false)]
@@ -503,6 +532,8 @@ public sealed class QuerySemanticsTests
     [InlineData("Ryder Cup", "Europe retained the Ryder Cup at Oakland Hills.", true)]
     [InlineData("China tennis", "Safin won the China Open tennis title in Beijing.", true)]
     [InlineData("Mickelson", "Phil Mickelson's Masters victory came in April.", true)]
+    [InlineData("Nokia", "Tennessee meets Auburn in the Nokia Bowl.", false)]
+    [InlineData("Madrid", "Safin won the Madrid Masters on Sunday.", true)]
     public void Name_BeforeACompetitionsWordInTheBody_IsTheSponsorsCompetitionNotTheCompany(string query, string body, bool expected)
     {
         // Act: a sponsor's name in the body's competition name ("the Nextel Cup") is the competition.

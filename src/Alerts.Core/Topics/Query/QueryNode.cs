@@ -174,9 +174,18 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
 
     /// <summary>
     /// Whether a given name that begins a person's name in the article is passed over: set by the parser for initials
-    /// of two or three capitals (<c>IRA</c>), which the article may write as a name ("Ira Newble").
+    /// of two or three capitals (<c>IRA</c>), which the article may write as a name ("Ira Newble"), and for an everyday
+    /// word in lower case that is also a first name (<c>bill</c>, <c>gene</c>), which asks for the word, not Bill
+    /// Clinton or Gene Robinson (see <see cref="NamesAsked"/>).
     /// </summary>
-    public bool PassesOverGivenNames { get; init; }
+    public bool PassesOverGivenNames { get; internal set; }
+
+    /// <summary>
+    /// For an everyday word that is also a first name (<c>bill</c>): the stems of the query's words, one of which after
+    /// the first name makes the person the one asked for (<c>bill clinton</c>, written in lower case, finds "Bill
+    /// Clinton"). Null for other terms.
+    /// </summary>
+    public IReadOnlySet<string>? NamesAsked { get; internal set; }
 
     /// <summary>
     /// Whether it matches only where the article writes it with a capital: a name's other spelling ("Savanna" for
@@ -249,7 +258,7 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
         }
 
         var index = document.TokenIndexAt(position);
-        if (index < 0 || (PassesOverGivenNames && PersonNames.BeginsPersonsName(document, index)))
+        if (index < 0 || (PassesOverGivenNames && PassesOverNameAt(document, index)))
         {
             return false;
         }
@@ -273,6 +282,11 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
                 && (!CapitalsOnly || (document.CanBeInitials(position) && !IsPluralInCapitals(document, position, surface)))))
             && (!NeedsPossessive || document.IsPossessive(index));
     }
+
+    // "Ira Newble" for IRA, "Bill Clinton" for bill: a person's first name, unless the query asks for the person too.
+    private bool PassesOverNameAt(AnalyzedDocument document, int index) =>
+        PersonNames.BeginsPersonsName(document, index, everydayWord: NamesAsked is not null)
+        && !(NamesAsked is not null && index + 1 < document.Tokens.Count && NamesAsked.Contains(document.Tokens[index + 1].Stem));
 
     /// <inheritdoc/>
     public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() => [new(SearchedStems, [])];
