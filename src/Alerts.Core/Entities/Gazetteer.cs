@@ -534,8 +534,35 @@ public sealed class Gazetteer
         return qualifier is not null
             || IsDateline(document, candidate.FirstToken, candidate.LastToken)
             // "A tape from Abu Musab al-Zarqawi": the town's name goes on into a longer name, so "from" is no context.
-            || (InPlaceContext(document, candidate) && !PersonNames.NameGoesOn(document, candidate.LastToken));
+            || (InPlaceContext(document, candidate) && !PersonNames.NameGoesOn(document, candidate.LastToken))
+            || (reading.IsCapital && BeginsInstitutionsName(document, candidate));
     }
+
+    // "the Washington Redskins", "The Washington Post", "the Washington Open": a capital whose name needs context
+    // ("Washington" beside the state) is the capital where its name begins a team's, a paper's or an event's, one
+    // capitalised word after it; not the state's own ("Washington State", "Washington Gov. Gary Locke"), nor in a
+    // headline that capitalises every word, where a capital says nothing.
+    private static bool BeginsInstitutionsName(AnalyzedDocument document, NameCandidate candidate)
+    {
+        var next = candidate.LastToken + 1;
+        if (next >= document.Tokens.Count || next == document.TitleTokenCount
+            || (next < document.TitleTokenCount && PersonNames.CapitalisesEveryWord(document)))
+        {
+            return false;
+        }
+
+        var (last, word) = (document.Tokens[candidate.LastToken], document.Tokens[next]);
+        var text = document.TextOf(word);
+        return word.Start - last.End == 1 && text[last.End] == ' ' && char.IsUpper(text[word.Start]) && !word.IsStopWord
+            && !StatesOwnWordsAfter.Contains(word.Surface);
+    }
+
+    // Words after a state's name that make it the state's: its university, offices and officers, its people.
+    private static readonly HashSet<string> StatesOwnWordsAfter = new(StringComparer.Ordinal)
+    {
+        "state", "gov", "governor", "lt", "sen", "senator", "rep", "representative", "attorney", "secretary", "legislature",
+        "legislator", "legislators", "county", "voters", "residents", "huskies", "cougars", "mutual",
+    };
 
     // A place qualified by what follows the comma: "Paris, Texas" is the city in Texas, "Birmingham, England" the English
     // one, "Darlington, England" the district in England; a city of the country whose subdivision the data does not

@@ -136,32 +136,80 @@ internal sealed class PersonNames
     };
 
     /// <summary>
-    /// Whether a token is a given name, written so ("Ira", "Bill"), that begins a person's name: the name goes on with
-    /// a capitalised word that is no everyday word ("Ira Newble", "Bill Clinton"). In a headline that capitalises every
-    /// word ("Ira Decommissioning Talks Stall") the next word's capital says nothing, so there the story must name the
-    /// person so in its body ("Bill Clinton Recovers" over "Former President Bill Clinton ..."). With
-    /// <paramref name="everydayWord"/> the token is an everyday word that is also a first name (<see
-    /// cref="IsEverydayFirstName"/>), which the given-name list does not hold.
+    /// Whether a token is a given name, written so ("Ira", "Al"), that begins a person's name: the name goes on with a
+    /// capitalised word that is no everyday word ("Ira Newble"). Not in a headline that capitalises every word ("Ira
+    /// Decommissioning Talks Stall"), where the next word's capital says nothing.
     /// </summary>
-    public static bool BeginsPersonsName(AnalyzedDocument document, int token, bool everydayWord = false)
+    public static bool BeginsPersonsName(AnalyzedDocument document, int token)
     {
         ArgumentNullException.ThrowIfNull(document);
         var word = document.Tokens[token];
         var text = document.TextOf(word);
-        return word.End - word.Start > 1 && char.IsUpper(text[word.Start]) && char.IsLower(text[word.Start + 1])
-            && (everydayWord || IsGivenName(text[word.Start..word.End])) && NameGoesOn(document, token)
-            && !(document.IsTitle(word.Position) && CapitalisesEveryWord(document) && !(everydayWord && BodyNamesSoToo(document, token)));
+        return IsWrittenAsName(text, word) && IsGivenName(text[word.Start..word.End]) && NameGoesOn(document, token)
+            && !(document.IsTitle(word.Position) && CapitalisesEveryWord(document));
     }
 
-    // "Bill Clinton" in a headline of capitals, when the body writes the same first name and surname as a name.
-    private static bool BodyNamesSoToo(AnalyzedDocument document, int token)
+    /// <summary>
+    /// Where an everyday word that is also a first name, written as the name itself ("Bill"; not "bill", "Bills" or
+    /// "BILL"), begins a person's name: the token of the surname after it, past middle initials ("Bill Frist", "Bill
+    /// H. Frist"), or -1. A headline's capitals say little, so there the body must name the same person ("Bill Clinton
+    /// Recovers" over "Former President Bill Clinton"; not "Investors Sue Oracle").
+    /// </summary>
+    public static int SurnameAfterEverydayFirstName(AnalyzedDocument document, int token)
     {
-        var (given, surname) = (document.Tokens[token], document.Tokens[token + 1]);
+        ArgumentNullException.ThrowIfNull(document);
+        var word = document.Tokens[token];
+        if (!IsEverydayFirstName(word.Surface) || !IsWrittenAsName(document.TextOf(word), word))
+        {
+            return -1;
+        }
+
+        var surname = SurnameAfter(document, token);
+        return surname >= 0 && document.IsTitle(word.Position) && !BodyWritesSameName(document, word, document.Tokens[surname]) ? -1 : surname;
+    }
+
+    // The surname after a first name, past middle initials: a capitalised word of two letters or more and no figures
+    // that is no stop word, place qualifier, everyday word, day or month, people or country ("Bill Frist"; not "Bill
+    // C-38", "the Reform Bill Tuesday", "Rich Americans"); -1 when none follows.
+    private static int SurnameAfter(AnalyzedDocument document, int token)
+    {
+        var next = token + 1;
+        while (next < document.Tokens.Count && next != document.TitleTokenCount && document.IsInitialAt(document.Tokens[next].Position))
+        {
+            next++;
+        }
+
+        if (next >= document.Tokens.Count || next == document.TitleTokenCount)
+        {
+            return -1;
+        }
+
+        var word = document.Tokens[next];
+        var text = document.TextOf(word);
+        var written = text[word.Start..word.End];
+        var afterInitials = next > token + 1;
+        return (afterInitials || OneSpaceBetween(text, document.Tokens[token], word)) && written.Length > 1 && char.IsUpper(written[0])
+            && !written.Any(char.IsDigit) && !word.IsStopWord && !PlaceQualifiers.Contains(word.Surface) && !OrdinaryWords.Contains(word.Surface)
+            && !DaysAndMonths.Contains(word.Surface) && Gazetteer.Default.Resolve(written) is not { Kind: EntityKind.Nationality or EntityKind.Country }
+            ? next
+            : -1;
+    }
+
+    private static readonly HashSet<string> DaysAndMonths = new(StringComparer.Ordinal)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+        "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    };
+
+    // "Bill Clinton" in the headline, when the body writes the same first name and surname as a person's name.
+    private static bool BodyWritesSameName(AnalyzedDocument document, AnalyzedToken given, AnalyzedToken surname)
+    {
         foreach (var position in document.PositionsOf(given.Stem))
         {
             var index = document.TokenIndexAt(position);
-            if (!document.IsTitle(position) && index >= 0 && index + 1 < document.Tokens.Count && document.Tokens[index + 1].Surface == surname.Surface
-                && document.Tokens[index].Surface == given.Surface && BeginsPersonsName(document, index, everydayWord: true))
+            if (!document.IsTitle(position) && index >= 0 && document.Tokens[index].Surface == given.Surface
+                && SurnameAfter(document, index) is var found and >= 0 && document.Tokens[found].Surface == surname.Surface)
             {
                 return true;
             }
@@ -170,8 +218,15 @@ internal sealed class PersonNames
         return false;
     }
 
-    // "Ira Decommissioning Talks Stall": every word of the headline that is no stop word starts with a capital.
-    private static bool CapitalisesEveryWord(AnalyzedDocument document)
+    // "Bill", "Ira": a capital, then lower case.
+    private static bool IsWrittenAsName(string text, AnalyzedToken word) =>
+        word.End - word.Start > 1 && char.IsUpper(text[word.Start]) && char.IsLower(text[word.Start + 1]);
+
+    /// <summary>
+    /// Whether the headline capitalises every word that is no stop word ("Ira Decommissioning Talks Stall"), so its
+    /// capitals say nothing of names.
+    /// </summary>
+    public static bool CapitalisesEveryWord(AnalyzedDocument document)
     {
         for (var t = 0; t < document.TitleTokenCount; t++)
         {

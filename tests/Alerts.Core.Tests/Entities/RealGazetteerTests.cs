@@ -171,13 +171,18 @@ public sealed class RealGazetteerTests
     [InlineData("SEATTLE, Wash. (AP) - The mayor spoke on Monday.", "US-WA", EntityKind.City)]
     [InlineData("NEW YORK (Reuters) - Stocks rose on Wall Street.", "US-NY", EntityKind.City)]
     [InlineData("New York Governor George Pataki signed the bill.", "US-NY", EntityKind.Subdivision)]
+    [InlineData("The Washington Nationals unveiled their uniforms on Monday.", "US-DC", EntityKind.City)]
+    [InlineData("The Washington Post reported the plan on Sunday.", "US-DC", EntityKind.City)]
+    [InlineData("Washington State beat Oregon on Saturday.", "US-WA", EntityKind.Subdivision)]
+    [InlineData("Washington voters approved the measure.", "US-WA", EntityKind.Subdivision)]
     public void Recognize_WashingtonAndNewYork_AreTheCitiesInADatelineOrAfterIn(string body, string subdivision, EntityKind kind)
     {
         // Act
         var first = Recognize("Update", body).First(m => m.Entry.IsPlace);
 
-        // Assert: a WASHINGTON dateline or "in Washington" is the capital, "Washington Gov." the state; a NEW YORK
-        // dateline is the city, "New York Governor" the state.
+        // Assert: a WASHINGTON dateline, "in Washington" or a name it begins ("the Washington Nationals") is the
+        // capital, "Washington Gov." or "Washington State" the state; a NEW YORK dateline is the city, "New York
+        // Governor" the state.
         Assert.Equal((kind, subdivision), (first.Entry.Kind, first.Entry.SubdivisionCode));
     }
 

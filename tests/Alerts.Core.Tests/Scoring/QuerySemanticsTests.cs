@@ -120,22 +120,6 @@ public sealed class QuerySemanticsTests
     [InlineData("IRA", "Ira Newble scores 20 for the Cavaliers", false)]
     [InlineData("IRA", "IRA disarmament talks stall", true)]
     [InlineData("IRA", "Ira disarmament talks stall", true)]
-    // An everyday word in lower case that is also a first name asks for the word, not the person, unless the query
-    // names the person too.
-    [InlineData("bill", "Senate Majority Leader Bill Frist backs the plan", false)]
-    [InlineData("bills", "Senate Majority Leader Bill Frist backs the plan", false)]
-    [InlineData("bill", "The Senate passed the bill on Tuesday", true)]
-    [InlineData("bill", "Senate Passes Bill Limiting Suits", true)]
-    [InlineData("bill clinton", "Former President Bill Clinton left hospital", true)]
-    [InlineData("Bill", "Former President Bill Clinton left hospital", true)]
-    [InlineData("\"Bill\"", "Former President Bill Clinton left hospital", true)]
-    [InlineData("gene", "Bishop Gene Robinson was consecrated", false)]
-    [InlineData("gene", "Scientists find a gene linked to obesity", true)]
-    [InlineData("rose", "The Rose Bowl will pit USC against Texas", true)]
-    [InlineData("bill", "Gates and Bill Gates Sr. speak", true)]
-    [InlineData("john kerry", "Senator John Kerry spoke in Ohio", true)]
-    [InlineData("prince", "Prince Charles visits Australia", true)]
-    [InlineData("mark", "Nasdaq Crosses 2,000 Mark Friday", true)]
     // A name's first word as its initial, with or without the space: one spelling finds the others.
     [InlineData("N.Korea", "N. Korea warns Washington", true)]
     [InlineData("N.Korea", "N Korea warns Washington", true)]
@@ -509,13 +493,53 @@ public sealed class QuerySemanticsTests
     }
 
     [Theory]
-    [InlineData("Bill Clinton Recovers After Surgery", "Former President Bill Clinton left hospital on Monday.", false)]
-    [InlineData("Senate Passes Bill Limiting Suits", "The measure passed 62-38 on Monday.", true)]
-    [InlineData("Senate Passes Bill Limiting Suits", "Majority Leader Bill Frist called the bill a first step.", true)]
-    public void EverydayFirstName_InAHeadlineOfCapitals_IsThePersonOnlyWhereTheBodyNamesThemSo(string title, string body, bool expected)
+    [InlineData("bill", "Senate Majority Leader Bill Frist backs the plan", false)]
+    [InlineData("bills", "Senate Majority Leader Bill Frist backs the plan", false)]
+    [InlineData("bill", "The Senate passed the bill on Tuesday", true)]
+    [InlineData("bill", "Senate Passes Bill Limiting Suits", true)]
+    [InlineData("bill clinton", "Former President Bill Clinton left hospital", true)]
+    [InlineData("Bill", "Former President Bill Clinton left hospital", true)]
+    [InlineData("\"Bill\"", "Former President Bill Clinton left hospital", true)]
+    [InlineData("gene", "Bishop Gene Robinson was consecrated", false)]
+    [InlineData("gene", "Scientists find a gene linked to obesity", true)]
+    [InlineData("rose", "The Rose Bowl will pit USC against Texas", true)]
+    [InlineData("bill", "Gates and Bill Gates Sr. speak", true)]
+    [InlineData("john kerry", "Senator John Kerry spoke in Ohio", true)]
+    [InlineData("bill frist", "Majority Leader Bill H. Frist spoke", true)]
+    [InlineData("frank NEAR/3 quattrone", "Frank P. Quattrone was sentenced", true)]
+    [InlineData("bill", "Majority Leader Bill H. Frist spoke", false)]
+    [InlineData("bill", "Bill C-38 would extend marriage to same-sex couples", true)]
+    [InlineData("bill", "The Senate approved the Intelligence Reform Bill Tuesday", true)]
+    [InlineData("rich", "Rich Americans will pay less under the plan", true)]
+    [InlineData("bills", "Buffalo Bills receiver Eric Moulds is hurt", true)]
+    [InlineData("arts", "Electronic Arts Inc reported higher profits", true)]
+    [InlineData("hillary -bill", "Hillary Rodham Clinton spoke as Former President Bill Clinton watched", false)]
+    [InlineData("bill OR clinton", "Former President Bill Clinton left hospital", true)]
+    [InlineData("bill NEAR/3 senate", "Senate leader Bill Frist spoke", false)]
+    [InlineData("bill*", "Senate leader Bill Frist spoke", true)]
+    [InlineData("#bill", "Senate leader Bill Frist spoke", true)]
+    [InlineData("prince", "Prince Charles visits Australia", true)]
+    [InlineData("mark", "Nasdaq Crosses 2,000 Mark Friday", true)]
+    public void EverydayFirstName_InLowerCase_AsksForTheWordNotThePerson(string query, string body, bool expected)
     {
-        // Act: a headline capitalises every word, so its "Bill Clinton" is the person only if the body says so too.
-        var match = Match(Topic("bill"), title, body);
+        // Act: an everyday word in lower case that is also a first name ("bill") passes over a person's first name
+        // ("Bill Frist"), unless the query names the person too.
+        var match = Match(Topic(query), "News", body);
+
+        // Assert
+        Assert.Equal(expected, match is not null);
+    }
+
+    [Theory]
+    [InlineData("bill", "Bill Clinton Recovers After Surgery", "Former President Bill Clinton left hospital on Monday.", false)]
+    [InlineData("bill", "Bill Clinton recovers after surgery", "Former President Bill Clinton's doctors spoke on Monday.", false)]
+    [InlineData("sue", "Investors Sue Oracle over merger", "The suit was filed on Tuesday.", true)]
+    [InlineData("bill", "Senate Passes Bill Limiting Suits", "The measure passed 62-38 on Monday.", true)]
+    [InlineData("bill", "Senate Passes Bill Limiting Suits", "Majority Leader Bill Frist called it a first step.", true)]
+    public void EverydayFirstName_InAHeadline_IsThePersonOnlyWhereTheBodyNamesThemSo(string query, string title, string body, bool expected)
+    {
+        // Act: a headline's capitals say little, so its "Bill Clinton" is the person only if the body says so too.
+        var match = Match(Topic(query), title, body);
 
         // Assert
         Assert.Equal(expected, match is not null);
@@ -532,7 +556,7 @@ public sealed class QuerySemanticsTests
     [InlineData("Ryder Cup", "Europe retained the Ryder Cup at Oakland Hills.", true)]
     [InlineData("China tennis", "Safin won the China Open tennis title in Beijing.", true)]
     [InlineData("Mickelson", "Phil Mickelson's Masters victory came in April.", true)]
-    [InlineData("Nokia", "Tennessee meets Auburn in the Nokia Bowl.", false)]
+    [InlineData("Estoril", "Gaudio reached the final of the Estoril Open on Saturday.", true)]
     [InlineData("Madrid", "Safin won the Madrid Masters on Sunday.", true)]
     public void Name_BeforeACompetitionsWordInTheBody_IsTheSponsorsCompetitionNotTheCompany(string query, string body, bool expected)
     {

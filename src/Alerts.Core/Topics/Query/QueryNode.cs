@@ -174,16 +174,20 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
 
     /// <summary>
     /// Whether a given name that begins a person's name in the article is passed over: set by the parser for initials
-    /// of two or three capitals (<c>IRA</c>), which the article may write as a name ("Ira Newble"), and for an everyday
-    /// word in lower case that is also a first name (<c>bill</c>, <c>gene</c>), which asks for the word, not Bill
-    /// Clinton or Gene Robinson (see <see cref="NamesAsked"/>).
+    /// of two or three capitals (<c>IRA</c>), which the article may write as a name ("Ira Newble").
     /// </summary>
-    public bool PassesOverGivenNames { get; internal set; }
+    public bool PassesOverGivenNames { get; init; }
 
     /// <summary>
-    /// For an everyday word that is also a first name (<c>bill</c>): the stems of the query's words, one of which after
-    /// the first name makes the person the one asked for (<c>bill clinton</c>, written in lower case, finds "Bill
-    /// Clinton"). Null for other terms.
+    /// Whether a person's first name is passed over: set by the parser for an everyday word in lower case that is also
+    /// a first name (<c>bill</c>, <c>gene</c>), which asks for the word, not Bill Frist or Gene Robinson, unless the
+    /// query names the person too (see <see cref="NamesAsked"/>).
+    /// </summary>
+    public bool PassesOverFirstNames { get; internal set; }
+
+    /// <summary>
+    /// For a word that passes over first names: the stems of the words the query asks for, one of which as the surname
+    /// makes the person the one asked for (<c>bill frist</c>, in lower case, finds "Bill H. Frist").
     /// </summary>
     public IReadOnlySet<string>? NamesAsked { get; internal set; }
 
@@ -252,13 +256,15 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
 
         // A plain word found as itself needs no more look-ups (most terms in most articles).
         var compound = document.JoinedWordAt(position);
-        if (NameForms is null && Acronym is null && CapitalsForms is null && compound is null && !NeedsPossessive && !PassesOverGivenNames)
+        if (NameForms is null && Acronym is null && CapitalsForms is null && compound is null && !NeedsPossessive && !PassesOverGivenNames
+            && !PassesOverFirstNames)
         {
             return true;
         }
 
         var index = document.TokenIndexAt(position);
-        if (index < 0 || (PassesOverGivenNames && PassesOverNameAt(document, index)))
+        if (index < 0 || (PassesOverGivenNames && PersonNames.BeginsPersonsName(document, index))
+            || (PassesOverFirstNames && NamesPersonNotAsked(document, index)))
         {
             return false;
         }
@@ -283,10 +289,10 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
             && (!NeedsPossessive || document.IsPossessive(index));
     }
 
-    // "Ira Newble" for IRA, "Bill Clinton" for bill: a person's first name, unless the query asks for the person too.
-    private bool PassesOverNameAt(AnalyzedDocument document, int index) =>
-        PersonNames.BeginsPersonsName(document, index, everydayWord: NamesAsked is not null)
-        && !(NamesAsked is not null && index + 1 < document.Tokens.Count && NamesAsked.Contains(document.Tokens[index + 1].Stem));
+    // "Bill Frist" for bill: a person's first name, unless the query asks for the surname too.
+    private bool NamesPersonNotAsked(AnalyzedDocument document, int index) =>
+        PersonNames.SurnameAfterEverydayFirstName(document, index) is var surname and >= 0
+        && NamesAsked?.Contains(document.Tokens[surname].Stem) != true;
 
     /// <inheritdoc/>
     public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() => [new(SearchedStems, [])];

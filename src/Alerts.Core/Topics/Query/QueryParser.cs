@@ -169,25 +169,23 @@ public static partial class QueryParser
             throw new QueryParseException("an operator, a term or the end of the query (unmatched ')'?)", parser.Current.Position);
         }
 
-        return MarkEverydayFirstNames(MarkSponsorNames(node ?? throw new QueryParseException("at least one searchable word (stop words such as 'the' are ignored)", 1)), query);
+        var parsed = node ?? throw new QueryParseException("at least one searchable word (stop words such as 'the' are ignored)", 1);
+        return MarkEverydayFirstNames(MarkSponsorNames(parsed));
     }
 
-    // A place whose name a competition takes for where it is played: a country, a people, a province, a city of a
-    // hundred thousand people (Nokia, 29,000, is not one; Toyota City and Madrid are).
-    private static bool HostsCompetitions(GazetteerEntry? place) =>
-        place is not null && (place.Kind != EntityKind.City || place.Population >= 100_000);
-
     // An everyday word written in lower case that is also a first name (bill, gene, mark) asks for the word: it passes
-    // over "Bill Clinton" and "Gene Robinson", unless the query names the person too ("bill clinton", "bill OR clinton").
-    private static QueryNode MarkEverydayFirstNames(QueryNode node, string query)
+    // over "Bill Frist" and "Gene Robinson", unless the query names the person too ("bill frist", "bill OR frist"). A
+    // word excluded (-bill) is left as written: there the person is as likely meant.
+    private static QueryNode MarkEverydayFirstNames(QueryNode node)
     {
-        var everyday = Terms(node).Where(IsEverydayFirstNameInLowerCase).ToList();
+        var asked = NodesAskedFor(node).ToList();
+        var everyday = asked.OfType<TermNode>().Where(IsEverydayFirstNameInLowerCase).ToList();
         if (everyday.Count > 0)
         {
-            var namesAsked = TextAnalyzer.StemsOf(query);
+            var namesAsked = asked.SelectMany(StemsOf).ToHashSet(StringComparer.Ordinal);
             foreach (var term in everyday)
             {
-                term.PassesOverGivenNames = true;
+                term.PassesOverFirstNames = true;
                 term.NamesAsked = namesAsked;
             }
         }
@@ -195,9 +193,31 @@ public static partial class QueryParser
         return node;
     }
 
+    // The words and phrases a query asks for: not those it excludes (-x, NOT x, the right side of NOT NEAR).
+    private static IEnumerable<QueryNode> NodesAskedFor(QueryNode node) => node switch
+    {
+        AndNode and => and.Children.SelectMany(NodesAskedFor),
+        OrNode or => or.Children.SelectMany(NodesAskedFor),
+        NearNode near => NodesAskedFor(near.Left).Concat(NodesAskedFor(near.Right)),
+        NotNearNode notNear => NodesAskedFor(notNear.Left),
+        NotNode => [],
+        _ => [node],
+    };
+
+    private static IEnumerable<string> StemsOf(QueryNode node) => node switch
+    {
+        TermNode term => term.SearchedStems,
+        PhraseNode phrase => phrase.Stems,
+        _ => [],
+    };
+
+    // "bill", "bills" (a plural's stem is the name's): the plain word in lower case. A quoted word, "bill's", bill*
+    // and #bill ask for the word as written, the person too.
+    private static bool IsEverydayFirstNameInLowerCase(TermNode term) =>
+        term.Written.All(char.IsLower) && (PersonNames.IsEverydayFirstName(term.Written) || PersonNames.IsEverydayFirstName(term.Stem));
+
     // A query that asks for a competition's word ("Ryder Cup", "Davis Cup") wants the competitions; otherwise its names
-    // pass over sponsors' mentions ("the Nextel Cup season"), unless they name a people or a place known for itself
-    // ("the China Open", "the Madrid Masters"): a company named like a small town (Nokia, in Finland) is the sponsor.
+    // pass over sponsors' mentions ("the Nextel Cup season"), unless they name a place or a people ("the China Open").
     private static QueryNode MarkSponsorNames(QueryNode node)
     {
         var terms = Terms(node, withOtherSpellings: true).ToList();
@@ -206,17 +226,13 @@ public static partial class QueryParser
             return node;
         }
 
-        foreach (var term in terms.Where(t => t.IsName && !HostsCompetitions(Gazetteer.Default.Resolve(t.Written))))
+        foreach (var term in terms.Where(t => t.IsName && Gazetteer.Default.Resolve(t.Written) is null))
         {
             term.SkipsCompetitionNames = true;
         }
 
         return node;
     }
-
-    // "bill", "bills": a word in lower case whose stem is an everyday first name (not "Bill", "#bill" or "BILL").
-    private static bool IsEverydayFirstNameInLowerCase(TermNode term) =>
-        term.Written.Length > 1 && term.Written.All(char.IsLower) && (PersonNames.IsEverydayFirstName(term.Written) || PersonNames.IsEverydayFirstName(term.Stem));
 
     private enum LexKind
     {
