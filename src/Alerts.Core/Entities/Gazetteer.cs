@@ -535,14 +535,14 @@ public sealed class Gazetteer
             || IsDateline(document, candidate.FirstToken, candidate.LastToken)
             // "A tape from Abu Musab al-Zarqawi": the town's name goes on into a longer name, so "from" is no context.
             || (InPlaceContext(document, candidate) && !PersonNames.NameGoesOn(document, candidate.LastToken))
-            || (reading.IsCapital && BeginsInstitutionsName(document, candidate));
+            || (reading.IsCapital && NamesCapitalsInstitution(document, candidate));
     }
 
-    // "the Washington Redskins", "The Washington Post", "the Washington Open": a capital whose name needs context
-    // ("Washington" beside the state) is the capital where its name begins a team's, a paper's or an event's, one
-    // capitalised word after it; not the state's own ("Washington State", "Washington Gov. Gary Locke"), nor in a
-    // headline that capitalises every word, where a capital says nothing.
-    private static bool BeginsInstitutionsName(AnalyzedDocument document, NameCandidate candidate)
+    // "the Washington Redskins", "The Washington Post", "Washington's Reagan National Airport": a capital whose name
+    // needs context ("Washington" beside the state) is the capital where the next word names one of its own teams,
+    // papers or airports. A list, since a state's own names are as many ("the Washington Supreme Court", "Washington
+    // Democrat Patty Murray", "Washington's Puget Sound"); not in a headline that capitalises every word.
+    private static bool NamesCapitalsInstitution(AnalyzedDocument document, NameCandidate candidate)
     {
         var next = candidate.LastToken + 1;
         if (next >= document.Tokens.Count || next == document.TitleTokenCount
@@ -551,17 +551,16 @@ public sealed class Gazetteer
             return false;
         }
 
-        var (last, word) = (document.Tokens[candidate.LastToken], document.Tokens[next]);
-        var text = document.TextOf(word);
-        return word.Start - last.End == 1 && text[last.End] == ' ' && char.IsUpper(text[word.Start]) && !word.IsStopWord
-            && !StatesOwnWordsAfter.Contains(word.Surface);
+        var (word, text) = (document.Tokens[next], document.TextOf(document.Tokens[next]));
+        return char.IsUpper(text[word.Start]) && CapitalsInstitutions.Contains(word.Surface)
+            && PersonNames.OneSpaceBetween(text, document.Tokens[candidate.LastToken], word);
     }
 
-    // Words after a state's name that make it the state's: its university, offices and officers, its people.
-    private static readonly HashSet<string> StatesOwnWordsAfter = new(StringComparer.Ordinal)
+    // The capital's teams, papers and airports that carry its name (Washington's: the Redskins, Wizards, Capitals,
+    // Nationals, Mystics, Freedom and the Senators of old; the Post and the Times; Reagan National and Dulles).
+    private static readonly HashSet<string> CapitalsInstitutions = new(StringComparer.Ordinal)
     {
-        "state", "gov", "governor", "lt", "sen", "senator", "rep", "representative", "attorney", "secretary", "legislature",
-        "legislator", "legislators", "county", "voters", "residents", "huskies", "cougars", "mutual",
+        "redskins", "wizards", "capitals", "nationals", "mystics", "freedom", "senators", "post", "times", "reagan", "dulles",
     };
 
     // A place qualified by what follows the comma: "Paris, Texas" is the city in Texas, "Birmingham, England" the English

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Alerts.Core.Text;
+using Alerts.Core.Topics.Query;
 
 namespace Alerts.Core.Entities;
 
@@ -153,25 +155,32 @@ internal sealed class PersonNames
     /// Where an everyday word that is also a first name, written as the name itself ("Bill"; not "bill", "Bills" or
     /// "BILL"), begins a person's name: the token of the surname after it, past middle initials ("Bill Frist", "Bill
     /// H. Frist"), or -1. A headline's capitals say little, so there the body must name the same person ("Bill Clinton
-    /// Recovers" over "Former President Bill Clinton"; not "Investors Sue Oracle").
+    /// Recovers" over "Former President Bill Clinton"; not "Investors Sue Oracle"). <paramref name="namesAPeople"/>
+    /// tells a people or a country ("Rich Americans"), which no surname is.
     /// </summary>
-    public static int SurnameAfterEverydayFirstName(AnalyzedDocument document, int token)
+    public static int SurnameAfterEverydayFirstName(AnalyzedDocument document, int token, Func<string, bool> namesAPeople)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(namesAPeople);
         var word = document.Tokens[token];
         if (!IsEverydayFirstName(word.Surface) || !IsWrittenAsName(document.TextOf(word), word))
         {
             return -1;
         }
 
-        var surname = SurnameAfter(document, token);
-        return surname >= 0 && document.IsTitle(word.Position) && !BodyWritesSameName(document, word, document.Tokens[surname]) ? -1 : surname;
+        var surname = SurnameAfter(document, token, namesAPeople);
+        if (surname < 0 || (document.IsTitle(word.Position) && !BodyWritesSameName(document, word, document.Tokens[surname], namesAPeople)))
+        {
+            return -1;
+        }
+
+        return surname;
     }
 
     // The surname after a first name, past middle initials: a capitalised word of two letters or more and no figures
-    // that is no stop word, place qualifier, everyday word, day or month, people or country ("Bill Frist"; not "Bill
+    // that is no stop word, place qualifier, everyday word, day, month, people or country ("Bill Frist"; not "Bill
     // C-38", "the Reform Bill Tuesday", "Rich Americans"); -1 when none follows.
-    private static int SurnameAfter(AnalyzedDocument document, int token)
+    private static int SurnameAfter(AnalyzedDocument document, int token, Func<string, bool> namesAPeople)
     {
         var next = token + 1;
         while (next < document.Tokens.Count && next != document.TitleTokenCount && document.IsInitialAt(document.Tokens[next].Position))
@@ -187,29 +196,29 @@ internal sealed class PersonNames
         var word = document.Tokens[next];
         var text = document.TextOf(word);
         var written = text[word.Start..word.End];
-        var afterInitials = next > token + 1;
-        return (afterInitials || OneSpaceBetween(text, document.Tokens[token], word)) && written.Length > 1 && char.IsUpper(written[0])
-            && !written.Any(char.IsDigit) && !word.IsStopWord && !PlaceQualifiers.Contains(word.Surface) && !OrdinaryWords.Contains(word.Surface)
-            && !DaysAndMonths.Contains(word.Surface) && Gazetteer.Default.Resolve(written) is not { Kind: EntityKind.Nationality or EntityKind.Country }
+        var separated = next > token + 1 || OneSpaceBetween(text, document.Tokens[token], word);
+        return separated && written.Length > 1 && char.IsUpper(written[0]) && !written.Any(char.IsDigit) && !word.IsStopWord
+            && !PlaceQualifiers.Contains(word.Surface) && !OrdinaryWords.Contains(word.Surface) && !IsDayOrMonth(word.Surface)
+            && !namesAPeople(written)
             ? next
             : -1;
     }
 
-    private static readonly HashSet<string> DaysAndMonths = new(StringComparer.Ordinal)
-    {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
-        "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-        "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    };
+    // Days and months follow a noun in the press's dating ("the Reform Bill Tuesday") and are no surnames.
+    private static bool IsDayOrMonth(string folded) => DayNames.Contains(folded) || DateSpelling.IsMonth(folded);
+
+    private static readonly HashSet<string> DayNames =
+        CultureInfo.InvariantCulture.DateTimeFormat.DayNames.Select(day => day.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
 
     // "Bill Clinton" in the headline, when the body writes the same first name and surname as a person's name.
-    private static bool BodyWritesSameName(AnalyzedDocument document, AnalyzedToken given, AnalyzedToken surname)
+    private static bool BodyWritesSameName(
+        AnalyzedDocument document, AnalyzedToken given, AnalyzedToken surname, Func<string, bool> namesAPeople)
     {
         foreach (var position in document.PositionsOf(given.Stem))
         {
             var index = document.TokenIndexAt(position);
             if (!document.IsTitle(position) && index >= 0 && document.Tokens[index].Surface == given.Surface
-                && SurnameAfter(document, index) is var found and >= 0 && document.Tokens[found].Surface == surname.Surface)
+                && SurnameAfter(document, index, namesAPeople) is var found and >= 0 && document.Tokens[found].Surface == surname.Surface)
             {
                 return true;
             }
@@ -325,7 +334,8 @@ internal sealed class PersonNames
 
     private string TextOf(int token) => document.TextOf(document.Tokens[token]);
 
-    private static bool OneSpaceBetween(string text, AnalyzedToken left, AnalyzedToken right) =>
+    /// <summary>Whether two tokens of one text stand one space apart ("Washington Post", not "Washington-based").</summary>
+    internal static bool OneSpaceBetween(string text, AnalyzedToken left, AnalyzedToken right) =>
         right.Start - left.End == 1 && text[left.End] == ' ';
 
     private static HashSet<string> LoadGivenNames() => new(EntityData.Lines("given-names.tsv"), StringComparer.Ordinal);

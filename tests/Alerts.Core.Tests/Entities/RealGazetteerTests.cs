@@ -175,6 +175,8 @@ public sealed class RealGazetteerTests
     [InlineData("The Washington Post reported the plan on Sunday.", "US-DC", EntityKind.City)]
     [InlineData("Washington State beat Oregon on Saturday.", "US-WA", EntityKind.Subdivision)]
     [InlineData("Washington voters approved the measure.", "US-WA", EntityKind.Subdivision)]
+    [InlineData("The Washington Supreme Court upheld the law.", "US-WA", EntityKind.Subdivision)]
+    [InlineData("Washington's Reagan National Airport reopened.", "US-DC", EntityKind.City)]
     public void Recognize_WashingtonAndNewYork_AreTheCitiesInADatelineOrAfterIn(string body, string subdivision, EntityKind kind)
     {
         // Act

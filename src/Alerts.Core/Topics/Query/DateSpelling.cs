@@ -23,6 +23,9 @@ public static class DateSpelling
 
     private static readonly Dictionary<string, int> MonthByWord = MonthWords();
 
+    /// <summary>Whether a word, in any case, is a month's name or the press's abbreviation of it ("September", "Sept").</summary>
+    public static bool IsMonth(string word) => MonthByWord.ContainsKey(word);
+
     /// <summary>
     /// The phrase's other spellings of the first date it holds (a month, written out or abbreviated, beside a day
     /// number, either way round, or a month and day in figures, "9/11"), in words, the rest of the phrase kept; none

@@ -181,15 +181,13 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     /// <summary>
     /// Whether a person's first name is passed over: set by the parser for an everyday word in lower case that is also
     /// a first name (<c>bill</c>, <c>gene</c>), which asks for the word, not Bill Frist or Gene Robinson, unless the
-    /// query names the person too (see <see cref="NamesAsked"/>).
+    /// query names the person too (see <see cref="SurnamesAsked"/>).
     /// </summary>
     public bool PassesOverFirstNames { get; internal set; }
 
-    /// <summary>
-    /// For a word that passes over first names: the stems of the words the query asks for, one of which as the surname
-    /// makes the person the one asked for (<c>bill frist</c>, in lower case, finds "Bill H. Frist").
-    /// </summary>
-    public IReadOnlySet<string>? NamesAsked { get; internal set; }
+    /// <summary>For a word that passes over first names: the query's words, one of which as the surname makes the
+    /// person the one asked for.</summary>
+    public SurnamesAsked? SurnamesAsked { get; internal set; }
 
     /// <summary>
     /// Whether it matches only where the article writes it with a capital: a name's other spelling ("Savanna" for
@@ -291,8 +289,11 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
 
     // "Bill Frist" for bill: a person's first name, unless the query asks for the surname too.
     private bool NamesPersonNotAsked(AnalyzedDocument document, int index) =>
-        PersonNames.SurnameAfterEverydayFirstName(document, index) is var surname and >= 0
-        && NamesAsked?.Contains(document.Tokens[surname].Stem) != true;
+        PersonNames.SurnameAfterEverydayFirstName(document, index, NamesAPeople) is var surname and >= 0
+        && SurnamesAsked?.Contains(document.Tokens[surname]) != true;
+
+    private static bool NamesAPeople(string word) =>
+        Gazetteer.Default.Resolve(word) is { Kind: EntityKind.Nationality or EntityKind.Country };
 
     /// <inheritdoc/>
     public override IReadOnlyList<RequiredKeys> GetRequiredKeySets() => [new(SearchedStems, [])];

@@ -140,15 +140,19 @@ public static partial class QueryParser
         written.Length >= 2 && written.All(char.IsAsciiLetterUpper);
 
     /// <summary>The words of a query (not their other spellings unless asked), exclusions' and kept-away sides' too.</summary>
-    internal static IEnumerable<TermNode> Terms(QueryNode node, bool withOtherSpellings = false) => node switch
+    internal static IEnumerable<TermNode> Terms(QueryNode node, bool withOtherSpellings = false) =>
+        Leaves(node).OfType<TermNode>().Where(term => withOtherSpellings || !term.IsOtherSpelling);
+
+    // A query's words, phrases, prefixes, places and categories; with askedOnly not those it excludes (-x, NOT x, the
+    // right side of NOT NEAR).
+    private static IEnumerable<QueryNode> Leaves(QueryNode node, bool askedOnly = false) => node switch
     {
-        TermNode term => term.IsOtherSpelling && !withOtherSpellings ? [] : [term],
-        AndNode and => and.Children.SelectMany(child => Terms(child, withOtherSpellings)),
-        OrNode or => or.Children.SelectMany(child => Terms(child, withOtherSpellings)),
-        NotNode not => Terms(not.Child, withOtherSpellings),
-        NearNode near => Terms(near.Left, withOtherSpellings).Concat(Terms(near.Right, withOtherSpellings)),
-        NotNearNode notNear => Terms(notNear.Left, withOtherSpellings).Concat(Terms(notNear.Right, withOtherSpellings)),
-        _ => [],
+        AndNode and => and.Children.SelectMany(child => Leaves(child, askedOnly)),
+        OrNode or => or.Children.SelectMany(child => Leaves(child, askedOnly)),
+        NotNode not => askedOnly ? [] : Leaves(not.Child),
+        NearNode near => Leaves(near.Left, askedOnly).Concat(Leaves(near.Right, askedOnly)),
+        NotNearNode notNear => askedOnly ? Leaves(notNear.Left, askedOnly) : Leaves(notNear.Left).Concat(Leaves(notNear.Right)),
+        _ => [node],
     };
 
     /// <summary>Largest distance accepted by NEAR/n and ~n.</summary>
@@ -174,42 +178,31 @@ public static partial class QueryParser
     }
 
     // An everyday word written in lower case that is also a first name (bill, gene, mark) asks for the word: it passes
-    // over "Bill Frist" and "Gene Robinson", unless the query names the person too ("bill frist", "bill OR frist"). A
+    // over "Bill Frist" and "Gene Robinson", unless the query names the person too ("bill frist", "bill OR frist*"). A
     // word excluded (-bill) is left as written: there the person is as likely meant.
     private static QueryNode MarkEverydayFirstNames(QueryNode node)
     {
-        var asked = NodesAskedFor(node).ToList();
+        var asked = Leaves(node, askedOnly: true).ToList();
         var everyday = asked.OfType<TermNode>().Where(IsEverydayFirstNameInLowerCase).ToList();
         if (everyday.Count > 0)
         {
-            var namesAsked = asked.SelectMany(StemsOf).ToHashSet(StringComparer.Ordinal);
+            var surnames = new SurnamesAsked(
+                asked.SelectMany(leaf => leaf switch
+                {
+                    TermNode term => term.SearchedStems,
+                    PhraseNode phrase => phrase.Stems,
+                    _ => [],
+                }),
+                asked.OfType<PrefixNode>().Select(prefix => prefix.Prefix));
             foreach (var term in everyday)
             {
                 term.PassesOverFirstNames = true;
-                term.NamesAsked = namesAsked;
+                term.SurnamesAsked = surnames;
             }
         }
 
         return node;
     }
-
-    // The words and phrases a query asks for: not those it excludes (-x, NOT x, the right side of NOT NEAR).
-    private static IEnumerable<QueryNode> NodesAskedFor(QueryNode node) => node switch
-    {
-        AndNode and => and.Children.SelectMany(NodesAskedFor),
-        OrNode or => or.Children.SelectMany(NodesAskedFor),
-        NearNode near => NodesAskedFor(near.Left).Concat(NodesAskedFor(near.Right)),
-        NotNearNode notNear => NodesAskedFor(notNear.Left),
-        NotNode => [],
-        _ => [node],
-    };
-
-    private static IEnumerable<string> StemsOf(QueryNode node) => node switch
-    {
-        TermNode term => term.SearchedStems,
-        PhraseNode phrase => phrase.Stems,
-        _ => [],
-    };
 
     // "bill", "bills" (a plural's stem is the name's): the plain word in lower case. A quoted word, "bill's", bill*
     // and #bill ask for the word as written, the person too.
