@@ -199,10 +199,18 @@ internal sealed class PersonNames
         var separated = next > token + 1 || OneSpaceBetween(text, document.Tokens[token], word);
         return separated && written.Length > 1 && char.IsUpper(written[0]) && !written.Any(char.IsDigit) && !word.IsStopWord
             && !PlaceQualifiers.Contains(word.Surface) && !OrdinaryWords.Contains(word.Surface) && !IsDayOrMonth(word.Surface)
-            && !namesAPeople(written)
+            && !PeoplesOfRegionsAndFaiths.Contains(word.Surface) && !namesAPeople(written)
             ? next
             : -1;
     }
+
+    // Peoples named by their region or faith, which the gazetteer holds no country for ("Rich European nations").
+    private static readonly HashSet<string> PeoplesOfRegionsAndFaiths = new(StringComparer.Ordinal)
+    {
+        "european", "europeans", "asian", "asians", "african", "africans", "arab", "arabs", "latin", "nordic", "scandinavian",
+        "balkan", "caribbean", "mediterranean", "muslim", "muslims", "islamic", "jewish", "jews", "christian", "christians",
+        "catholic", "catholics", "hindu", "hindus", "sunni", "sunnis", "shiite", "shiites",
+    };
 
     // Days and months follow a noun in the press's dating ("the Reform Bill Tuesday") and are no surnames.
     private static bool IsDayOrMonth(string folded) => DayNames.Contains(folded) || DateSpelling.IsMonth(folded);

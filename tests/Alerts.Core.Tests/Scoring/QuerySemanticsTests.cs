@@ -511,6 +511,8 @@ public sealed class QuerySemanticsTests
     [InlineData("bill", "Bill C-38 would extend marriage to same-sex couples", true)]
     [InlineData("bill", "The Senate approved the Intelligence Reform Bill Tuesday", true)]
     [InlineData("rich", "Rich Americans will pay less under the plan", true)]
+    [InlineData("rich", "Rich European nations pledged more aid", true)]
+    [InlineData("rich", "Rich Arab states pledged more aid", true)]
     [InlineData("bills", "Buffalo Bills receiver Eric Moulds is hurt", true)]
     [InlineData("arts", "Electronic Arts Inc reported higher profits", true)]
     [InlineData("hillary -bill", "Hillary Rodham Clinton spoke as Former President Bill Clinton watched", false)]
