@@ -90,16 +90,15 @@ public static class TopicsCommand
         return 0;
     }
 
-    // A story's one match of one word group in the body scores 0.65 (docs/scoring.md, "Score and evidence"); whether
-    // that reaches the threshold is what a writer without a preview cannot see from the file.
-    private const double OneMatchInTheBody = 0.65;
-
+    // Whether one match of one word group in the body reaches the threshold is what a writer without a preview cannot
+    // see from the file.
     private static string WordGroups(int clauses, double threshold)
     {
         var groups = clauses == 1 ? "1 word group" : $"{clauses} word groups, each needed";
         var at = threshold.ToString(CultureInfo.InvariantCulture);
-        return clauses == 1 && threshold > OneMatchInTheBody
-            ? $"{groups}, threshold {at} (one match in the body, 0.65, is below it)"
+        var oneMatch = Math.Round(TopicEvaluator.OneMentionInTheBody, 2).ToString(CultureInfo.InvariantCulture);
+        return clauses == 1 && threshold > TopicEvaluator.OneMentionInTheBody
+            ? $"{groups}, threshold {at} (one match in the body, {oneMatch}, is below it)"
             : $"{groups}, threshold {at}";
     }
 

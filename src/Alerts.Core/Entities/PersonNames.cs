@@ -195,11 +195,12 @@ internal sealed class PersonNames
 
         var word = document.Tokens[next];
         var text = document.TextOf(word);
-        var written = text[word.Start..word.End];
+        var written = text.AsSpan(word.Start, word.End - word.Start);
         var separated = next > token + 1 || OneSpaceBetween(text, document.Tokens[token], word);
-        return separated && written.Length > 1 && char.IsUpper(written[0]) && !written.Any(char.IsDigit) && !word.IsStopWord
+        // The people test last: it is the one look-up that copies the word out of the text.
+        return separated && written.Length > 1 && char.IsUpper(written[0]) && !written.ContainsAnyInRange('0', '9') && !word.IsStopWord
             && !PlaceQualifiers.Contains(word.Surface) && !OrdinaryWords.Contains(word.Surface) && !IsDayOrMonth(word.Surface)
-            && !PeoplesOfRegionsAndFaiths.Contains(word.Surface) && !namesAPeople(written)
+            && !PeoplesOfRegionsAndFaiths.Contains(word.Surface) && !namesAPeople(written.ToString())
             ? next
             : -1;
     }

@@ -27,6 +27,12 @@ public static class TopicEvaluator
     /// <summary>Weight of repeated mentions.</summary>
     public const double FrequencyWeight = 0.15;
 
+    /// <summary>
+    /// The score of a query of one word group mentioned once, in the body: the base, full proximity (one clause is
+    /// always together) and one of the three mentions that fill the frequency part (0.65).
+    /// </summary>
+    public const double OneMentionInTheBody = BaseWeight + ProximityWeight + (FrequencyWeight / 3);
+
     /// <summary>Multiplier when an entity constraint fails.</summary>
     public const double ConstraintFailurePenalty = 0.4;
 

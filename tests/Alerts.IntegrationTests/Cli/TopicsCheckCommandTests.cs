@@ -18,19 +18,16 @@ public sealed class TopicsCheckCommandTests : IDisposable
               { "id": "disney", "name": "Walt Disney", "query": "Disney OR Eisner", "threshold": 0.7 }
             ]
             """);
-        var output = new StringWriter();
-        var error = new StringWriter();
 
         // Act
-        var exit = TopicsCommand.Check(topics, output, error);
+        var (exit, output, error) = Check(topics);
 
         // Assert: two AND-ed groups are each needed; one group at 0.7 needs more than one mention in the body.
         Assert.Equal(0, exit);
-        var text = output.ToString();
-        Assert.Contains("topics.json: 2 topic(s), each can be saved.", text, StringComparison.Ordinal);
-        Assert.Contains("quakes-japan (Earthquakes in Japan): 2 word groups, each needed, threshold 0.5; places Japan; strict", text, StringComparison.Ordinal);
-        Assert.Contains("disney (Walt Disney): 1 word group, threshold 0.7 (one match in the body, 0.65, is below it)", text, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, error.ToString());
+        Assert.Contains("topics.json: 2 topic(s), each can be saved.", output, StringComparison.Ordinal);
+        Assert.Contains("quakes-japan (Earthquakes in Japan): 2 word groups, each needed, threshold 0.5; places Japan; strict", output, StringComparison.Ordinal);
+        Assert.Contains("disney (Walt Disney): 1 word group, threshold 0.7 (one match in the body, 0.65, is below it)", output, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, error);
     }
 
     [Fact]
@@ -43,20 +40,17 @@ public sealed class TopicsCheckCommandTests : IDisposable
               { "id": "b", "name": "B", "query": "(troops OR tanks" }
             ]
             """);
-        var output = new StringWriter();
-        var error = new StringWriter();
 
         // Act
-        var exit = TopicsCommand.Check(topics, output, error);
+        var (exit, output, error) = Check(topics);
 
         // Assert
         Assert.Equal(2, exit);
-        var text = error.ToString();
-        Assert.Contains("topics[0].constraints.places[0]: unknown place 'Chnia'", text, StringComparison.Ordinal);
-        Assert.Contains("did you mean 'China'", text, StringComparison.Ordinal);
-        Assert.Contains("topics[1].query", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, output.ToString());
+        Assert.Contains("topics[0].constraints.places[0]: unknown place 'Chnia'", error, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'China'", error, StringComparison.Ordinal);
+        Assert.Contains("topics[1].query", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
     }
 
     [Fact]
@@ -64,30 +58,33 @@ public sealed class TopicsCheckCommandTests : IDisposable
     {
         // Arrange: "place" for "places", which score and preview would only warn about and leave out.
         var topics = files.Write("topics.json", """{ "id": "a", "name": "A", "query": "casino", "constraints": { "place": ["China"] } }""");
-        var output = new StringWriter();
-        var error = new StringWriter();
 
         // Act
-        var exit = TopicsCommand.Check(topics, output, error);
+        var (exit, output, error) = Check(topics);
 
         // Assert
         Assert.Equal(2, exit);
-        Assert.Contains("place", error.ToString(), StringComparison.Ordinal);
-        Assert.Equal(string.Empty, output.ToString());
+        Assert.Contains("place", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
     }
 
     [Fact]
     public void Check_MissingFile_ExitsTwoSayingSo()
     {
-        // Arrange
-        var error = new StringWriter();
-
         // Act
-        var exit = TopicsCommand.Check(new FileInfo(Path.Combine(files.FullName, "none.json")), new StringWriter(), error);
+        var (exit, _, error) = Check(new FileInfo(Path.Combine(files.FullName, "none.json")));
 
         // Assert
         Assert.Equal(2, exit);
-        Assert.Equal("none.json does not exist.", error.ToString().Trim());
+        Assert.Equal("none.json does not exist.", error.Trim());
+    }
+
+    private static (int Exit, string Output, string Error) Check(FileInfo topics)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = TopicsCommand.Check(topics, output, error);
+        return (exit, output.ToString(), error.ToString());
     }
 
     public void Dispose() => files.Dispose();
