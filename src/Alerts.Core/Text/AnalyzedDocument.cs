@@ -29,6 +29,9 @@ public sealed class AnalyzedDocument
 
     private int? leadSentenceEnd;
 
+    // Where the headline's closing credit opens ("(Canadian Press)"), or -1.
+    private readonly int headlineCreditStart;
+
     // Compounds written with a hyphen, by the position of their first part; null when the text has none.
     private readonly Dictionary<int, JoinedWord>? joinedWords;
 
@@ -54,9 +57,15 @@ public sealed class AnalyzedDocument
         BodyStartPosition = next + FieldGap;
         TextAnalyzer.AnalyzeNormalized(Body, BodyStartPosition, tokens);
         Tokens = tokens;
+        headlineCreditStart = HeadlineCredit.StartIn(Title);
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
+            if (IsInHeadlineCredit(token))
+            {
+                continue;
+            }
+
             if (i > 0 && JoinedByHyphen(tokens[i - 1], token) is { } joined)
             {
                 // "cease-fire" is also "ceasefire", "plug-in" "plugin": the press writes compounds both ways.
@@ -145,6 +154,13 @@ public sealed class AnalyzedDocument
     /// <summary>The compound written with a hyphen that starts at a position ("cease-fire"), if any.</summary>
     public JoinedWord? JoinedWordAt(int position) =>
         joinedWords is not null && joinedWords.TryGetValue(position, out var joined) ? joined : null;
+
+    /// <summary>
+    /// Whether a token is part of the source's credit that closes the headline ("Oil prices rise (Reuters)"): it names who
+    /// sent the story, so no word of a query finds it (see <see cref="HeadlineCredit"/>).
+    /// </summary>
+    public bool IsInHeadlineCredit(AnalyzedToken token) =>
+        headlineCreditStart >= 0 && IsTitle(token.Position) && token.Start > headlineCreditStart;
 
     /// <summary>The normalised title text (token offsets of title tokens refer to it).</summary>
     public string Title { get; }

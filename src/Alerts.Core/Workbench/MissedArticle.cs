@@ -115,7 +115,7 @@ public static class MissedArticle
     {
         var inQuery = QueryWords.Of(compiled.Topic);
         return document.Tokens
-            .Where(t => TopicPreview.IsSuggestibleWord(t) && !inQuery.Cover(t))
+            .Where(t => TopicPreview.IsSuggestibleWord(t) && !document.IsInHeadlineCredit(t) && !inQuery.Cover(t))
             .Select(t => t.Surface)
             .Distinct(StringComparer.Ordinal)
             .Take(WordsTried);

@@ -391,6 +391,14 @@ public sealed class QuerySemanticsTests
     [InlineData("record -shares", "Berlin shared a Miami record", true)]
     [InlineData("file sharing", "Shares fall on file demand", false)]
     [InlineData("file sharing", "Music file-sharing network sued", true)]
+    // A headline's closing credit names who sent the story, not what it is about.
+    [InlineData("Canadian", "Fire kills mother and seven children (Canadian Press)", false)]
+    [InlineData("fire -title:Canadian", "Fire kills mother and seven children (Canadian Press)", true)]
+    [InlineData("Reuters", "Oil prices rise (Reuters)", false)]
+    [InlineData("Reuters", "Reuters cuts 100 jobs (Reuters)", true)]
+    [InlineData("Reut*", "Oil prices rise (Reuters)", false)]
+    [InlineData("Canadian", "Canadian dollar rises (Canadian Press)", true)]
+    [InlineData("survived", "He fell 40 floors (and survived)", true)]
     // A name quoted with its "'s" is asked for as written (a company's); unquoted, the "'s" is grammar.
     [InlineData("\"Denny's\"", "Denny's to close 20 restaurants", true)]
     [InlineData("\"Wendy's\"", "Wendy’s profit rises", true)]

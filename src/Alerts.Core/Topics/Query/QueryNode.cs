@@ -322,7 +322,8 @@ public sealed class PrefixNode(string prefix, FieldScope scope) : QueryNode(scop
         var found = false;
         foreach (var token in document.Tokens)
         {
-            if (!token.IsStopWord && token.Surface.StartsWith(Prefix, StringComparison.Ordinal) && InScope(document, token.Position))
+            if (!token.IsStopWord && token.Surface.StartsWith(Prefix, StringComparison.Ordinal) && InScope(document, token.Position)
+                && !document.IsInHeadlineCredit(token))
             {
                 hits.Add(new QueryHit(token.Position, token.Position));
                 found = true;
@@ -398,6 +399,13 @@ public sealed class PhraseNode : QueryNode
 
     /// <summary>Stems of the non-stop words.</summary>
     public IReadOnlyList<string> Stems { get; }
+
+    /// <summary>
+    /// Whether the phrase is written as a name: exact, every word but its stop words with a capital ("Virgin Atlantic",
+    /// "Bank of Montreal"; not "mad cow", "Mad cow").
+    /// </summary>
+    public bool IsWrittenAsName => Slop == 0 && written.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        .All(word => char.IsUpper(word[0]) || !char.IsLetter(word[0]) || TextAnalyzer.IsStopWord(word.ToLowerInvariant()));
 
     /// <summary>Position of each stem relative to the first.</summary>
     public IReadOnlyList<int> Offsets { get; }
