@@ -20,6 +20,7 @@ public sealed class CompiledTopic
         Exclusions = clauses.OfType<NotNode>().ToArray();
         NameForms = QueryParser.NameFormsIn(query);
         CapitalNames = QueryParser.CapitalNamesIn(query);
+        NamePhrases = QueryParser.NamePhrasesIn(query);
 
         // Two independent requirements prune far better than one: an article must then contain a word of each. A
         // requirement of places only is used when there is no other, since reading an article's places costs more
@@ -70,6 +71,9 @@ public sealed class CompiledTopic
 
     /// <summary>The folded forms of the words the query writes in capitals ("SAP", "BMW"): names when the article writes them so.</summary>
     public IReadOnlySet<string> CapitalNames { get; }
+
+    /// <summary>The stems of the phrases the query writes as names ("Virgin Atlantic"): see <see cref="QueryParser.NamePhrasesIn"/>.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> NamePhrases { get; }
 
     /// <summary>Compiles a topic; throws <see cref="QueryParseException"/> for a bad query.</summary>
     public static CompiledTopic Compile(WatchTopic topic, Gazetteer gazetteer)

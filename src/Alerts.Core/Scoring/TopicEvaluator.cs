@@ -215,12 +215,14 @@ public static class TopicEvaluator
 
         // The same story and matches, read against other places (with evidence and proximity groups of its own).
         public ConstraintCheck ForPlaces(PlaceSet places) =>
-            new(Constraints, Document, Entities, ClauseHits, [], []) { Places = places, QueryNames = QueryNames, QueryCapitalNames = QueryCapitalNames };
+            new(Constraints, Document, Entities, ClauseHits, [], []) { Places = places, QueryNames = QueryNames, QueryCapitalNames = QueryCapitalNames, QueryNamePhrases = QueryNamePhrases };
 
         // The folded forms of the query's names, to tell an actor the recogniser does not know.
         public required IReadOnlySet<string> QueryNames { get; init; }
 
         public required IReadOnlySet<string> QueryCapitalNames { get; init; }
+
+        public required IReadOnlyList<IReadOnlyList<string>> QueryNamePhrases { get; init; }
     }
 
     private sealed record SemanticRescue(int MissingClause, double Similarity, double RescueFrom);
@@ -298,6 +300,7 @@ public static class TopicEvaluator
                 Places = topic.Constraints.Places,
                 QueryNames = topic.NameForms,
                 QueryCapitalNames = topic.CapitalNames,
+                QueryNamePhrases = topic.NamePhrases,
             });
         }
 
@@ -1011,13 +1014,18 @@ public static class TopicEvaluator
     // The first word the query matched as a name (see the topic language) that no entity of the recogniser covers.
     private static string? MatchedUnknownName(ConstraintCheck check)
     {
-        if (check.QueryNames.Count == 0 && check.QueryCapitalNames.Count == 0)
+        if (check.QueryNames.Count == 0 && check.QueryCapitalNames.Count == 0 && check.QueryNamePhrases.Count == 0)
         {
             return null;
         }
 
         foreach (var hit in check.ClauseHits.SelectMany(hits => hits))
         {
+            if (UnknownNamePhraseAt(check, hit) is { } phrase)
+            {
+                return phrase;
+            }
+
             for (var position = hit.From; position <= hit.To; position++)
             {
                 if (check.Document.TokenAt(position) is not { } token)
@@ -1038,6 +1046,36 @@ public static class TopicEvaluator
         }
 
         return null;
+    }
+
+    // A name the query writes as a phrase ("Virgin Atlantic"), matched where the article writes it with its capitals
+    // and no word of it is a place, people or body the recogniser gives a country: a company or team whose
+    // nationality nobody can tell ("British Airways" tells its own).
+    private static string? UnknownNamePhraseAt(ConstraintCheck check, QueryHit hit)
+    {
+        if (hit.To <= hit.From || check.QueryNamePhrases.Count == 0)
+        {
+            return null;
+        }
+
+        var document = check.Document;
+        var (first, last) = (document.TokenIndexAt(hit.From), document.TokenIndexAt(hit.To));
+        if (first < 0 || last < first)
+        {
+            return null;
+        }
+
+        var words = Enumerable.Range(first, last - first + 1).Select(i => document.Tokens[i]).Where(t => !t.IsStopWord).ToList();
+        var isNamePhrase = check.QueryNamePhrases.Any(stems => stems.Count == words.Count && stems.SequenceEqual(words.Select(t => t.Stem)));
+        if (!isNamePhrase || words.Any(t => !char.IsUpper(document.WrittenForm(t)[0]))
+            || check.Entities.Mentions.Any(m => m.Entry.CountryCode is not null && m.FirstToken <= last && m.LastToken >= first))
+        {
+            return null;
+        }
+
+        var name = document.TextOf(document.Tokens[first])[document.Tokens[first].Start..document.Tokens[last].End];
+        // Without a possessive: "Virgin Atlantic's inaugural flight" names Virgin Atlantic.
+        return !document.IsPossessive(last) ? name : name.EndsWith('s') ? name[..^2] : name[..^1];
     }
 
     private static string NamesOf(IEnumerable<EntityMention> actors, ArticleEntities entities) =>

@@ -336,6 +336,40 @@ public sealed class ActorModelTests
     }
 
     [Fact]
+    public void Alerts_QueryNameWrittenAsPhraseActs_OtherNationalitiesDoNotDecide()
+    {
+        // Arrange: a company asked for by its full name, which the recogniser gives no country.
+        var europeanAirlines = TestSupport.Topic("\"Virgin Atlantic\" OR Lufthansa", new TopicConstraints { ActorNationalities = ["Europe"] });
+
+        // Act
+        var match = TestSupport.Match(
+            europeanAirlines,
+            "Virgin wishing for Melbourne",
+            "The billionaire landed in Sydney yesterday aboard Virgin Atlantic's inaugural Australian flight.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+        Assert.Contains(match.Evidence, e => e.Description.StartsWith("actor: Virgin Atlantic, whose nationality is not known", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("\"virgin atlantic\" OR Lufthansa", "aboard Virgin Atlantic's inaugural Australian flight", "Europe")]
+    [InlineData("\"Virgin Atlantic\" OR Lufthansa", "aboard a virgin atlantic route's inaugural Australian flight", "Europe")]
+    [InlineData("\"British Airways\" OR Lufthansa", "aboard British Airways' inaugural Australian flight", "Japan")]
+    public void Alerts_PhraseNotWrittenAsNameOrNamingANation_NationalitiesDecide(string query, string body, string nationality)
+    {
+        // Arrange: a phrase in small letters asks for words, not a name; a name found in small letters is the words;
+        // a name with a people's word in it tells its own nationality.
+        var airlines = TestSupport.Topic(query, new TopicConstraints { ActorNationalities = [nationality] });
+
+        // Act
+        var match = TestSupport.Match(airlines, "Airline opens route", "The billionaire landed in Sydney yesterday " + body + ".");
+
+        // Assert
+        Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Fact]
     public void Match_QueryAcronymWrittenOtherwise_DoesNotMatch()
     {
         // Arrange: "SAP" in capitals is the company; "sap" the verb is another word, not a name acting.

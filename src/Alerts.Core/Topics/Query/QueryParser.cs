@@ -66,6 +66,17 @@ public static partial class QueryParser
 
     private static readonly IReadOnlySet<string> NoNameForms = new HashSet<string>();
 
+    /// <summary>
+    /// The stems of the query's phrases written as names ("Virgin Atlantic", "Air Berlin"): the companies, teams and
+    /// bodies a topic asks for by their full names. Empty when it has none.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> NamePhrasesIn(QueryNode query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var phrases = Leaves(query).OfType<PhraseNode>().Where(phrase => phrase.IsWrittenAsName).Select(phrase => phrase.Stems).ToList();
+        return phrases.Count == 0 ? [] : phrases;
+    }
+
     /// <summary>Longest word read as an acronym when written in capitals (<c>AIDS</c>, <c>WHO</c>, <c>IT</c>).</summary>
     public const int MaxAcronymLength = 5;
 
