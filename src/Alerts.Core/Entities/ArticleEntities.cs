@@ -106,7 +106,9 @@ public sealed partial class ArticleEntities
     {
         ArgumentNullException.ThrowIfNull(gazetteer);
         Document = document ?? throw new ArgumentNullException(nameof(document));
+        // The headline's closing credit names who sent the story ("(China Daily)"), no place it happens in.
         Mentions = gazetteer.Recognize(document);
+        Mentions.RemoveAll(mention => document.IsInHeadlineCredit(document.Tokens[mention.FirstToken]));
     }
 
     /// <summary>The analysed article.</summary>

@@ -186,7 +186,7 @@ public static class TopicPreview
         foreach (var item in items)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var token in TextAnalyzer.Analyze(item.Article.Title + " " + item.Article.Summary))
+            foreach (var token in TextAnalyzer.Analyze(HeadlineCredit.Without(item.Article.Title) + " " + item.Article.Summary))
             {
                 if (!IsSuggestibleWord(token)
                     || queryWords.Cover(token)

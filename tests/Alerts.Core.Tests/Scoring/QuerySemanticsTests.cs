@@ -399,6 +399,9 @@ public sealed class QuerySemanticsTests
     [InlineData("Reut*", "Oil prices rise (Reuters)", false)]
     [InlineData("Canadian", "Canadian dollar rises (Canadian Press)", true)]
     [InlineData("survived", "He fell 40 floors (and survived)", true)]
+    [InlineData("survived", "He Fell 40 Floors (And Survived)", true)]
+    [InlineData("ORCL", "Oracle raises bid (Nasdaq: ORCL)", true)]
+    [InlineData("place:China", "Floods kill 20 (China Daily)", false)]
     // A name quoted with its "'s" is asked for as written (a company's); unquoted, the "'s" is grammar.
     [InlineData("\"Denny's\"", "Denny's to close 20 restaurants", true)]
     [InlineData("\"Wendy's\"", "Wendy’s profit rises", true)]
