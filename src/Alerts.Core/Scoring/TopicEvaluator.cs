@@ -1050,10 +1050,15 @@ public static class TopicEvaluator
 
     // A name the query writes as a phrase ("Virgin Atlantic"), matched where the article writes it with its capitals
     // and no word of it is a place, people or body the recogniser gives a country: a company or team whose
-    // nationality nobody can tell ("British Airways" tells its own).
+    // nationality nobody can tell ("British Airways" tells its own). One of its words must be a name, neither an
+    // everyday word nor a state's body: "Defence Secretary", "Royal Navy" and "Black Watch" are offices and units
+    // any country may have, whose own country the story names elsewhere.
     private static string? UnknownNamePhraseAt(ConstraintCheck check, QueryHit hit)
     {
-        if (hit.To <= hit.From || check.QueryNamePhrases.Count == 0)
+        // Only who must act: an exclusion's actors are excluded whatever stands beside them. In a headline that
+        // capitalises every word, capitals say nothing ("Suicide Bomber Kills 20").
+        if (hit.To <= hit.From || check.QueryNamePhrases.Count == 0 || check.Constraints.ActorNationalities.Count == 0
+            || (check.Document.IsTitle(hit.From) && PersonNames.CapitalisesEveryWord(check.Document)))
         {
             return null;
         }
@@ -1067,7 +1072,7 @@ public static class TopicEvaluator
 
         var words = Enumerable.Range(first, last - first + 1).Select(i => document.Tokens[i]).Where(t => !t.IsStopWord).ToList();
         var isNamePhrase = check.QueryNamePhrases.Any(stems => stems.Count == words.Count && stems.SequenceEqual(words.Select(t => t.Stem)));
-        if (!isNamePhrase || words.Any(t => !char.IsUpper(document.WrittenForm(t)[0]))
+        if (!isNamePhrase || words.Any(t => !char.IsUpper(document.WrittenForm(t)[0])) || !words.Any(IsNameWord)
             || check.Entities.Mentions.Any(m => m.Entry.CountryCode is not null && m.FirstToken <= last && m.LastToken >= first))
         {
             return null;
@@ -1075,8 +1080,11 @@ public static class TopicEvaluator
 
         var name = document.TextOf(document.Tokens[first])[document.Tokens[first].Start..document.Tokens[last].End];
         // Without a possessive: "Virgin Atlantic's inaugural flight" names Virgin Atlantic.
-        return !document.IsPossessive(last) ? name : name.EndsWith('s') ? name[..^2] : name[..^1];
+        return !document.IsPossessive(last) ? name : name.EndsWith("s", StringComparison.OrdinalIgnoreCase) ? name[..^2] : name[..^1];
     }
+
+    private static bool IsNameWord(AnalyzedToken token) =>
+        !OrdinaryWords.Contains(token.Surface) && !StateBodies.Contains(token.Stem) && !ActingGroups.Contains(token.Stem);
 
     private static string NamesOf(IEnumerable<EntityMention> actors, ArticleEntities entities) =>
         string.Join(", ", actors.Select(entities.TextOf).Distinct(StringComparer.OrdinalIgnoreCase));

@@ -352,14 +352,28 @@ public sealed class ActorModelTests
         Assert.Contains(match.Evidence, e => e.Description.StartsWith("actor: Virgin Atlantic, whose nationality is not known", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Alerts_NamePhraseInHeadlineCapitalisingEveryWord_NationalitiesDecide()
+    {
+        // Arrange: such a headline writes every phrase with capitals, names or not.
+        var americanActors = TestSupport.Topic("\"Badr Brigade\" OR Lufthansa", new TopicConstraints { ActorNationalities = ["United States"] });
+
+        // Act
+        var match = TestSupport.Match(americanActors, "Badr Brigade Fighters Clash With Iraqi Police", "Fighting broke out on Sunday.");
+
+        // Assert
+        Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
     [Theory]
     [InlineData("\"virgin atlantic\" OR Lufthansa", "aboard Virgin Atlantic's inaugural Australian flight", "Europe")]
     [InlineData("\"Virgin Atlantic\" OR Lufthansa", "aboard a virgin atlantic route's inaugural Australian flight", "Europe")]
     [InlineData("\"British Airways\" OR Lufthansa", "aboard British Airways' inaugural Australian flight", "Japan")]
+    [InlineData("\"Royal Navy\" OR Lufthansa", "aboard the Royal Navy's Australian ships", "United Kingdom")]
     public void Alerts_PhraseNotWrittenAsNameOrNamingANation_NationalitiesDecide(string query, string body, string nationality)
     {
         // Arrange: a phrase in small letters asks for words, not a name; a name found in small letters is the words;
-        // a name with a people's word in it tells its own nationality.
+        // a name with a people's word in it tells its own nationality; a unit any country may have is no name.
         var airlines = TestSupport.Topic(query, new TopicConstraints { ActorNationalities = [nationality] });
 
         // Act
