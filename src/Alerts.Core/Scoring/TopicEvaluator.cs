@@ -1055,8 +1055,9 @@ public static class TopicEvaluator
     // any country may have, whose own country the story names elsewhere.
     private static string? UnknownNamePhraseAt(ConstraintCheck check, QueryHit hit)
     {
-        // Only who must act: an exclusion's actors are excluded whatever stands beside them. In a headline that
-        // capitalises every word, capitals say nothing ("Suicide Bomber Kills 20").
+        // Only for who must act: beside an excluded people such a name is as often that people's own unit or place
+        // ("Iraqi militiamen of the Badr Brigade"). In a headline that capitalises every word, capitals say nothing
+        // ("Suicide Bomber Kills 20").
         if (hit.To <= hit.From || check.QueryNamePhrases.Count == 0 || check.Constraints.ActorNationalities.Count == 0
             || (check.Document.IsTitle(hit.From) && PersonNames.CapitalisesEveryWord(check.Document)))
         {

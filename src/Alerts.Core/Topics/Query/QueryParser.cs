@@ -67,7 +67,7 @@ public static partial class QueryParser
     private static readonly IReadOnlySet<string> NoNameForms = new HashSet<string>();
 
     /// <summary>
-    /// The stems of the query's phrases written as names ("Virgin Atlantic", "Air Berlin"): the companies, teams and
+    /// The stems of the query's phrases written as names ("Virgin Atlantic", "Coldstream Guards"): the companies, teams and
     /// bodies a topic asks for by their full names. Empty when it has none.
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<string>> NamePhrasesIn(QueryNode query)
