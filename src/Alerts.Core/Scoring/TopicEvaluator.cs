@@ -215,14 +215,10 @@ public static class TopicEvaluator
 
         // The same story and matches, read against other places (with evidence and proximity groups of its own).
         public ConstraintCheck ForPlaces(PlaceSet places) =>
-            new(Constraints, Document, Entities, ClauseHits, [], []) { Places = places, QueryNames = QueryNames, QueryCapitalNames = QueryCapitalNames, QueryNamePhrases = QueryNamePhrases };
+            new(Constraints, Document, Entities, ClauseHits, [], []) { Places = places, Topic = Topic };
 
-        // The folded forms of the query's names, to tell an actor the recogniser does not know.
-        public required IReadOnlySet<string> QueryNames { get; init; }
-
-        public required IReadOnlySet<string> QueryCapitalNames { get; init; }
-
-        public required IReadOnlyList<IReadOnlyList<string>> QueryNamePhrases { get; init; }
+        // The topic, whose names (words, words in capitals, phrases) tell an actor the recogniser does not know.
+        public required CompiledTopic Topic { get; init; }
     }
 
     private sealed record SemanticRescue(int MissingClause, double Similarity, double RescueFrom);
@@ -298,9 +294,7 @@ public static class TopicEvaluator
             constraintsHold = CheckConstraints(new ConstraintCheck(topic.Constraints, document, entities(), present, groups, evidence)
             {
                 Places = topic.Constraints.Places,
-                QueryNames = topic.NameForms,
-                QueryCapitalNames = topic.CapitalNames,
-                QueryNamePhrases = topic.NamePhrases,
+                Topic = topic,
             });
         }
 
@@ -1014,7 +1008,7 @@ public static class TopicEvaluator
     // The first word the query matched as a name (see the topic language) that no entity of the recogniser covers.
     private static string? MatchedUnknownName(ConstraintCheck check)
     {
-        if (check.QueryNames.Count == 0 && check.QueryCapitalNames.Count == 0 && check.QueryNamePhrases.Count == 0)
+        if (check.Topic.NameForms.Count == 0 && check.Topic.CapitalNames.Count == 0 && check.Topic.NamePhrases.Count == 0)
         {
             return null;
         }
@@ -1035,8 +1029,8 @@ public static class TopicEvaluator
 
                 // A word the query writes in capitals is a name only where the article writes it so: "SAP", not "sap"
                 // (a possessive's "'s" aside).
-                var isName = check.QueryNames.Contains(token.Surface)
-                    || (check.QueryCapitalNames.Contains(token.Surface) && !WrittenInLowerCase(check.Document, token));
+                var isName = check.Topic.NameForms.Contains(token.Surface)
+                    || (check.Topic.CapitalNames.Contains(token.Surface) && !WrittenInLowerCase(check.Document, token));
                 if (isName && check.Document.TokenIndexAt(position) is var index
                     && !check.Entities.Mentions.Any(m => m.FirstToken <= index && index <= m.LastToken))
                 {
@@ -1058,7 +1052,7 @@ public static class TopicEvaluator
         // Only for who must act: beside an excluded people such a name is as often that people's own unit or place
         // ("Iraqi militiamen of the Badr Brigade"). In a headline that capitalises every word, capitals say nothing
         // ("Suicide Bomber Kills 20").
-        if (hit.To <= hit.From || check.QueryNamePhrases.Count == 0 || check.Constraints.ActorNationalities.Count == 0
+        if (hit.To <= hit.From || check.Topic.NamePhrases.Count == 0 || check.Constraints.ActorNationalities.Count == 0
             || (check.Document.IsTitle(hit.From) && PersonNames.CapitalisesEveryWord(check.Document)))
         {
             return null;
@@ -1072,7 +1066,7 @@ public static class TopicEvaluator
         }
 
         var words = Enumerable.Range(first, last - first + 1).Select(i => document.Tokens[i]).Where(t => !t.IsStopWord).ToList();
-        var isNamePhrase = check.QueryNamePhrases.Any(stems => stems.Count == words.Count && stems.SequenceEqual(words.Select(t => t.Stem)));
+        var isNamePhrase = check.Topic.NamePhrases.Any(stems => stems.Count == words.Count && stems.SequenceEqual(words.Select(t => t.Stem)));
         if (!isNamePhrase || words.Any(t => !char.IsUpper(document.WrittenForm(t)[0])) || !words.Any(IsNameWord)
             || check.Entities.Mentions.Any(m => m.Entry.CountryCode is not null && m.FirstToken <= last && m.LastToken >= first))
         {
