@@ -21,7 +21,7 @@ public static class TopicEvaluator
     /// <summary>Weight of clauses found in the title.</summary>
     public const double TitleWeight = 0.25;
 
-    /// <summary>Weight of proximity of clauses, actor and place.</summary>
+    /// <summary>Weight of proximity of the query's clauses.</summary>
     public const double ProximityWeight = 0.30;
 
     /// <summary>Weight of repeated mentions.</summary>
@@ -75,6 +75,20 @@ public static class TopicEvaluator
     private static readonly HashSet<string> HeldOrHarmed = TextAnalyzer.StemsOf(
         "prisoner prisoners detainee detainees inmate inmates captive captives hostage hostages victim victims casualties "
         + "embassy embassies consulate consulates");
+
+    // Harm or confinement a country's name stands before, after a word that makes the pair a noun phrase ("Generals
+    // May Pay a Price for Iraq Abuse", "Charges reduced for Iraq jail MP"): done there, not by the country. Not the
+    // country opening a headline ("Egypt torture routine", "Israel torture claims rejected": who does it), nor its
+    // initials ("US abuse") or its people ("British prison officers"), nor "abuses" (a verb as often as a noun).
+    private static readonly HashSet<string> HarmOrConfinementNouns = new(StringComparer.Ordinal) { "abuse", "torture", "mistreatment", "jail", "prison" };
+
+    // A place's economy named right after it ("HK banks", "Japan shares", "China economy").
+    private static readonly HashSet<string> EconomyNouns = new(StringComparer.Ordinal)
+    {
+        "bank", "banks", "lenders", "shares", "stocks", "market", "markets", "bourse", "economy", "exports", "exporters", "firms", "companies",
+    };
+
+    private static readonly HashSet<string> WordsBeforeANounPhrase = new(StringComparer.Ordinal) { "for", "of", "over", "in", "on", "about", "after", "against", "the", "an", "a" };
 
     // What is done to them, or who does it, named before them: "abusing Iraqi prisoners", "the kidnapping of two
     // Chinese", "the kidnappers of two Chinese engineers"; the law's acts too: "indicts German chipmaker Infineon" (not
@@ -188,14 +202,14 @@ public static class TopicEvaluator
         return Judge(topic, document, entities, clauses.Hits, new SemanticRescue(missing, similarity, rescueFrom));
     }
 
-    // What every constraint check reads (the article, its entities, the matched words) and adds to (the groups that
-    // proximity is measured over, the evidence).
+    // What every constraint check reads (the article, its entities, the matched words) and adds to (the evidence).
+    // A constraint that holds adds nothing to the proximity the words earn: a place named twenty words from them
+    // ("the west London event" below "Notting Hill Carnival") would only lower a story the words alone alert on.
     private sealed record ConstraintCheck(
         ResolvedConstraints Constraints,
         AnalyzedDocument Document,
         ArticleEntities Entities,
         List<QueryHit>[] ClauseHits,
-        List<List<int>> Groups,
         List<MatchEvidence> Evidence)
     {
         private List<(int From, int To)>? placeWords;
@@ -213,9 +227,9 @@ public static class TopicEvaluator
         // The places where-rules read: the required ones, or for an exclusion the excluded ones.
         public required PlaceSet Places { get; init; }
 
-        // The same story and matches, read against other places (with evidence and proximity groups of its own).
+        // The same story and matches, read against other places (with evidence of its own).
         public ConstraintCheck ForPlaces(PlaceSet places) =>
-            new(Constraints, Document, Entities, ClauseHits, [], []) { Places = places, Topic = Topic };
+            new(Constraints, Document, Entities, ClauseHits, []) { Places = places, Topic = Topic };
 
         // The topic, whose names (words, words in capitals, phrases) tell an actor the recogniser does not know.
         public required CompiledTopic Topic { get; init; }
@@ -287,11 +301,10 @@ public static class TopicEvaluator
         }
 
         var present = clauseHits.Where(h => h.Count > 0).ToArray();
-        var groups = present.Select(h => h.Select(x => x.From).ToList()).ToList();
         var constraintsHold = true;
         if (topic.Constraints.Any)
         {
-            constraintsHold = CheckConstraints(new ConstraintCheck(topic.Constraints, document, entities(), present, groups, evidence)
+            constraintsHold = CheckConstraints(new ConstraintCheck(topic.Constraints, document, entities(), present, evidence)
             {
                 Places = topic.Constraints.Places,
                 Topic = topic,
@@ -300,7 +313,7 @@ public static class TopicEvaluator
 
         var titleShare = clauseHits.Count(h => h.Any(x => document.IsTitle(x.From))) / (double)clauseHits.Length;
         // A headline is about the whole article: a clause it carries is close to everything in the body.
-        var span = MinimalSpan(groups.Where(g => !g.Any(document.IsTitle)).ToList());
+        var span = MinimalSpan(present.Select(h => h.Select(x => x.From).ToList()).Where(g => !g.Any(document.IsTitle)).ToList());
         var proximity = span <= CloseSpan ? 1.0 : span >= FarSpan ? 0.0 : (FarSpan - span) / (double)(FarSpan - CloseSpan);
         var hitCount = clauseHits.Sum(h => h.Count);
         var frequency = Math.Min(1.0, hitCount / (2.0 * clauseHits.Length + 1));
@@ -336,7 +349,7 @@ public static class TopicEvaluator
 
     private static bool CheckConstraints(ConstraintCheck check)
     {
-        var (constraints, document, entities, clauseHits, groups, evidence) = check;
+        var (constraints, document, entities, clauseHits, evidence) = check;
         var hold = true;
         var requiredUnjudged = false;
         if (constraints.HasPlaces)
@@ -379,7 +392,6 @@ public static class TopicEvaluator
             var qualifying = actors.Where(a => QualifiesAsActor(constraints, a)).ToList();
             if (qualifying.Count > 0)
             {
-                groups.Add(qualifying.Select(entities.PositionOf).ToList());
                 var best = qualifying[0];
                 evidence.Add(EntityEvidence("actor", best, entities, best.Entry.CountryCode == "*" ? " (multinational/foreign)" : $" ({best.Entry.CountryCode})"));
             }
@@ -434,7 +446,6 @@ public static class TopicEvaluator
         switch (located.Verdict)
         {
             case PlaceVerdict.There:
-                check.Groups.Add(located.Places.Select(check.Entities.PositionOf).ToList());
                 var first = located.Places.FirstOrDefault(check.Entities.IsPlaceMention) ?? located.Places[0];
                 var how = first.Entry.IsPlaceWithinCountry ? $" → {first.Entry.SubdivisionCode ?? first.Entry.CountryCode}"
                     : first.Entry.Kind == EntityKind.Nationality && !check.Entities.IsPlaceMention(first) ? " (its people act in the story)"
@@ -475,9 +486,17 @@ public static class TopicEvaluator
         }
 
         // Where something is: a dateline, a city or state, or a place after a word of place ("in", "to", "through");
-        // a country named bare is more often who ("U.S. Brokers Cease-fire in Western Afghanistan").
+        // a country named bare is more often who ("U.S. Brokers Cease-fire in Western Afghanistan", "Bulgaria mourns
+        // slain hostage"), but not before its economy's words in a headline that carries the matched words and names
+        // no excluded place ("HK banks to adopt different prime rates", whose body names "the rate hike in the United
+        // States" it follows).
+        var document = check.Document;
+        var headlineTellsIt = check.ClauseHits.Any(hits => hits.Any(h => document.IsTitle(h.From)))
+            && !entities.Mentions.Any(m => excluded.Places.Holds(m) && document.IsTitle(entities.PositionOf(m)));
         var firstPlace = entities.Mentions.FirstOrDefault(m => m.Entry.IsPlace && entities.IsPlaceMention(m) && !entities.IsInAside(m) && !IsTalkedAbout(excluded, m)
-            && !entities.IsReactionPlace(m) && (entities.IsDateline(m) || m.Entry.SaysWhereNamedBare || entities.IsLocative(m)));
+            && !entities.IsReactionPlace(m)
+            && (entities.IsDateline(m) || m.Entry.SaysWhereNamedBare || entities.IsLocative(m)
+                || (headlineTellsIt && NamesItsEconomyInHeadline(entities, m) && !excluded.Places.LiesAround(m))));
         if (firstPlace is not null && !excluded.Places.Holds(firstPlace) && !excluded.Places.LiesAround(firstPlace))
         {
             check.Evidence.Add(new MatchEvidence("entity", "excluded places: the story happens first in " + entities.TextOf(firstPlace) + ", outside them"));
@@ -517,7 +536,7 @@ public static class TopicEvaluator
 
     private static LocatedStory Locate(ConstraintCheck check)
     {
-        var (_, document, entities, _, _, _) = check;
+        var (_, document, entities, _, _) = check;
         var places = entities.Mentions.Where(m => check.Places.Holds(m)
             && (entities.IsPlaceMention(m) || IsOccupiedBorderArea(check, m) || IsActingPeople(check, m))).ToList();
         var elsewhere = HeadlineElsewhere(check);
@@ -642,7 +661,7 @@ public static class TopicEvaluator
     // send troops to Iraq"). Where people rally for a story and where talks about it are held do not move it either.
     private static EntityMention? HeadlineElsewhere(ConstraintCheck check)
     {
-        var (constraints, document, entities, _, _, _) = check;
+        var (constraints, document, entities, _, _) = check;
         EntityMention? elsewhere = null;
         foreach (var mention in entities.Mentions)
         {
@@ -701,6 +720,12 @@ public static class TopicEvaluator
     // ("Iraq-bound") does not.
     private static bool BreaksClause(ReadOnlySpan<char> between) =>
         between.IndexOfAny(ClauseBreaks) >= 0 || between.Contains(" - ", StringComparison.Ordinal) || between.Contains(" – ", StringComparison.Ordinal);
+
+    private static bool NamesItsEconomyInHeadline(ArticleEntities entities, EntityMention place)
+    {
+        var next = place.LastToken + 1;
+        return next < entities.Document.TitleTokenCount && EconomyNouns.Contains(entities.Document.Tokens[next].Surface);
+    }
 
     private static bool ReportsSpeech(AnalyzedDocument document) =>
         document.Tokens.Take(document.TitleTokenCount).Any(token => SpeechVerbs.Contains(token.Surface));
@@ -887,7 +912,7 @@ public static class TopicEvaluator
 
     /// <summary>
     /// Whether an actor is one of the people or things the story happened to rather than one who acted: held or harmed
-    /// ("Iraqi prisoners", "Australian embassy"), named after what was done to them ("abusing Iraqi prisoners", "the
+    /// ("Iraqi prisoners", "Australian embassy", "for Iraq Abuse", "for Iraq jail"), named after what was done to them ("abusing Iraqi prisoners", "the
     /// kidnapping of two Chinese", "killing at least 10 Iraqis"), or before a participle of harm in the same clause
     /// ("Chinese engineers kidnapped in Pakistan"; not "Iraqi troops killed five": troops act).
     /// </summary>
@@ -906,6 +931,11 @@ public static class TopicEvaluator
             {
                 return true;
             }
+        }
+
+        if (IsPlaceOfHarm(entities, actor))
+        {
+            return true;
         }
 
         // Three words back, five past a count ("killing at least 10 Iraqis", "wounding more than 20 Americans").
@@ -942,6 +972,16 @@ public static class TopicEvaluator
         }
 
         return false;
+    }
+
+    private static bool IsPlaceOfHarm(ArticleEntities entities, EntityMention country)
+    {
+        var tokens = entities.Document.Tokens;
+        var (before, after) = (country.FirstToken - 1, country.LastToken + 1);
+        return country.Entry.Kind == EntityKind.Country && QueryParser.OtherSpellingOfInitials(entities.TextOf(country)) is null
+            && before >= 0 && entities.SameClause(before, country.FirstToken) && WordsBeforeANounPhrase.Contains(tokens[before].Surface)
+            && after < tokens.Count && entities.SameClause(country.LastToken, after) && HarmOrConfinementNouns.Contains(tokens[after].Surface)
+            && !(after + 1 < tokens.Count && entities.SameClause(after, after + 1) && ActingGroups.Contains(tokens[after + 1].Stem));
     }
 
     // A participle of harm is passive after "was", "were"... ("engineers were abducted") or when no object follows it

@@ -177,6 +177,24 @@ public sealed class ActorModelTests
     }
 
     [Theory]
+    [InlineData("Generals may pay for Iraq abuse", "Four officers were criticised in two reports.", true)]
+    [InlineData("Charges dropped for Iraq jail reservist", "A hearing on the abuse of detainees ended on Tuesday.", true)]
+    [InlineData("British abuse of detainees condemned", "Four soldiers face courts-martial.", false)]
+    [InlineData("British prison officers suspended over abuse", "Inmates complained of beatings.", false)]
+    [InlineData("Egypt torture routine, rights group says", "Security police beat suspects in custody, the group said.", false)]
+    public void Alerts_RequiredNationalityAndACountryNamedBeforeItsJailOrAbuse_CountryIsWhereNotWho(string title, string body, bool alerts)
+    {
+        // Arrange: "for Iraq abuse" is abuse there; "British abuse", a country opening the headline, say who did it.
+        var abuse = TestSupport.Topic("abuse* OR jail OR tortur*", new TopicConstraints { ActorNationalities = ["United States"] });
+
+        // Act
+        var match = TestSupport.Match(abuse, title, body);
+
+        // Assert
+        Assert.True(alerts == match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
     [InlineData("Two car bombs kill 10 Iraqis in Baghdad", "Two car bombs shook the capital on Sunday, killing at least 10 Iraqis and wounding 16.")]
     [InlineData("Car bombs hit Baghdad", "Two car bombs shook the capital on Sunday, killing more than 20 Iraqis.")]
     public void Alerts_RequiredNationalityAndVictimsCountedAfterTheHarm_WordsDecide(string title, string body)

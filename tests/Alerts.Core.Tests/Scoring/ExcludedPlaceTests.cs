@@ -34,6 +34,50 @@ public sealed class ExcludedPlaceTests
         Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
     }
 
+    [Theory]
+    [InlineData("Hong Kong banks cut prime rates", "Local lenders cut their rates despite the rate rise in the United States overnight.", true)]
+    [InlineData("Japan shares slip on rate worries", "Investors sold exporters after a rate rise in the United States.", true)]
+    [InlineData("US rate rise lifts Hong Kong banks", "Lenders gained after the rate rise in the United States overnight.", false)]
+    [InlineData("Japan markets closed for a holiday", "Traders abroad awaited the rate decision in the United States.", false)]
+    [InlineData("Australia braces for rate rise", "Economists expect the Fed to raise rates in the United States on Tuesday.", false)]
+    public void Alerts_HeadlineNamesAPlacesEconomyAndNoExcludedPlace_StoryIsOfThatPlace(string title, string body, bool alerts)
+    {
+        // Arrange: central banks outside the US; a body's "in the United States" is what the headline's place reacts to.
+        var ratesAbroad = TestSupport.Topic("rate*", new TopicConstraints { ExcludePlaces = ["United States"] });
+
+        // Act
+        var match = TestSupport.Match(ratesAbroad, title, body);
+
+        // Assert
+        Assert.Equal(alerts, match!.Alert);
+    }
+
+    [Fact]
+    public void Alerts_HeadlineCountryAroundTheExcludedCity_LooksFurtherForWhere()
+    {
+        // Arrange: "Japan shares" neither lies outside Tokyo nor in it; the dateline says where.
+        var sharesOutsideTokyo = TestSupport.Topic("shares", new TopicConstraints { ExcludePlaces = ["Tokyo"] });
+
+        // Act
+        var match = TestSupport.Match(sharesOutsideTokyo, "Japan shares fall", "OSAKA (Reuters) - Shares fell on Monday in Osaka, while dealers in Tokyo stayed home.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Fact]
+    public void Alerts_CountryThatOpensAHeadlineSpeaking_IsWhoNotWhere()
+    {
+        // Arrange
+        var hostagesAbroad = TestSupport.Topic("hostage*", new TopicConstraints { ExcludePlaces = ["Iraq"] });
+
+        // Act
+        var match = TestSupport.Match(hostagesAbroad, "France says hostages still alive", "Two French reporters held hostage in Iraq were alive last week, officials said.");
+
+        // Assert
+        Assert.False(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
     [Fact]
     public void Alerts_StoryTheRequiredReadingPutsThere_IsExactlyWhatTheExclusionRemoves()
     {

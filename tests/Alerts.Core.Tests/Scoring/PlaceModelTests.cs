@@ -13,6 +13,25 @@ public sealed class PlaceModelTests
         "(kidnap* OR hostage* OR abduct* OR seiz*) (engineer* OR worker*)",
         new TopicConstraints { Places = ["Syria"] });
 
+    [Fact]
+    public void Score_RequiredPlaceNamedFarFromTheMatchedWords_SameAsTheWordsAlone()
+    {
+        // Arrange: the place holds, twenty-odd words from what the query matched.
+        const string Title = "Crowds likely to top a million";
+        const string Body = "As the Notting Hill Carnival enters its final day, police said they were pleased with how the first day went, "
+            + "with more people than last year turning out to celebrate forty years of the west London event.";
+        var words = TestSupport.Topic("\"Notting Hill\"");
+        var inLondon = TestSupport.Topic("\"Notting Hill\"", new TopicConstraints { Places = ["London"] });
+
+        // Act
+        var plain = TestSupport.Match(words, Title, Body);
+        var constrained = TestSupport.Match(inLondon, Title, Body);
+
+        // Assert
+        Assert.True(constrained!.ConstraintsHold, string.Join(" | ", constrained.Evidence.Select(e => e.Description)));
+        Assert.Equal(plain!.Score, constrained.Score);
+    }
+
     [Theory]
     [InlineData("Fire crews gain ground", "AUSTIN, Texas (Reuters) - A wildfire burned 3,000 acres and forced evacuations.")]
     [InlineData("Wildfire forces evacuations", "SACRAMENTO, Calif. - A wildfire burned homes in the hills east of the city.")]
