@@ -487,16 +487,10 @@ public static class TopicEvaluator
 
         // Where something is: a dateline, a city or state, or a place after a word of place ("in", "to", "through");
         // a country named bare is more often who ("U.S. Brokers Cease-fire in Western Afghanistan", "Bulgaria mourns
-        // slain hostage"), but not before its economy's words in a headline that carries the matched words and names
-        // no excluded place ("HK banks to adopt different prime rates", whose body names "the rate hike in the United
-        // States" it follows).
-        var document = check.Document;
-        var headlineTellsIt = check.ClauseHits.Any(hits => hits.Any(h => document.IsTitle(h.From)))
-            && !entities.Mentions.Any(m => excluded.Places.Holds(m) && document.IsTitle(entities.PositionOf(m)));
+        // slain hostage"), but not before its economy's words in the headline (below).
         var firstPlace = entities.Mentions.FirstOrDefault(m => m.Entry.IsPlace && entities.IsPlaceMention(m) && !entities.IsInAside(m) && !IsTalkedAbout(excluded, m)
             && !entities.IsReactionPlace(m)
-            && (entities.IsDateline(m) || m.Entry.SaysWhereNamedBare || entities.IsLocative(m)
-                || (headlineTellsIt && NamesItsEconomyInHeadline(entities, m) && !excluded.Places.LiesAround(m))));
+            && (entities.IsDateline(m) || m.Entry.SaysWhereNamedBare || entities.IsLocative(m) || IsHeadlinePlaceOfItsEconomy(excluded, m)));
         if (firstPlace is not null && !excluded.Places.Holds(firstPlace) && !excluded.Places.LiesAround(firstPlace))
         {
             check.Evidence.Add(new MatchEvidence("entity", "excluded places: the story happens first in " + entities.TextOf(firstPlace) + ", outside them"));
@@ -721,10 +715,17 @@ public static class TopicEvaluator
     private static bool BreaksClause(ReadOnlySpan<char> between) =>
         between.IndexOfAny(ClauseBreaks) >= 0 || between.Contains(" - ", StringComparison.Ordinal) || between.Contains(" – ", StringComparison.Ordinal);
 
-    private static bool NamesItsEconomyInHeadline(ArticleEntities entities, EntityMention place)
+    // A place before its economy's words ("HK banks to adopt different prime rates") is where the story happens, when
+    // the headline carries the matched words and names no excluded place, though the body names one ("the rate hike in
+    // the United States" that the banks follow). A country around an excluded place is neither in it nor outside.
+    private static bool IsHeadlinePlaceOfItsEconomy(ConstraintCheck excluded, EntityMention place)
     {
+        var (document, entities) = (excluded.Document, excluded.Entities);
         var next = place.LastToken + 1;
-        return next < entities.Document.TitleTokenCount && EconomyNouns.Contains(entities.Document.Tokens[next].Surface);
+        return next < document.TitleTokenCount && EconomyNouns.Contains(document.Tokens[next].Surface)
+            && !excluded.Places.LiesAround(place)
+            && excluded.ClauseHits.Any(hits => hits.Any(h => document.IsTitle(h.From)))
+            && !entities.Mentions.Any(m => excluded.Places.Holds(m) && document.IsTitle(entities.PositionOf(m)));
     }
 
     private static bool ReportsSpeech(AnalyzedDocument document) =>
@@ -912,9 +913,9 @@ public static class TopicEvaluator
 
     /// <summary>
     /// Whether an actor is one of the people or things the story happened to rather than one who acted: held or harmed
-    /// ("Iraqi prisoners", "Australian embassy", "for Iraq Abuse", "for Iraq jail"), named after what was done to them ("abusing Iraqi prisoners", "the
-    /// kidnapping of two Chinese", "killing at least 10 Iraqis"), or before a participle of harm in the same clause
-    /// ("Chinese engineers kidnapped in Pakistan"; not "Iraqi troops killed five": troops act).
+    /// ("Iraqi prisoners", "Australian embassy", "for Iraq Abuse", "for Iraq jail"), named after what was done to them
+    /// ("abusing Iraqi prisoners", "the kidnapping of two Chinese", "killing at least 10 Iraqis"), or before a participle
+    /// of harm in the same clause ("Chinese engineers kidnapped in Pakistan"; not "Iraqi troops killed five": troops act).
     /// </summary>
     internal static bool IsActedUpon(ArticleEntities entities, EntityMention actor)
     {
