@@ -539,21 +539,43 @@ public sealed partial class ArticleEntities
 
     /// <summary>
     /// Whether the mention is where people react to a story that happens elsewhere: a reaction word before it and
-    /// "for" after it, in the same sentence ("Thousands demonstrate in Rome for Italian hostages").
+    /// "for" after it, or what they demand a few words on, in the same sentence ("Thousands demonstrate in Rome for
+    /// Italian hostages", "Italians marched through Rome ... to demand the release of two aid workers seized in Baghdad").
+    /// A reaction word the topic matched is no reaction: for a topic on protests the march is the story.
     /// </summary>
-    public bool IsReactionPlace(EntityMention mention)
+    public bool IsReactionPlace(EntityMention mention, Func<int, bool> isMatched)
     {
         ArgumentNullException.ThrowIfNull(mention);
+        ArgumentNullException.ThrowIfNull(isMatched);
         var tokens = Document.Tokens;
         var reaction = false;
         for (var i = mention.FirstToken - 1; i >= Math.Max(0, mention.FirstToken - 4) && SameSentence(i, mention.FirstToken); i--)
         {
-            reaction |= ReactionWords.Contains(tokens[i].Stem);
+            reaction |= ReactionWords.Contains(tokens[i].Stem) && !isMatched(tokens[i].Position);
         }
 
-        for (var i = mention.LastToken + 1; reaction && i < tokens.Count && i <= mention.LastToken + 3 && SameSentence(mention.LastToken, i); i++)
+        for (var i = mention.LastToken + 1; reaction && i < tokens.Count && i <= mention.LastToken + 10 && SameSentence(mention.LastToken, i); i++)
         {
-            if (tokens[i].Surface == "for")
+            if ((tokens[i].Surface == "for" && i <= mention.LastToken + 3) || NamesWhatIsDemanded(tokens, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A rally's demand that someone be freed, a few words after where it marched: "through Rome in a candlelit
+    // procession on Friday to demand the release", "demanding the freedom", "calling for the release", "urging
+    // them to free". Demands of its own ("demanding full democracy", "urging them to vote") make the rally the story.
+    private static bool NamesWhatIsDemanded(IReadOnlyList<AnalyzedToken> tokens, int i)
+    {
+        var demands = tokens[i].Surface is "demanding" or "urging"
+            || (tokens[i].Surface == "demand" && tokens[i - 1].Surface == "to")
+            || (tokens[i].Surface == "calling" && i + 1 < tokens.Count && tokens[i + 1].Surface == "for");
+        for (var next = i + 1; demands && next < tokens.Count && next <= i + 4; next++)
+        {
+            if (tokens[next].Surface is "release" or "free" or "freedom" or "return")
             {
                 return true;
             }

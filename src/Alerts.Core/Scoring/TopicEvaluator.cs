@@ -65,6 +65,14 @@ public static class TopicEvaluator
         + "overture offer proposal plan demand threat bid refusal decision warning pledge "
         + "bank producer maker");
 
+    // Groups that hold or attack people, whose country is where they do it.
+    private static readonly HashSet<string> ArmedGroups = TextAnalyzer.StemsOf(
+        "militants guerrillas gunmen gunman kidnappers captors abductors insurgents rebels militia militias");
+
+    // Words that liken an act to another: "Echoing the hostage crisis in Iraq".
+    private static readonly HashSet<string> ComparisonWords = TextAnalyzer.StemsOf(
+        "echo echoes echoing echoed like unlike since comparison comparisons compared modelled modeled inspired reminiscent recalling recalls");
+
     // A state's own bodies, which a country's initials before them name as its people ("US troops", "U.S. officials").
     private static readonly HashSet<string> StateBodies = TextAnalyzer.StemsOf(
         "troops soldiers forces military army navy marines airmen commanders generals warplanes jets gunships helicopters "
@@ -489,9 +497,10 @@ public static class TopicEvaluator
         // a country named bare is more often who ("U.S. Brokers Cease-fire in Western Afghanistan", "Bulgaria mourns
         // slain hostage"), but not before its economy's words in the headline (below).
         var firstPlace = entities.Mentions.FirstOrDefault(m => m.Entry.IsPlace && entities.IsPlaceMention(m) && !entities.IsInAside(m) && !IsTalkedAbout(excluded, m)
-            && !entities.IsReactionPlace(m)
+            && !entities.IsReactionPlace(m, position => IsMatchedAt(excluded, position))
             && (entities.IsDateline(m) || m.Entry.SaysWhereNamedBare || entities.IsLocative(m) || IsHeadlinePlaceOfItsEconomy(excluded, m)));
-        if (firstPlace is not null && !excluded.Places.Holds(firstPlace) && !excluded.Places.LiesAround(firstPlace))
+        if (firstPlace is not null && !excluded.Places.Holds(firstPlace) && !excluded.Places.LiesAround(firstPlace)
+            && !OpeningActHappensIn(excluded, located.Places, firstPlace))
         {
             check.Evidence.Add(new MatchEvidence("entity", "excluded places: the story happens first in " + entities.TextOf(firstPlace) + ", outside them"));
             return true;
@@ -500,6 +509,85 @@ public static class TopicEvaluator
         var where = located.Places.FirstOrDefault(entities.IsPlaceMention) ?? located.Places[0];
         check.Evidence.Add(FailedAt("the story happens in an excluded place: " + entities.TextOf(where), where, entities));
         return false;
+    }
+
+    // Whether the headline or lead puts the matched act in one of the check's places, where the first place named
+    // does not: "DUBAI (Reuters) - ... two French journalists held hostage in Iraq", "... urged Iraqi militants to
+    // free two French journalists they were holding hostage". The sentence's first matched words tell its act: the
+    // place follows them within a few words after a word of place, or an armed group of its people comes before them
+    // in the sentence. Matched words inside a name ("the National Hurricane Center in Miami") or after a comparison
+    // ("Echoing the hostage crisis in Iraq") tell no act; a first place in the headline, or next to matched words
+    // itself, keeps the story where it is ("Jeanne kills hundreds in Haiti" beside Florida's hurricane warnings).
+    private static bool OpeningActHappensIn(ConstraintCheck check, List<EntityMention> places, EntityMention firstPlace)
+    {
+        var (document, entities) = (check.Document, check.Entities);
+        if (document.IsTitle(entities.PositionOf(firstPlace)) || IsAttached(check, firstPlace, EventPlaceWindow))
+        {
+            return false;
+        }
+
+        return places.Any(place =>
+        {
+            var inHeadline = place.FirstToken < document.TitleTokenCount;
+            if ((!inHeadline && !IsInLeadSentence(check, place))
+                || FirstActOfSentence(check, inHeadline) is not { } act || FollowsAComparison(document, act.From))
+            {
+                return false;
+            }
+
+            var (from, to) = (entities.PhrasePositionOf(place), document.Tokens[place.LastToken].Position);
+            return entities.IsPlaceMention(place)
+                ? entities.IsLocative(place) && from - act.To is > 0 and <= EventPlaceWindow
+                : to < act.From && IsArmedGroupOf(document, place);
+        });
+    }
+
+    // The first matched words of the headline or of the lead sentence that are neither the places' own names nor a
+    // word inside a name.
+    private static QueryHit? FirstActOfSentence(ConstraintCheck check, bool inHeadline)
+    {
+        var document = check.Document;
+        QueryHit? first = null;
+        foreach (var hit in check.ClauseHits.SelectMany(hits => hits))
+        {
+            if ((inHeadline ? document.IsTitle(hit.From) : document.IsInLeadSentence(hit.From))
+                && !IsPlaceWord(check, hit.From, hit.To) && !IsInsideAName(document, hit.From, hit.To)
+                && (first is null || hit.From < first.Value.From))
+            {
+                first = hit;
+            }
+        }
+
+        return first;
+    }
+
+    // A body's words between two capitalised words belong to a name: "the National Hurricane Center".
+    private static bool IsInsideAName(AnalyzedDocument document, int from, int to) =>
+        !document.IsTitle(from) && IsCapitalised(document, from - 1) && IsCapitalised(document, from) && IsCapitalised(document, to + 1);
+
+    private static bool IsCapitalised(AnalyzedDocument document, int position) =>
+        document.TokenAt(position) is { } token && char.IsUpper(document.WrittenForm(token)[0]);
+
+    // "Echoing the hostage crisis in Iraq", "a kidnapping modelled on those in Iraq": a likeness, not the act.
+    private static bool FollowsAComparison(AnalyzedDocument document, int position)
+    {
+        for (var before = position - 1; before >= Math.Max(0, position - 4); before--)
+        {
+            if (document.TokenAt(before) is { } token && ComparisonWords.Contains(token.Stem))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A nationality before an armed group that holds or attacks ("Iraqi militants", "Iraqi kidnappers"): its
+    // officials, troops or athletes may act anywhere.
+    private static bool IsArmedGroupOf(AnalyzedDocument document, EntityMention nationality)
+    {
+        var next = nationality.LastToken + 1;
+        return next < document.Tokens.Count && ArmedGroups.Contains(document.Tokens[next].Stem);
     }
 
     // A constraint the story gives nothing to judge by: the words decide, unless the topic is strict. The required
@@ -670,7 +758,7 @@ public static class TopicEvaluator
             }
 
             if (mention.Entry.Kind is EntityKind.Country or EntityKind.City or EntityKind.Subdivision && entities.IsLocative(mention)
-                && !check.Places.LiesAround(mention) && !entities.IsBorderContext(mention) && !entities.IsReactionPlace(mention) && !entities.IsGatheringVenue(mention)
+                && !check.Places.LiesAround(mention) && !entities.IsBorderContext(mention) && !entities.IsReactionPlace(mention, position => IsMatchedAt(check, position)) && !entities.IsGatheringVenue(mention)
                 && !IsTalkedAbout(check, mention))
             {
                 elsewhere ??= mention;
@@ -679,6 +767,9 @@ public static class TopicEvaluator
 
         return elsewhere;
     }
+
+    private static bool IsMatchedAt(ConstraintCheck check, int position) =>
+        check.ClauseHits.Any(hits => hits.Any(h => h.From <= position && position <= h.To));
 
     private static bool IsTalkedAbout(ConstraintCheck check, EntityMention mention) =>
         mention.FirstToken < check.Document.TitleTokenCount && check.HeadlineReportsSpeech && !IsAttachedInHeadline(check, mention);
@@ -692,8 +783,7 @@ public static class TopicEvaluator
         for (var k = 0; k < document.TitleTokenCount; k++)
         {
             var token = document.Tokens[k];
-            var matched = check.ClauseHits.Any(hits => hits.Any(h => h.From <= token.Position && token.Position <= h.To))
-                && !IsPlaceWord(check, token.Position, token.Position);
+            var matched = IsMatchedAt(check, token.Position) && !IsPlaceWord(check, token.Position, token.Position);
             var distance = token.Position < first.Position ? first.Position - token.Position : token.Position - last.Position;
             if (!matched || distance <= 0 || distance > EventPlaceWindow)
             {

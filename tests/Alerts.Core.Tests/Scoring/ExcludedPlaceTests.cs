@@ -176,4 +176,53 @@ public sealed class ExcludedPlaceTests
         Assert.False(inParis!.Alert, string.Join(" | ", inParis.Evidence.Select(e => e.Description)));
         Assert.True(inLyon!.Alert, string.Join(" | ", inLyon.Evidence.Select(e => e.Description)));
     }
+
+    [Theory]
+    [InlineData("France mulls hostage crisis", "DUBAI (Reuters) - The French government held crisis talks on the fate of two French journalists held hostage in Iraq on Wednesday.", false)]
+    [InlineData("French govt. appeals for reporters' release", "PARIS (Reuters) - France's government urged Iraqi militants on Sunday to free two French journalists they were holding hostage.", false)]
+    [InlineData("Kidnappers free two Chinese engineers", "MANILA (Reuters) - Gunmen freed two Chinese engineers held hostage for a week, as talks on the hostages in Iraq went on.", true)]
+    [InlineData("Two engineers held hostage in Manila", "The kidnappers, who also held a driver hostage in Iraq last year, asked for a ransom.", true)]
+    [InlineData("Journalists seized in Aceh", "JAKARTA (Reuters) - Echoing the hostage crisis in Iraq, rebels in Aceh seized two journalists.", true)]
+    [InlineData("Afghan kidnappers set deadline", "KABUL (Reuters) - Afghan militants holding three U.N. workers hostage, in a kidnapping that echoes those by Iraqi insurgents, set a deadline.", true)]
+    [InlineData("Engineer freed", "RIYADH (Reuters) - Saudi police freed a British engineer held hostage since Monday, days after Iraqi Prime Minister Allawi warned of kidnappings.", true)]
+    public void Alerts_LeadPutsTheActInTheExcludedPlace_OutweighsADatelineAbroad(string title, string body, bool alerts)
+    {
+        // Arrange: kidnappings outside Iraq. A dateline abroad says where the story is told; the lead's "held
+        // hostage in Iraq" or "Iraqi militants ... holding hostage" says where it happens. A place the act is told at
+        // first (the headline's, or one next to the matched words) keeps the story outside.
+        var hostagesAbroad = TestSupport.Topic("hostage*", new TopicConstraints { ExcludePlaces = ["Iraq"] });
+
+        // Act
+        var match = TestSupport.Match(hostagesAbroad, title, body);
+
+        // Assert
+        Assert.True(alerts == match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
+    [InlineData("Ivan spares Jamaica", "KINGSTON, Jamaica (Reuters) - The U.S. National Hurricane Center in Miami said Hurricane Ivan's eye passed south of Jamaica.")]
+    [InlineData("Relief reaches Grenada", "ST. GEORGE'S, Grenada (Reuters) - American troops and aid workers began arriving in Grenada on Tuesday after Hurricane Ivan.")]
+    public void Alerts_LeadNamesTheExcludedPlaceOnlyInANameOrThroughItsHelpers_DatelineKeepsTheStory(string title, string body)
+    {
+        // Act: a hurricane centre's name and a country's troops abroad tell no hurricane in the United States.
+        var match = TestSupport.Match(HurricanesAbroad, title, body);
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
+    [InlineData("golf*", "Woods wins in Japan", "MIYAZAKI, Japan (Reuters) - American golfer Tiger Woods cruised to victory at the Dunlop Phoenix on Sunday.", "United States")]
+    [InlineData("protest* OR rall*", "Opposition keeps up the pressure", "KIEV (Reuters) - Tens of thousands rallied in Kiev on Monday as Russian President Vladimir Putin congratulated Yanukovich.", "Russia")]
+    public void Alerts_LeadNamesTheExcludedCountrysLeadersOrAthletes_DatelineKeepsTheStory(string query, string title, string body, string excludedPlace)
+    {
+        // Arrange
+        var topic = TestSupport.Topic(query, new TopicConstraints { ExcludePlaces = [excludedPlace] });
+
+        // Act
+        var match = TestSupport.Match(topic, title, body);
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
 }

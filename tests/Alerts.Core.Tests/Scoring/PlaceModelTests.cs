@@ -418,6 +418,39 @@ public sealed class PlaceModelTests
     }
 
     [Theory]
+    [InlineData("Hundreds of thousands marched through Hong Kong on Thursday demanding full democracy, in a rebuke to leaders in Beijing.", "China")]
+    [InlineData("Opposition supporters rallied in Kiev on Monday demanding a new presidential election, and accused Moscow of meddling.", "Russia")]
+    [InlineData("Thousands marched through Rome on Friday to demand the release of two aid workers held in Baghdad.", "Iraq")]
+    public void Alerts_RallyThatIsTheTopicsOwnEvent_IsWhereTheStoryHappens(string lead, string excludedPlace)
+    {
+        // Arrange: protests anywhere but one country; the topic's own words are the march, so it is the story.
+        var topic = TestSupport.Topic("march* OR rall* OR protest*", new TopicConstraints { ExcludePlaces = [excludedPlace] });
+
+        // Act
+        var match = TestSupport.Match(topic, "Protesters fill the streets", lead);
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
+    [InlineData("Italians march through Rome in a candlelit procession on Friday to demand the release of two aid workers.", false)]
+    [InlineData("Thousands rallied in Rome on Friday, calling for the release of two aid workers.", false)]
+    [InlineData("Kidnappers seized two aid workers in Rome on Friday and demanded a ransom.", true)]
+    [InlineData("Aid workers rallied in Rome on Friday, urging them to vote, after a colleague's release from kidnappers.", true)]
+    public void Alerts_RallyThatDemandsSomethingOfAStoryElsewhere_DoesNotMoveTheStory(string lead, bool alerts)
+    {
+        // Arrange: kidnappings outside Iraq; where people march to demand a release is not where the kidnapping is.
+        var topic = TestSupport.Topic("(kidnap* OR hostage* OR release) (aid OR worker*)", new TopicConstraints { ExcludePlaces = ["Iraq"] });
+
+        // Act
+        var match = TestSupport.Match(topic, "Aid workers' plight", lead + " The two were seized in Baghdad last week.");
+
+        // Assert
+        Assert.True(alerts == match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
     [InlineData("Rebels walk out of talks in Nigeria", true)]
     [InlineData("Peace summit on the rebellion opens at Abuja", true)]
     [InlineData("Rebels attack convoy in Nigeria", false)]
