@@ -537,9 +537,27 @@ public static class TopicEvaluator
 
             var (from, to) = (entities.PhrasePositionOf(place), document.Tokens[place.LastToken].Position);
             return entities.IsPlaceMention(place)
-                ? entities.IsLocative(place) && from - act.To is > 0 and <= EventPlaceWindow
+                ? entities.IsLocative(place) && IsActsOwnPlace(document, act, place, from)
                 : to < act.From && IsArmedGroupOf(document, place);
         });
+    }
+
+    // A place after the act, in its clause, with at most its object and time between: "held hostage in Iraq",
+    // "kidnapped two Macedonian construction workers in Baghdad", "kidnapped last week in Baghdad"; not past a comma
+    // ("held hostage for a week, as talks on the hostages in Iraq went on") or a likeness ("a bomb like those in Iraq"),
+    // nor a place that only qualifies a word joined to it ("voted in a U.S.-backed election").
+    private static bool IsActsOwnPlace(AnalyzedDocument document, QueryHit act, EntityMention mention, int placeFrom)
+    {
+        if (placeFrom - act.To is <= 0 or > ActorWindow || document.TokenAt(act.To) is not { } last)
+        {
+            return false;
+        }
+
+        var (first, end) = (document.Tokens[mention.FirstToken], document.Tokens[mention.LastToken].End);
+        var text = document.TextOf(first);
+        return !BreaksClause(text.AsSpan(last.End, Math.Max(0, first.Start - last.End)))
+            && !text.AsSpan(end).TrimStart('.').StartsWith("-", StringComparison.Ordinal)
+            && !FollowsAComparison(document, placeFrom, placeFrom - act.To - 1);
     }
 
     // The first matched words of the headline or of the lead sentence that are neither the places' own names nor a
@@ -569,9 +587,9 @@ public static class TopicEvaluator
         document.TokenAt(position) is { } token && char.IsUpper(document.WrittenForm(token)[0]);
 
     // "Echoing the hostage crisis in Iraq", "a kidnapping modelled on those in Iraq": a likeness, not the act.
-    private static bool FollowsAComparison(AnalyzedDocument document, int position)
+    private static bool FollowsAComparison(AnalyzedDocument document, int position, int reach = 4)
     {
-        for (var before = position - 1; before >= Math.Max(0, position - 4); before--)
+        for (var before = position - 1; before >= Math.Max(0, position - reach); before--)
         {
             if (document.TokenAt(before) is { } token && ComparisonWords.Contains(token.Stem))
             {

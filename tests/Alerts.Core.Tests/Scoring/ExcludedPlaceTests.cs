@@ -212,6 +212,7 @@ public sealed class ExcludedPlaceTests
     }
 
     [Theory]
+    [InlineData("election* OR vote*", "Afghans queue to vote", "KABUL (Reuters) - Millions of Afghans voted on Saturday in a U.S.-backed presidential election.", "United States")]
     [InlineData("golf*", "Woods wins in Japan", "MIYAZAKI, Japan (Reuters) - American golfer Tiger Woods cruised to victory at the Dunlop Phoenix on Sunday.", "United States")]
     [InlineData("protest* OR rall*", "Opposition keeps up the pressure", "KIEV (Reuters) - Tens of thousands rallied in Kiev on Monday as Russian President Vladimir Putin congratulated Yanukovich.", "Russia")]
     public void Alerts_LeadNamesTheExcludedCountrysLeadersOrAthletes_DatelineKeepsTheStory(string query, string title, string body, string excludedPlace)
@@ -224,5 +225,23 @@ public sealed class ExcludedPlaceTests
 
         // Assert
         Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
+    [InlineData("Militants say they seized two Macedonians", "DUBAI (Reuters) - An Islamist militant group said on Tuesday it had kidnapped two Macedonian construction workers in Baghdad.", false)]
+    [InlineData("Video shows British hostage pleading for life", "CAIRO (Reuters) - Arab television aired a video of British engineer Kenneth Bigley, kidnapped last week in Baghdad, pleading for his life.", false)]
+    [InlineData("Gunmen seize Chinese trader", "MANILA (Reuters) - Kidnappers seized a Chinese trader on Friday, a week after militants in Iraq freed two Filipinos.", true)]
+    [InlineData("Gunmen seize tourists", "SANAA (Reuters) - Tribesmen kidnapped five German tourists like those held in Iraq last year.", true)]
+    public void Alerts_ActsObjectOrTimeBeforeTheExcludedPlace_StillPutsTheActThere(string title, string body, bool alerts)
+    {
+        // Arrange: the place may follow the act past its object or its time, in the same clause, not past a comma or
+        // a likeness.
+        var kidnappingsAbroad = TestSupport.Topic("kidnap* OR hostage*", new TopicConstraints { ExcludePlaces = ["Iraq"] });
+
+        // Act
+        var match = TestSupport.Match(kidnappingsAbroad, title, body);
+
+        // Assert
+        Assert.True(alerts == match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
     }
 }
