@@ -200,24 +200,15 @@ public sealed class ExcludedPlaceTests
     }
 
     [Theory]
-    [InlineData("Ivan spares Jamaica", "KINGSTON, Jamaica (Reuters) - The U.S. National Hurricane Center in Miami said Hurricane Ivan's eye passed south of Jamaica.")]
-    [InlineData("Relief reaches Grenada", "ST. GEORGE'S, Grenada (Reuters) - American troops and aid workers began arriving in Grenada on Tuesday after Hurricane Ivan.")]
-    public void Alerts_LeadNamesTheExcludedPlaceOnlyInANameOrThroughItsHelpers_DatelineKeepsTheStory(string title, string body)
-    {
-        // Act: a hurricane centre's name and a country's troops abroad tell no hurricane in the United States.
-        var match = TestSupport.Match(HurricanesAbroad, title, body);
-
-        // Assert
-        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
-    }
-
-    [Theory]
+    [InlineData("hurricane*", "Ivan spares Jamaica", "KINGSTON, Jamaica (Reuters) - The U.S. National Hurricane Center in Miami said Hurricane Ivan's eye passed south of Jamaica.", "United States")]
+    [InlineData("hurricane*", "Relief reaches Grenada", "ST. GEORGE'S, Grenada (Reuters) - American troops and aid workers began arriving in Grenada on Tuesday after Hurricane Ivan.", "United States")]
     [InlineData("election* OR vote*", "Afghans queue to vote", "KABUL (Reuters) - Millions of Afghans voted on Saturday in a U.S.-backed presidential election.", "United States")]
     [InlineData("golf*", "Woods wins in Japan", "MIYAZAKI, Japan (Reuters) - American golfer Tiger Woods cruised to victory at the Dunlop Phoenix on Sunday.", "United States")]
     [InlineData("protest* OR rall*", "Opposition keeps up the pressure", "KIEV (Reuters) - Tens of thousands rallied in Kiev on Monday as Russian President Vladimir Putin congratulated Yanukovich.", "Russia")]
-    public void Alerts_LeadNamesTheExcludedCountrysLeadersOrAthletes_DatelineKeepsTheStory(string query, string title, string body, string excludedPlace)
+    public void Alerts_LeadNamesTheExcludedCountryOnlyInANameOrThroughItsPeopleElsewhere_DatelineKeepsTheStory(string query, string title, string body, string excludedPlace)
     {
-        // Arrange
+        // Arrange: a hurricane centre's name, a country's troops, leaders or athletes abroad, a hyphened "U.S.-backed"
+        // tell no act in the excluded country.
         var topic = TestSupport.Topic(query, new TopicConstraints { ExcludePlaces = [excludedPlace] });
 
         // Act
