@@ -579,9 +579,9 @@ public static class TopicEvaluator
         return first;
     }
 
-    // A body's words between two capitalised words belong to a name: "the National Hurricane Center".
+    // A body's words between two capitalised words of the body belong to a name: "the National Hurricane Center".
     private static bool IsInsideAName(AnalyzedDocument document, int from, int to) =>
-        !document.IsTitle(from) && IsCapitalised(document, from - 1) && IsCapitalised(document, from) && IsCapitalised(document, to + 1);
+        !document.IsTitle(from - 1) && IsCapitalised(document, from - 1) && IsCapitalised(document, from) && IsCapitalised(document, to + 1);
 
     private static bool IsCapitalised(AnalyzedDocument document, int position) =>
         document.TokenAt(position) is { } token && char.IsUpper(document.WrittenForm(token)[0]);
