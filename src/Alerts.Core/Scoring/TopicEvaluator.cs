@@ -515,7 +515,7 @@ public static class TopicEvaluator
     // does not: "DUBAI (Reuters) - ... two French journalists held hostage in Iraq", "... urged Iraqi militants to
     // free two French journalists they were holding hostage". The sentence's first matched words tell its act: the
     // place follows them within a few words after a word of place, or an armed group of its people comes before them
-    // in the sentence. Matched words inside a name ("the National Hurricane Center in Miami") or after a comparison
+    // in the sentence (or after them as the doer of a passive, "held by Iraqi guerrillas"). Matched words inside a name ("the National Hurricane Center in Miami") or after a comparison
     // ("Echoing the hostage crisis in Iraq") tell no act; a first place in the headline, or next to matched words
     // itself, keeps the story where it is ("Jeanne kills hundreds in Haiti" beside Florida's hurricane warnings).
     private static bool OpeningActHappensIn(ConstraintCheck check, List<EntityMention> places, EntityMention firstPlace)
@@ -538,9 +538,15 @@ public static class TopicEvaluator
             var (from, to) = (entities.PhrasePositionOf(place), document.Tokens[place.LastToken].Position);
             return entities.IsPlaceMention(place)
                 ? entities.IsLocative(place) && IsActsOwnPlace(document, act, place, from)
-                : to < act.From && IsArmedGroupOf(document, place);
+                : (to < act.From || IsAgentOfThePassive(document, place)) && IsArmedGroupOf(document, place)
+                    && !FollowsAComparison(document, from);
         });
     }
+
+    // "by" before the group names who did the act told before it: "two French journalists ... now being held by
+    // Iraqi guerrillas", "a truck driver kidnapped by Iraqi militants".
+    private static bool IsAgentOfThePassive(AnalyzedDocument document, EntityMention group) =>
+        group.FirstToken > 0 && document.Tokens[group.FirstToken - 1].Surface == "by";
 
     // A place after the act, in its clause, with at most its object and time between: "held hostage in Iraq",
     // "kidnapped two Macedonian construction workers in Baghdad", "kidnapped last week in Baghdad"; not past a comma

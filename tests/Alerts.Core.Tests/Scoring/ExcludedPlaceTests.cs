@@ -222,6 +222,9 @@ public sealed class ExcludedPlaceTests
     [InlineData("Militants say they seized two Macedonians", "DUBAI (Reuters) - An Islamist militant group said on Tuesday it had kidnapped two Macedonian construction workers in Baghdad.", false)]
     [InlineData("Video shows British hostage pleading for life", "CAIRO (Reuters) - Arab television aired a video of British engineer Kenneth Bigley, kidnapped last week in Baghdad, pleading for his life.", false)]
     [InlineData("Gunmen seize Chinese trader", "MANILA (Reuters) - Kidnappers seized a Chinese trader on Friday, a week after militants in Iraq freed two Filipinos.", true)]
+    [InlineData("Hostage transfer sparks release hopes", "PARIS (Reuters) - Hopes of an end to the French hostage crisis rose on Friday after a newspaper said the men were now held by Iraqi guerrillas.", false)]
+    [InlineData("Driver freed", "MANILA (Reuters) - A Filipino truck driver kidnapped by Iraqi militants flew home on Thursday.", false)]
+    [InlineData("Afghan kidnappers set deadline", "KABUL (Reuters) - Gunmen kidnapped three U.N. workers in a raid that echoes those by Iraqi insurgents.", true)]
     [InlineData("Gunmen seize tourists", "SANAA (Reuters) - Tribesmen kidnapped five German tourists like those held in Iraq last year.", true)]
     public void Alerts_ActsObjectOrTimeBeforeTheExcludedPlace_StillPutsTheActThere(string title, string body, bool alerts)
     {
