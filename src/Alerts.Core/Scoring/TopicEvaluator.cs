@@ -606,12 +606,30 @@ public static class TopicEvaluator
         return false;
     }
 
-    // A nationality before an armed group that holds or attacks ("Iraqi militants", "Iraqi kidnappers"): its
+    // A nationality before an armed group that holds or attacks ("Iraqi militants", "Iraqi Islamist kidnappers"): its
     // officials, troops or athletes may act anywhere.
-    private static bool IsArmedGroupOf(AnalyzedDocument document, EntityMention nationality)
+    private static bool IsArmedGroupOf(AnalyzedDocument document, EntityMention nationality) =>
+        NamesGroupAfter(document, nationality, ArmedGroups);
+
+    // Whether one of the groups follows the nationality, which may carry one word of its own between: "Russian oil
+    // giant", "Sudanese government troops".
+    private static bool NamesGroupAfter(AnalyzedDocument document, EntityMention nationality, HashSet<string> groups)
     {
-        var next = nationality.LastToken + 1;
-        return next < document.Tokens.Count && ArmedGroups.Contains(document.Tokens[next].Stem);
+        var tokens = document.Tokens;
+        for (var next = nationality.LastToken + 1; next < tokens.Count && next <= nationality.LastToken + 2; next++)
+        {
+            if (groups.Contains(tokens[next].Stem))
+            {
+                return true;
+            }
+
+            if (tokens[next].IsStopWord || tokens[next].Position != tokens[next - 1].Position + 1)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     // A constraint the story gives nothing to judge by: the words decide, unless the topic is strict. The required
@@ -709,19 +727,9 @@ public static class TopicEvaluator
             return false;
         }
 
-        // The group may carry one word of its own: "Russian oil giant", "Sudanese government troops".
-        var tokens = entities.Document.Tokens;
-        for (var next = mention.LastToken + 1; next < tokens.Count && next <= mention.LastToken + 2; next++)
+        if (NamesGroupAfter(entities.Document, mention, ActingGroups))
         {
-            if (ActingGroups.Contains(tokens[next].Stem))
-            {
-                return true;
-            }
-
-            if (tokens[next].IsStopWord || tokens[next].Position != tokens[next - 1].Position + 1)
-            {
-                break;
-            }
+            return true;
         }
 
         // The people themselves ("As Afghans prepare for their first presidential elections") act as a group does,

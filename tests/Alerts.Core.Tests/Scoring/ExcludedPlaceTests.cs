@@ -223,6 +223,7 @@ public sealed class ExcludedPlaceTests
     [InlineData("Video shows British hostage pleading for life", "CAIRO (Reuters) - Arab television aired a video of British engineer Kenneth Bigley, kidnapped last week in Baghdad, pleading for his life.", false)]
     [InlineData("Gunmen seize Chinese trader", "MANILA (Reuters) - Kidnappers seized a Chinese trader on Friday, a week after militants in Iraq freed two Filipinos.", true)]
     [InlineData("Hostage transfer sparks release hopes", "PARIS (Reuters) - Hopes of an end to the French hostage crisis rose on Friday after a newspaper said the men were now held by Iraqi guerrillas.", false)]
+    [InlineData("Appeal to captors", "PARIS (Reuters) - France urged Iraqi Islamist militants on Sunday to free two journalists they were holding hostage.", false)]
     [InlineData("Driver freed", "MANILA (Reuters) - A Filipino truck driver kidnapped by Iraqi militants flew home on Thursday.", false)]
     [InlineData("Afghan kidnappers set deadline", "KABUL (Reuters) - Gunmen kidnapped three U.N. workers in a raid that echoes those by Iraqi insurgents.", true)]
     [InlineData("Gunmen seize tourists", "SANAA (Reuters) - Tribesmen kidnapped five German tourists like those held in Iraq last year.", true)]
