@@ -236,7 +236,8 @@ public static class TextAnalyzer
 
         // A sport or trade named by its -ing noun is not its base noun: "boxing" is no set-top box, "fencing" no
         // fence, "rowing" no row, "cycling" no business cycle, "marketing" no stock market, "engineering" no engine,
-        // "accounting" no account. The family keeps the doing and the doers ("engineered", "marketed", "rowed").
+        // "accounting" no account; nor is the "gaming" trade a game, "betting" a figurative bet, nor "gambling" a
+        // gamble that paid off. The family keeps the doing and the doers ("engineered", "marketed", "gamblers").
         ("boxing", ["boxing"]),
         ("fencing", ["fencing", "fencer", "fencers"]),
         ("rowing", ["rowing", "rowed", "rower", "rowers"]),
@@ -244,6 +245,9 @@ public static class TextAnalyzer
         ("marketing", ["marketing", "marketed", "marketer", "marketers"]),
         ("engineering", ["engineering", "engineer", "engineers", "engineered"]),
         ("accounting", ["accounting"]),
+        ("gaming", ["gaming"]),
+        ("betting", ["betting", "bettor", "bettors"]),
+        ("gambling", ["gambling", "gambler", "gamblers"]),
 
         // A verb in -ize made from an adjective or noun can mean something else: "mobilized" troops are no mobile
         // phones, "naturalized" citizens no natural gas, a "finalized" deal no cup final, "utilized" no utility,
