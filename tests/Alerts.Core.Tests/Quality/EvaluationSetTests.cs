@@ -9,7 +9,8 @@ namespace Alerts.Core.Tests.Quality;
 /// <summary>
 /// The development halves of the evaluation sets (eval/ag-news, eval/ag-news-round9, eval/ag-news-round13 and the
 /// development sets eval/ag-news-round11, eval/ag-news-round15, eval/ag-news-round18, eval/ag-news-round20,
-/// eval/ag-news-round23, eval/ag-news-round25, eval/ag-news-round27, eval/ag-news-round30 and eval/ag-news-round36: topics
+/// eval/ag-news-round23, eval/ag-news-round25, eval/ag-news-round27, eval/ag-news-round30, eval/ag-news-round36 and the
+/// development half of eval/ag-news-round77: topics
 /// written from the docs alone, labels made without seeing the engine) must not lose quality. Floors sit just under
 /// the F1 recorded in docs/scoring.md; on the later development sets the place and actor constraints may not cost
 /// more core stories than recorded there. The test halves and the held-out sets (the fifth, seventh, eighth, tenth,
@@ -323,6 +324,43 @@ public sealed class EvaluationSetTests
         {
             TestContext.Current.TestOutputHelper?.WriteLine($"{result.TopicId}: P {result.Precision:0.000} R {result.Recall:0.000} F1 {result.F1:0.000} cost {result.ConstraintCost}");
             Assert.True(result.F1 >= DevelopmentFloors[result.TopicId] - 0.01, $"{result.TopicId} F1 {result.F1:0.000}");
+        }
+    }
+
+    // The seventy-seventh set's development half, written by two writers (one topic id, two queries): each file's
+    // floors sit just under the F1 recorded in docs/scoring.md; its held-out half is never run here.
+    private static readonly Dictionary<string, double> SeventySeventhSetFloors = new(StringComparer.Ordinal)
+    {
+        ["topics.json bangladesh"] = 0.99,
+        ["topics.json gambling-industry"] = 0.93,
+        ["topics.json hamas-palestinian-militant-groups"] = 0.86,
+        ["topics.json deaths-of-notable-people"] = 0.62,
+        ["topics.json corruption-and-bribery"] = 0.88,
+        ["topics.writer2.json bangladesh"] = 0.99,
+        // 0.805 until the fifty-fourth stop: the gambling trade's "gaming" no longer finds "games".
+        ["topics.writer2.json gambling-industry"] = 0.88,
+        ["topics.writer2.json hamas-palestinian-militant-groups"] = 0.87,
+        ["topics.writer2.json deaths-of-notable-people"] = 0.73,
+        ["topics.writer2.json corruption-and-bribery"] = 0.92,
+        ["topics.writer2.constrained.json bangladesh"] = 0.99,
+    };
+
+    [Theory]
+    [InlineData("topics.json")]
+    [InlineData("topics.writer2.json")]
+    [InlineData("topics.writer2.constrained.json")]
+    public async Task SeventySeventhSet_DevelopmentHalf_MeetsRecordedFloors(string topicFile)
+    {
+        // Act
+        var results = await EvaluateAsync("ag-news-round77", topicFile, t => SeventySeventhSetFloors.ContainsKey($"{topicFile} {t.Id}"));
+
+        // Assert
+        Assert.NotEmpty(results);
+        foreach (var result in results)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"{result.TopicId}: P {result.Precision:0.000} R {result.Recall:0.000} F1 {result.F1:0.000} cost {result.ConstraintCost}");
+            Assert.True(result.F1 >= SeventySeventhSetFloors[$"{topicFile} {result.TopicId}"] - 0.01, $"{result.TopicId} F1 {result.F1:0.000}");
+            Assert.True(result.ConstraintCost is null or 0, $"{result.TopicId} constraint cost {result.ConstraintCost}");
         }
     }
 
