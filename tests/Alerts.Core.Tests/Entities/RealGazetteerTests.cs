@@ -52,6 +52,37 @@ public sealed class RealGazetteerTests
     }
 
     [Theory]
+    [InlineData("Hutchison Telecommunications cut its share sale to US$890 million.", "US")]
+    [InlineData("Hutchison Telecommunications cut its share sale to between US\\$890 million and US\\$1 billion.", "US")]
+    [InlineData("The euro rose against the US dollar on Monday.", "US")]
+    [InlineData("The peg keeps Hong Kong dollars at 7.8 to the greenback.", "HK")]
+    public void Recognize_CountrysCurrency_IsNotThePlace(string body, string country)
+    {
+        // Act / Assert: a country's money is paid and traded anywhere.
+        Assert.DoesNotContain(Recognize("Update", body), m => m.Entry.CountryCode == country);
+    }
+
+    [Theory]
+    [InlineData("Rogers Wireless Whistles and Fido Responds", "Fido will be the new dog in Rogers Wireless Communications' kennel.", "Rogers")]
+    [InlineData("Update", "Shares of Vernon Communications Inc. rose.", "Vernon")]
+    public void Recognize_TownsNameBeforeACompanyWord_IsTheCompany(string title, string body, string town)
+    {
+        // Act / Assert: "Rogers Wireless" is a company, not the town in Arkansas.
+        Assert.DoesNotContain(Recognize(title, body), m => m.Entry.Name == town);
+    }
+
+    [Theory]
+    [InlineData("Dollar General opened stores in the US this year.", "US")]
+    [InlineData("Singapore Airlines said traffic rose.", "SG")]
+    [InlineData("Boston Scientific recalled its stents.", "US")]
+    [InlineData("Fido will be the new dog in Rogers, the town said.", "US")]
+    public void Recognize_PlaceBesideMoneyOrCompanyWordsOtherwise_IsStillThePlace(string body, string country)
+    {
+        // Act / Assert: only a country's currency, and a town's name before a company's word, are passed over.
+        Assert.Contains(Recognize("Update", body), m => m.Entry.CountryCode == country);
+    }
+
+    [Theory]
     [InlineData("Troops left Mexico for the gulf of the river.", "MX")]
     [InlineData("The Bay of Plenty in New Zealand flooded.", "NZ")]
     [InlineData("Talks on the future of Mexico resumed.", "MX")]
