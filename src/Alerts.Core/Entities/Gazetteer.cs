@@ -203,7 +203,7 @@ public sealed class Gazetteer
             }
 
             if (readings is not null && (IsPartyTag(document, i) || IsNamedWaters(document, i) || IsSeaNamedAfter(document, i + length - 1)
-                || (readings.All(r => r.IsPlace) && IsCurrency(document, i + length - 1))
+                || (readings.All(r => r is { Kind: EntityKind.Country, CountryCode: "US" }) && IsDollar(document, i + length - 1))
                 || IsCompanyNamedLikeATown(document, i + length - 1, readings)))
             {
                 i += length - 1;
@@ -262,14 +262,15 @@ public sealed class Gazetteer
 
     private static readonly HashSet<string> Seas = new(StringComparer.Ordinal) { "sea", "ocean" };
 
-    // "US$890 million" (some feeds escape it, "US\$890"), "the US dollar", "Hong Kong dollars": a country's money is
-    // paid and traded anywhere, so its name says nothing of where the story happens (a Hong Kong share sale priced in
-    // US dollars is not in the United States). A people's word before it stays theirs ("Aussie dollar").
-    private static bool IsCurrency(AnalyzedDocument document, int last)
+    // "US$890 million", "U.S.$", "US $" (some feeds escape it, "US\\$890"), "the U.S. dollar", "82 US cents": the US
+    // dollar is paid and traded the world over, so it says nothing of where the story happens (a Hong Kong share sale
+    // priced in US dollars is not in the United States). Only the US dollar: another country's money is traded at
+    // home ("the Taiwan dollar rose", "HK$7.5 billion"), and its story is there.
+    private static bool IsDollar(AnalyzedDocument document, int last)
     {
         var token = document.Tokens[last];
         var text = document.TextOf(token);
-        var after = text.AsSpan(token.End);
+        var after = text.AsSpan(token.End).TrimStart('.').TrimStart(' ');
         if (after.StartsWith("$") || after.StartsWith("\\$"))
         {
             return true;
@@ -277,22 +278,25 @@ public sealed class Gazetteer
 
         var next = last + 1;
         return next < document.Tokens.Count && next != document.TitleTokenCount
-            && Currencies.Contains(document.Tokens[next].Surface) && document.Tokens[next].Start - token.End == 1;
+            && Currencies.Contains(document.Tokens[next].Surface)
+            && text.AsSpan(token.End, document.Tokens[next].Start - token.End).Trim('.').IsWhiteSpace();
     }
 
-    private static readonly HashSet<string> Currencies = new(StringComparer.Ordinal) { "dollar", "dollars" };
+    private static readonly HashSet<string> Currencies = new(StringComparer.Ordinal) { "dollar", "dollars", "cent", "cents" };
 
     // "Rogers Wireless", "Vernon Communications Inc.": a town's name followed by the word a company takes in its name is
     // the company, named after a founder or a town, and no place of the story. Only a town: a country, a capital or a
     // city of 100,000 in a company's name ("Singapore Airlines", "Boston Scientific") still says where it is.
+    // Not in a headline that capitalises every word: there "Galle Telecommunications Restored" is the town's.
     private static bool IsCompanyNamedLikeATown(AnalyzedDocument document, int last, List<GazetteerEntry> readings) =>
         readings.All(r => r.Kind == EntityKind.City && !r.IsCapital && r.Population < LargeCity)
+        && !(last < document.TitleTokenCount && PersonNames.CapitalisesEveryWord(document))
         && IsFollowedByOneOf(document, last, CompanyWords);
 
     private static readonly HashSet<string> CompanyWords = new(StringComparer.Ordinal)
     {
         "wireless", "communications", "telecom", "telecommunications", "corp", "corporation", "inc", "incorporated",
-        "ltd", "plc", "holdings", "bancorp", "bankshares", "industries",
+        "ltd", "plc", "holdings", "bancorp", "bankshares", "bancshares", "industries", "financial", "cable",
     };
 
     // Whether tokens from one index to another exist and lie in the same field (headline or body).

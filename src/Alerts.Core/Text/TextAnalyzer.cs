@@ -247,7 +247,7 @@ public static class TextAnalyzer
         ("accounting", ["accounting"]),
         ("gaming", ["gaming"]),
         ("betting", ["betting", "bettor", "bettors"]),
-        ("gambling", ["gambling", "gambler", "gamblers"]),
+        ("gambling", ["gambling", "gambled", "gambler", "gamblers"]),
 
         // A verb in -ize made from an adjective or noun can mean something else: "mobilized" troops are no mobile
         // phones, "naturalized" citizens no natural gas, a "finalized" deal no cup final, "utilized" no utility,

@@ -55,16 +55,20 @@ public sealed class RealGazetteerTests
     [InlineData("Hutchison Telecommunications cut its share sale to US$890 million.", "US")]
     [InlineData("Hutchison Telecommunications cut its share sale to between US\\$890 million and US\\$1 billion.", "US")]
     [InlineData("The euro rose against the US dollar on Monday.", "US")]
-    [InlineData("The peg keeps Hong Kong dollars at 7.8 to the greenback.", "HK")]
-    public void Recognize_CountrysCurrency_IsNotThePlace(string body, string country)
+    [InlineData("Hutchison cut its share sale to U.S.$890 million.", "US")]
+    [InlineData("Hutchison cut its share sale to US $890 million.", "US")]
+    [InlineData("The euro rose to a record against the U.S. dollar on Monday.", "US")]
+    [InlineData("The Canadian dollar closed at 82.15 US cents.", "US")]
+    public void Recognize_UsDollar_IsNotThePlace(string body, string country)
     {
-        // Act / Assert: a country's money is paid and traded anywhere.
+        // Act / Assert: the US dollar is paid and traded the world over.
         Assert.DoesNotContain(Recognize("Update", body), m => m.Entry.CountryCode == country);
     }
 
     [Theory]
     [InlineData("Rogers Wireless Whistles and Fido Responds", "Fido will be the new dog in Rogers Wireless Communications' kennel.", "Rogers")]
     [InlineData("Update", "Shares of Vernon Communications Inc. rose.", "Vernon")]
+    [InlineData("Update", "Fairfax Financial Holdings said it would sell shares.", "Fairfax")]
     public void Recognize_TownsNameBeforeACompanyWord_IsTheCompany(string title, string body, string town)
     {
         // Act / Assert: "Rogers Wireless" is a company, not the town in Arkansas.
@@ -76,10 +80,21 @@ public sealed class RealGazetteerTests
     [InlineData("Singapore Airlines said traffic rose.", "SG")]
     [InlineData("Boston Scientific recalled its stents.", "US")]
     [InlineData("Fido will be the new dog in Rogers, the town said.", "US")]
+    [InlineData("The Taiwan dollar rose to a four-year high.", "TW")]
+    [InlineData("Cheung Kong said profit rose to HK$7.5 billion.", "HK")]
+    [InlineData("The peg keeps Hong Kong dollars at 7.8 to the greenback.", "HK")]
     public void Recognize_PlaceBesideMoneyOrCompanyWordsOtherwise_IsStillThePlace(string body, string country)
     {
-        // Act / Assert: only a country's currency, and a town's name before a company's word, are passed over.
+        // Act / Assert: only the US dollar, and a town's name before a company's word, are passed over; a country's
+        // own money is traded at home.
         Assert.Contains(Recognize("Update", body), m => m.Entry.CountryCode == country);
+    }
+
+    [Fact]
+    public void Recognize_TownBeforeACompanyWordInATitleCaseHeadline_IsStillTheTown()
+    {
+        // Act / Assert: a headline that capitalises every word cannot tell the company's word from its own.
+        Assert.Contains(Recognize("Galle Telecommunications Restored After Tsunami", "Lines were repaired."), m => m.Entry.Name == "Galle");
     }
 
     [Theory]

@@ -437,6 +437,7 @@ public sealed class QuerySemanticsTests
     [InlineData("gaming", "Kansas routed Nevada, Simien's third double-double in as many games", false)]
     [InlineData("gaming", "Nevada gaming regulators approve the casino merger", true)]
     [InlineData("gambling", "Casino gamblers flock to Macau", true)]
+    [InlineData("gambling", "Punters gambled a record sum on the race", true)]
     [InlineData("betting", "Analysts bet on a rate rise", false)]
     [InlineData("resign", "Yankees re-sign veteran pitcher", false)]
     [InlineData("re-sign", "Minister to resign", false)]
