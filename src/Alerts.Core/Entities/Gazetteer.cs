@@ -289,9 +289,9 @@ public sealed class Gazetteer
     // city of 100,000 in a company's name ("Singapore Airlines", "Boston Scientific") still says where it is.
     // Not in a headline that capitalises every word: there "Galle Telecommunications Restored" is the town's.
     private static bool IsCompanyNamedLikeATown(AnalyzedDocument document, int last, List<GazetteerEntry> readings) =>
-        readings.All(r => r.Kind == EntityKind.City && !r.IsCapital && r.Population < LargeCity)
-        && !(last < document.TitleTokenCount && PersonNames.CapitalisesEveryWord(document))
-        && IsFollowedByOneOf(document, last, CompanyWords);
+        IsFollowedByOneOf(document, last, CompanyWords)
+        && readings.All(r => r.Kind == EntityKind.City && !r.IsCapital && r.Population < LargeCity)
+        && !(last < document.TitleTokenCount && PersonNames.CapitalisesEveryWord(document));
 
     private static readonly HashSet<string> CompanyWords = new(StringComparer.Ordinal)
     {

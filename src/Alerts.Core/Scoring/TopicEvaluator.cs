@@ -515,9 +515,10 @@ public static class TopicEvaluator
     // does not: "DUBAI (Reuters) - ... two French journalists held hostage in Iraq", "... urged Iraqi militants to
     // free two French journalists they were holding hostage". The sentence's first matched words tell its act: the
     // place follows them within a few words after a word of place, or an armed group of its people comes before them
-    // in the sentence (or after them as the doer of a passive, "held by Iraqi guerrillas"). Matched words inside a name ("the National Hurricane Center in Miami") or after a comparison
-    // ("Echoing the hostage crisis in Iraq") tell no act; a first place in the headline, or next to matched words
-    // itself, keeps the story where it is ("Jeanne kills hundreds in Haiti" beside Florida's hurricane warnings).
+    // in the sentence (or after them as the doer of a passive, "held by Iraqi guerrillas"). Matched words inside a
+    // name ("the National Hurricane Center in Miami") or after a comparison ("Echoing the hostage crisis in Iraq") tell
+    // no act; a first place in the headline, or next to matched words itself, keeps the story where it is ("Jeanne
+    // kills hundreds in Haiti" beside Florida's hurricane warnings).
     private static bool OpeningActHappensIn(ConstraintCheck check, List<EntityMention> places, EntityMention firstPlace)
     {
         var (document, entities) = (check.Document, check.Entities);
