@@ -262,10 +262,10 @@ public sealed class Gazetteer
 
     private static readonly HashSet<string> Seas = new(StringComparer.Ordinal) { "sea", "ocean" };
 
-    // "US$890 million", "U.S.$", "US $" (some feeds escape it, "US\$890"), "the U.S. dollar", "82 US cents": the US
-    // dollar is paid and traded the world over, so it says nothing of where the story happens (a Hong Kong share sale
-    // priced in US dollars is not in the United States). Only the US dollar: another country's money is traded at
-    // home ("the Taiwan dollar rose", "HK$7.5 billion"), and its story is there.
+    // "US$890 million", "U.S.$", "US $" (some feeds escape it, "US\$890"), "the U.S. dollar", "US-dollar bonds", "82 US
+    // cents": the US dollar is paid and traded the world over, so it says nothing of where the story happens (a Hong
+    // Kong share sale priced in US dollars is not in the United States). Only the US dollar: another country's money is
+    // traded at home ("the Taiwan dollar rose", "HK$7.5 billion"), and its story is there.
     private static bool IsDollar(AnalyzedDocument document, int last)
     {
         var token = document.Tokens[last];
@@ -279,7 +279,7 @@ public sealed class Gazetteer
         var next = last + 1;
         return next < document.Tokens.Count && next != document.TitleTokenCount
             && Currencies.Contains(document.Tokens[next].Surface)
-            && text.AsSpan(token.End, document.Tokens[next].Start - token.End).Trim('.').IsWhiteSpace();
+            && text.AsSpan(token.End, document.Tokens[next].Start - token.End).Trim('.').Trim('-').IsWhiteSpace();
     }
 
     private static readonly HashSet<string> Currencies = new(StringComparer.Ordinal) { "dollar", "dollars", "cent", "cents" };

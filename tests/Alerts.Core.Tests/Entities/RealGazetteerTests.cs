@@ -59,6 +59,7 @@ public sealed class RealGazetteerTests
     [InlineData("Hutchison cut its share sale to US $890 million.", "US")]
     [InlineData("The euro rose to a record against the U.S. dollar on Monday.", "US")]
     [InlineData("The Canadian dollar closed at 82.15 US cents.", "US")]
+    [InlineData("Gazprom plans to sell US-dollar bonds next month.", "US")]
     public void Recognize_UsDollar_IsNotThePlace(string body, string country)
     {
         // Act / Assert: the US dollar is paid and traded the world over.
