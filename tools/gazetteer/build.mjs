@@ -69,7 +69,8 @@ for (const c of worldCountries) {
   add('country', c.cca2, c.cca2, '', 0, '', cased);
   // A territory's demonym that a sovereign country also uses ("French" for the French Southern Territories) is the
   // sovereign country's.
-  const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter(Boolean)
+  // A country of two lands has one demonym for each, in one string ("Bosnian, Herzegovinian", "Antiguan, Barbudan").
+  const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter(Boolean).flatMap((d) => d.split(/,\s*/))
     .filter((d) => c.independent || !worldCountries.some((o) => o.independent && [o.demonyms?.eng?.m, o.demonyms?.eng?.f].includes(d)));
   add('nationality', c.cca2, c.cca2, '', 0, '', demonyms.map((n) => (isCommonPlaceWord(n) ? '^' + n : n)));
 }

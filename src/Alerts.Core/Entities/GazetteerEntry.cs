@@ -67,6 +67,12 @@ public sealed record GazetteerEntry(string Id, string Name, EntityKind Kind, str
     public bool IsInSmallCountry { get; init; }
 
     /// <summary>
+    /// How many towns of 15,000 people its country has: of two provinces named alike and of no known size, the larger
+    /// country's is the likelier (Montana is the US state before Bulgaria's province, unless the story names Bulgaria).
+    /// </summary>
+    public int CountryTownCount { get; init; }
+
+    /// <summary>
     /// A nation within its country (England, Scotland, Wales, Northern Ireland): named as acting ("England beat Wales"),
     /// it is its people, as a country's name is.
     /// </summary>

@@ -91,6 +91,69 @@ public sealed class RealGazetteerTests
         Assert.Contains(Recognize("Update", body), m => m.Entry.CountryCode == country);
     }
 
+    [Theory]
+    [InlineData("US Insurance Stocks Plunge on Concern About Spitzer", "LT")]
+    [InlineData("Scientists Prepare for Huygens' Plunge into Titan", "LT")]
+    [InlineData("Holiday Store Sales Rise", "SI")]
+    public void Recognize_EverydayWordInATitleCaseHeadline_IsNotASmallPlace(string title, string country)
+    {
+        // Act / Assert: a headline that capitalises every word cannot tell Lithuania's Plunge district from the verb.
+        Assert.DoesNotContain(Recognize(title, "Shares fell on Friday."), m => m.Entry.CountryCode == country);
+    }
+
+    [Theory]
+    [InlineData("Rivers flood homes in Plunge", "Rain fell on Friday.", "LT")]
+    [InlineData("Update", "Officials in Plunge said rivers rose on Friday.", "LT")]
+    [InlineData("Store mayor resigns", "The mayor quit on Friday.", "SI")]
+    public void Recognize_EverydayWordAsAPlaceElsewhere_IsStillThePlace(string title, string body, string country)
+    {
+        // Act / Assert: a headline in sentence case, or the body, still names the place.
+        Assert.Contains(Recognize(title, body), m => m.Entry.CountryCode == country);
+    }
+
+    [Theory]
+    [InlineData("Cambodia's Legislature Bars Government from Pardoning Khmer Rouge", "Cambodia's parliament voted on Monday.")]
+    [InlineData("The king who courted the Khmer Rouge", "Norodom Sihanouk ruled Cambodia for decades; the Khmer Rouge drove him out.")]
+    public void Recognize_SmallCountrysProvinceInAStoryOfAnotherCountry_IsNotThePlace(string title, string body)
+    {
+        // Act / Assert: a story on Cambodia's Khmer Rouge names no Estonian parish of Rouge, said once or twice.
+        Assert.DoesNotContain(Recognize(title, body), m => m.Entry.CountryCode == "EE");
+    }
+
+    [Theory]
+    [InlineData("Floods hit Rouge", "Rivers rose on Friday.")]
+    [InlineData("Floods hit Rouge", "Rivers rose in southern Estonia and in Latvia on Friday.")]
+    [InlineData("Update", "Officials in Rouge said rivers rose in Latvia on Friday.")]
+    public void Recognize_SmallCountrysProvinceAloneWithItsCountryOrInContext_IsThePlace(string title, string body)
+    {
+        // Act / Assert: no other country named, its own country named, or "in Rouge": the parish.
+        Assert.Contains(Recognize(title, body), m => m.Entry.CountryCode == "EE" && m.Entry.Kind == EntityKind.Subdivision);
+    }
+
+    [Theory]
+    [InlineData("EU takes over peacekeeping in Bosnia", EntityKind.Country)]
+    [InlineData("Bosnian Serb leader resigns", EntityKind.Nationality)]
+    [InlineData("Herzegovinian Croats protest", EntityKind.Nationality)]
+    public void Recognize_BosniaByItsShortNameAndItsPeoples_IsBosniaAndHerzegovina(string title, EntityKind kind)
+    {
+        // Act / Assert: the press's "Bosnia", and each of the two peoples the data gave as one name.
+        Assert.Contains(Recognize(title, "Leaders met on Friday."), m => m.Entry.CountryCode == "BA" && m.Entry.Kind == kind);
+    }
+
+    [Theory]
+    [InlineData("Flooding hits Montana", "Heavy rain fell on Friday.", "US")]
+    [InlineData("WR Grace Is Likely to Face Indictment in Montana Case", "Grace said it expects to be indicted.", "US")]
+    [InlineData("Flooding hits Montana", "Heavy rain fell across Bulgaria on Friday.", "BG")]
+    public void Recognize_ProvincesNamedAlike_TheLargerCountrysUnlessTheStoryNamesTheOther(string title, string body, string country)
+    {
+        // Act
+        var montana = Recognize(title, body).Where(m => m.Entry.Name == "Montana").ToList();
+
+        // Assert: Montana is the US state, unless the story names Bulgaria, whose province it then is.
+        Assert.NotEmpty(montana);
+        Assert.All(montana, m => Assert.Equal(country, m.Entry.CountryCode));
+    }
+
     [Fact]
     public void Recognize_TownBeforeACompanyWordInATitleCaseHeadline_IsStillTheTown()
     {

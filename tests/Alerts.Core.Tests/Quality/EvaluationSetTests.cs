@@ -323,37 +323,64 @@ public sealed class EvaluationSetTests
         AssertMeetsFloors(results, topicId => DevelopmentFloors[topicId]);
     }
 
-    // The seventy-seventh set's development half, written by two writers (one topic id, two queries): each file's
-    // floors sit just under the F1 recorded in docs/scoring.md; its held-out half is never run here.
-    private static readonly Dictionary<string, double> SeventySeventhSetFloors = new(StringComparer.Ordinal)
+    // The development halves of the sets of new subjects, each written by two writers (one topic id, two queries):
+    // each file's floors sit just under the F1 recorded in docs/scoring.md; their held-out halves are never run here.
+    private static readonly Dictionary<string, double> NewSubjectSetFloors = new(StringComparer.Ordinal)
     {
-        ["topics.json bangladesh"] = 0.99,
-        ["topics.json gambling-industry"] = 0.93,
-        ["topics.json hamas-palestinian-militant-groups"] = 0.86,
-        ["topics.json deaths-of-notable-people"] = 0.62,
-        ["topics.json corruption-and-bribery"] = 0.88,
-        ["topics.writer2.json bangladesh"] = 0.99,
+        ["ag-news-round77 topics.json bangladesh"] = 0.99,
+        ["ag-news-round77 topics.json gambling-industry"] = 0.93,
+        ["ag-news-round77 topics.json hamas-palestinian-militant-groups"] = 0.86,
+        ["ag-news-round77 topics.json deaths-of-notable-people"] = 0.62,
+        ["ag-news-round77 topics.json corruption-and-bribery"] = 0.88,
+        ["ag-news-round77 topics.writer2.json bangladesh"] = 0.99,
         // 0.805 until the fifty-fourth stop: the gambling trade's "gaming" no longer finds "games".
-        ["topics.writer2.json gambling-industry"] = 0.88,
-        ["topics.writer2.json hamas-palestinian-militant-groups"] = 0.87,
-        ["topics.writer2.json deaths-of-notable-people"] = 0.73,
-        ["topics.writer2.json corruption-and-bribery"] = 0.92,
-        ["topics.writer2.constrained.json bangladesh"] = 0.99,
+        ["ag-news-round77 topics.writer2.json gambling-industry"] = 0.88,
+        ["ag-news-round77 topics.writer2.json hamas-palestinian-militant-groups"] = 0.87,
+        ["ag-news-round77 topics.writer2.json deaths-of-notable-people"] = 0.73,
+        ["ag-news-round77 topics.writer2.json corruption-and-bribery"] = 0.92,
+        ["ag-news-round77 topics.writer2.constrained.json bangladesh"] = 0.99,
+        // 0.893 (0.869 with its constraint) at the first shot: "Stocks Plunge", "Montana" and "Khmer Rouge" no longer
+        // name Lithuanian, Bulgarian and Estonian provinces for `place:`.
+        ["ag-news-round79 topics.json central-eastern-europe"] = 0.98,
+        ["ag-news-round79 topics.json churches-and-the-vatican"] = 0.93,
+        ["ag-news-round79 topics.json developer-tools-and-databases"] = 0.89,
+        ["ag-news-round79 topics.json forecasting-natural-hazards"] = 0.86,
+        ["ag-news-round79 topics.json player-signings-trades-and-transfers"] = 0.74,
+        ["ag-news-round79 topics.constrained.json central-eastern-europe"] = 0.95,
+        ["ag-news-round79 topics.writer2.json central-eastern-europe"] = 0.98,
+        ["ag-news-round79 topics.writer2.json churches-and-the-vatican"] = 0.89,
+        ["ag-news-round79 topics.writer2.json developer-tools-and-databases"] = 0.87,
+        ["ag-news-round79 topics.writer2.json forecasting-natural-hazards"] = 0.89,
+        ["ag-news-round79 topics.writer2.json player-signings-trades-and-transfers"] = 0.61,
+        ["ag-news-round79 topics.writer2.constrained.json central-eastern-europe"] = 0.98,
+    };
+
+    // A constraint's recorded cost where it is not nothing (the first writer's `excludePlaces` for the neighbours of
+    // Central and Eastern Europe: one core story told from Kiev, within the one-story budget).
+    private static readonly Dictionary<string, int> NewSubjectSetCosts = new(StringComparer.Ordinal)
+    {
+        ["ag-news-round79 topics.constrained.json central-eastern-europe"] = 1,
     };
 
     [Theory]
-    [InlineData("topics.json")]
-    [InlineData("topics.writer2.json")]
-    [InlineData("topics.writer2.constrained.json")]
-    public async Task SeventySeventhSet_DevelopmentHalf_MeetsRecordedFloors(string topicFile)
+    [InlineData("ag-news-round77", "topics.json")]
+    [InlineData("ag-news-round77", "topics.writer2.json")]
+    [InlineData("ag-news-round77", "topics.writer2.constrained.json")]
+    [InlineData("ag-news-round79", "topics.json")]
+    [InlineData("ag-news-round79", "topics.constrained.json")]
+    [InlineData("ag-news-round79", "topics.writer2.json")]
+    [InlineData("ag-news-round79", "topics.writer2.constrained.json")]
+    public async Task NewSubjectSets_DevelopmentHalf_MeetsRecordedFloors(string set, string topicFile)
     {
         // Act
-        var results = await EvaluateAsync("ag-news-round77", topicFile, t => SeventySeventhSetFloors.ContainsKey($"{topicFile} {t.Id}"));
+        var results = await EvaluateAsync(set, topicFile, t => NewSubjectSetFloors.ContainsKey($"{set} {topicFile} {t.Id}"));
 
-        // Assert
+        // Assert: within the floors, and no constraint costing more than recorded.
         Assert.NotEmpty(results);
-        AssertMeetsFloors(results, topicId => SeventySeventhSetFloors[$"{topicFile} {topicId}"]);
-        Assert.All(results, result => Assert.True(result.ConstraintCost is null or 0, $"{result.TopicId} constraint cost {result.ConstraintCost}"));
+        AssertMeetsFloors(results, topicId => NewSubjectSetFloors[$"{set} {topicFile} {topicId}"]);
+        Assert.All(results, result => Assert.True(
+            (result.ConstraintCost ?? 0) <= NewSubjectSetCosts.GetValueOrDefault($"{set} {topicFile} {result.TopicId}"),
+            $"{result.TopicId} constraint cost {result.ConstraintCost}"));
     }
 
     // Each topic's F1 at least its recorded floor, less a hundredth (figures are recorded to three places).
