@@ -190,8 +190,7 @@ public sealed class Gazetteer
                     var admitted = alias.Readings
                         .Where(r => (exact || r.Kind == EntityKind.Nationality || (r.Kind == EntityKind.Organisation && (r.Role != "modifier" || SurfacesBegin(document, i, alias))))
                             && !(acronym && r.Kind is EntityKind.City or EntityKind.Subdivision)
-                            && IsWrittenAsAName(r, capitalised, usesCapitals)
-                            && !IsWordInATitleCaseHeadline(document, i, alias.Stems.Length, r))
+                            && IsWrittenAsAName(r, capitalised, usesCapitals))
                         .ToList();
                     if (admitted.Count == 0)
                     {
@@ -341,13 +340,13 @@ public sealed class Gazetteer
 
     // "US Insurance Stocks Plunge on Concern About Spitzer", "Holiday Store Sales Rise": a headline that capitalises
     // every word cannot tell a place named like an everyday word (Plunge, a Lithuanian district; Store, a Slovenian
-    // one; Cayenne) from the word, so there such a name is read only as a country, a people, a capital of 100,000 or a
-    // city of a million. A headline in sentence case, and the body, still name it. Postal codes have their own rule.
-    private static bool IsWordInATitleCaseHeadline(AnalyzedDocument document, int first, int length, GazetteerEntry reading) =>
-        length == 1 && first < document.TitleTokenCount
-        && reading.Kind is EntityKind.City or EntityKind.Subdivision && !reading.IsPostalCode
-        && !(reading.Kind == EntityKind.City && IsMajor(reading, [reading]))
-        && OrdinaryWords.Contains(document.Tokens[first].Surface)
+    // one) from the word, so there such a name needs context ("in Plunge"), unless it is a country, a people, a capital
+    // or a city of 100,000 (Cologne). A headline in sentence case, and the body, name it as before.
+    private static bool IsWordInATitleCaseHeadline(AnalyzedDocument document, NameCandidate candidate, GazetteerEntry reading) =>
+        candidate.FirstToken == candidate.LastToken && candidate.FirstToken < document.TitleTokenCount
+        && reading.Kind is EntityKind.City or EntityKind.Subdivision
+        && !reading.IsCapital && !(reading.Kind == EntityKind.City && reading.Population >= LargeCity)
+        && OrdinaryWords.Contains(document.Tokens[candidate.FirstToken].Surface)
         && PersonNames.CapitalisesEveryWord(document);
 
     private static bool UsesCapitals(string text) => text.AsSpan().IndexOfAnyInRange('A', 'Z') >= 0;
@@ -371,12 +370,6 @@ public sealed class Gazetteer
         Regions? regions = null;
         Regions Inside() => regions ??= RegionsNamed(found, people, support);
         var settled = TownSettledByDateline(document, found, people);
-        // The countries the story's other names name: a small country's province does not vouch for itself, said
-        // once or twice.
-        HashSet<string> SupportElsewhere(int c) => found[c].Readings.Any(r => r.Kind == EntityKind.Subdivision && r.IsInSmallCountry)
-            ? named.Where((code, k) => code is not null && !people.Contains(k) && !found[k].Readings.SequenceEqual(found[c].Readings))
-                .OfType<string>().ToHashSet(StringComparer.Ordinal)
-            : support;
         var mentions = new List<EntityMention>(found.Count);
         for (var c = 0; c < found.Count; c++)
         {
@@ -393,7 +386,7 @@ public sealed class Gazetteer
             // The dateline's qualifier is the context a town named like a person needs ("ATHENS, Ga." before "Athens
             // students protest").
             var readings = candidate.Readings
-                .Where(r => settledAs?.Contains(r) == true || Admissible(document, candidate, r, previous, qualifier, SupportElsewhere(c))).ToList();
+                .Where(r => settledAs?.Contains(r) == true || Admissible(document, candidate, r, previous, qualifier, support)).ToList();
             var dateline = IsDateline(document, candidate.FirstToken, candidate.LastToken);
             if (readings.Count == 0 || people.Contains(c) || (dateline && IsTownOfAnotherCountry(readings, candidate.Readings, qualifier)))
             {
@@ -583,9 +576,10 @@ public sealed class Gazetteer
         }
 
         // A province whose name belongs to a large city abroad (Portland, Jamaica) needs what a town named like a
-        // person needs, or its own country named in the story; so does a small country's province in a story that
-        // names other countries and not its own (Estonia's Rouge parish in a story on Cambodia's Khmer Rouge).
-        if (!reading.NeedsContext && !(NeedsItsCountry(reading, candidate.Readings, support) && !support.Contains(reading.CountryCode!)))
+        // person needs, or its own country named in the story; so does a smaller place named like an everyday word in a
+        // headline that capitalises every word ("Stocks Plunge", but "Wind Farm Approved in Plunge").
+        if (!reading.NeedsContext && !(IsOutweighedAbroad(reading, candidate.Readings) && !support.Contains(reading.CountryCode!))
+            && !IsWordInATitleCaseHeadline(document, candidate, reading))
         {
             return true;
         }
@@ -596,9 +590,6 @@ public sealed class Gazetteer
             || (InPlaceContext(document, candidate) && !PersonNames.NameGoesOn(document, candidate.LastToken))
             || (reading.IsCapital && NamesCapitalsInstitution(document, candidate));
     }
-
-    private static bool NeedsItsCountry(GazetteerEntry reading, List<GazetteerEntry> readings, HashSet<string> support) =>
-        IsOutweighedAbroad(reading, readings) || (reading.Kind == EntityKind.Subdivision && reading.IsInSmallCountry && support.Count > 0);
 
     // "the Washington Redskins", "The Washington Post", "Washington's Reagan National Airport": a capital whose name
     // needs context ("Washington" beside the state) is the capital where the next word names one of its own teams,

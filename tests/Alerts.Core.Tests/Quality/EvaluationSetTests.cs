@@ -339,20 +339,20 @@ public sealed class EvaluationSetTests
         ["ag-news-round77 topics.writer2.json deaths-of-notable-people"] = 0.73,
         ["ag-news-round77 topics.writer2.json corruption-and-bribery"] = 0.92,
         ["ag-news-round77 topics.writer2.constrained.json bangladesh"] = 0.99,
-        // 0.893 (0.869 with its constraint) at the first shot: "Stocks Plunge", "Montana" and "Khmer Rouge" no longer
-        // name Lithuanian, Bulgarian and Estonian provinces for `place:`.
-        ["ag-news-round79 topics.json central-eastern-europe"] = 0.98,
+        // 0.893 (0.869 with its constraint) at the first shot: "Stocks Plunge" and "Montana" no longer name Lithuanian
+        // and Bulgarian provinces for `place:`.
+        ["ag-news-round79 topics.json central-eastern-europe"] = 0.94,
         ["ag-news-round79 topics.json churches-and-the-vatican"] = 0.93,
         ["ag-news-round79 topics.json developer-tools-and-databases"] = 0.89,
         ["ag-news-round79 topics.json forecasting-natural-hazards"] = 0.86,
         ["ag-news-round79 topics.json player-signings-trades-and-transfers"] = 0.74,
-        ["ag-news-round79 topics.constrained.json central-eastern-europe"] = 0.95,
-        ["ag-news-round79 topics.writer2.json central-eastern-europe"] = 0.98,
+        ["ag-news-round79 topics.constrained.json central-eastern-europe"] = 0.91,
+        ["ag-news-round79 topics.writer2.json central-eastern-europe"] = 0.94,
         ["ag-news-round79 topics.writer2.json churches-and-the-vatican"] = 0.89,
         ["ag-news-round79 topics.writer2.json developer-tools-and-databases"] = 0.87,
         ["ag-news-round79 topics.writer2.json forecasting-natural-hazards"] = 0.89,
         ["ag-news-round79 topics.writer2.json player-signings-trades-and-transfers"] = 0.61,
-        ["ag-news-round79 topics.writer2.constrained.json central-eastern-europe"] = 0.98,
+        ["ag-news-round79 topics.writer2.constrained.json central-eastern-europe"] = 0.94,
     };
 
     // A constraint's recorded cost where it is not nothing (the first writer's `excludePlaces` for the neighbours of
