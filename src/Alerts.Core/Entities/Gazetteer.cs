@@ -290,8 +290,8 @@ public sealed class Gazetteer
     // Not in a headline that capitalises every word: there "Galle Telecommunications Restored" is the town's.
     private static bool IsCompanyNamedLikeATown(AnalyzedDocument document, int last, List<GazetteerEntry> readings) =>
         IsFollowedByOneOf(document, last, CompanyWords)
-        && readings.All(r => r.Kind == EntityKind.City && !r.IsCapital && r.Population < LargeCity)
-        && !(last < document.TitleTokenCount && PersonNames.CapitalisesEveryWord(document));
+        && readings.All(r => r.Kind == EntityKind.City && !r.IsCapital && !IsLargeCity(r))
+        && !PersonNames.IsInTitleCaseHeadline(document, last);
 
     private static readonly HashSet<string> CompanyWords = new(StringComparer.Ordinal)
     {
@@ -343,11 +343,10 @@ public sealed class Gazetteer
     // one) from the word, so there such a name needs context ("in Plunge"), unless it is a country, a people, a capital
     // or a city of 100,000 (Cologne). A headline in sentence case, and the body, name it as before.
     private static bool IsWordInATitleCaseHeadline(AnalyzedDocument document, NameCandidate candidate, GazetteerEntry reading) =>
-        candidate.FirstToken == candidate.LastToken && candidate.FirstToken < document.TitleTokenCount
-        && reading.Kind is EntityKind.City or EntityKind.Subdivision
-        && !reading.IsCapital && !(reading.Kind == EntityKind.City && reading.Population >= LargeCity)
+        candidate.FirstToken == candidate.LastToken
+        && reading.Kind is EntityKind.City or EntityKind.Subdivision && !reading.IsCapital && !IsLargeCity(reading)
         && OrdinaryWords.Contains(document.Tokens[candidate.FirstToken].Surface)
-        && PersonNames.CapitalisesEveryWord(document);
+        && PersonNames.IsInTitleCaseHeadline(document, candidate.FirstToken);
 
     private static bool UsesCapitals(string text) => text.AsSpan().IndexOfAnyInRange('A', 'Z') >= 0;
 
@@ -598,8 +597,7 @@ public sealed class Gazetteer
     private static bool NamesCapitalsInstitution(AnalyzedDocument document, NameCandidate candidate)
     {
         var next = candidate.LastToken + 1;
-        if (next >= document.Tokens.Count || next == document.TitleTokenCount
-            || (next < document.TitleTokenCount && PersonNames.CapitalisesEveryWord(document)))
+        if (next >= document.Tokens.Count || next == document.TitleTokenCount || PersonNames.IsInTitleCaseHeadline(document, next))
         {
             return false;
         }
@@ -645,7 +643,7 @@ public sealed class Gazetteer
     // city by the name. Larger countries' provinces keep their name (Ontario is not Ontario, California; Bali not Bali
     // in India).
     private static bool IsOutweighedAbroad(GazetteerEntry entry, List<GazetteerEntry> readings) =>
-        entry.Kind == EntityKind.Subdivision && entry.IsInSmallCountry
+        entry.IsInSmallCountry
         && readings.Any(r => IsLargeCity(r) && r.CountryCode != entry.CountryCode)
         && !readings.Any(r => IsLargeCity(r) && r.CountryCode == entry.CountryCode);
 
@@ -655,9 +653,6 @@ public sealed class Gazetteer
     private const int LargeCity = 100_000;
 
     private const int CityOfAMillion = 1_000_000;
-
-    // A country with fewer towns of 15,000 people than this is small (Jamaica has 8, Belize 2, Trinidad 12, Haiti 26).
-    private const int SmallCountryTowns = 30;
 
     private static bool IsLargeCity(GazetteerEntry entry) => entry.Kind == EntityKind.City && entry.Population >= LargeCity;
 
@@ -905,7 +900,6 @@ public sealed class Gazetteer
                     NeedsContext = flags.Contains('w', StringComparison.Ordinal),
                     IsPostalCode = flags.Contains('p', StringComparison.Ordinal),
                     IsNation = flags.Contains('n', StringComparison.Ordinal),
-                    IsInSmallCountry = kind == "subdivision" && townsByCountry.GetValueOrDefault(country) < SmallCountryTowns,
                     CountryTownCount = townsByCountry.GetValueOrDefault(country),
                 };
                 entries[key] = entry;

@@ -61,10 +61,13 @@ public sealed record GazetteerEntry(string Id, string Name, EntityKind Kind, str
     public bool NeedsContext { get; init; }
 
     /// <summary>
-    /// A subdivision of a small country (fewer than 30 towns of 15,000 people): its name, shared with a large city
-    /// abroad (Manchester and Portland in Jamaica), more likely means that city.
+    /// A subdivision of a small country (fewer than 30 towns of 15,000 people: Jamaica has 8, Belize 2, Trinidad 12,
+    /// Haiti 26): its name, shared with a large city abroad (Manchester and Portland in Jamaica), more likely means that
+    /// city.
     /// </summary>
-    public bool IsInSmallCountry { get; init; }
+    public bool IsInSmallCountry => Kind == EntityKind.Subdivision && CountryTownCount < SmallCountryTowns;
+
+    private const int SmallCountryTowns = 30;
 
     /// <summary>
     /// How many towns of 15,000 people its country has: of two provinces named alike and of no known size, the larger

@@ -240,6 +240,10 @@ internal sealed class PersonNames
     private static bool IsWrittenAsName(string text, AnalyzedToken word) =>
         word.End - word.Start > 1 && char.IsUpper(text[word.Start]) && char.IsLower(text[word.Start + 1]);
 
+    /// <summary>Whether a token lies in a headline that capitalises every word, where capitals say nothing of names.</summary>
+    public static bool IsInTitleCaseHeadline(AnalyzedDocument document, int token) =>
+        token < document.TitleTokenCount && CapitalisesEveryWord(document);
+
     /// <summary>
     /// Whether the headline capitalises every word that is no stop word ("Ira Decommissioning Talks Stall"), so its
     /// capitals say nothing of names.
