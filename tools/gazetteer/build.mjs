@@ -341,7 +341,7 @@ for (const [id, { names, countries }] of areas) {
 // ordinary word or words ("Holy Cross", "North Central"), no first name ("Peter" for Peterborough), no adjective
 // ("Jewish", "Northwestern"; CLDR names some Russian republics by their people's adjective, "Chechen", while the
 // press writes the place's noun: Chechnya, in press-names.tsv). A name that is also a surname or another capitalised
-// word ("Tibet", "Flanders", "Crete") needs context, like a town named after a person; a one-word name of four
+// word ("Tibet", "Flanders", "Crete"; or is one without its accents: Estonia's Rõuge, the Khmer Rouge) needs context, like a town named after a person; a one-word name of four
 // letters or fewer is left out, as the Arabic press forms are ("Hama" reads the organisation Hamas as a Syrian
 // province, "Komi", "Tuva" and "Mayo" are words in other names). A code ISO 3166-2 lists under
 // another code (China renumbered its provinces) is new only when its English name is.
@@ -366,7 +366,7 @@ for (const [key, name] of Object.entries(cldrSubdivisionNames)) {
   const country = key.slice(0, 2).toUpperCase();
   if (!iso31662.data[country] || cldrNameCounts.get(plainOf(name).toLowerCase()) > 1 || !isEnglishSubdivisionName(name)
     || skippedIsoCodes.has(isoCode(key))) continue;
-  const needsContext = isNameWord(name) || contextEnglishNames.has(plainOf(name).toLowerCase());
+  const needsContext = isNameWord(name) || isNameWord(plainOf(name)) || contextEnglishNames.has(plainOf(name).toLowerCase());
   const code = `${country}-${key.slice(2).toUpperCase()}`;
   const before = rows.length;
   add('subdivision', code, country, parentOf(code), 0, needsContext ? 'w' : '', [name]);

@@ -96,6 +96,13 @@ public static class TopicEvaluator
         "bank", "banks", "lenders", "shares", "stocks", "market", "markets", "bourse", "economy", "exports", "exporters", "firms", "companies",
     };
 
+    // A country's own bodies that sit at home, named right after it in a headline ("Cambodia's Legislature Bars
+    // Government from Pardoning Khmer Rouge", "Japan parliament approves budget"): where the story happens.
+    private static readonly HashSet<string> SeatedBodies = new(StringComparer.Ordinal)
+    {
+        "legislature", "parliament", "senate", "congress", "cabinet", "court", "courts", "judges", "lawmakers", "legislators", "mps",
+    };
+
     private static readonly HashSet<string> WordsBeforeANounPhrase = new(StringComparer.Ordinal) { "for", "of", "over", "in", "on", "about", "after", "against", "the", "an", "a" };
 
     // What is done to them, or who does it, named before them: "abusing Iraqi prisoners", "the kidnapping of two
@@ -701,13 +708,13 @@ public static class TopicEvaluator
         }
 
         // No required place at all: the story happens elsewhere only when it says where its event is (a dateline, a
-        // place in the headline, a place the matched words are attached to: "troops in Iraq"). Countries and people
-        // named as who ("U.S. gymnast", "Kerry on Iraq") or in an aside about someone (", who swims at Auburn") do not
-        // say where.
+        // place in the headline or a country before its legislature or court there, a place the matched words are
+        // attached to: "troops in Iraq"). Countries and people named as who ("U.S. gymnast", "Kerry on Iraq") or in
+        // an aside about someone (", who swims at Auburn") do not say where.
         var eventPlace = entities.Mentions.FirstOrDefault(m => m.Entry.IsPlace && entities.IsPlaceMention(m) && !entities.IsInAside(m) && !IsTalkedAbout(check, m)
             && !check.Places.LiesAround(m)
             && (entities.IsDateline(m)
-                || (m.FirstToken < document.TitleTokenCount && (m.Entry.SaysWhereNamedBare || entities.IsLocative(m)))
+                || (m.FirstToken < document.TitleTokenCount && (m.Entry.SaysWhereNamedBare || entities.IsLocative(m) || IsBeforeItsSeatedBody(document, m)))
                 || ((m.Entry.SaysWhereNamedBare || entities.IsLocative(m)) && IsAttached(check, m, EventPlaceWindow))));
         if (eventPlace is not null)
         {
@@ -850,6 +857,10 @@ public static class TopicEvaluator
             && excluded.ClauseHits.Any(hits => hits.Any(h => document.IsTitle(h.From)))
             && !entities.Mentions.Any(m => excluded.Places.Holds(m) && document.IsTitle(entities.PositionOf(m)));
     }
+
+    private static bool IsBeforeItsSeatedBody(AnalyzedDocument document, EntityMention place) =>
+        place.Entry.IsCountryOrNation && place.LastToken + 1 < document.TitleTokenCount
+        && SeatedBodies.Contains(document.Tokens[place.LastToken + 1].Surface);
 
     private static bool ReportsSpeech(AnalyzedDocument document) =>
         document.Tokens.Take(document.TitleTokenCount).Any(token => SpeechVerbs.Contains(token.Surface));

@@ -625,6 +625,35 @@ public sealed class PlaceModelTests
     }
 
     [Theory]
+    [InlineData("Cambodia's Legislature Bars Government from Pardoning Khmer Rouge")]
+    [InlineData("Japan parliament passes pension bill")]
+    public void Alerts_AHeadlineCountryBeforeItsLegislature_PutsTheStoryThere(string title)
+    {
+        // Arrange
+        var topic = TestSupport.Topic("legislators OR lawmakers OR bill", new TopicConstraints { Places = ["United States"] });
+
+        // Act: a country's legislature sits at home, so the vote is not an American one.
+        var match = TestSupport.Match(topic, title, "Legislators today approved the bill by a wide margin.");
+
+        // Assert
+        Assert.False(match!.Alert);
+        Assert.Contains(match.Evidence, e => e.Description.StartsWith("the story happens elsewhere", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Alerts_AHeadlineCountryBeforeOtherWords_StillOnlySaysWho()
+    {
+        // Arrange
+        var topic = TestSupport.Topic("legislators OR lawmakers OR bill", new TopicConstraints { Places = ["United States"] });
+
+        // Act: "Japan urges" is who speaks, not where the bill is passed.
+        var match = TestSupport.Match(topic, "Japan urges action on trade bill", "Legislators today approved the bill by a wide margin.");
+
+        // Assert
+        Assert.True(match!.Alert, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
     [InlineData("Extra troops arrive", "SEOUL (Reuters) - Fresh troops arrived on Monday, officials said.")]
     [InlineData("Extra troops arrive", "The government said fresh troops in Iraq would stay until spring.")]
     public void Alerts_TheEventIsPlacedElsewhere_PlaceFails(string title, string body)
