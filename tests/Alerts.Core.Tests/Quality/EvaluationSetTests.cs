@@ -10,7 +10,7 @@ namespace Alerts.Core.Tests.Quality;
 /// The development halves of the evaluation sets (eval/ag-news, eval/ag-news-round9, eval/ag-news-round13 and the
 /// development sets eval/ag-news-round11, eval/ag-news-round15, eval/ag-news-round18, eval/ag-news-round20,
 /// eval/ag-news-round23, eval/ag-news-round25, eval/ag-news-round27, eval/ag-news-round30, eval/ag-news-round36 and the
-/// development half of eval/ag-news-round77: topics
+/// development halves of eval/ag-news-round77, eval/ag-news-round79 and eval/ag-news-round80: topics
 /// written from the docs alone, labels made without seeing the engine) must not lose quality. Floors sit just under
 /// the F1 recorded in docs/scoring.md; on the later development sets the place and actor constraints may not cost
 /// more core stories than recorded there. The test halves and the held-out sets (the fifth, seventh, eighth, tenth,
@@ -340,19 +340,29 @@ public sealed class EvaluationSetTests
         ["ag-news-round77 topics.writer2.json corruption-and-bribery"] = 0.92,
         ["ag-news-round77 topics.writer2.constrained.json bangladesh"] = 0.99,
         // 0.893 (0.869 with its constraint) at the first shot: "Stocks Plunge" and "Montana" no longer name Lithuanian
-        // and Bulgarian provinces for `place:`.
-        ["ag-news-round79 topics.json central-eastern-europe"] = 0.94,
+        // and Bulgarian provinces for `place:` (0.943), nor "Khmer Rouge" Estonia's Rõuge (0.980, the fifty-sixth stop).
+        ["ag-news-round79 topics.json central-eastern-europe"] = 0.98,
         ["ag-news-round79 topics.json churches-and-the-vatican"] = 0.93,
         ["ag-news-round79 topics.json developer-tools-and-databases"] = 0.89,
         ["ag-news-round79 topics.json forecasting-natural-hazards"] = 0.86,
         ["ag-news-round79 topics.json player-signings-trades-and-transfers"] = 0.74,
-        ["ag-news-round79 topics.constrained.json central-eastern-europe"] = 0.91,
-        ["ag-news-round79 topics.writer2.json central-eastern-europe"] = 0.94,
+        ["ag-news-round79 topics.constrained.json central-eastern-europe"] = 0.95,
+        ["ag-news-round79 topics.writer2.json central-eastern-europe"] = 0.98,
         ["ag-news-round79 topics.writer2.json churches-and-the-vatican"] = 0.89,
         ["ag-news-round79 topics.writer2.json developer-tools-and-databases"] = 0.87,
         ["ag-news-round79 topics.writer2.json forecasting-natural-hazards"] = 0.89,
         ["ag-news-round79 topics.writer2.json player-signings-trades-and-transfers"] = 0.61,
-        ["ag-news-round79 topics.writer2.constrained.json central-eastern-europe"] = 0.94,
+        ["ag-news-round79 topics.writer2.constrained.json central-eastern-europe"] = 0.98,
+        ["ag-news-round80 topics.json investment-banks-and-brokerages"] = 0.69,
+        ["ag-news-round80 topics.json microsoft-corporate-business"] = 0.90,
+        ["ag-news-round80 topics.json mobile-phone-handsets"] = 0.82,
+        ["ag-news-round80 topics.json technology-company-acquisitions"] = 0.61,
+        ["ag-news-round80 topics.json trade-disputes-and-trade-pacts"] = 0.89,
+        ["ag-news-round80 topics.writer2.json investment-banks-and-brokerages"] = 0.73,
+        ["ag-news-round80 topics.writer2.json microsoft-corporate-business"] = 0.89,
+        ["ag-news-round80 topics.writer2.json mobile-phone-handsets"] = 0.80,
+        ["ag-news-round80 topics.writer2.json technology-company-acquisitions"] = 0.74,
+        ["ag-news-round80 topics.writer2.json trade-disputes-and-trade-pacts"] = 0.88,
     };
 
     // A constraint's recorded cost where it is not nothing (the first writer's `excludePlaces` for the neighbours of
@@ -370,6 +380,8 @@ public sealed class EvaluationSetTests
     [InlineData("ag-news-round79", "topics.constrained.json")]
     [InlineData("ag-news-round79", "topics.writer2.json")]
     [InlineData("ag-news-round79", "topics.writer2.constrained.json")]
+    [InlineData("ag-news-round80", "topics.json")]
+    [InlineData("ag-news-round80", "topics.writer2.json")]
     public async Task NewSubjectSets_DevelopmentHalf_MeetsRecordedFloors(string set, string topicFile)
     {
         // Act
