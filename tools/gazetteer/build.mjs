@@ -77,6 +77,10 @@ for (const c of worldCountries) {
 
 // A name without its accents ("Kabul" for "Kābul").
 const plainOf = (name) => name.normalize('NFD').replace(/\p{M}/gu, '');
+// Cities of 100,000 people by their plain names, per country: a subdivision named like one (Baghdad, Zürich) keeps its
+// plain spelling, as the city does.
+const LARGE_CITY_POPULATION = 100000;
+const largeCityNames = new Set(cities.filter((c) => c.population >= LARGE_CITY_POPULATION).map((c) => `${c.country}|${plainOf(c.name).toLowerCase()}`));
 
 // press-names.tsv, written for Alerts: one row per line, split into its tab-separated fields (comments left out).
 const pressRows = readFileSync(new URL('./press-names.tsv', import.meta.url), 'utf8').split('\n')
@@ -93,10 +97,13 @@ for (const [country, { sub }] of Object.entries(iso31662.data)) {
   for (const [code, { name }] of Object.entries(sub)) {
     const plain = plainOf(name);
     if (isCommonPlaceWord(name) || isCommonPlaceWord(plain) || skippedIsoCodes.has(code)) continue;
+    // As for a town: a name whose plain spelling is another capitalised word ("Falcón", "Falcon" jets) needs context,
+    // since the recogniser reads names without their accents.
+    const plainIsOtherName = plain !== name && isNameWord(plain) && !largeCityNames.has(`${country}|${plain.toLowerCase()}`);
     const names = [name];
     if (plain !== name) names.push(plain);
     subdivisionIds.add(code);
-    add('subdivision', code, country, '', 0, '', names);
+    add('subdivision', code, country, '', 0, plainIsOtherName ? 'w' : '', names);
     if (country === 'US' || country === 'CA') {
       // Postal codes ("AUSTIN, TX") count only right after a city and a comma: see Gazetteer.
       add('subdivision', code, country, '', 0, 'p', ['=' + code.split('-')[1]]);
@@ -283,10 +290,13 @@ for (const city of cities) {
     || (city.population < 200000 && opensNamesAbroad(plainName, city.country))) ? 'w' : '';
   const subdivision = subdivisionOf(city);
   const names = shortForm ? [city.name, shortForm] : [city.name];
+  // A town under 100,000 whose accents make the name its own, and whose plain spelling is another capitalised word
+  // ("Pápa", "Papa John's"), needs context (a dateline, "in Papa"), since the recogniser reads names without accents.
+  const plainIsOtherName = plainName !== city.name && !capital && city.population < LARGE_CITY_POPULATION && isNameWord(plainName);
   if (plainName !== city.name) names.push(plainName);
   names.push(...saintForms(city.name));
   if (arabicCountries.has(city.country)) names.push(...arabicPressForms(plainName));
-  add('city', String(city.cityId), city.country, subdivision, city.population, (capital ? 'c' : '') + weak, names);
+  add('city', String(city.cityId), city.country, subdivision, city.population, (capital ? 'c' : '') + (weak || (plainIsOtherName ? 'w' : '')), names);
 }
 
 // Press forms and regions, written for Alerts.
@@ -301,6 +311,11 @@ for (const [kind, id, names] of pressRows) {
     continue;
   }
   if (['admin1', 'area', 'cldr-skip', 'cldr-context', 'nation', 'iso-skip', 'within'].includes(kind)) continue;
+  if (kind === 'country-context') {
+    // A country's short name that needs context, a reading of its own (see the loader).
+    add('country', id, id, '', 0, 'w', names.split('|'));
+    continue;
+  }
   // A region that lies in one subdivision is written with its code ("IN-JK" for Kashmir), and implies it.
   const country = id.split('-')[0];
   add(kind, id, country, kind === 'subdivision' || id.includes('-') ? id : '', 0, '', names.split('|'));

@@ -636,6 +636,8 @@ public sealed class Gazetteer
     {
         EntityKind.City => entry.Population >= CityOfAMillion || (entry.IsCapital && entry.Population >= LargeCity),
         EntityKind.Subdivision => !IsOutweighedAbroad(entry, readings),
+        // A country's short name that needs context ("in Trinidad") gives way to a town of the story's country.
+        EntityKind.Country => !entry.NeedsContext,
         _ => true,
     };
 
@@ -921,9 +923,10 @@ public sealed class Gazetteer
         }
     }
 
-    // A subdivision's name flagged as needing context, or a city's press name (no population of its own) so flagged.
+    // A country's or a subdivision's name flagged as needing context, or a city's press name (no population of its own)
+    // so flagged.
     private static bool IsReadingNeedingContext(string kind, string flags, string population) =>
-        flags.Contains('w', StringComparison.Ordinal) && (kind == "subdivision" || (kind == "city" && population == "0"));
+        flags.Contains('w', StringComparison.Ordinal) && (kind is "country" or "subdivision" || (kind == "city" && population == "0"));
 
     private static int KindOrder(string kind) => kind switch
     {

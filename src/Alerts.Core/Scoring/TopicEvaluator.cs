@@ -97,10 +97,18 @@ public static class TopicEvaluator
     };
 
     // A country's own bodies that sit at home, named right after it in a headline ("Cambodia's Legislature Bars
-    // Government from Pardoning Khmer Rouge", "Japan parliament approves budget"): where the story happens.
+    // Government from Pardoning Khmer Rouge", "Japan parliament approves budget", "Israeli cabinet", "Spain's High
+    // Court", "Japan's upper house"): where the story happens. Not its people, who travel ("US lawmakers tour tsunami
+    // zone"), nor "courts", as often a verb ("Japan courts Gulf oil producers").
     private static readonly HashSet<string> SeatedBodies = new(StringComparer.Ordinal)
     {
-        "legislature", "parliament", "senate", "congress", "cabinet", "court", "courts", "judges", "lawmakers", "legislators", "mps",
+        "legislature", "parliament", "senate", "congress", "cabinet", "court", "knesset", "duma", "assembly",
+    };
+
+    // Words between a country and its body ("Supreme Court", "upper house").
+    private static readonly HashSet<string> SeatedBodyQualifiers = new(StringComparer.Ordinal)
+    {
+        "supreme", "high", "top", "constitutional", "upper", "lower", "national",
     };
 
     private static readonly HashSet<string> WordsBeforeANounPhrase = new(StringComparer.Ordinal) { "for", "of", "over", "in", "on", "about", "after", "against", "the", "an", "a" };
@@ -711,10 +719,10 @@ public static class TopicEvaluator
         // place in the headline or a country before its legislature or court there, a place the matched words are
         // attached to: "troops in Iraq"). Countries and people named as who ("U.S. gymnast", "Kerry on Iraq") or in
         // an aside about someone (", who swims at Auburn") do not say where.
-        var eventPlace = entities.Mentions.FirstOrDefault(m => m.Entry.IsPlace && entities.IsPlaceMention(m) && !entities.IsInAside(m) && !IsTalkedAbout(check, m)
-            && !check.Places.LiesAround(m)
+        var eventPlace = entities.Mentions.FirstOrDefault(m => ((m.Entry.IsPlace && entities.IsPlaceMention(m)) || IsHeadlinePeoplesSeatedBody(entities, m))
+            && !entities.IsInAside(m) && !IsTalkedAbout(check, m) && !check.Places.LiesAround(m)
             && (entities.IsDateline(m)
-                || (m.FirstToken < document.TitleTokenCount && (m.Entry.SaysWhereNamedBare || entities.IsLocative(m) || IsBeforeItsSeatedBody(document, m)))
+                || (m.FirstToken < document.TitleTokenCount && (m.Entry.SaysWhereNamedBare || entities.IsLocative(m) || IsBeforeItsSeatedBody(entities, m)))
                 || ((m.Entry.SaysWhereNamedBare || entities.IsLocative(m)) && IsAttached(check, m, EventPlaceWindow))));
         if (eventPlace is not null)
         {
@@ -858,9 +866,25 @@ public static class TopicEvaluator
             && !entities.Mentions.Any(m => excluded.Places.Holds(m) && document.IsTitle(entities.PositionOf(m)));
     }
 
-    private static bool IsBeforeItsSeatedBody(AnalyzedDocument document, EntityMention place) =>
-        place.Entry.IsCountryOrNation && place.LastToken + 1 < document.TitleTokenCount
-        && SeatedBodies.Contains(document.Tokens[place.LastToken + 1].Surface);
+    // A country named like a state or province is as often the other's ("Georgia Senate passes gay marriage ban").
+    private static bool IsBeforeItsSeatedBody(ArticleEntities entities, EntityMention place)
+    {
+        var (tokens, titleEnd) = (entities.Document.Tokens, entities.Document.TitleTokenCount);
+        var next = place.LastToken + 1;
+        if (next + 1 < titleEnd && SeatedBodyQualifiers.Contains(tokens[next].Surface))
+        {
+            next++;
+        }
+
+        return (place.Entry.IsCountryOrNation || place.Entry.Kind == EntityKind.Nationality) && next < titleEnd
+            && (SeatedBodies.Contains(tokens[next].Surface) || (next > place.LastToken + 1 && tokens[next].Surface == "house"))
+            && !Gazetteer.Default.ReadingsOf(entities.TextOf(place)).Any(r => r.Kind == EntityKind.Subdivision);
+    }
+
+    // A people's body in the headline ("Israeli cabinet approves pullout plan") says where, as its country's would.
+    private static bool IsHeadlinePeoplesSeatedBody(ArticleEntities entities, EntityMention mention) =>
+        mention.Entry.Kind == EntityKind.Nationality && mention.FirstToken < entities.Document.TitleTokenCount
+        && !entities.IsBorderContext(mention) && IsBeforeItsSeatedBody(entities, mention);
 
     private static bool ReportsSpeech(AnalyzedDocument document) =>
         document.Tokens.Take(document.TitleTokenCount).Any(token => SpeechVerbs.Contains(token.Surface));
