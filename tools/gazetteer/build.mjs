@@ -356,9 +356,10 @@ for (const [id, { names, countries }] of areas) {
 // ordinary word or words ("Holy Cross", "North Central"), no first name ("Peter" for Peterborough), no adjective
 // ("Jewish", "Northwestern"; CLDR names some Russian republics by their people's adjective, "Chechen", while the
 // press writes the place's noun: Chechnya, in press-names.tsv). A name that is also a surname or another capitalised
-// word ("Tibet", "Flanders", "Crete"; or is one without its accents: Estonia's Rõuge, the Khmer Rouge) needs context, like a town named after a person; a one-word name of four
-// letters or fewer is left out, as the Arabic press forms are ("Hama" reads the organisation Hamas as a Syrian
-// province, "Komi", "Tuva" and "Mayo" are words in other names). A code ISO 3166-2 lists under
+// word ("Tibet", "Flanders", "Crete"; or is one without its accents: Estonia's Rõuge, the Khmer Rouge) needs
+// context, like a town named after a person; a one-word name of four letters or fewer is left out, as the Arabic
+// press forms are ("Hama" reads the organisation Hamas as a Syrian province, "Komi", "Tuva" and "Mayo" are words in
+// other names). A code ISO 3166-2 lists under
 // another code (China renumbered its provinces) is new only when its English name is.
 const PEOPLE_ADJECTIVES = new Set(['chechen', 'buryat', 'chuvash', 'udmurt', 'kabardino-balkar', 'karachay-cherkess']);
 // And those press-names.tsv lists: names the press uses for something else, left out or needing context.

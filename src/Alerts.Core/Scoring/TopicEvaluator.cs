@@ -716,8 +716,8 @@ public static class TopicEvaluator
         }
 
         // No required place at all: the story happens elsewhere only when it says where its event is (a dateline, a
-        // place in the headline or a country before its legislature or court there, a place the matched words are
-        // attached to: "troops in Iraq"). Countries and people named as who ("U.S. gymnast", "Kerry on Iraq") or in
+        // place in the headline or a country or people before its legislature or court there, a place the matched
+        // words are attached to: "troops in Iraq"). Countries and people named as who ("U.S. gymnast", "Kerry on Iraq") or in
         // an aside about someone (", who swims at Auburn") do not say where.
         var eventPlace = entities.Mentions.FirstOrDefault(m => ((m.Entry.IsPlace && entities.IsPlaceMention(m)) || IsHeadlinePeoplesSeatedBody(entities, m))
             && !entities.IsInAside(m) && !IsTalkedAbout(check, m) && !check.Places.LiesAround(m)
@@ -866,7 +866,9 @@ public static class TopicEvaluator
             && !entities.Mentions.Any(m => excluded.Places.Holds(m) && document.IsTitle(entities.PositionOf(m)));
     }
 
-    // A country named like a state or province is as often the other's ("Georgia Senate passes gay marriage ban").
+    // Whether the headline names one of the country's (or people's) seated bodies right after it, with at most a word
+    // such as "Supreme" or "upper" between. A country named like a state or province is as often the state's ("Georgia
+    // Senate passes gay marriage ban"), so such a name never counts.
     private static bool IsBeforeItsSeatedBody(ArticleEntities entities, EntityMention place)
     {
         var (tokens, titleEnd) = (entities.Document.Tokens, entities.Document.TitleTokenCount);
