@@ -105,10 +105,26 @@ public static class TopicEvaluator
         "legislature", "parliament", "senate", "congress", "cabinet", "court", "knesset", "duma", "assembly",
     };
 
-    // Words between a country and its body ("Supreme Court", "upper house").
+    // Words between a country and its body ("Supreme Court", "upper house"; "national" only before "assembly": the
+    // Iraqi National Congress is a party).
     private static readonly HashSet<string> SeatedBodyQualifiers = new(StringComparer.Ordinal)
     {
         "supreme", "high", "top", "constitutional", "upper", "lower", "national",
+    };
+
+    // A body's people and things, who travel or stand elsewhere ("Japanese cabinet minister tours tsunami-hit coast",
+    // "US court-martial jails abuse soldier" in Baghdad, "Japanese assembly plant").
+    private static readonly HashSet<string> SeatedBodyMembers = new(StringComparer.Ordinal)
+    {
+        "minister", "ministers", "member", "members", "speaker", "justice", "justices", "leader", "leaders", "delegation",
+        "delegates", "official", "officials", "chief", "aide", "aides", "candidate", "candidates", "martial", "plant",
+        "plants", "line", "lines", "worker", "workers",
+    };
+
+    // Words that make a nationality part of a wider one ("Latin American", "Inter-American", "North American").
+    private static readonly HashSet<string> WiderPeoples = new(StringComparer.Ordinal)
+    {
+        "latin", "central", "north", "south", "inter", "pan", "anglo",
     };
 
     private static readonly HashSet<string> WordsBeforeANounPhrase = new(StringComparer.Ordinal) { "for", "of", "over", "in", "on", "about", "after", "against", "the", "an", "a" };
@@ -867,25 +883,41 @@ public static class TopicEvaluator
     }
 
     // Whether the headline names one of the country's (or people's) seated bodies right after it, with at most a word
-    // such as "Supreme" or "upper" between. A country named like a state or province is as often the state's ("Georgia
-    // Senate passes gay marriage ban"), so such a name never counts.
+    // such as "Supreme" or "upper" between, and no member or thing of the body after it ("cabinet minister"). A country
+    // named like a state or province is as often the state's ("Georgia Senate passes gay marriage ban"), so such a
+    // name never counts.
     private static bool IsBeforeItsSeatedBody(ArticleEntities entities, EntityMention place)
     {
         var (tokens, titleEnd) = (entities.Document.Tokens, entities.Document.TitleTokenCount);
         var next = place.LastToken + 1;
+        string? qualifier = null;
         if (next + 1 < titleEnd && SeatedBodyQualifiers.Contains(tokens[next].Surface))
         {
+            qualifier = tokens[next].Surface;
             next++;
         }
 
-        return (place.Entry.IsCountryOrNation || place.Entry.Kind == EntityKind.Nationality) && next < titleEnd
-            && (SeatedBodies.Contains(tokens[next].Surface) || (next > place.LastToken + 1 && tokens[next].Surface == "house"))
-            && !Gazetteer.Default.ReadingsOf(entities.TextOf(place)).Any(r => r.Kind == EntityKind.Subdivision);
+        if (!(place.Entry.IsCountryOrNation || place.Entry.Kind == EntityKind.Nationality) || next >= titleEnd
+            || (next + 1 < titleEnd && SeatedBodyMembers.Contains(tokens[next + 1].Surface)))
+        {
+            return false;
+        }
+
+        var body = tokens[next].Surface;
+        var isBody = qualifier switch
+        {
+            null => SeatedBodies.Contains(body),
+            "national" => body == "assembly",
+            "upper" or "lower" => body is "house" or "chamber",
+            _ => SeatedBodies.Contains(body),
+        };
+        return isBody && !Gazetteer.Default.ReadingsOf(entities.TextOf(place)).Any(r => r.Kind == EntityKind.Subdivision);
     }
 
     // A people's body in the headline ("Israeli cabinet approves pullout plan") says where, as its country's would.
     private static bool IsHeadlinePeoplesSeatedBody(ArticleEntities entities, EntityMention mention) =>
         mention.Entry.Kind == EntityKind.Nationality && mention.FirstToken < entities.Document.TitleTokenCount
+        && (mention.FirstToken == 0 || !WiderPeoples.Contains(entities.Document.Tokens[mention.FirstToken - 1].Surface))
         && !entities.IsBorderContext(mention) && IsBeforeItsSeatedBody(entities, mention);
 
     private static bool ReportsSpeech(AnalyzedDocument document) =>

@@ -648,13 +648,18 @@ public sealed class PlaceModelTests
     [InlineData("Georgia Senate passes gay marriage bill")]
     [InlineData("Japan courts Gulf oil producers over bill")]
     [InlineData("UK lawmakers tour tsunami zone before bill")]
+    [InlineData("Japanese cabinet minister tours tsunami-hit coast over bill")]
+    [InlineData("US court-martial jails abuse soldier under bill")]
+    [InlineData("Japanese assembly plant adds jobs after bill")]
+    [InlineData("Iraqi National Congress backs bill")]
+    [InlineData("Latin American parliament meets on trade bill")]
     public void Alerts_AHeadlineCountryBeforeOtherWords_StillOnlySaysWho(string title)
     {
         // Arrange
         var topic = TestSupport.Topic("legislators OR lawmakers OR bill", new TopicConstraints { Places = ["United States"] });
 
-        // Act: who speaks, a state named like a country, "courts" as a verb and legislators abroad say no place of a
-        // country's own bodies at home.
+        // Act: who speaks, a state named like a country, "courts" as a verb, legislators, ministers and courts-martial
+        // abroad, a factory's assembly, a party's name and a wider people say no place of a country's own bodies at home.
         var match = TestSupport.Match(topic, title, "Legislators today approved the bill by a wide margin.");
 
         // Assert
