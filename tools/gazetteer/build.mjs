@@ -77,6 +77,9 @@ for (const c of worldCountries) {
 
 // A name without its accents ("Kabul" for "Kābul").
 const plainOf = (name) => name.normalize('NFD').replace(/\p{M}/gu, '');
+// A name whose plain spelling is another capitalised word ("Rõuge" and the Khmer Rouge, "Pápa" and Papa John's): the
+// recogniser reads names without their accents, so such a place needs context.
+const isOtherNameWithoutAccents = (name) => plainOf(name) !== name && isNameWord(plainOf(name));
 // Cities of 100,000 people by their plain names, per country: a subdivision named like one (Baghdad, Zürich) keeps its
 // plain spelling, as the city does.
 const LARGE_CITY_POPULATION = 100000;
@@ -97,9 +100,8 @@ for (const [country, { sub }] of Object.entries(iso31662.data)) {
   for (const [code, { name }] of Object.entries(sub)) {
     const plain = plainOf(name);
     if (isCommonPlaceWord(name) || isCommonPlaceWord(plain) || skippedIsoCodes.has(code)) continue;
-    // As for a town: a name whose plain spelling is another capitalised word ("Falcón", "Falcon" jets) needs context,
-    // since the recogniser reads names without their accents.
-    const plainIsOtherName = plain !== name && isNameWord(plain) && !largeCityNames.has(`${country}|${plain.toLowerCase()}`);
+    // "Falcón" and a Falcon jet; not a name a city of 100,000 of its country bears.
+    const plainIsOtherName = isOtherNameWithoutAccents(name) && !largeCityNames.has(`${country}|${plain.toLowerCase()}`);
     const names = [name];
     if (plain !== name) names.push(plain);
     subdivisionIds.add(code);
@@ -290,9 +292,8 @@ for (const city of cities) {
     || (city.population < 200000 && opensNamesAbroad(plainName, city.country))) ? 'w' : '';
   const subdivision = subdivisionOf(city);
   const names = shortForm ? [city.name, shortForm] : [city.name];
-  // A town under 100,000 whose accents make the name its own, and whose plain spelling is another capitalised word
-  // ("Pápa", "Papa John's"), needs context (a dateline, "in Papa"), since the recogniser reads names without accents.
-  const plainIsOtherName = plainName !== city.name && !capital && city.population < LARGE_CITY_POPULATION && isNameWord(plainName);
+  // A town under 100,000 ("Pápa", "Papa John's") needs context (a dateline, "in Papa").
+  const plainIsOtherName = !capital && city.population < LARGE_CITY_POPULATION && isOtherNameWithoutAccents(city.name);
   if (plainName !== city.name) names.push(plainName);
   names.push(...saintForms(city.name));
   if (arabicCountries.has(city.country)) names.push(...arabicPressForms(plainName));
@@ -382,7 +383,7 @@ for (const [key, name] of Object.entries(cldrSubdivisionNames)) {
   const country = key.slice(0, 2).toUpperCase();
   if (!iso31662.data[country] || cldrNameCounts.get(plainOf(name).toLowerCase()) > 1 || !isEnglishSubdivisionName(name)
     || skippedIsoCodes.has(isoCode(key))) continue;
-  const needsContext = isNameWord(name) || isNameWord(plainOf(name)) || contextEnglishNames.has(plainOf(name).toLowerCase());
+  const needsContext = isNameWord(name) || isOtherNameWithoutAccents(name) || contextEnglishNames.has(plainOf(name).toLowerCase());
   const code = `${country}-${key.slice(2).toUpperCase()}`;
   const before = rows.length;
   add('subdivision', code, country, parentOf(code), 0, needsContext ? 'w' : '', [name]);

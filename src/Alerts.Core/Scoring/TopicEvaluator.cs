@@ -733,8 +733,8 @@ public static class TopicEvaluator
 
         // No required place at all: the story happens elsewhere only when it says where its event is (a dateline, a
         // place in the headline or a country or people before its legislature or court there, a place the matched
-        // words are attached to: "troops in Iraq"). Countries and people named as who ("U.S. gymnast", "Kerry on Iraq") or in
-        // an aside about someone (", who swims at Auburn") do not say where.
+        // words are attached to: "troops in Iraq"). Countries and people named as who ("U.S. gymnast", "Kerry on
+        // Iraq") or in an aside about someone (", who swims at Auburn") do not say where.
         var eventPlace = entities.Mentions.FirstOrDefault(m => ((m.Entry.IsPlace && entities.IsPlaceMention(m)) || IsHeadlinePeoplesSeatedBody(entities, m))
             && !entities.IsInAside(m) && !IsTalkedAbout(check, m) && !check.Places.LiesAround(m)
             && (entities.IsDateline(m)
@@ -888,6 +888,11 @@ public static class TopicEvaluator
     // name never counts.
     private static bool IsBeforeItsSeatedBody(ArticleEntities entities, EntityMention place)
     {
+        if (!place.Entry.IsCountryOrNation && place.Entry.Kind != EntityKind.Nationality)
+        {
+            return false;
+        }
+
         var (tokens, titleEnd) = (entities.Document.Tokens, entities.Document.TitleTokenCount);
         var next = place.LastToken + 1;
         string? qualifier = null;
@@ -897,8 +902,7 @@ public static class TopicEvaluator
             next++;
         }
 
-        if (!(place.Entry.IsCountryOrNation || place.Entry.Kind == EntityKind.Nationality) || next >= titleEnd
-            || (next + 1 < titleEnd && SeatedBodyMembers.Contains(tokens[next + 1].Surface)))
+        if (next >= titleEnd || (next + 1 < titleEnd && SeatedBodyMembers.Contains(tokens[next + 1].Surface)))
         {
             return false;
         }
