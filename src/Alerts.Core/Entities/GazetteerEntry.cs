@@ -51,6 +51,9 @@ public sealed record GazetteerEntry(string Id, string Name, EntityKind Kind, str
     /// <summary>For cities: their population (orders readings of an ambiguous name).</summary>
     public int Population { get; init; }
 
+    /// <summary>A town of the data (a GeoNames city, numbered), not a press region such as "Darfur" or "Waziristan".</summary>
+    public bool IsTown => Kind == EntityKind.City && Id.All(char.IsAsciiDigit);
+
     /// <summary>A capital city.</summary>
     public bool IsCapital { get; init; }
 

@@ -147,6 +147,47 @@ public sealed class RealGazetteerTests
     }
 
     [Theory]
+    [InlineData("Talks on Iran open in Geneva", "Diplomats met on Monday.", "CH")]
+    [InlineData("Talks open", "GENEVA (Reuters) - Talks opened on Monday.", "CH")]
+    [InlineData("Car fair opens in Cologne", "Carmakers showed new models.", "DE")]
+    [InlineData("Diamond traders gather in Antwerp", "Dealers met on Friday.", "BE")]
+    [InlineData("Volvo to add jobs in Gothenburg", "The carmaker said on Friday.", "SE")]
+    [InlineData("Software exports grow in Calicut", "Firms hired staff.", "IN")]
+    public void Recognize_ACitysEnglishName_IsTheCityTheLocalNameNames(string title, string body, string country)
+    {
+        // Act / Assert: GeoNames keeps Genève, Köln, Antwerpen, Göteborg and Kozhikode; the press writes the English name.
+        Assert.Contains(Recognize(title, body), m => m.Entry.Kind == EntityKind.City && m.Entry.CountryCode == country);
+    }
+
+    [Fact]
+    public void Recognize_AnEnglishNameThatIsAlsoAGivenName_NeedsContext()
+    {
+        // Act / Assert: "Geneva" is a given name and a Utah steelmaker's too: bare, it is not the Swiss city.
+        Assert.DoesNotContain(Recognize("Geneva Steel cuts 400 jobs", "The Utah steelmaker said on Friday."), m => m.Entry.CountryCode == "CH");
+    }
+
+    [Theory]
+    [InlineData("Russia backs Kyoto pact", "MOSCOW (Reuters) - The cabinet approved the Kyoto protocol on Thursday.", "JP")]
+    [InlineData("US says Geneva Conventions apply to detainees", "WASHINGTON - The Pentagon said on Friday.", "CH")]
+    [InlineData("Oslo accords in tatters, minister says", "GAZA CITY - The peace deal is dead, a minister said.", "NO")]
+    [InlineData("Rebels sign Naivasha pact", "Sudan's rebels and the government signed on Friday.", "KE")]
+    public void Recognize_AnAgreementNamedAfterATown_IsNotThere(string title, string body, string country)
+    {
+        // Act / Assert: the town where it was signed is not where the story happens.
+        Assert.DoesNotContain(Recognize(title, body), m => m.Entry.CountryCode == country);
+    }
+
+    [Theory]
+    [InlineData("Iran accord holds, inspectors say", "IR")]
+    [InlineData("Darfur pact signed in Abuja", "SD")]
+    [InlineData("Delegates gather for the Boston convention", "US")]
+    public void Recognize_ACountryOrRegionBeforeAnAgreementOrALowerCaseConvention_IsStillThePlace(string title, string country)
+    {
+        // Act / Assert: a country or region is a party or the subject; a convention in lower case is held there.
+        Assert.Contains(Recognize(title, "Officials said on Friday."), m => m.Entry.CountryCode == country);
+    }
+
+    [Theory]
     [InlineData("Cambodia to try Khmer Rouge leaders", "Phnom Penh agreed on Friday.", "EE")]
     [InlineData("Papa John's profit rises", "The pizza chain said sales grew.", "HU")]
     [InlineData("Falcon business jet crashes on take-off", "A Dassault Falcon 20 crashed on Friday.", "VE")]
