@@ -158,7 +158,10 @@ public static class TextAnalyzer
         }
     }
 
-    /// <summary>Unicode NFKC normalisation and repair of escaped characters (the form token offsets refer to).</summary>
+    /// <summary>
+    /// Unicode NFKC normalisation, repair of escaped characters and removal of the markup they leave (the form token
+    /// offsets refer to).
+    /// </summary>
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -166,7 +169,7 @@ public static class TextAnalyzer
         // A decoded reference may be a compatibility character ("&#8230;" is "…", NFKC "..."): normalised again then.
         var normalized = NormalizeForm(text);
         var repaired = EscapedEntities.Repair(normalized);
-        return ReferenceEquals(repaired, normalized) ? normalized : NormalizeForm(repaired);
+        return LeftoverMarkup.Strip(ReferenceEquals(repaired, normalized) ? normalized : NormalizeForm(repaired));
     }
 
     private static string NormalizeForm(string text)

@@ -10,7 +10,7 @@ namespace Alerts.Core.Tests.Quality;
 /// The development halves of the evaluation sets (eval/ag-news, eval/ag-news-round9, eval/ag-news-round13 and the
 /// development sets eval/ag-news-round11, eval/ag-news-round15, eval/ag-news-round18, eval/ag-news-round20,
 /// eval/ag-news-round23, eval/ag-news-round25, eval/ag-news-round27, eval/ag-news-round30, eval/ag-news-round36 and the
-/// development halves of eval/ag-news-round77, eval/ag-news-round79 and eval/ag-news-round80: topics
+/// development halves of eval/ag-news-round77 and eval/ag-news-round79 to eval/ag-news-round81: topics
 /// written from the docs alone, labels made without seeing the engine) must not lose quality. Floors sit just under
 /// the F1 recorded in docs/scoring.md; on the later development sets the place and actor constraints may not cost
 /// more core stories than recorded there. The test halves and the held-out sets (the fifth, seventh, eighth, tenth,
@@ -363,6 +363,20 @@ public sealed class EvaluationSetTests
         ["ag-news-round80 topics.writer2.json mobile-phone-handsets"] = 0.80,
         ["ag-news-round80 topics.writer2.json technology-company-acquisitions"] = 0.74,
         ["ag-news-round80 topics.writer2.json trade-disputes-and-trade-pacts"] = 0.88,
+        // The phone companies 0.867 / 0.892 at the first shot: a feed's advertisement in escaped markup is no part of a
+        // story since the fifty-seventh stop.
+        ["ag-news-round81 topics.json delays-and-postponements"] = 0.80,
+        ["ag-news-round81 topics.json rankings-and-league-tables"] = 0.58,
+        ["ag-news-round81 topics.json rugby-union"] = 0.88,
+        ["ag-news-round81 topics.json us-landline-phone-companies"] = 0.89,
+        ["ag-news-round81 topics.json zimbabwe"] = 0.94,
+        ["ag-news-round81 topics.constrained.json us-landline-phone-companies"] = 0.90,
+        ["ag-news-round81 topics.writer2.json delays-and-postponements"] = 0.77,
+        ["ag-news-round81 topics.writer2.json rankings-and-league-tables"] = 0.66,
+        ["ag-news-round81 topics.writer2.json rugby-union"] = 0.85,
+        ["ag-news-round81 topics.writer2.json us-landline-phone-companies"] = 0.91,
+        ["ag-news-round81 topics.writer2.json zimbabwe"] = 0.97,
+        ["ag-news-round81 topics.writer2.constrained.json us-landline-phone-companies"] = 0.92,
     };
 
     // A constraint's recorded cost where it is not nothing (the first writer's `excludePlaces` for the neighbours of
@@ -382,6 +396,10 @@ public sealed class EvaluationSetTests
     [InlineData("ag-news-round79", "topics.writer2.constrained.json")]
     [InlineData("ag-news-round80", "topics.json")]
     [InlineData("ag-news-round80", "topics.writer2.json")]
+    [InlineData("ag-news-round81", "topics.json")]
+    [InlineData("ag-news-round81", "topics.constrained.json")]
+    [InlineData("ag-news-round81", "topics.writer2.json")]
+    [InlineData("ag-news-round81", "topics.writer2.constrained.json")]
     public async Task NewSubjectSets_DevelopmentHalf_MeetsRecordedFloors(string set, string topicFile)
     {
         // Act

@@ -202,6 +202,11 @@ public sealed class QuerySemanticsTests
     [InlineData("AT&T", "AT amp;T Wireless moves to sell Canada asset", true)]
     [InlineData("AT&T", "AT&amp;T Wireless moves to sell Canada asset", true)]
     [InlineData("\"McDonald's profit\"", "McDonald #39;s profit beats forecasts", true)]
+    // Markup left escaped in a summary is no text of the story, and neither is the advertisement a feed appends.
+    [InlineData("href OR doubleclick", "Router ships &lt;a href=\"http://ad.doubleclick.net/x\"&gt;Read more&lt;/a&gt;", false)]
+    [InlineData("SBC", "McData plans a new router.&lt;p&gt;ADVERTISEMENT&lt;/p&gt;&lt;p&gt;&lt;a href=\"x\"&gt;SBC Case Study&lt;/a&gt;", false)]
+    [InlineData("SBC", "SBC plans a new router.&lt;p&gt;ADVERTISEMENT&lt;/p&gt;&lt;p&gt;Buy now&lt;/p&gt;", true)]
+    [InlineData("\"best game\"", "The best &lt;b&gt;game&lt;/b&gt; of the year", true)]
     // An everyday word written in capitals is an acronym: it matches that word written in capitals, not its other
     // senses; a query typed with caps lock keeps ordinary matching.
     [InlineData("AIDS", "Africa fights AIDS with girl power", true)]

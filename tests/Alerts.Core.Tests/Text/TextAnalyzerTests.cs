@@ -278,4 +278,14 @@ public sealed class TextAnalyzerTests
         Assert.Equal(words.Length, TextAnalyzer.StopWordCount);
         Assert.All(["up", "off", "himself", "said", "from", "has"], word => Assert.False(TextAnalyzer.IsStopWord(word), word));
     }
+
+    [Theory]
+    [InlineData("Router ships &lt;a href=\"http://ad.example/x\"&gt;Read more&lt;/a&gt;", "Router ships  Read more ")]
+    [InlineData("Top story.&lt;p&gt;ADVERTISEMENT&lt;/p&gt;&lt;p&gt;Buy our white paper", "Top story.")]
+    [InlineData("Profit rose 5% as costs fell < 2% and sales > 3%", "Profit rose 5% as costs fell < 2% and sales > 3%")]
+    public void Normalize_MarkupLeftInText_IsNoPartOfTheStory(string text, string expected)
+    {
+        // Act / Assert: tags become spaces; a feed's advertisement and all after it go; angle brackets in prose stay.
+        Assert.Equal(expected, TextAnalyzer.Normalize(text));
+    }
 }
