@@ -278,13 +278,15 @@ for (const row of rows.filter(([kind, , , subdivision]) => kind === 'subdivision
 
 // English names (exonyms) of large cities: GeoNames keeps the local one ("Genève", "Köln", "Göteborg"), SimpleMaps'
 // list the English one ("Geneva", "Cologne", "Gothenburg"). A GeoNames city and a SimpleMaps city are the same place
-// when each is the other's nearest in the country, within about 5 km and of like population. The English name is kept
-// only where it names nothing else: no other city of the country, no city of 50,000 elsewhere (Masan's "Gwangju" is
-// another city, Santa Bárbara d'Oeste's "Santa Barbara" California's), no second exonym, no country or subdivision,
-// no ordinary word.
+// when each is the other's nearest in the country, within about 5 km and of like population. Where SimpleMaps lacks
+// the city it may list a neighbour there instead (Fujieda's "Fujita", Abadan's "Madan", Adana's district "Seyhan"), so
+// the English name is kept only for a local name written with letters English does not use, and not as a longer or
+// shorter form of it ("Hyderabad City" is no other name; the press's English names of other cities, "Bruges" for
+// Brugge, are press-names.tsv lines). And only where it names nothing else: no other city that
+// would not need context (Masan's "Gwangju" is another city, Santa Bárbara d'Oeste's "Santa Barbara" California's;
+// Geneva, Illinois, named like a person, needs context), no second exonym, no country or subdivision, no ordinary word.
 const EXONYM_DEGREES = 0.05;
 const EXONYM_POPULATION_RATIO = 2;
-const EXONYM_RIVAL_POPULATION = 50000;
 const groupBy = (items, key) => items.reduce((groups, item) => groups.set(key(item), [...(groups.get(key(item)) ?? []), item]), new Map());
 const citiesByName = new Map();
 for (const c of cities.filter((c) => c.population >= MIN_CITY_POPULATION)) {
@@ -298,6 +300,11 @@ const namesOtherSubdivision = (key, city) => (cldrCodesByName.get(key) ?? []).so
 const simpleMapsByCountry = groupBy(simpleMapsCities, (c) => c.iso2);
 const degreesApart = (city, other) => Math.hypot(Number(other.lat) - city.loc.coordinates[1], Number(other.lng) - city.loc.coordinates[0]);
 const nearestOf = (items, distance) => items.reduce((best, item) => (best === undefined || distance(item) < distance(best) ? item : best), undefined);
+const isOtherSpelling = (local, english) => {
+  const [localWords, englishWords] = [words(plainOf(local)), words(english)];
+  const holds = (outer, inner) => inner.every((w) => outer.includes(w));
+  return !/^[A-Za-z .'-]+$/.test(local) && !holds(localWords, englishWords) && !holds(englishWords, localWords);
+};
 const exonymCandidates = [];
 for (const [country, large] of groupBy(cities.filter((c) => c.population >= LARGE_CITY_POPULATION), (c) => c.country)) {
   const candidates = simpleMapsByCountry.get(country) ?? [];
@@ -311,8 +318,8 @@ for (const [country, large] of groupBy(cities.filter((c) => c.population >= LARG
     if (plainOf(english) !== english) continue;
     const key = plainOf(english).toLowerCase();
     if ([city.name, shortFormOf(city)].some((n) => n && plainOf(n).toLowerCase() === key) || areaNames.has(key) || namesOtherSubdivision(key, city) || isCommonPlaceWord(english) || isCommonPlaceWord(plainOf(english))) continue;
-    const rivals = (citiesByName.get(key) ?? []).filter((c) => c !== city && (c.country === country || c.population >= EXONYM_RIVAL_POPULATION));
-    if (rivals.length === 0) exonymCandidates.push({ city, english, key });
+    const rivals = (citiesByName.get(key) ?? []).filter((c) => c !== city && (c.country === country || !isNameWord(c.name)));
+    if (rivals.length === 0 && isOtherSpelling(city.name, english)) exonymCandidates.push({ city, english, key });
   }
 }
 // press-names.tsv already gives some cities their English names ("Rangoon", "Cologne").

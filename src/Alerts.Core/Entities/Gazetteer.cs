@@ -263,28 +263,33 @@ public sealed class Gazetteer
 
     private static readonly HashSet<string> Seas = new(StringComparer.Ordinal) { "sea", "ocean" };
 
-    // "the Kyoto protocol", "the Oslo accords", "the Geneva Conventions", "the Naivasha pact": an agreement named after
-    // the town where it was signed is not there (Russia ratifying the Kyoto protocol is no Japanese story). Only a town:
-    // a country or a region before the word is a party or the subject ("the Iran accord", "a Darfur pact"). A convention
-    // only as a name, with its capital: "the Boston convention" is held in Boston.
+    // "the Kyoto protocol", "the Oslo accords", "the Geneva Conventions", "the Kyoto climate treaty": an agreement named
+    // after the town where it was signed is not there (Russia ratifying the Kyoto protocol is no Japanese story). Only
+    // a town, and only words that name treaties: a country or a region before them is a party or the subject ("the Iran
+    // accord"); a single "accord" or "pact" is as often a deal made in the town or about it ("the Fallujah accord",
+    // "GM, SAIC seal Beijing pact"), a single "convention" a gathering held there ("the Boston Convention").
     private static bool IsAgreementNamedAfter(AnalyzedDocument document, int last, List<GazetteerEntry> readings)
     {
-        var next = last + 1;
-        if (next >= document.Tokens.Count || next == document.TitleTokenCount || !readings.Any(r => r.IsTown)
-            || readings.Any(r => !r.IsTown && r.Kind != EntityKind.Subdivision))
+        if (!readings.Any(r => r.IsTown) || readings.Any(r => !r.IsTown && r.Kind != EntityKind.Subdivision))
         {
             return false;
         }
 
-        var word = document.Tokens[next];
-        var text = document.TextOf(word);
-        return word.Start - document.Tokens[last].End == 1
-            && (Agreements.Contains(word.Surface) || (NamedAgreements.Contains(word.Surface) && char.IsUpper(text[word.Start])));
+        var next = last + 1;
+        if (next < document.Tokens.Count && next != document.TitleTokenCount && AgreementKinds.Contains(document.Tokens[next].Surface))
+        {
+            next++;
+        }
+
+        return next < document.Tokens.Count && next != document.TitleTokenCount
+            && document.Tokens[next].Position - document.Tokens[last].Position == next - last
+            && Agreements.Contains(document.Tokens[next].Surface);
     }
 
-    private static readonly HashSet<string> Agreements = new(StringComparer.Ordinal) { "protocol", "protocols", "pact", "treaty", "accord", "accords" };
+    private static readonly HashSet<string> Agreements = new(StringComparer.Ordinal) { "protocol", "protocols", "treaty", "accords", "conventions" };
 
-    private static readonly HashSet<string> NamedAgreements = new(StringComparer.Ordinal) { "convention", "conventions" };
+    // A word that may stand between the town and the agreement: "the Kyoto climate treaty", "the Oslo peace accords".
+    private static readonly HashSet<string> AgreementKinds = new(StringComparer.Ordinal) { "climate", "peace" };
 
     // "US$890 million", "U.S.$", "US $" (some feeds escape it, "US\$890"), "the U.S. dollar", "US-dollar bonds", "82 US
     // cents": the US dollar is paid and traded the world over, so it says nothing of where the story happens (a Hong

@@ -526,14 +526,10 @@ public static class TopicEvaluator
 
         // Where something is: a dateline, a city or state, or a place after a word of place ("in", "to", "through");
         // a country named bare is more often who ("U.S. Brokers Cease-fire in Western Afghanistan", "Bulgaria mourns
-        // slain hostage"), but not before its economy's words or its seated body in the headline ("Polish parliament
-        // votes to keep troops in Iraq" happens in Poland), as for a required place.
-        var titleEnd = check.Document.TitleTokenCount;
-        var firstPlace = entities.Mentions.FirstOrDefault(m => ((m.Entry.IsPlace && entities.IsPlaceMention(m)) || IsHeadlinePeoplesSeatedBody(entities, m))
-            && !entities.IsInAside(m) && !IsTalkedAbout(excluded, m)
+        // slain hostage"), but not before its economy's words in the headline (below).
+        var firstPlace = entities.Mentions.FirstOrDefault(m => m.Entry.IsPlace && entities.IsPlaceMention(m) && !entities.IsInAside(m) && !IsTalkedAbout(excluded, m)
             && !entities.IsReactionPlace(m, position => IsMatchedAt(excluded, position))
-            && (entities.IsDateline(m) || m.Entry.SaysWhereNamedBare || entities.IsLocative(m) || IsHeadlinePlaceOfItsEconomy(excluded, m)
-                || (m.FirstToken < titleEnd && IsBeforeItsSeatedBody(entities, m))));
+            && (entities.IsDateline(m) || m.Entry.SaysWhereNamedBare || entities.IsLocative(m) || IsHeadlinePlaceOfItsEconomy(excluded, m)));
         if (firstPlace is not null && !excluded.Places.Holds(firstPlace) && !excluded.Places.LiesAround(firstPlace)
             && !OpeningActHappensIn(excluded, located.Places, firstPlace))
         {

@@ -644,22 +644,6 @@ public sealed class PlaceModelTests
     }
 
     [Theory]
-    [InlineData("Polish parliament votes to keep troops in Iraq", true)]
-    [InlineData("Japan's upper house votes to keep troops in Iraq", true)]
-    [InlineData("Polish troops to stay in Iraq", false)]
-    public void Alerts_AHeadlineCountryBeforeItsLegislature_IsWhereForAnExclusionToo(string title, bool alerts)
-    {
-        // Arrange
-        var topic = TestSupport.Topic("troop*", new TopicConstraints { ExcludePlaces = ["Iraq"] });
-
-        // Act: the vote happens at home, before the troops' place; troops alone are still in Iraq.
-        var match = TestSupport.Match(topic, title, "The vote keeps 2,400 soldiers in the country until next year.");
-
-        // Assert
-        Assert.Equal(alerts, match?.Alert == true);
-    }
-
-    [Theory]
     [InlineData("Japan urges action on trade bill")]
     [InlineData("Georgia Senate passes gay marriage bill")]
     [InlineData("Japan courts Gulf oil producers over bill")]
