@@ -268,6 +268,7 @@ public sealed class Gazetteer
     // a town, and only words that name treaties: a country or a region before them is a party or the subject ("the Iran
     // accord"); a single "accord" or "pact" is as often a deal made in the town or about it ("the Fallujah accord",
     // "GM, SAIC seal Beijing pact"), a single "convention" a gathering held there ("the Boston Convention").
+    // Not "Kyoto Pact", "Kyoto ratification" or bare "Kyoto": those still read Japan.
     private static bool IsAgreementNamedAfter(AnalyzedDocument document, int last, List<GazetteerEntry> readings)
     {
         if (!readings.Any(r => r.IsTown) || readings.Any(r => !r.IsTown && r.Kind != EntityKind.Subdivision))
@@ -281,12 +282,18 @@ public sealed class Gazetteer
             next++;
         }
 
-        return next < document.Tokens.Count && next != document.TitleTokenCount
-            && document.Tokens[next].Position - document.Tokens[last].Position == next - last
-            && Agreements.Contains(document.Tokens[next].Surface);
+        if (next >= document.Tokens.Count || next == document.TitleTokenCount
+            || document.Tokens[next].Position - document.Tokens[last].Position != next - last)
+        {
+            return false;
+        }
+
+        // "Conventions" names the treaties only with its capital: "the Las Vegas conventions" are gatherings there.
+        var word = document.Tokens[next];
+        return Agreements.Contains(word.Surface) || (word.Surface == "conventions" && char.IsUpper(document.TextOf(word)[word.Start]));
     }
 
-    private static readonly HashSet<string> Agreements = new(StringComparer.Ordinal) { "protocol", "protocols", "treaty", "accords", "conventions" };
+    private static readonly HashSet<string> Agreements = new(StringComparer.Ordinal) { "protocol", "protocols", "treaty", "accords" };
 
     // A word that may stand between the town and the agreement: "the Kyoto climate treaty", "the Oslo peace accords".
     private static readonly HashSet<string> AgreementKinds = new(StringComparer.Ordinal) { "climate", "peace" };

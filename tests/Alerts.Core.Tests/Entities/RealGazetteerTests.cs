@@ -185,6 +185,7 @@ public sealed class RealGazetteerTests
     [InlineData("Kerry Arrives for Boston Convention", "US")]
     [InlineData("Marines hold to Fallujah accord", "IQ")]
     [InlineData("GM, SAIC seal Beijing pact", "CN")]
+    [InlineData("Gadget makers flock to Las Vegas conventions", "US")]
     public void Recognize_APartyOrSubjectBeforeAnAgreementOrADealOrAGathering_IsStillThePlace(string title, string country)
     {
         // Act / Assert: a country or region is a party or the subject; a single accord or pact is a deal made in the town

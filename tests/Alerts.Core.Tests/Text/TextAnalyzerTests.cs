@@ -283,6 +283,11 @@ public sealed class TextAnalyzerTests
     [InlineData("Router ships &lt;a href=\"http://ad.example/x\"&gt;Read more&lt;/a&gt;", "Router ships  Read more ")]
     [InlineData("Top story.&lt;p&gt;ADVERTISEMENT&lt;/p&gt;&lt;p&gt;Buy our white paper", "Top story.")]
     [InlineData("Profit rose 5% as costs fell < 2% and sales > 3%", "Profit rose 5% as costs fell < 2% and sales > 3%")]
+    [InlineData("Browsers add the &lt;canvas&gt; tag", "Browsers add the <canvas> tag")]
+    [InlineData("Le Monde: <<Chirac humiliated>>", "Le Monde: <<Chirac humiliated>>")]
+    [InlineData("Debt <a third of equity yields >4 percent", "Debt <a third of equity yields >4 percent")]
+    [InlineData("Shares of &lt;A HREF=\"http://x/stocks/quickinfo?ticker=IBM.N\"&gt;IBM.N&lt;/A&gt; rose", "Shares of  IBM.N  rose")]
+    [InlineData("&lt;P&gt;Advertisement&lt;/P&gt;Intel cut prices.", "Intel cut prices.")]
     public void Normalize_MarkupLeftInText_IsNoPartOfTheStory(string text, string expected)
     {
         // Act / Assert: tags become spaces; a feed's advertisement and all after it go; angle brackets in prose stay.
