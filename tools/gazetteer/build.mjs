@@ -349,7 +349,7 @@ for (const city of cities) {
   names.push(...saintForms(city.name));
   if (arabicCountries.has(city.country)) names.push(...arabicPressForms(plainName));
   add('city', String(city.cityId), city.country, subdivision, city.population, (capital ? 'c' : '') + (weak || (plainIsOtherName ? 'w' : '')), names);
-  // An English name that is also a given name or a surname ("Geneva", "Antwerp") needs context, a reading of its own.
+  // An English name that is also a given name or a surname ("Geneva") needs context, a reading of its own.
   const english = cityEnglishNames.get(city);
   if (english) add('city', String(city.cityId), city.country, subdivision, 0, isNameWord(english) ? 'w' : '', [english]);
 }
