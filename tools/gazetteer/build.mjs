@@ -316,8 +316,8 @@ for (const [country, large] of groupBy(cities.filter((c) => c.population >= LARG
     // A name with accents ("Dūmā", "Karbalā’") is a transliteration, not the English name.
     const english = clean(other.city);
     if (plainOf(english) !== english) continue;
-    const key = plainOf(english).toLowerCase();
-    if ([city.name, shortFormOf(city)].some((n) => n && plainOf(n).toLowerCase() === key) || areaNames.has(key) || namesOtherSubdivision(key, city) || isCommonPlaceWord(english) || isCommonPlaceWord(plainOf(english))) continue;
+    const key = english.toLowerCase();
+    if (areaNames.has(key) || namesOtherSubdivision(key, city) || isCommonPlaceWord(english)) continue;
     const rivals = (citiesByName.get(key) ?? []).filter((c) => c !== city && (c.country === country || !isNameWord(c.name)));
     if (rivals.length === 0 && isOtherSpelling(city.name, english)) exonymCandidates.push({ city, english, key });
   }

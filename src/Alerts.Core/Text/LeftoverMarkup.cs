@@ -35,6 +35,6 @@ public static partial class LeftoverMarkup
         var story = !advertisement.Success ? text
             : advertisement.Index > 0 ? text[..advertisement.Index]
             : text[advertisement.Length..];
-        return Tag().IsMatch(story) ? Tag().Replace(story, " ") : story;
+        return Tag().Replace(story, " ");
     }
 }
