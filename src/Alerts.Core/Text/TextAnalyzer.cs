@@ -306,6 +306,38 @@ public static class TextAnalyzer
         // "heroine" heroin.
         ("according", ["according", "accordingly", "accordance"]),
         ("heroine", ["heroine", "heroines"]),
+        // Since the fifty-eighth stop, a second reading of the corpus's families, after two writers asked whether
+        // `expense` finds "expensive" (it did): "several" is no severance, nor "quite" a quit; a CEO's "succession" is
+        // no success, nor are "relations" between countries anything "related"; a "department" does not depart, nor an
+        // "apartment" come apart; "added" is no ad; an "experiment" no experience; a sports page's "standings" do not
+        // stand, a company's "Holdings" do not hold; an "edition" is not edited news, an "assistant" coach no assist.
+        ("several", ["several"]),
+        ("severance", ["severance"]),
+        ("severe", ["severe", "severely", "severity"]),
+        ("quite", ["quite"]),
+        ("succession", ["succession", "successions"]),
+        ("successive", ["successive", "successively"]),
+        ("relation", ["relation", "relations"]),
+        ("relative", ["relative", "relatives"]),
+        ("relatively", ["relatively"]),
+        ("department", ["department", "departments", "departmental"]),
+        ("apartment", ["apartment", "apartments"]),
+        ("add", ["added", "adding"]),
+        ("experiment", ["experiment", "experiments", "experimental", "experimentally", "experimented",
+            "experimenting", "experimentation"]),
+        ("expensive", ["expensive", "expensively"]),
+        ("standings", ["standings"]),
+        ("holdings", ["holdings"]),
+        ("edition", ["edition", "editions"]),
+        ("assistant", ["assistant", "assistants"]),
+        ("designat", ["designate", "designated", "designates", "designating", "designation", "designations"]),
+        ("conversation", ["conversation", "conversations"]),
+        ("detective", ["detective", "detectives"]),
+        ("respective", ["respective", "respectively"]),
+        ("exclusive", ["exclusive", "exclusively", "exclusives"]),
+        ("invitational", ["invitational", "invitationals"]),
+        ("manning", ["manning"]),
+        ("warne", ["warne"]),
 
         // A plural with a sense of its own: "futures" are traded contracts, not the future; "securities" are stocks and
         // bonds, not security; "goods" are wares, not good news. Writing the plural asks for that sense, and the
