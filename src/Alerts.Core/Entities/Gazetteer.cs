@@ -161,6 +161,7 @@ public sealed class Gazetteer
     {
         ArgumentNullException.ThrowIfNull(document);
         var found = new List<NameCandidate>();
+        List<List<GazetteerEntry>>? agreementTowns = null;
         var tokens = document.Tokens;
         var (titleUsesCapitals, bodyUsesCapitals) = (UsesCapitals(document.Title), UsesCapitals(document.Body));
         for (var i = 0; i < tokens.Count; i++)
@@ -202,8 +203,14 @@ public sealed class Gazetteer
                 }
             }
 
+            if (readings is not null && IsAgreementNamedAfter(document, i + length - 1, readings))
+            {
+                (agreementTowns ??= []).Add(readings);
+                i += length - 1;
+                continue;
+            }
+
             if (readings is not null && (IsPartyTag(document, i) || IsNamedWaters(document, i) || IsSeaNamedAfter(document, i + length - 1)
-                || IsAgreementNamedAfter(document, i + length - 1, readings)
                 || (readings.All(r => r is { Kind: EntityKind.Country, CountryCode: "US" }) && IsDollar(document, i + length - 1))
                 || IsCompanyNamedLikeATown(document, i + length - 1, readings)))
             {
@@ -224,8 +231,22 @@ public sealed class Gazetteer
             }
         }
 
+        if (agreementTowns is not null)
+        {
+            found.RemoveAll(c => IsAgreementNamedElsewhere(document, c, agreementTowns));
+        }
+
         return Resolve(document, found);
     }
+
+    // "Putin Signs Up Russia for Kyoto Pact", "Why Putin is backing Kyoto again": once a story names the Kyoto
+    // protocol, its other bare "Kyoto"s are the protocol too (a headline's "pact" or "ratification" among them), not
+    // the town; a dateline still says where the story was filed, and "in Kyoto" or "at Kyoto" where something is.
+    private static bool IsAgreementNamedElsewhere(AnalyzedDocument document, NameCandidate candidate, List<List<GazetteerEntry>> agreementTowns) =>
+        agreementTowns.Any(readings => candidate.Readings.All(readings.Contains))
+        && !IsDateline(document, candidate.FirstToken, candidate.LastToken)
+        && !(candidate.FirstToken > 0 && candidate.FirstToken != document.TitleTokenCount
+            && document.Tokens[candidate.FirstToken - 1].Surface is "in" or "at");
 
     // "Sen. John Warner (R-Va.)", "Rep. Steny Hoyer, D-Md.,": a lawmaker's party and state say whom he represents, not
     // where anything happens, so a Maryland topic does not get every federal story that quotes a Maryland member.
@@ -268,7 +289,8 @@ public sealed class Gazetteer
     // a town, and only words that name treaties: a country or a region before them is a party or the subject ("the Iran
     // accord"); a single "accord" or "pact" is as often a deal made in the town or about it ("the Fallujah accord",
     // "GM, SAIC seal Beijing pact"), a single "convention" a gathering held there ("the Boston Convention").
-    // Not "Kyoto Pact", "Kyoto ratification" or bare "Kyoto": those still read Japan.
+    // Alone, "Kyoto Pact", "Kyoto ratification" or a bare "Kyoto" still read Japan; in a story that names the protocol
+    // they are the protocol (IsAgreementNamedElsewhere).
     private static bool IsAgreementNamedAfter(AnalyzedDocument document, int last, List<GazetteerEntry> readings)
     {
         if (!readings.Any(r => r.IsTown) || readings.Any(r => !r.IsTown && r.Kind != EntityKind.Subdivision))

@@ -173,6 +173,8 @@ public sealed class RealGazetteerTests
     [InlineData("US says Geneva Conventions apply to detainees", "WASHINGTON - The Pentagon said on Friday.", "CH")]
     [InlineData("Oslo accords in tatters, minister says", "GAZA CITY - The peace deal is dead, a minister said.", "NO")]
     [InlineData("Rebels hail Naivasha peace accords", "Sudan's rebels and the government signed on Friday.", "KE")]
+    [InlineData("Putin Signs Up Russia for Kyoto Pact", "MOSCOW (Reuters) - Putin backed the Kyoto Protocol.", "JP")]
+    [InlineData("Why Putin is backing Kyoto again", "Why did Putin decide to ratify the Kyoto Protocol last week?", "JP")]
     public void Recognize_AnAgreementNamedAfterATown_IsNotThere(string title, string body, string country)
     {
         // Act / Assert: the town where it was signed is not where the story happens.
@@ -191,6 +193,16 @@ public sealed class RealGazetteerTests
         // Act / Assert: a country or region is a party or the subject; a single accord or pact is a deal made in the town
         // or about it, a convention a gathering held there.
         Assert.Contains(Recognize(title, "Officials said on Friday."), m => m.Entry.CountryCode == country);
+    }
+
+    [Theory]
+    [InlineData("Kyoto pact talks resume", "Officials met on Friday.")]
+    [InlineData("Delegates gather in Kyoto", "Delegates met in Kyoto, where the Kyoto Protocol was signed.")]
+    [InlineData("Temple fire on protocol's anniversary", "KYOTO, Japan (AP) - The Kyoto Protocol turned seven as a temple burned.")]
+    public void Recognize_ATownWithoutItsAgreementOrWhereSomethingIs_IsStillThere(string title, string body)
+    {
+        // Act / Assert: alone "Kyoto pact" may be a deal made there; "in Kyoto" and a dateline are where.
+        Assert.Contains(Recognize(title, body), m => m.Entry.CountryCode == "JP");
     }
 
     [Theory]
