@@ -159,6 +159,19 @@ public sealed class CategoryTermTests
     }
 
     [Theory]
+    [InlineData("(Ronaldo -category:Business) NEAR/5 Brazil", true)]
+    [InlineData("(Ronaldo -category:Sports) NEAR/5 Brazil", false)]
+    [InlineData("Brazil NEAR/5 (Ronaldo category:Sports)", true)]
+    public void Score_ABracketNarrowingItsWordsBySectionInsideNear_KeepsTheirPlaces(string query, bool alerts)
+    {
+        // Act: the bracket's words are still near or far; the section decides whether the bracket holds at all.
+        var match = MatchFiled(query, SportTitle, SportBody, "Sports");
+
+        // Assert
+        Assert.Equal(alerts, match?.Alert ?? false);
+    }
+
+    [Theory]
     [InlineData("Brazil (category:World -category:Opinion)")]
     [InlineData("Brazil (category:World OR -category:Sports)")]
     public void Score_CategoriesAndTheirExclusionsInABracket_AreAFilterNotAWordGroup(string query)

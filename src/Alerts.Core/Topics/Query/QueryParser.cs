@@ -593,7 +593,9 @@ public static partial class QueryParser
                     throw new QueryParseException("searchable words on both sides of NEAR (not only stop words)", rightPosition);
                 }
 
-                if (CategoryNode.In(left).Any() || CategoryNode.In(right).Any())
+                // A side that is only sections, or offers one instead of words, has no place in the text to be near; a
+                // bracket that narrows its words by section ("(NFC -category:Sports) NEAR/8 chip") keeps their places.
+                if (IsSectionsBesideNear(left) || IsSectionsBesideNear(right))
                 {
                     throw new QueryParseException("words on both sides of NEAR (a category has no place in the text: write category: as a clause of its own)", rightPosition);
                 }
@@ -608,6 +610,9 @@ public static partial class QueryParser
 
             return left;
         }
+
+        private static bool IsSectionsBesideNear(QueryNode side) =>
+            CategoryNode.IsOnlyCategories(side) || CategoryNode.IsAlternativeToWords(side);
 
         // "CNN NOT NEAR/3 told", "NOT W/3", "NOT PRE/3": a proximity that leaves out the matches it finds.
         private bool IsNotNear() =>
