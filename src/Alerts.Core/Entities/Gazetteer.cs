@@ -211,6 +211,7 @@ public sealed class Gazetteer
             }
 
             if (readings is not null && (IsPartyTag(document, i) || IsNamedWaters(document, i) || IsSeaNamedAfter(document, i + length - 1)
+                || (readings.All(r => r.Kind == EntityKind.City) && IsNeighbourhoodNamedAfter(document, i + length - 1))
                 || (readings.All(r => r is { Kind: EntityKind.Country, CountryCode: "US" }) && IsDollar(document, i + length - 1))
                 || IsCompanyNamedLikeATown(document, i + length - 1, readings)))
             {
@@ -283,6 +284,13 @@ public sealed class Gazetteer
     private static bool IsSeaNamedAfter(AnalyzedDocument document, int last) => IsFollowedByOneOf(document, last, Seas);
 
     private static readonly HashSet<string> Seas = new(StringComparer.Ordinal) { "sea", "ocean" };
+
+    // "the Ryder Cup at Oakland Hills" (a club in Michigan), "Hyde Park", "Stanley Park", "Shaker Heights": a town's
+    // name before a capitalised Hills, Heights or Park is another place's name, not the town (places the gazetteer
+    // knows by the longer name, "Beverly Hills", "Washington Heights", are found whole before this is asked).
+    private static bool IsNeighbourhoodNamedAfter(AnalyzedDocument document, int last) => IsFollowedByOneOf(document, last, NeighbourhoodWords);
+
+    private static readonly HashSet<string> NeighbourhoodWords = new(StringComparer.Ordinal) { "hills", "heights", "park" };
 
     // "the Kyoto protocol", "the Oslo accords", "the Geneva Conventions", "the Kyoto climate treaty": an agreement named
     // after the town where it was signed is not there (Russia ratifying the Kyoto protocol is no Japanese story). Only
@@ -412,6 +420,9 @@ public sealed class Gazetteer
     // fraud" does not name Haiti's Nò, nor "western and central Africa" a Central province. One in lower case only
     // cannot tell a name by its capital, so there only countries and peoples are read ("no end in sight for central
     // bank" names neither). Organisations' generic words (foreign, international) are lower-case words anyway.
+    private static List<GazetteerEntry>? SeatOfGovernmentAmong(NameCandidate candidate, HashSet<GazetteerEntry> seatOfGovernment) =>
+        seatOfGovernment.Count > 0 && candidate.Readings.Where(seatOfGovernment.Contains).ToList() is { Count: > 0 } seat ? seat : null;
+
     private static bool IsWrittenAsAName(GazetteerEntry reading, bool capitalised, bool usesCapitals) =>
         reading.Kind == EntityKind.Organisation
         || (usesCapitals ? capitalised : reading.Kind is EntityKind.Country or EntityKind.Nationality);
@@ -427,13 +438,16 @@ public sealed class Gazetteer
         Regions? regions = null;
         Regions Inside() => regions ??= RegionsNamed(found, people, support);
         var settled = TownSettledByDateline(document, found, people);
+        var seatOfGovernment = found.Where(c => ActsAsTheGovernment(document, c))
+            .SelectMany(c => c.Readings.Where(r => r.IsCapital && r.NeedsContext)).ToHashSet();
         var mentions = new List<EntityMention>(found.Count);
         for (var c = 0; c < found.Count; c++)
         {
             var candidate = found[c];
             var previous = c > 0 ? found[c - 1] : null;
             var qualifier = QualifierOf(document, found, c);
-            var settledAs = qualifier is null ? settled?.For(candidate) : null;
+            // Once a story's "Washington" speaks as the government, its other bare "Washington"s are the capital too.
+            var settledAs = qualifier is null ? settled?.For(candidate) ?? SeatOfGovernmentAmong(candidate, seatOfGovernment) : null;
             if (settledAs is { Count: 0 })
             {
                 // The dateline named a town of this name that the gazetteer does not know.
@@ -645,8 +659,59 @@ public sealed class Gazetteer
             || IsDateline(document, candidate.FirstToken, candidate.LastToken)
             // "A tape from Abu Musab al-Zarqawi": the town's name goes on into a longer name, so "from" is no context.
             || (InPlaceContext(document, candidate) && !PersonNames.NameGoesOn(document, candidate.LastToken))
-            || (reading.IsCapital && NamesCapitalsInstitution(document, candidate));
+            || (reading.IsCapital && (NamesCapitalsInstitution(document, candidate) || ActsAsTheGovernment(document, candidate)));
     }
+
+    // "Washington urged Tehran to halt enrichment", "if Washington is ready", "Washington's envoy to Kabul", "talks
+    // between Pyongyang and Washington": a capital whose name needs context ("Washington" beside the state) is the
+    // capital, the seat of its government, where the name speaks or acts as that government, or is dealt with by
+    // another. Only right before a verb of saying, asking or deciding (or one of its envoys or policies), or right
+    // after "with", "between", "against" or "toward": the state votes, sues and has its governor and its voters.
+    private static bool ActsAsTheGovernment(AnalyzedDocument document, NameCandidate candidate)
+    {
+        var (first, last) = (candidate.FirstToken, candidate.LastToken);
+        var before = first > 0 && first != document.TitleTokenCount
+            && (DealtWithWords.Contains(document.Tokens[first - 1].Surface) || IsSecondOfAPairBetween(document, first));
+        var next = last + 1;
+        var after = next < document.Tokens.Count && next != document.TitleTokenCount
+            && (GovernmentActs.Contains(document.Tokens[next].Stem) || GovernmentAuxiliaries.Contains(document.Tokens[next].Surface))
+            && PersonNames.OneSpaceBetween(document.TextOf(document.Tokens[next]), document.Tokens[last], document.Tokens[next]);
+        return before || after;
+    }
+
+    // "between Pyongyang and Washington", "between North Korea and Washington".
+    private static bool IsSecondOfAPairBetween(AnalyzedDocument document, int first)
+    {
+        if (document.Tokens[first - 1].Surface != "and")
+        {
+            return false;
+        }
+
+        for (var k = first - 3; k >= Math.Max(0, first - 5); k--)
+        {
+            if (document.Tokens[k].Surface == "between")
+            {
+                return document.IsTitle(document.Tokens[k].Position) == document.IsTitle(document.Tokens[first].Position);
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string> DealtWithWords = new(StringComparer.Ordinal) { "with", "between", "against", "toward", "towards" };
+
+    private static readonly HashSet<string> GovernmentAuxiliaries = new(StringComparer.Ordinal)
+    {
+        "is", "was", "has", "had", "will", "would", "could", "should", "may", "might", "must", "can", "cannot", "does", "did",
+    };
+
+    // Stems: "says", "urged", "warns", "accused", "envoy", "allies".
+    private static readonly HashSet<string> GovernmentActs = new(StringComparer.Ordinal)
+    {
+        "say", "said", "want", "urg", "warn", "accus", "insist", "hope", "believ", "demand", "refus", "reject", "agre",
+        "ask", "fear", "seek", "sought", "expect", "threaten", "deni", "press", "push", "welcom", "condemn", "blame",
+        "envoy", "ambassador", "diplomat", "polici", "ally", "alli",
+    };
 
     // "the Washington Redskins", "The Washington Post", "Washington's Reagan National Airport": a capital whose name
     // needs context ("Washington" beside the state) is the capital where the next word names one of its own teams,

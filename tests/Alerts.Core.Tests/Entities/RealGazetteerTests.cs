@@ -370,6 +370,7 @@ public sealed class RealGazetteerTests
     [InlineData("Washington voters approved the measure.", "US-WA", EntityKind.Subdivision)]
     [InlineData("The Washington Supreme Court upheld the law.", "US-WA", EntityKind.Subdivision)]
     [InlineData("Washington's Reagan National Airport reopened.", "US-DC", EntityKind.City)]
+    [InlineData("Washington sued the Energy Department over nuclear waste.", "US-WA", EntityKind.Subdivision)]
     public void Recognize_WashingtonAndNewYork_AreTheCitiesInADatelineOrAfterIn(string body, string subdivision, EntityKind kind)
     {
         // Act
@@ -379,6 +380,49 @@ public sealed class RealGazetteerTests
         // capital, "Washington Gov." or "Washington State" the state; a NEW YORK dateline is the city, "New York
         // Governor" the state.
         Assert.Equal((kind, subdivision), (first.Entry.Kind, first.Entry.SubdivisionCode));
+    }
+
+    [Theory]
+    [InlineData("Washington urged Iran on Monday to halt enrichment.")]
+    [InlineData("North Korea will return to talks if Washington is ready to consider its demands.")]
+    [InlineData("Ismail Khan was named governor, Washington's envoy to Kabul said.")]
+    [InlineData("He blamed the lack of trust between Pyongyang and Washington.")]
+    [InlineData("Britain is at odds with Washington over the plan.")]
+    public void Recognize_WashingtonSpeakingOrDealtWithAsTheGovernment_IsTheCapital(string body)
+    {
+        // Act
+        var washington = Recognize("Update", body).Single(m => m.Entry.IsPlace && m.Entry.CountryCode == "US");
+
+        // Assert
+        Assert.Equal((EntityKind.City, "US-DC"), (washington.Entry.Kind, washington.Entry.SubdivisionCode));
+    }
+
+    [Fact]
+    public void Recognize_WashingtonSpeakingAsTheGovernment_MakesItsOtherBareMentionsTheCapital()
+    {
+        // Act
+        var places = Recognize("Washington urges Tehran to halt enrichment", "Washington on Monday asked Iran to stop.")
+            .Where(m => m.Entry.IsPlace && m.Entry.CountryCode == "US").ToList();
+
+        // Assert: the body's "Washington on Monday" is no state.
+        Assert.NotEmpty(places);
+        Assert.All(places, m => Assert.Equal("US-DC", m.Entry.SubdivisionCode));
+    }
+
+    [Theory]
+    [InlineData("Europe Take Charge at Oakland Hills", "Europe led the Ryder Cup on Saturday.", "Oakland")]
+    [InlineData("Rally in Hyde Park", "Thousands rallied on Sunday.", "Hyde")]
+    public void Recognize_ATownBeforeACapitalisedHillsHeightsOrPark_IsAnotherPlace(string title, string body, string town)
+    {
+        // Act / Assert: "Oakland Hills" is a club in Michigan, "Hyde Park" in London.
+        Assert.DoesNotContain(Recognize(title, body), m => m.Entry.Name == town);
+    }
+
+    [Fact]
+    public void Recognize_ATownBeforeItsOwnHillsInLowerCase_IsStillTheTown()
+    {
+        // Act / Assert
+        Assert.Contains(Recognize("Fire threatens homes", "OAKLAND, Calif. (AP) - A fire swept the Oakland hills."), m => m.Entry.Name == "Oakland");
     }
 
     [Theory]
