@@ -242,12 +242,24 @@ public sealed class Gazetteer
 
     // "Putin Signs Up Russia for Kyoto Pact", "Why Putin is backing Kyoto again": once a story names the Kyoto
     // protocol, its other bare "Kyoto"s are the protocol too (a headline's "pact" or "ratification" among them), not
-    // the town; a dateline still says where the story was filed, and "in Kyoto" or "at Kyoto" where something is.
-    private static bool IsAgreementNamedElsewhere(AnalyzedDocument document, NameCandidate candidate, List<List<GazetteerEntry>> agreementTowns) =>
-        agreementTowns.Any(readings => candidate.Readings.All(readings.Contains))
-        && !IsDateline(document, candidate.FirstToken, candidate.LastToken)
-        && !(candidate.FirstToken > 0 && candidate.FirstToken != document.TitleTokenCount
-            && document.Tokens[candidate.FirstToken - 1].Surface is "in" or "at");
+    // the town; a dateline still says where the story was filed, and the town stays itself where the story treats it
+    // as a place: "in Kyoto", "visited Kyoto", "return to Kyoto", "the city of Kyoto", "Kyoto's mayor", "Oslo-based".
+    private static bool IsAgreementNamedElsewhere(AnalyzedDocument document, NameCandidate candidate, List<List<GazetteerEntry>> agreementTowns)
+    {
+        if (!agreementTowns.Any(readings => candidate.Readings.All(readings.Contains))
+            || IsDateline(document, candidate.FirstToken, candidate.LastToken) || InPlaceContext(document, candidate)
+            || document.IsPossessive(candidate.LastToken))
+        {
+            return false;
+        }
+
+        var last = document.Tokens[candidate.LastToken];
+        var text = document.TextOf(last);
+        var hyphenated = last.End < text.Length && text[last.End] == '-';
+        var ofATown = candidate.FirstToken > 1 && candidate.FirstToken != document.TitleTokenCount
+            && document.Tokens[candidate.FirstToken - 1].Surface == "of" && TownsOwnWords.Contains(document.Tokens[candidate.FirstToken - 2].Stem);
+        return !hyphenated && !ofATown;
+    }
 
     // "Sen. John Warner (R-Va.)", "Rep. Steny Hoyer, D-Md.,": a lawmaker's party and state say whom he represents, not
     // where anything happens, so a Maryland topic does not get every federal story that quotes a Maryland member.
@@ -288,9 +300,46 @@ public sealed class Gazetteer
     // "the Ryder Cup at Oakland Hills" (a club in Michigan), "Hyde Park", "Stanley Park", "Shaker Heights": a town's
     // name before a capitalised Hills, Heights or Park is another place's name, not the town (places the gazetteer
     // knows by the longer name, "Beverly Hills", "Washington Heights", are found whole before this is asked).
-    private static bool IsNeighbourhoodNamedAfter(AnalyzedDocument document, int last) => IsFollowedByOneOf(document, last, NeighbourhoodWords);
+    // In a headline that capitalises every word the capital says nothing ("Wildfire Burns in Oakland Hills"), unless
+    // the story's body writes the same name so; and a name going on into an office's ("Chicago Park District", "Boston
+    // Park Plaza") is the town's.
+    private static bool IsNeighbourhoodNamedAfter(AnalyzedDocument document, int last)
+    {
+        if (!IsFollowedByOneOf(document, last, NeighbourhoodWords))
+        {
+            return false;
+        }
+
+        var word = last + 1;
+        if (word + 1 < document.Tokens.Count && word + 1 != document.TitleTokenCount && InstitutionWords.Contains(document.Tokens[word + 1].Surface))
+        {
+            return false;
+        }
+
+        return !PersonNames.IsInTitleCaseHeadline(document, word) || BodyWritesTheName(document, last, word);
+    }
+
+    private static bool BodyWritesTheName(AnalyzedDocument document, int town, int word)
+    {
+        for (var k = document.TitleTokenCount; k + 1 < document.Tokens.Count; k++)
+        {
+            if (document.Tokens[k].Surface == document.Tokens[town].Surface && document.Tokens[k + 1].Surface == document.Tokens[word].Surface
+                && IsFollowedByOneOf(document, k, NeighbourhoodWords))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static readonly HashSet<string> NeighbourhoodWords = new(StringComparer.Ordinal) { "hills", "heights", "park" };
+
+    private static readonly HashSet<string> InstitutionWords = new(StringComparer.Ordinal)
+    {
+        "district", "plaza", "service", "board", "commission", "department", "police", "authority", "hotel", "avenue",
+        "road", "street", "drive", "zoo",
+    };
 
     // "the Kyoto protocol", "the Oslo accords", "the Geneva Conventions", "the Kyoto climate treaty": an agreement named
     // after the town where it was signed is not there (Russia ratifying the Kyoto protocol is no Japanese story). Only
@@ -322,6 +371,12 @@ public sealed class Gazetteer
         var word = document.Tokens[next];
         return Agreements.Contains(word.Surface) || (word.Surface == "conventions" && char.IsUpper(document.TextOf(word)[word.Start]));
     }
+
+    // Stems: "the city of Kyoto", "the mayor of Oslo", "the streets of Geneva".
+    private static readonly HashSet<string> TownsOwnWords = new(StringComparer.Ordinal)
+    {
+        "citi", "town", "mayor", "governor", "resid", "peopl", "street", "outskirt", "centr", "center", "univers", "prefectur",
+    };
 
     private static readonly HashSet<string> Agreements = new(StringComparer.Ordinal) { "protocol", "protocols", "treaty", "accords" };
 
@@ -420,8 +475,9 @@ public sealed class Gazetteer
     // fraud" does not name Haiti's Nò, nor "western and central Africa" a Central province. One in lower case only
     // cannot tell a name by its capital, so there only countries and peoples are read ("no end in sight for central
     // bank" names neither). Organisations' generic words (foreign, international) are lower-case words anyway.
-    private static List<GazetteerEntry>? SeatOfGovernmentAmong(NameCandidate candidate, HashSet<GazetteerEntry> seatOfGovernment) =>
-        seatOfGovernment.Count > 0 && candidate.Readings.Where(seatOfGovernment.Contains).ToList() is { Count: > 0 } seat ? seat : null;
+    private static List<GazetteerEntry>? SeatOfGovernmentAmong(AnalyzedDocument document, NameCandidate candidate, HashSet<GazetteerEntry> seatOfGovernment) =>
+        seatOfGovernment.Count > 0 && candidate.Readings.Where(seatOfGovernment.Contains).ToList() is { Count: > 0 } seat
+            && (ActsAsTheGovernment(document, candidate) || !CarriesTheStatesWords(document, candidate)) ? seat : null;
 
     private static bool IsWrittenAsAName(GazetteerEntry reading, bool capitalised, bool usesCapitals) =>
         reading.Kind == EntityKind.Organisation
@@ -438,8 +494,7 @@ public sealed class Gazetteer
         Regions? regions = null;
         Regions Inside() => regions ??= RegionsNamed(found, people, support);
         var settled = TownSettledByDateline(document, found, people);
-        var seatOfGovernment = found.Where(c => ActsAsTheGovernment(document, c))
-            .SelectMany(c => c.Readings.Where(r => r.IsCapital && r.NeedsContext)).ToHashSet();
+        var seatOfGovernment = SeatsOfGovernment(document, found);
         var mentions = new List<EntityMention>(found.Count);
         for (var c = 0; c < found.Count; c++)
         {
@@ -447,7 +502,7 @@ public sealed class Gazetteer
             var previous = c > 0 ? found[c - 1] : null;
             var qualifier = QualifierOf(document, found, c);
             // Once a story's "Washington" speaks as the government, its other bare "Washington"s are the capital too.
-            var settledAs = qualifier is null ? settled?.For(candidate) ?? SeatOfGovernmentAmong(candidate, seatOfGovernment) : null;
+            var settledAs = qualifier is null ? settled?.For(candidate) ?? SeatOfGovernmentAmong(document, candidate, seatOfGovernment) : null;
             if (settledAs is { Count: 0 })
             {
                 // The dateline named a town of this name that the gazetteer does not know.
@@ -659,24 +714,33 @@ public sealed class Gazetteer
             || IsDateline(document, candidate.FirstToken, candidate.LastToken)
             // "A tape from Abu Musab al-Zarqawi": the town's name goes on into a longer name, so "from" is no context.
             || (InPlaceContext(document, candidate) && !PersonNames.NameGoesOn(document, candidate.LastToken))
-            || (reading.IsCapital && (NamesCapitalsInstitution(document, candidate) || ActsAsTheGovernment(document, candidate)));
+            || (reading.IsCapital && NamesCapitalsInstitution(document, candidate));
     }
 
-    // "Washington urged Tehran to halt enrichment", "if Washington is ready", "Washington's envoy to Kabul", "talks
-    // between Pyongyang and Washington": a capital whose name needs context ("Washington" beside the state) is the
-    // capital, the seat of its government, where the name speaks or acts as that government, or is dealt with by
-    // another. Only right before a verb of saying, asking or deciding (or one of its envoys or policies), or right
-    // after "with", "between", "against" or "toward": the state votes, sues and has its governor and its voters.
+    // "Washington urged Tehran to halt enrichment", "Washington's envoy to Kabul", "talks between Pyongyang and
+    // Washington", "ties with Washington": a capital whose name needs context ("Washington" beside the state) is the
+    // capital, the seat of its government, where the name speaks as that government or another deals with it. Only
+    // right before a verb of saying, asking or demanding (or one of its envoys or policies), not after a given name
+    // ("Denzel Washington said"); or after "toward", "between ... and", or "with" a word of relations before it: the state votes,
+    // sues, plays games and "will conduct a recount".
     private static bool ActsAsTheGovernment(AnalyzedDocument document, NameCandidate candidate)
     {
         var (first, last) = (candidate.FirstToken, candidate.LastToken);
-        var before = first > 0 && first != document.TitleTokenCount
-            && (DealtWithWords.Contains(document.Tokens[first - 1].Surface) || IsSecondOfAPairBetween(document, first));
         var next = last + 1;
-        var after = next < document.Tokens.Count && next != document.TitleTokenCount
-            && (GovernmentActs.Contains(document.Tokens[next].Stem) || GovernmentAuxiliaries.Contains(document.Tokens[next].Surface))
-            && PersonNames.OneSpaceBetween(document.TextOf(document.Tokens[next]), document.Tokens[last], document.Tokens[next]);
-        return before || after;
+        var speaks = next < document.Tokens.Count && next != document.TitleTokenCount
+            && GovernmentActs.Contains(document.Tokens[next].Stem)
+            && PersonNames.OneSpaceBetween(document.TextOf(document.Tokens[next]), document.Tokens[last], document.Tokens[next])
+            && !(first > 0 && first != document.TitleTokenCount && IsCapitalisedWord(document, first - 1) && !document.Tokens[first - 1].IsStopWord);
+        var dealtWith = first > 1 && first != document.TitleTokenCount
+            && ((document.Tokens[first - 1].Surface == "with" && RelationsWords.Contains(document.Tokens[first - 2].Stem))
+                || document.Tokens[first - 1].Surface is "toward" or "towards" || IsSecondOfAPairBetween(document, first));
+        return speaks || dealtWith;
+    }
+
+    private static bool IsCapitalisedWord(AnalyzedDocument document, int index)
+    {
+        var token = document.Tokens[index];
+        return char.IsUpper(document.TextOf(token)[token.Start]);
     }
 
     // "between Pyongyang and Washington", "between North Korea and Washington".
@@ -698,20 +762,55 @@ public sealed class Gazetteer
         return false;
     }
 
-    private static readonly HashSet<string> DealtWithWords = new(StringComparer.Ordinal) { "with", "between", "against", "toward", "towards" };
-
-    private static readonly HashSet<string> GovernmentAuxiliaries = new(StringComparer.Ordinal)
+    // Stems: "relations with", "ties with", "at odds with", "talks with".
+    private static readonly HashSet<string> RelationsWords = new(StringComparer.Ordinal)
     {
-        "is", "was", "has", "had", "will", "would", "could", "should", "may", "might", "must", "can", "cannot", "does", "did",
+        "relation", "tie", "odd", "talk", "dialogu", "rift", "disput", "tension", "allianc", "cooper", "negoti",
     };
 
     // Stems: "says", "urged", "warns", "accused", "envoy", "allies".
     private static readonly HashSet<string> GovernmentActs = new(StringComparer.Ordinal)
     {
-        "say", "said", "want", "urg", "warn", "accus", "insist", "hope", "believ", "demand", "refus", "reject", "agre",
-        "ask", "fear", "seek", "sought", "expect", "threaten", "deni", "press", "push", "welcom", "condemn", "blame",
-        "envoy", "ambassador", "diplomat", "polici", "ally", "alli",
+        "say", "said", "urg", "warn", "accus", "insist", "demand", "condemn", "welcom", "envoy", "ambassador", "diplomat",
+        "polici", "ally", "alli",
     };
+
+    // Once a story's "Washington" speaks as the government its other bare mentions are the capital too, unless the story
+    // names a place in the state ("OLYMPIA, Wash.", "Seattle") or the mention carries the state's own words ("State of
+    // Washington", "Washington voters", "Washington apple growers", "Washington Gov.", "Washington and Oregon": a word
+    // right after it that is neither a stop word nor one of the government's verbs).
+    private static HashSet<GazetteerEntry> SeatsOfGovernment(AnalyzedDocument document, List<NameCandidate> found)
+    {
+        var seats = found.Where(c => ActsAsTheGovernment(document, c))
+            .SelectMany(c => c.Readings.Where(r => r.IsCapital && r.NeedsContext)).ToHashSet();
+        var states = found.Where(c => c.Readings.Any(seats.Contains))
+            .SelectMany(c => c.Readings.Where(r => r.Kind == EntityKind.Subdivision)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var statesNamed = found.Any(c => !c.Readings.Any(seats.Contains)
+            && c.Readings.All(r => states.Contains(r.Id) || (r.SubdivisionCode is { } code && states.Contains(code))));
+        return statesNamed ? [] : seats;
+    }
+
+    private static bool CarriesTheStatesWords(AnalyzedDocument document, NameCandidate candidate)
+    {
+        var (first, last) = (candidate.FirstToken, candidate.LastToken);
+        var before = first > 0 && first != document.TitleTokenCount ? document.Tokens[first - 1].Surface : null;
+        var next = last + 1 < document.Tokens.Count && last + 1 != document.TitleTokenCount ? last + 1 : -1;
+        if (before is "of" or "and" or "or" or "across" or "eastern" or "western" or "central")
+        {
+            return true;
+        }
+
+        if (next < 0)
+        {
+            return false;
+        }
+
+        // "Washington voters", "Washington apple growers", "Washington Gov.", "Washington and Oregon"; not "Washington on
+        // Monday asked", nor a verb of the government's.
+        var word = document.Tokens[next];
+        return word.Surface is "and" or "or"
+            || (!word.IsStopWord && !GovernmentActs.Contains(word.Stem) && !PersonNames.IsInTitleCaseHeadline(document, next));
+    }
 
     // "the Washington Redskins", "The Washington Post", "Washington's Reagan National Airport": a capital whose name
     // needs context ("Washington" beside the state) is the capital where the next word names one of its own teams,

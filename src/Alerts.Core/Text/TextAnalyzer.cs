@@ -310,7 +310,8 @@ public static class TextAnalyzer
         // `expense` finds "expensive" (it did): "several" is no severance, nor "quite" a quit; a CEO's "succession" is
         // no success, nor are "relations" between countries anything "related"; a "department" does not depart, nor an
         // "apartment" come apart; "added" is no ad; an "experiment" no experience; a sports page's "standings" do not
-        // stand, a company's "Holdings" do not hold; an "edition" is not edited news, an "assistant" coach no assist.
+        // stand, a company's "Holdings" do not hold; an "edition" is not edited news, an "assistant" coach no assist;
+        // "conventional" weapons are no convention, the "original" no origin, a "tired" side no tire.
         ("several", ["several"]),
         ("severance", ["severance"]),
         ("severe", ["severe", "severely", "severity"]),
@@ -336,8 +337,11 @@ public static class TextAnalyzer
         ("respective", ["respective", "respectively"]),
         ("exclusive", ["exclusive", "exclusively", "exclusives"]),
         ("invitational", ["invitational", "invitationals"]),
-        ("manning", ["manning"]),
         ("warne", ["warne"]),
+        ("objective", ["objective", "objectives"]),
+        ("conventional", ["conventional", "conventionally"]),
+        ("original", ["original", "originally", "originals"]),
+        ("tired", ["tired", "tiredness"]),
 
         // A plural with a sense of its own: "futures" are traded contracts, not the future; "securities" are stocks and
         // bonds, not security; "goods" are wares, not good news. Writing the plural asks for that sense, and the
