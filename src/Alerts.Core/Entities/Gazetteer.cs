@@ -375,7 +375,7 @@ public sealed class Gazetteer
     // Stems: "the city of Kyoto", "the mayor of Oslo", "the streets of Geneva".
     private static readonly HashSet<string> TownsOwnWords = new(StringComparer.Ordinal)
     {
-        "citi", "town", "mayor", "governor", "resid", "peopl", "street", "outskirt", "centr", "center", "univers", "prefectur",
+        "citi", "town", "mayor", "governor", "resid", "peopl", "street", "outskirt", "centr", "center", "universit", "prefectur",
     };
 
     private static readonly HashSet<string> Agreements = new(StringComparer.Ordinal) { "protocol", "protocols", "treaty", "accords" };
@@ -720,9 +720,9 @@ public sealed class Gazetteer
     // "Washington urged Tehran to halt enrichment", "Washington's envoy to Kabul", "talks between Pyongyang and
     // Washington", "ties with Washington": a capital whose name needs context ("Washington" beside the state) is the
     // capital, the seat of its government, where the name speaks as that government or another deals with it. Only
-    // right before a verb of saying, asking or demanding (or one of its envoys or policies), not after a given name
-    // ("Denzel Washington said"); or after "toward", "between ... and", or "with" a word of relations before it: the state votes,
-    // sues, plays games and "will conduct a recount".
+    // right before a verb of saying, urging or demanding (or one of its envoys or policies), not after a given name
+    // ("Denzel Washington said"); or after "toward", "between ... and", or "with" after a word of relations: the state
+    // votes, sues, plays games and "will conduct a recount".
     private static bool ActsAsTheGovernment(AnalyzedDocument document, NameCandidate candidate)
     {
         var (first, last) = (candidate.FirstToken, candidate.LastToken);
