@@ -88,18 +88,30 @@ public sealed class Gazetteer
     // million first (what the name means), then a subdivision, then the larger city. Outside North America, Australia
     // and Britain a city's subdivision is learnt and some cities have none, so where no place of that name lies in the
     // province after the comma, the province narrows the name to its country ("Hyderabad, Andhra Pradesh").
+    // The part after the comma may be a press or postal abbreviation that reads as a place only after a town ("Seattle,
+    // Wash.", "Birmingham, AL"): each of its readings is tried.
     private GazetteerEntry? ResolveWithin(string name)
     {
         var comma = name.LastIndexOf(',');
-        if (comma <= 0 || Resolve(name[(comma + 1)..]) is not { Kind: EntityKind.Country or EntityKind.Nationality or EntityKind.Subdivision } within)
+        if (comma <= 0)
         {
             return null;
         }
 
+        var tail = name[(comma + 1)..];
+        return new[] { Resolve(tail) }.Concat(ReadingsOf(tail))
+            .OfType<GazetteerEntry>()
+            .Where(within => within.Kind is EntityKind.Country or EntityKind.Nationality or EntityKind.Subdivision)
+            .Distinct()
+            .Select(within => ResolveWithin(name[..comma].Trim(), within))
+            .FirstOrDefault(place => place is not null);
+    }
+
+    private GazetteerEntry? ResolveWithin(string head, GazetteerEntry within)
+    {
         bool InCountry(GazetteerEntry place) => place.IsPlace && place.Kind != EntityKind.Country && place.CountryCode == within.CountryCode;
         bool Inside(GazetteerEntry place) => InCountry(place)
             && (within.Kind != EntityKind.Subdivision || place.LiesInSubdivision(within.Id) || (place.Kind == EntityKind.City && place.SubdivisionCode is null));
-        var head = name[..comma].Trim();
         var readings = ReadingsOf(head).Append(Resolve(head)).OfType<GazetteerEntry>().ToList();
         var inside = readings.Where(Inside).ToList();
         return (inside.Count > 0 ? inside : readings.Where(r => r.Kind == EntityKind.City && !GivesCitiesTheirStates(r.CountryCode) && InCountry(r)))
