@@ -29,6 +29,9 @@ public sealed class AnalyzedDocument
 
     private int? leadSentenceEnd;
 
+    // Where the dash closing the body's dateline stands, or -1; once asked.
+    private int? datelineDash;
+
     // Where the headline's closing credit opens ("(Canadian Press)"), or -1.
     private readonly int headlineCreditStart;
 
@@ -527,7 +530,7 @@ public sealed class AnalyzedDocument
     /// <summary>
     /// Whether a sentence ends between two of the words from one position to another, in the headline or the body:
     /// "for the first time. Warner Bros. said" holds no "Time Warner" ("U.S. Open", "St. Louis" and "Corp. Chief"
-    /// end none).
+    /// end none), nor "WASHINGTON - State Department" "Washington State" (a dateline's dash ends it).
     /// </summary>
     public bool HasSentenceEndBetween(int from, int to)
     {
@@ -538,7 +541,7 @@ public sealed class AnalyzedDocument
             var text = TextOf(left);
             for (var at = left.End; at < right.Start && at < text.Length; at++)
             {
-                if (IsSentenceEnd(text, at))
+                if (IsSentenceEnd(text, at) || (ReferenceEquals(text, Body) && at == (datelineDash ??= DatelineDash.In(Body))))
                 {
                     return true;
                 }

@@ -557,6 +557,21 @@ public sealed class QuerySemanticsTests
     }
 
     [Theory]
+    [InlineData("\"Washington State\"", "WASHINGTON - State Department officials met on Monday.", false)]
+    [InlineData("\"Washington State\"", "WASHINGTON (Reuters) -- State Department officials met on Monday.", false)]
+    [InlineData("\"Washington State\"", "PULLMAN, Wash. (AP) - Washington State beat Oregon.", true)]
+    [InlineData("\"Seattle Mariners\"", "SEATTLE - Mariners fans cheered.", false)]
+    [InlineData("\"New York\"", "NEW YORK (Reuters) - Stocks rose.", true)]
+    public void Phrase_AcrossADatelinesDash_DoesNotMatch(string query, string body, bool expected)
+    {
+        // Act: the dateline's dash ends it; the story's first sentence begins after it.
+        var match = Match(Topic(query), "News", body);
+
+        // Assert
+        Assert.Equal(expected, match is not null);
+    }
+
+    [Theory]
     [InlineData("bill", "Bill Clinton Recovers After Surgery", "Former President Bill Clinton left hospital on Monday.", false)]
     [InlineData("bill", "Bill Clinton recovers after surgery", "Former President Bill Clinton's doctors spoke on Monday.", false)]
     [InlineData("sue", "Investors Sue Oracle over merger", "The suit was filed on Tuesday.", true)]
