@@ -487,8 +487,8 @@ public sealed class Gazetteer
     // fraud" does not name Haiti's Nò, nor "western and central Africa" a Central province. One in lower case only
     // cannot tell a name by its capital, so there only countries and peoples are read ("no end in sight for central
     // bank" names neither). Organisations' generic words (foreign, international) are lower-case words anyway.
-    private static List<GazetteerEntry>? SeatOfGovernmentAmong(AnalyzedDocument document, NameCandidate candidate, HashSet<GazetteerEntry> seatOfGovernment) =>
-        seatOfGovernment.Count > 0 && candidate.Readings.Where(seatOfGovernment.Contains).ToList() is { Count: > 0 } seat
+    private static List<GazetteerEntry>? SeatOfGovernmentAmong(AnalyzedDocument document, NameCandidate candidate, HashSet<GazetteerEntry>? seatOfGovernment) =>
+        seatOfGovernment is not null && candidate.Readings.Where(seatOfGovernment.Contains).ToList() is { Count: > 0 } seat
             && (ActsAsTheGovernment(document, candidate) || !CarriesTheStatesWords(document, candidate)) ? seat : null;
 
     private static bool IsWrittenAsAName(GazetteerEntry reading, bool capitalised, bool usesCapitals) =>
@@ -742,17 +742,11 @@ public sealed class Gazetteer
         var speaks = next < document.Tokens.Count && next != document.TitleTokenCount
             && GovernmentActs.Contains(document.Tokens[next].Stem)
             && PersonNames.OneSpaceBetween(document.TextOf(document.Tokens[next]), document.Tokens[last], document.Tokens[next])
-            && !(first > 0 && first != document.TitleTokenCount && IsCapitalisedWord(document, first - 1) && !document.Tokens[first - 1].IsStopWord);
+            && !(first > 0 && first != document.TitleTokenCount && WrittenWithACapital(document, first - 1, 1) && !document.Tokens[first - 1].IsStopWord);
         var dealtWith = first > 1 && first != document.TitleTokenCount
             && ((document.Tokens[first - 1].Surface == "with" && RelationsWords.Contains(document.Tokens[first - 2].Stem))
                 || document.Tokens[first - 1].Surface is "toward" or "towards" || IsSecondOfAPairBetween(document, first));
         return speaks || dealtWith;
-    }
-
-    private static bool IsCapitalisedWord(AnalyzedDocument document, int index)
-    {
-        var token = document.Tokens[index];
-        return char.IsUpper(document.TextOf(token)[token.Start]);
     }
 
     // "between Pyongyang and Washington", "between North Korea and Washington".
@@ -791,15 +785,31 @@ public sealed class Gazetteer
     // names a place in the state ("OLYMPIA, Wash.", "Seattle") or the mention carries the state's own words ("State of
     // Washington", "Washington voters", "Washington apple growers", "Washington Gov.", "Washington and Oregon": a word
     // right after it that is neither a stop word nor one of the government's verbs).
-    private static HashSet<GazetteerEntry> SeatsOfGovernment(AnalyzedDocument document, List<NameCandidate> found)
+    // Null (and nothing allocated) in the many stories with no such name.
+    private static HashSet<GazetteerEntry>? SeatsOfGovernment(AnalyzedDocument document, List<NameCandidate> found)
     {
-        var seats = found.Where(c => ActsAsTheGovernment(document, c))
-            .SelectMany(c => c.Readings.Where(r => r.IsCapital && r.NeedsContext)).ToHashSet();
+        HashSet<GazetteerEntry>? seats = null;
+        foreach (var candidate in found)
+        {
+            foreach (var reading in candidate.Readings)
+            {
+                if (reading.IsCapital && reading.NeedsContext && ActsAsTheGovernment(document, candidate))
+                {
+                    (seats ??= []).Add(reading);
+                }
+            }
+        }
+
+        if (seats is null)
+        {
+            return null;
+        }
+
         var states = found.Where(c => c.Readings.Any(seats.Contains))
             .SelectMany(c => c.Readings.Where(r => r.Kind == EntityKind.Subdivision)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var statesNamed = found.Any(c => !c.Readings.Any(seats.Contains)
             && c.Readings.All(r => states.Contains(r.Id) || (r.SubdivisionCode is { } code && states.Contains(code))));
-        return statesNamed ? [] : seats;
+        return statesNamed ? null : seats;
     }
 
     private static bool CarriesTheStatesWords(AnalyzedDocument document, NameCandidate candidate)
