@@ -487,9 +487,9 @@ public sealed class Gazetteer
     // fraud" does not name Haiti's Nò, nor "western and central Africa" a Central province. One in lower case only
     // cannot tell a name by its capital, so there only countries and peoples are read ("no end in sight for central
     // bank" names neither). Organisations' generic words (foreign, international) are lower-case words anyway.
-    private static List<GazetteerEntry>? SeatOfGovernmentAmong(AnalyzedDocument document, NameCandidate candidate, HashSet<GazetteerEntry>? seatOfGovernment) =>
-        seatOfGovernment is not null && candidate.Readings.Where(seatOfGovernment.Contains).ToList() is { Count: > 0 } seat
-            && (ActsAsTheGovernment(document, candidate) || !CarriesTheStatesWords(document, candidate)) ? seat : null;
+    private static List<GazetteerEntry>? SeatOfGovernmentAmong(AnalyzedDocument document, List<NameCandidate> found, int index, HashSet<GazetteerEntry>? seatOfGovernment) =>
+        seatOfGovernment is not null && found[index].Readings.Where(seatOfGovernment.Contains).ToList() is { Count: > 0 } seat
+            && (ActsAsTheGovernment(document, found, index) || !CarriesTheStatesWords(document, found[index])) ? seat : null;
 
     private static bool IsWrittenAsAName(GazetteerEntry reading, bool capitalised, bool usesCapitals) =>
         reading.Kind == EntityKind.Organisation
@@ -514,7 +514,7 @@ public sealed class Gazetteer
             var previous = c > 0 ? found[c - 1] : null;
             var qualifier = QualifierOf(document, found, c);
             // Once a story's "Washington" speaks as the government, its other bare "Washington"s are the capital too.
-            var settledAs = qualifier is null ? settled?.For(candidate) ?? SeatOfGovernmentAmong(document, candidate, seatOfGovernment) : null;
+            var settledAs = qualifier is null ? settled?.For(candidate) ?? SeatOfGovernmentAmong(document, found, c, seatOfGovernment) : null;
             if (settledAs is { Count: 0 })
             {
                 // The dateline named a town of this name that the gazetteer does not know.
@@ -733,10 +733,12 @@ public sealed class Gazetteer
     // Washington", "ties with Washington": a capital whose name needs context ("Washington" beside the state) is the
     // capital, the seat of its government, where the name speaks as that government or another deals with it. Only
     // right before a verb of saying, urging or demanding (or one of its envoys or policies), not after a given name
-    // ("Denzel Washington said"); or after "toward", "between ... and", or "with" after a word of relations: the state
-    // votes, sues, plays games and "will conduct a recount".
-    private static bool ActsAsTheGovernment(AnalyzedDocument document, NameCandidate candidate)
+    // ("Denzel Washington said"); or after "toward", "between ... and", or "with" after a word of relations; or paired
+    // by "and" with a country or a capital abroad ("Seoul and Washington", "Washington and Beijing"): the state votes,
+    // sues, plays games, "will conduct a recount" and is paired with Oregon.
+    private static bool ActsAsTheGovernment(AnalyzedDocument document, List<NameCandidate> found, int index)
     {
+        var candidate = found[index];
         var (first, last) = (candidate.FirstToken, candidate.LastToken);
         var next = last + 1;
         var speaks = next < document.Tokens.Count && next != document.TitleTokenCount
@@ -746,7 +748,23 @@ public sealed class Gazetteer
         var dealtWith = first > 1 && first != document.TitleTokenCount
             && ((document.Tokens[first - 1].Surface == "with" && RelationsWords.Contains(document.Tokens[first - 2].Stem))
                 || document.Tokens[first - 1].Surface is "toward" or "towards" || IsSecondOfAPairBetween(document, first));
-        return speaks || dealtWith;
+        return speaks || dealtWith || IsPairedWithAGovernmentAbroad(document, found, index);
+    }
+
+    // "Seoul and Washington", "Washington and Beijing": the other of the pair is a country or a capital outside the
+    // capital's own country, next to it across "and" in the same part of the story.
+    private static bool IsPairedWithAGovernmentAbroad(AnalyzedDocument document, List<NameCandidate> found, int index)
+    {
+        var candidate = found[index];
+        var country = candidate.Readings.FirstOrDefault(r => r.IsCapital && r.NeedsContext)?.CountryCode;
+        bool IsGovernmentAbroad(NameCandidate other) =>
+            other.Readings.All(r => r.CountryCode != country)
+            && other.Readings.Any(r => r.Kind == EntityKind.Country || (r.IsCapital && !r.NeedsContext));
+        bool AndBetween(int left, int right) =>
+            right == left + 2 && document.Tokens[left + 1].Surface == "and"
+            && document.IsTitle(document.Tokens[left].Position) == document.IsTitle(document.Tokens[right].Position);
+        return (index > 0 && AndBetween(found[index - 1].LastToken, candidate.FirstToken) && IsGovernmentAbroad(found[index - 1]))
+            || (index + 1 < found.Count && AndBetween(candidate.LastToken, found[index + 1].FirstToken) && IsGovernmentAbroad(found[index + 1]));
     }
 
     // "between Pyongyang and Washington", "between North Korea and Washington".
@@ -774,11 +792,11 @@ public sealed class Gazetteer
         "relation", "tie", "odd", "talk", "dialogu", "rift", "disput", "tension", "allianc", "cooper", "negoti",
     };
 
-    // Stems: "says", "urged", "warns", "accused", "envoy", "allies".
+    // Stems: "says", "urged", "warns", "accused", "wants", "pressed", "envoy", "allies".
     private static readonly HashSet<string> GovernmentActs = new(StringComparer.Ordinal)
     {
         "say", "said", "urg", "warn", "accus", "insist", "demand", "condemn", "welcom", "envoy", "ambassador", "diplomat",
-        "polici", "ally", "alli",
+        "polici", "ally", "alli", "want", "threaten", "pressur", "press",
     };
 
     // Once a story's "Washington" speaks as the government its other bare mentions are the capital too, unless the story
@@ -789,11 +807,11 @@ public sealed class Gazetteer
     private static HashSet<GazetteerEntry>? SeatsOfGovernment(AnalyzedDocument document, List<NameCandidate> found)
     {
         HashSet<GazetteerEntry>? seats = null;
-        foreach (var candidate in found)
+        for (var c = 0; c < found.Count; c++)
         {
-            foreach (var reading in candidate.Readings)
+            foreach (var reading in found[c].Readings)
             {
-                if (reading.IsCapital && reading.NeedsContext && ActsAsTheGovernment(document, candidate))
+                if (reading.IsCapital && reading.NeedsContext && ActsAsTheGovernment(document, found, c))
                 {
                     (seats ??= []).Add(reading);
                 }

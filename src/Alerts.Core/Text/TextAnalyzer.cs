@@ -523,6 +523,17 @@ public static class TextAnalyzer
         word.Length >= 5 && word.EndsWith("ses", StringComparison.Ordinal) && !word.EndsWith("sses", StringComparison.Ordinal)
         && OrdinaryWords.Contains(word[..^2]) && !OrdinaryWords.Contains(word[..^1]) && !OrdinaryWords.Contains(word[..^3]) ? word[..^2] : null;
 
+    // Porter2 takes "-ence" off a long noun ("experience" -> experi, "reference" -> refer) but not off its verb's forms
+    // ("experienced" -> experienc), so `experience` did not find "experienced" nor `experienced` "experience". The -ed
+    // and -ing forms of a verb in -ence or -ance take the noun's stem, which Porter2 already gives its plural.
+    private static string? NounOfVerbFormInEnce(string word)
+    {
+        var noun = word.EndsWith("enced", StringComparison.Ordinal) || word.EndsWith("anced", StringComparison.Ordinal) ? word[..^1]
+            : word.EndsWith("encing", StringComparison.Ordinal) || word.EndsWith("ancing", StringComparison.Ordinal) ? word[..^3] + "e"
+            : null;
+        return noun is not null && OrdinaryWords.Contains(noun) ? noun : null;
+    }
+
     private static bool IsVerb(string root) => OrdinaryWords.Contains(root + "ed") || OrdinaryWords.Contains(root + "ing");
 
     private static readonly string[] ActionFamilyEndings =
@@ -542,6 +553,7 @@ public static class TextAnalyzer
 
         var stem = StemOverrides.TryGetValue(word, out var kept) ? kept
             : SingularOfShortPluralInEs(word) is { } singular ? Stem(singular)
+            : NounOfVerbFormInEnce(word) is { } noun ? Stem(noun)
             : AmericanSpelling(word) is { } american ? (StemOverrides.TryGetValue(american, out var family) ? family : WithDerivation(american, SnowballStem(american)))
             : WithDerivation(word, SnowballStem(word));
         if (cache.Count > 50_000)

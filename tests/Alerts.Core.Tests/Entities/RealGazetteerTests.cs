@@ -388,6 +388,9 @@ public sealed class RealGazetteerTests
     [InlineData("He blamed the lack of trust between Pyongyang and Washington.")]
     [InlineData("Britain is at odds with Washington over the plan.")]
     [InlineData("North Korea lashed out toward Washington on Monday.")]
+    [InlineData("Washington wants Europe to keep its arms embargo on China.")]
+    [InlineData("Officials in Seoul and Washington played down the report.")]
+    [InlineData("Washington and Beijing agreed to resume the talks.")]
     public void Recognize_WashingtonSpeakingOrDealtWithAsTheGovernment_IsTheCapital(string body)
     {
         // Act
@@ -413,6 +416,7 @@ public sealed class RealGazetteerTests
     [InlineData("OLYMPIA, Wash. (AP) - Washington will conduct a hand recount, and Washington urged calm.")]
     [InlineData("SEATTLE (AP) - Washington will try to end a six-game losing streak against Oregon.")]
     [InlineData("Oregon State prepares for its game against Washington on Saturday.")]
+    [InlineData("Floods hit Oregon and Washington on Monday.")]
     [InlineData("Washington voters backed the measure even as Washington urged Iran to halt enrichment.")]
     [InlineData("Washington apple growers fear Beijing could retaliate after Washington urged China to let its currency float.")]
     public void Recognize_TheStatesOwnWashington_StaysTheState(string body)

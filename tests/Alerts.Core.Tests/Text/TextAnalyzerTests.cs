@@ -112,6 +112,20 @@ public sealed class TextAnalyzerTests
         Assert.Equal(TextAnalyzer.Stem(a), TextAnalyzer.Stem(b));
     }
 
+    [Theory]
+    [InlineData("experience", "experienced")]
+    [InlineData("experiences", "experiencing")]
+    [InlineData("reference", "referenced")]
+    [InlineData("conference", "conferencing")]
+    [InlineData("evidence", "evidenced")]
+    [InlineData("finance", "financed")]
+    [InlineData("balance", "balancing")]
+    public void Stem_VerbFormsOfANounInEnceOrAnce_TakeTheNounsStem(string noun, string verbForm)
+    {
+        // Act / Assert: Porter2 takes "-ence" off "experience" but not off "experienced".
+        Assert.Equal(TextAnalyzer.Stem(noun), TextAnalyzer.Stem(verbForm));
+    }
+
     [Fact]
     public void Analyze_AccentsCaseAndPossessives_AreFolded()
     {
