@@ -13,6 +13,9 @@ public static class QueryShortfall
 {
     private const int LongestPartShown = 160;
 
+    // Branches as near as the nearest, said beside it; more would bury the first.
+    private const int MostBranchesAlsoShown = 2;
+
     /// <summary>Describes the shortfall; call it only for an article the query did not match.</summary>
     public static string Describe(CompiledTopic topic, AnalyzedDocument document)
     {
@@ -46,7 +49,9 @@ public static class QueryShortfall
 
         var found = string.Join(", ", shortfall.Found.Distinct(StringComparer.OrdinalIgnoreCase));
         var missing = shortfall.Missing.Count == 0 ? string.Empty : ", but nothing from: " + string.Join(" | ", shortfall.Missing.Select(Shown));
-        return $"the query did not match: found {found}{missing}{apart}{excluded}{filed}";
+        var alsoNear = string.Concat(shortfall.AlsoNear.Take(MostBranchesAlsoShown).Select(branch =>
+            $" (as near: found {string.Join(", ", branch.Found.Distinct(StringComparer.OrdinalIgnoreCase))}, but nothing from: {string.Join(" | ", branch.Missing.Select(Shown))})"));
+        return $"the query did not match: found {found}{missing}{alsoNear}{apart}{excluded}{filed}";
     }
 
     // A part that matches adds the words it found. One that does not adds what it lacks: every part of an AND that
@@ -75,7 +80,7 @@ public static class QueryShortfall
 
                 break;
             case OrNode or:
-                var nearest = or.Children
+                var ranked = or.Children
                     .Select(child =>
                     {
                         var branch = new Shortfall();
@@ -83,9 +88,10 @@ public static class QueryShortfall
                         return branch;
                     })
                     .Where(branch => branch.Found.Count + branch.Apart.Count > 0)
-                    .OrderBy(branch => branch.Missing.Count + branch.Excluded.Count + branch.Apart.Count)
+                    .OrderBy(branch => branch.Distance)
                     .ThenByDescending(branch => branch.Found.Count)
-                    .FirstOrDefault();
+                    .ToList();
+                var nearest = ranked.FirstOrDefault();
                 if (nearest is null || (or.ShownAs is not null && nearest.Missing.Count > 0))
                 {
                     // A word written once is one word to the user, however it is looked for ("anti-vir*", "al-Qaeda").
@@ -99,6 +105,11 @@ public static class QueryShortfall
                 else
                 {
                     shortfall.Add(nearest);
+                    // Other branches as near ("found World Cup, but nothing from: downhill" beside "found hockey, but
+                    // nothing from: Europe OR ..."): said too, so that the evidence does not point to one of two fixes.
+                    shortfall.AlsoNear.AddRange(ranked.Skip(1)
+                        .TakeWhile(branch => branch.Distance == nearest.Distance && branch.Found.Count == nearest.Found.Count)
+                        .Where(branch => nearest.Missing.Count > 0 && branch.Missing.Count > 0 && branch.Found.Count > 0));
                 }
 
                 break;
@@ -224,12 +235,19 @@ public static class QueryShortfall
         // Parts whose words are all there, but not as near or in the order the query asks ("Israeli NEAR/2 military").
         public List<QueryNode> Apart { get; } = [];
 
+        // Other branches of an OR that came as near as the one described.
+        public List<Shortfall> AlsoNear { get; } = [];
+
+        // How far a branch is from matching: the parts it lacks, excludes or has apart.
+        public int Distance => Missing.Count + Excluded.Count + Apart.Count;
+
         public void Add(Shortfall other)
         {
             Found.AddRange(other.Found);
             Missing.AddRange(other.Missing);
             Excluded.AddRange(other.Excluded);
             Apart.AddRange(other.Apart);
+            AlsoNear.AddRange(other.AlsoNear);
         }
     }
 }
