@@ -329,6 +329,10 @@ const cityEnglishNames = new Map(exonymCandidates.filter(({ key }) => claims.get
 
 // Cities of at least MIN_CITY_POPULATION people. US and British cities carry their state or nation (GeoNames admin1 = ISO code), Canadian
 // and Australian ones their province or state (admin1 lines of press-names.tsv), others the subdivision learnt above.
+// Towns whose name the news uses for a company first ("Nokia" the phone maker, "Hitachi" the electronics group, "Tata"
+// the Indian group): the town only in a dateline or beside its country or state ("NOKIA, Finland"), flag k; "from
+// Nokia" and "at Hitachi" are the company's.
+const companyTowns = new Set(pressRowsOf('city-company').map(([, id]) => id));
 let dropped = 0;
 for (const city of cities) {
   if (city.population < MIN_CITY_POPULATION) continue;
@@ -339,8 +343,9 @@ for (const city of cities) {
   if (worldRegions.has(plainName.toLowerCase())) continue;
   // Capitals of first-level subdivisions (Atlanta, Sacramento) are known as places whatever else the name is.
   const shortForm = shortFormOf(city);
-  const weak = !big && ((city.featureCode !== 'PPLA' && city.population < STRONG_POPULATION && isNameWord(shortForm ?? city.name))
-    || (city.population < 200000 && opensNamesAbroad(plainName, city.country))) ? 'w' : '';
+  const weak = companyTowns.has(String(city.cityId)) ? 'wk'
+    : !big && ((city.featureCode !== 'PPLA' && city.population < STRONG_POPULATION && isNameWord(shortForm ?? city.name))
+      || (city.population < 200000 && opensNamesAbroad(plainName, city.country))) ? 'w' : '';
   const subdivision = subdivisionOf(city);
   const names = shortForm ? [city.name, shortForm] : [city.name];
   // A town under 100,000 ("Pápa", "Papa John's") needs context (a dateline, "in Papa").
@@ -365,7 +370,7 @@ for (const [kind, id, names] of pressRows) {
     add('city', id, city[2], city[3], 0, kind === 'city-context' ? 'w' : '', names.split('|'));
     continue;
   }
-  if (['admin1', 'area', 'cldr-skip', 'cldr-context', 'nation', 'iso-skip', 'within'].includes(kind)) continue;
+  if (['admin1', 'area', 'cldr-skip', 'cldr-context', 'nation', 'iso-skip', 'within', 'city-company'].includes(kind)) continue;
   if (kind === 'country-context') {
     // A country's short name that needs context, a reading of its own (see the loader).
     add('country', id, id, '', 0, 'w', names.split('|'));
@@ -471,7 +476,7 @@ const header = [
   '# the first-level division of each city, from which GeoNames division numbers are matched to ISO 3166-2',
   '# subdivisions, and the English names of large cities), press-names.tsv (written for Alerts).',
   `# Cities of at least ${MIN_CITY_POPULATION} people; ${dropped} left out as ordinary words.`,
-  '# kind	id	country (an area: its countries)	subdivision	population	flags (c capital, w needs context, p postal code, n a nation that acts as its people)	names (| separated; = case-sensitive; ^ capital initial)',
+  '# kind	id	country (an area: its countries)	subdivision	population	flags (c capital, w needs context, k a company name first: a dateline or qualifier only, p postal code, n a nation that acts as its people)	names (| separated; = case-sensitive; ^ capital initial)',
 ];
 const out = new URL('../../src/Alerts.Core/Entities/Data/places.tsv', import.meta.url);
 writeFileSync(out, header.join('\n') + '\n' + rows.map((r) => r.join('\t')).join('\n') + '\n');

@@ -722,11 +722,13 @@ public sealed class Gazetteer
             return true;
         }
 
+        // "Forecasts from Nokia": a town the news names a company after is the town only in a dateline or qualified.
         return qualifier is not null
             || IsDateline(document, candidate.FirstToken, candidate.LastToken)
-            // "A tape from Abu Musab al-Zarqawi": the town's name goes on into a longer name, so "from" is no context.
-            || (InPlaceContext(document, candidate) && !PersonNames.NameGoesOn(document, candidate.LastToken))
-            || (reading.IsCapital && NamesCapitalsInstitution(document, candidate));
+            || (!reading.NamesACompanyFirst
+                // "A tape from Abu Musab al-Zarqawi": the town's name goes on into a longer name, so "from" is no context.
+                && ((InPlaceContext(document, candidate) && !PersonNames.NameGoesOn(document, candidate.LastToken))
+                    || (reading.IsCapital && NamesCapitalsInstitution(document, candidate))));
     }
 
     // "Washington urged Tehran to halt enrichment", "Washington's envoy to Kabul", "talks between Pyongyang and
@@ -1162,6 +1164,7 @@ public sealed class Gazetteer
                     Population = sameCity?.Population ?? int.Parse(row[4], CultureInfo.InvariantCulture),
                     IsCapital = flags.Contains('c', StringComparison.Ordinal) || sameCity?.IsCapital == true,
                     NeedsContext = flags.Contains('w', StringComparison.Ordinal),
+                    NamesACompanyFirst = flags.Contains('k', StringComparison.Ordinal),
                     IsPostalCode = flags.Contains('p', StringComparison.Ordinal),
                     IsNation = flags.Contains('n', StringComparison.Ordinal),
                     CountryTownCount = townsByCountry.GetValueOrDefault(country),

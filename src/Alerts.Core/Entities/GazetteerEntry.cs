@@ -64,6 +64,12 @@ public sealed record GazetteerEntry(string Id, string Name, EntityKind Kind, str
     public bool NeedsContext { get; init; }
 
     /// <summary>
+    /// The news uses the town's name for a company first (Nokia, Hitachi): it counts as this place only in a dateline or
+    /// beside its country or state ("NOKIA, Finland"), not after "in" or "from" ("forecasts from Nokia").
+    /// </summary>
+    public bool NamesACompanyFirst { get; init; }
+
+    /// <summary>
     /// A subdivision of a small country (fewer than 30 towns of 15,000 people: Jamaica has 8, Belize 2, Trinidad 12,
     /// Haiti 26): its name, shared with a large city abroad (Manchester and Portland in Jamaica), more likely means that
     /// city.

@@ -426,6 +426,24 @@ public sealed class RealGazetteerTests
         Assert.Contains(Recognize("Update", body), m => m.Entry.Kind == EntityKind.Subdivision && m.Entry.Id == "US-WA");
     }
 
+    [Theory]
+    [InlineData("Nokia Profit Rises", "Nokia said on Thursday its third-quarter profit rose.", "FI")]
+    [InlineData("Hitachi to Cut Jobs", "Hitachi will cut 2,000 jobs at its chip unit.", "JP")]
+    [InlineData("Stocks Higher", "Bullish forecasts from Nokia sent stocks higher.", "FI")]
+    public void Recognize_ATownTheNewsNamesACompanyAfter_IsNoPlaceWithoutContext(string title, string body, string country)
+    {
+        // Act / Assert: "Nokia" is the phone maker, not the Finnish town.
+        Assert.DoesNotContain(Recognize(title, body), m => m.Entry.IsPlace && m.Entry.CountryCode == country);
+    }
+
+    [Fact]
+    public void Recognize_ATownTheNewsNamesACompanyAfter_IsThePlaceInItsDateline()
+    {
+        // Act / Assert
+        Assert.Contains(Recognize("Factory Opens", "NOKIA, Finland (Reuters) - A paper mill opened on Monday."),
+            m => m.Entry.Kind == EntityKind.City && m.Entry.CountryCode == "FI");
+    }
+
     [Fact]
     public void Recognize_AGivenNameBeforeWashington_IsNoGovernmentSpeaking()
     {
