@@ -49,9 +49,19 @@ public static class QueryShortfall
 
         var found = string.Join(", ", shortfall.Found.Distinct(StringComparer.OrdinalIgnoreCase));
         var missing = shortfall.Missing.Count == 0 ? string.Empty : ", but nothing from: " + string.Join(" | ", shortfall.Missing.Select(Shown));
-        var alsoNear = string.Concat(shortfall.AlsoNear.Take(MostBranchesAlsoShown).Select(branch =>
-            $" (as near: found {string.Join(", ", branch.Found.Distinct(StringComparer.OrdinalIgnoreCase))}, but nothing from: {string.Join(" | ", branch.Missing.Select(Shown))})"));
+        var alsoNear = string.Concat(shortfall.AlsoNear.Take(MostBranchesAlsoShown).Select(branch => AsNear(branch, shortfall.Found)));
         return $"the query did not match: found {found}{missing}{alsoNear}{apart}{excluded}{filed}";
+    }
+
+    // Another branch as near: what it lacked, and what it found where that is not what the query found anyway
+    // ("(or from: Diebold)" beside "found Vote, election, but nothing from: "paper trail"").
+    private static string AsNear(Shortfall branch, List<string> foundAnyway)
+    {
+        var lacked = string.Join(" | ", branch.Missing.Select(Shown));
+        var found = branch.Found.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return found.All(word => foundAnyway.Contains(word, StringComparer.OrdinalIgnoreCase))
+            ? $" (or from: {lacked})"
+            : $" (as near: found {string.Join(", ", found)}, but nothing from: {lacked})";
     }
 
     // A part that matches adds the words it found. One that does not adds what it lacks: every part of an AND that

@@ -11,6 +11,7 @@ public sealed class QueryShortfallTests
     [InlineData("Blunkett (election OR vote)", "Daily Mail hits back at Blunkett", "the query did not match: found Blunkett, but nothing from: election OR vote")]
     [InlineData("(Musharraf (talks OR summit)) OR (Pakistan (cabinet OR missile*))", "Pakistan's Musharraf to Retain Army Post", "the query did not match: found Musharraf, but nothing from: talks OR summit (as near: found Pakistan's, but nothing from: cabinet OR missile*)")]
     [InlineData("(downhill NEAR/8 \"World Cup\") OR (hockey NEAR/10 (Europe OR Swedish))", "As hockey clock strikes 12, Canada reclaims World Cup", "the query did not match: found World Cup, but nothing from: downhill (as near: found hockey, but nothing from: Europe OR Swedish)")]
+    [InlineData("(voting \"paper trail\") OR (voting Diebold)", "Florida election supervisors back voting reforms", "the query did not match: found voting, but nothing from: \"paper trail\" (or from: Diebold)")]
     [InlineData("(Blunkett Home (election OR vote)) OR (Howard (poll OR tories))", "Blunkett's Home Office attacks Howard", "the query did not match: found Blunkett's, Home, but nothing from: election OR vote")]
     [InlineData("(Musharraf (talks OR summit)) OR (Pakistan (cabinet OR missile*))", "Karzai set for talks in Kabul", "the query did not match: found talks, but nothing from: Musharraf")]
     [InlineData("troops Kabul -Iraq", "Troops leave Kabul for Iraq", "the query did not match: found Troops, Kabul; it has what the query excludes: Iraq")]
