@@ -596,11 +596,16 @@ public sealed class Gazetteer
     // "ST PETERSBURG, Russia (Reuters)", "PANAMA CITY, Panama -": a dateline's country or state after the comma says
     // where the town is, and none of the towns known by the name lies there, so the story names a town the gazetteer
     // does not know, not Florida's. Only in a dateline: in a sentence the comma ends a phrase ("In Fallujah, U.S.
-    // Marines fought") or a list ("in Fallujah, Jordan and Egypt"). A capital or a city of a million keeps its name.
+    // Marines fought") or a list ("in Fallujah, Jordan and Egypt"). A capital or a city of a million keeps its name
+    // after a country, but not after a state or province that is only that ("PHILADELPHIA, Miss.": the Mississippi
+    // town, too small for the gazetteer, not Pennsylvania's city).
     private static bool IsTownOfAnotherCountry(List<GazetteerEntry> readings, List<GazetteerEntry> all, NameCandidate? qualifier) =>
         qualifier is not null
         && qualifier.Readings.Any(q => q.Kind is EntityKind.Country or EntityKind.Subdivision)
-        && readings.All(r => r.Kind == EntityKind.City && !IsMajor(r, all) && !qualifier.Readings.Any(q => Qualifies(q, r)));
+        && readings.All(r => r.Kind == EntityKind.City && (!IsMajor(r, all) || IsOnlyAState(qualifier))
+            && !qualifier.Readings.Any(q => Qualifies(q, r)));
+
+    private static bool IsOnlyAState(NameCandidate qualifier) => qualifier.Readings.All(q => q.Kind == EntityKind.Subdivision);
 
     // Cities of like size in different countries, none of them what the name most likely means and nothing in the
     // story saying which ("Newcastle": South Africa's, Australia's and England's): the story names no place by it,

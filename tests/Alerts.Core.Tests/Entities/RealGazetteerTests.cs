@@ -444,6 +444,26 @@ public sealed class RealGazetteerTests
             m => m.Entry.Kind == EntityKind.City && m.Entry.CountryCode == "FI");
     }
 
+    [Theory]
+    [InlineData("PHILADELPHIA, Miss. (AP) - A trial opened on Monday in the 1964 killings.", "US-PA")]
+    [InlineData("TORONTO, Ohio (AP) - The town council met on Monday.", "CA")]
+    public void Recognize_AMillionCityNamedInADatelineWithAnotherState_IsNotThatCity(string body, string elsewhere)
+    {
+        // Act
+        var places = Recognize("Update", body).Where(m => m.Entry.IsPlace).ToList();
+
+        // Assert: the dateline's state is there; the large namesake elsewhere is not.
+        Assert.Contains(places, m => m.Entry.Kind == EntityKind.Subdivision);
+        Assert.DoesNotContain(places, m => m.Entry.SubdivisionCode == elsewhere || m.Entry.CountryCode == elsewhere);
+    }
+
+    [Fact]
+    public void Recognize_ACapitalNamedInADatelineWithAnotherCountry_KeepsItsName()
+    {
+        // Act / Assert: after a country, a capital keeps its name, as before.
+        Assert.Contains(Recognize("Update", "ATHENS, Greece (Reuters) - The Games opened."), m => m.Entry.CountryCode == "GR");
+    }
+
     [Fact]
     public void Recognize_AGivenNameBeforeWashington_IsNoGovernmentSpeaking()
     {
