@@ -268,10 +268,13 @@ public sealed class Gazetteer
         var last = document.Tokens[candidate.LastToken];
         var text = document.TextOf(last);
         var hyphenated = last.End < text.Length && text[last.End] == '-';
-        var ofATown = candidate.FirstToken > 1 && candidate.FirstToken != document.TitleTokenCount
-            && document.Tokens[candidate.FirstToken - 1].Surface == "of" && TownsOwnWords.Contains(document.Tokens[candidate.FirstToken - 2].Stem);
-        return !hyphenated && !ofATown;
+        return !hyphenated && !IsNamedAsATown(document, candidate);
     }
+
+    // "the city of Kyoto", "the mayor of Nokia": the town's own words say the name is the town's.
+    private static bool IsNamedAsATown(AnalyzedDocument document, NameCandidate candidate) =>
+        candidate.FirstToken > 1 && candidate.FirstToken != document.TitleTokenCount
+        && document.Tokens[candidate.FirstToken - 1].Surface == "of" && TownsOwnWords.Contains(document.Tokens[candidate.FirstToken - 2].Stem);
 
     // "Sen. John Warner (R-Va.)", "Rep. Steny Hoyer, D-Md.,": a lawmaker's party and state say whom he represents, not
     // where anything happens, so a Maryland topic does not get every federal story that quotes a Maryland member.
@@ -727,9 +730,11 @@ public sealed class Gazetteer
             return true;
         }
 
-        // "Forecasts from Nokia": a town the news names a company after is the town only in a dateline or qualified.
+        // "Forecasts from Nokia": a town the news names a company after is the town only in a dateline, qualified, or
+        // named by the town's own words ("the town of Nokia").
         return qualifier is not null
             || IsDateline(document, candidate.FirstToken, candidate.LastToken)
+            || (reading.NamesACompanyFirst && IsNamedAsATown(document, candidate))
             || (!reading.NamesACompanyFirst
                 // "A tape from Abu Musab al-Zarqawi": the town's name goes on into a longer name, so "from" is no context.
                 && ((InPlaceContext(document, candidate) && !PersonNames.NameGoesOn(document, candidate.LastToken))
@@ -740,9 +745,9 @@ public sealed class Gazetteer
     // Washington", "ties with Washington": a capital whose name needs context ("Washington" beside the state) is the
     // capital, the seat of its government, where the name speaks as that government or another deals with it. Only
     // right before a verb of saying, urging or demanding (or one of its envoys or policies), not after a given name
-    // ("Denzel Washington said"); or after "toward", "between ... and", or "with" after a word of relations; or paired
-    // by "and" with a country or a capital abroad ("Seoul and Washington", "Washington and Beijing"): the state votes,
-    // sues, plays games, "will conduct a recount" and is paired with Oregon.
+    // ("Denzel Washington said") or "of" ("the University of Washington said"); or after "toward", "between ... and",
+    // or "with" after a word of relations; or paired by "and" with a capital abroad ("Seoul and Washington",
+    // "Washington and Moscow"): the state votes, sues, plays games, "will conduct a recount" and is paired with Oregon.
     private static bool ActsAsTheGovernment(AnalyzedDocument document, List<NameCandidate> found, int index)
     {
         var candidate = found[index];
@@ -751,22 +756,24 @@ public sealed class Gazetteer
         var speaks = next < document.Tokens.Count && next != document.TitleTokenCount
             && GovernmentActs.Contains(document.Tokens[next].Stem)
             && PersonNames.OneSpaceBetween(document.TextOf(document.Tokens[next]), document.Tokens[last], document.Tokens[next])
-            && !(first > 0 && first != document.TitleTokenCount && WrittenWithACapital(document, first - 1, 1) && !document.Tokens[first - 1].IsStopWord);
+            && !(first > 0 && first != document.TitleTokenCount
+                && ((WrittenWithACapital(document, first - 1, 1) && !document.Tokens[first - 1].IsStopWord) || document.Tokens[first - 1].Surface == "of"));
         var dealtWith = first > 1 && first != document.TitleTokenCount
             && ((document.Tokens[first - 1].Surface == "with" && RelationsWords.Contains(document.Tokens[first - 2].Stem))
                 || document.Tokens[first - 1].Surface is "toward" or "towards" || IsSecondOfAPairBetween(document, first));
         return speaks || dealtWith || IsPairedWithAGovernmentAbroad(document, found, index);
     }
 
-    // "Seoul and Washington", "Washington and Beijing": the other of the pair is a country or a capital outside the
-    // capital's own country, next to it across "and" in the same part of the story.
+    // "Seoul and Washington", "Washington and Moscow": the other of the pair is a capital abroad by its likeliest
+    // reading (Moscow, though Idaho has one), next to it across "and" in the same part of the story. A country is not
+    // enough: "Washington and Canada" set the Fraser River's fishing limits, the state beside its neighbour.
     private static bool IsPairedWithAGovernmentAbroad(AnalyzedDocument document, List<NameCandidate> found, int index)
     {
         var candidate = found[index];
         var country = candidate.Readings.FirstOrDefault(r => r.IsCapital && r.NeedsContext)?.CountryCode;
         bool IsGovernmentAbroad(NameCandidate other) =>
-            other.Readings.All(r => r.CountryCode != country)
-            && other.Readings.Any(r => r.Kind == EntityKind.Country || (r.IsCapital && !r.NeedsContext));
+            other.Readings.Any(r => r.IsCapital && !r.NeedsContext && r.CountryCode != country)
+            && !other.Readings.Any(r => r.IsCapital && r.CountryCode == country);
         bool AndBetween(int left, int right) =>
             right == left + 2 && document.Tokens[left + 1].Surface == "and"
             && document.IsTitle(document.Tokens[left].Position) == document.IsTitle(document.Tokens[right].Position);
@@ -799,11 +806,12 @@ public sealed class Gazetteer
         "relation", "tie", "odd", "talk", "dialogu", "rift", "disput", "tension", "allianc", "cooper", "negoti",
     };
 
-    // Stems: "says", "urged", "warns", "accused", "wants", "pressed", "envoy", "allies".
+    // Stems: "says", "urged", "warns", "accused", "envoy", "allies". Not "wants" or "pressed": the state's teams and
+    // its university want revenge and press ahead (an independent review's probes).
     private static readonly HashSet<string> GovernmentActs = new(StringComparer.Ordinal)
     {
         "say", "said", "urg", "warn", "accus", "insist", "demand", "condemn", "welcom", "envoy", "ambassador", "diplomat",
-        "polici", "ally", "alli", "want", "threaten", "pressur", "press",
+        "polici", "ally", "alli",
     };
 
     // Once a story's "Washington" speaks as the government its other bare mentions are the capital too, unless the story

@@ -99,7 +99,7 @@ public static class QueryShortfall
                     })
                     .Where(branch => branch.Found.Count + branch.Apart.Count > 0)
                     .OrderBy(branch => branch.Distance)
-                    .ThenByDescending(branch => branch.Found.Count)
+                    .ThenByDescending(branch => branch.WordsFound)
                     .ToList();
                 var nearest = ranked.FirstOrDefault();
                 if (nearest is null || (or.ShownAs is not null && nearest.Missing.Count > 0))
@@ -117,9 +117,11 @@ public static class QueryShortfall
                     shortfall.Add(nearest);
                     // Other branches as near ("found World Cup, but nothing from: downhill" beside "found hockey, but
                     // nothing from: Europe OR ..."): said too, so that the evidence does not point to one of two fixes.
+                    // A branch that lacks what the nearest lacks says nothing more.
                     shortfall.AlsoNear.AddRange(ranked.Skip(1)
-                        .TakeWhile(branch => branch.Distance == nearest.Distance && branch.Found.Count == nearest.Found.Count)
-                        .Where(branch => nearest.Missing.Count > 0 && branch.Missing.Count > 0 && branch.Found.Count > 0));
+                        .TakeWhile(branch => branch.Distance == nearest.Distance && branch.WordsFound == nearest.WordsFound)
+                        .Where(branch => nearest.Missing.Count > 0 && branch.Missing.Count > 0 && branch.Found.Count > 0
+                            && !branch.Missing.Select(Shown).SequenceEqual(nearest.Missing.Select(Shown))));
                 }
 
                 break;
@@ -250,6 +252,9 @@ public static class QueryShortfall
 
         // How far a branch is from matching: the parts it lacks, excludes or has apart.
         public int Distance => Missing.Count + Excluded.Count + Apart.Count;
+
+        // The different words it found, however often the story writes each.
+        public int WordsFound => Found.Distinct(StringComparer.OrdinalIgnoreCase).Count();
 
         public void Add(Shortfall other)
         {

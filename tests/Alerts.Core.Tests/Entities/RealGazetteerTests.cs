@@ -388,9 +388,10 @@ public sealed class RealGazetteerTests
     [InlineData("He blamed the lack of trust between Pyongyang and Washington.")]
     [InlineData("Britain is at odds with Washington over the plan.")]
     [InlineData("North Korea lashed out toward Washington on Monday.")]
-    [InlineData("Washington wants Europe to keep its arms embargo on China.")]
     [InlineData("Officials in Seoul and Washington played down the report.")]
     [InlineData("Washington and Beijing agreed to resume the talks.")]
+    [InlineData("Relations between Washington and Moscow have cooled.")]
+    [InlineData("Paris and Washington traded barbs over the war.")]
     public void Recognize_WashingtonSpeakingOrDealtWithAsTheGovernment_IsTheCapital(string body)
     {
         // Act
@@ -417,6 +418,9 @@ public sealed class RealGazetteerTests
     [InlineData("SEATTLE (AP) - Washington will try to end a six-game losing streak against Oregon.")]
     [InlineData("Oregon State prepares for its game against Washington on Saturday.")]
     [InlineData("Floods hit Oregon and Washington on Monday.")]
+    [InlineData("Fishing limits for the Fraser River run were set by Washington and Canada.")]
+    [InlineData("Washington wants revenge against Oregon State after last season's loss.")]
+    [InlineData("The University of Washington said it would renovate Husky Stadium.")]
     [InlineData("Washington voters backed the measure even as Washington urged Iran to halt enrichment.")]
     [InlineData("Washington apple growers fear Beijing could retaliate after Washington urged China to let its currency float.")]
     public void Recognize_TheStatesOwnWashington_StaysTheState(string body)
@@ -436,12 +440,13 @@ public sealed class RealGazetteerTests
         Assert.DoesNotContain(Recognize(title, body), m => m.Entry.IsPlace && m.Entry.CountryCode == country);
     }
 
-    [Fact]
-    public void Recognize_ATownTheNewsNamesACompanyAfter_IsThePlaceInItsDateline()
+    [Theory]
+    [InlineData("NOKIA, Finland (Reuters) - A paper mill opened on Monday.")]
+    [InlineData("The mayor of Nokia opened a paper mill on Monday.")]
+    public void Recognize_ATownTheNewsNamesACompanyAfter_IsThePlaceInItsDatelineOrByItsOwnWords(string body)
     {
         // Act / Assert
-        Assert.Contains(Recognize("Factory Opens", "NOKIA, Finland (Reuters) - A paper mill opened on Monday."),
-            m => m.Entry.Kind == EntityKind.City && m.Entry.CountryCode == "FI");
+        Assert.Contains(Recognize("Factory Opens", body), m => m.Entry.Kind == EntityKind.City && m.Entry.CountryCode == "FI");
     }
 
     [Theory]
