@@ -734,11 +734,11 @@ public sealed class Gazetteer
         // named by the town's own words ("the town of Nokia").
         return qualifier is not null
             || IsDateline(document, candidate.FirstToken, candidate.LastToken)
-            || (reading.NamesACompanyFirst && IsNamedAsATown(document, candidate))
-            || (!reading.NamesACompanyFirst
+            || (reading.NamesACompanyFirst
+                ? IsNamedAsATown(document, candidate)
                 // "A tape from Abu Musab al-Zarqawi": the town's name goes on into a longer name, so "from" is no context.
-                && ((InPlaceContext(document, candidate) && !PersonNames.NameGoesOn(document, candidate.LastToken))
-                    || (reading.IsCapital && NamesCapitalsInstitution(document, candidate))));
+                : (InPlaceContext(document, candidate) && !PersonNames.NameGoesOn(document, candidate.LastToken))
+                    || (reading.IsCapital && NamesCapitalsInstitution(document, candidate)));
     }
 
     // "Washington urged Tehran to halt enrichment", "Washington's envoy to Kabul", "talks between Pyongyang and

@@ -64,8 +64,9 @@ public sealed record GazetteerEntry(string Id, string Name, EntityKind Kind, str
     public bool NeedsContext { get; init; }
 
     /// <summary>
-    /// The news uses the town's name for a company first (Nokia, Hitachi): it counts as this place only in a dateline or
-    /// beside its country or state ("NOKIA, Finland"), not after "in" or "from" ("forecasts from Nokia").
+    /// The news uses the town's name for a company first (Nokia, Hitachi): it counts as this place only in a dateline,
+    /// beside its country or state ("NOKIA, Finland") or after the town's own words ("the mayor of Nokia"), not after
+    /// "in" or "from" ("forecasts from Nokia").
     /// </summary>
     public bool NamesACompanyFirst { get; init; }
 
