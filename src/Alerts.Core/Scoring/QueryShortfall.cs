@@ -49,7 +49,11 @@ public static class QueryShortfall
 
         var found = string.Join(", ", shortfall.Found.Distinct(StringComparer.OrdinalIgnoreCase));
         var missing = shortfall.Missing.Count == 0 ? string.Empty : ", but nothing from: " + string.Join(" | ", shortfall.Missing.Select(Shown));
-        var alsoNear = string.Concat(shortfall.AlsoNear.Take(MostBranchesAlsoShown).Select(branch => AsNear(branch, shortfall.Found)));
+        // Said only where the one OR's nearest branch is all the query lacks: beside another lack or an exclusion, "as
+        // near" would read as enough on its own.
+        var alsoNear = shortfall.AlsoNear is [var group] && group.NearestMissing == shortfall.Missing.Count && shortfall.Excluded.Count == 0
+            ? string.Concat(group.Branches.Take(MostBranchesAlsoShown).Select(branch => AsNear(branch, shortfall.Found)))
+            : string.Empty;
         return $"the query did not match: found {found}{missing}{alsoNear}{apart}{excluded}{filed}";
     }
 
@@ -118,10 +122,15 @@ public static class QueryShortfall
                     // Other branches as near ("found World Cup, but nothing from: downhill" beside "found hockey, but
                     // nothing from: Europe OR ..."): said too, so that the evidence does not point to one of two fixes.
                     // A branch that lacks what the nearest lacks says nothing more.
-                    shortfall.AlsoNear.AddRange(ranked.Skip(1)
+                    var asNear = ranked.Skip(1)
                         .TakeWhile(branch => branch.Distance == nearest.Distance && branch.WordsFound == nearest.WordsFound)
                         .Where(branch => nearest.Missing.Count > 0 && branch.Missing.Count > 0 && branch.Found.Count > 0
-                            && !branch.Missing.Select(Shown).SequenceEqual(nearest.Missing.Select(Shown))));
+                            && !branch.Missing.Select(Shown).SequenceEqual(nearest.Missing.Select(Shown)))
+                        .ToList();
+                    if (asNear.Count > 0)
+                    {
+                        shortfall.AlsoNear.Add(new AsNearGroup(nearest.Missing.Count, asNear));
+                    }
                 }
 
                 break;
@@ -236,6 +245,9 @@ public static class QueryShortfall
             : first.Surface;
     }
 
+    // The branches of one OR that came as near as its nearest, which lacked this many parts.
+    private sealed record AsNearGroup(int NearestMissing, List<Shortfall> Branches);
+
     private sealed class Shortfall
     {
         public List<string> Found { get; } = [];
@@ -247,8 +259,8 @@ public static class QueryShortfall
         // Parts whose words are all there, but not as near or in the order the query asks ("Israeli NEAR/2 military").
         public List<QueryNode> Apart { get; } = [];
 
-        // Other branches of an OR that came as near as the one described.
-        public List<Shortfall> AlsoNear { get; } = [];
+        // Per OR, the other branches that came as near as the one described.
+        public List<AsNearGroup> AlsoNear { get; } = [];
 
         // How far a branch is from matching: the parts it lacks, excludes or has apart.
         public int Distance => Missing.Count + Excluded.Count + Apart.Count;

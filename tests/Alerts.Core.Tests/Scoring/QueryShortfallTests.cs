@@ -13,6 +13,8 @@ public sealed class QueryShortfallTests
     [InlineData("(downhill NEAR/8 \"World Cup\") OR (hockey NEAR/10 (Europe OR Swedish))", "As hockey clock strikes 12, Canada reclaims World Cup", "the query did not match: found World Cup, but nothing from: downhill (as near: found hockey, but nothing from: Europe OR Swedish)")]
     [InlineData("(downhill NEAR/8 \"World Cup\") OR (hockey NEAR/10 (Europe OR Swedish))", "Canada won the World Cup of hockey as World Cup crowds cheered the World Cup", "the query did not match: found World Cup, but nothing from: downhill (as near: found hockey, but nothing from: Europe OR Swedish)")]
     [InlineData("(executive PRE/1 #pay) OR (#pay PRE/3 executive)", "Executive quits", "the query did not match: found Executive, but nothing from: #pay")]
+    [InlineData("((Blair election) OR (Blair vote)) Labour", "Blair speaks", "the query did not match: found Blair, but nothing from: election | Labour")]
+    [InlineData("(storm Texas) OR (hurricane Florida -Mexico)", "A hurricane passed and a storm is moving over Mexico", "the query did not match: found storm, but nothing from: Texas")]
     [InlineData("(voting \"paper trail\") OR (voting Diebold)", "Florida election supervisors back voting reforms", "the query did not match: found voting, but nothing from: \"paper trail\" (or from: Diebold)")]
     [InlineData("(Blunkett Home (election OR vote)) OR (Howard (poll OR tories))", "Blunkett's Home Office attacks Howard", "the query did not match: found Blunkett's, Home, but nothing from: election OR vote")]
     [InlineData("(Musharraf (talks OR summit)) OR (Pakistan (cabinet OR missile*))", "Karzai set for talks in Kabul", "the query did not match: found talks, but nothing from: Musharraf")]
