@@ -273,8 +273,8 @@ public sealed class Gazetteer
 
     // "the city of Kyoto", "the mayor of Nokia": the town's own words say the name is the town's.
     private static bool IsNamedAsATown(AnalyzedDocument document, NameCandidate candidate) =>
-        candidate.FirstToken > 1 && candidate.FirstToken != document.TitleTokenCount
-        && document.Tokens[candidate.FirstToken - 1].Surface == "of" && TownsOwnWords.Contains(document.Tokens[candidate.FirstToken - 2].Stem);
+        Beside(document, candidate.FirstToken - 1, candidate.FirstToken) is { Surface: "of" }
+        && Beside(document, candidate.FirstToken - 2, candidate.FirstToken) is { } word && TownsOwnWords.Contains(word.Stem);
 
     // "Sen. John Warner (R-Va.)", "Rep. Steny Hoyer, D-Md.,": a lawmaker's party and state say whom he represents, not
     // where anything happens, so a Maryland topic does not get every federal story that quotes a Maryland member.
@@ -326,7 +326,7 @@ public sealed class Gazetteer
         }
 
         var word = last + 1;
-        if (word + 1 < document.Tokens.Count && word + 1 != document.TitleTokenCount && InstitutionWords.Contains(document.Tokens[word + 1].Surface))
+        if (Beside(document, word + 1, word) is { } after && InstitutionWords.Contains(after.Surface))
         {
             return false;
         }
@@ -438,6 +438,11 @@ public sealed class Gazetteer
     // Whether tokens from one index to another exist and lie in the same field (headline or body).
     private static bool InOneField(AnalyzedDocument document, int from, int to) =>
         from >= 0 && document.IsTitle(document.Tokens[from].Position) == document.IsTitle(document.Tokens[to].Position);
+
+    // The word at an index, where it stands in the same field as the word at another ("of" before "Kyoto", the verb
+    // after "Washington"; a headline's last word has no neighbour in the body), or null.
+    private static AnalyzedToken? Beside(AnalyzedDocument document, int index, int of) =>
+        index >= 0 && index < document.Tokens.Count && InOneField(document, Math.Min(index, of), Math.Max(index, of)) ? document.Tokens[index] : null;
 
     private static readonly HashSet<string> Waters = new(StringComparer.Ordinal) { "gulf", "sea", "bay", "strait", "straits" };
 
@@ -752,15 +757,13 @@ public sealed class Gazetteer
     {
         var candidate = found[index];
         var (first, last) = (candidate.FirstToken, candidate.LastToken);
-        var next = last + 1;
-        var speaks = next < document.Tokens.Count && next != document.TitleTokenCount
-            && GovernmentActs.Contains(document.Tokens[next].Stem)
-            && PersonNames.OneSpaceBetween(document.TextOf(document.Tokens[next]), document.Tokens[last], document.Tokens[next])
-            && !(first > 0 && first != document.TitleTokenCount
-                && ((WrittenWithACapital(document, first - 1, 1) && !document.Tokens[first - 1].IsStopWord) || document.Tokens[first - 1].Surface == "of"));
-        var dealtWith = first > 1 && first != document.TitleTokenCount
-            && ((document.Tokens[first - 1].Surface == "with" && RelationsWords.Contains(document.Tokens[first - 2].Stem))
-                || document.Tokens[first - 1].Surface is "toward" or "towards" || IsSecondOfAPairBetween(document, first));
+        var before = Beside(document, first - 1, first);
+        var speaks = Beside(document, last + 1, last) is { } verb && GovernmentActs.Contains(verb.Stem)
+            && PersonNames.OneSpaceBetween(document.TextOf(verb), document.Tokens[last], verb)
+            && !(before is { } word && ((WrittenWithACapital(document, first - 1, 1) && !word.IsStopWord) || word.Surface == "of"));
+        var dealtWith = before is { } preceding
+            && ((preceding.Surface == "with" && Beside(document, first - 2, first) is { } relation && RelationsWords.Contains(relation.Stem))
+                || preceding.Surface is "toward" or "towards" || IsSecondOfAPairBetween(document, first));
         return speaks || dealtWith || IsPairedWithAGovernmentAbroad(document, found, index);
     }
 
@@ -775,8 +778,7 @@ public sealed class Gazetteer
             other.Readings.Any(r => r.IsCapital && !r.NeedsContext && r.CountryCode != country)
             && !other.Readings.Any(r => r.IsCapital && r.CountryCode == country);
         bool AndBetween(int left, int right) =>
-            right == left + 2 && document.Tokens[left + 1].Surface == "and"
-            && document.IsTitle(document.Tokens[left].Position) == document.IsTitle(document.Tokens[right].Position);
+            right == left + 2 && document.Tokens[left + 1].Surface == "and" && InOneField(document, left, right);
         return (index > 0 && AndBetween(found[index - 1].LastToken, candidate.FirstToken) && IsGovernmentAbroad(found[index - 1]))
             || (index + 1 < found.Count && AndBetween(candidate.LastToken, found[index + 1].FirstToken) && IsGovernmentAbroad(found[index + 1]));
     }
@@ -793,7 +795,7 @@ public sealed class Gazetteer
         {
             if (document.Tokens[k].Surface == "between")
             {
-                return document.IsTitle(document.Tokens[k].Position) == document.IsTitle(document.Tokens[first].Position);
+                return InOneField(document, k, first);
             }
         }
 
@@ -848,23 +850,16 @@ public sealed class Gazetteer
     private static bool CarriesTheStatesWords(AnalyzedDocument document, NameCandidate candidate)
     {
         var (first, last) = (candidate.FirstToken, candidate.LastToken);
-        var before = first > 0 && first != document.TitleTokenCount ? document.Tokens[first - 1].Surface : null;
-        var next = last + 1 < document.Tokens.Count && last + 1 != document.TitleTokenCount ? last + 1 : -1;
-        if (before is "of" or "and" or "or" or "across" or "eastern" or "western" or "central")
+        if (Beside(document, first - 1, first)?.Surface is "of" or "and" or "or" or "across" or "eastern" or "western" or "central")
         {
             return true;
         }
 
-        if (next < 0)
-        {
-            return false;
-        }
-
         // "Washington voters", "Washington apple growers", "Washington Gov.", "Washington and Oregon"; not "Washington on
         // Monday asked", nor a verb of the government's.
-        var word = document.Tokens[next];
-        return word.Surface is "and" or "or"
-            || (!word.IsStopWord && !GovernmentActs.Contains(word.Stem) && !PersonNames.IsInTitleCaseHeadline(document, next));
+        return Beside(document, last + 1, last) is { } word
+            && (word.Surface is "and" or "or"
+                || (!word.IsStopWord && !GovernmentActs.Contains(word.Stem) && !PersonNames.IsInTitleCaseHeadline(document, last + 1)));
     }
 
     // "the Washington Redskins", "The Washington Post", "Washington's Reagan National Airport": a capital whose name
