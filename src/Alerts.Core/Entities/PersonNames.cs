@@ -132,7 +132,7 @@ internal sealed class PersonNames
 
     private static readonly HashSet<string> EverydayFirstNames = new(StringComparer.Ordinal)
     {
-        "art", "bill", "bob", "buck", "chip", "chuck", "cliff", "dawn", "drew", "dusty", "faith", "frank", "gene", "grace",
+        "art", "bill", "bob", "buck", "chip", "chuck", "cliff", "dawn", "dick", "drew", "dusty", "faith", "frank", "gene", "grace",
         "grant", "guy", "hope", "jack", "joy", "ken", "mark", "nick", "pat", "penny", "ray", "rich", "rod", "rose", "rusty",
         "skip", "sue", "wade",
     };
@@ -149,6 +149,30 @@ internal sealed class PersonNames
         var text = document.TextOf(word);
         return IsWrittenAsName(text, word) && IsGivenName(text[word.Start..word.End]) && NameGoesOn(document, token)
             && !(document.IsTitle(word.Position) && CapitalisesEveryWord(document));
+    }
+
+    /// <summary>
+    /// Whether a capitalised token ends a person's name: it follows, one space away in the same field, a given name
+    /// written as a name that is no place ("Serena Williams", "Dick Parsons", "Bill Gates"; not "the Sydney Olympics").
+    /// </summary>
+    public static bool EndsPersonsName(AnalyzedDocument document, int token)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (token == 0 || token == document.TitleTokenCount)
+        {
+            return false;
+        }
+
+        var word = document.Tokens[token];
+        var before = document.Tokens[token - 1];
+        var text = document.TextOf(word);
+        if (!char.IsUpper(text[word.Start]) || !IsWrittenAsName(text, before) || !OneSpaceBetween(text, before, word))
+        {
+            return false;
+        }
+
+        var given = text[before.Start..before.End];
+        return (IsGivenName(given) || IsEverydayFirstName(before.Surface)) && Gazetteer.Default.Resolve(given) is null;
     }
 
     /// <summary>

@@ -185,6 +185,13 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     /// </summary>
     public bool PassesOverFirstNames { get; internal set; }
 
+    /// <summary>
+    /// For a name: the form the query wrote, folded ("edwards"). Its other forms, the singular or plural (see
+    /// <see cref="FormsOfName"/>), are passed over where they are part of a person's name: "Edward Kennedy" is not
+    /// Edwards, nor "Serena Williams" William.
+    /// </summary>
+    public string? NameItself { get; init; }
+
     /// <summary>For a word that passes over first names: the query's words, one of which as the surname makes the
     /// person the one asked for.</summary>
     public SurnamesAsked? SurnamesAsked { get; internal set; }
@@ -284,7 +291,33 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
                     && document.IsPluralOfCapitals(position)))
             && (CapitalsForms is null || (CapitalsForms.Contains(surface) && (surface != CapitalsSingular || document.IsWrittenInCapitals(position))
                 && (!CapitalsOnly || (document.CanBeInitials(position) && !IsPluralInCapitals(document, position, surface)))))
-            && (!NeedsPossessive || document.IsPossessive(index));
+            && (!NeedsPossessive || document.IsPossessive(index))
+            && !IsAnotherPersonsName(document, index, surface);
+    }
+
+    // "Edward Kennedy" for Edwards, "Serena Williams" for William, "Dick Parsons" for Pärson: a name's singular or
+    // plural written as a person's given name or surname is that person, not the name asked for, and so is every
+    // mention of it in a story that names the person once so ("Williams sisters win" over "Serena Williams"). A people
+    // is never a name's other form: "Finn Jarkko Nieminen" is a Finn.
+    private bool IsAnotherPersonsName(AnalyzedDocument document, int index, string surface)
+    {
+        var token = document.Tokens[index];
+        if (NameItself is null || surface == NameItself || NamesAPeople(document.TextOf(token)[token.Start..token.End]))
+        {
+            return false;
+        }
+
+        foreach (var position in document.PositionsOf(document.Tokens[index].Stem))
+        {
+            var other = document.TokenIndexAt(position);
+            if (other >= 0 && document.Tokens[other].Surface == surface
+                && (PersonNames.BeginsPersonsName(document, other) || PersonNames.EndsPersonsName(document, other)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "Bill Frist" for bill: a person's first name, unless the query asks for the surname too.

@@ -926,6 +926,7 @@ public static partial class QueryParser
             {
                 // "IRA", initials the article may write "Ira", is not Ira Newble.
                 PassesOverGivenNames = capitalsOnly,
+                NameItself = isName ? word.Surface : null,
             };
         }
 
