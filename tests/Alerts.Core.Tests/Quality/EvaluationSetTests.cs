@@ -10,7 +10,7 @@ namespace Alerts.Core.Tests.Quality;
 /// The development halves of the evaluation sets (eval/ag-news, eval/ag-news-round9, eval/ag-news-round13 and the
 /// development sets eval/ag-news-round11, eval/ag-news-round15, eval/ag-news-round18, eval/ag-news-round20,
 /// eval/ag-news-round23, eval/ag-news-round25, eval/ag-news-round27, eval/ag-news-round30, eval/ag-news-round36 and the
-/// development halves of eval/ag-news-round77 and eval/ag-news-round79 to eval/ag-news-round84: topics
+/// development halves of eval/ag-news-round77 and eval/ag-news-round79 to eval/ag-news-round85: topics
 /// written from the docs alone, labels made without seeing the engine) must not lose quality. Floors sit just under
 /// the F1 recorded in docs/scoring.md; on the later development sets the place and actor constraints may not cost
 /// more core stories than recorded there. The test halves and the held-out sets (the fifth, seventh, eighth, tenth,
@@ -411,13 +411,26 @@ public sealed class EvaluationSetTests
         ["ag-news-round84 topics.writer2.json toshiba"] = 1.00,
         ["ag-news-round84 topics.writer2.json voting-technology-and-election-administration"] = 0.85,
         ["ag-news-round84 topics.writer2.constrained.json voting-technology-and-election-administration"] = 0.85,
+        ["ag-news-round85 topics.json insurance-industry"] = 0.91,
+        ["ag-news-round85 topics.json murder-cases"] = 0.65,
+        ["ag-news-round85 topics.json reds-pirates-brewers"] = 0.97,
+        ["ag-news-round85 topics.json regulatory-approvals"] = 0.74,
+        ["ag-news-round85 topics.json security-software-industry"] = 0.58,
+        ["ag-news-round85 topics.writer2.json insurance-industry"] = 0.87,
+        ["ag-news-round85 topics.writer2.json murder-cases"] = 0.68,
+        ["ag-news-round85 topics.writer2.json reds-pirates-brewers"] = 0.97,
+        ["ag-news-round85 topics.writer2.json regulatory-approvals"] = 0.71,
+        ["ag-news-round85 topics.writer2.json security-software-industry"] = 0.63,
+        ["ag-news-round85 topics.writer2.constrained.json regulatory-approvals"] = 0.67,
     };
 
     // A constraint's recorded cost where it is not nothing (the first writer's `excludePlaces` for the neighbours of
-    // Central and Eastern Europe: one core story told from Kiev, within the one-story budget).
+    // Central and Eastern Europe: one core story told from Kiev, within the one-story budget; the eighty-fifth check's
+    // second writer's list of regulators: two approvals that name no body on it).
     private static readonly Dictionary<string, int> NewSubjectSetCosts = new(StringComparer.Ordinal)
     {
         ["ag-news-round79 topics.constrained.json central-eastern-europe"] = 1,
+        ["ag-news-round85 topics.writer2.constrained.json regulatory-approvals"] = 2,
     };
 
     [Theory]
@@ -444,6 +457,9 @@ public sealed class EvaluationSetTests
     [InlineData("ag-news-round84", "topics.constrained.json")]
     [InlineData("ag-news-round84", "topics.writer2.json")]
     [InlineData("ag-news-round84", "topics.writer2.constrained.json")]
+    [InlineData("ag-news-round85", "topics.json")]
+    [InlineData("ag-news-round85", "topics.writer2.json")]
+    [InlineData("ag-news-round85", "topics.writer2.constrained.json")]
     public async Task NewSubjectSets_DevelopmentHalf_MeetsRecordedFloors(string set, string topicFile)
     {
         // Act

@@ -610,6 +610,15 @@ public sealed class QuerySemanticsTests
     [InlineData("Mickelson", "Phil Mickelson's Masters victory came in April.", true)]
     [InlineData("Estoril", "Gaudio reached the final of the Estoril Open on Saturday.", true)]
     [InlineData("Madrid", "Safin won the Madrid Masters on Sunday.", true)]
+    [InlineData("\"State Farm\" OR Allstate", "Cristie Kerr took the lead after the third round of the State Farm Classic.", false)]
+    [InlineData("\"Deutsche Bank\"", "Vijay Singh won the Deutsche Bank Championship in Boston.", false)]
+    [InlineData("\"State Farm\"", "State Farm raised its estimate of hurricane claims.", true)]
+    [InlineData("\"State Farm Classic\"", "Cristie Kerr took the lead after the third round of the State Farm Classic.", true)]
+    [InlineData("\"New Zealand\"", "Kiwi golfers dominated the New Zealand Open.", true)]
+    [InlineData("\"National League\"", "The Cardinals won the National League Championship Series.", true)]
+    [InlineData("\"State Farm\" OR (Allstate NOT PRE/0 Bowl)", "Cristie Kerr leads the State Farm Classic.", false)]
+    [InlineData("Nextel -Bowl", "Kurt Busch leads the Nextel Cup standings.", false)]
+    [InlineData("\"Nextel Communications\" -\"Nextel Cup\"", "Kurt Busch leads the Nextel Communications Cup standings.", false)]
     public void Name_BeforeACompetitionsWordInTheBody_IsTheSponsorsCompetitionNotTheCompany(string query, string body, bool expected)
     {
         // Act: a sponsor's name in the body's competition name ("the Nextel Cup") is the competition.

@@ -38,6 +38,9 @@ public sealed class QueryParserTests
     [InlineData("CNN NOT NEAR/3 (told -reporters)", "a word, phrase, place or list of them (A OR B) on each side of NOT NEAR: write (CNN NOT NEAR/3 told) ratings, not (CNN ratings) NOT NEAR/3 told", 16)]
     [InlineData("(CNN NEAR/2 ratings) NOT NEAR/3 told", "a word, phrase, place or list of them (A OR B) on each side of NOT NEAR: write (CNN NOT NEAR/3 told) ratings, not (CNN ratings) NOT NEAR/3 told", 1)]
     [InlineData("CNN -NEAR/3 told", "a term, phrase or '(' after NOT or '-'", 6)]
+    [InlineData("#team PRE/0 with", "searchable words on both sides of PRE (not only stop words)", 13)]
+    [InlineData("troops NEAR/3 the", "searchable words on both sides of NEAR (not only stop words)", 15)]
+    [InlineData("troops W/3 the", "searchable words on both sides of W (not only stop words)", 12)]
     public void Parse_InvalidQuery_ReportsPositionAndExpectation(string query, string expected, int position)
     {
         // Act

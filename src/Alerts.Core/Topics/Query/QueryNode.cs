@@ -427,6 +427,16 @@ public sealed class PhraseNode : QueryNode
     /// </summary>
     public bool SkipsMiddleInitial { get; init; }
 
+    /// <summary>The phrase as the query wrote it, without its quotes.</summary>
+    public string Written => written;
+
+    /// <summary>
+    /// Whether a mention followed by a competition's word ("the State Farm Classic", "the Deutsche Bank Championship")
+    /// is passed over: set by the parser for a phrase written as a name that is no place, as for a name of one word
+    /// (see <see cref="TermNode.SkipsCompetitionNames"/>).
+    /// </summary>
+    public bool SkipsCompetitionNames { get; internal set; }
+
     /// <summary>For a phrase ending with the letter A: its last word as the query folds it; null otherwise.</summary>
     public string? WordBeforeCapitalA { get; }
 
@@ -477,7 +487,8 @@ public sealed class PhraseNode : QueryNode
             // An exact phrase is one expression: it does not run across the end of a sentence ("the first time. Warner").
             if (ok && document.IsTitle(start) == document.IsTitle(last) && HasStopWords(document, start) && HasAmpersands(document, start)
                 && (Slop > 0 || !document.HasSentenceEndBetween(start, last))
-                && (WordBeforeCapitalA is null || document.IsFollowedByCapitalA(last, WordBeforeCapitalA)))
+                && (WordBeforeCapitalA is null || document.IsFollowedByCapitalA(last, WordBeforeCapitalA))
+                && !(SkipsCompetitionNames && document.NamesACompetitionAfter(document.TokenIndexAt(last))))
             {
                 // The hit spans the stop words asked for too: "will pay" is two words for a NEAR and in the evidence.
                 var to = WordBeforeCapitalA is null ? last : last + 1;

@@ -220,12 +220,17 @@ public static partial class QueryParser
     private static bool IsEverydayFirstNameInLowerCase(TermNode term) =>
         term.Written.All(char.IsLower) && (PersonNames.IsEverydayFirstName(term.Written) || PersonNames.IsEverydayFirstName(term.Stem));
 
-    // A query that asks for a competition's word ("Ryder Cup", "Davis Cup") wants the competitions; otherwise its names
-    // pass over sponsors' mentions ("the Nextel Cup season"), unless they name a place or a people ("the China Open").
+    // A query that asks for a competition's word ("Ryder Cup", "Davis Cup", "State Farm Classic") wants the
+    // competitions; otherwise, and where it only keeps the word away (Allstate NOT PRE/0 Bowl, -"Nextel Cup"), its
+    // names pass over sponsors' mentions ("the Nextel Cup season", "the State Farm Classic"), unless they name a
+    // place or a people ("the China Open", "the New Zealand Open").
     private static QueryNode MarkSponsorNames(QueryNode node)
     {
         var terms = Terms(node, withOtherSpellings: true).ToList();
-        if (terms.Any(t => AnalyzedDocument.IsCompetitionWord(t.Written.Trim('"').ToLowerInvariant())))
+        var asked = Leaves(node, askedOnly: true).ToList();
+        var phrases = asked.OfType<PhraseNode>().ToList();
+        if (asked.OfType<TermNode>().Any(t => AnalyzedDocument.IsCompetitionWord(t.Written.Trim('"').ToLowerInvariant()))
+            || phrases.Any(p => WordsOf(p).Any(AnalyzedDocument.IsCompetitionWord)))
         {
             return node;
         }
@@ -235,8 +240,24 @@ public static partial class QueryParser
             term.SkipsCompetitionNames = true;
         }
 
+        foreach (var phrase in phrases.Where(p => p.IsWrittenAsName && Gazetteer.Default.Resolve(p.Written) is null
+            && !RunsCompetitions.Contains(WordsOf(p)[^1])))
+        {
+            phrase.SkipsCompetitionNames = true;
+        }
+
         return node;
     }
+
+    private static string[] WordsOf(PhraseNode phrase) =>
+        phrase.Written.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    // A body that runs competitions names them, it does not sponsor them: "the National League Championship Series",
+    // "the Big East Conference Championship".
+    private static readonly HashSet<string> RunsCompetitions = new(StringComparer.Ordinal)
+    {
+        "league", "conference", "association", "federation", "union", "tour", "council", "committee",
+    };
 
     private enum LexKind
     {
@@ -585,19 +606,21 @@ public static partial class QueryParser
                 index += negated ? 1 : 0;
                 var distance = Current.Number;
                 var inOrder = IsOrderedProximity(Current.Text);
+                // The operator as the query wrote it ("PRE", "W", "NEAR"), for the messages.
+                var written = new string(Current.Text.TakeWhile(char.IsLetter).ToArray()).ToUpperInvariant();
                 index++;
                 var rightPosition = Current.Position;
                 var right = ParsePrimary(scope);
                 if (left is null || right is null)
                 {
-                    throw new QueryParseException("searchable words on both sides of NEAR (not only stop words)", rightPosition);
+                    throw new QueryParseException($"searchable words on both sides of {written} (not only stop words)", rightPosition);
                 }
 
                 // A side that is only sections, or offers one instead of words, has no place in the text to be near; a
                 // bracket that narrows its words by section ("(NFC -category:Sports) NEAR/8 chip") keeps their places.
                 if (IsSectionsBesideNear(left) || IsSectionsBesideNear(right))
                 {
-                    throw new QueryParseException("words on both sides of NEAR (a category has no place in the text: write category: as a clause of its own)", rightPosition);
+                    throw new QueryParseException($"words on both sides of {written} (a category has no place in the text: write category: as a clause of its own)", rightPosition);
                 }
 
                 if (negated && !(IsMentions(left) && IsMentions(right)))
