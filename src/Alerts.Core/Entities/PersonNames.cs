@@ -152,13 +152,16 @@ internal sealed class PersonNames
     }
 
     /// <summary>
-    /// Whether a capitalised token ends a person's name: it follows, one space away in the same field, a given name
-    /// written as a name that is no place ("Serena Williams", "Dick Parsons", "Bill Gates"; not "the Sydney Olympics").
+    /// Whether a capitalised token is a surname: it follows, one space away in the same field, a given name written as
+    /// a name ("Serena Williams", "Dick Parsons", "Bill Gates"), and is no everyday word, people or faith ("Roman
+    /// Catholics", "Hendrick Motorsports"). Not after a place's word ("North Koreans", "West Africans") or a given name
+    /// that ends a place's name ("St. Louis Cardinals", "San Diego Padres", "the Sydney Olympics"), nor in a headline
+    /// that capitalises every word ("Chip Giant UMC").
     /// </summary>
-    public static bool EndsPersonsName(AnalyzedDocument document, int token)
+    public static bool IsSurnameAfterGivenName(AnalyzedDocument document, int token)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (token == 0 || token == document.TitleTokenCount)
+        if (token == 0 || token == document.TitleTokenCount || (token < document.TitleTokenCount && CapitalisesEveryWord(document)))
         {
             return false;
         }
@@ -166,13 +169,29 @@ internal sealed class PersonNames
         var word = document.Tokens[token];
         var before = document.Tokens[token - 1];
         var text = document.TextOf(word);
-        if (!char.IsUpper(text[word.Start]) || !IsWrittenAsName(text, before) || !OneSpaceBetween(text, before, word))
+        if (!char.IsUpper(text[word.Start]) || !IsWrittenAsName(text, before) || !OneSpaceBetween(text, before, word)
+            || OrdinaryWords.Contains(word.Surface) || PeoplesOfRegionsAndFaiths.Contains(word.Surface)
+            || PlaceQualifiers.Contains(before.Surface))
         {
             return false;
         }
 
         var given = text[before.Start..before.End];
-        return (IsGivenName(given) || IsEverydayFirstName(before.Surface)) && Gazetteer.Default.Resolve(given) is null;
+        return (IsGivenName(given) || IsEverydayFirstName(before.Surface)) && Gazetteer.Default.Resolve(given) is null
+            && !EndsAPlacesName(document, token - 1);
+    }
+
+    // "St. Louis", "San Diego", "Green Bay": the word before a given name and the given name name a place together.
+    private static bool EndsAPlacesName(AnalyzedDocument document, int given)
+    {
+        if (given == 0 || given == document.TitleTokenCount)
+        {
+            return false;
+        }
+
+        var (first, last) = (document.Tokens[given - 1], document.Tokens[given]);
+        var text = document.TextOf(last);
+        return Gazetteer.Default.Resolve(text[first.Start..last.End]) is not null;
     }
 
     /// <summary>

@@ -41,6 +41,7 @@ public sealed class QueryParserTests
     [InlineData("#team PRE/0 with", "searchable words on both sides of PRE (not only stop words)", 13)]
     [InlineData("troops NEAR/3 the", "searchable words on both sides of NEAR (not only stop words)", 15)]
     [InlineData("troops W/3 the", "searchable words on both sides of W (not only stop words)", 12)]
+    [InlineData("troops NOT NEAR/3 the", "searchable words on both sides of NOT NEAR (not only stop words)", 19)]
     public void Parse_InvalidQuery_ReportsPositionAndExpectation(string query, string expected, int position)
     {
         // Act

@@ -187,8 +187,8 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
 
     /// <summary>
     /// For a name: the form the query wrote, folded ("edwards"). Its other forms, the singular or plural (see
-    /// <see cref="FormsOfName"/>), are passed over where they are part of a person's name: "Edward Kennedy" is not
-    /// Edwards, nor "Serena Williams" William.
+    /// <see cref="FormsOfName"/>), are passed over where they are another person's given name or surname: "Edward
+    /// Kennedy" is not Edwards, nor "Serena Williams" William.
     /// </summary>
     public string? NameItself { get; init; }
 
@@ -295,10 +295,11 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
             && !IsAnotherPersonsName(document, index, surface);
     }
 
-    // "Edward Kennedy" for Edwards, "Serena Williams" for William, "Dick Parsons" for Pärson: a name's singular or
-    // plural written as a person's given name or surname is that person, not the name asked for, and so is every
-    // mention of it in a story that names the person once so ("Williams sisters win" over "Serena Williams"). A people
-    // is never a name's other form: "Finn Jarkko Nieminen" is a Finn.
+    // "Serena Williams" for William, "Dick Parsons" for Pärson: a name's plural written as a surname is that person,
+    // and so is every mention of it in a story that names the person once so ("Williams sisters win" over "Serena
+    // Williams"). "Edward Kennedy" for Edwards, "Christian Vieri" for Christians: a name's singular written as a given
+    // name that begins a person's name is that person, there only ("Christian groups" stays). A singular after a given
+    // name is the family's ("Bill Clinton" for Clintons), and a people is never a person ("Finn Jarkko Nieminen").
     private bool IsAnotherPersonsName(AnalyzedDocument document, int index, string surface)
     {
         var token = document.Tokens[index];
@@ -307,11 +308,15 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
             return false;
         }
 
-        foreach (var position in document.PositionsOf(document.Tokens[index].Stem))
+        if (surface.Length < NameItself.Length)
+        {
+            return PersonNames.BeginsPersonsName(document, index);
+        }
+
+        foreach (var position in document.PositionsOf(token.Stem))
         {
             var other = document.TokenIndexAt(position);
-            if (other >= 0 && document.Tokens[other].Surface == surface
-                && (PersonNames.BeginsPersonsName(document, other) || PersonNames.EndsPersonsName(document, other)))
+            if (other >= 0 && document.Tokens[other].Surface == surface && PersonNames.IsSurnameAfterGivenName(document, other))
             {
                 return true;
             }
@@ -430,13 +435,6 @@ public sealed class PhraseNode : QueryNode
     /// <summary>The phrase as the query wrote it, without its quotes.</summary>
     public string Written => written;
 
-    /// <summary>
-    /// Whether a mention followed by a competition's word ("the State Farm Classic", "the Deutsche Bank Championship")
-    /// is passed over: set by the parser for a phrase written as a name that is no place, as for a name of one word
-    /// (see <see cref="TermNode.SkipsCompetitionNames"/>).
-    /// </summary>
-    public bool SkipsCompetitionNames { get; internal set; }
-
     /// <summary>For a phrase ending with the letter A: its last word as the query folds it; null otherwise.</summary>
     public string? WordBeforeCapitalA { get; }
 
@@ -487,8 +485,7 @@ public sealed class PhraseNode : QueryNode
             // An exact phrase is one expression: it does not run across the end of a sentence ("the first time. Warner").
             if (ok && document.IsTitle(start) == document.IsTitle(last) && HasStopWords(document, start) && HasAmpersands(document, start)
                 && (Slop > 0 || !document.HasSentenceEndBetween(start, last))
-                && (WordBeforeCapitalA is null || document.IsFollowedByCapitalA(last, WordBeforeCapitalA))
-                && !(SkipsCompetitionNames && document.NamesACompetitionAfter(document.TokenIndexAt(last))))
+                && (WordBeforeCapitalA is null || document.IsFollowedByCapitalA(last, WordBeforeCapitalA)))
             {
                 // The hit spans the stop words asked for too: "will pay" is two words for a NEAR and in the evidence.
                 var to = WordBeforeCapitalA is null ? last : last + 1;

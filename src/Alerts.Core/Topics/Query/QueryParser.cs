@@ -220,17 +220,15 @@ public static partial class QueryParser
     private static bool IsEverydayFirstNameInLowerCase(TermNode term) =>
         term.Written.All(char.IsLower) && (PersonNames.IsEverydayFirstName(term.Written) || PersonNames.IsEverydayFirstName(term.Stem));
 
-    // A query that asks for a competition's word ("Ryder Cup", "Davis Cup", "State Farm Classic") wants the
-    // competitions; otherwise, and where it only keeps the word away (Allstate NOT PRE/0 Bowl, -"Nextel Cup"), its
-    // names pass over sponsors' mentions ("the Nextel Cup season", "the State Farm Classic"), unless they name a
-    // place or a people ("the China Open", "the New Zealand Open").
+    // A query that asks for a competition's word (Ryder Cup, "Davis Cup", "Hart Trophy") wants the competitions;
+    // otherwise, and where it only keeps the word away (Allstate NOT PRE/0 Bowl, -"Nextel Cup"), its names pass over
+    // sponsors' mentions ("the Nextel Cup season"), unless they name a place or a people ("the China Open").
     private static QueryNode MarkSponsorNames(QueryNode node)
     {
         var terms = Terms(node, withOtherSpellings: true).ToList();
         var asked = Leaves(node, askedOnly: true).ToList();
-        var phrases = asked.OfType<PhraseNode>().ToList();
         if (asked.OfType<TermNode>().Any(t => AnalyzedDocument.IsCompetitionWord(t.Written.Trim('"').ToLowerInvariant()))
-            || phrases.Any(p => WordsOf(p).Any(AnalyzedDocument.IsCompetitionWord)))
+            || asked.OfType<PhraseNode>().Any(p => WordsOf(p).Any(AnalyzedDocument.IsCompetitionWord)))
         {
             return node;
         }
@@ -240,24 +238,12 @@ public static partial class QueryParser
             term.SkipsCompetitionNames = true;
         }
 
-        foreach (var phrase in phrases.Where(p => p.IsWrittenAsName && Gazetteer.Default.Resolve(p.Written) is null
-            && !RunsCompetitions.Contains(WordsOf(p)[^1])))
-        {
-            phrase.SkipsCompetitionNames = true;
-        }
-
         return node;
     }
 
     private static string[] WordsOf(PhraseNode phrase) =>
         phrase.Written.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    // A body that runs competitions names them, it does not sponsor them: "the National League Championship Series",
-    // "the Big East Conference Championship".
-    private static readonly HashSet<string> RunsCompetitions = new(StringComparer.Ordinal)
-    {
-        "league", "conference", "association", "federation", "union", "tour", "council", "committee",
-    };
 
     private enum LexKind
     {
@@ -607,7 +593,7 @@ public static partial class QueryParser
                 var distance = Current.Number;
                 var inOrder = IsOrderedProximity(Current.Text);
                 // The operator as the query wrote it ("PRE", "W", "NEAR"), for the messages.
-                var written = new string(Current.Text.TakeWhile(char.IsLetter).ToArray()).ToUpperInvariant();
+                var written = (negated ? "NOT " : string.Empty) + new string(Current.Text.TakeWhile(char.IsLetter).ToArray()).ToUpperInvariant();
                 index++;
                 var rightPosition = Current.Position;
                 var right = ParsePrimary(scope);
