@@ -154,9 +154,10 @@ internal sealed class PersonNames
     /// <summary>
     /// Whether a capitalised token is a surname: it follows, one space away in the same field, a given name written as
     /// a name ("Serena Williams", "Dick Parsons", "Bill Gates"), and is no everyday word, people or faith ("Roman
-    /// Catholics", "Hendrick Motorsports"). Not after a place's word ("North Koreans", "West Africans") or a given name
-    /// that ends a place's name ("St. Louis Cardinals", "San Diego Padres", "the Sydney Olympics"), nor in a headline
-    /// that capitalises every word ("Chip Giant UMC").
+    /// Catholics"). Not after a place's word or a faith ("North Koreans", "Christian Serbs"), nor after a given name that
+    /// ends a place's name or follows one ("St. Louis Cardinals", "Tampa Bay Buccaneers", "the Sydney Olympics"), nor
+    /// in a headline that capitalises every word ("Chip Giant UMC"). A company named after its founder reads so too
+    /// ("Hendrick Motorsports"): nothing tells it.
     /// </summary>
     public static bool IsSurnameAfterGivenName(AnalyzedDocument document, int token)
     {
@@ -171,7 +172,7 @@ internal sealed class PersonNames
         var text = document.TextOf(word);
         if (!char.IsUpper(text[word.Start]) || !IsWrittenAsName(text, before) || !OneSpaceBetween(text, before, word)
             || OrdinaryWords.Contains(word.Surface) || PeoplesOfRegionsAndFaiths.Contains(word.Surface)
-            || PlaceQualifiers.Contains(before.Surface))
+            || PlaceQualifiers.Contains(before.Surface) || PeoplesOfRegionsAndFaiths.Contains(before.Surface))
         {
             return false;
         }
@@ -181,7 +182,25 @@ internal sealed class PersonNames
             && !EndsAPlacesName(document, token - 1);
     }
 
-    // "St. Louis", "San Diego", "Green Bay": the word before a given name and the given name name a place together.
+    /// <summary>
+    /// Whether a given name begins a person's name (see <see cref="BeginsPersonsName"/>) that is no people or faith
+    /// ("Roman Catholics", "Christian Serbs" are not people called Roman and Christian).
+    /// </summary>
+    public static bool BeginsPersonsNameNotAPeople(AnalyzedDocument document, int token, Func<string, bool> namesAPeople)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(namesAPeople);
+        if (!BeginsPersonsName(document, token))
+        {
+            return false;
+        }
+
+        var next = document.Tokens[token + 1];
+        return !PeoplesOfRegionsAndFaiths.Contains(next.Surface) && !namesAPeople(document.TextOf(next)[next.Start..next.End]);
+    }
+
+    // "St. Louis", "San Diego", "Green Bay", "Tampa Bay": the word before a given name and the given name name a place
+    // together, or that word is a place itself.
     private static bool EndsAPlacesName(AnalyzedDocument document, int given)
     {
         if (given == 0 || given == document.TitleTokenCount)
@@ -191,7 +210,8 @@ internal sealed class PersonNames
 
         var (first, last) = (document.Tokens[given - 1], document.Tokens[given]);
         var text = document.TextOf(last);
-        return Gazetteer.Default.Resolve(text[first.Start..last.End]) is not null;
+        return Gazetteer.Default.Resolve(text[first.Start..last.End]) is not null
+            || (char.IsUpper(text[first.Start]) && OneSpaceBetween(text, first, last) && Gazetteer.Default.Resolve(text[first.Start..first.End]) is not null);
     }
 
     /// <summary>

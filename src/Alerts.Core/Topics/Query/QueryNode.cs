@@ -299,18 +299,20 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     // and so is every mention of it in a story that names the person once so ("Williams sisters win" over "Serena
     // Williams"). "Edward Kennedy" for Edwards, "Christian Vieri" for Christians: a name's singular written as a given
     // name that begins a person's name is that person, there only ("Christian groups" stays). A singular after a given
-    // name is the family's ("Bill Clinton" for Clintons), and a people is never a person ("Finn Jarkko Nieminen").
+    // name is the family's ("Bill Clinton" for Clintons), and a people is never a person ("Finn Jarkko Nieminen",
+    // "Christian Serbs" for Serb, "Roman Catholic" for Romans).
     private bool IsAnotherPersonsName(AnalyzedDocument document, int index, string surface)
     {
         var token = document.Tokens[index];
-        if (NameItself is null || surface == NameItself || NamesAPeople(document.TextOf(token)[token.Start..token.End]))
+        if (NameItself is null || surface == NameItself || NamesAPeople(document.TextOf(token)[token.Start..token.End])
+            || NamesAPeople(Written))
         {
             return false;
         }
 
         if (surface.Length < NameItself.Length)
         {
-            return PersonNames.BeginsPersonsName(document, index);
+            return PersonNames.BeginsPersonsNameNotAPeople(document, index, NamesAPeople);
         }
 
         foreach (var position in document.PositionsOf(token.Stem))

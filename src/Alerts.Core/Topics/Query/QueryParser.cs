@@ -244,7 +244,6 @@ public static partial class QueryParser
     private static string[] WordsOf(PhraseNode phrase) =>
         phrase.Written.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-
     private enum LexKind
     {
         Word,
