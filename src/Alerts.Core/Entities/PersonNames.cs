@@ -152,34 +152,35 @@ internal sealed class PersonNames
     }
 
     /// <summary>
-    /// Whether a capitalised token is a surname: it follows, one space away in the same field, a given name written as
-    /// a name ("Serena Williams", "Dick Parsons", "Bill Gates"), and is no everyday word, people or faith ("Roman
-    /// Catholics"). Not after a place's word or a faith ("North Koreans", "Christian Serbs"), nor after a given name that
-    /// ends a place's name or follows one ("St. Louis Cardinals", "Tampa Bay Buccaneers", "the Sydney Olympics"), nor
-    /// in a headline that capitalises every word ("Chip Giant UMC"). A company named after its founder reads so too
-    /// ("Hendrick Motorsports"): nothing tells it.
+    /// Whether a token is a surname after a given name written as a name, past middle initials ("Serena Williams",
+    /// "Dick Parsons", "Julia F. Roberts"): the surname as <see cref="SurnameAfter"/> reads it (no everyday word, people
+    /// or faith: "Roman Catholics"). Not after a place's word or a faith ("North Koreans", "Christian Serbs"), nor after
+    /// a given name that ends a place's name or follows one ("St. Louis Cardinals", "Tampa Bay Buccaneers", "the Sydney
+    /// Olympics"), nor in a headline that capitalises every word ("Chip Giant UMC"). A company named after its founder
+    /// reads so too ("Hendrick Motorsports"): nothing tells it.
     /// </summary>
-    public static bool IsSurnameAfterGivenName(AnalyzedDocument document, int token)
+    public static bool IsSurnameAfterGivenName(AnalyzedDocument document, int token, Func<string, bool> namesAPeople)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(namesAPeople);
         if (token == 0 || token == document.TitleTokenCount || (token < document.TitleTokenCount && CapitalisesEveryWord(document)))
         {
             return false;
         }
 
-        var word = document.Tokens[token];
-        var before = document.Tokens[token - 1];
-        var text = document.TextOf(word);
-        if (!char.IsUpper(text[word.Start]) || !IsWrittenAsName(text, before) || !OneSpaceBetween(text, before, word)
-            || OrdinaryWords.Contains(word.Surface) || PeoplesOfRegionsAndFaiths.Contains(word.Surface)
-            || PlaceQualifiers.Contains(before.Surface) || PeoplesOfRegionsAndFaiths.Contains(before.Surface))
+        var given = token - 1;
+        while (given > 0 && given != document.TitleTokenCount && document.IsInitialAt(document.Tokens[given].Position))
         {
-            return false;
+            given--;
         }
 
-        var given = text[before.Start..before.End];
-        return (IsGivenName(given) || IsEverydayFirstName(before.Surface)) && Gazetteer.Default.Resolve(given) is null
-            && !EndsAPlacesName(document, token - 1);
+        var word = document.Tokens[given];
+        var text = document.TextOf(word);
+        var name = text[word.Start..word.End];
+        return IsWrittenAsName(text, word) && (IsGivenName(name) || IsEverydayFirstName(word.Surface))
+            && !PlaceQualifiers.Contains(word.Surface) && !PeoplesOfRegionsAndFaiths.Contains(word.Surface)
+            && Gazetteer.Default.Resolve(name) is null && !EndsAPlacesName(document, given)
+            && SurnameAfter(document, given, namesAPeople) == token;
     }
 
     /// <summary>

@@ -335,6 +335,7 @@ public sealed class QuerySemanticsTests
     [InlineData("Christians", "Christian groups protest as Christian Vieri scores twice", true)]
     [InlineData("Giants", "Chip Giant UMC Posts Higher Profit", true)]
     [InlineData("Robert", "Julia Roberts stars in the new film", false)]
+    [InlineData("Robert", "Julia F. Roberts stars in the new film", false)]
     [InlineData("Serb", "Christian Serbs return to Kosovo villages", true)]
     [InlineData("Romans", "Roman Catholic bishops adopt abuse policy", true)]
     [InlineData("Buccaneer", "The Tampa Bay Buccaneers beat the Saints", true)]

@@ -318,7 +318,7 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
         foreach (var position in document.PositionsOf(token.Stem))
         {
             var other = document.TokenIndexAt(position);
-            if (other >= 0 && document.Tokens[other].Surface == surface && PersonNames.IsSurnameAfterGivenName(document, other))
+            if (other >= 0 && document.Tokens[other].Surface == surface && PersonNames.IsSurnameAfterGivenName(document, other, NamesAPeople))
             {
                 return true;
             }
