@@ -566,7 +566,8 @@ public static partial class QueryParser
 
             if (IsNotNear())
             {
-                throw new QueryParseException("a term, phrase or '(' before NOT NEAR (CNN NOT NEAR/3 told)", Current.Position);
+                var written = "NOT " + new string(lexemes[index + 1].Text.TakeWhile(char.IsLetter).ToArray()).ToUpperInvariant();
+                throw new QueryParseException($"a term, phrase or '(' before {written} (CNN {written}/3 told)", Current.Position);
             }
 
             Enter(Current.Position);
@@ -610,7 +611,7 @@ public static partial class QueryParser
 
                 if (negated && !(IsMentions(left) && IsMentions(right)))
                 {
-                    throw new QueryParseException("a word, phrase, place or list of them (A OR B) on each side of NOT NEAR: write (CNN NOT NEAR/3 told) ratings, not (CNN ratings) NOT NEAR/3 told", IsMentions(left) ? rightPosition : leftPosition);
+                    throw new QueryParseException($"a word, phrase, place or list of them (A OR B) on each side of {written}: write (CNN {written}/3 told) ratings, not (CNN ratings) {written}/3 told", IsMentions(left) ? rightPosition : leftPosition);
                 }
 
                 left = negated ? new NotNearNode(left, right, distance, inOrder) : new NearNode(left, right, distance, inOrder);
