@@ -628,6 +628,9 @@ public sealed class QuerySemanticsTests
     [InlineData("Allstate NOT PRE/0 Bowl", "Cristie Kerr leads the Allstate Classic by two shots.", false)]
     [InlineData("Nextel -\"Nextel Cup\"", "Kurt Busch leads the Nextel Cup standings.", false)]
     [InlineData("Nextel OR \"Ryder Cup\"", "Kurt Busch leads the Nextel Cup standings.", true)]
+    [InlineData("Allstate OR \"Ryder Cup\"", "Cristie Kerr leads the Allstate Classic by two shots.", false)]
+    [InlineData("Chrysler OR (US PRE/0 Open)", "Brent Geiberger won the Chrysler Classic on Sunday.", false)]
+    [InlineData("Chrysler OR \"world championships\"", "Tiger Woods won the Chrysler Championship in Tampa.", true)]
     public void Name_BeforeACompetitionsWordInTheBody_IsTheSponsorsCompetitionNotTheCompany(string query, string body, bool expected)
     {
         // Act: a sponsor's name in the body's competition name ("the Nextel Cup") is the competition.

@@ -110,11 +110,17 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
 
     /// <summary>
     /// Whether a mention followed by a competition's word ("Nextel Cup") is passed over: set by the parser for names
-    /// (a capital, then lower case) that are no place or people, in a query that does not ask for the competition
-    /// word itself (<c>Ryder Cup</c>, <c>"US Open"</c> keep finding theirs; so do <c>China</c> in "the China Open"
-    /// and words in capitals, often the body that runs the competition: "PGA Championship").
+    /// (a capital, then lower case) that are no place or people (<c>China</c> in "the China Open" finds it, and so do
+    /// words in capitals, often the body that runs the competition: "PGA Championship"). Not before a competition
+    /// word the query asks for (<see cref="CompetitionStemsAsked"/>).
     /// </summary>
     public bool SkipsCompetitionNames { get; internal set; }
+
+    /// <summary>
+    /// The stems of the competition words the query asks for (<c>Ryder Cup</c>, <c>"US Open"</c>): a name before one
+    /// of them is found, before any other passed over ("Ryder Cup" OR Allstate still passes over "the Allstate Bowl").
+    /// </summary>
+    public IReadOnlySet<string> CompetitionStemsAsked { get; internal set; } = new HashSet<string>();
 
     /// <summary>The word as the query wrote it (in quotes when it was quoted).</summary>
     public string Written { get; } = written;
@@ -276,7 +282,7 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
 
         // A sponsor's name in a competition's name ("the Nextel Cup season") is not the company.
         var token = document.Tokens[index];
-        if (SkipsCompetitionNames && document.NamesACompetitionAfter(index))
+        if (SkipsCompetitionNames && document.NamesACompetitionAfter(index) && !CompetitionStemsAsked.Contains(document.Tokens[index + 1].Stem))
         {
             return false;
         }

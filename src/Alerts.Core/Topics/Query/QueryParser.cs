@@ -220,22 +220,22 @@ public static partial class QueryParser
     private static bool IsEverydayFirstNameInLowerCase(TermNode term) =>
         term.Written.All(char.IsLower) && (PersonNames.IsEverydayFirstName(term.Written) || PersonNames.IsEverydayFirstName(term.Stem));
 
-    // A query that asks for a competition's word (Ryder Cup, "Davis Cup", "Hart Trophy") wants the competitions;
-    // otherwise, and where it only keeps the word away (Allstate NOT PRE/0 Bowl, -"Nextel Cup"), its names pass over
-    // sponsors' mentions ("the Nextel Cup season"), unless they name a place or a people ("the China Open").
+    // A name's mentions before a competition's word ("the Nextel Cup season") are a sponsor's, not the company's,
+    // unless the query asks for that competition word (Ryder Cup, "Davis Cup", "Hart Trophy" find their own names; a
+    // word it only keeps away, Allstate NOT PRE/0 Bowl or -"Nextel Cup", asks for nothing) or the name is a place or a
+    // people ("the China Open").
     private static QueryNode MarkSponsorNames(QueryNode node)
     {
-        var terms = Terms(node, withOtherSpellings: true).ToList();
         var asked = Leaves(node, askedOnly: true).ToList();
-        if (asked.OfType<TermNode>().Any(t => AnalyzedDocument.IsCompetitionWord(t.Written.Trim('"').ToLowerInvariant()))
-            || asked.OfType<PhraseNode>().Any(p => WordsOf(p).Any(AnalyzedDocument.IsCompetitionWord)))
-        {
-            return node;
-        }
-
-        foreach (var term in terms.Where(t => t.IsName && Gazetteer.Default.Resolve(t.Written) is null))
+        var competitionStemsAsked = asked.OfType<TermNode>().Select(t => t.Written.Trim('"').ToLowerInvariant())
+            .Concat(asked.OfType<PhraseNode>().SelectMany(WordsOf))
+            .Where(AnalyzedDocument.IsCompetitionWord)
+            .Select(TextAnalyzer.Stem)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var term in Terms(node, withOtherSpellings: true).Where(t => t.IsName && Gazetteer.Default.Resolve(t.Written) is null))
         {
             term.SkipsCompetitionNames = true;
+            term.CompetitionStemsAsked = competitionStemsAsked;
         }
 
         return node;
