@@ -475,6 +475,11 @@ public static class TextAnalyzer
             return stem + DerivationMark + "ity";
         }
 
+        if (IsIzeVerbApartFromItsBase(plain, stem))
+        {
+            return stem + DerivationMark + "ize";
+        }
+
         var actionRoot = ActionFamilyRoot(word);
         if (actionRoot is null)
         {
@@ -490,6 +495,30 @@ public static class TextAnalyzer
         var family = stem + DerivationMark + "ate";
         return plain.EndsWith("ator", StringComparison.Ordinal) ? family + DerivationMark + "er" : family;
     }
+
+    // Porter2 takes "-ize" down to the word it was made from, and a verb that makes something so is another subject
+    // than the word: `unionize` found "European Union" and "gay unions", `legalization` every "legal" battle,
+    // `modernize` "modern art", `globalization` "global", `nationalize` "national". A verb in -ize (its -ization noun
+    // and its doer in -izer too) keeps the ending in its stem when Porter2 took it away, so it finds its own family;
+    // the base still finds it ("union" finds "unionized"). Not where the verb is its noun's doing: a noun in -y, -is or
+    // -ism of the same root is an English word (`criticize` and "criticism", `apologize` and "apology", `subsidize`
+    // and "subsidy", `emphasize` and "emphasis" stay one family).
+    private static bool IsIzeVerbApartFromItsBase(string plain, string stem)
+    {
+        foreach (var ending in IzeEndings)
+        {
+            if (plain.Length - ending.Length >= 4 && plain.EndsWith(ending, StringComparison.Ordinal))
+            {
+                var root = plain[..^ending.Length];
+                return !stem.EndsWith("iz", StringComparison.Ordinal)
+                    && !OrdinaryWords.Contains(root + "y") && !OrdinaryWords.Contains(root + "is") && !OrdinaryWords.Contains(root + "ism");
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] IzeEndings = ["ization", "izing", "ized", "izer", "ize"];
 
     // Porter2 takes "-ation" and "-ate" down to a root that other words share: `medication` found "medical" and
     // "medics", `publication` "public", `candidates` "candid", `legislation` a "Legislative Council". A word of an -ate
