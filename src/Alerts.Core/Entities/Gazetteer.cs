@@ -546,7 +546,7 @@ public sealed class Gazetteer
                 .Select(r => (Reading: r, Weight: new ReadingWeight(
                     qualifier is not null ? qualifier.Readings.Any(q => Qualifies(q, r)) : settledAs?.Contains(r) == true,
                     IsMajor(r, candidate.Readings),
-                    IsSupported(r, candidate, support, Inside),
+                    IsSupported(r, candidate, support, Inside) || IsStateBeforeItsGovernor(document, candidate, r),
                     IsOutweighedAbroad(r, candidate.Readings) ? OutweighedPrior : Prior(r, dateline))))
                 .OrderByDescending(r => r.Weight.Qualified)
                 .ThenByDescending(r => r.Weight.Major)
@@ -660,6 +660,16 @@ public sealed class Gazetteer
 
         return reading.CountryCode is { } code && countries.Contains(code);
     }
+
+    // "Georgia Gov. Sonny Perdue", "Georgia Governor Sonny Perdue": a subdivision named like a country is the
+    // subdivision right before its governor's title, which no country carries; the press writes its states' governors
+    // so. Before, "Georgia Gov. Sonny Perdue signs budget" named the Caucasus country.
+    private static bool IsStateBeforeItsGovernor(AnalyzedDocument document, NameCandidate candidate, GazetteerEntry reading) =>
+        reading.Kind == EntityKind.Subdivision
+        && candidate.Readings.Any(r => r.Kind == EntityKind.Country && r.CountryCode != reading.CountryCode)
+        && IsFollowedByOneOf(document, candidate.LastToken, GovernorsTitles);
+
+    private static readonly HashSet<string> GovernorsTitles = new(StringComparer.Ordinal) { "gov", "governor" };
 
     // The subdivisions a story names, and the countries whose subdivisions it names (for their siblings).
     private sealed record Regions(HashSet<string> Subdivisions, HashSet<string> SiblingCountries);

@@ -540,6 +540,9 @@ public sealed class RealGazetteerTests
     [InlineData("Storm in Atlanta", "Heavy rain flooded Atlanta and much of Georgia on Sunday.", "US")]
     [InlineData("Storm moves north", "The storm left Florida and moved into Georgia on Sunday.", "US")]
     [InlineData("Military trainers", "The United States will send military trainers to Georgia, officials said.", "GE")]
+    [InlineData("Budget signed", "Georgia Gov. Sonny Perdue signed the budget on Tuesday.", "US")]
+    [InlineData("Budget signed", "Georgia Governor Sonny Perdue signed the budget on Tuesday.", "US")]
+    [InlineData("Budget signed", "Georgia's government signed the budget with the IMF.", "GE")]
     public void Recognize_GeorgiaCountryOrState_FromTheOtherPlacesNamed(string title, string body, string country)
     {
         // Act
