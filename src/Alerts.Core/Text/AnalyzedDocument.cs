@@ -52,7 +52,9 @@ public sealed class AnalyzedDocument
     /// <summary>Analyses a title and a plain-text body.</summary>
     public AnalyzedDocument(string? title, string? body)
     {
-        Title = TextAnalyzer.Normalize(title ?? string.Empty);
+        // A headline that is only the page's furniture ("Email this to a friend Print this story") is no title.
+        var headline = TextAnalyzer.Normalize(title ?? string.Empty);
+        Title = PageFurniture.IsAllOf(headline) ? string.Empty : headline;
         Body = TextAnalyzer.Normalize(body ?? string.Empty);
         var tokens = new List<AnalyzedToken>(64);
         var next = TextAnalyzer.AnalyzeNormalized(Title, 0, tokens);
