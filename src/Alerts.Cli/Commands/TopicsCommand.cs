@@ -7,6 +7,7 @@ using Alerts.Core.Entities;
 using Alerts.Core.Feeds;
 using Alerts.Core.Scoring;
 using Alerts.Core.Topics;
+using Alerts.Core.Topics.Query;
 using Alerts.Core.Workbench;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -85,6 +86,10 @@ public static class TopicsCommand
         {
             var compiled = CompiledTopic.Compile(topic, Gazetteer.Default);
             output.WriteLine($"  {OneLine(topic.Id)} ({OneLine(topic.Name)}): {WordGroups(compiled.Clauses.Count, topic.Threshold)}; {ConstraintsOf(topic.Constraints)}");
+            if (QueryParser.EverydayWordsWrittenAsNamesIn(compiled.Query) is { Count: > 0 } everyday)
+            {
+                output.WriteLine($"    everyday words, found in every sense and case though written with a capital: {string.Join(", ", everyday)} (pair each with a word of its sense, or write it with #)");
+            }
         }
 
         return 0;

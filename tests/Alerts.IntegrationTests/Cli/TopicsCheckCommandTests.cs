@@ -31,6 +31,27 @@ public sealed class TopicsCheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Check_CapitalisedEverydayWords_AreNamedWithTheWayToAskForTheirSense()
+    {
+        // Arrange: "Saints" and "Jets" are everyday words ("saints", "jets"), "Dodgers" a name; #Hornets asks for one form.
+        var topics = files.Write("topics.json", """
+            [
+              { "id": "teams", "name": "Teams", "query": "Saints OR \"Jets\" OR Dodgers OR #Hornets OR (NFL football)" },
+              { "id": "clubs", "name": "Clubs", "query": "Dodgers OR Lakers" }
+            ]
+            """);
+
+        // Act
+        var (exit, output, _) = Check(topics);
+
+        // Assert: listed under the topic that writes them, and only there.
+        Assert.Equal(0, exit);
+        Assert.Contains("teams (Teams): 1 word group, threshold 0.5; no constraints", output, StringComparison.Ordinal);
+        Assert.Contains("everyday words, found in every sense and case though written with a capital: Saints, Jets (pair each with a word of its sense, or write it with #)", output, StringComparison.Ordinal);
+        Assert.Single(output.Split('\n'), line => line.Contains("everyday words", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Check_UnknownPlaceAndBrokenQuery_ExitsTwoNamingEachProblemInTheWritersWords()
     {
         // Arrange

@@ -39,6 +39,22 @@ public static partial class QueryParser
         return [.. Terms(query).Where(t => t.IsName).Select(t => t.Written.Trim('"')).Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// The words a query writes with a capital ("Saints", "Hornets") that are read as everyday words all the same, once
+    /// each, in query order: they match in every sense and case ("saints", "a hornets' nest"), which a writer who
+    /// cannot see the everyday-word list does not know. Not words written with <c>#</c>, which ask for one form anyway.
+    /// </summary>
+    public static IReadOnlyList<string> EverydayWordsWrittenAsNamesIn(QueryNode query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return [.. Terms(query).Where(t => !t.IsName && IsWrittenAsName(t.Written.Trim('"')))
+            .Select(t => t.Written.Trim('"')).Distinct(StringComparer.Ordinal)];
+    }
+
+    // "Saints": a capital, then lower case only.
+    private static bool IsWrittenAsName(string written) =>
+        written.Length > 1 && char.IsUpper(written[0]) && written.Skip(1).All(char.IsLower);
+
     /// <summary>Every folded form the query's names match ("sharapova", "glazers"...): empty when it has none.</summary>
     public static IReadOnlySet<string> NameFormsIn(QueryNode query)
     {
