@@ -515,6 +515,7 @@ public sealed class Gazetteer
         Regions Inside() => regions ??= RegionsNamed(found, people, support);
         var settled = TownSettledByDateline(document, found, people);
         var seatOfGovernment = SeatsOfGovernment(document, found);
+        var governorsStates = StatesNamedBeforeTheirGovernors(document, found);
         var mentions = new List<EntityMention>(found.Count);
         for (var c = 0; c < found.Count; c++)
         {
@@ -546,7 +547,7 @@ public sealed class Gazetteer
                 .Select(r => (Reading: r, Weight: new ReadingWeight(
                     qualifier is not null ? qualifier.Readings.Any(q => Qualifies(q, r)) : settledAs?.Contains(r) == true,
                     IsMajor(r, candidate.Readings),
-                    IsSupported(r, candidate, support, Inside) || IsStateBeforeItsGovernor(document, candidate, r),
+                    IsSupported(r, candidate, support, Inside) || governorsStates?.Contains(r) == true,
                     IsOutweighedAbroad(r, candidate.Readings) ? OutweighedPrior : Prior(r, dateline))))
                 .OrderByDescending(r => r.Weight.Qualified)
                 .ThenByDescending(r => r.Weight.Major)
@@ -661,13 +662,32 @@ public sealed class Gazetteer
         return reading.CountryCode is { } code && countries.Contains(code);
     }
 
-    // "Georgia Gov. Sonny Perdue", "Georgia Governor Sonny Perdue": a subdivision named like a country is the
-    // subdivision right before its governor's title, which no country carries; the press writes its states' governors
-    // so. Before, "Georgia Gov. Sonny Perdue signs budget" named the Caucasus country.
-    private static bool IsStateBeforeItsGovernor(AnalyzedDocument document, NameCandidate candidate, GazetteerEntry reading) =>
-        reading.Kind == EntityKind.Subdivision
-        && candidate.Readings.Any(r => r.Kind == EntityKind.Country && r.CountryCode != reading.CountryCode)
-        && IsFollowedByOneOf(document, candidate.LastToken, GovernorsTitles);
+    // "Georgia Gov. Sonny Perdue", "Georgia Governor Sonny Perdue": a US state named like a country is the state right
+    // before its governor's title, which the press gives the states' governors, and so is every other mention of the
+    // name in the story (one name, one place: "... said Georgia will ask for aid"). Before, "Georgia Gov. Sonny
+    // Perdue signs budget" named the Caucasus country. US states only, since elsewhere the title is as often a
+    // country's own ("former Taiwan Governor James Soong", "Hong Kong Governor Chris Patten", "Luxembourg Governor Yves
+    // Mersch" of its central bank); not a territory that is also its own entry ("Puerto Rico Gov."), nor after "of"
+    // ("National Bank of Georgia Governor"). Null (and nothing allocated) in the many stories with no such name.
+    private static HashSet<GazetteerEntry>? StatesNamedBeforeTheirGovernors(AnalyzedDocument document, List<NameCandidate> found)
+    {
+        HashSet<GazetteerEntry>? states = null;
+        foreach (var candidate in found)
+        {
+            foreach (var reading in candidate.Readings)
+            {
+                if (reading is { Kind: EntityKind.Subdivision, CountryCode: "US" }
+                    && candidate.Readings.Any(r => r.Kind == EntityKind.Country && r.CountryCode != "US" && reading.Id != "US-" + r.CountryCode)
+                    && Beside(document, candidate.FirstToken - 1, candidate.FirstToken)?.Surface != "of"
+                    && IsFollowedByOneOf(document, candidate.LastToken, GovernorsTitles))
+                {
+                    (states ??= []).Add(reading);
+                }
+            }
+        }
+
+        return states;
+    }
 
     private static readonly HashSet<string> GovernorsTitles = new(StringComparer.Ordinal) { "gov", "governor" };
 
