@@ -374,12 +374,20 @@ public static class TextAnalyzer
             if (word.Length - ending.Length >= 3 && word.EndsWith(ending, StringComparison.Ordinal))
             {
                 var root = word[..^ending.Length];
-                return AmericanForms.Any(form => OrdinaryWords.Contains(root + form)) ? root + "iz" + ending[2..] : null;
+                return AmericanForms.Any(form => OrdinaryWords.Contains(root + form)) || IsIzeOnlyInAmerica(root, ending)
+                    ? root + "iz" + ending[2..]
+                    : null;
             }
         }
 
         return null;
     }
+
+    // "globalisation", "virtualisation", "legalised": a noun in -isation, and a verb made from an adjective in -al, are
+    // the -ize words spelled the British way even where the word list lacks the American spelling (no English word
+    // ends so otherwise).
+    private static bool IsIzeOnlyInAmerica(string root, string ending) =>
+        ending.StartsWith("isation", StringComparison.Ordinal) || root.EndsWith("al", StringComparison.Ordinal);
 
     private static readonly string[] BritishEndings = ["isations", "isation", "isers", "iser", "ising", "ised", "ises", "ise"];
 
@@ -500,9 +508,11 @@ public static class TextAnalyzer
     // than the word: `unionize` found "European Union" and "gay unions", `legalization` every "legal" battle,
     // `modernize` "modern art", `globalization` "global", `nationalize` "national". A verb in -ize (its -ization noun
     // and its doer in -izer too) keeps the ending in its stem when Porter2 took it away, so it finds its own family;
-    // the base still finds it ("union" finds "unionized"). Not where the verb is its noun's doing: a noun in -y, -is or
-    // -ism of the same root is an English word (`criticize` and "criticism", `apologize` and "apology", `subsidize`
-    // and "subsidy", `emphasize` and "emphasis" stay one family).
+    // the base still finds it ("union" finds "unionized"). Not where the verb is its noun's doing: a noun in -y or -is
+    // of the same root is an English word (`apologize` and "apology", `jeopardize` and "jeopardy" stay one family). A
+    // noun in -ism is not taken so: "capitalism" would keep `capitalize` finding every capital city, "socialism"
+    // `socialize` every "social". The price: `hospitalized` no longer finds "hospital", `criticized` "criticism",
+    // `stabilize` "stability" (the shorter word finds them all).
     private static bool IsIzeVerbApartFromItsBase(string plain, string stem)
     {
         foreach (var ending in IzeEndings)
@@ -510,8 +520,7 @@ public static class TextAnalyzer
             if (plain.Length - ending.Length >= 4 && plain.EndsWith(ending, StringComparison.Ordinal))
             {
                 var root = plain[..^ending.Length];
-                return !stem.EndsWith("iz", StringComparison.Ordinal)
-                    && !OrdinaryWords.Contains(root + "y") && !OrdinaryWords.Contains(root + "is") && !OrdinaryWords.Contains(root + "ism");
+                return !stem.EndsWith("iz", StringComparison.Ordinal) && !OrdinaryWords.Contains(root + "y") && !OrdinaryWords.Contains(root + "is");
             }
         }
 
