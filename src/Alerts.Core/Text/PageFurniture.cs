@@ -10,9 +10,10 @@ namespace Alerts.Core.Text;
 /// </summary>
 public static partial class PageFurniture
 {
-    // One or more of the prompts a page puts around a story (share it, print it, sign up), and nothing else.
+    // One or more of the prompts a page puts around a story (share it, print it, give your e-mail), and nothing else.
+    // Not "Subscribe", "Sign up" or "Click here" alone: as short a headline may be the story's own.
     [GeneratedRegex(
-        @"^\W*(?:(?:(?:e-?mail|send|share) (?:this|the) (?:story|article|page|link)(?: to a friend)?|(?:e-?mail|send) (?:this|it) to a friend|print (?:this|the) (?:story|article|page)|printer[- ]friendly (?:version|format|page)|enter your e-?mail(?: address)?|sign up(?: for (?:our|the) newsletters?)?|subscribe(?: now)?|click here(?: for more)?)\W*)+$",
+        @"^\W*(?:(?:(?:e-?mail|send|share) (?:this|the) (?:story|article|page|link)(?: to a friend)?|(?:e-?mail|send) (?:this|it) to a friend|print (?:this|the) (?:story|article|page)|printer[- ]friendly (?:version|format|page)|enter your e-?mail(?: address)?)\W*)+$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex OnlyFurniture();
 
