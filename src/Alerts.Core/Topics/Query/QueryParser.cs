@@ -42,13 +42,16 @@ public static partial class QueryParser
     /// <summary>
     /// The words a query writes with a capital ("Saints", "Hornets") that are read as everyday words all the same, once
     /// each, in query order: they match in every sense and case ("saints", "a hornets' nest"), which a writer who
-    /// cannot see the everyday-word list does not know. Not words written with <c>#</c>, which ask for one form anyway.
+    /// cannot see the everyday-word list does not know. Only words the query asks for (an excluded word keeps its
+    /// every sense away, as meant), and not words written with <c>#</c>, which ask for one form anyway.
     /// </summary>
     public static IReadOnlyList<string> EverydayWordsWrittenAsNamesIn(QueryNode query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return [.. Terms(query).Where(t => !t.IsName && IsWrittenAsName(t.Written.Trim('"')))
-            .Select(t => t.Written.Trim('"')).Distinct(StringComparer.Ordinal)];
+        return [.. Leaves(query, askedOnly: true).OfType<TermNode>()
+            .Select(t => (Term: t, Word: WithoutPossessive(t.Written.Trim('"')).TrimEnd('\'')))
+            .Where(w => !w.Term.IsOtherSpelling && !w.Term.IsName && IsWrittenAsName(w.Word))
+            .Select(w => w.Word).Distinct(StringComparer.Ordinal)];
     }
 
     // "Saints": a capital, then lower case only.
