@@ -10,7 +10,7 @@ namespace Alerts.Core.Tests.Quality;
 /// The development halves of the evaluation sets (eval/ag-news, eval/ag-news-round9, eval/ag-news-round13 and the
 /// development sets eval/ag-news-round11, eval/ag-news-round15, eval/ag-news-round18, eval/ag-news-round20,
 /// eval/ag-news-round23, eval/ag-news-round25, eval/ag-news-round27, eval/ag-news-round30, eval/ag-news-round36 and the
-/// development halves of eval/ag-news-round77 and eval/ag-news-round79 to eval/ag-news-round86: topics
+/// development halves of eval/ag-news-round77 and eval/ag-news-round79 to eval/ag-news-round89: topics
 /// written from the docs alone, labels made without seeing the engine) must not lose quality. Floors sit just under
 /// the F1 recorded in docs/scoring.md; on the later development sets the place and actor constraints may not cost
 /// more core stories than recorded there. The test halves and the held-out sets (the fifth, seventh, eighth, tenth,
@@ -432,18 +432,52 @@ public sealed class EvaluationSetTests
         ["ag-news-round86 topics.writer2.json software-releases-and-new-versions"] = 0.58,
         ["ag-news-round86 topics.writer2.json switzerland-swiss-affairs-and-companies"] = 0.92,
         ["ag-news-round86 topics.writer2.json us-airlines-beyond-bankrupt-carriers"] = 0.85,
-        ["ag-news-round86 topics.writer2.constrained.json switzerland-swiss-affairs-and-companies"] = 0.90,
+        ["ag-news-round86 topics.writer2.constrained.json switzerland-swiss-affairs-and-companies"] = 0.90,        ["ag-news-round87 topics.json atlanta-and-georgia-us-state"] = 0.79,
+        ["ag-news-round87 topics.json louisiana-teams-saints-hornets-lsu"] = 0.87,
+        ["ag-news-round87 topics.json uefa-and-uefa-cup"] = 0.92,
+        ["ag-news-round87 topics.json pharmaceutical-industry-business"] = 0.91,
+        ["ag-news-round87 topics.json labour-law-and-pay-rules"] = 0.81,
+        ["ag-news-round87 topics.constrained.json atlanta-and-georgia-us-state"] = 0.79,
+        ["ag-news-round87 topics.writer2.json atlanta-and-georgia-us-state"] = 0.87,
+        ["ag-news-round87 topics.writer2.json louisiana-teams-saints-hornets-lsu"] = 0.90,
+        ["ag-news-round87 topics.writer2.json uefa-and-uefa-cup"] = 0.92,
+        ["ag-news-round87 topics.writer2.json pharmaceutical-industry-business"] = 0.87,
+        ["ag-news-round87 topics.writer2.json labour-law-and-pay-rules"] = 0.96,
+        ["ag-news-round87 topics.writer2.constrained.json atlanta-and-georgia-us-state"] = 0.85,
+        ["ag-news-round88 topics.json euro-zone-economy"] = 0.86,
+        ["ag-news-round88 topics.json email-services-and-software"] = 0.84,
+        ["ag-news-round88 topics.json lawsuit-settlements"] = 0.87,
+        ["ag-news-round88 topics.json future-olympics-and-the-ioc"] = 0.80,
+        ["ag-news-round88 topics.json republic-of-ireland"] = 0.91,
+        ["ag-news-round88 topics.constrained.json republic-of-ireland"] = 0.91,
+        ["ag-news-round88 topics.writer2.json euro-zone-economy"] = 0.90,
+        ["ag-news-round88 topics.writer2.json email-services-and-software"] = 0.82,
+        ["ag-news-round88 topics.writer2.json lawsuit-settlements"] = 0.92,
+        ["ag-news-round88 topics.writer2.json future-olympics-and-the-ioc"] = 0.83,
+        ["ag-news-round88 topics.writer2.json republic-of-ireland"] = 0.91,
+        ["ag-news-round88 topics.writer2.constrained.json republic-of-ireland"] = 0.91,
+        ["ag-news-round89 topics.json tech-startups-and-venture-capital"] = 0.58,
+        ["ag-news-round89 topics.json mobile-phone-content-and-services"] = 0.72,
+        ["ag-news-round89 topics.json digital-home-entertainment"] = 0.67,
+        ["ag-news-round89 topics.json tech-industry-conferences-and-trade-shows"] = 0.81,
+        ["ag-news-round89 topics.json womens-basketball"] = 0.63,
+        ["ag-news-round89 topics.writer2.json tech-startups-and-venture-capital"] = 0.55,
+        ["ag-news-round89 topics.writer2.json mobile-phone-content-and-services"] = 0.72,
+        ["ag-news-round89 topics.writer2.json digital-home-entertainment"] = 0.67,
+        ["ag-news-round89 topics.writer2.json tech-industry-conferences-and-trade-shows"] = 0.75,
+        ["ag-news-round89 topics.writer2.json womens-basketball"] = 0.60,
     };
 
     // A constraint's recorded cost where it is not nothing (the first writer's `excludePlaces` for the neighbours of
     // Central and Eastern Europe: one core story told from Kiev, within the one-story budget; the eighty-fifth check's
     // second writer's list of regulators: two approvals that name no body on it; the eighty-sixth's second writer's
-    // Swiss actors: a vote told without a nationality).
+    // Swiss actors: a vote told without a nationality; the eighty-seventh's second writer's `excludePlaces` Georgia: a
+    // college football story that names no place of the state).
     private static readonly Dictionary<string, int> NewSubjectSetCosts = new(StringComparer.Ordinal)
     {
         ["ag-news-round79 topics.constrained.json central-eastern-europe"] = 1,
         ["ag-news-round85 topics.writer2.constrained.json regulatory-approvals"] = 2,
-        ["ag-news-round86 topics.writer2.constrained.json switzerland-swiss-affairs-and-companies"] = 1,
+        ["ag-news-round86 topics.writer2.constrained.json switzerland-swiss-affairs-and-companies"] = 1,        ["ag-news-round87 topics.writer2.constrained.json atlanta-and-georgia-us-state"] = 1,
     };
 
     [Theory]
@@ -476,6 +510,16 @@ public sealed class EvaluationSetTests
     [InlineData("ag-news-round86", "topics.json")]
     [InlineData("ag-news-round86", "topics.writer2.json")]
     [InlineData("ag-news-round86", "topics.writer2.constrained.json")]
+    [InlineData("ag-news-round87", "topics.json")]
+    [InlineData("ag-news-round87", "topics.constrained.json")]
+    [InlineData("ag-news-round87", "topics.writer2.json")]
+    [InlineData("ag-news-round87", "topics.writer2.constrained.json")]
+    [InlineData("ag-news-round88", "topics.json")]
+    [InlineData("ag-news-round88", "topics.constrained.json")]
+    [InlineData("ag-news-round88", "topics.writer2.json")]
+    [InlineData("ag-news-round88", "topics.writer2.constrained.json")]
+    [InlineData("ag-news-round89", "topics.json")]
+    [InlineData("ag-news-round89", "topics.writer2.json")]
     public async Task NewSubjectSets_DevelopmentHalf_MeetsRecordedFloors(string set, string topicFile)
     {
         // Act
