@@ -120,7 +120,10 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     /// The stems of the competition words the query asks for (<c>Ryder Cup</c>, <c>"US Open"</c>): a name before one
     /// of them is found, before any other passed over ("Ryder Cup" OR Allstate still passes over "the Allstate Bowl").
     /// </summary>
-    public IReadOnlySet<string> CompetitionStemsAsked { get; internal set; } = new HashSet<string>();
+    public IReadOnlySet<string> CompetitionStemsAsked { get; internal set; } = NoStems;
+
+    // Most terms ask for no competition word: they share one empty set (queries hold 10,000s of terms).
+    private static readonly IReadOnlySet<string> NoStems = new HashSet<string>();
 
     /// <summary>The word as the query wrote it (in quotes when it was quoted).</summary>
     public string Written { get; } = written;
