@@ -294,7 +294,8 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
         var joined = TextAnalyzer.IsFoundByAny(token.Stem, SearchedStems) ? null : compound;
         var surface = joined?.Surface ?? token.Surface;
         hit = new QueryHit(position, joined?.LastPosition ?? position);
-        return (NameForms is null || (NameForms.Contains(surface) && !((NeedsCapital || IsEverydayOtherForm(surface)) && document.IsWrittenInLowerCase(position))))
+        return (NameForms is null || (NameForms.Contains(surface) && !(NeedsCapital && document.IsWrittenInLowerCase(position))
+                && !(IsEverydayOtherForm(surface) && (document.IsWrittenInLowerCase(position) || PersonNames.IsInTitleCaseHeadline(document, index)))))
             && (Acronym is null || (surface == Acronym && document.IsWrittenInCapitals(position))
                 || (surface.Length == Acronym.Length + 1 && surface[^1] == 's' && surface.StartsWith(Acronym, StringComparison.Ordinal)
                     && document.IsPluralOfCapitals(position)))
@@ -304,11 +305,13 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
             && !IsAnotherPersonsName(document, index, surface);
     }
 
-    // "Tamika Catchings" for Catchings finds "Catching" as a name, not "eye-catching" or "catching flies": a name's
-    // other form (its singular or plural) that is an everyday word is the name only where the story writes it with a
-    // capital, as `Giants` is not the "software giant". The form the query wrote keeps matching in any case.
+    // "Tamika Catchings" for Catchings finds "Catching" as a name, not "eye-catching" or "catching flies": a plural
+    // name's singular that is an everyday word is the name only where the story writes it with a capital, and not in a
+    // headline that capitalises every word ("Giant Slalom"), as `Giants` is not the "software giant". A singular name
+    // keeps its plural in any case (`Senator` finds "U.S. senators": the same sense), and the form the query wrote
+    // matches in any case.
     private bool IsEverydayOtherForm(string surface) =>
-        NameItself is not null && surface != NameItself && OrdinaryWords.Contains(surface);
+        NameItself is not null && surface.Length < NameItself.Length && OrdinaryWords.Contains(surface);
 
     // "Serena Williams" for William, "Dick Parsons" for Pärson: a name's plural written as a surname is that person,
     // and so is every mention of it in a story that names the person once so ("Williams sisters win" over "Serena
