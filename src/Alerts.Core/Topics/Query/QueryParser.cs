@@ -49,14 +49,17 @@ public static partial class QueryParser
     {
         ArgumentNullException.ThrowIfNull(query);
         return [.. Leaves(query, askedOnly: true).OfType<TermNode>()
-            .Select(t => (Term: t, Word: WithoutPossessive(t.Written.Trim('"')).TrimEnd('\'')))
-            .Where(w => !w.Term.IsOtherSpelling && !w.Term.IsName && IsWrittenAsName(w.Word))
-            .Select(w => w.Word).Distinct(StringComparer.Ordinal)];
+            .Where(t => !t.IsOtherSpelling && !t.IsName && IsWrittenAsName(t.Written))
+            .Select(t => WithoutPossessive(t.Written.Trim('"')).TrimEnd('\'')).Distinct(StringComparer.Ordinal)];
     }
 
-    // "Saints": a capital, then lower case only.
-    private static bool IsWrittenAsName(string written) =>
-        written.Length > 1 && char.IsUpper(written[0]) && written.Skip(1).All(char.IsLower);
+    // "Mars", "McLaren", "\"Saints'\"": written with a capital and then a lower-case letter, past an opening quote; the
+    // parser's test for a name, which an everyday word written so fails only by being in the everyday-word list.
+    private static bool IsWrittenAsName(string text)
+    {
+        var letters = text.AsSpan().TrimStart("\"'(");
+        return letters.Length > 1 && char.IsUpper(letters[0]) && char.IsLower(letters[1]);
+    }
 
     /// <summary>Every folded form the query's names match ("sharapova", "glazers"...): empty when it has none.</summary>
     public static IReadOnlySet<string> NameFormsIn(QueryNode query)
@@ -585,7 +588,7 @@ public static partial class QueryParser
 
             if (IsNotNear())
             {
-                var written = "NOT " + new string(lexemes[index + 1].Text.TakeWhile(char.IsLetter).ToArray()).ToUpperInvariant();
+                var written = "NOT " + OperatorWritten(lexemes[index + 1]);
                 throw new QueryParseException($"a term, phrase or '(' before {written} (CNN {written}/3 told)", Current.Position);
             }
 
@@ -612,7 +615,7 @@ public static partial class QueryParser
                 var distance = Current.Number;
                 var inOrder = IsOrderedProximity(Current.Text);
                 // The operator as the query wrote it ("PRE", "W", "NEAR"), for the messages.
-                var written = (negated ? "NOT " : string.Empty) + new string(Current.Text.TakeWhile(char.IsLetter).ToArray()).ToUpperInvariant();
+                var written = (negated ? "NOT " : string.Empty) + OperatorWritten(Current);
                 index++;
                 var rightPosition = Current.Position;
                 var right = ParsePrimary(scope);
@@ -638,6 +641,10 @@ public static partial class QueryParser
 
             return left;
         }
+
+        // "PRE", "W", "NEAR": the proximity operator as the query wrote it, without its distance, for the messages.
+        private static string OperatorWritten(Lexeme near) =>
+            new string(near.Text.TakeWhile(char.IsLetter).ToArray()).ToUpperInvariant();
 
         private static bool IsSectionsBesideNear(QueryNode side) =>
             CategoryNode.IsOnlyCategories(side) || CategoryNode.IsAlternativeToWords(side);
@@ -942,8 +949,7 @@ public static partial class QueryParser
                 return new TermNode(word.Stem, text, scope, acronym: word.Surface, isOtherSpelling: isOtherSpelling);
             }
 
-            var letters = text.AsSpan().TrimStart("\"'(");
-            var isName = letters.Length > 1 && char.IsUpper(letters[0]) && char.IsLower(letters[1]) && !OrdinaryWords.Contains(word.Surface);
+            var isName = IsWrittenAsName(text) && !OrdinaryWords.Contains(word.Surface);
             var (capitalsForms, capitalsSingular) = typedInCapitals ? default : FormsOfCapitals(written, word.Surface);
             var capitalsOnly = capitalsForms is not null && IsWrittenInCapitals(written) && written.Length <= MaxInitialsLength;
             // "\"Denny's\"": a name quoted with its "'s" is asked for as written, a company's that the article writes so too.
