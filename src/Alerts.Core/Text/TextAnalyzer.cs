@@ -375,6 +375,7 @@ public static class TextAnalyzer
             {
                 var root = word[..^ending.Length];
                 return AmericanForms.Any(form => OrdinaryWords.Contains(root + form)) || IsIzeOnlyInAmerica(root, ending)
+                    || IsBritishVerbOfAWord(word, root)
                     ? root + "iz" + ending[2..]
                     : null;
             }
@@ -388,6 +389,13 @@ public static class TextAnalyzer
     // ends so otherwise).
     private static bool IsIzeOnlyInAmerica(string root, string ending) =>
         ending.StartsWith("isation", StringComparison.Ordinal) || root.EndsWith("al", StringComparison.Ordinal);
+
+    // "unionised", "publicise", "computerised": a verb the American word list lacks in either spelling, made from an
+    // English word of four letters or more, is the -ize verb too. Not where the -ise word is English as it stands
+    // ("promise" from "prom", "expertise", "advertised"), nor short roots ("revised", "raised", "surprise").
+    private static bool IsBritishVerbOfAWord(string word, string root) =>
+        root.Length >= 4 && OrdinaryWords.Contains(root) && !OrdinaryWords.Contains(word)
+        && !BritishEndings.Any(ending => OrdinaryWords.Contains(root + ending));
 
     private static readonly string[] BritishEndings = ["isations", "isation", "isers", "iser", "ising", "ised", "ises", "ise"];
 

@@ -472,6 +472,12 @@ public sealed class QuerySemanticsTests
     [InlineData("criticise", "Minister criticized over plan", true)]
     [InlineData("realisation", "A realization dawns", true)]
     [InlineData("exercise", "Troops exercized", false)]
+    [InlineData("unionize", "Staff vote to unionise", true)]
+    [InlineData("unionised", "European Union ministers meet", false)]
+    [InlineData("publicized", "A much publicised trial", true)]
+    [InlineData("advertised", "The firm advertises", true)]
+    [InlineData("treatise", "Two treatises on law", true)]
+    [InlineData("computerized", "Records to be computerised", true)]
     // Found by review: operators and numbers do not make a query "typed in capitals"; dotted initials stay initials
     // when typed so; phrases get only the dotted spelling; "re-" is a prefix, not a compound; compounds with a stop
     // word; plurals of ampersand names; possessive acronyms.
