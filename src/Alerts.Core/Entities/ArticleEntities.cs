@@ -36,6 +36,11 @@ public sealed partial class ArticleEntities
         + "protests anger fear fears worry worries concern concerns tension tensions standoff talks deal pact sanctions "
         + "warns warned warning accused criticised criticized criticism probe divided divisions victory win wins lead");
 
+    // What comes from a country that reacts to a story told elsewhere: "objections to the tribunal from the United States".
+    private static readonly HashSet<string> ObjectionWords = TextAnalyzer.StemsOf(
+        "objection objections opposition criticism criticisms condemnation complaint complaints resistance pressure "
+        + "protest protests support warning warnings");
+
     // What people do somewhere for a cause that happens elsewhere: "Thousands march in Ottawa for the engineers".
     private static readonly HashSet<string> ReactionWords = TextAnalyzer.StemsOf(
         "demonstrate demonstrates demonstration demonstrators march marches marched rally rallies protest protests protesters "
@@ -534,8 +539,51 @@ public sealed partial class ArticleEntities
     public bool IsPlaceMention(EntityMention mention)
     {
         ArgumentNullException.ThrowIfNull(mention);
-        return !IsBorderContext(mention) && HasPlaceShape(mention) && !NamesAncestry(mention);
+        return !IsBorderContext(mention) && HasPlaceShape(mention) && !NamesAncestry(mention) && !NamesWhoReacts(mention);
     }
+
+    /// <summary>
+    /// Whether a country is named only as who reacts to the story: the doer of a passive ("UN Signs Pact with New World
+    /// Court Opposed by U.S.", "a plan backed by the United States, was signed") or where objections or support come
+    /// from ("despite objections to the tribunal from the United States"), the country itself ending the phrase. Like a
+    /// country that backs or steps back from a plan, it says who, not where the story happens.
+    /// </summary>
+    public bool NamesWhoReacts(EntityMention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        if (mention.Entry.Kind != EntityKind.Country || IsDateline(mention))
+        {
+            return false;
+        }
+
+        var tokens = Document.Tokens;
+        var preposition = mention.FirstToken - 1;
+        if (preposition >= 0 && tokens[preposition].Surface == "the")
+        {
+            preposition--;
+        }
+
+        // The country itself, not a body or company it names ("released by the US Department of Commerce", "managed by
+        // Australia's Macquarie Bank" say where those are).
+        var next = mention.LastToken + 1;
+        if (preposition < 1 || !SameSentence(preposition, mention.FirstToken) || Document.IsPossessive(mention.LastToken)
+            || (next < tokens.Count && SameClause(mention.LastToken, next) && !tokens[next].IsStopWord))
+        {
+            return false;
+        }
+
+        return tokens[preposition].Surface switch
+        {
+            "by" => IsPastParticiple(tokens[preposition - 1]) && SameClause(preposition - 1, mention.FirstToken),
+            "from" => Enumerable.Range(Math.Max(0, preposition - 4), Math.Min(4, preposition))
+                .Any(i => ObjectionWords.Contains(tokens[i].Stem) && SameClause(i, mention.FirstToken)),
+            _ => false,
+        };
+    }
+
+    // "opposed", "backed", "criticised", "taken": the verb of a passive whose doer follows "by".
+    private static bool IsPastParticiple(AnalyzedToken token) =>
+        token.Surface.Length > 3 && (token.Surface.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || token.Surface.EndsWith("en", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Whether the mention is where people react to a story that happens elsewhere: a reaction word before it and

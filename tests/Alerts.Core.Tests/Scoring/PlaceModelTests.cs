@@ -85,6 +85,24 @@ public sealed class PlaceModelTests
     }
 
     [Theory]
+    [InlineData("UN Signs Pact with New World Court Opposed by U.S.", "The United Nations signed a cooperation agreement on Monday with the new International Criminal Court.", true)]
+    [InlineData("UN signs pact with new world court", "The United Nations signed an agreement with the International Criminal Court, despite objections to the tribunal from the United States.", true)]
+    [InlineData("UN signs pact with new world court", "The court's plan, backed by the United States, was signed on Monday.", true)]
+    [InlineData("UN signs pact with new world court", "The court will sit in the United States, the UN said on Monday.", false)]
+    [InlineData("UN signs pact with new world court", "Judges flew from the United States to sign it on Monday.", false)]
+    public void Alerts_CountryNamedOnlyAsWhoReacts_IsNotWhereTheStoryHappens(string title, string body, bool expected)
+    {
+        // Arrange: the doer of a passive, or where objections come from, reacts to a story told elsewhere.
+        var outsideTheUs = TestSupport.Topic("court", new TopicConstraints { ExcludePlaces = ["United States"] });
+
+        // Act
+        var match = TestSupport.Match(outsideTheUs, title, body);
+
+        // Assert
+        Assert.True(match!.Alert == expected, string.Join(" | ", match.Evidence.Select(e => e.Description)));
+    }
+
+    [Theory]
     [InlineData("England")]
     [InlineData("Wales")]
     public void Alerts_EnglandAndWalesNamedTogether_HoldsEither(string nation)

@@ -478,6 +478,11 @@ public sealed class QuerySemanticsTests
     [InlineData("advertised", "The firm advertises", true)]
     [InlineData("treatise", "Two treatises on law", true)]
     [InlineData("computerized", "Records to be computerised", true)]
+    // An article inside a phrase holds the place of any article or determiner, not of any word.
+    [InlineData("\"in a row\"", "Officials quizzed in Aragones row", false)]
+    [InlineData("\"in a row\"", "Third win in a row", true)]
+    [InlineData("\"secure the airport\"", "Troops secure its airport", true)]
+    [InlineData("\"secure the airport\"", "Troops secure Baghdad airport", false)]
     // Found by review: operators and numbers do not make a query "typed in capitals"; dotted initials stay initials
     // when typed so; phrases get only the dotted spelling; "re-" is a prefix, not a compound; compounds with a stop
     // word; plurals of ampersand names; possessive acronyms.

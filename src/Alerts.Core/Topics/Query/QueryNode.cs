@@ -526,7 +526,7 @@ public sealed class PhraseNode : QueryNode
     {
         foreach (var stop in StopWords)
         {
-            if (document.TokenAt(start + stop.Offset) is not { } token || token.Surface != stop.Surface
+            if (document.TokenAt(start + stop.Offset) is not { } token || !stop.IsFilledBy(token.Surface)
                 || document.IsTitle(start + stop.Offset) != document.IsTitle(start)
                 || (stop.InCapitals && !document.IsWrittenInCapitals(start + stop.Offset)))
             {
@@ -564,7 +564,21 @@ public sealed class PhraseNode : QueryNode
 /// A stop word a phrase asks for: its place relative to the phrase's first searchable word, its folded letters, and
 /// whether the query writes it in capitals, as an acronym the article must write so too ("IT jobs").
 /// </summary>
-public readonly record struct PhraseStopWord(int Offset, string Surface, bool InCapitals = false);
+public readonly record struct PhraseStopWord(int Offset, string Surface, bool InCapitals = false)
+{
+    // Words that may stand where a phrase writes an article: "secure the airport" finds "secure an airport" and
+    // "secure its airport".
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "another", "each", "every",
+    };
+
+    /// <summary>The place of an article inside a phrase, which any article or determiner fills.</summary>
+    public static PhraseStopWord Determiner(int offset) => new(offset, string.Empty);
+
+    /// <summary>Whether a word of the article stands for this one.</summary>
+    public bool IsFilledBy(string surface) => Surface.Length == 0 ? Determiners.Contains(surface) : surface == Surface;
+}
 
 /// <summary>Two clauses within n words of each other (<c>a NEAR/5 b</c>).</summary>
 public sealed class NearNode(QueryNode left, QueryNode right, int distance, bool inOrder = false) : QueryNode(FieldScope.Any)

@@ -924,15 +924,22 @@ public static partial class QueryParser
 
         // The stop words of a phrase that carry its sense, where they stand relative to its first searchable word:
         // "will pay", "fired on", "not guilty", "Bank of England"; one written in capitals is an acronym and is asked
-        // for so ("IT jobs"). An article is the writer's English, not the phrase: its place stays, any word may fill
-        // it ("secure the airport" finds "secure an airport"), and at either end none is needed ("the Hague"); nor is
-        // a closing capital A, a letter of the name ("Serie A").
+        // for so ("IT jobs"). An article is the writer's English, not the phrase: inside it, its place is kept for any
+        // article or determiner ("secure the airport" finds "secure an airport" and "secure its airport", while "in a
+        // row" is not "in Aragones row"), and at either end none is needed ("the Hague"); nor is a closing capital A, a
+        // letter of the name ("Serie A").
         // (normalized: the phrase as the analyser read it, which the tokens' offsets refer to).
-        private PhraseStopWord[] StopWordsAsked(string normalized, List<AnalyzedToken> analyzed, int firstWordPosition, bool endsWithCapitalA) =>
-            analyzed.Take(endsWithCapitalA ? analyzed.Count - 1 : analyzed.Count)
-                .Where(t => t.IsStopWord && !IsArticle(t))
-                .Select(t => new PhraseStopWord(t.Position - firstWordPosition, t.Surface, !typedInCapitals && IsWrittenInCapitals(normalized[t.Start..t.End])))
-                .ToArray();
+        private PhraseStopWord[] StopWordsAsked(string normalized, List<AnalyzedToken> analyzed, int firstWordPosition, bool endsWithCapitalA)
+        {
+            var asked = analyzed.Take(endsWithCapitalA ? analyzed.Count - 1 : analyzed.Count).ToList();
+            var words = asked.Where(t => !IsArticle(t)).Select(t => t.Position).DefaultIfEmpty(firstWordPosition).ToList();
+            var (first, last) = (words.Min(), words.Max());
+            return [.. asked
+                .Where(t => t.IsStopWord && !(IsArticle(t) && (t.Position < first || t.Position > last)))
+                .Select(t => IsArticle(t)
+                    ? PhraseStopWord.Determiner(t.Position - firstWordPosition)
+                    : new PhraseStopWord(t.Position - firstWordPosition, t.Surface, !typedInCapitals && IsWrittenInCapitals(normalized[t.Start..t.End])))];
+        }
 
         private static bool IsArticle(AnalyzedToken token) => token.Surface is "a" or "an" or "the";
 
