@@ -39,7 +39,16 @@ public sealed partial class ArticleEntities
     // What comes from a country that reacts to a story told elsewhere: "objections to the tribunal from the United States".
     private static readonly HashSet<string> ObjectionWords = TextAnalyzer.StemsOf(
         "objection objections opposition criticism criticisms condemnation complaint complaints resistance pressure "
-        + "protest protests support warning warnings");
+        + "protest protests support");
+
+    // Verbs of stance whose doer, after "by", takes a side on a story told elsewhere: "Opposed by U.S.".
+    private static readonly HashSet<string> StanceVerbs = TextAnalyzer.StemsOf(
+        "opposed backed supported criticised criticized condemned rejected welcomed praised endorsed resisted challenged "
+        + "disputed questioned vetoed favoured favored urged demanded");
+
+    // Leaving a place, which "from" then names: "the pullout from Gaza", "a withdrawal from Iraq".
+    private static readonly HashSet<string> DepartureWords = TextAnalyzer.StemsOf(
+        "pullout withdrawal exit departure retreat evacuation expulsion deportation return flight exodus imports exports");
 
     // What people do somewhere for a cause that happens elsewhere: "Thousands march in Ottawa for the engineers".
     private static readonly HashSet<string> ReactionWords = TextAnalyzer.StemsOf(
@@ -543,10 +552,13 @@ public sealed partial class ArticleEntities
     }
 
     /// <summary>
-    /// Whether a country is named only as who reacts to the story: the doer of a passive ("UN Signs Pact with New World
-    /// Court Opposed by U.S.", "a plan backed by the United States, was signed") or where objections or support come
-    /// from ("despite objections to the tribunal from the United States"), the country itself ending the phrase. Like a
-    /// country that backs or steps back from a plan, it says who, not where the story happens.
+    /// Whether a country is named only as who reacts to the story: the doer of a verb of stance in the passive ("UN Signs
+    /// Pact with New World Court Opposed by U.S.", "a plan backed by the United States, was signed") or where objections
+    /// or support come from ("despite objections to the tribunal from the United States", "pressure from Britain"), the
+    /// country itself ending the phrase, and the countries listed after it ("from Israel and the United States"). Like
+    /// a country that backs or steps back from a plan, it says who, not where the story happens. Not the doer of a deed
+    /// ("executed by Iran", "hosted by Greece"), nor a place left ("pressure to withdraw troops from Iraq", "opposition
+    /// to the pullout from Gaza").
     /// </summary>
     public bool NamesWhoReacts(EntityMention mention)
     {
@@ -557,33 +569,57 @@ public sealed partial class ArticleEntities
         }
 
         var tokens = Document.Tokens;
-        var preposition = mention.FirstToken - 1;
-        if (preposition >= 0 && tokens[preposition].Surface == "the")
+        var before = mention.FirstToken - 1;
+        if (before >= 0 && tokens[before].Surface == "the")
         {
-            preposition--;
+            before--;
         }
 
         // The country itself, not a body or company it names ("released by the US Department of Commerce", "managed by
         // Australia's Macquarie Bank" say where those are).
         var next = mention.LastToken + 1;
-        if (preposition < 1 || !SameSentence(preposition, mention.FirstToken) || Document.IsPossessive(mention.LastToken)
+        if (before < 1 || !SameClause(before, mention.FirstToken) || Document.IsPossessive(mention.LastToken)
             || (next < tokens.Count && SameClause(mention.LastToken, next) && !tokens[next].IsStopWord))
         {
             return false;
         }
 
-        return tokens[preposition].Surface switch
+        return tokens[before].Surface switch
         {
-            "by" => IsPastParticiple(tokens[preposition - 1]) && SameClause(preposition - 1, mention.FirstToken),
-            "from" => Enumerable.Range(Math.Max(0, preposition - 4), Math.Min(4, preposition))
-                .Any(i => ObjectionWords.Contains(tokens[i].Stem) && SameClause(i, mention.FirstToken)),
+            "by" => StanceVerbs.Contains(tokens[before - 1].Stem),
+            "from" => IsObjectionFrom(before),
+            "and" or "or" => MentionEndingAt(before - 1) is { } listed && NamesWhoReactsAtListStart(listed),
             _ => false,
         };
     }
 
-    // "opposed", "backed", "criticised", "taken": the verb of a passive whose doer follows "by".
-    private static bool IsPastParticiple(AnalyzedToken token) =>
-        token.Surface.Length > 3 && (token.Surface.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || token.Surface.EndsWith("en", StringComparison.OrdinalIgnoreCase));
+    // The first country of a list ending at a mention ("objections from Israel and the United States": Israel).
+    private bool NamesWhoReactsAtListStart(EntityMention listed) =>
+        listed.Entry.Kind == EntityKind.Country && (NamesWhoReacts(listed)
+            || (listed.FirstToken >= 2 && Document.Tokens[listed.FirstToken - 1].Surface is "and" or "or" or "," && MentionEndingAt(listed.FirstToken - 2) is { } earlier
+                && earlier != listed && NamesWhoReactsAtListStart(earlier)));
+
+    // "objections from", "pressure from", or an objection to a thing ("objections to the tribunal from"), not to
+    // leaving a place ("opposition to the pullout from Gaza").
+    private bool IsObjectionFrom(int from)
+    {
+        var tokens = Document.Tokens;
+        var at = from - 1;
+        if (at >= 0 && ObjectionWords.Contains(tokens[at].Stem))
+        {
+            return true;
+        }
+
+        var thing = at;
+        at--;
+        if (at >= 0 && tokens[at].Surface is "the" or "a" or "an")
+        {
+            at--;
+        }
+
+        return at >= 1 && tokens[at].Surface is "to" or "against" && ObjectionWords.Contains(tokens[at - 1].Stem)
+            && !DepartureWords.Contains(tokens[thing].Stem) && SameClause(at - 1, from);
+    }
 
     /// <summary>
     /// Whether the mention is where people react to a story that happens elsewhere: a reaction word before it and

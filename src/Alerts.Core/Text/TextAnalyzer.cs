@@ -375,7 +375,7 @@ public static class TextAnalyzer
             {
                 var root = word[..^ending.Length];
                 return AmericanForms.Any(form => OrdinaryWords.Contains(root + form)) || IsIzeOnlyInAmerica(root, ending)
-                    || IsBritishVerbOfAWord(word, root)
+                    || IsBritishVerbOfAWord(root)
                     ? root + "iz" + ending[2..]
                     : null;
             }
@@ -390,11 +390,12 @@ public static class TextAnalyzer
     private static bool IsIzeOnlyInAmerica(string root, string ending) =>
         ending.StartsWith("isation", StringComparison.Ordinal) || root.EndsWith("al", StringComparison.Ordinal);
 
-    // "unionised", "publicise", "computerised": a verb the American word list lacks in either spelling, made from an
-    // English word of four letters or more, is the -ize verb too. Not where the -ise word is English as it stands
-    // ("promise" from "prom", "expertise", "advertised"), nor short roots ("revised", "raised", "surprise").
-    private static bool IsBritishVerbOfAWord(string word, string root) =>
-        root.Length >= 4 && OrdinaryWords.Contains(root) && !OrdinaryWords.Contains(word)
+    // "unionised", "publicise", "computerised", "subsidised", "scrutinise": a verb the American word list lacks in either
+    // spelling, made from an English word of four letters or more (or its noun in -y, "subsidy"), is the -ize verb too.
+    // Not where an -ise form is English as it stands ("promise" from "prom", "expertise", "advertised"), nor short roots
+    // ("revised", "raised", "surprise").
+    private static bool IsBritishVerbOfAWord(string root) =>
+        root.Length >= 4 && (OrdinaryWords.Contains(root) || OrdinaryWords.Contains(root + "y"))
         && !BritishEndings.Any(ending => OrdinaryWords.Contains(root + ending));
 
     private static readonly string[] BritishEndings = ["isations", "isation", "isers", "iser", "ising", "ised", "ises", "ise"];

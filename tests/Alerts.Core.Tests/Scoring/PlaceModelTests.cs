@@ -90,6 +90,11 @@ public sealed class PlaceModelTests
     [InlineData("UN signs pact with new world court", "The court's plan, backed by the United States, was signed on Monday.", true)]
     [InlineData("UN signs pact with new world court", "The court will sit in the United States, the UN said on Monday.", false)]
     [InlineData("UN signs pact with new world court", "Judges flew from the United States to sign it on Monday.", false)]
+    [InlineData("UN signs pact with new world court", "It was signed despite objections from Israel and the United States.", true)]
+    [InlineData("UN signs pact with new world court", "The court, hosted by the United States, was set up on Monday.", false)]
+    [InlineData("UN signs pact with new world court", "It faced opposition to the move from the United States.", true)]
+    [InlineData("Court backs troop plan", "The court backed pressure to withdraw troops from the United States.", false)]
+    [InlineData("Court backs pullout", "The court heard opposition to the pullout from the United States.", false)]
     public void Alerts_CountryNamedOnlyAsWhoReacts_IsNotWhereTheStoryHappens(string title, string body, bool expected)
     {
         // Arrange: the doer of a passive, or where objections come from, reacts to a story told elsewhere.

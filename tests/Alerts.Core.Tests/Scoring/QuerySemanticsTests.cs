@@ -483,6 +483,9 @@ public sealed class QuerySemanticsTests
     [InlineData("\"in a row\"", "Third win in a row", true)]
     [InlineData("\"secure the airport\"", "Troops secure its airport", true)]
     [InlineData("\"secure the airport\"", "Troops secure Baghdad airport", false)]
+    [InlineData("\"in the game\"", "Late goal in Sunday's game", true)]
+    [InlineData("\"won a title\"", "Federer won two titles", true)]
+    [InlineData("scrutinize", "Ministers scrutinise the plan", true)]
     // Found by review: operators and numbers do not make a query "typed in capitals"; dotted initials stay initials
     // when typed so; phrases get only the dotted spelling; "re-" is a prefix, not a compound; compounds with a stop
     // word; plurals of ampersand names; possessive acronyms.

@@ -526,7 +526,7 @@ public sealed class PhraseNode : QueryNode
     {
         foreach (var stop in StopWords)
         {
-            if (document.TokenAt(start + stop.Offset) is not { } token || !stop.IsFilledBy(token.Surface)
+            if (document.TokenIndexAt(start + stop.Offset) is not (>= 0 and var index) || !stop.IsFilledAt(document, index)
                 || document.IsTitle(start + stop.Offset) != document.IsTitle(start)
                 || (stop.InCapitals && !document.IsWrittenInCapitals(start + stop.Offset)))
             {
@@ -562,22 +562,31 @@ public sealed class PhraseNode : QueryNode
 
 /// <summary>
 /// A stop word a phrase asks for: its place relative to the phrase's first searchable word, its folded letters, and
-/// whether the query writes it in capitals, as an acronym the article must write so too ("IT jobs").
+/// whether the query writes it in capitals, as an acronym the article must write so too ("IT jobs"); or, for an article
+/// inside a phrase (<see cref="AnyDeterminer"/>), a place any article, determiner, possessive or number fills.
 /// </summary>
-public readonly record struct PhraseStopWord(int Offset, string Surface, bool InCapitals = false)
+public readonly record struct PhraseStopWord(int Offset, string Surface, bool InCapitals = false, bool AnyDeterminer = false)
 {
-    // Words that may stand where a phrase writes an article: "secure the airport" finds "secure an airport" and
-    // "secure its airport".
+    // Words that may stand where a phrase writes an article: "secure the airport" finds "secure an airport", "secure
+    // its airport"; "won a title" finds "won two titles".
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
     {
-        "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "another", "each", "every",
+        "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "another",
+        "each", "every", "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     };
 
-    /// <summary>The place of an article inside a phrase, which any article or determiner fills.</summary>
-    public static PhraseStopWord Determiner(int offset) => new(offset, string.Empty);
+    /// <summary>The place of an article inside a phrase ("in a row"), which an article or determiner fills.</summary>
+    public static PhraseStopWord Determiner(int offset, string article) => new(offset, article, AnyDeterminer: true);
 
-    /// <summary>Whether a word of the article stands for this one.</summary>
-    public bool IsFilledBy(string surface) => Surface.Length == 0 ? Determiners.Contains(surface) : surface == Surface;
+    /// <summary>Whether the article's word at a document index stands for this one.</summary>
+    public bool IsFilledAt(AnalyzedDocument document, int index)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var token = document.Tokens[index];
+        return AnyDeterminer
+            ? Determiners.Contains(token.Surface) || document.IsPossessive(index) || token.Surface.All(char.IsAsciiDigit)
+            : token.Surface == Surface;
+    }
 }
 
 /// <summary>Two clauses within n words of each other (<c>a NEAR/5 b</c>).</summary>

@@ -924,10 +924,10 @@ public static partial class QueryParser
 
         // The stop words of a phrase that carry its sense, where they stand relative to its first searchable word:
         // "will pay", "fired on", "not guilty", "Bank of England"; one written in capitals is an acronym and is asked
-        // for so ("IT jobs"). An article is the writer's English, not the phrase: inside it, its place is kept for any
-        // article or determiner ("secure the airport" finds "secure an airport" and "secure its airport", while "in a
-        // row" is not "in Aragones row"), and at either end none is needed ("the Hague"); nor is a closing capital A, a
-        // letter of the name ("Serie A").
+        // for so ("IT jobs"). An article is the writer's English, not the phrase: inside it, its place is kept for an
+        // article, determiner, possessive or number ("secure the airport" finds "secure an airport" and "secure its
+        // airport", "in the game" "in Sunday's game", while "in a row" is not "in Aragones row"), and at either end none
+        // is needed ("the Hague"); nor is a closing capital A, a letter of the name ("Serie A").
         // (normalized: the phrase as the analyser read it, which the tokens' offsets refer to).
         private PhraseStopWord[] StopWordsAsked(string normalized, List<AnalyzedToken> analyzed, int firstWordPosition, bool endsWithCapitalA)
         {
@@ -937,7 +937,7 @@ public static partial class QueryParser
             return [.. asked
                 .Where(t => t.IsStopWord && !(IsArticle(t) && (t.Position < first || t.Position > last)))
                 .Select(t => IsArticle(t)
-                    ? PhraseStopWord.Determiner(t.Position - firstWordPosition)
+                    ? PhraseStopWord.Determiner(t.Position - firstWordPosition, t.Surface)
                     : new PhraseStopWord(t.Position - firstWordPosition, t.Surface, !typedInCapitals && IsWrittenInCapitals(normalized[t.Start..t.End])))];
         }
 
