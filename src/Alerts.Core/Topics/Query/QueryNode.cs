@@ -441,7 +441,8 @@ public sealed class PhraseNode : QueryNode
 
     /// <summary>
     /// The stop words an exact phrase asks for, at their place: "will pay" is not any "pay", nor "fired on" any
-    /// "fired". Articles are not among them ("the European Union" finds "European Union leaders"), and a phrase with a
+    /// "fired". An article at either end is not among them ("the European Union" finds "European Union leaders"); one
+    /// inside holds a place an article, determiner, possessive or number fills ("in a row"); and a phrase with a
     /// distance (<c>~n</c>) does not ask for its stop words.
     /// </summary>
     public IReadOnlyList<PhraseStopWord> StopWords { get; }
