@@ -588,16 +588,11 @@ public sealed partial class ArticleEntities
         {
             "by" => StanceVerbs.Contains(tokens[before - 1].Stem),
             "from" => IsObjectionFrom(before),
-            "and" or "or" => MentionEndingAt(before - 1) is { } listed && NamesWhoReactsAtListStart(listed),
+            // The country before it in the list ("objections from Israel and the United States") says for both.
+            "and" or "or" => MentionEndingAt(before - 1) is { Entry.Kind: EntityKind.Country } listed && NamesWhoReacts(listed),
             _ => false,
         };
     }
-
-    // The first country of a list ending at a mention ("objections from Israel and the United States": Israel).
-    private bool NamesWhoReactsAtListStart(EntityMention listed) =>
-        listed.Entry.Kind == EntityKind.Country && (NamesWhoReacts(listed)
-            || (listed.FirstToken >= 2 && Document.Tokens[listed.FirstToken - 1].Surface is "and" or "or" or "," && MentionEndingAt(listed.FirstToken - 2) is { } earlier
-                && earlier != listed && NamesWhoReactsAtListStart(earlier)));
 
     // "objections from", "pressure from", or an objection to a thing ("objections to the tribunal from"), not to
     // leaving a place ("opposition to the pullout from Gaza").
