@@ -223,6 +223,8 @@ public sealed class Gazetteer
             }
 
             if (readings is not null && (IsPartyTag(document, i) || IsNamedWaters(document, i) || IsSeaNamedAfter(document, i + length - 1)
+                || (!readings.Any(r => r.Kind == EntityKind.Country)
+                    && (IsStreetNamedAfter(document, i + length - 1) || IsTitleOfNobilityOrChurch(document, i)))
                 || (readings.All(r => r.Kind == EntityKind.City) && IsNeighbourhoodNamedAfter(document, i + length - 1))
                 || (readings.All(r => r is { Kind: EntityKind.Country, CountryCode: "US" }) && IsDollar(document, i + length - 1))
                 || IsCompanyNamedLikeATown(document, i + length - 1, readings)))
@@ -311,6 +313,16 @@ public sealed class Gazetteer
     private static bool IsSeaNamedAfter(AnalyzedDocument document, int last) => IsFollowedByOneOf(document, last, Seas);
 
     private static readonly HashSet<string> Seas = new(StringComparer.Ordinal) { "sea", "ocean" };
+
+    // "Pennsylvania Avenue", "Michigan Avenue" in Chicago, "Madison Square Garden", "Haifa Street" in Baghdad: a street
+    // or square named after a state or a town lies elsewhere, so it is neither. Only with the
+    // street's word capitalised and outside a headline that capitalises every word, where the capital says nothing
+    // ("Baghdad Road Blast Kills 5"); "the Kabul road" is a road of Kabul's. A country's name before one is left
+    // alone: "Iraq Street" is as likely a headline's "Iraq" before a word of its story.
+    private static bool IsStreetNamedAfter(AnalyzedDocument document, int last) =>
+        IsFollowedByOneOf(document, last, Streets) && !PersonNames.IsInTitleCaseHeadline(document, last + 1);
+
+    private static readonly HashSet<string> Streets = new(StringComparer.Ordinal) { "avenue", "street", "road", "boulevard", "square", "lane", "drive" };
 
     // "the Ryder Cup at Oakland Hills" (a club in Michigan), "Hyde Park", "Stanley Park", "Shaker Heights": a town's
     // name before a capitalised Hills, Heights or Park is another place's name, not the town (places the gazetteer
@@ -445,6 +457,28 @@ public sealed class Gazetteer
         index >= 0 && index < document.Tokens.Count && InOneField(document, Math.Min(index, of), Math.Max(index, of)) ? document.Tokens[index] : null;
 
     private static readonly HashSet<string> Waters = new(StringComparer.Ordinal) { "gulf", "sea", "bay", "strait", "straits" };
+
+    // "the Prince of Wales", "the Duke of Edinburgh", "the Archbishop of Canterbury": a title of nobility or of the
+    // church names the one who holds it, wherever they are ("the Archbishop of Canterbury" attacked by Sydney's dean
+    // is no story of England's, nor of New Zealand's Canterbury). A country's name after a king's or a prince's title
+    // is left alone ("the King of Spain"): a country is who as often as where, and the place model reads it so.
+    private static bool IsTitleOfNobilityOrChurch(AnalyzedDocument document, int first)
+    {
+        if (!InOneField(document, first - 2, first))
+        {
+            return false;
+        }
+
+        var (title, of) = (document.Tokens[first - 2], document.Tokens[first - 1]);
+        var text = document.TextOf(title);
+        return of.Surface == "of" && TitlesOfNobilityAndChurch.Contains(title.Surface) && (char.IsUpper(text[title.Start]) || !UsesCapitals(text));
+    }
+
+    private static readonly HashSet<string> TitlesOfNobilityAndChurch = new(StringComparer.Ordinal)
+    {
+        "prince", "princess", "duke", "duchess", "earl", "countess", "marquess", "marchioness", "viscount", "baron", "baroness",
+        "archbishop", "bishop", "cardinal", "patriarch",
+    };
 
     // "Guantanamo Bay", "Swat Valley", "Helmand Province": a place's name with the word for what it is, written as part of
     // the name, is that place (so that "at Guantanamo Bay, Cuba" reads Cuba as the place's country, not as a party).
@@ -737,8 +771,10 @@ public sealed class Gazetteer
     }
 
     // Whether the story itself says a name is a place: "in Hamm", a dateline, "Jackson, Miss.".
+    // "lost to Taylor Dent ... Dent served well": a word of place before a given name says nothing once the story
+    // writes the name's surname again on its own.
     private static bool IsNamedAsPlace(AnalyzedDocument document, List<NameCandidate> found, int index) =>
-        InPlaceContext(document, found[index])
+        (InPlaceContext(document, found[index]) && !PersonNames.SurnameRecurs(document, found[index].LastToken))
         || IsDateline(document, found[index].FirstToken, found[index].LastToken)
         || QualifierOf(document, found, index) is not null;
 

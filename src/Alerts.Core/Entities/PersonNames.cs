@@ -61,7 +61,8 @@ internal sealed class PersonNames
                     people.Add(c - 1);
                 }
             }
-            else if (BeginsName(candidate, c + 1 < found.Count ? found[c + 1] : null) && !namedAsPlace(c) && !backedByStory(c))
+            else if (BeginsName(candidate, c + 1 < found.Count ? found[c + 1] : null) && !namedAsPlace(c)
+                && (!backedByStory(c) || SurnameRecurs(document, candidate.FirstToken)))
             {
                 people.Add(c);
             }
@@ -119,7 +120,45 @@ internal sealed class PersonNames
         }
 
         var given = document.Tokens[first];
-        return IsGivenName(TextOf(first)[given.Start..given.End]) && NameGoesOn(document, first);
+        return IsGivenName(TextOf(first)[given.Start..given.End]) && (NameGoesOn(document, first) || SurnameRecurs(document, first));
+    }
+
+    /// <summary>
+    /// Whether the capitalised word after a given name that is also a town is a surname: "Taylor Dent ... Dent will face
+    /// Andy Roddick". Even an everyday word ("Dent", "Bonds"), even where the story names the town's country ("at the US
+    /// Open") or writes a word of place before it ("lost to Taylor Dent"), when the story writes it again on its own,
+    /// capitalised inside a sentence and not after "the", as it writes a person's surname; a town's own words ("Warren
+    /// Township", "Troy Police", "the Trojans") are not so written.
+    /// </summary>
+    public static bool SurnameRecurs(AnalyzedDocument document, int first)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var next = first + 1;
+        if (next >= document.Tokens.Count || next == document.TitleTokenCount || IsInTitleCaseHeadline(document, next))
+        {
+            return false;
+        }
+
+        var surname = document.Tokens[next];
+        if (!IsWrittenAsName(document.TextOf(surname), surname) || !OneSpaceBetween(document.TextOf(surname), document.Tokens[first], surname) || surname.IsStopWord
+            || PlaceQualifiers.Contains(surname.Surface) || IsDayOrMonth(surname.Surface))
+        {
+            return false;
+        }
+
+        for (var other = 1; other < document.Tokens.Count; other++)
+        {
+            var (before, word) = (document.Tokens[other - 1], document.Tokens[other]);
+            if (other != next && other != document.TitleTokenCount && word.Surface == surname.Surface
+                && before.Surface != document.Tokens[first].Surface && before.Surface != "the"
+                && IsWrittenAsName(document.TextOf(word), word) && !IsInTitleCaseHeadline(document, other)
+                && !document.HasSentenceEndBetween(before.Position, word.Position))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

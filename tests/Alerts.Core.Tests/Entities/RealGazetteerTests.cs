@@ -52,6 +52,43 @@ public sealed class RealGazetteerTests
     }
 
     [Theory]
+    [InlineData("Protesters marched down Pennsylvania Avenue toward the White House.", "US-PA")]
+    [InlineData("The Knicks beat the Bulls at Madison Square Garden.", "US-WI")]
+    [InlineData("Gunmen fought US troops on Haifa Street in central Baghdad.", "IL")]
+    [InlineData("Shoppers crowded Michigan Avenue in Chicago on Saturday.", "US-MI")]
+    public void Recognize_StreetNamedAfterAPlace_IsNotThePlace(string body, string code)
+    {
+        // Act: the street lies elsewhere (Washington, New York, Baghdad, London).
+        var mentions = Recognize("Update", body);
+
+        // Assert
+        Assert.DoesNotContain(mentions, m => m.Entry.SubdivisionCode == code || (m.Entry.CountryCode == code && code.Length == 2));
+    }
+
+    [Theory]
+    [InlineData("Baghdad Road Blast Kills 5", "A roadside bomb killed five people on Tuesday.", "IQ")]
+    [InlineData("Convoy hit", "A convoy was hit on the Kabul road on Tuesday.", "AF")]
+    [InlineData("Rally", "PITTSBURGH - Protesters marched down Pennsylvania Avenue on Tuesday.", "US")]
+    public void Recognize_StreetWordWithoutItsCapitalOrInATitleCaseHeadline_LeavesThePlace(string title, string body, string country)
+    {
+        // Act / Assert: "the Kabul road" is Kabul's, and a headline that capitalises every word says nothing by it.
+        Assert.Contains(Recognize(title, body), m => m.Entry.CountryCode == country);
+    }
+
+    [Theory]
+    [InlineData("The Prince of Wales visited Toronto on Tuesday.", "GB-WLS")]
+    [InlineData("The Duke of Edinburgh visited Malta on Tuesday.", "GB-SCT")]
+    [InlineData("Sydney's dean attacked the Archbishop of Canterbury last week.", "NZ-CAN")]
+    public void Recognize_TitleOfNobilityOrChurch_NamesNoPlace(string body, string subdivision)
+    {
+        // Act: the title names whoever holds it, wherever they are.
+        var mentions = Recognize("Update", body);
+
+        // Assert
+        Assert.DoesNotContain(mentions, m => m.Entry.SubdivisionCode == subdivision || m.Entry.CountryCode == subdivision[..2]);
+    }
+
+    [Theory]
     [InlineData("Hutchison Telecommunications cut its share sale to US$890 million.", "US")]
     [InlineData("Hutchison Telecommunications cut its share sale to between US\\$890 million and US\\$1 billion.", "US")]
     [InlineData("The euro rose against the US dollar on Monday.", "US")]
@@ -1102,6 +1139,32 @@ public sealed class RealGazetteerTests
 
         // Assert
         Assert.DoesNotContain(mentions, m => m.Entry.CountryCode == country && m.Entry.IsPlaceWithinCountry);
+    }
+
+    [Theory]
+    [InlineData("Dent beats Agassi", "Taylor Dent beat Andre Agassi at the US Open on Tuesday, and Dent will face Andy Roddick next.")]
+    [InlineData("Agassi falls", "Andre Agassi lost to Taylor Dent in Washington on Tuesday. Agassi said Dent served well.")]
+    public void Recognize_GivenNameThatIsAlsoATown_BeforeAnEverydayWordTheStoryRepeatsAsASurname_IsAPerson(string title, string body)
+    {
+        // Act: Taylor is a town in Michigan and Texas, and "dent" an everyday word; the story writes "Dent" again on
+        // its own, inside a sentence, as a surname is written, though it names the United States otherwise.
+        var mentions = Recognize(title, body);
+
+        // Assert
+        Assert.DoesNotContain(mentions, m => m.Entry.SubdivisionCode is "US-MI" or "US-TX");
+    }
+
+    [Theory]
+    [InlineData("Trojans win", "The Troy Trojans beat Middle Tennessee on Saturday, and the Trojans play Arkansas State next.")]
+    [InlineData("Dent injured", "Taylor Dent pulled out on Tuesday. Dent said he would rest.")]
+    public void Recognize_GivenNameThatIsAlsoATown_BeforeAWordNotRepeatedAsASurname_StaysThePlace(string title, string body)
+    {
+        // Act: a team's plural after "the" is no surname; a word written again only at the start of a sentence says
+        // nothing either, since every sentence starts with a capital.
+        var mentions = Recognize(title, body);
+
+        // Assert
+        Assert.Contains(mentions, m => m.Entry.CountryCode == "US" && m.Entry.IsPlaceWithinCountry);
     }
 
     [Theory]
