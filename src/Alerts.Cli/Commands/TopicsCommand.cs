@@ -86,6 +86,12 @@ public static class TopicsCommand
         {
             var compiled = CompiledTopic.Compile(topic, Gazetteer.Default);
             output.WriteLine($"  {OneLine(topic.Id)} ({OneLine(topic.Name)}): {WordGroups(compiled.Clauses.Count, topic.Threshold)}; {ConstraintsOf(topic.Constraints)}");
+            // Which of a shared name's places a constraint took ("Philadelphia": the city in Pennsylvania), as the preview says.
+            if (PlacesReadAs.Line(topic.Constraints, Gazetteer.Default) is { } places)
+            {
+                output.WriteLine("    " + places);
+            }
+
             if (QueryParser.EverydayWordsWrittenAsNamesIn(compiled.Query) is { Count: > 0 } everyday)
             {
                 output.WriteLine($"    everyday words, found in every sense and case though written with a capital: {string.Join(", ", everyday)} (pair each with a word of its sense, or write it with #)");

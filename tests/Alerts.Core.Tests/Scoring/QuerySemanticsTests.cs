@@ -467,6 +467,13 @@ public sealed class QuerySemanticsTests
     [InlineData("Denny's", "Rockies release pitcher Denny Neagle", true)]
     [InlineData("Microsoft's Windows", "Microsoft probing reported flaws in Windows XP", true)]
     [InlineData("Denny", "Denny's to close 20 restaurants", true)]
+    // So is an everyday word quoted with its "'s", which then needs its capital as well.
+    [InlineData("\"Moody's\"", "Moody's cuts rating on Delta", true)]
+    [InlineData("\"Moody's\"", "MOODY'S CUTS RATING ON DELTA", true)]
+    [InlineData("\"Moody's\"", "A moody start to the season", false)]
+    [InlineData("\"Target's\"", "Target sales rise 5 percent", false)]
+    [InlineData("\"Target's\"", "Missile hits the target's centre", false)]
+    [InlineData("Target's", "Target sales rise 5 percent", true)]
     // British -ise spellings find the American -ize ones and back, where the -ize word is English.
     [InlineData("criticized", "Minister criticised over plan", true)]
     [InlineData("criticise", "Minister criticized over plan", true)]

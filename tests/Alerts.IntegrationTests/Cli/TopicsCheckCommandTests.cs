@@ -33,10 +33,11 @@ public sealed class TopicsCheckCommandTests : IDisposable
     [Fact]
     public void Check_CapitalisedEverydayWords_AreNamedWithTheWayToAskForTheirSense()
     {
-        // Arrange: "Saints" and "Jets" are everyday words ("saints", "jets"), "Dodgers" a name; #Hornets asks for one form.
+        // Arrange: "Saints" and "Jets" are everyday words ("saints", "jets"), "Dodgers" a name; #Hornets asks for one form,
+        // and "Moody's" quoted with its 's the company's form.
         var topics = files.Write("topics.json", """
             [
-              { "id": "teams", "name": "Teams", "query": "Saints OR \"Jets\" OR Dodgers OR #Hornets OR (NFL football)" },
+              { "id": "teams", "name": "Teams", "query": "Saints OR \"Jets\" OR Dodgers OR #Hornets OR (NFL football) OR \"Moody's\"" },
               { "id": "clubs", "name": "Clubs", "query": "(Dodgers OR Lakers OR Hornets') -Bulls NOT Jazz" }
             ]
             """);
@@ -50,7 +51,28 @@ public sealed class TopicsCheckCommandTests : IDisposable
         Assert.Contains("everyday words, found in every sense and case though written with a capital: Saints, Jets (pair each with a word of its sense, or write it with #)", output, StringComparison.Ordinal);
         Assert.Contains("everyday words, found in every sense and case though written with a capital: Hornets (pair", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Bulls", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Moody", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Jazz", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_ConstraintPlaces_SaysWhichPlaceEachNameWasReadAs()
+    {
+        // Arrange: a ninety-third-check writer asked which Philadelphia `excludePlaces` took.
+        var topics = files.Write("topics.json", """
+            [
+              { "id": "pa", "name": "Pennsylvania", "query": "place:Pennsylvania", "constraints": { "excludePlaces": ["Philadelphia"] } },
+              { "id": "quakes", "name": "Quakes", "query": "earthquake" }
+            ]
+            """);
+
+        // Act
+        var (exit, output, _) = Check(topics);
+
+        // Assert: under the topic that lists it, and nothing for a topic without constraints.
+        Assert.Equal(0, exit);
+        Assert.Contains("    Places read as: Philadelphia → Philadelphia, in Pennsylvania, United States.", output, StringComparison.Ordinal);
+        Assert.Single(output.Split('\n'), line => line.Contains("Places read as", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -301,7 +301,7 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
                     && document.IsPluralOfCapitals(position)))
             && (CapitalsForms is null || (CapitalsForms.Contains(surface) && (surface != CapitalsSingular || document.IsWrittenInCapitals(position))
                 && (!CapitalsOnly || (document.CanBeInitials(position) && !IsPluralInCapitals(document, position, surface)))))
-            && (!NeedsPossessive || document.IsPossessive(index))
+            && (!NeedsPossessive || (document.IsPossessive(index) && (NameForms is not null || !document.IsWrittenInLowerCase(position))))
             && !IsAnotherPersonsName(document, index, surface);
     }
 

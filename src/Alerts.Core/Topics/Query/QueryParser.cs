@@ -43,13 +43,14 @@ public static partial class QueryParser
     /// The words a query writes with a capital ("Saints", "Hornets") that are read as everyday words all the same, once
     /// each, in query order: they match in every sense and case ("saints", "a hornets' nest"), which a writer who
     /// cannot see the everyday-word list does not know. Only words the query asks for (an excluded word keeps its
-    /// every sense away, as meant), and not words written with <c>#</c>, which ask for one form anyway.
+    /// every sense away, as meant), and not words written with <c>#</c>, which ask for one form anyway, nor a company's
+    /// name quoted with its 's ("\"Moody's\""), which asks for that form with its capital.
     /// </summary>
     public static IReadOnlyList<string> EverydayWordsWrittenAsNamesIn(QueryNode query)
     {
         ArgumentNullException.ThrowIfNull(query);
         return [.. Leaves(query, askedOnly: true).OfType<TermNode>()
-            .Where(t => !t.IsOtherSpelling && !t.IsName && IsWrittenAsName(t.Written))
+            .Where(t => !t.IsOtherSpelling && !t.IsName && !t.NeedsPossessive && IsWrittenAsName(t.Written))
             .Select(t => WithoutPossessive(t.Written.Trim('"')).TrimEnd('\'')).Distinct(StringComparer.Ordinal)];
     }
 
@@ -959,9 +960,10 @@ public static partial class QueryParser
             var isName = IsWrittenAsName(text) && !OrdinaryWords.Contains(word.Surface);
             var (capitalsForms, capitalsSingular) = typedInCapitals ? default : FormsOfCapitals(written, word.Surface);
             var capitalsOnly = capitalsForms is not null && IsWrittenInCapitals(written) && written.Length <= MaxInitialsLength;
-            // "\"Denny's\"": a name quoted with its "'s" is asked for as written, a company's that the article writes so too.
-            // Unquoted, the "'s" is grammar: Microsoft's finds Microsoft.
-            var withPossessive = isName && !isNameSpelling && text.StartsWith('"') && written.Length < bare.Length;
+            // "\"Denny's\"": a name quoted with its "'s" is asked for as written, a company's that the article writes so too;
+            // so is an everyday word written so ("\"Moody's\"", "\"Target's\""), which then needs its capital too ("moody" and
+            // "the target's value" are not the company). Unquoted, the "'s" is grammar: Microsoft's finds Microsoft.
+            var withPossessive = IsWrittenAsName(text) && !isNameSpelling && text.StartsWith('"') && written.Length < bare.Length;
             return new TermNode(word.Stem, WrittenBack(text), scope, isName ? TermNode.FormsOfName(word.Surface) : null, isOtherSpelling: isOtherSpelling || isNameSpelling, needsCapital: isNameSpelling,
                 capitalsForms: capitalsForms, capitalsSingular: capitalsSingular, needsPossessive: withPossessive, capitalsOnly: capitalsOnly)
             {
