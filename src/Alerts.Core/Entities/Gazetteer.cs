@@ -222,9 +222,12 @@ public sealed class Gazetteer
                 continue;
             }
 
+            if (readings is not null && !readings.Any(r => r.Kind == EntityKind.Country))
+            {
+                readings = ReadingsBesideAStreetOrTitle(document, i, i + length - 1, readings);
+            }
+
             if (readings is not null && (IsPartyTag(document, i) || IsNamedWaters(document, i) || IsSeaNamedAfter(document, i + length - 1)
-                || (!readings.Any(r => r.Kind == EntityKind.Country)
-                    && (IsStreetNamedAfter(document, i + length - 1) || IsTitleOfNobilityOrChurch(document, i)))
                 || (readings.All(r => r.Kind == EntityKind.City) && IsNeighbourhoodNamedAfter(document, i + length - 1))
                 || (readings.All(r => r is { Kind: EntityKind.Country, CountryCode: "US" }) && IsDollar(document, i + length - 1))
                 || IsCompanyNamedLikeATown(document, i + length - 1, readings)))
@@ -296,16 +299,20 @@ public sealed class Gazetteer
 
     // "the Gulf of Mexico", "the Sea of Japan", "the Bay of Bengal", "the Gulf of Guinea": a sea named after a place is
     // not the place (a storm in the Gulf of Mexico is not in Mexico).
-    private static bool IsNamedWaters(AnalyzedDocument document, int first)
+    private static bool IsNamedWaters(AnalyzedDocument document, int first) => IsAfterWordAndOf(document, first, Waters);
+
+    // A word of the set, capitalised (or in a text with no capitals), then "of", right before the name: "the Gulf of
+    // Mexico", "the Prince of Wales".
+    private static bool IsAfterWordAndOf(AnalyzedDocument document, int first, HashSet<string> words)
     {
         if (!InOneField(document, first - 2, first))
         {
             return false;
         }
 
-        var (waters, of) = (document.Tokens[first - 2], document.Tokens[first - 1]);
-        var text = document.TextOf(waters);
-        return of.Surface == "of" && Waters.Contains(waters.Surface) && (char.IsUpper(text[waters.Start]) || !UsesCapitals(text));
+        var (word, of) = (document.Tokens[first - 2], document.Tokens[first - 1]);
+        var text = document.TextOf(word);
+        return of.Surface == "of" && words.Contains(word.Surface) && (char.IsUpper(text[word.Start]) || !UsesCapitals(text));
     }
 
     // "the Indian Ocean", "the South China Sea", "the Irish Sea", "the Timor Sea": a sea or ocean named after a place
@@ -314,15 +321,41 @@ public sealed class Gazetteer
 
     private static readonly HashSet<string> Seas = new(StringComparer.Ordinal) { "sea", "ocean" };
 
-    // "Pennsylvania Avenue", "Michigan Avenue" in Chicago, "Madison Square Garden", "Haifa Street" in Baghdad: a street
-    // or square named after a state or a town lies elsewhere, so it is neither. Only with the
-    // street's word capitalised and outside a headline that capitalises every word, where the capital says nothing
-    // ("Baghdad Road Blast Kills 5"); "the Kabul road" is a road of Kabul's. A country's name before one is left
-    // alone: "Iraq Street" is as likely a headline's "Iraq" before a word of its story.
+    // "Pennsylvania Avenue", "Madison Square Garden", "Haifa Street" in Baghdad, "the Prince of Wales": a street or
+    // square named after a state or a town lies elsewhere, and a title of nobility names whoever holds it, wherever
+    // they are. A street named after a state still lies in the state's country ("Michigan Avenue" in Chicago), and a
+    // title belongs to its country (the Prince of Wales is Britain's, as "the King of Spain" is Spain's), so that
+    // country is what they name when all the name's readings agree on it; a street named after a town may lie in any
+    // country ("Haifa Street", "Sydney Road" in Melbourne) and names none. A bishop's see is where his news happens
+    // ("the Archbishop of Boston said parishes would close"), and a see is a city: the title settles a name shared
+    // with a region ("the Archbishop of Canterbury" is no New Zealand region). A country's name before a street word or
+    // after a title is left to the callers ("Iraq Street" is as likely a headline's "Iraq" before a word of its story;
+    // "the King of Spain" is Spain).
+    private List<GazetteerEntry>? ReadingsBesideAStreetOrTitle(AnalyzedDocument document, int first, int last, List<GazetteerEntry> readings)
+    {
+        var street = IsStreetNamedAfter(document, last);
+        if (street || IsAfterTitleOf(document, first, TitlesOfNobility))
+        {
+            var countries = readings.Select(r => r.CountryCode).Distinct(StringComparer.Ordinal).ToList();
+            return (!street || readings.All(r => r.Kind == EntityKind.Subdivision)) && countries is [{ } code] && Country(code) is { } country
+                ? [country]
+                : null;
+        }
+
+        return IsAfterTitleOf(document, first, TitlesOfTheChurch) && readings.Any(r => r.Kind == EntityKind.City)
+            ? [.. readings.Where(r => r.Kind == EntityKind.City)]
+            : readings;
+    }
+
+    // Only with the street's word capitalised ("the Kabul road" is a road of Kabul's) and outside a headline that
+    // capitalises every word, where the capital says nothing ("Baghdad Road Blast Kills 5").
     private static bool IsStreetNamedAfter(AnalyzedDocument document, int last) =>
         IsFollowedByOneOf(document, last, Streets) && !PersonNames.IsInTitleCaseHeadline(document, last + 1);
 
-    private static readonly HashSet<string> Streets = new(StringComparer.Ordinal) { "avenue", "street", "road", "boulevard", "square", "lane", "drive" };
+    private static readonly HashSet<string> Streets = new(StringComparer.Ordinal)
+    {
+        "avenue", "ave", "street", "road", "boulevard", "blvd", "square", "lane", "drive",
+    };
 
     // "the Ryder Cup at Oakland Hills" (a club in Michigan), "Hyde Park", "Stanley Park", "Shaker Heights": a town's
     // name before a capitalised Hills, Heights or Park is another place's name, not the town (places the gazetteer
@@ -458,26 +491,34 @@ public sealed class Gazetteer
 
     private static readonly HashSet<string> Waters = new(StringComparer.Ordinal) { "gulf", "sea", "bay", "strait", "straits" };
 
-    // "the Prince of Wales", "the Duke of Edinburgh", "the Archbishop of Canterbury": a title of nobility or of the
-    // church names the one who holds it, wherever they are ("the Archbishop of Canterbury" attacked by Sydney's dean
-    // is no story of England's, nor of New Zealand's Canterbury). A country's name after a king's or a prince's title
-    // is left alone ("the King of Spain"): a country is who as often as where, and the place model reads it so.
-    private static bool IsTitleOfNobilityOrChurch(AnalyzedDocument document, int first)
+    // "the Prince of Wales", "the Archbishop of Canterbury": a title, then "of", right before the place; not a surname
+    // that spells a title after a given name ("Tayshaun Prince of Detroit", "Rev. John Bishop of Phoenix"), which the
+    // press writes as a name, then its town.
+    private static bool IsAfterTitleOf(AnalyzedDocument document, int first, HashSet<string> titles)
     {
-        if (!InOneField(document, first - 2, first))
+        if (!IsAfterWordAndOf(document, first, titles))
         {
             return false;
         }
 
-        var (title, of) = (document.Tokens[first - 2], document.Tokens[first - 1]);
-        var text = document.TextOf(title);
-        return of.Surface == "of" && TitlesOfNobilityAndChurch.Contains(title.Surface) && (char.IsUpper(text[title.Start]) || !UsesCapitals(text));
+        var title = first - 2;
+        return Beside(document, title - 1, title) is not { } before
+            || document.HasSentenceEndBetween(before.Position, document.Tokens[title].Position)
+            || before.IsStopWord || document.IsPossessive(title - 1) || TitleQualifiers.Contains(before.Surface)
+            || !char.IsUpper(document.TextOf(before)[before.Start]) || PersonNames.IsInTitleCaseHeadline(document, title);
     }
 
-    private static readonly HashSet<string> TitlesOfNobilityAndChurch = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> TitlesOfNobility = new(StringComparer.Ordinal)
     {
         "prince", "princess", "duke", "duchess", "earl", "countess", "marquess", "marchioness", "viscount", "baron", "baroness",
-        "archbishop", "bishop", "cardinal", "patriarch",
+    };
+
+    private static readonly HashSet<string> TitlesOfTheChurch = new(StringComparer.Ordinal) { "archbishop", "bishop", "cardinal", "patriarch" };
+
+    // Words a title takes before it that are no given names ("Crown Prince of", "the Anglican Archbishop of").
+    private static readonly HashSet<string> TitleQualifiers = new(StringComparer.Ordinal)
+    {
+        "crown", "grand", "anglican", "episcopal", "catholic", "orthodox", "roman", "greek", "coptic", "lutheran", "methodist",
     };
 
     // "Guantanamo Bay", "Swat Valley", "Helmand Province": a place's name with the word for what it is, written as part of

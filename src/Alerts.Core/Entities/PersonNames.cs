@@ -127,8 +127,9 @@ internal sealed class PersonNames
     /// Whether the capitalised word after a given name that is also a town is a surname: "Taylor Dent ... Dent will face
     /// Andy Roddick". Even an everyday word ("Dent", "Bonds"), even where the story names the town's country ("at the US
     /// Open") or writes a word of place before it ("lost to Taylor Dent"), when the story writes it again on its own,
-    /// capitalised inside a sentence and not after "the", as it writes a person's surname; a town's own words ("Warren
-    /// Township", "Troy Police", "the Trojans") are not so written.
+    /// capitalised inside a sentence, with no capitalised word either side and not after "the", as it writes a
+    /// person's surname; a town's own words are not so written ("Warren Township", "the Trojans", "Jackson Police ...
+    /// Capitol Police").
     /// </summary>
     public static bool SurnameRecurs(AnalyzedDocument document, int first)
     {
@@ -139,26 +140,44 @@ internal sealed class PersonNames
             return false;
         }
 
-        var surname = document.Tokens[next];
-        if (!IsWrittenAsName(document.TextOf(surname), surname) || !OneSpaceBetween(document.TextOf(surname), document.Tokens[first], surname) || surname.IsStopWord
-            || PlaceQualifiers.Contains(surname.Surface) || IsDayOrMonth(surname.Surface))
+        var (given, surname) = (document.Tokens[first], document.Tokens[next]);
+        var text = document.TextOf(surname);
+        if (!IsGivenName(document.TextOf(given)[given.Start..given.End]) || !IsWrittenAsName(text, surname) || !OneSpaceBetween(text, given, surname)
+            || surname.IsStopWord || PlaceQualifiers.Contains(surname.Surface) || IsDayOrMonth(surname.Surface))
         {
             return false;
         }
 
-        for (var other = 1; other < document.Tokens.Count; other++)
+        foreach (var position in document.PositionsOf(surname.Stem))
         {
-            var (before, word) = (document.Tokens[other - 1], document.Tokens[other]);
-            if (other != next && other != document.TitleTokenCount && word.Surface == surname.Surface
-                && before.Surface != document.Tokens[first].Surface && before.Surface != "the"
-                && IsWrittenAsName(document.TextOf(word), word) && !IsInTitleCaseHeadline(document, other)
-                && !document.HasSentenceEndBetween(before.Position, word.Position))
+            var other = document.TokenIndexAt(position);
+            if (other > 0 && other != next && other != document.TitleTokenCount && document.Tokens[other].Surface == surname.Surface
+                && StandsAloneInASentence(document, other))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // A capitalised word written on its own inside a sentence: not after "the", not one name with a capitalised word
+    // beside it ("Capitol Police"; "Haas, Dent win" is two names), and not in a headline that capitalises every word.
+    private static bool StandsAloneInASentence(AnalyzedDocument document, int index)
+    {
+        var (before, word) = (document.Tokens[index - 1], document.Tokens[index]);
+        return IsWrittenAsName(document.TextOf(word), word) && !IsInTitleCaseHeadline(document, index) && before.Surface != "the"
+            && !document.HasSentenceEndBetween(before.Position, word.Position)
+            && !IsCapitalisedNeighbour(document, index - 1, index)
+            && (index + 1 >= document.Tokens.Count || index + 1 == document.TitleTokenCount || !IsCapitalisedNeighbour(document, index, index + 1));
+    }
+
+    // Whether two neighbouring words of one field are both capitalised and written with one space between: one name.
+    private static bool IsCapitalisedNeighbour(AnalyzedDocument document, int left, int right)
+    {
+        var (first, second) = (document.Tokens[left], document.Tokens[right]);
+        var text = document.TextOf(first);
+        return OneSpaceBetween(text, first, second) && char.IsUpper(text[first.Start]) && char.IsUpper(text[second.Start]);
     }
 
     /// <summary>

@@ -20,13 +20,19 @@ public static class PlacesReadAs
         return read.Count == 0 ? null : "Places read as: " + string.Join("; ", read) + ".";
     }
 
+    // A nation's people stand for the nation ("Scottish": Scotland); a subdivision named like its city takes the city
+    // in too ("Paris", the department and the city), which the line says.
     private static string Describe(GazetteerEntry place, Gazetteer gazetteer) => place.Kind switch
     {
+        EntityKind.Nationality when place.SubdivisionCode is { } nation && gazetteer.Resolve(nation) is { } subdivision => Describe(subdivision, gazetteer),
         EntityKind.Country or EntityKind.Nationality => "the country " + CountryName(place.CountryCode, gazetteer),
-        EntityKind.Subdivision => $"{place.Name}, a state or province of {CountryName(place.CountryCode, gazetteer)}",
+        EntityKind.Subdivision => $"{place.Name}, a state or province of {InCountry(place.CountryCode, gazetteer)}"
+            + (gazetteer.ReadingsOf(place.Name).Any(r => r.Kind == EntityKind.City && r.CountryCode == place.CountryCode && Gazetteer.SameName(r.Name, place.Name))
+                ? ", with its city"
+                : string.Empty),
         _ => place.SubdivisionCode is { } state && gazetteer.Resolve(state) is { } subdivision && !Gazetteer.SameName(subdivision.Name, place.Name)
-            ? $"{place.Name}, in {subdivision.Name}, {CountryName(place.CountryCode, gazetteer)}"
-            : $"{place.Name}, in {CountryName(place.CountryCode, gazetteer)}",
+            ? $"{place.Name}, in {subdivision.Name}, {InCountry(place.CountryCode, gazetteer)}"
+            : $"{place.Name}, in {InCountry(place.CountryCode, gazetteer)}",
     };
 
     // A region is its countries and territories: the first few by name, so that the writer sees what it takes in
@@ -39,7 +45,8 @@ public static class PlacesReadAs
         return $"a region of {countries.Count} countries and territories: " + (countries.Count > Shown ? $"{shown} and {countries.Count - Shown} more" : shown);
     }
 
-    // Another country or state of the same name, which the writer may have meant ("Georgia": the US state).
+    // Another place of the same name in another country, which the writer may have meant ("Georgia": the US state;
+    // "Durham": England's), the largest first, with a spelling that asks for it and that the topic's check accepts.
     private static string OtherReading(string name, GazetteerEntry place, Gazetteer gazetteer)
     {
         if (name.Contains(',', StringComparison.Ordinal))
@@ -47,11 +54,26 @@ public static class PlacesReadAs
             return string.Empty;
         }
 
-        var other = gazetteer.ReadingsOf(name)
-            .FirstOrDefault(r => r.Kind is EntityKind.Country or EntityKind.Subdivision && r.CountryCode != place.CountryCode);
-        return other is null ? string.Empty : $" (for {Describe(other, gazetteer)}, write \"{name}, {CountryName(other.CountryCode, gazetteer)}\")";
+        foreach (var other in gazetteer.ReadingsOf(name).Where(r => r.IsPlace && r.CountryCode != place.CountryCode && (r.Kind == EntityKind.Country || Gazetteer.SameName(r.Name, name)))
+            .OrderByDescending(r => r.Kind is EntityKind.Country or EntityKind.Subdivision).ThenByDescending(r => r.Population))
+        {
+            var spelling = other.Kind == EntityKind.Country ? CountryName(other.CountryCode, gazetteer)
+                : $"{name}, {(other.Kind == EntityKind.City && other.SubdivisionCode is { } state && gazetteer.Resolve(state) is { } within ? within.Name : CountryName(other.CountryCode, gazetteer))}";
+            if (gazetteer.Resolve(spelling) is { } asked && asked.CountryCode == other.CountryCode)
+            {
+                return $" (for {Describe(other, gazetteer)}, write \"{spelling}\")";
+            }
+        }
+
+        return string.Empty;
     }
 
     private static string CountryName(string? code, Gazetteer gazetteer) =>
         code is not null && gazetteer.Country(code) is { } country ? country.Name : code ?? "?";
+
+    // "of the United States", "in the Netherlands": a country's name as a sentence writes it after a preposition.
+    private static string InCountry(string? code, Gazetteer gazetteer) => CountryName(code, gazetteer) is var name
+        && (name.StartsWith("United ", StringComparison.Ordinal) || name is "Netherlands" or "Philippines" or "Bahamas" or "Gambia")
+        ? "the " + name
+        : name;
 }

@@ -151,7 +151,7 @@ public sealed class WorldAreaTests
     [InlineData("Munich", "Munich → Munich, in Bavaria, Germany")]
     [InlineData("Bavaria", "Bavaria → Bavaria, a state or province of Germany")]
     [InlineData("Florence", "Florence → Florence, in Tuscany, Italy")]
-    [InlineData("Glasgow", "Glasgow → Glasgow, in Scotland, United Kingdom")]
+    [InlineData("Glasgow", "Glasgow → Glasgow, in Scotland, the United Kingdom")]
     [InlineData("Grozny", "in Chechnya, Russia")]
     [InlineData("Catalonia", "Catalonia → Catalonia, a state or province of Spain")]
     public void Line_PlaceOfASubdivisionWithAnEnglishName_ShowsTheEnglishName(string place, string expected)

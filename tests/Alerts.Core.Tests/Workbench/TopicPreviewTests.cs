@@ -1,4 +1,5 @@
 using Alerts.Core.Articles;
+using Alerts.Core.Entities;
 using Alerts.Core.Topics;
 using Alerts.Core.Workbench;
 
@@ -63,10 +64,34 @@ public sealed class TopicPreviewTests
         var result = TopicPreview.Run(topic, []);
 
         Assert.Equal(
-            "Places read as: Georgia → the country Georgia (for Georgia, a state or province of United States, write \"Georgia, United States\"); "
-            + "Paris, Texas → Paris, in Texas, United States; Ohio → Ohio, a state or province of United States.",
+            "Places read as: Georgia → the country Georgia (for Georgia, a state or province of the United States, write \"Georgia, United States\"); "
+            + "Paris, Texas → Paris, in Texas, the United States; Ohio → Ohio, a state or province of the United States.",
             result.Places);
         Assert.Null(TopicPreview.Run(new WatchTopic("quakes", "Quakes", "quake*"), []).Places);
+    }
+
+    [Fact]
+    public void Run_PlacesOfAPeopleOrSharedWithTownsAbroad_SaysWhatTheConstraintTakesAndHowToAskForTheOther()
+    {
+        // Arrange: a nation's people, a country's name shared with another country, a town's name shared with a town
+        // abroad (an independent review found the line calling "Scottish" the United Kingdom, offering "Congo, Republic of
+        // the Congo", which is refused, and no way to the other Durham).
+        var topic = new WatchTopic("storms", "Storms", "storm*")
+        {
+            Constraints = new TopicConstraints { Places = ["Scottish", "Congo", "Durham"] },
+        };
+
+        // Act
+        var places = TopicPreview.Run(topic, []).Places;
+
+        // Assert: each suggested spelling is one the topic's check accepts.
+        Assert.Equal(
+            "Places read as: Scottish → Scotland, a state or province of the United Kingdom; "
+            + "Congo → the country DR Congo (for the country Republic of the Congo, write \"Republic of the Congo\"); "
+            + "Durham → Durham, in North Carolina, the United States (for Durham, in England, the United Kingdom, write \"Durham, England\").",
+            places);
+        Assert.NotNull(Gazetteer.Default.Resolve("Republic of the Congo"));
+        Assert.Equal("GB", Gazetteer.Default.Resolve("Durham, England")?.CountryCode);
     }
 
     [Fact]

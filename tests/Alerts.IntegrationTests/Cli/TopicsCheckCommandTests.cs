@@ -71,7 +71,7 @@ public sealed class TopicsCheckCommandTests : IDisposable
 
         // Assert: under the topic that lists it, and nothing for a topic without constraints.
         Assert.Equal(0, exit);
-        Assert.Contains("    Places read as: Philadelphia → Philadelphia, in Pennsylvania, United States.", output, StringComparison.Ordinal);
+        Assert.Contains("    Places read as: Philadelphia → Philadelphia, in Pennsylvania, the United States.", output, StringComparison.Ordinal);
         Assert.Single(output.Split('\n'), line => line.Contains("Places read as", StringComparison.Ordinal));
     }
 

@@ -962,8 +962,10 @@ public static partial class QueryParser
             var capitalsOnly = capitalsForms is not null && IsWrittenInCapitals(written) && written.Length <= MaxInitialsLength;
             // "\"Denny's\"": a name quoted with its "'s" is asked for as written, a company's that the article writes so too;
             // so is an everyday word written so ("\"Moody's\"", "\"Target's\""), which then needs its capital too ("moody" and
-            // "the target's value" are not the company). Unquoted, the "'s" is grammar: Microsoft's finds Microsoft.
-            var withPossessive = IsWrittenAsName(text) && !isNameSpelling && text.StartsWith('"') && written.Length < bare.Length;
+            // "the target's value" are not the company), though not a plural's ("\"Women's\"" is everyone's women's
+            // events). Unquoted, the "'s" is grammar: Microsoft's finds Microsoft.
+            var withPossessive = (isName || !PluralsWithoutS.Contains(word.Surface)) && IsWrittenAsName(text) && !isNameSpelling
+                && text.StartsWith('"') && written.Length < bare.Length;
             return new TermNode(word.Stem, WrittenBack(text), scope, isName ? TermNode.FormsOfName(word.Surface) : null, isOtherSpelling: isOtherSpelling || isNameSpelling, needsCapital: isNameSpelling,
                 capitalsForms: capitalsForms, capitalsSingular: capitalsSingular, needsPossessive: withPossessive, capitalsOnly: capitalsOnly)
             {
@@ -972,6 +974,9 @@ public static partial class QueryParser
                 NameItself = isName ? word.Surface : null,
             };
         }
+
+        // English plurals that take "'s" ("women's", "children's"): their possessive is no company's name.
+        private static readonly HashSet<string> PluralsWithoutS = new(StringComparer.Ordinal) { "women", "men", "children", "people", "police" };
 
         // Initials of up to three letters in lower case are other words ("au", "un", "eds"); longer ones are written as
         // words too ("Nato", "Opec").
