@@ -321,31 +321,43 @@ public sealed class Gazetteer
 
     private static readonly HashSet<string> Seas = new(StringComparer.Ordinal) { "sea", "ocean" };
 
-    // "Pennsylvania Avenue", "Madison Square Garden", "Haifa Street" in Baghdad, "the Prince of Wales": a street or
-    // square named after a state or a town lies elsewhere, and a title of nobility names whoever holds it, wherever
-    // they are. A street named after a state still lies in the state's country ("Michigan Avenue" in Chicago), and a
-    // title belongs to its country (the Prince of Wales is Britain's, as "the King of Spain" is Spain's), so that
-    // country is what they name when all the name's readings agree on it; a street named after a town may lie in any
-    // country ("Haifa Street", "Sydney Road" in Melbourne) and names none. A bishop's see is where his news happens
-    // ("the Archbishop of Boston said parishes would close"), and a see is a city: the title settles a name shared
-    // with a region ("the Archbishop of Canterbury" is no New Zealand region). A country's name before a street word or
-    // after a title is left to the callers ("Iraq Street" is as likely a headline's "Iraq" before a word of its story;
-    // "the King of Spain" is Spain).
+    // "Pennsylvania Avenue", "Madison Square Garden", "Haifa Street" in Baghdad: a street or square named after a place
+    // lies elsewhere. One named after a state of the countries that name streets so (the United States, Canada,
+    // Australia, Britain) still lies in the state's country ("Virginia Avenue" in Washington), so the name is that
+    // country; one named after towns, or a district named like its city, may lie in any ("Haifa Street" in Baghdad,
+    // "Sydney Road" in Melbourne) and names none; titles are read below. A country's name before a street word is left to the callers:
+    // "Iraq Street" is as likely a headline's "Iraq" before a word of its story.
     private List<GazetteerEntry>? ReadingsBesideAStreetOrTitle(AnalyzedDocument document, int first, int last, List<GazetteerEntry> readings)
     {
-        var street = IsStreetNamedAfter(document, last);
-        if (street || IsAfterTitleOf(document, first, TitlesOfNobility))
+        if (IsStreetNamedAfter(document, last))
         {
-            var countries = readings.Select(r => r.CountryCode).Distinct(StringComparer.Ordinal).ToList();
-            return (!street || readings.All(r => r.Kind == EntityKind.Subdivision)) && countries is [{ } code] && Country(code) is { } country
-                ? [country]
-                : null;
+            return TheirCountry(readings.Where(r => r.Kind == EntityKind.Subdivision && GivesCitiesTheirStates(r.CountryCode)));
         }
 
-        return IsAfterTitleOf(document, first, TitlesOfTheChurch) && readings.Any(r => r.Kind == EntityKind.City)
-            ? [.. readings.Where(r => r.Kind == EntityKind.City)]
+        return ReadingsAfterATitle(document, first, readings);
+    }
+
+    // "the Prince of Wales", "the Duke of Marlborough": a title of nobility names whoever holds it, wherever they are,
+    // and is its country's, as "the King of Spain" is Spain's; in English news a title named after a British place is
+    // Britain's ("the Duke of York", not Pennsylvania's York). A bishop's see is where his news happens ("the
+    // Archbishop of Boston said parishes would close"), and a see is a city: a region named like it with no city of
+    // its name in its own country is not it ("the Archbishop of Canterbury" is no New Zealand region; "of York" keeps
+    // England's York).
+    private List<GazetteerEntry>? ReadingsAfterATitle(AnalyzedDocument document, int first, List<GazetteerEntry> readings)
+    {
+        if (IsAfterTitleOf(document, first, TitlesOfNobility))
+        {
+            return TheirCountry(readings.Any(r => r.CountryCode == "GB") ? readings.Where(r => r.CountryCode == "GB") : readings);
+        }
+
+        return IsAfterTitleOf(document, first, TitlesOfTheChurch)
+            ? [.. readings.Where(r => r.Kind != EntityKind.Subdivision || readings.Any(c => c.Kind == EntityKind.City && c.CountryCode == r.CountryCode))]
             : readings;
     }
+
+    // The one country the readings lie in, as the name's only reading; null (no place) when they lie in none or several.
+    private List<GazetteerEntry>? TheirCountry(IEnumerable<GazetteerEntry> readings) =>
+        readings.Select(r => r.CountryCode).Distinct(StringComparer.Ordinal).ToList() is [{ } code] && Country(code) is { } country ? [country] : null;
 
     // Only with the street's word capitalised ("the Kabul road" is a road of Kabul's) and outside a headline that
     // capitalises every word, where the capital says nothing ("Baghdad Road Blast Kills 5").
@@ -492,8 +504,8 @@ public sealed class Gazetteer
     private static readonly HashSet<string> Waters = new(StringComparer.Ordinal) { "gulf", "sea", "bay", "strait", "straits" };
 
     // "the Prince of Wales", "the Archbishop of Canterbury": a title, then "of", right before the place; not a surname
-    // that spells a title after a given name ("Tayshaun Prince of Detroit", "Rev. John Bishop of Phoenix"), which the
-    // press writes as a name, then its town.
+    // that spells a title right after a given name ("Tayshaun Prince of Detroit", "Rev. John Bishop of Phoenix"), which
+    // the press writes as a name, then its town ("Prince Philip, Duke of Edinburgh" is the title).
     private static bool IsAfterTitleOf(AnalyzedDocument document, int first, HashSet<string> titles)
     {
         if (!IsAfterWordAndOf(document, first, titles))
@@ -503,7 +515,7 @@ public sealed class Gazetteer
 
         var title = first - 2;
         return Beside(document, title - 1, title) is not { } before
-            || document.HasSentenceEndBetween(before.Position, document.Tokens[title].Position)
+            || !PersonNames.OneSpaceBetween(document.TextOf(before), before, document.Tokens[title])
             || before.IsStopWord || document.IsPossessive(title - 1) || TitleQualifiers.Contains(before.Surface)
             || !char.IsUpper(document.TextOf(before)[before.Start]) || PersonNames.IsInTitleCaseHeadline(document, title);
     }

@@ -70,9 +70,7 @@ public sealed class PlaceSet
                 // the namesake city is listed itself where it lies in another subdivision or in none (Paris, the
                 // department, and Paris, the city of Île-de-France). A US state is only the state: "Washington" is
                 // not the capital, which lies in its own district.
-                Cities.UnionWith(CitiesNamedLike(entry, gazetteer)
-                    .Where(r => r.SubdivisionCode != entry.Id && (r.SubdivisionCode is null || r.CountryCode != "US") && r.Population >= NamesakeCityPopulation)
-                    .Select(r => r.Id));
+                Cities.UnionWith(CitiesNamedLike(entry, gazetteer).Where(city => IsNamesakeCityListed(entry, city)).Select(r => r.Id));
                 return true;
             default:
                 // A world region ("West Africa") is its countries, as if the topic had listed them.
@@ -125,8 +123,15 @@ public sealed class PlaceSet
         };
     }
 
+    /// <summary>
+    /// Whether a subdivision's constraint takes in a city of its name that lies outside it (Paris, the department, and
+    /// Paris, the city of Île-de-France); never a US state's (Washington is not the capital's district).
+    /// </summary>
+    internal static bool IsNamesakeCityListed(GazetteerEntry subdivision, GazetteerEntry city) =>
+        city.SubdivisionCode != subdivision.Id && (city.SubdivisionCode is null || city.CountryCode != "US") && city.Population >= NamesakeCityPopulation;
+
     // The cities of the entry's country read under its name.
-    private static IEnumerable<GazetteerEntry> CitiesNamedLike(GazetteerEntry entry, Gazetteer gazetteer) =>
+    internal static IEnumerable<GazetteerEntry> CitiesNamedLike(GazetteerEntry entry, Gazetteer gazetteer) =>
         gazetteer.ReadingsOf(entry.Name).Where(r => r.Kind == EntityKind.City && r.CountryCode == entry.CountryCode);
 
     private void AddAround(GazetteerEntry entry)

@@ -1,4 +1,5 @@
 using Alerts.Core.Entities;
+using Alerts.Core.Scoring;
 using Alerts.Core.Topics;
 
 namespace Alerts.Core.Workbench;
@@ -27,7 +28,7 @@ public static class PlacesReadAs
         EntityKind.Nationality when place.SubdivisionCode is { } nation && gazetteer.Resolve(nation) is { } subdivision => Describe(subdivision, gazetteer),
         EntityKind.Country or EntityKind.Nationality => "the country " + CountryName(place.CountryCode, gazetteer),
         EntityKind.Subdivision => $"{place.Name}, a state or province of {InCountry(place.CountryCode, gazetteer)}"
-            + (gazetteer.ReadingsOf(place.Name).Any(r => r.Kind == EntityKind.City && r.CountryCode == place.CountryCode && Gazetteer.SameName(r.Name, place.Name))
+            + (PlaceSet.CitiesNamedLike(place, gazetteer).Any(city => city.LiesInSubdivision(place.Id) || PlaceSet.IsNamesakeCityListed(place, city))
                 ? ", with its city"
                 : string.Empty),
         _ => place.SubdivisionCode is { } state && gazetteer.Resolve(state) is { } subdivision && !Gazetteer.SameName(subdivision.Name, place.Name)
@@ -73,7 +74,8 @@ public static class PlacesReadAs
 
     // "of the United States", "in the Netherlands": a country's name as a sentence writes it after a preposition.
     private static string InCountry(string? code, Gazetteer gazetteer) => CountryName(code, gazetteer) is var name
-        && (name.StartsWith("United ", StringComparison.Ordinal) || name is "Netherlands" or "Philippines" or "Bahamas" or "Gambia")
+        && (name.StartsWith("United ", StringComparison.Ordinal) || name.EndsWith(" Republic", StringComparison.Ordinal)
+            || name.EndsWith(" Islands", StringComparison.Ordinal) || name is "Netherlands" or "Philippines" or "Bahamas" or "Gambia" or "Maldives")
         ? "the " + name
         : name;
 }
