@@ -325,8 +325,8 @@ public sealed class Gazetteer
     // lies elsewhere. One named after a state of the countries that name streets so (the United States, Canada,
     // Australia, Britain) still lies in the state's country ("Virginia Avenue" in Washington), so the name is that
     // country; one named after towns, or a district named like its city, may lie in any ("Haifa Street" in Baghdad,
-    // "Sydney Road" in Melbourne) and names none; titles are read below. A country's name before a street word is left to the callers:
-    // "Iraq Street" is as likely a headline's "Iraq" before a word of its story.
+    // "Sydney Road" in Melbourne) and names none; titles are read below. A country's name before a street word is left
+    // to the callers: "Iraq Street" is as likely a headline's "Iraq" before a word of its story.
     private List<GazetteerEntry>? ReadingsBesideAStreetOrTitle(AnalyzedDocument document, int first, int last, List<GazetteerEntry> readings)
     {
         if (IsStreetNamedAfter(document, last))
