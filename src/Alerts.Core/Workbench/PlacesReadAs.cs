@@ -58,8 +58,7 @@ public static class PlacesReadAs
         foreach (var other in gazetteer.ReadingsOf(name).Where(r => r.IsPlace && r.CountryCode != place.CountryCode && (r.Kind == EntityKind.Country || Gazetteer.SameName(r.Name, name)))
             .OrderByDescending(r => r.Kind is EntityKind.Country or EntityKind.Subdivision).ThenByDescending(r => r.Population))
         {
-            var spelling = other.Kind == EntityKind.Country ? CountryName(other.CountryCode, gazetteer)
-                : $"{name}, {(other.Kind == EntityKind.City && other.SubdivisionCode is { } state && gazetteer.Resolve(state) is { } within ? within.Name : CountryName(other.CountryCode, gazetteer))}";
+            var spelling = SpellingOf(name, other, gazetteer);
             if (gazetteer.Resolve(spelling) is { } asked && asked.CountryCode == other.CountryCode)
             {
                 return $" (for {Describe(other, gazetteer)}, write \"{spelling}\")";
@@ -71,6 +70,13 @@ public static class PlacesReadAs
 
     private static string CountryName(string? code, Gazetteer gazetteer) =>
         code is not null && gazetteer.Country(code) is { } country ? country.Name : code ?? "?";
+
+    // How a topic asks for a place of a shared name: a country by its own name ("Republic of the Congo"), a town by its
+    // state or province ("Durham, England"), anything else by its country ("Georgia, United States").
+    private static string SpellingOf(string name, GazetteerEntry place, Gazetteer gazetteer) =>
+        place.Kind == EntityKind.Country ? CountryName(place.CountryCode, gazetteer)
+        : place.Kind == EntityKind.City && place.SubdivisionCode is { } state && gazetteer.Resolve(state) is { } within ? $"{name}, {within.Name}"
+        : $"{name}, {CountryName(place.CountryCode, gazetteer)}";
 
     // "of the United States", "in the Netherlands": a country's name as a sentence writes it after a preposition.
     private static string InCountry(string? code, Gazetteer gazetteer) => CountryName(code, gazetteer) is var name
