@@ -333,6 +333,14 @@ const cityEnglishNames = new Map(exonymCandidates.filter(({ key }) => claims.get
 // the Indian group): the town only in a dateline or beside its country or state ("NOKIA, Finland"), flag k; "from
 // Nokia" and "at Hitachi" are the company's.
 const companyTowns = new Set(pressRowsOf('city-company').map(([, id]) => id));
+// A city of 200,000 people is known by its name alone ("Storm hits Louisville", "the Cincinnati Bengals"), though
+// films' speech writes the name capitalised often enough to pass for a person's (SUBTLEX counts "Miami" so because it
+// is a place), unless it is a given name ("Aurora", "Chandler") or another place's of a quarter of its size or more.
+const KNOWN_CITY_POPULATION = 200000;
+const givenNameSet = new Set([...femaleNames(), ...maleNames()].map((n) => n.trim().toLowerCase()));
+const isKnownByName = (city, name) => city.population >= KNOWN_CITY_POPULATION && !givenNameSet.has(name.toLowerCase())
+  && !areaNames.has(plainOf(name).toLowerCase())
+  && !(citiesByName.get(name.toLowerCase()) ?? []).some((other) => other !== city && other.population * 4 >= city.population);
 let dropped = 0;
 for (const city of cities) {
   if (city.population < MIN_CITY_POPULATION) continue;
@@ -344,7 +352,8 @@ for (const city of cities) {
   // Capitals of first-level subdivisions (Atlanta, Sacramento) are known as places whatever else the name is.
   const shortForm = shortFormOf(city);
   const weak = companyTowns.has(String(city.cityId)) ? 'wk'
-    : !big && ((city.featureCode !== 'PPLA' && city.population < STRONG_POPULATION && isNameWord(shortForm ?? city.name))
+    : !big && ((city.featureCode !== 'PPLA' && city.population < STRONG_POPULATION && isNameWord(shortForm ?? city.name)
+        && !isKnownByName(city, shortForm ?? city.name))
       || (city.population < 200000 && opensNamesAbroad(plainName, city.country))) ? 'w' : '';
   const subdivision = subdivisionOf(city);
   const names = shortForm ? [city.name, shortForm] : [city.name];
@@ -427,7 +436,6 @@ const pressNamesOf = (kind) => new Set(pressRowsOf(kind).flatMap((row) => row[1]
 const skippedEnglishNames = pressNamesOf('cldr-skip');
 const contextEnglishNames = pressNamesOf('cldr-context');
 const knownNames = new Set(rows.flatMap((r) => r[6].split('|')).map((n) => plainOf(n.replace(/^[=^]/, '')).toLowerCase()));
-const givenNameSet = new Set([...femaleNames(), ...maleNames()].map((n) => n.trim().toLowerCase()));
 const isEnglishSubdivisionName = (name) => {
   const key = plainOf(name).toLowerCase();
   return /^[\p{Script=Latin}\s.'’-]+$/u.test(name) && !words(name).every((w) => isCommonPlaceWord(w)) && !givenNameSet.has(key)

@@ -86,8 +86,9 @@ public static class TopicsCommand
         {
             var compiled = CompiledTopic.Compile(topic, Gazetteer.Default);
             output.WriteLine($"  {OneLine(topic.Id)} ({OneLine(topic.Name)}): {WordGroups(compiled.Clauses.Count, topic.Threshold)}; {ConstraintsOf(topic.Constraints)}");
-            // Which of a shared name's places a constraint took ("Philadelphia": the city in Pennsylvania), as the preview says.
-            if (PlacesReadAs.Line(topic.Constraints, Gazetteer.Default) is { } places)
+            // Which of a shared name's places a constraint or a place: took ("Philadelphia": the city in Pennsylvania), as
+            // the preview says.
+            if (PlacesReadAs.Line(topic.Constraints, Gazetteer.Default, QueryParser.PlacesNamedIn(compiled.Query)) is { } places)
             {
                 output.WriteLine("    " + places);
             }

@@ -222,7 +222,7 @@ public sealed class Gazetteer
                 continue;
             }
 
-            if (readings is not null && !readings.Any(r => r.Kind == EntityKind.Country))
+            if (readings is not null)
             {
                 readings = ReadingsBesideAStreetOrTitle(document, i, i + length - 1, readings);
             }
@@ -326,15 +326,21 @@ public sealed class Gazetteer
     // Australia, Britain) still lies in the state's country ("Virginia Avenue" in Washington), so the name is that
     // country; one named after towns, or a district named like its city, may lie in any ("Haifa Street" in Baghdad,
     // "Sydney Road" in Melbourne) and names none; titles are read below. A country's name before a street word is left
-    // to the callers: "Iraq Street" is as likely a headline's "Iraq" before a word of its story.
+    // to the callers ("Iraq Street" is as likely a headline's "Iraq" before a word of its story), unless it is a
+    // state's name as well: "Georgia Avenue" is the state's, in the United States.
     private List<GazetteerEntry>? ReadingsBesideAStreetOrTitle(AnalyzedDocument document, int first, int last, List<GazetteerEntry> readings)
     {
+        var isCountry = readings.Any(r => r.Kind == EntityKind.Country);
         if (IsStreetNamedAfter(document, last))
         {
-            return TheirCountry(readings.Where(r => r.Kind == EntityKind.Subdivision && GivesCitiesTheirStates(r.CountryCode)));
+            var states = readings.Where(r => r.Kind == EntityKind.Subdivision && GivesCitiesTheirStates(r.CountryCode)).ToList();
+            if (!isCountry || states.Count > 0)
+            {
+                return TheirCountry(states);
+            }
         }
 
-        return ReadingsAfterATitle(document, first, readings);
+        return isCountry ? readings : ReadingsAfterATitle(document, first, last, readings);
     }
 
     // "the Prince of Wales", "the Duke of Marlborough": a title of nobility names whoever holds it, wherever they are,
@@ -342,12 +348,15 @@ public sealed class Gazetteer
     // Britain's ("the Duke of York", not Pennsylvania's York). A bishop's see is where his news happens ("the
     // Archbishop of Boston said parishes would close"), and a see is a city: a region named like it with no city of
     // its name in its own country is not it ("the Archbishop of Canterbury" is no New Zealand region; "of York" keeps
-    // England's York).
-    private List<GazetteerEntry>? ReadingsAfterATitle(AnalyzedDocument document, int first, List<GazetteerEntry> readings)
+    // England's York). A building or a race named after a title lies anywhere ("the Prince of Wales Hospital" in
+    // Sydney) and names no place.
+    private List<GazetteerEntry>? ReadingsAfterATitle(AnalyzedDocument document, int first, int last, List<GazetteerEntry> readings)
     {
         if (IsAfterTitleOf(document, first, TitlesOfNobility))
         {
-            return TheirCountry(readings.Any(r => r.CountryCode == "GB") ? readings.Where(r => r.CountryCode == "GB") : readings);
+            return IsFollowedByOneOf(document, last, NamedAfterATitle)
+                ? null
+                : TheirCountry(readings.Any(r => r.CountryCode == "GB") ? readings.Where(r => r.CountryCode == "GB") : readings);
         }
 
         return IsAfterTitleOf(document, first, TitlesOfTheChurch)
@@ -523,6 +532,12 @@ public sealed class Gazetteer
     private static readonly HashSet<string> TitlesOfNobility = new(StringComparer.Ordinal)
     {
         "prince", "princess", "duke", "duchess", "earl", "countess", "marquess", "marchioness", "viscount", "baron", "baroness",
+    };
+
+    private static readonly HashSet<string> NamedAfterATitle = new(StringComparer.Ordinal)
+    {
+        "hospital", "theatre", "theater", "college", "school", "hotel", "bridge", "stadium", "hall", "museum", "stakes",
+        "cup", "trophy", "island", "barracks",
     };
 
     private static readonly HashSet<string> TitlesOfTheChurch = new(StringComparer.Ordinal) { "archbishop", "bishop", "cardinal", "patriarch" };

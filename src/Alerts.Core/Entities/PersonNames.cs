@@ -46,7 +46,9 @@ internal sealed class PersonNames
     private HashSet<int> Find(Func<int, bool> namedAsPlace, Func<int, bool> backedByStory)
     {
         var people = new HashSet<int>();
-        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        // The words read as a person's name somewhere in the story ("Hamm", and "Kobe" of "Kobe Bryant"), which it means
+        // wherever else it writes them alone.
+        var personsWords = new HashSet<string>(StringComparer.Ordinal);
         for (var c = 0; c < found.Count; c++)
         {
             var candidate = found[c];
@@ -54,7 +56,7 @@ internal sealed class PersonNames
             if (candidate.IsOneWordTownOrRegion && AfterGivenName(candidate))
             {
                 people.Add(c);
-                surnames.Add(document.Tokens[candidate.FirstToken].Surface);
+                personsWords.Add(document.Tokens[candidate.FirstToken].Surface);
                 // "Paul Hamm": the given name is no place either, though Paul is a district of Cape Verde.
                 if (previous is not null && previous.LastToken == candidate.FirstToken - 1 && !previous.IsCountry && !previous.IsPeopleOrOrganisation)
                 {
@@ -66,14 +68,20 @@ internal sealed class PersonNames
             {
                 people.Add(c);
             }
-            else if (EndsNameInBody(candidate, previous))
+            else if (EndsNameMidSentence(candidate, previous))
             {
                 people.Add(c);
+                if (IsAfterCity(candidate, previous))
+                {
+                    people.Add(c - 1);
+                    personsWords.Add(document.Tokens[previous!.FirstToken].Surface);
+                }
+
                 // A subdivision's name ends so many capitalised runs ("American Electric Power's Texas subsidiary")
                 // that it is a surname throughout the story only after a rank: "Army Pfc. Lynndie England".
                 if (candidate.IsOneWordCity || (candidate.IsOneWordTownOrRegion && FollowsRank(candidate)))
                 {
-                    surnames.Add(document.Tokens[candidate.FirstToken].Surface);
+                    personsWords.Add(document.Tokens[candidate.FirstToken].Surface);
                 }
             }
         }
@@ -81,9 +89,14 @@ internal sealed class PersonNames
         for (var c = 0; c < found.Count; c++)
         {
             var candidate = found[c];
-            if (!people.Contains(c) && candidate.IsOneWordTownOrRegion && surnames.Contains(document.Tokens[candidate.FirstToken].Surface) && !namedAsPlace(c))
+            if (!people.Contains(c) && candidate.IsOneWordTownOrRegion && personsWords.Contains(document.Tokens[candidate.FirstToken].Surface) && !namedAsPlace(c))
             {
                 people.Add(c);
+                // "in Kobe Bryant Rape Trial": the city before the surname is his too, whatever stands before it.
+                if (c > 0 && IsAfterCity(candidate, found[c - 1]))
+                {
+                    people.Add(c - 1);
+                }
             }
         }
 
@@ -407,24 +420,29 @@ internal sealed class PersonNames
     private static bool IsProminent(GazetteerEntry reading) =>
         (reading.Kind == EntityKind.City && reading.Population >= 250_000) || (reading.Kind == EntityKind.Subdivision && !reading.IsInSmallCountry);
 
-    // "Michael Jordan", "Denzel Washington": in the body, a place name right after a capitalised word that is not the
-    // start of a sentence, a known name or a place qualifier is the end of a person's (or a company's) name.
-    private bool EndsNameInBody(NameCandidate candidate, NameCandidate? previous)
+    // "Michael Jordan", "Denzel Washington": in the body, or a headline that capitalises only names ("PeopleSoft CEO
+    // Conway maintains defiant tone"), a place name right after a capitalised word that is not the start of a
+    // sentence, a known name or a place qualifier is the end of a person's (or a company's) name. So is a
+    // town's name right after a city's, anywhere in a sentence: no English writes two towns in a row, and the first is
+    // a given name the list lacks ("Kobe Bryant", Kobe in Japan and Bryant in Arkansas).
+    private bool EndsNameMidSentence(NameCandidate candidate, NameCandidate? previous)
     {
         var tokens = document.Tokens;
         var first = candidate.FirstToken;
-        if (first <= document.TitleTokenCount || candidate.LastToken != first || candidate.IsPeopleOrOrganisation)
+        if (first == 0 || first == document.TitleTokenCount || candidate.LastToken != first || candidate.IsPeopleOrOrganisation
+            || IsInTitleCaseHeadline(document, first))
         {
             return false;
         }
 
         var before = tokens[first - 1];
-        if (previous is not null && previous.LastToken == first - 1)
+        var afterCity = IsAfterCity(candidate, previous);
+        if (previous is not null && previous.LastToken == first - 1 && !afterCity)
         {
             return false;
         }
 
-        var text = document.Body;
+        var text = document.TextOf(before);
         if (before.Start >= text.Length || !char.IsUpper(text[before.Start]) || before.IsStopWord || PlaceQualifiers.Contains(before.Surface)
             || !OneSpaceBetween(text, before, tokens[first]))
         {
@@ -434,12 +452,19 @@ internal sealed class PersonNames
         // The capitalised word starts a sentence ("Police in Jordan said..." does not end in a name), unless the full
         // stop ends a rank or title ("Army Pfc. Lynndie England", "Sgt. Ivan Frederick").
         var lead = text.AsSpan(0, before.Start).TrimEnd();
-        return lead.Length > 0 && (lead[^1] is not ('.' or '!' or '?' or '"' or '\u201C' or ':' or '-' or '(') || EndsWithTitle(lead));
+        return afterCity || (lead.Length > 0 && (lead[^1] is not ('.' or '!' or '?' or '"' or '\u201C' or ':' or '-' or '(') || EndsWithTitle(lead)));
     }
 
+    // Two one-word names of cities only, the second right after the first: "Kobe Bryant".
+    private static bool IsAfterCity(NameCandidate candidate, NameCandidate? previous) =>
+        previous is not null && previous.LastToken == candidate.FirstToken - 1 && previous.IsOneWordCity && candidate.IsOneWordCity;
+
     // "Pfc. Lynndie England": the word before the name follows a rank or title.
-    private bool FollowsRank(NameCandidate candidate) =>
-        EndsWithTitle(document.Body.AsSpan(0, document.Tokens[candidate.FirstToken - 1].Start).TrimEnd());
+    private bool FollowsRank(NameCandidate candidate)
+    {
+        var before = document.Tokens[candidate.FirstToken - 1];
+        return EndsWithTitle(document.TextOf(before).AsSpan(0, before.Start).TrimEnd());
+    }
 
     // "Pfc.", "Sgt.", "Dr.": the abbreviated rank or title written before a person's name.
     private static bool EndsWithTitle(ReadOnlySpan<char> lead)

@@ -342,6 +342,13 @@ public sealed class AnalyzedDocument
         return word.Length >= 2 && !word.ContainsAnyExcept(UpperCaseLetters);
     }
 
+    /// <summary>
+    /// Whether the word at a position writes its letters in capitals, whatever its digits ("3M", "3G"; not the "£3m" of
+    /// an amount or the "3m" of a race).
+    /// </summary>
+    public bool IsLettersInCapitals(int position) =>
+        TokenAt(position) is { } token && !WithoutPossessive(WrittenForm(token)).ContainsAny(LowerCaseLetters);
+
     private static ReadOnlySpan<char> WithoutPossessive(ReadOnlySpan<char> written)
     {
         var apostrophe = written.IndexOfAny('\'', '\u2019');

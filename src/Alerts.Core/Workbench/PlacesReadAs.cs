@@ -10,11 +10,15 @@ namespace Alerts.Core.Workbench;
 /// </summary>
 public static class PlacesReadAs
 {
-    /// <summary>One line for the preview, or null when the topic names no place.</summary>
-    public static string? Line(TopicConstraints? constraints, Gazetteer gazetteer)
+    /// <summary>
+    /// One line for the preview, or null when the topic names no place: its constraints' places, then the places its
+    /// query names (<c>place:Orlando</c>), which a writer needs to see read as much.
+    /// </summary>
+    public static string? Line(TopicConstraints? constraints, Gazetteer gazetteer, IEnumerable<string>? placesInQuery = null)
     {
         ArgumentNullException.ThrowIfNull(gazetteer);
-        var names = (constraints?.Places ?? []).Concat(constraints?.ExcludePlaces ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var names = (constraints?.Places ?? []).Concat(constraints?.ExcludePlaces ?? []).Concat(placesInQuery ?? [])
+            .Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var read = names.Select(name => gazetteer.Resolve(name) is { } place ? $"{name} → {Describe(place, gazetteer)}{OtherReading(name, place, gazetteer)}"
             : gazetteer.Areas.Resolve(name) is { } area ? $"{name} → {DescribeArea(area, gazetteer)}"
             : null).OfType<string>().ToList();

@@ -142,7 +142,7 @@ public static class TopicPreview
             MoreAlerts = Math.Max(0, alerts.Count - MaxListed),
             MoreNearMisses = Math.Max(0, nearMisses.Count - MaxListed),
             Names = QueryParser.NamesIn(compiled.Query),
-            Places = PlacesReadAs.Line(topic.Constraints, Gazetteer.Default),
+            Places = PlacesReadAs.Line(topic.Constraints, Gazetteer.Default, QueryParser.PlacesNamedIn(compiled.Query)),
             Categories = CategoryNode.UnmatchedIn(topic, categories) is { Count: > 0 } unmatched ? string.Join("; ", unmatched) : null,
             WordsFound = wordsFound.Result(),
         };

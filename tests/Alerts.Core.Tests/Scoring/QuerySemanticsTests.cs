@@ -475,6 +475,13 @@ public sealed class QuerySemanticsTests
     [InlineData("\"Target's\"", "Missile hits the target's centre", false)]
     [InlineData("Target's", "Target sales rise 5 percent", true)]
     [InlineData("\"Women's\"", "World Cup: women's final set for Sunday", true)]
+    // A word of digits then capitals is a name; in lower case the same letters are an amount or a measure.
+    [InlineData("3M", "3M profit rises on tape sales", true)]
+    [InlineData("3M", "Club signs striker for \u00a33m", false)]
+    [InlineData("3M", "Gebrselassie wins the 3m race", false)]
+    [InlineData("3M", "3M'S PROFIT RISES", true)]
+    [InlineData("3m", "Deal worth $3m signed", true)]
+    [InlineData("3G", "Europe's 3G phones arrive", true)]
     // British -ise spellings find the American -ize ones and back, where the -ize word is English.
     [InlineData("criticized", "Minister criticised over plan", true)]
     [InlineData("criticise", "Minister criticized over plan", true)]

@@ -56,6 +56,22 @@ public sealed class TopicsCheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Check_PlacesInTheQuery_SaysWhichPlaceEachNameWasReadAs()
+    {
+        // Arrange: a ninety-sixth-check writer asked which places `place:Davie` and `place:"Miami Gardens"` took.
+        var topics = files.Write("topics.json", """
+            [ { "id": "fl", "name": "Florida", "query": "Jaguars OR (place:Davie NOT NEAR/2 place:\"Miami Gardens\")" } ]
+            """);
+
+        // Act
+        var (exit, output, _) = Check(topics);
+
+        // Assert: the names kept away are read too.
+        Assert.Equal(0, exit);
+        Assert.Contains("    Places read as: Davie → Davie, in Florida, the United States; Miami Gardens → Miami Gardens, in Florida, the United States.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_ConstraintPlaces_SaysWhichPlaceEachNameWasReadAs()
     {
         // Arrange: a ninety-third-check writer asked which Philadelphia `excludePlaces` took.
@@ -71,7 +87,7 @@ public sealed class TopicsCheckCommandTests : IDisposable
 
         // Assert: under the topic that lists it, and nothing for a topic without constraints.
         Assert.Equal(0, exit);
-        Assert.Contains("    Places read as: Philadelphia → Philadelphia, in Pennsylvania, the United States.", output, StringComparison.Ordinal);
+        Assert.Contains("    Places read as: Philadelphia → Philadelphia, in Pennsylvania, the United States; Pennsylvania → Pennsylvania, a state or province of the United States.", output, StringComparison.Ordinal);
         Assert.Single(output.Split('\n'), line => line.Contains("Places read as", StringComparison.Ordinal));
     }
 

@@ -188,6 +188,12 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     public bool PassesOverGivenNames { get; init; }
 
     /// <summary>
+    /// Whether it matches only where the article writes its letters in capitals: set by the parser for a word of digits
+    /// then capitals (<c>3M</c>, <c>3G</c>), a name; in lower case it is an amount or a measure ("£3m", "the 3m race").
+    /// </summary>
+    public bool NeedsLettersInCapitals { get; init; }
+
+    /// <summary>
     /// Whether a person's first name is passed over: set by the parser for an everyday word in lower case that is also
     /// a first name (<c>bill</c>, <c>gene</c>), which asks for the word, not Bill Frist or Gene Robinson, unless the
     /// query names the person too (see <see cref="SurnamesAsked"/>).
@@ -271,7 +277,7 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
         // A plain word found as itself needs no more look-ups (most terms in most articles).
         var compound = document.JoinedWordAt(position);
         if (NameForms is null && Acronym is null && CapitalsForms is null && compound is null && !NeedsPossessive && !PassesOverGivenNames
-            && !PassesOverFirstNames)
+            && !PassesOverFirstNames && !NeedsLettersInCapitals)
         {
             return true;
         }
@@ -302,6 +308,7 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
             && (CapitalsForms is null || (CapitalsForms.Contains(surface) && (surface != CapitalsSingular || document.IsWrittenInCapitals(position))
                 && (!CapitalsOnly || (document.CanBeInitials(position) && !IsPluralInCapitals(document, position, surface)))))
             && (!NeedsPossessive || (document.IsPossessive(index) && (NameForms is not null || !document.IsWrittenInLowerCase(position))))
+            && (!NeedsLettersInCapitals || document.IsLettersInCapitals(position))
             && !IsAnotherPersonsName(document, index, surface);
     }
 

@@ -54,6 +54,13 @@ public static partial class QueryParser
             .Select(t => WithoutPossessive(t.Written.Trim('"')).TrimEnd('\'')).Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>The places a query asks for or keeps away by name (<c>place:Orlando</c>), as written, each once.</summary>
+    public static IReadOnlyList<string> PlacesNamedIn(QueryNode query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return [.. Leaves(query).OfType<PlaceNode>().Select(place => place.Name).Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
     // "Mars", "McLaren", "\"Saints'\"": written with a capital and then a lower-case letter, past an opening quote; the
     // parser's test for a name, which an everyday word written so fails only by being in the everyday-word list.
     private static bool IsWrittenAsName(string text)
@@ -172,6 +179,11 @@ public static partial class QueryParser
     // "SAP", "BMW", "NEC": two or more letters, all capitals (a whole query typed in capitals is rare in topics).
     private static bool IsWrittenInCapitals(string written) =>
         written.Length >= 2 && written.All(char.IsAsciiLetterUpper);
+
+    // "3M", "3G", "4Q": a name, where "3m" and "3g" are amounts and measures.
+    private static bool IsDigitsThenCapitals(string written) =>
+        written.Length >= 2 && char.IsAsciiDigit(written[0]) && char.IsAsciiLetterUpper(written[^1])
+        && written.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c));
 
     /// <summary>The words of a query (not their other spellings unless asked), exclusions' and kept-away sides' too.</summary>
     internal static IEnumerable<TermNode> Terms(QueryNode node, bool withOtherSpellings = false) =>
@@ -972,6 +984,7 @@ public static partial class QueryParser
                 // "IRA", initials the article may write "Ira", is not Ira Newble.
                 PassesOverGivenNames = capitalsOnly,
                 NameItself = isName ? word.Surface : null,
+                NeedsLettersInCapitals = !typedInCapitals && IsDigitsThenCapitals(written),
             };
         }
 
