@@ -333,12 +333,14 @@ const cityEnglishNames = new Map(exonymCandidates.filter(({ key }) => claims.get
 // the Indian group): the town only in a dateline or beside its country or state ("NOKIA, Finland"), flag k; "from
 // Nokia" and "at Hitachi" are the company's.
 const companyTowns = new Set(pressRowsOf('city-company').map(([, id]) => id));
-// A city of 200,000 people is known by its name alone ("Storm hits Louisville", "the Cincinnati Bengals"), though
-// films' speech writes the name capitalised often enough to pass for a person's (SUBTLEX counts "Miami" so because it
-// is a place), unless it is a given name ("Aurora", "Chandler") or another place's of a quarter of its size or more.
+// An American city of 200,000 people is known by its name alone ("Storm hits Louisville", "the Cincinnati Bengals"),
+// though American films' speech writes the name capitalised often enough to pass for a person's (SUBTLEX-US counts
+// "Miami" so because Americans talk of the place; a foreign city's name it writes so is more often a person's:
+// Santos, Windsor, Pilar), unless it is a given name ("Aurora", "Chandler") or another place's of a quarter of its
+// size or more.
 const KNOWN_CITY_POPULATION = 200000;
 const givenNameSet = new Set([...femaleNames(), ...maleNames()].map((n) => n.trim().toLowerCase()));
-const isKnownByName = (city, name) => city.population >= KNOWN_CITY_POPULATION && !givenNameSet.has(name.toLowerCase())
+const isKnownByName = (city, name) => city.country === 'US' && city.population >= KNOWN_CITY_POPULATION && !givenNameSet.has(name.toLowerCase())
   && !areaNames.has(plainOf(name).toLowerCase())
   && !(citiesByName.get(name.toLowerCase()) ?? []).some((other) => other !== city && other.population * 4 >= city.population);
 let dropped = 0;

@@ -222,7 +222,7 @@ public sealed class Gazetteer
                 continue;
             }
 
-            if (readings is not null)
+            if (readings is not null && !readings.Any(r => r.Kind == EntityKind.Country))
             {
                 readings = ReadingsBesideAStreetOrTitle(document, i, i + length - 1, readings);
             }
@@ -326,21 +326,15 @@ public sealed class Gazetteer
     // Australia, Britain) still lies in the state's country ("Virginia Avenue" in Washington), so the name is that
     // country; one named after towns, or a district named like its city, may lie in any ("Haifa Street" in Baghdad,
     // "Sydney Road" in Melbourne) and names none; titles are read below. A country's name before a street word is left
-    // to the callers ("Iraq Street" is as likely a headline's "Iraq" before a word of its story), unless it is a
-    // state's name as well: "Georgia Avenue" is the state's, in the United States.
+    // to the callers: "Iraq Street" is as likely a headline's "Iraq" before a word of its story.
     private List<GazetteerEntry>? ReadingsBesideAStreetOrTitle(AnalyzedDocument document, int first, int last, List<GazetteerEntry> readings)
     {
-        var isCountry = readings.Any(r => r.Kind == EntityKind.Country);
         if (IsStreetNamedAfter(document, last))
         {
-            var states = readings.Where(r => r.Kind == EntityKind.Subdivision && GivesCitiesTheirStates(r.CountryCode)).ToList();
-            if (!isCountry || states.Count > 0)
-            {
-                return TheirCountry(states);
-            }
+            return TheirCountry(readings.Where(r => r.Kind == EntityKind.Subdivision && GivesCitiesTheirStates(r.CountryCode)));
         }
 
-        return isCountry ? readings : ReadingsAfterATitle(document, first, last, readings);
+        return ReadingsAfterATitle(document, first, last, readings);
     }
 
     // "the Prince of Wales", "the Duke of Marlborough": a title of nobility names whoever holds it, wherever they are,
@@ -378,9 +372,10 @@ public sealed class Gazetteer
         "avenue", "ave", "street", "road", "boulevard", "blvd", "square", "lane", "drive",
     };
 
-    // "the Ryder Cup at Oakland Hills" (a club in Michigan), "Hyde Park", "Stanley Park", "Shaker Heights": a town's
-    // name before a capitalised Hills, Heights or Park is another place's name, not the town (places the gazetteer
-    // knows by the longer name, "Beverly Hills", "Washington Heights", are found whole before this is asked).
+    // "the Ryder Cup at Oakland Hills" (a club in Michigan), "Hyde Park", "Stanley Park", "Shaker Heights", "Omaha
+    // Beach" in France: a town's name before a capitalised Hills, Heights, Park or Beach is another place's name, not
+    // the town (places the gazetteer knows by the longer name, "Beverly Hills", "Miami Beach", are found whole before
+    // this is asked).
     // In a headline that capitalises every word the capital says nothing ("Wildfire Burns in Oakland Hills"), unless
     // the story's body writes the same name so; and a name going on into an office's ("Chicago Park District", "Boston
     // Park Plaza") is the town's.
@@ -414,7 +409,7 @@ public sealed class Gazetteer
         return false;
     }
 
-    private static readonly HashSet<string> NeighbourhoodWords = new(StringComparer.Ordinal) { "hills", "heights", "park" };
+    private static readonly HashSet<string> NeighbourhoodWords = new(StringComparer.Ordinal) { "hills", "heights", "park", "beach" };
 
     private static readonly HashSet<string> InstitutionWords = new(StringComparer.Ordinal)
     {

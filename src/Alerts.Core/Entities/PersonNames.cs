@@ -68,10 +68,10 @@ internal sealed class PersonNames
             {
                 people.Add(c);
             }
-            else if (EndsNameMidSentence(candidate, previous))
+            else if (EndsNameInBody(candidate, previous))
             {
                 people.Add(c);
-                if (IsAfterCity(candidate, previous))
+                if (IsTwoTownsInARow(candidate, previous))
                 {
                     people.Add(c - 1);
                     personsWords.Add(document.Tokens[previous!.FirstToken].Surface);
@@ -93,7 +93,7 @@ internal sealed class PersonNames
             {
                 people.Add(c);
                 // "in Kobe Bryant Rape Trial": the city before the surname is his too, whatever stands before it.
-                if (c > 0 && IsAfterCity(candidate, found[c - 1]))
+                if (c > 0 && IsTwoTownsInARow(candidate, found[c - 1]))
                 {
                     people.Add(c - 1);
                 }
@@ -420,23 +420,21 @@ internal sealed class PersonNames
     private static bool IsProminent(GazetteerEntry reading) =>
         (reading.Kind == EntityKind.City && reading.Population >= 250_000) || (reading.Kind == EntityKind.Subdivision && !reading.IsInSmallCountry);
 
-    // "Michael Jordan", "Denzel Washington": in the body, or a headline that capitalises only names ("PeopleSoft CEO
-    // Conway maintains defiant tone"), a place name right after a capitalised word that is not the start of a
-    // sentence, a known name or a place qualifier is the end of a person's (or a company's) name. So is a
-    // town's name right after a city's, anywhere in a sentence: no English writes two towns in a row, and the first is
-    // a given name the list lacks ("Kobe Bryant", Kobe in Japan and Bryant in Arkansas).
-    private bool EndsNameMidSentence(NameCandidate candidate, NameCandidate? previous)
+    // "Michael Jordan", "Denzel Washington": in the body, a place name right after a capitalised word that is not the
+    // start of a sentence, a known name or a place qualifier is the end of a person's (or a company's) name, and so is
+    // a town's name right after a city's, anywhere in a sentence (see IsTwoTownsInARow). Not in a headline, which
+    // sets places beside companies' and teams' names ("United Airlines Chicago layoffs") and capitalises unevenly.
+    private bool EndsNameInBody(NameCandidate candidate, NameCandidate? previous)
     {
         var tokens = document.Tokens;
         var first = candidate.FirstToken;
-        if (first == 0 || first == document.TitleTokenCount || candidate.LastToken != first || candidate.IsPeopleOrOrganisation
-            || IsInTitleCaseHeadline(document, first))
+        if (first <= document.TitleTokenCount || candidate.LastToken != first || candidate.IsPeopleOrOrganisation)
         {
             return false;
         }
 
         var before = tokens[first - 1];
-        var afterCity = IsAfterCity(candidate, previous);
+        var afterCity = IsTwoTownsInARow(candidate, previous);
         if (previous is not null && previous.LastToken == first - 1 && !afterCity)
         {
             return false;
@@ -455,9 +453,24 @@ internal sealed class PersonNames
         return afterCity || (lead.Length > 0 && (lead[^1] is not ('.' or '!' or '?' or '"' or '\u201C' or ':' or '-' or '(') || EndsWithTitle(lead)));
     }
 
-    // Two one-word names of cities only, the second right after the first: "Kobe Bryant".
-    private static bool IsAfterCity(NameCandidate candidate, NameCandidate? previous) =>
-        previous is not null && previous.LastToken == candidate.FirstToken - 1 && previous.IsOneWordCity && candidate.IsOneWordCity;
+    // "Kobe Bryant", Kobe in Japan and Bryant in Arkansas: no English writes two towns in a row, so the first is a given
+    // name the list lacks and the second a surname. Not a city's place, airport or club ("Chicago's Midway", "Seoul
+    // Incheon airport", "Sparta Prague", "Brussels Charleroi"), nor a dateline before the story's first name ("BOSTON
+    // Boston's"): the first written with its possessive, in capitals or a country's capital, the second a large city.
+    private bool IsTwoTownsInARow(NameCandidate candidate, NameCandidate? previous)
+    {
+        if (previous is null || previous.LastToken != candidate.FirstToken - 1 || !previous.IsOneWordCity || !candidate.IsOneWordCity
+            || previous.Readings.Any(r => r.IsCapital) || candidate.Readings.Any(IsProminent))
+        {
+            return false;
+        }
+
+        var (given, surname) = (document.Tokens[previous.FirstToken], document.Tokens[candidate.FirstToken]);
+        var next = candidate.FirstToken + 1;
+        return given.Surface != surname.Surface && OneSpaceBetween(document.TextOf(given), given, surname)
+            && !document.IsPossessive(previous.FirstToken) && !document.IsWrittenInCapitals(given.Position)
+            && !(next < document.Tokens.Count && next != document.TitleTokenCount && document.Tokens[next].Surface is "airport" or "airports");
+    }
 
     // "Pfc. Lynndie England": the word before the name follows a rank or title.
     private bool FollowsRank(NameCandidate candidate)

@@ -343,11 +343,12 @@ public sealed class AnalyzedDocument
     }
 
     /// <summary>
-    /// Whether the word at a position writes its letters in capitals, whatever its digits ("3M", "3G"; not the "£3m" of
-    /// an amount or the "3m" of a race).
+    /// Whether the word at a position writes its letters in capitals, whatever its digits, and is no amount ("3M", "3G";
+    /// not the "£3m" or "$3M" of an amount, nor the "3m" of a race).
     /// </summary>
     public bool IsLettersInCapitals(int position) =>
-        TokenAt(position) is { } token && !WithoutPossessive(WrittenForm(token)).ContainsAny(LowerCaseLetters);
+        TokenAt(position) is { } token && !WithoutPossessive(WrittenForm(token)).ContainsAny(LowerCaseLetters)
+        && !(token.Start > 0 && TextOf(token)[token.Start - 1] is '$' or '£' or '€' or '¥');
 
     private static ReadOnlySpan<char> WithoutPossessive(ReadOnlySpan<char> written)
     {

@@ -480,6 +480,8 @@ public sealed class QuerySemanticsTests
     [InlineData("3M", "Club signs striker for \u00a33m", false)]
     [InlineData("3M", "Gebrselassie wins the 3m race", false)]
     [InlineData("3M", "3M'S PROFIT RISES", true)]
+    [InlineData("3M", "CLUB PAYS \u00a33M FOR STRIKER", false)]
+    [InlineData("3M", "Deal worth $3M signed", false)]
     [InlineData("3m", "Deal worth $3m signed", true)]
     [InlineData("3G", "Europe's 3G phones arrive", true)]
     // British -ise spellings find the American -ize ones and back, where the -ize word is English.
