@@ -434,8 +434,8 @@ internal sealed class PersonNames
         }
 
         var before = tokens[first - 1];
-        var afterCity = IsTwoTownsInARow(candidate, previous);
-        if (previous is not null && previous.LastToken == first - 1 && !afterCity)
+        var twoTowns = IsTwoTownsInARow(candidate, previous);
+        if (previous is not null && previous.LastToken == first - 1 && !twoTowns)
         {
             return false;
         }
@@ -450,7 +450,7 @@ internal sealed class PersonNames
         // The capitalised word starts a sentence ("Police in Jordan said..." does not end in a name), unless the full
         // stop ends a rank or title ("Army Pfc. Lynndie England", "Sgt. Ivan Frederick").
         var lead = text.AsSpan(0, before.Start).TrimEnd();
-        return afterCity || (lead.Length > 0 && (lead[^1] is not ('.' or '!' or '?' or '"' or '\u201C' or ':' or '-' or '(') || EndsWithTitle(lead)));
+        return twoTowns || (lead.Length > 0 && (lead[^1] is not ('.' or '!' or '?' or '"' or '\u201C' or ':' or '-' or '(') || EndsWithTitle(lead)));
     }
 
     // "Kobe Bryant", Kobe in Japan and Bryant in Arkansas: no English writes two towns in a row, so the first is a given

@@ -189,7 +189,8 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
 
     /// <summary>
     /// Whether it matches only where the article writes its letters in capitals: set by the parser for a word of digits
-    /// then capitals (<c>3M</c>, <c>3G</c>), a name; in lower case it is an amount or a measure ("£3m", "the 3m race").
+    /// then capitals (<c>3M</c>, <c>3G</c>), a name; in lower case, or after a currency sign, it is an amount or a measure
+    /// ("£3m", "$3M", "the 3m race").
     /// </summary>
     public bool NeedsLettersInCapitals { get; init; }
 
