@@ -68,10 +68,10 @@ internal sealed class PersonNames
             {
                 people.Add(c);
             }
-            else if (EndsNameInBody(candidate, previous))
+            else if (EndsNameInBody(candidate, previous, out var twoTowns))
             {
                 people.Add(c);
-                if (IsTwoTownsInARow(candidate, previous))
+                if (twoTowns)
                 {
                     people.Add(c - 1);
                     personsWords.Add(document.Tokens[previous!.FirstToken].Surface);
@@ -424,17 +424,18 @@ internal sealed class PersonNames
     // start of a sentence, a known name or a place qualifier is the end of a person's (or a company's) name, and so is
     // a town's name right after a city's, anywhere in a sentence (see IsTwoTownsInARow). Not in a headline, which
     // sets places beside companies' and teams' names ("United Airlines Chicago layoffs") and capitalises unevenly.
-    private bool EndsNameInBody(NameCandidate candidate, NameCandidate? previous)
+    private bool EndsNameInBody(NameCandidate candidate, NameCandidate? previous, out bool twoTowns)
     {
         var tokens = document.Tokens;
         var first = candidate.FirstToken;
+        twoTowns = false;
         if (first <= document.TitleTokenCount || candidate.LastToken != first || candidate.IsPeopleOrOrganisation)
         {
             return false;
         }
 
         var before = tokens[first - 1];
-        var twoTowns = IsTwoTownsInARow(candidate, previous);
+        twoTowns = IsTwoTownsInARow(candidate, previous);
         if (previous is not null && previous.LastToken == first - 1 && !twoTowns)
         {
             return false;

@@ -578,7 +578,7 @@ public sealed class RealGazetteerTests
     [InlineData("Europe Take Charge at Oakland Hills", "Europe led the Ryder Cup at Oakland Hills on Saturday.", "Oakland")]
     [InlineData("Rally in Hyde Park", "Thousands rallied on Sunday.", "Hyde")]
     [InlineData("D-Day anniversary", "Veterans gathered at Omaha Beach in Normandy on Sunday.", "Omaha")]
-    public void Recognize_ATownBeforeACapitalisedHillsHeightsOrPark_IsAnotherPlace(string title, string body, string town)
+    public void Recognize_ATownBeforeACapitalisedHillsHeightsParkOrBeach_IsAnotherPlace(string title, string body, string town)
     {
         // Act / Assert: "Oakland Hills" is a club in Michigan, "Hyde Park" in London, "Omaha Beach" in France.
         Assert.DoesNotContain(Recognize(title, body), m => m.Entry.Name == town);
