@@ -174,6 +174,7 @@ public sealed class Gazetteer
         ArgumentNullException.ThrowIfNull(document);
         var found = new List<NameCandidate>();
         List<List<GazetteerEntry>>? agreementTowns = null;
+        HashSet<string>? arabicNames = null;
         var tokens = document.Tokens;
         var (titleUsesCapitals, bodyUsesCapitals) = (UsesCapitals(document.Title), UsesCapitals(document.Body));
         for (var i = 0; i < tokens.Count; i++)
@@ -227,6 +228,13 @@ public sealed class Gazetteer
                 readings = ReadingsBesideAStreetOrTitle(document, i, i + length - 1, readings);
             }
 
+            if (readings is not null && IsArabicNameAbroad(document, i, readings))
+            {
+                (arabicNames ??= new(StringComparer.Ordinal)).Add(tokens[i].Surface);
+                i += length - 1;
+                continue;
+            }
+
             if (readings is not null && (IsPartyTag(document, i) || IsNamedWaters(document, i) || IsSeaNamedAfter(document, i + length - 1)
                 || (readings.All(r => r.Kind == EntityKind.City) && IsNeighbourhoodNamedAfter(document, i + length - 1))
                 || (readings.All(r => r is { Kind: EntityKind.Country, CountryCode: "US" }) && IsDollar(document, i + length - 1))
@@ -252,6 +260,14 @@ public sealed class Gazetteer
         if (agreementTowns is not null)
         {
             found.RemoveAll(c => IsAgreementNamedElsewhere(document, c, agreementTowns));
+        }
+
+        // "Sheikh Sabah al-Ahmed al-Sabah ... Sabah told reporters": the story's other bare mentions are the person too,
+        // unless the story treats the name as a place ("in Sabah", a dateline).
+        if (arabicNames is not null)
+        {
+            found.RemoveAll(c => c.FirstToken == c.LastToken && arabicNames.Contains(tokens[c.FirstToken].Surface)
+                && !IsDateline(document, c.FirstToken, c.LastToken) && !InPlaceContext(document, c));
         }
 
         return Resolve(document, found);
@@ -280,6 +296,34 @@ public sealed class Gazetteer
     private static bool IsNamedAsATown(AnalyzedDocument document, NameCandidate candidate) =>
         Beside(document, candidate.FirstToken - 1, candidate.FirstToken) is { Surface: "of" }
         && Beside(document, candidate.FirstToken - 2, candidate.FirstToken) is { } word && TownsOwnWords.Contains(word.Stem);
+
+    // "Sheikh Ahmad al-Fahd al-Sabah", Kuwait's oil minister, is no Sabah in Malaysia: after an Arabic name's particle
+    // ("al-", "bin", "ibn") or "Sheikh", a name is part of the person's unless it is a place of the Arabic-speaking
+    // world ("al-Fallujah"), where Arabic names its towns so too.
+    private static bool IsArabicNameAbroad(AnalyzedDocument document, int first, List<GazetteerEntry> readings)
+    {
+        if (first == 0 || !InOneField(document, first - 1, first) || readings.Any(r => r.CountryCode is { } country && ArabicSpeakingCountries.Contains(country)))
+        {
+            return false;
+        }
+
+        var (particle, name) = (document.Tokens[first - 1], document.Tokens[first]);
+        var text = document.TextOf(particle);
+        var gap = text.AsSpan(particle.End, name.Start - particle.End);
+        return particle.Surface switch
+        {
+            "al" or "el" => gap is "-",
+            "bin" or "ibn" => gap is " ",
+            "sheikh" or "sheik" => gap is " " && char.IsUpper(text[particle.Start]),
+            _ => false,
+        };
+    }
+
+    // The Arab League's members, whose towns Arabic names with "al-" too.
+    private static readonly HashSet<string> ArabicSpeakingCountries = new(StringComparer.Ordinal)
+    {
+        "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE",
+    };
 
     // "Sen. John Warner (R-Va.)", "Rep. Steny Hoyer, D-Md.,": a lawmaker's party and state say whom he represents, not
     // where anything happens, so a Maryland topic does not get every federal story that quotes a Maryland member.
@@ -1270,8 +1314,13 @@ public sealed class Gazetteer
     {
         var entries = new Dictionary<string, GazetteerEntry>(StringComparer.Ordinal);
         var townsByCountry = rows.Where(r => r[0] == "city").GroupBy(r => r[2], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        // Larger places first, so the likelier reading of a shared name is the one a constraint resolves to.
-        foreach (var row in rows.OrderBy(r => KindOrder(r[0])).ThenByDescending(r => int.Parse(r[4], CultureInfo.InvariantCulture)))
+        // Larger places first, so the likelier reading of a shared name is the one a constraint resolves to. The data
+        // gives subdivisions no size: of those that share a name, the larger country's, by the towns it holds, comes
+        // first (`place:Montana` is the American state, not Bulgaria's province; Punjab India's, Nord France's, Bari
+        // Italy's).
+        foreach (var row in rows.OrderBy(r => KindOrder(r[0]))
+            .ThenByDescending(r => r[0] == "subdivision" ? townsByCountry.GetValueOrDefault(r[2]) : 0)
+            .ThenByDescending(r => int.Parse(r[4], CultureInfo.InvariantCulture)))
         {
             var (kind, id, country, subdivision, flags, names) = (row[0], row[1], row[2], row[3], row[5], Names(row[6]));
             // A press region is its own place even beside another of its country's ("Bombay" is not "Kashmir"); a
@@ -1325,6 +1374,14 @@ public sealed class Gazetteer
         }
     }
 
+    // `place:Santiago` is Chile's capital, not the Dominican province; `place:"San Salvador"` El Salvador's, not the
+    // Bahamian island: a large capital's name means the capital before another country's subdivision of that name. Its
+    // own country's stays (`place:Berlin`, `place:Tokyo`: the state and the prefecture that hold the city, which the
+    // data does not always say of a city abroad).
+    private static bool IsCapitalBeforeForeignProvince(GazetteerEntry capital, GazetteerEntry held) =>
+        capital is { Kind: EntityKind.City, IsCapital: true, Population: >= LargeCity } && held.Kind == EntityKind.Subdivision
+        && held.CountryCode != capital.CountryCode;
+
     // A country's or a subdivision's name flagged as needing context, or a city's press name (no population of its own)
     // so flagged.
     private static bool IsReadingNeedingContext(string kind, string flags, string population) =>
@@ -1369,9 +1426,9 @@ public sealed class Gazetteer
             return;
         }
 
-        if (rule != CaseRule.Exact && !entry.IsPostalCode)
+        if (rule != CaseRule.Exact && !entry.IsPostalCode && !byKey.TryAdd(written, entry) && IsCapitalBeforeForeignProvince(entry, byKey[written]))
         {
-            byKey.TryAdd(written, entry);
+            byKey[written] = entry;
         }
 
         if (!aliasesByFirstStem.TryGetValue(stems[0], out var list))

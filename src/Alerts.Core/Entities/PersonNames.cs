@@ -68,6 +68,11 @@ internal sealed class PersonNames
             {
                 people.Add(c);
             }
+            else if (candidate.IsOneWordTownOrRegion && FollowsJobTitle(candidate, previous))
+            {
+                people.Add(c);
+                personsWords.Add(document.Tokens[candidate.FirstToken].Surface);
+            }
             else if (EndsNameInBody(candidate, previous, out var twoTowns))
             {
                 people.Add(c);
@@ -371,8 +376,8 @@ internal sealed class PersonNames
         return false;
     }
 
-    // "Bill", "Ira": a capital, then lower case.
-    private static bool IsWrittenAsName(string text, AnalyzedToken word) =>
+    /// <summary>Whether a word is written as a name: a capital, then lower case ("Bill", "Ira").</summary>
+    internal static bool IsWrittenAsName(string text, AnalyzedToken word) =>
         word.End - word.Start > 1 && char.IsUpper(text[word.Start]) && char.IsLower(text[word.Start + 1]);
 
     /// <summary>Whether a token lies in a headline that capitalises every word, where capitals say nothing of names.</summary>
@@ -472,6 +477,46 @@ internal sealed class PersonNames
             && !document.IsPossessive(previous.FirstToken) && !document.IsWrittenInCapitals(given.Position)
             && !(next < document.Tokens.Count && next != document.TitleTokenCount && document.Tokens[next].Surface is "airport" or "airports");
     }
+
+    // "PeopleSoft CEO Conway Says", "Lakers Coach Jackson": a job's title, capitalised, right before a town's name
+    // makes it a surname, in a headline too, where the body's rule for capitalised words does not reach (see
+    // EndsNameInBody). Not before a state or a large city, which a title word used as a verb takes ("Zook to Coach
+    // Illinois", "Premier Paris Fashion House"), nor after a possessive ("President's Texas Ranch"), a verb's "to" or
+    // an auxiliary, nor where the title word is itself part of a place's name.
+    private bool FollowsJobTitle(NameCandidate candidate, NameCandidate? previous)
+    {
+        var first = candidate.FirstToken;
+        if (first == 0 || first == document.TitleTokenCount || previous?.LastToken == first - 1 || candidate.Readings.Any(IsProminent)
+            || document.IsPossessive(first - 1)
+            || (first >= 2 && first - 1 != document.TitleTokenCount && MakesAVerb(document.Tokens[first - 2])))
+        {
+            return false;
+        }
+
+        var (title, name) = (document.Tokens[first - 1], document.Tokens[first]);
+        var text = document.TextOf(title);
+        return char.IsUpper(text[title.Start]) && OneSpaceBetween(text, title, name) && JobTitlesBeforeNames.Contains(title.Surface);
+    }
+
+    // A word before a title word that makes it a verb: "to Coach", "Will Coach", "Won't Coach".
+    private bool MakesAVerb(AnalyzedToken word)
+    {
+        var written = document.TextOf(word).AsSpan(word.Start, word.End - word.Start);
+        return BeforeAVerb.Contains(word.Surface) || written.EndsWith("n't", StringComparison.OrdinalIgnoreCase)
+            || written.EndsWith("n\u2019t", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static readonly HashSet<string> BeforeAVerb = new(StringComparer.Ordinal)
+    {
+        "to", "will", "would", "not", "can", "could", "should", "may", "might", "must", "shall",
+    };
+
+    private static readonly HashSet<string> JobTitlesBeforeNames = new(StringComparer.Ordinal)
+    {
+        "ceo", "chairman", "chairwoman", "president", "coach", "manager", "minister", "secretary", "senator", "governor",
+        "mayor", "judge", "commissioner", "premier", "chancellor", "ambassador", "spokesman", "spokeswoman", "sheriff",
+        "quarterback", "pitcher", "striker", "midfielder", "goalkeeper", "defender", "skipper",
+    };
 
     // "Pfc. Lynndie England": the word before the name follows a rank or title.
     private bool FollowsRank(NameCandidate candidate)

@@ -307,6 +307,7 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
                 || (surface.Length == Acronym.Length + 1 && surface[^1] == 's' && surface.StartsWith(Acronym, StringComparison.Ordinal)
                     && document.IsPluralOfCapitals(position)))
             && (CapitalsForms is null || (CapitalsForms.Contains(surface) && (surface != CapitalsSingular || document.IsWrittenInCapitals(position))
+                && !(IsCapitalsPlural(surface) && IsAnotherName(document, index, surface))
                 && (!CapitalsOnly || (document.CanBeInitials(position) && !IsPluralInCapitals(document, position, surface)))))
             && (!NeedsPossessive || (document.IsPossessive(index) && (NameForms is not null || !document.IsWrittenInLowerCase(position))))
             && (!NeedsLettersInCapitals || document.IsLettersInCapitals(position))
@@ -366,6 +367,44 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
 
     /// <inheritdoc/>
     public override string ToString() => ScopePrefix + Written;
+
+    // The plural of capitals ("OLEDs", "Scuds"), not the query's own word ending in S ("REDS" finds "Reds").
+    private bool IsCapitalsPlural(string surface) =>
+        surface.Length > 1 && surface[^1] == 's' && CapitalsForms!.Contains(surface[..^1]) && surface[..^1] != CapitalsSingular;
+
+    // "Abbas" for ABBA, "Havas" for HAVA: a plural of capitals that the story writes as a name, and never the capitals
+    // alone, is another name wherever it stands ("European Stocks Open Flat, Havas Falls"); "Scuds" beside "Scud
+    // missiles" stays, and so does a plural only a headline that capitalises every word writes so ("Police Use
+    // Tasers"). One the story writes as someone's surname, after a given name, is that person ("Mahmoud Abbas ...
+    // ABBAS VOWS").
+    private static bool IsAnotherName(AnalyzedDocument document, int index, string surface)
+    {
+        var (writtenAsName, singularWritten) = (false, false);
+        foreach (var position in document.PositionsOf(document.Tokens[index].Stem))
+        {
+            var other = document.TokenIndexAt(position);
+            if (other < 0)
+            {
+                continue;
+            }
+
+            var word = document.Tokens[other];
+            singularWritten |= word.Surface.Length == surface.Length - 1 && surface.StartsWith(word.Surface, StringComparison.Ordinal);
+            if (word.Surface != surface)
+            {
+                continue;
+            }
+
+            if (other > 0 && PersonNames.IsSurnameAfterGivenName(document, other, NamesAPeople))
+            {
+                return true;
+            }
+
+            writtenAsName |= PersonNames.IsWrittenAsName(document.TextOf(word), word) && !PersonNames.IsInTitleCaseHeadline(document, other);
+        }
+
+        return writtenAsName && !singularWritten;
+    }
 
     // Initials take their plural with a small s ("PCs", "NLCs"); "NLCS" or "PCS" amid lower case is another acronym,
     // the League Championship Series, not Nigerian Labour Congresses. A headline set all in capitals says nothing.
