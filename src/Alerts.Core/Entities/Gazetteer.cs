@@ -1374,8 +1374,8 @@ public sealed class Gazetteer
         }
     }
 
-    // `place:Santiago` is Chile's capital, not the Dominican province; `place:"San Salvador"` El Salvador's, not the
-    // Bahamian island: a large capital's name means the capital before another country's subdivision of that name. Its
+    // `place:Santiago` is Chile's capital, not the Dominican province; `place:Sucre` Bolivia's, not a Colombian or
+    // Venezuelan state: a large capital's name means the capital before another country's subdivision of that name. Its
     // own country's stays (`place:Berlin`, `place:Tokyo`: the state and the prefecture that hold the city, which the
     // data does not always say of a city abroad).
     private static bool IsCapitalBeforeForeignProvince(GazetteerEntry capital, GazetteerEntry held) =>
