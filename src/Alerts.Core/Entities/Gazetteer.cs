@@ -33,6 +33,9 @@ public sealed class Gazetteer
     private readonly Dictionary<string, GazetteerEntry> byKey = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, GazetteerEntry> countriesByCode = new(StringComparer.OrdinalIgnoreCase);
 
+    // US counties by their folded words ("oakland county"), with the ISO codes of the states that have one so named.
+    private readonly Dictionary<string, string[]> countyStates = new(StringComparer.Ordinal);
+
     private Gazetteer()
     {
     }
@@ -236,7 +239,7 @@ public sealed class Gazetteer
             }
 
             if (readings is not null && (IsPartyTag(document, i) || IsNamedWaters(document, i) || IsSeaNamedAfter(document, i + length - 1)
-                || (readings.All(r => r.Kind == EntityKind.City) && IsNeighbourhoodNamedAfter(document, i + length - 1))
+                || (readings.All(r => r.Kind == EntityKind.City) && (IsNeighbourhoodNamedAfter(document, i + length - 1) || IsInstitutionNamedAfter(document, i + length - 1)))
                 || (readings.All(r => r is { Kind: EntityKind.Country, CountryCode: "US" }) && IsDollar(document, i + length - 1))
                 || IsCompanyNamedLikeATown(document, i + length - 1, readings)))
             {
@@ -373,6 +376,11 @@ public sealed class Gazetteer
     // to the callers: "Iraq Street" is as likely a headline's "Iraq" before a word of its story.
     private List<GazetteerEntry>? ReadingsBesideAStreetOrTitle(AnalyzedDocument document, int first, int last, List<GazetteerEntry> readings)
     {
+        if (IsCountyNamedAfter(document, first, last, readings, out var county))
+        {
+            return county;
+        }
+
         if (IsStreetNamedAfter(document, last))
         {
             return TheirCountry(readings.Where(r => r.Kind == EntityKind.Subdivision && GivesCitiesTheirStates(r.CountryCode)));
@@ -416,6 +424,37 @@ public sealed class Gazetteer
         "avenue", "ave", "street", "road", "boulevard", "blvd", "square", "lane", "drive",
     };
 
+    // "Oakland County" is Michigan's, not a county of California's Oakland: a US town's name written right before a
+    // capitalised County, Parish or Borough (one space between) names a county, read as the namesake town where the
+    // town's state has a county of that name and the town 100,000 people ("Los Angeles County", "Dallas County"; a
+    // smaller namesake says less: Madison, Alabama, does not make every "Madison County" Alabama's), else as the one
+    // state that has one ("Oakland County"), else as the United States only, which the story's other places may narrow
+    // ("Madison County": nineteen states have one). A name with a reading abroad ("Kent County Cricket Club"), a
+    // country's or a state's ("Lebanon County", "Ohio County"), a county the list does not hold ("Taipei County") and
+    // a lower-case "county" ("In Ohio, county clerks") keep their readings.
+    private bool IsCountyNamedAfter(AnalyzedDocument document, int first, int last, List<GazetteerEntry> readings, out List<GazetteerEntry>? county)
+    {
+        county = null;
+        if (!readings.All(r => r is { Kind: EntityKind.City, CountryCode: "US" }) || !IsFollowedByOneOf(document, last, CountyWords)
+            || document.TextOf(document.Tokens[last])[document.Tokens[last].End] != ' '
+            || !countyStates.TryGetValue(CountyKey(document, first, last + 1), out var states))
+        {
+            return false;
+        }
+
+        var namesakes = readings.Where(r => r is { Population: >= LargeCity, SubdivisionCode: { } code } && states.Contains(code)).ToList();
+        county = namesakes.Count > 0 ? namesakes
+            : states is [var only] && byKey.TryGetValue(only, out var state) ? [state]
+            : Country("US") is { } country ? [country] : null;
+        return true;
+    }
+
+    private static readonly HashSet<string> CountyWords = new(StringComparer.Ordinal) { "county", "parish", "borough" };
+
+    // A county's name as the list is keyed: its words folded as the analyser reads them ("st louis county").
+    private static string CountyKey(AnalyzedDocument document, int first, int last) =>
+        string.Join(' ', document.Tokens.Skip(first).Take(last - first + 1).Select(t => t.Surface));
+
     // "the Ryder Cup at Oakland Hills" (a club in Michigan), "Hyde Park", "Stanley Park", "Shaker Heights", "Omaha
     // Beach" in France: a town's name before a capitalised Hills, Heights, Park or Beach is another place's name, not
     // the town (places the gazetteer knows by the longer name, "Beverly Hills", "Miami Beach", are found whole before
@@ -452,6 +491,12 @@ public sealed class Gazetteer
 
         return false;
     }
+
+    // "the Brookings Institution" in Washington, "the Hoover Institution" at Stanford: an institution is named after its
+    // founder, and a town of the founder's name is no place of its news.
+    private static bool IsInstitutionNamedAfter(AnalyzedDocument document, int last) => IsFollowedByOneOf(document, last, FoundedInstitutionWords);
+
+    private static readonly HashSet<string> FoundedInstitutionWords = new(StringComparer.Ordinal) { "institution" };
 
     private static readonly HashSet<string> NeighbourhoodWords = new(StringComparer.Ordinal) { "hills", "heights", "park", "beach" };
 
@@ -1300,6 +1345,7 @@ public sealed class Gazetteer
         var places = ReadResource("places.tsv").ToLookup(r => r[0] == "area");
         gazetteer.LoadPlaces([.. places[false]]);
         gazetteer.Areas = new WorldAreas(places[true]);
+        gazetteer.LoadCounties(ReadResource("us-counties.tsv"));
         gazetteer.SortAliases();
         return gazetteer;
     }
@@ -1395,6 +1441,14 @@ public sealed class Gazetteer
         "region" => 3,
         _ => 4,
     };
+
+    private void LoadCounties(List<string[]> rows)
+    {
+        foreach (var row in rows)
+        {
+            countyStates[string.Join(' ', TextAnalyzer.Analyze(row[0]).Select(t => t.Surface))] = Names(row[1]);
+        }
+    }
 
     private void LoadOrganisations(List<string[]> rows)
     {

@@ -1339,6 +1339,76 @@ public sealed class RealGazetteerTests
     }
 
     [Theory]
+    [InlineData("Sheriff's deputies in Oakland County arrested a man on Tuesday.", "US-MI", "US-CA")]
+    [InlineData("Fires burned in Los Angeles County on Monday.", "US-CA", null)]
+    [InlineData("Dallas County deputies arrested a man on Monday.", "US-TX", null)]
+    [InlineData("St. Louis County police arrested a man on Monday.", "US-MO", "US-MN")]
+    public void Recognize_CountyNamedAfterATown_IsTheNamesakeOrTheOneStateWithSuchACounty(string body, string state, string? notState)
+    {
+        // Act: a county named like a town of another state is its own state's; one holding its large namesake city is
+        // the city's.
+        var mentions = Recognize("Police", body);
+
+        // Assert
+        Assert.Contains(mentions, m => m.Entry.LiesInSubdivision(state));
+        Assert.DoesNotContain(mentions, m => m.Entry.CountryCode != "US" || (notState is not null && m.Entry.LiesInSubdivision(notState)));
+    }
+
+    [Fact]
+    public void Recognize_CountyManyStatesShareWithNoLargeNamesake_IsOnlyTheCountry()
+    {
+        // Act: nineteen states have a Madison County, none holding a Madison of 100,000 (Wisconsin's has none).
+        var mentions = Recognize("Schools close", "Officials in Madison County closed schools on Monday as snow fell.");
+
+        // Assert
+        Assert.Contains(mentions, m => m.Entry is { Kind: EntityKind.Country, CountryCode: "US" });
+        Assert.DoesNotContain(mentions, m => m.Entry.IsPlaceWithinCountry);
+    }
+
+    [Theory]
+    [InlineData("Vote count", "In Ohio, county clerks counted ballots on Tuesday.", "US-OH")]
+    [InlineData("Vote count", "Ohio's county election boards counted ballots on Tuesday.", "US-OH")]
+    [InlineData("Ohio County Boards Must Count Ballots", "Election officials met on Tuesday.", "US-OH")]
+    [InlineData("Cricket", "Kent County Cricket Club signed a bowler on Monday.", "GB-KEN")]
+    public void Recognize_CountyWordNotWrittenAsATownsCounty_KeepsTheReadings(string title, string body, string place)
+    {
+        // Act / Assert: a lower-case county word, a possessive, a state's name and a name with a reading abroad keep
+        // what they were read as.
+        Assert.Contains(Recognize(title, body), m => m.Entry.LiesInSubdivision(place));
+    }
+
+    [Fact]
+    public void Recognize_CountyTheListDoesNotHold_StaysTheTown()
+    {
+        // Act / Assert: counties outside the United States keep the town's reading.
+        Assert.Contains(Recognize("Floods", "Floods swept through Taipei County on Monday."), m => m.Entry.CountryCode == "TW");
+    }
+
+    [Fact]
+    public void Recognize_TownBeforeInstitution_IsAFoundersName()
+    {
+        // Act / Assert: an institution is named after its founder (a writer of the hundred-and-first check asked).
+        Assert.DoesNotContain(Recognize("Deficit to grow", "The Brookings Institution said on Tuesday the deficit would grow."), m => m.Entry.IsPlaceWithinCountry);
+        Assert.Contains(Recognize("Storm hits", "A storm hit Brookings on Friday."), m => m.Entry.LiesInSubdivision("US-SD"));
+    }
+
+    [Fact]
+    public void Recognize_CountyWordAfterATownTheCountyListDoesNotHold_StaysTheTown()
+    {
+        // Act / Assert: counties outside the United States keep the town's reading.
+        Assert.Contains(Recognize("Floods", "Floods swept through Taipei County on Monday."), m => m.Entry.CountryCode == "TW");
+    }
+
+    [Fact]
+    public void Resolve_CountyName_IsItsStateOrRefusedWhenStatesShareIt()
+    {
+        // Act / Assert: a constraint may name a county one state has; one many states share says no state, and is
+        // refused rather than read as the whole country.
+        Assert.Equal("US-MI", Gazetteer.Default.Resolve("Oakland County")?.SubdivisionCode);
+        Assert.Null(Gazetteer.Default.Resolve("Madison County"));
+    }
+
+    [Theory]
     [InlineData("Storm hits Bryant", "A storm hit Bryant on Friday.", "US")]
     [InlineData("Quake hits Kobe", "A quake hit Kobe on Friday.", "JP")]
     [InlineData("Tornado Hits Conway", "A tornado hit the town on Friday.", "US")]

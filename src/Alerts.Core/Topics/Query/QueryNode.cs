@@ -224,13 +224,19 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     /// <summary>
     /// The forms a name matches, in any case: itself, its plural ("Palestinian" and "Palestinians") and, when longer
     /// than four letters, its singular ("Olympics" and "Olympic"). Short names ending in s are where names and
-    /// ordinary words collide ("Mars" and "mar"), so they keep their s; so does a person's name whose singular is a
-    /// country (Hurricane "Frances" is not France). Possessives are already gone from the folded word.
+    /// ordinary words collide ("Mars" and "mar"), so they keep their s; a given name and a country are not each
+    /// other's forms either way (Hurricane "Frances" is not France, nor France "Frances"). Possessives are already
+    /// gone from the folded word.
     /// </summary>
     public static IReadOnlySet<string> FormsOfName(string folded)
     {
         ArgumentException.ThrowIfNullOrEmpty(folded);
-        var forms = new HashSet<string>(StringComparer.Ordinal) { folded, folded + "s" };
+        var forms = new HashSet<string>(StringComparer.Ordinal) { folded };
+        if (!IsCountryWithAGivenNameForPlural(folded))
+        {
+            forms.Add(folded + "s");
+        }
+
         if (folded.EndsWith('s') || folded.EndsWith('x') || folded.EndsWith('z') || folded.EndsWith("ch", StringComparison.Ordinal) || folded.EndsWith("sh", StringComparison.Ordinal))
         {
             forms.Add(folded + "es");
@@ -251,6 +257,13 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
         && (Gazetteer.Default.Resolve(name) is { } itself
             ? itself.CountryCode != other.CountryCode
             : PersonNames.IsGivenName(char.ToUpperInvariant(name[0]) + name[1..]));
+
+    // "frances" for "france": a country or people whose plural is only a given name, as the hurricanes are named
+    // ("Dominicans" and "Koreas" stay the peoples' and the countries').
+    private static bool IsCountryWithAGivenNameForPlural(string folded) =>
+        Gazetteer.Default.Resolve(folded) is { Kind: EntityKind.Country or EntityKind.Nationality }
+        && Gazetteer.Default.Resolve(folded + "s") is null
+        && PersonNames.IsGivenName(char.ToUpperInvariant(folded[0]) + folded[1..] + "s");
 
     /// <inheritdoc/>
     public override bool Evaluate(AnalyzedDocument document, List<QueryHit> hits)
