@@ -239,7 +239,7 @@ public sealed class Gazetteer
             }
 
             if (readings is not null && (IsPartyTag(document, i) || IsNamedWaters(document, i) || IsSeaNamedAfter(document, i + length - 1)
-                || (readings.All(r => r.Kind == EntityKind.City) && (IsNeighbourhoodNamedAfter(document, i + length - 1) || IsInstitutionNamedAfter(document, i + length - 1)))
+                || (readings.All(r => r.Kind == EntityKind.City) && IsOtherNameAfterTheTown(document, i + length - 1))
                 || (readings.All(r => r is { Kind: EntityKind.Country, CountryCode: "US" }) && IsDollar(document, i + length - 1))
                 || IsCompanyNamedLikeATown(document, i + length - 1, readings)))
             {
@@ -491,6 +491,10 @@ public sealed class Gazetteer
 
         return false;
     }
+
+    // A town's name that goes on into another place's or a founder's name: "Oakland Hills", "the Brookings Institution".
+    private static bool IsOtherNameAfterTheTown(AnalyzedDocument document, int last) =>
+        IsNeighbourhoodNamedAfter(document, last) || IsInstitutionNamedAfter(document, last);
 
     // "the Brookings Institution" in Washington, "the Hoover Institution" at Stanford: an institution is named after its
     // founder, and a town of the founder's name is no place of its news.

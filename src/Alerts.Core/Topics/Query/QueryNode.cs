@@ -259,11 +259,12 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
             : PersonNames.IsGivenName(char.ToUpperInvariant(name[0]) + name[1..]));
 
     // "frances" for "france": a country or people whose plural is only a given name, as the hurricanes are named
-    // ("Dominicans" and "Koreas" stay the peoples' and the countries').
+    // ("Dominicans" and "Koreas" stay the peoples' and the countries'). The given-name look-up goes first: it is one
+    // set look-up, and it rules out nearly every name a query writes before the gazetteer is asked anything.
     private static bool IsCountryWithAGivenNameForPlural(string folded) =>
-        Gazetteer.Default.Resolve(folded) is { Kind: EntityKind.Country or EntityKind.Nationality }
-        && Gazetteer.Default.Resolve(folded + "s") is null
-        && PersonNames.IsGivenName(char.ToUpperInvariant(folded[0]) + folded[1..] + "s");
+        PersonNames.IsGivenName(char.ToUpperInvariant(folded[0]) + folded[1..] + "s")
+        && Gazetteer.Default.Resolve(folded) is { Kind: EntityKind.Country or EntityKind.Nationality }
+        && Gazetteer.Default.Resolve(folded + "s") is null;
 
     /// <inheritdoc/>
     public override bool Evaluate(AnalyzedDocument document, List<QueryHit> hits)
