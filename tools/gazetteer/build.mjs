@@ -343,17 +343,35 @@ const givenNameSet = new Set([...femaleNames(), ...maleNames()].map((n) => n.tri
 const isKnownByName = (city, name) => city.country === 'US' && city.population >= KNOWN_CITY_POPULATION && !givenNameSet.has(name.toLowerCase())
   && !areaNames.has(plainOf(name).toLowerCase())
   && !(citiesByName.get(name.toLowerCase()) ?? []).some((other) => other !== city && other.population * 4 >= city.population);
+// A name of several ordinary words is still a name ("Salt Lake City", "Long Beach", "New Haven", "Port Said"): English
+// writes the phrase in lower case and the town with capitals. Left out: a city's quarters ("Financial District",
+// "City Center": GeoNames' sections of a city), transliterations with words of one or two letters ("My Tho", "Ma'an"),
+// whose words do stand alone, and a subdivision's name, which stays the subdivision's ("Hung Yen"). Such a name is
+// read only in a dateline, with its state after a comma ("HIGH POINT, N.C.", "High Point, N.C.") or after "in" with
+// no capitalised word after it ('o'): its words stand in other names and phrases ("at High Point", "Bowling Green
+// State University", "Golden Gate Fields"), unless the city has KNOWN_CITY_POPULATION people or is a subdivision's capital of
+// LARGE_CITY_POPULATION ("Little Rock"), and no namesake of a quarter of its size shares the name.
+const isNameOfOrdinaryWords = (city, plainName) => {
+  const nameWords = words(plainName);
+  return nameWords.length > 1 && nameWords.every((w) => w.length > 2) && city.featureCode !== 'PPLX'
+    && !areaNames.has(plainName.toLowerCase()) && !namesOtherSubdivision(plainName.toLowerCase(), city);
+};
+const isKnownNameOfOrdinaryWords = (city) => (city.population >= KNOWN_CITY_POPULATION
+  || (city.featureCode === 'PPLA' && city.population >= LARGE_CITY_POPULATION))
+  && !(citiesByName.get(city.name.toLowerCase()) ?? []).some((other) => other !== city && other.population * 4 >= city.population);
 let dropped = 0;
 for (const city of cities) {
   if (city.population < MIN_CITY_POPULATION) continue;
   const capital = city.featureCode === 'PPLC';
   const big = city.population >= 1000000 || capital;
   const plainName = plainOf(city.name);
-  if ((isCommonPlaceWord(city.name) || isCommonPlaceWord(plainName)) && !big) { dropped++; continue; }
+  const ordinaryWords = isCommonPlaceWord(city.name) || isCommonPlaceWord(plainName);
+  if (ordinaryWords && !big && !isNameOfOrdinaryWords(city, plainName)) { dropped++; continue; }
   if (worldRegions.has(plainName.toLowerCase())) continue;
   // Capitals of first-level subdivisions (Atlanta, Sacramento) are known as places whatever else the name is.
   const shortForm = shortFormOf(city);
   const weak = companyTowns.has(String(city.cityId)) ? 'wk'
+    : !big && ordinaryWords ? (isKnownNameOfOrdinaryWords(city) ? '' : 'wo')
     : !big && ((city.featureCode !== 'PPLA' && city.population < STRONG_POPULATION && isNameWord(shortForm ?? city.name)
         && !isKnownByName(city, shortForm ?? city.name))
       || (city.population < 200000 && opensNamesAbroad(plainName, city.country))) ? 'w' : '';
@@ -364,7 +382,9 @@ for (const city of cities) {
   if (plainName !== city.name) names.push(plainName);
   names.push(...saintForms(city.name));
   if (arabicCountries.has(city.country)) names.push(...arabicPressForms(plainName));
-  add('city', String(city.cityId), city.country, subdivision, city.population, (capital ? 'c' : '') + (weak || (plainIsOtherName ? 'w' : '')), names);
+  // Written with each word's capital only ("a long beach walk" names no place).
+  const cased = ordinaryWords && !big ? names.map((n) => '^' + n) : names;
+  add('city', String(city.cityId), city.country, subdivision, city.population, (capital ? 'c' : '') + (weak || (plainIsOtherName ? 'w' : '')), cased);
   // An English name that is also a given name or a surname ("Geneva") needs context, a reading of its own.
   const english = cityEnglishNames.get(city);
   if (english) add('city', String(city.cityId), city.country, subdivision, 0, isNameWord(english) ? 'w' : '', [english]);
@@ -486,7 +506,7 @@ const header = [
   '# the first-level division of each city, from which GeoNames division numbers are matched to ISO 3166-2',
   '# subdivisions, and the English names of large cities), press-names.tsv (written for Alerts).',
   `# Cities of at least ${MIN_CITY_POPULATION} people; ${dropped} left out as ordinary words.`,
-  '# kind	id	country (an area: its countries)	subdivision	population	flags (c capital, w needs context, k a company name first: a dateline or qualifier only, p postal code, n a nation that acts as its people)	names (| separated; = case-sensitive; ^ capital initial)',
+  '# kind	id	country (an area: its countries)	subdivision	population	flags (c capital, w needs context, k a company name first: a dateline or qualifier only, o named in ordinary words: also after \"in\", p postal code, n a nation that acts as its people)	names (| separated; = case-sensitive; ^ each capitalised word written so)',
 ];
 const out = new URL('../../src/Alerts.Core/Entities/Data/places.tsv', import.meta.url);
 writeFileSync(out, header.join('\n') + '\n' + rows.map((r) => r.join('\t')).join('\n') + '\n');

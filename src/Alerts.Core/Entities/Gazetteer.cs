@@ -48,7 +48,7 @@ public sealed class Gazetteer
     {
         AnyCase,
         Exact,
-        CapitalInitial,
+        CapitalsAsWritten,
     }
 
     /// <summary>The gazetteer built from the data shipped with Alerts.</summary>
@@ -961,12 +961,20 @@ public sealed class Gazetteer
         // named by the town's own words ("the town of Nokia").
         return qualifier is not null
             || IsDateline(document, candidate.FirstToken, candidate.LastToken)
-            || (reading.NamesACompanyFirst
+            || (reading.IsNamedInOrdinaryWords
+                ? IsInsideTheTownNamedInOrdinaryWords(document, candidate)
+                : reading.NamesACompanyFirst
                 ? IsNamedAsATown(document, candidate)
                 // "A tape from Abu Musab al-Zarqawi": the town's name goes on into a longer name, so "from" is no context.
                 : (InPlaceContext(document, candidate) && !PersonNames.NameGoesOn(document, candidate.LastToken))
                     || (reading.IsCapital && NamesCapitalsInstitution(document, candidate)));
     }
+
+    // "in New Haven": "in" right before, and no capitalised word after to carry the name on ("in Bowling Green State").
+    private static bool IsInsideTheTownNamedInOrdinaryWords(AnalyzedDocument document, NameCandidate candidate) =>
+        Beside(document, candidate.FirstToken - 1, candidate.FirstToken) is { Surface: "in" }
+        && !(Beside(document, candidate.LastToken + 1, candidate.LastToken) is { IsStopWord: false } next
+            && char.IsUpper(document.TextOf(next)[next.Start]));
 
     // "Washington urged Tehran to halt enrichment", "Washington's envoy to Kabul", "talks between Pyongyang and
     // Washington", "ties with Washington": a capital whose name needs context ("Washington" beside the state) is the
@@ -1254,9 +1262,24 @@ public sealed class Gazetteer
         return alias.Rule switch
         {
             CaseRule.Exact => LettersOnly(text.AsSpan(tokens[start].Start, tokens[end].End - tokens[start].Start)).Equals(alias.Letters, StringComparison.Ordinal),
-            CaseRule.CapitalInitial => char.IsUpper(text[tokens[start].Start]),
+            CaseRule.CapitalsAsWritten => HasEachCapital(text, tokens, start, alias),
             _ => true,
         };
+    }
+
+    // A name of ordinary words is the name only with its capitals, each word's: "Salt Lake City", not "Salt lake city"
+    // or "a long beach walk"; "Isle of Man" keeps its lower-case "of".
+    private static bool HasEachCapital(string text, IReadOnlyList<AnalyzedToken> tokens, int start, Alias alias)
+    {
+        for (var k = 0; k < alias.Capitals.Length; k++)
+        {
+            if (alias.Capitals[k] && !char.IsUpper(text[tokens[start + k].Start]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool SurfacesBegin(AnalyzedDocument document, int start, Alias alias)
@@ -1401,6 +1424,7 @@ public sealed class Gazetteer
                     IsCapital = flags.Contains('c', StringComparison.Ordinal) || sameCity?.IsCapital == true,
                     NeedsContext = flags.Contains('w', StringComparison.Ordinal),
                     NamesACompanyFirst = flags.Contains('k', StringComparison.Ordinal),
+                    IsNamedInOrdinaryWords = flags.Contains('o', StringComparison.Ordinal),
                     IsPostalCode = flags.Contains('p', StringComparison.Ordinal),
                     IsNation = flags.Contains('n', StringComparison.Ordinal),
                     CountryTownCount = townsByCountry.GetValueOrDefault(country),
@@ -1473,7 +1497,7 @@ public sealed class Gazetteer
         var rule = name[0] switch
         {
             '=' => CaseRule.Exact,
-            '^' => CaseRule.CapitalInitial,
+            '^' => CaseRule.CapitalsAsWritten,
             _ => CaseRule.AnyCase,
         };
         var written = Plain(name);
@@ -1501,7 +1525,8 @@ public sealed class Gazetteer
         var existing = list.FirstOrDefault(a => a.Rule == rule && a.Letters == letters && a.EndsWithStop == endsWithStop && a.Stems.AsSpan().SequenceEqual(stems));
         if (existing is null)
         {
-            list.Add(new Alias(stems, tokens.Select(t => t.Surface).ToArray(), rule, letters, endsWithStop, [entry]));
+            var capitals = tokens.Select(t => char.IsUpper(written[t.Start])).ToArray();
+            list.Add(new Alias(stems, tokens.Select(t => t.Surface).ToArray(), capitals, rule, letters, endsWithStop, [entry]));
             AliasCount++;
         }
         else if (!existing.Readings.Contains(entry))
@@ -1519,6 +1544,6 @@ public sealed class Gazetteer
         }
     }
 
-    private sealed record Alias(string[] Stems, string[] Surfaces, CaseRule Rule, string? Letters, bool EndsWithStop, List<GazetteerEntry> Readings);
+    private sealed record Alias(string[] Stems, string[] Surfaces, bool[] Capitals, CaseRule Rule, string? Letters, bool EndsWithStop, List<GazetteerEntry> Readings);
 
     }

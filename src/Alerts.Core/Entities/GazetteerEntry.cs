@@ -71,6 +71,13 @@ public sealed record GazetteerEntry(string Id, string Name, EntityKind Kind, str
     public bool NamesACompanyFirst { get; init; }
 
     /// <summary>
+    /// A smaller town named in ordinary words ("High Point", "New Haven"): besides a dateline or its state after a
+    /// comma, only "in" says it is the place, and only where no capitalised word carries the name on ("in New Haven";
+    /// not "at High Point", "Into New Territory", "in Bowling Green State's stadium").
+    /// </summary>
+    public bool IsNamedInOrdinaryWords { get; init; }
+
+    /// <summary>
     /// A subdivision of a small country (fewer than 30 towns of 15,000 people: Jamaica has 8, Belize 2, Trinidad 12,
     /// Haiti 26): its name, shared with a large city abroad (Manchester and Portland in Jamaica), more likely means that
     /// city.

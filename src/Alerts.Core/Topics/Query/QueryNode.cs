@@ -467,6 +467,10 @@ public sealed class PhraseNode : QueryNode
 {
     private readonly string written;
 
+    // The phrase as a headline writes it, without the articles inside ("Sixth Win in Row" for "in a row"): the
+    // words' places closed up over each article's. Not for a name ("Save the Children").
+    private readonly (IReadOnlyList<int> Offsets, IReadOnlyList<PhraseStopWord> StopWords)? headlineForm;
+
     /// <summary>
     /// Creates a phrase from analysed words; stop words keep their positions as gaps, and those in
     /// <paramref name="stopWords"/> must be written there. With <paramref name="wordBeforeCapitalA"/> the phrase ends
@@ -492,6 +496,16 @@ public sealed class PhraseNode : QueryNode
         StopWords = slop > 0 ? [] : stopWords ?? [];
         AmpersandsAfter = slop > 0 ? [] : ampersandsAfter ?? [];
         this.written = written;
+        headlineForm = StopWords.Any(s => s.AnyDeterminer) && !IsWrittenAsName ? WithoutArticles(offsets, StopWords) : null;
+    }
+
+    private static (IReadOnlyList<int>, IReadOnlyList<PhraseStopWord>) WithoutArticles(IReadOnlyList<int> offsets, IReadOnlyList<PhraseStopWord> stopWords)
+    {
+        // Offsets count from the first searchable word: an article after it moves later words left, one before it
+        // moves earlier stop words right.
+        var articles = stopWords.Where(s => s.AnyDeterminer).Select(s => s.Offset).ToArray();
+        int Closed(int offset) => offset - articles.Count(a => a > 0 && a < offset) + articles.Count(a => a < 0 && a > offset);
+        return (offsets.Select(Closed).ToArray(), stopWords.Where(s => !s.AnyDeterminer).Select(s => s with { Offset = Closed(s.Offset) }).ToArray());
     }
 
     /// <summary>
@@ -550,43 +564,86 @@ public sealed class PhraseNode : QueryNode
                 continue;
             }
 
-            var last = start;
-            var ok = true;
-            for (var k = 1; k < Stems.Count && ok; k++)
+            if (MatchAt(document, start, Offsets, StopWords, hits))
             {
-                ok = FindNear(document.PositionsOf(Stems[k]), start + Offsets[k], start, out var at);
-                last = Math.Max(last, at);
-            }
-
-            // "Colin L. Powell" for "Colin Powell": a person's name with a middle initial the phrase does not write.
-            if (!ok && SkipsMiddleInitial && document.IsInitialAt(start + 1) && document.PositionsOf(Stems[1]).Contains(start + 2))
-            {
-                (ok, last) = (true, start + 2);
-            }
-
-            // An exact phrase is one expression: it does not run across the end of a sentence ("the first time. Warner").
-            if (ok && document.IsTitle(start) == document.IsTitle(last) && HasStopWords(document, start) && HasAmpersands(document, start)
-                && (Slop > 0 || !document.HasSentenceEndBetween(start, last))
-                && (WordBeforeCapitalA is null || document.IsFollowedByCapitalA(last, WordBeforeCapitalA)))
-            {
-                // The hit spans the stop words asked for too: "will pay" is two words for a NEAR and in the evidence.
-                var to = WordBeforeCapitalA is null ? last : last + 1;
-                hits.Add(StopWords.Count == 0
-                    ? new QueryHit(start, to)
-                    : new QueryHit(Math.Min(start, start + StopWords[0].Offset), Math.Max(to, start + StopWords[^1].Offset)));
                 found = true;
+            }
+            else if (headlineForm is (var offsets, var stopWords) && document.IsTitle(start) && MatchAt(document, start, offsets, stopWords, hits))
+            {
+                // Only where the phrase stands whole: "Sixth Win in Row (AP)", not "in Row With Referees" (a quarrel),
+                // "Red Sox" for "in the red" or "In-House".
+                if (StandsAloneInHeadline(document, hits[^1]))
+                {
+                    found = true;
+                }
+                else
+                {
+                    hits.RemoveAt(hits.Count - 1);
+                }
             }
         }
 
         return found;
     }
 
-    private bool HasAmpersands(AnalyzedDocument document, int start) =>
-        AmpersandsAfter.All(word => document.HasAmpersandAfter(start + Offsets[word]));
-
-    private bool HasStopWords(AnalyzedDocument document, int start)
+    private bool MatchAt(AnalyzedDocument document, int start, IReadOnlyList<int> offsets, IReadOnlyList<PhraseStopWord> stopWords, List<QueryHit> hits)
     {
-        foreach (var stop in StopWords)
+        var last = start;
+        var ok = true;
+        for (var k = 1; k < Stems.Count && ok; k++)
+        {
+            ok = FindNear(document.PositionsOf(Stems[k]), start + offsets[k], start, out var at);
+            last = Math.Max(last, at);
+        }
+
+        // "Colin L. Powell" for "Colin Powell": a person's name with a middle initial the phrase does not write.
+        if (!ok && SkipsMiddleInitial && document.IsInitialAt(start + 1) && document.PositionsOf(Stems[1]).Contains(start + 2))
+        {
+            (ok, last) = (true, start + 2);
+        }
+
+        // An exact phrase is one expression: it does not run across the end of a sentence ("the first time. Warner").
+        if (!ok || document.IsTitle(start) != document.IsTitle(last) || !HasStopWords(document, start, stopWords) || !HasAmpersands(document, start, offsets)
+            || (Slop == 0 && document.HasSentenceEndBetween(start, last))
+            || (WordBeforeCapitalA is not null && !document.IsFollowedByCapitalA(last, WordBeforeCapitalA)))
+        {
+            return false;
+        }
+
+        // The hit spans the stop words asked for too: "will pay" is two words for a NEAR and in the evidence.
+        var to = WordBeforeCapitalA is null ? last : last + 1;
+        hits.Add(stopWords.Count == 0
+            ? new QueryHit(start, to)
+            : new QueryHit(Math.Min(start, start + stopWords[0].Offset), Math.Max(to, start + stopWords[^1].Offset)));
+        return true;
+    }
+
+    // The headline ends after the phrase or punctuation follows it, and no hyphen joins its words or ends it.
+    private static bool StandsAloneInHeadline(AnalyzedDocument document, QueryHit hit)
+    {
+        var (first, last) = (document.TokenIndexAt(hit.From), document.TokenIndexAt(hit.To));
+        if (first < 0 || last < 0)
+        {
+            return false;
+        }
+
+        var title = document.Title;
+        string GapAfter(int token) => title[document.Tokens[token].End..document.Tokens[token + 1].Start].Trim();
+        if ((first > 0 && GapAfter(first - 1).Contains('-', StringComparison.Ordinal))
+            || Enumerable.Range(first, last - first).Any(token => GapAfter(token).Contains('-', StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        return last + 1 >= document.TitleTokenCount || GapAfter(last) is { Length: > 0 } gap && !gap.Contains('-', StringComparison.Ordinal);
+    }
+
+    private bool HasAmpersands(AnalyzedDocument document, int start, IReadOnlyList<int> offsets) =>
+        AmpersandsAfter.All(word => document.HasAmpersandAfter(start + offsets[word]));
+
+    private static bool HasStopWords(AnalyzedDocument document, int start, IReadOnlyList<PhraseStopWord> stopWords)
+    {
+        foreach (var stop in stopWords)
         {
             if (document.TokenIndexAt(start + stop.Offset) is not (>= 0 and var index) || !stop.IsFilledAt(document, index)
                 || document.IsTitle(start + stop.Offset) != document.IsTitle(start)
