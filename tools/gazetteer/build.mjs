@@ -340,9 +340,10 @@ const companyTowns = new Set(pressRowsOf('city-company').map(([, id]) => id));
 // size or more.
 const KNOWN_CITY_POPULATION = 200000;
 const givenNameSet = new Set([...femaleNames(), ...maleNames()].map((n) => n.trim().toLowerCase()));
+// Another city bears the name with a quarter of this one's people or more (Alabama's Birmingham beside England's).
+const hasLargeNamesake = (city, name) => (citiesByName.get(name.toLowerCase()) ?? []).some((other) => other !== city && other.population * 4 >= city.population);
 const isKnownByName = (city, name) => city.country === 'US' && city.population >= KNOWN_CITY_POPULATION && !givenNameSet.has(name.toLowerCase())
-  && !areaNames.has(plainOf(name).toLowerCase())
-  && !(citiesByName.get(name.toLowerCase()) ?? []).some((other) => other !== city && other.population * 4 >= city.population);
+  && !areaNames.has(plainOf(name).toLowerCase()) && !hasLargeNamesake(city, name);
 // A name of several ordinary words is still a name ("Salt Lake City", "Long Beach", "New Haven", "Port Said"): English
 // writes the phrase in lower case and the town with capitals. Left out: a city's quarters ("Financial District",
 // "City Center": GeoNames' sections of a city), transliterations with words of one or two letters ("My Tho", "Ma'an"),
@@ -357,8 +358,7 @@ const isNameOfOrdinaryWords = (city, plainName) => {
     && !areaNames.has(plainName.toLowerCase()) && !namesOtherSubdivision(plainName.toLowerCase(), city);
 };
 const isKnownNameOfOrdinaryWords = (city) => (city.population >= KNOWN_CITY_POPULATION
-  || (city.featureCode === 'PPLA' && city.population >= LARGE_CITY_POPULATION))
-  && !(citiesByName.get(city.name.toLowerCase()) ?? []).some((other) => other !== city && other.population * 4 >= city.population);
+  || (city.featureCode === 'PPLA' && city.population >= LARGE_CITY_POPULATION)) && !hasLargeNamesake(city, city.name);
 let dropped = 0;
 for (const city of cities) {
   if (city.population < MIN_CITY_POPULATION) continue;

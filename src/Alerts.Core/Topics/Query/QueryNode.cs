@@ -564,29 +564,27 @@ public sealed class PhraseNode : QueryNode
                 continue;
             }
 
-            if (MatchAt(document, start, Offsets, StopWords, hits))
+            // In a headline, also without its articles, where the phrase stands whole: "Sixth Win in Row (AP)", not
+            // "in Row With Referees" (a quarrel), "Red Sox" for "in the red" or "In-House".
+            var hit = MatchAt(document, start, Offsets, StopWords);
+            if (hit is null && headlineForm is (var offsets, var stopWords) && document.IsTitle(start)
+                && MatchAt(document, start, offsets, stopWords) is { } headlineHit && StandsAloneInHeadline(document, headlineHit))
             {
-                found = true;
+                hit = headlineHit;
             }
-            else if (headlineForm is (var offsets, var stopWords) && document.IsTitle(start) && MatchAt(document, start, offsets, stopWords, hits))
+
+            if (hit is { } match)
             {
-                // Only where the phrase stands whole: "Sixth Win in Row (AP)", not "in Row With Referees" (a quarrel),
-                // "Red Sox" for "in the red" or "In-House".
-                if (StandsAloneInHeadline(document, hits[^1]))
-                {
-                    found = true;
-                }
-                else
-                {
-                    hits.RemoveAt(hits.Count - 1);
-                }
+                hits.Add(match);
+                found = true;
             }
         }
 
         return found;
     }
 
-    private bool MatchAt(AnalyzedDocument document, int start, IReadOnlyList<int> offsets, IReadOnlyList<PhraseStopWord> stopWords, List<QueryHit> hits)
+    // The phrase's span starting at a position, laid out by the given places, or null.
+    private QueryHit? MatchAt(AnalyzedDocument document, int start, IReadOnlyList<int> offsets, IReadOnlyList<PhraseStopWord> stopWords)
     {
         var last = start;
         var ok = true;
@@ -607,15 +605,14 @@ public sealed class PhraseNode : QueryNode
             || (Slop == 0 && document.HasSentenceEndBetween(start, last))
             || (WordBeforeCapitalA is not null && !document.IsFollowedByCapitalA(last, WordBeforeCapitalA)))
         {
-            return false;
+            return null;
         }
 
         // The hit spans the stop words asked for too: "will pay" is two words for a NEAR and in the evidence.
         var to = WordBeforeCapitalA is null ? last : last + 1;
-        hits.Add(stopWords.Count == 0
+        return stopWords.Count == 0
             ? new QueryHit(start, to)
-            : new QueryHit(Math.Min(start, start + stopWords[0].Offset), Math.Max(to, start + stopWords[^1].Offset)));
-        return true;
+            : new QueryHit(Math.Min(start, start + stopWords[0].Offset), Math.Max(to, start + stopWords[^1].Offset));
     }
 
     // The headline ends after the phrase or punctuation follows it, and no hyphen joins its words or ends it.
