@@ -53,6 +53,7 @@ internal sealed class PersonNames
         {
             var candidate = found[c];
             var previous = c > 0 ? found[c - 1] : null;
+            var titled = FollowsPersonsTitle(candidate, previous);
             if (candidate.IsOneWordTownOrRegion && AfterGivenName(candidate))
             {
                 people.Add(c);
@@ -63,10 +64,15 @@ internal sealed class PersonNames
                     people.Add(c - 1);
                 }
             }
-            else if (BeginsName(candidate, c + 1 < found.Count ? found[c + 1] : null) && !namedAsPlace(c)
-                && (!backedByStory(c) || SurnameRecurs(document, candidate.FirstToken)))
+            else if (BeginsName(candidate, c + 1 < found.Count ? found[c + 1] : null, titled) && !namedAsPlace(c)
+                && (titled || !backedByStory(c) || SurnameRecurs(document, candidate.FirstToken)))
             {
                 people.Add(c);
+                // "Sen. Lincoln Chafee ... Lincoln Chafee's father": after a title the name is the person's throughout.
+                if (titled)
+                {
+                    personsWords.Add(document.Tokens[candidate.FirstToken].Surface);
+                }
             }
             else if (candidate.IsOneWordTownOrRegion && FollowsJobTitle(candidate, previous))
             {
@@ -127,12 +133,14 @@ internal sealed class PersonNames
     // "David Beckham", "Paul Hamm", "Mary Robinson": a given name that is also a town or a small country's district
     // (David in Panama, Paul in Cape Verde, Mary in Turkmenistan), right before a capitalised word that names nothing the
     // recogniser knows and is no everyday word (not "Charlotte Beats Miami" in a headline's capitals), is a first name,
-    // unless the story names the place's country otherwise ("Atlanta Braves" in a story that names Georgia).
-    private bool BeginsName(NameCandidate candidate, NameCandidate? next)
+    // unless the story names the place's country otherwise ("Atlanta Braves" in a story that names Georgia). After a
+    // person's title ("Sen. Lincoln Chafee", "Senator Lincoln Chafee"), where a team's or a firm's name does not stand,
+    // a large city or a state yields too, and so does a story that names its country.
+    private bool BeginsName(NameCandidate candidate, NameCandidate? next, bool afterTitle)
     {
         var first = candidate.FirstToken;
-        if (candidate.LastToken != first || candidate.IsCountry || candidate.IsPeopleOrOrganisation || candidate.Readings.Any(IsProminent)
-            || next?.FirstToken == first + 1)
+        if (candidate.LastToken != first || candidate.IsCountry || candidate.IsPeopleOrOrganisation
+            || (candidate.Readings.Any(IsProminent) && !afterTitle) || next?.FirstToken == first + 1)
         {
             return false;
         }
@@ -480,14 +488,33 @@ internal sealed class PersonNames
 
     // "PeopleSoft CEO Conway Says", "Lakers Coach Jackson": a job's title, capitalised, right before a town's name
     // makes it a surname, in a headline too, where the body's rule for capitalised words does not reach (see
-    // EndsNameInBody). Not before a state or a large city, which a title word used as a verb takes ("Zook to Coach
-    // Illinois", "Premier Paris Fashion House"), nor after a possessive ("President's Texas Ranch"), a verb's "to" or
-    // an auxiliary, nor where the title word is itself part of a place's name.
-    private bool FollowsJobTitle(NameCandidate candidate, NameCandidate? previous)
+    // EndsNameInBody). Not before a state or a large city, which a title word used as an adjective takes ("Premier
+    // Paris Fashion House"; see FollowsPersonsTitle for a first name after a title).
+    private bool FollowsJobTitle(NameCandidate candidate, NameCandidate? previous) =>
+        !candidate.Readings.Any(IsProminent) && IsAfterJobTitle(candidate.FirstToken, previous);
+
+    // "Sen. Lincoln Chafee", "Senator Lincoln Chafee": a person's title, abbreviated, or written in full outside a
+    // headline that capitalises every word ("Premier Dallas Mavericks Fan Site Opens" is no premier's).
+    private bool FollowsPersonsTitle(NameCandidate candidate, NameCandidate? previous)
     {
         var first = candidate.FirstToken;
-        if (first == 0 || first == document.TitleTokenCount || previous?.LastToken == first - 1 || candidate.Readings.Any(IsProminent)
-            || document.IsPossessive(first - 1)
+        if (first == 0 || first == document.TitleTokenCount)
+        {
+            return false;
+        }
+
+        var name = document.Tokens[first];
+        return EndsWithTitle(document.TextOf(name).AsSpan(0, name.Start).TrimEnd())
+            || (IsAfterJobTitle(first, previous) && !IsInTitleCaseHeadline(document, first));
+    }
+
+    // A job's title written right before the word as the press writes one before a name: capitalised, one space
+    // between; not after a possessive ("President's Texas Ranch", "Coach's Denver Broncos Legacy"), a verb's "to" or
+    // an auxiliary ("Zook to Coach Illinois", "Shanahan Will Coach Denver Broncos"), nor where a place ends right
+    // before it (the title word is part of the place's name).
+    private bool IsAfterJobTitle(int first, NameCandidate? previous)
+    {
+        if (first == 0 || first == document.TitleTokenCount || previous?.LastToken == first - 1 || document.IsPossessive(first - 1)
             || (first >= 2 && first - 1 != document.TitleTokenCount && MakesAVerb(document.Tokens[first - 2])))
         {
             return false;
@@ -547,7 +574,7 @@ internal sealed class PersonNames
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitlesBeforeNames =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cpl", "sgt", "pvt", "pfc",
+            "mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "maj", "capt", "cpl", "sgt", "pvt", "pfc",
             "spc", "adm", "cmdr", "rev",
         }.GetAlternateLookup<ReadOnlySpan<char>>();
 
