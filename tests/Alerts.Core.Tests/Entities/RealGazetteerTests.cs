@@ -1284,20 +1284,6 @@ public sealed class RealGazetteerTests
     }
 
     [Theory]
-    [InlineData("Huskers roll", "The Cornhuskers beat Iowa State in Lincoln on Saturday.", "US-NE")]
-    [InlineData("Lincoln Stars win", "The Lincoln Stars beat Omaha on Friday night.", "US-NE")]
-    [InlineData("Johnson to Coach Dallas Mavericks", "Avery Johnson was named head coach on Monday.", "US-TX")]
-    [InlineData("Shanahan Will Coach Denver Broncos Next Season", "Mike Shanahan will return, the team's owner said.", "US-CO")]
-    [InlineData("Coach's Denver Broncos Legacy", "The coach won two Super Bowls.", "US-CO")]
-    [InlineData("Premier Dallas Mavericks Fan Site Opens", "The site opened on Monday.", "US-TX")]
-    public void Recognize_LargeCityAsAGivenNameWithoutAPersonsTitle_StaysTheCity(string title, string body, string place)
-    {
-        // Act / Assert: without a title before it, and after a title word used as a verb, a possessive or a headline's
-        // capitals, the city's team keeps it the city (found by review).
-        Assert.Contains(Recognize(title, body), m => m.Entry.LiesInSubdivision(place));
-    }
-
-    [Theory]
     [InlineData("OPEC Aims for 4 Pct Boost", "Kuwaiti Oil Minister Sheikh Ahmad al-Fahd al-Sabah said on Wednesday.")]
     [InlineData("Kuwait's emir speaks", "Sheikh Sabah said on Monday output would rise.")]
     [InlineData("Sabah Says Emir Is Well", "Kuwait's prime minister, Sheikh Sabah al-Ahmed al-Sabah, said the emir was well. Sabah told reporters.")]
@@ -1323,10 +1309,17 @@ public sealed class RealGazetteerTests
     [InlineData("Spurrier Won't Coach Conway Again", "Steve Spurrier said on Monday he would not return.", "US-AR")]
     [InlineData("Protesters Gather Near President's Texas Ranch", "Protesters gathered on Monday.", "US-TX")]
     [InlineData("Governor Punjab speaks", "The governor said Punjab has 80 million people.", "IN-PB")]
+    [InlineData("Johnson to Coach Dallas Mavericks", "Avery Johnson was named head coach on Monday.", "US-TX")]
+    [InlineData("Shanahan Will Coach Denver Broncos Next Season", "Mike Shanahan will return, the team's owner said.", "US-CO")]
+    [InlineData("Coach's Denver Broncos Legacy", "The coach won two Super Bowls.", "US-CO")]
+    [InlineData("Premier Dallas Mavericks Fan Site Opens", "The site opened on Monday.", "US-TX")]
+    [InlineData("Lincoln Stars win", "The Lincoln Stars beat Omaha on Friday night.", "US-NE")]
+    [InlineData("Huskers roll", "The Cornhuskers beat Iowa State in Lincoln on Saturday.", "US-NE")]
     public void Recognize_TownAfterATitleNotWrittenAsOne_StaysThePlace(string title, string body, string place)
     {
         // Act / Assert: the rule reads a title only as the press writes one before a name, with its capital, and not
-        // before a state or a large city, after a possessive or as a verb (found by review).
+        // before a state or a large city, after a possessive, as a verb or in a headline's capitals, where a large
+        // city's team keeps it the city, as it does with no title at all (found by review).
         Assert.Contains(Recognize(title, body), m => m.Entry.LiesInSubdivision(place));
     }
 
