@@ -79,6 +79,11 @@ public sealed class TextAnalyzerTests
     [InlineData("tire", "tired")]
     [InlineData("conference", "conferencing")]
     [InlineData("warn", "warne")]
+    [InlineData("corporal", "corporate")]
+    [InlineData("corporals", "corporation")]
+    [InlineData("admiral", "admired")]
+    [InlineData("bowling", "bowl")]
+    [InlineData("physics", "physical")]
     public void Stem_WordsOfUnrelatedMeaning_DoNotShareStem(string a, string b)
     {
         // Act / Assert: Porter2 alone gives each pair one stem.
@@ -107,6 +112,8 @@ public sealed class TextAnalyzerTests
     [InlineData("experiments", "experimental")]
     [InlineData("designate", "designation")]
     [InlineData("departments", "department")]
+    [InlineData("corporal", "corporals")]
+    [InlineData("admiral", "admirals")]
     public void Stem_OverriddenFamilies_KeepTheirOwnForms(string a, string b)
     {
         // Act / Assert
