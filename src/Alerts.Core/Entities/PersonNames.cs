@@ -494,15 +494,11 @@ internal sealed class PersonNames
         !candidate.Readings.Any(IsProminent) && IsAfterJobTitle(candidate.FirstToken, previous);
 
     // "Sen. Lincoln Chafee", "Senator Lincoln Chafee": a person's title, abbreviated, or written in full outside a
-    // headline that capitalises every word ("Premier Dallas Mavericks Fan Site Opens" is no premier's).
+    // headline that capitalises every word ("Premier Dallas Mavericks Fan Site Opens" is no premier's). A field's first
+    // word needs no guard: only punctuation stands before it.
     private bool FollowsPersonsTitle(NameCandidate candidate, NameCandidate? previous)
     {
         var first = candidate.FirstToken;
-        if (first == 0 || first == document.TitleTokenCount)
-        {
-            return false;
-        }
-
         var name = document.Tokens[first];
         return EndsWithTitle(document.TextOf(name).AsSpan(0, name.Start).TrimEnd())
             || (IsAfterJobTitle(first, previous) && !IsInTitleCaseHeadline(document, first));
