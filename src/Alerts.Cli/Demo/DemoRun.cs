@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Alerts.Cli.Hosting;
 using Alerts.Core.Articles;
 using Alerts.Core.Delivery;
@@ -7,6 +5,7 @@ using Alerts.Core.Feeds;
 using Alerts.Core.Pipeline;
 using Alerts.Core.Subscriptions;
 using Alerts.Core.Topics;
+using Alerts.LocalDev;
 using Alerts.LocalDev.Azurite;
 using Alerts.LocalDev.Smtp;
 using Alerts.LocalDev.Webhooks;
@@ -55,7 +54,7 @@ public static class DemoRun
         await using var _ = feedServer;
 
         var observer = new DemoObserver();
-        var hostPort = FreePort();
+        var hostPort = LoopbackPorts.Free();
         await using var host = LocalFunctionsHost.Create(new LocalHostOptions
         {
             Urls = $"http://127.0.0.1:{hostPort}",
@@ -136,13 +135,6 @@ public static class DemoRun
 
         // A fresh source each run (the local feed's port changes); the articles table still remembers what was seen.
         await services.GetRequiredService<ISourceStore>().UpsertAsync(new FeedSource(SourceId, feedUrl) { Name = "World Desk (demo)" }, cancellationToken);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

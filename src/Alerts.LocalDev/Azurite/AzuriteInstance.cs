@@ -69,11 +69,11 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     /// <summary>Starts a private Azurite on free ports that keeps its data in <paramref name="dataFolder"/> (tests).</summary>
     public static Task<AzuriteInstance> StartPersistentAsync(string dataFolder, Action<string> log, CancellationToken cancellationToken) =>
-        StartOnFreePortsAsync(FreePort, dataFolder, log, cancellationToken);
+        StartOnFreePortsAsync(LoopbackPorts.Free, dataFolder, log, cancellationToken);
 
     /// <summary>Starts a private, in-memory Azurite on free ports (tests).</summary>
     public static Task<AzuriteInstance> StartInMemoryAsync(Action<string> log, CancellationToken cancellationToken) =>
-        StartOnFreePortsAsync(FreePort, dataFolder: null, log, cancellationToken);
+        StartOnFreePortsAsync(LoopbackPorts.Free, dataFolder: null, log, cancellationToken);
 
     /// <summary>
     /// Starts Azurite on ports <paramref name="choosePort"/> names. A port found free can be taken by another process
@@ -247,13 +247,6 @@ public sealed class AzuriteInstance : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed record AzuriteLaunch(int BlobPort, int QueuePort, int TablePort, string? DataFolder);

@@ -1,4 +1,5 @@
 using Alerts.IntegrationTests.Support;
+using Alerts.LocalDev;
 
 namespace Alerts.IntegrationTests.Cli;
 
@@ -12,7 +13,7 @@ public sealed class HostCommandTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         using var host = CliProcess.Start(
-            ["host", "--urls", $"http://127.0.0.1:{CliProcess.FreePort()}"],
+            ["host", "--urls", $"http://127.0.0.1:{LoopbackPorts.Free()}"],
             new Dictionary<string, string>
             {
                 ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
@@ -45,7 +46,7 @@ public sealed class HostCommandTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         using var host = CliProcess.Start(
-            ["host", "--urls", $"http://127.0.0.1:{CliProcess.FreePort()}"],
+            ["host", "--urls", $"http://127.0.0.1:{LoopbackPorts.Free()}"],
             new Dictionary<string, string> { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["Alerts__Scoring__RefreshIntervalSeconds"] = "soon" },
             folder.FullName);
 

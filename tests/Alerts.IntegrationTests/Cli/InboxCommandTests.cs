@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Alerts.IntegrationTests.Support;
+using Alerts.LocalDev;
 
 namespace Alerts.IntegrationTests.Cli;
 
@@ -14,8 +15,8 @@ public sealed class InboxCommandTests : IDisposable
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "signals are POSIX");
         var ct = TestContext.Current.CancellationToken;
-        var webhookPort = CliProcess.FreePort();
-        using var inbox = CliProcess.Start(["inbox", "--smtp-port", CliProcess.FreePort().ToString(), "--webhook-port", webhookPort.ToString(), "--output", folder.FullName]);
+        var webhookPort = LoopbackPorts.Free();
+        using var inbox = CliProcess.Start(["inbox", "--smtp-port", LoopbackPorts.Free().ToString(), "--webhook-port", webhookPort.ToString(), "--output", folder.FullName]);
         inbox.WaitFor("Press Ctrl+C", ct);
 
         // Act

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Alerts.IntegrationTests.Support;
+using Alerts.LocalDev;
 using Alerts.LocalDev.Azurite;
 
 namespace Alerts.IntegrationTests.Cli;
@@ -22,7 +23,7 @@ public sealed class ReadmeLocalRunTests(AzuriteFixture azurite) : IDisposable
         var ct = TestContext.Current.CancellationToken;
         var root = AzuritePackage.FindRepositoryRoot()!;
         File.Copy(Path.Combine(root, "local.settings.sample.json"), Path.Combine(folder.FullName, "local.settings.json"));
-        int smtpPort = CliProcess.FreePort(), webhookPort = CliProcess.FreePort(), hostPort = CliProcess.FreePort();
+        int smtpPort = LoopbackPorts.Free(), webhookPort = LoopbackPorts.Free(), hostPort = LoopbackPorts.Free();
         var environment = new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,

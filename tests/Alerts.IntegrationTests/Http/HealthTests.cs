@@ -4,6 +4,7 @@ using Alerts.Core.Feeds;
 using Alerts.Core.Pipeline;
 using Alerts.Infrastructure.Storage;
 using Alerts.IntegrationTests.Support;
+using Alerts.LocalDev;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Alerts.IntegrationTests.Http;
@@ -96,7 +97,7 @@ public sealed class HealthTests(AzuriteFixture azurite)
         await using var app = await PipelineHarness.StartAsync(azurite);
         var check = new HealthCheck(
             new Azure.Storage.Queues.QueueServiceClient(
-                $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;QueueEndpoint=http://127.0.0.1:{CliProcess.FreePort()}/devstoreaccount1;",
+                $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;QueueEndpoint=http://127.0.0.1:{LoopbackPorts.Free()}/devstoreaccount1;",
                 new Azure.Storage.Queues.QueueClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = TimeSpan.FromSeconds(2) } }),
             app.Names,
             app.Services.GetRequiredService<ISourceStore>(),

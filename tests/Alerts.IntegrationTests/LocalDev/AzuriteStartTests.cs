@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Alerts.IntegrationTests.Support;
+using Alerts.LocalDev;
 using Alerts.LocalDev.Azurite;
 using Azure.Storage.Queues;
 
@@ -18,7 +19,7 @@ public sealed class AzuriteStartTests
         holder.Start();
         var takenPort = ((IPEndPoint)holder.LocalEndpoint).Port;
         var choices = 0;
-        int ChoosePort() => ++choices == 2 ? takenPort : CliProcess.FreePort();
+        int ChoosePort() => ++choices == 2 ? takenPort : LoopbackPorts.Free();
         var log = new List<string>();
 
         // Act

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Alerts.IntegrationTests.Support;
+using Alerts.LocalDev;
 using Alerts.LocalDev.Azurite;
 using Alerts.LocalDev.Smtp;
 using Alerts.LocalDev.Webhooks;
@@ -37,7 +38,7 @@ public sealed partial class CrashTests(AzuriteFixture azurite) : IDisposable
         await using var smtp = await SmtpSink.StartAsync(new SmtpSinkOptions { OutputDirectory = Path.Combine(folder.FullName, "mail") }, ct);
         await using var hooks = await WebhookSink.StartAsync(new WebhookSinkOptions { OutputDirectory = Path.Combine(folder.FullName, "hooks") }, ct);
         var id = Guid.NewGuid().ToString("N")[..8];
-        var hostPort = CliProcess.FreePort();
+        var hostPort = LoopbackPorts.Free();
         var environment = new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,

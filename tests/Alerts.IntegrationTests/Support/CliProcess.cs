@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Alerts.IntegrationTests.Support;
 
@@ -49,14 +47,6 @@ public sealed class CliProcess : IDisposable
         }
 
         return new CliProcess(Process.Start(start)!);
-    }
-
-    /// <summary>A free TCP port on the loopback address.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Waits for a line holding <paramref name="text"/> and returns it; fails with the output seen so far.</summary>
