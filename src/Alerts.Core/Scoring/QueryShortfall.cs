@@ -16,6 +16,10 @@ public static class QueryShortfall
     // Branches as near as the nearest, said beside it; more would bury the first.
     private const int MostBranchesAlsoShown = 2;
 
+    private const string OutsideTitleSaid = " are there, but not in the title as it asks";
+
+    private const string TitlePrefix = "title:";
+
     /// <summary>Describes the shortfall; call it only for an article the query did not match.</summary>
     public static string Describe(CompiledTopic topic, AnalyzedDocument document)
     {
@@ -41,7 +45,8 @@ public static class QueryShortfall
         var howApart = shortfall.Apart.Any(node => node is PhraseNode { StopWords.Count: > 0 })
             ? " are there, but not together as it asks, small words included"
             : " are there, but not as close together as it asks";
-        var apart = shortfall.Apart.Count == 0 ? string.Empty : "; the words of " + string.Join(" | ", shortfall.Apart.Select(Shown)) + howApart;
+        var apart = (shortfall.Apart.Count == 0 ? string.Empty : "; the words of " + string.Join(" | ", shortfall.Apart.Select(Shown)) + howApart)
+            + (shortfall.OutsideTitle.Count == 0 ? string.Empty : "; the words of " + string.Join(" | ", shortfall.OutsideTitle.Select(Shown)) + OutsideTitleSaid);
         if (shortfall.Found.Count == 0)
         {
             return (apart.Length > 0 ? "the query did not match" + apart : "the query did not match: none of its words are there") + excluded + filed;
@@ -101,7 +106,7 @@ public static class QueryShortfall
                         Collect(child, document, branch);
                         return branch;
                     })
-                    .Where(branch => branch.Found.Count + branch.Apart.Count > 0)
+                    .Where(branch => branch.Found.Count + branch.Apart.Count + branch.OutsideTitle.Count > 0)
                     .OrderBy(branch => branch.Distance)
                     .ThenByDescending(branch => branch.WordsFound)
                     .ToList();
@@ -152,6 +157,12 @@ public static class QueryShortfall
             case NotNearNode notNear:
                 Collect(notNear.Left, document, shortfall);
                 break;
+            case PhraseNode { Scope: FieldScope.Title } phrase when !phrase.Stems.All(stem => document.PositionsOf(stem).Any(document.IsTitle))
+                && phrase.Stems.All(stem => document.PositionsOf(stem).Count > 0):
+                // "title:"running back"" in a story that says "running back" only below the headline: not a question
+                // of closeness, and the fix differs (drop title:, or keep it and miss such stories).
+                shortfall.OutsideTitle.Add(node);
+                break;
             case PhraseNode phrase when phrase.Stems.All(stem => document.PositionsOf(stem).Count > 0):
                 shortfall.Apart.Add(node);
                 break;
@@ -177,9 +188,18 @@ public static class QueryShortfall
             return new($"group {number} found only what it keeps away ({kept}): {clause}", WordsThereUncounted: true);
         }
 
-        if (IsApart(clause, document))
+        var nearest = Nearest(clause, document);
+        if (nearest.Missing.Count == 0 && nearest.Apart.Count > 0)
         {
             return new($"group {number} has its words, but not as close together as it asks: {clause}", WordsThereUncounted: true);
+        }
+
+        if (nearest.Missing.Count == 0 && nearest.OutsideTitle.Count > 0)
+        {
+            return new($"group {number} has its words, but not in the title as it asks: {clause}", WordsThereUncounted: true)
+            {
+                AnywhereForms = [.. nearest.OutsideTitle.Select(phrase => phrase.ToString()).Where(shown => shown.StartsWith(TitlePrefix, StringComparison.Ordinal)).Select(shown => shown[TitlePrefix.Length..])],
+            };
         }
 
         var otherForms = OtherFormsIn(clause, document).Distinct(StringComparer.Ordinal).ToList();
@@ -190,12 +210,13 @@ public static class QueryShortfall
             WordsThereUncounted: false);
     }
 
-    // The part of the group that came nearest has every word there, only not together as it asks.
-    private static bool IsApart(QueryNode clause, AnalyzedDocument document)
+    // What the part of the group that came nearest lacks: no word missing means its words are there, only not
+    // together or not where the query asks.
+    private static Shortfall Nearest(QueryNode clause, AnalyzedDocument document)
     {
         var shortfall = new Shortfall();
         Collect(clause, document, shortfall);
-        return shortfall.Apart.Count > 0 && shortfall.Missing.Count == 0;
+        return shortfall;
     }
 
     // The forms of a `#` word's family that the story writes, other than the one form the word asks for (not in what
@@ -259,11 +280,14 @@ public static class QueryShortfall
         // Parts whose words are all there, but not as near or in the order the query asks ("Israeli NEAR/2 military").
         public List<QueryNode> Apart { get; } = [];
 
+        // Title-only phrases whose words the story writes, but not all of them in its title.
+        public List<QueryNode> OutsideTitle { get; } = [];
+
         // Per OR, the other branches that came as near as the one described.
         public List<AsNearGroup> AlsoNear { get; } = [];
 
         // How far a branch is from matching: the parts it lacks, excludes or has apart.
-        public int Distance => Missing.Count + Excluded.Count + Apart.Count;
+        public int Distance => Missing.Count + Excluded.Count + Apart.Count + OutsideTitle.Count;
 
         // The different words it found, however often the story writes each.
         public int WordsFound => Found.Distinct(StringComparer.OrdinalIgnoreCase).Count();
@@ -274,6 +298,7 @@ public static class QueryShortfall
             Missing.AddRange(other.Missing);
             Excluded.AddRange(other.Excluded);
             Apart.AddRange(other.Apart);
+            OutsideTitle.AddRange(other.OutsideTitle);
             AlsoNear.AddRange(other.AlsoNear);
         }
     }

@@ -56,7 +56,7 @@ public static class MissedArticle
                 var shortfall = QueryShortfall.MissingGroup(compiled, document, missing);
                 reasons.Add(shortfall.Reason);
                 var groupNames = GroupsByClause(topic);
-                var wordsToAdd = shortfall.WordsThereUncounted ? [] : WordsToAdd(compiled, missing, document);
+                var wordsToAdd = shortfall.WordsThereUncounted ? shortfall.AnywhereForms : WordsToAdd(compiled, missing, document);
                 foreach (var word in wordsToAdd)
                 {
                     (string, WatchTopic) writtenOut = ($"add “{word}” to group {missing + 1}", topic with { Query = WithWord(compiled, missing, word, groupNames) });

@@ -43,6 +43,33 @@ public sealed class QueryShortfallTests
         Assert.Equal(expected, shortfall);
     }
 
+    [Theory]
+    [InlineData("title:\"running back\" injured", "the query did not match: found injured; the words of title:\"running back\" are there, but not in the title as it asks")]
+    [InlineData("title:\"running back\" OR title:tailback", "the query did not match; the words of title:\"running back\" are there, but not in the title as it asks")]
+    public void Describe_TitlePhraseWrittenOnlyBelowTheHeadline_SaysItIsNotInTheTitle(string query, string expected)
+    {
+        // Arrange: a question of where the words are, not of how close: "not as close together" would send the
+        // user after a wider NEAR.
+        var topic = CompiledTopic.Compile(TestSupport.Topic(query), Gazetteer.Default);
+        var story = new AnalyzedDocument("Carolina's Davis done for the season", "The Panthers' running back is injured and will miss the rest of the year.");
+
+        // Act
+        var shortfall = QueryShortfall.Describe(topic, story);
+
+        // Assert
+        Assert.Equal(expected, shortfall);
+    }
+
+    [Fact]
+    public void Describe_TitlePhraseWithItsWordsApartInTheTitle_StillSaysNotAsClose()
+    {
+        var topic = CompiledTopic.Compile(TestSupport.Topic("title:\"running back\""), Gazetteer.Default);
+
+        var shortfall = QueryShortfall.Describe(topic, new AnalyzedDocument("Back to running: Davis returns", "The Panthers' star is fit again."));
+
+        Assert.Equal("the query did not match; the words of title:\"running back\" are there, but not as close together as it asks", shortfall);
+    }
+
     [Fact]
     public void Describe_LongMissingPart_IsShortened()
     {

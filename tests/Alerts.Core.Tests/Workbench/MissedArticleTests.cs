@@ -192,6 +192,23 @@ public sealed class MissedArticleTests
     }
 
     [Fact]
+    public void Explain_GroupsPhraseOnlyBelowTheHeadline_SaysItIsNotInTheTitle()
+    {
+        // Arrange: "running back" is there, in the body; the group asks for it in the title.
+        var topic = new WatchTopic("running-backs", "Running backs", "Panthers title:\"running back\"");
+        var below = Story("below", "Carolina's Davis done for the season", "The Panthers' running back is injured and will miss the rest of the year.");
+
+        // Act
+        var explanation = MissedArticle.Explain(topic, below, [below]);
+
+        // Assert
+        Assert.Equal("group 2 has its words, but not in the title as it asks: title:\"running back\"", Assert.Single(explanation.Reasons));
+        var change = Assert.Single(explanation.Changes);
+        Assert.Equal("add “\"running back\"” to group 2", change.Change);
+        Assert.Equal("Panthers (title:\"running back\" OR \"running back\")", change.Topic.Query);
+    }
+
+    [Fact]
     public void Explain_OnlyOtherFormsThanAHashWordAsksFor_NamesThemAndProposesThem()
     {
         // Arrange: `#unit` asks for "unit"; the story writes "units", which adding to the group would catch.
