@@ -445,6 +445,36 @@ public sealed class AnalyzedDocument
     // " & " with its ampersand dropped leaves three spaces, as some archives store names ("Merck   Co.").
     private const int LostAmpersandSpaces = 3;
 
+    /// <summary>
+    /// Whether the token is an abbreviated title before a name: written with its capital and a full stop, then the next
+    /// word of the same field with a capital ("Sen. Kerry", "Lt. Gen. Sanchez", and "Sen.\John Kerry" across an
+    /// archive's line break). Not "gen" or "a sales rep. Then", nor a name that ends a sentence ("Hun Sen. The"), a
+    /// company in capitals before an ordinary word ("ADM. Shares") or a lone letter ("Gen. X").
+    /// </summary>
+    public bool IsAbbreviationBeforeName(int index)
+    {
+        if (index < 0 || index + 1 >= Tokens.Count)
+        {
+            return false;
+        }
+
+        var token = Tokens[index];
+        var next = Tokens[index + 1];
+        var text = TextOf(token);
+        if (IsTitle(token.Position) != IsTitle(next.Position) || token.End >= text.Length || text[token.End] != '.'
+            || next.Start <= token.End + 1 || text.AsSpan(token.End + 1, next.Start - token.End - 1).ContainsAnyExcept(" \t\n\\"))
+        {
+            return false;
+        }
+
+        var written = text.AsSpan(token.Start, token.End - token.Start);
+        var name = text.AsSpan(next.Start, next.End - next.Start);
+        var inCapitals = written.Length > 1 && !written.ContainsAnyInRange('a', 'z');
+        return char.IsUpper(written[0]) && char.IsUpper(name[0]) && !next.IsStopWord
+            && (!inCapitals || !name.ContainsAnyInRange('a', 'z'))
+            && (name.Length > 1 || (next.End < text.Length && text[next.End] == '.'));
+    }
+
     /// <summary>The token at a position, if any.</summary>
     public AnalyzedToken? TokenAt(int position)
     {

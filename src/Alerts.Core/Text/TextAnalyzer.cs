@@ -353,13 +353,20 @@ public static class TextAnalyzer
         // company's business ("corporate", "corporation"), nor an admiral anything admired.
         ("corporal", ["corporal", "corporals"]),
         ("admiral", ["admiral", "admirals"]),
+        // Since the seventieth stop, after a writer's `receptions` alerted on "Will Bills be more receptive?": a catch,
+        // a party or a signal's reception is nothing receptive.
+        ("reception", ["reception", "receptions"]),
 
         // A plural with a sense of its own: "futures" are traded contracts, not the future; "securities" are stocks and
         // bonds, not security; "goods" are wares, not good news. Writing the plural asks for that sense, and the
         // singular does not find it.
         ("futures", ["futures"]),
         ("securities", ["securities"]),
-        ("goods", ["goods"]));
+        ("goods", ["goods"]),
+        // Since the seventieth stop, after a writer's `sixes` found "six": a batsman's sixes and fours are hits, not
+        // the numbers.
+        ("sixes", ["sixes"]),
+        ("fours", ["fours"]));
 
     // A verb in -ize and its -ise spelling, with their regular forms, the -ation noun and the doer ("mobilize",
     // "mobilised", "mobilization", "equalizer").

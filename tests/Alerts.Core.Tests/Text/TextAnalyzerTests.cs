@@ -84,6 +84,10 @@ public sealed class TextAnalyzerTests
     [InlineData("admiral", "admired")]
     [InlineData("bowling", "bowl")]
     [InlineData("physics", "physical")]
+    [InlineData("receptions", "receptive")]
+    [InlineData("reception", "receptiveness")]
+    [InlineData("sixes", "six")]
+    [InlineData("fours", "four")]
     public void Stem_WordsOfUnrelatedMeaning_DoNotShareStem(string a, string b)
     {
         // Act / Assert: Porter2 alone gives each pair one stem.
@@ -114,6 +118,7 @@ public sealed class TextAnalyzerTests
     [InlineData("departments", "department")]
     [InlineData("corporal", "corporals")]
     [InlineData("admiral", "admirals")]
+    [InlineData("reception", "receptions")]
     public void Stem_OverriddenFamilies_KeepTheirOwnForms(string a, string b)
     {
         // Act / Assert

@@ -213,6 +213,12 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
     public SurnamesAsked? SurnamesAsked { get; internal set; }
 
     /// <summary>
+    /// Whether it matches only as an abbreviated title before a name ("Sen." in "Sen. Kerry"): set by the parser for
+    /// the abbreviations of an office or rank the query writes in full (see <see cref="TitleAbbreviations"/>).
+    /// </summary>
+    public bool OnlyBeforeName { get; init; }
+
+    /// <summary>
     /// Whether it matches only where the article writes it with a capital: a name's other spelling ("Savanna" for
     /// Savannah) may be an ordinary word in lower case ("the African savanna").
     /// </summary>
@@ -292,13 +298,14 @@ public sealed class TermNode(string stem, string written, FieldScope scope, IRea
         // A plain word found as itself needs no more look-ups (most terms in most articles).
         var compound = document.JoinedWordAt(position);
         if (NameForms is null && Acronym is null && CapitalsForms is null && compound is null && !NeedsPossessive && !PassesOverGivenNames
-            && !PassesOverFirstNames && !NeedsLettersInCapitals)
+            && !PassesOverFirstNames && !NeedsLettersInCapitals && !OnlyBeforeName)
         {
             return true;
         }
 
         var index = document.TokenIndexAt(position);
         if (index < 0 || (PassesOverGivenNames && PersonNames.BeginsPersonsName(document, index))
+            || (OnlyBeforeName && !document.IsAbbreviationBeforeName(index))
             || (PassesOverFirstNames && NamesPersonNotAsked(document, index)))
         {
             return false;

@@ -1048,6 +1048,13 @@ public static partial class QueryParser
             return new OrNode([term, alternative]);
         }
 
+        // "senator" finds "Sen. John Kerry", "general" "Lt. Gen. Sanchez": the press abbreviates an office or a rank before
+        // a name. Not for a word typed in capitals (an acronym); a quoted word or a `#` word never comes this way.
+        private static QueryNode WithTitleAbbreviations(QueryNode written, AnalyzedToken word, FieldScope scope) =>
+            TitleAbbreviations.Of(word.Surface) is not { } abbreviations || written is TermNode { Acronym: not null } or TermNode { CapitalsForms: not null }
+                ? written
+                : WithOtherSpellings(written, abbreviations.Stems.Select(stem => new TermNode(stem, abbreviations.Shown, scope, isOtherSpelling: true) { OnlyBeforeName = true }));
+
         // A stop word written as an acronym ("IT"): stop words are never searched for otherwise.
         private TermNode? Acronym(string text, FieldScope scope)
         {
@@ -1131,7 +1138,7 @@ public static partial class QueryParser
                 // A bare stop word ("the") can never be required: it is dropped, like search engines do; written as
                 // an acronym ("IT") it is a word.
                 0 => Acronym(text, scope),
-                1 => WithOtherSpelling(Term(words[0], text, scope, isNameSpelling: isNameSpelling), text, scope),
+                1 => WithTitleAbbreviations(WithOtherSpelling(Term(words[0], text, scope, isNameSpelling: isNameSpelling), text, scope), words[0], scope),
 
                 // "al-Qaeda", "U.N.-backed": one written word, several tokens, matched as a phrase.
                 _ => new PhraseNode(
