@@ -24,14 +24,17 @@ public static class LoopbackPorts
     private static readonly HashSet<int> HandedOut = [];
     private static readonly Lock Gate = new();
 
+    // Where the system's own range begins does not change while the process runs: read once.
+    private static readonly int EphemeralStart = EphemeralRangeStart();
+    private static readonly int Lowest = Math.Max(LowestChoice, EphemeralStart - RangeWidth);
+
     /// <summary>A port on 127.0.0.1 that was free a moment ago and is outside the range the system hands out itself.</summary>
     public static int Free()
     {
-        var ephemeralStart = EphemeralRangeStart();
-        var lowest = Math.Max(LowestChoice, ephemeralStart - RangeWidth);
-        for (var attempt = 0; attempt < Attempts && lowest < ephemeralStart; attempt++)
+        // A system whose own range starts this low leaves no room below it: let it choose.
+        for (var attempt = 0; attempt < Attempts && Lowest < EphemeralStart; attempt++)
         {
-            var port = Random.Shared.Next(lowest, ephemeralStart);
+            var port = Random.Shared.Next(Lowest, EphemeralStart);
             lock (Gate)
             {
                 if (!HandedOut.Contains(port) && IsFree(port))

@@ -198,7 +198,8 @@ public static class QueryShortfall
         {
             return new($"group {number} has its words, but not in the title as it asks: {clause}", WordsThereUncounted: true)
             {
-                AnywhereForms = [.. nearest.OutsideTitle.Select(phrase => phrase.ToString()).Where(shown => shown.StartsWith(TitlePrefix, StringComparison.Ordinal)).Select(shown => shown[TitlePrefix.Length..])],
+                // Only title-scoped phrases are put there, each shown with its "title:".
+                AnywhereForms = [.. nearest.OutsideTitle.Select(phrase => phrase.ToString()[TitlePrefix.Length..])],
             };
         }
 

@@ -11,7 +11,9 @@ namespace Alerts.Core.Topics.Query;
 /// <remarks>
 /// Left out on purpose: ranks whose word is an everyday word in other senses that topics use on their own ("Maj." for
 /// <c>major</c>, "Pvt." and "Pfc." for <c>private</c>, "Spc." for <c>specialist</c>), and academic titles ("Dr.",
-/// "Prof."), which stand before researchers as often as before a doctor or a teacher.
+/// "Prof."), which stand before researchers as often as before a doctor or a teacher. The person-name rules keep
+/// their own, wider list of titles before names (Mr., Dr., Pfc.): they ask whether a name follows a title, this asks
+/// which word of a query a title stands for.
 /// </remarks>
 internal static class TitleAbbreviations
 {
