@@ -119,6 +119,8 @@ public sealed class TextAnalyzerTests
     [InlineData("corporal", "corporals")]
     [InlineData("admiral", "admirals")]
     [InlineData("reception", "receptions")]
+    [InlineData("physics", "physicists")]
+    [InlineData("percent", "pct")]
     public void Stem_OverriddenFamilies_KeepTheirOwnForms(string a, string b)
     {
         // Act / Assert
