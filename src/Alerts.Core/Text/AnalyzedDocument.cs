@@ -35,7 +35,7 @@ public sealed class AnalyzedDocument
     // Where the headline's closing credit opens ("(Canadian Press)"), or -1.
     private readonly int headlineCreditStart;
 
-    // Compounds written with a hyphen (and "per cent", "5%"), by the position of their first part; null when the text has none.
+    // Compounds written with a hyphen, by the position of their first part; null when the text has none.
     private readonly Dictionary<int, JoinedWord>? joinedWords;
 
     private IReadOnlyList<string[]>? categoryWords;
@@ -71,20 +71,11 @@ public sealed class AnalyzedDocument
                 continue;
             }
 
-            if (i > 0 && (JoinedByHyphen(tokens[i - 1], token) ?? SpacedPercent(tokens[i - 1], token)) is { } joined)
+            if (i > 0 && JoinedByHyphen(tokens[i - 1], token) is { } joined)
             {
-                // "cease-fire" is also "ceasefire", "plug-in" "plugin": the press writes compounds both ways; so with
-                // "per cent", the British "percent".
+                // "cease-fire" is also "ceasefire", "plug-in" "plugin": the press writes compounds both ways.
                 (joinedWords ??= [])[tokens[i - 1].Position] = new JoinedWord(joined, token.Position);
                 AddStem(TextAnalyzer.Stem(joined), tokens[i - 1].Position);
-            }
-
-            if (IsNumberBeforePercentSign(token))
-            {
-                // "5%" says "5 percent": the sign is read as the word at the number's own place, so `percent` finds it
-                // while a phrase still sees one word there (`"takes a stake"` finds "takes 10% stake").
-                (joinedWords ??= [])[token.Position] = new JoinedWord("percent", token.Position);
-                AddStem("percent", token.Position);
             }
 
             // Stop words are not looked up, except one written as an acronym ("IT"), which a query can ask for.
@@ -158,16 +149,6 @@ public sealed class AnalyzedDocument
     private string? JoinedByHyphen(AnalyzedToken left, AnalyzedToken right) =>
         AreHyphenated(left, right) && TextAnalyzer.IsCompound(left.Surface, right.Surface) ? left.Surface + right.Surface : null;
 
-    // A number with the per cent sign straight after it ("5%", "2.5%").
-    private bool IsNumberBeforePercentSign(AnalyzedToken token) =>
-        char.IsAsciiDigit(token.Surface[^1]) && TextOf(token) is var text && token.End < text.Length && text[token.End] == '%';
-
-    // "per cent" with only white space between, in one field: the word "percent". The one compound the press splits with a
-    // space often enough to matter (a single word is otherwise never split: see docs/scoring.md on compounds).
-    private string? SpacedPercent(AnalyzedToken left, AnalyzedToken right) =>
-        right.Position == left.Position + 1 && left.Surface == "per" && right.Surface == "cent"
-        && TextOf(left).AsSpan(left.End, right.Start - left.End).IsWhiteSpace() ? "percent" : null;
-
     // Whether only a hyphen stands between two words of the same field ("cease-fire", "Port-au-Prince").
     private bool AreHyphenated(AnalyzedToken left, AnalyzedToken right) =>
         right.Start == left.End + 1 && IsTitle(left.Position) == IsTitle(right.Position) && TextOf(left)[left.End] == '-';
@@ -175,10 +156,7 @@ public sealed class AnalyzedDocument
     /// <summary>A compound written with a hyphen, read as one word: its folded letters and the position of its last part.</summary>
     public readonly record struct JoinedWord(string Surface, int LastPosition);
 
-    /// <summary>
-    /// The compound that starts at a position, if any: written with a hyphen ("cease-fire"), "per cent", or a number's
-    /// per cent sign ("5%").
-    /// </summary>
+    /// <summary>The compound written with a hyphen that starts at a position ("cease-fire"), if any.</summary>
     public JoinedWord? JoinedWordAt(int position) =>
         joinedWords is not null && joinedWords.TryGetValue(position, out var joined) ? joined : null;
 

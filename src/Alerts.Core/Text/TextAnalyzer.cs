@@ -350,9 +350,6 @@ public static class TextAnalyzer
         // Since the sixty-ninth stop, after writers asked: "physical" exams and a "physical" game are no physics. A
         // physicist is (since the seventy-first stop): Porter2 leaves "physicist" a stem of its own.
         ("physics", ["physics", "physicist", "physicists"]),
-        // The press's shortened "percent" (Reuters' "pct") is the word; "per cent" and "5%" are read as it where an
-        // article is indexed (see AnalyzedDocument).
-        ("percent", ["pct"]),
         // Since the sixty-ninth stop, after a writer's `corporal` alerted on "corporate tents": an army's ranks are no
         // company's business ("corporate", "corporation"), nor an admiral anything admired.
         ("corporal", ["corporal", "corporals"]),
