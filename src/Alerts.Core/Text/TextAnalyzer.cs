@@ -347,8 +347,8 @@ public static class TextAnalyzer
         ("conventional", ["conventional", "conventionally"]),
         ("original", ["original", "originally", "originals"]),
         ("tired", ["tired", "tiredness"]),
-        // Since the sixty-ninth stop, after writers asked: "physical" exams and a "physical" game are no physics. A
-        // physicist is (since the seventy-first stop): Porter2 leaves "physicist" a stem of its own.
+        // Since the sixty-ninth stop, after writers asked: "physical" exams and a "physical" game are no physics, while
+        // (since the seventy-first stop) a physicist is: Porter2 gives "physicist" a stem of its own.
         ("physics", ["physics", "physicist", "physicists"]),
         // Since the sixty-ninth stop, after a writer's `corporal` alerted on "corporate tents": an army's ranks are no
         // company's business ("corporate", "corporation"), nor an admiral anything admired.
