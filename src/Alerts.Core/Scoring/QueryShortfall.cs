@@ -161,7 +161,7 @@ public static class QueryShortfall
                 && phrase.Stems.All(stem => document.PositionsOf(stem).Count > 0):
                 // "title:"running back"" in a story that says "running back" only below the headline: not a question
                 // of closeness, and the fix differs (drop title:, or keep it and miss such stories).
-                shortfall.OutsideTitle.Add(node);
+                shortfall.OutsideTitle.Add(phrase);
                 break;
             case PhraseNode phrase when phrase.Stems.All(stem => document.PositionsOf(stem).Count > 0):
                 shortfall.Apart.Add(node);
@@ -198,7 +198,7 @@ public static class QueryShortfall
         {
             return new($"group {number} has its words, but not in the title as it asks: {clause}", WordsThereUncounted: true)
             {
-                // Only title-scoped phrases are put there, each shown with its "title:".
+                // Only phrases scoped to the title are put there, each shown with its "title:".
                 AnywhereForms = [.. nearest.OutsideTitle.Select(phrase => phrase.ToString()[TitlePrefix.Length..])],
             };
         }
@@ -282,7 +282,7 @@ public static class QueryShortfall
         public List<QueryNode> Apart { get; } = [];
 
         // Title-only phrases whose words the story writes, but not all of them in its title.
-        public List<QueryNode> OutsideTitle { get; } = [];
+        public List<PhraseNode> OutsideTitle { get; } = [];
 
         // Per OR, the other branches that came as near as the one described.
         public List<AsNearGroup> AlsoNear { get; } = [];
